@@ -1,0 +1,79 @@
+/**
+ * The extension's one IndexedDB database. Only extension pages and the background open it; content
+ * scripts ask the background (their IndexedDB would be the page's).
+ *
+ * Every schema change is a new `version(n)` with its upgrade; a released version is never edited.
+ */
+import { Dexie, type EntityTable, type Table } from 'dexie';
+import type { Paper } from './paper';
+
+/** What the sync knows of one Daily Papers day. */
+export interface DayRecord {
+  /** YYYY-MM-DD (UTC). */
+  date: string;
+  fetchedAt: number;
+  /** Papers stored for the day by that fetch. */
+  count: number;
+  /** Items HF sent that failed validation. */
+  dropped: number;
+  /**
+   * `complete`: every page was fetched and the day is over; `open`: fetched, but the day's list can
+   * still grow; `not-open`: HF does not serve the day yet.
+   */
+  status: 'complete' | 'open' | 'not-open';
+}
+
+export interface UpvoteSample {
+  id: string;
+  at: number;
+  upvotes: number;
+}
+
+/** The person's own state: written only by the person's actions, never by a sync. */
+export interface UserPaperState {
+  id: string;
+  /** When saved (ms), absent when not saved. */
+  savedAt?: number;
+  readAt?: number;
+  notifiedAt?: number;
+}
+
+/** The cached answer of a live `/api/papers/{id}` lookup that found nothing. */
+export interface MissRecord {
+  id: string;
+  at: number;
+}
+
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+export class PapersDB extends Dexie {
+  papers!: EntityTable<Paper, 'id'>;
+  days!: EntityTable<DayRecord, 'date'>;
+  upvoteHistory!: Table<UpvoteSample, [string, number]>;
+  userState!: EntityTable<UserPaperState, 'id'>;
+  misses!: EntityTable<MissRecord, 'id'>;
+  kv!: EntityTable<KeyValue, 'key'>;
+
+  constructor(name = 'daily-papers-lens') {
+    super(name);
+    this.version(1).stores({
+      papers: 'id, dailyDate, upvotes, githubRepoKey',
+      days: 'date',
+      upvoteHistory: '[id+at], id',
+      userState: 'id, savedAt, readAt',
+      misses: 'id',
+      kv: 'key',
+    });
+  }
+}
+
+let shared: PapersDB | undefined;
+
+/** The database of this extension context, opened once. */
+export function papersDb(): PapersDB {
+  shared ??= new PapersDB();
+  return shared;
+}

@@ -1,0 +1,165 @@
+/**
+ * The HF API client: timeouts, polite retries, and parsing at the edge. Every call is counted so the
+ * sync can report how many requests it spent.
+ */
+import { HfError } from './errors';
+import { retryDelayMs } from './rate-limit';
+import { MalformedAnswerError, parseDailyItems, parsePaperObject, type ParsedList } from './schemas';
+import type { Paper } from '../paper';
+
+export const HF_ORIGIN = 'https://huggingface.co';
+/** The most the API gives per page. */
+export const PAGE_LIMIT = 100;
+/** A day never has more pages than this; stops a misbehaving server from looping us. */
+const MAX_PAGES = 20;
+
+export interface HfClientOptions {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  timeoutMs?: number;
+  /** Retries of a network error or 5xx, with exponential backoff from `backoffMs`. */
+  retries?: number;
+  backoffMs?: number;
+  /** A 429 asking to wait longer than this is not waited out in place: the caller reschedules. */
+  maxInlineWaitMs?: number;
+}
+
+interface HfResponse {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  body: string;
+}
+
+export type DayAnswer = ParsedList & { status: 'ok' } | { status: 'not-open' };
+
+export class HfClient {
+  /** Requests sent since the client was made (retries included). */
+  calls = 0;
+  private readonly fetchFn: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+  private readonly maxInlineWaitMs: number;
+
+  constructor(options: HfClientOptions = {}) {
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.retries = options.retries ?? 3;
+    this.backoffMs = options.backoffMs ?? 1_000;
+    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
+  }
+
+  /** One Daily Papers day, all pages. A day not open yet (HF answers 400) is `not-open`, not an error. */
+  async dailyPapers(day: string): Promise<DayAnswer> {
+    const papers: Paper[] = [];
+    let dropped = 0;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const params = new URLSearchParams({ date: day, limit: String(PAGE_LIMIT) });
+      if (page > 0) params.set('p', String(page));
+      const response = await this.get(`/api/daily_papers?${params}`, [400]);
+      if (response.status === 400) {
+        if (page === 0) return { status: 'not-open' };
+        break;
+      }
+      const json = this.readJson(response);
+      const parsed = this.parse(() => parseDailyItems(json, this.now()));
+      papers.push(...parsed.papers);
+      dropped += parsed.dropped;
+      if ((json as unknown[]).length < PAGE_LIMIT) break;
+    }
+    return { status: 'ok', papers, dropped };
+  }
+
+  /** HF's trending list (its order is the trending order, not upvotes). */
+  async trending(): Promise<ParsedList> {
+    const response = await this.get(`/api/daily_papers?sort=trending&limit=${PAGE_LIMIT}`);
+    const json = this.readJson(response);
+    return this.parse(() => parseDailyItems(json, this.now()));
+  }
+
+  /** One paper by bare new-style arXiv id; undefined when HF has no page for it (404). */
+  async paper(id: string): Promise<Paper | undefined> {
+    const response = await this.get(`/api/papers/${encodeURIComponent(id)}`, [404]);
+    if (response.status === 404) return undefined;
+    const json = this.readJson(response);
+    return this.parse(() => parsePaperObject(json, this.now()));
+  }
+
+  private parse<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof MalformedAnswerError) throw new HfError('malformed', error.message);
+      throw error;
+    }
+  }
+
+  private readJson(response: HfResponse): unknown {
+    try {
+      return JSON.parse(response.body);
+    } catch {
+      throw new HfError('malformed', 'the answer was not valid JSON', undefined, response.status);
+    }
+  }
+
+  /** GET with timeout, backoff on 5xx and network errors, and HF's own wait on 429. */
+  private async get(path: string, acceptedStatuses: number[] = []): Promise<HfResponse> {
+    let attempt = 0;
+    for (;;) {
+      let response: HfResponse;
+      try {
+        response = await this.fetchOnce(`${HF_ORIGIN}${path}`);
+      } catch (error) {
+        if (attempt++ < this.retries) {
+          await this.sleep(this.backoffMs * 2 ** (attempt - 1));
+          continue;
+        }
+        throw error;
+      }
+      if (response.ok || acceptedStatuses.includes(response.status)) return response;
+      if (response.status === 429) {
+        const wait = retryDelayMs(response.headers, this.now()) ?? this.backoffMs * 2 ** attempt;
+        if (wait <= this.maxInlineWaitMs && attempt++ < this.retries) {
+          await this.sleep(wait);
+          continue;
+        }
+        throw new HfError('rate-limited', 'rate limited by Hugging Face', this.now() + wait, 429);
+      }
+      if (response.status >= 500) {
+        if (attempt++ < this.retries) {
+          await this.sleep(this.backoffMs * 2 ** (attempt - 1));
+          continue;
+        }
+        throw new HfError('server', `Hugging Face answered ${response.status}`, undefined, response.status);
+      }
+      throw new HfError('http', `Hugging Face answered ${response.status}`, undefined, response.status);
+    }
+  }
+
+  /** One request; the timeout covers the whole answer, body included. */
+  private async fetchOnce(url: string): Promise<HfResponse> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    this.calls++;
+    try {
+      const response = await this.fetchFn(url, {
+        signal: controller.signal,
+        headers: { accept: 'application/json' },
+        credentials: 'omit',
+      });
+      const body = await response.text();
+      return { status: response.status, ok: response.ok, headers: response.headers, body };
+    } catch (error) {
+      if (controller.signal.aborted) throw new HfError('timeout', `no answer within ${this.timeoutMs / 1000} s`);
+      throw new HfError('offline', error instanceof Error ? error.message : 'network error');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The edge where HF answers become typed data. Each item is validated on its own: a bad item is
+ * dropped and counted, good ones are kept, unknown keys are ignored. Optional fields of the wrong type
+ * are dropped rather than failing the item; URLs are kept only when they are `https:`.
+ */
+import { z } from 'zod';
+import { isHfPaperId } from '../arxiv-id';
+import { parseGithubRepo, safeHttpsUrl } from '../safe-url';
+import type { Paper } from '../paper';
+import { utcDay } from '../utc-day';
+
+const MAX_TITLE = 1_000;
+const MAX_SUMMARY = 20_000;
+const MAX_AUTHORS = 500;
+const MAX_KEYWORDS = 50;
+
+/** A string, capped in length; anything else makes the field absent. */
+const text = (max: number) =>
+  z
+    .unknown()
+    .transform((value) => (typeof value === 'string' ? value.slice(0, max) : undefined));
+
+const count = z
+  .unknown()
+  .transform((value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined,
+  );
+
+const isoDate = z.unknown().transform((value) => {
+  if (typeof value !== 'string' || value.length > 64) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+});
+
+const organization = z.unknown().transform((value) => {
+  const parsed = z.object({ name: z.string().max(200), fullname: z.string().max(300).optional().catch(undefined) }).safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+});
+
+const author = z.object({ name: z.string().max(300) });
+const authors = z.unknown().transform((value) => {
+  if (!Array.isArray(value)) return [];
+  return value
+    .slice(0, MAX_AUTHORS)
+    .flatMap((entry) => {
+      const parsed = author.safeParse(entry);
+      return parsed.success && parsed.data.name.trim() ? [parsed.data.name.trim()] : [];
+    });
+});
+
+const keywords = z.unknown().transform((value) =>
+  Array.isArray(value)
+    ? value.filter((k): k is string => typeof k === 'string' && k.length <= 200).slice(0, MAX_KEYWORDS)
+    : undefined,
+);
+
+/** The paper object, flat (`/api/papers/{id}`, and `paper` inside a daily item). */
+export const PaperObjectSchema = z.object({
+  id: z.string().refine(isHfPaperId, 'not a bare new-style arXiv id'),
+  title: z.string().min(1).transform((t) => t.slice(0, MAX_TITLE)),
+  upvotes: z.number().int().nonnegative(),
+  summary: text(MAX_SUMMARY),
+  authors,
+  publishedAt: isoDate,
+  submittedOnDailyAt: isoDate,
+  ai_summary: text(2_000),
+  ai_keywords: keywords,
+  githubRepo: z.unknown(),
+  githubStars: count,
+  projectPage: z.unknown(),
+  organization,
+  withdrawnAt: isoDate,
+  numComments: count,
+});
+
+/** One element of `/api/daily_papers`. */
+export const DailyItemSchema = z.object({
+  paper: PaperObjectSchema,
+  numComments: count,
+  organization,
+});
+
+type PaperObject = z.infer<typeof PaperObjectSchema>;
+
+function toPaper(p: PaperObject, extra: { numComments?: number; organization?: Paper['organization'] }, fetchedAt: number): Paper {
+  const repo = parseGithubRepo(p.githubRepo);
+  const paper: Paper = {
+    id: p.id,
+    title: p.title,
+    summary: p.summary ?? '',
+    authors: p.authors,
+    upvotes: p.upvotes,
+    numComments: extra.numComments ?? p.numComments,
+    dailyDate: p.submittedOnDailyAt ? utcDay(Date.parse(p.submittedOnDailyAt)) : undefined,
+    publishedAt: p.publishedAt,
+    aiSummary: p.ai_summary,
+    aiKeywords: p.ai_keywords,
+    githubRepo: repo?.url,
+    githubRepoKey: repo?.key,
+    githubStars: repo ? p.githubStars : undefined,
+    projectPage: safeHttpsUrl(p.projectPage),
+    organization: extra.organization ?? p.organization,
+    withdrawnAt: p.withdrawnAt,
+    fetchedAt,
+  };
+  // Absent fields stay absent, so merging never overwrites stored values with undefined.
+  for (const key of Object.keys(paper) as (keyof Paper)[]) if (paper[key] === undefined) delete paper[key];
+  return paper;
+}
+
+export interface ParsedList {
+  papers: Paper[];
+  /** Items that failed validation and were dropped. */
+  dropped: number;
+}
+
+export class MalformedAnswerError extends Error {
+  override name = 'MalformedAnswerError';
+}
+
+/** Parses a `/api/daily_papers` answer: an array of items, each kept or dropped on its own. */
+export function parseDailyItems(json: unknown, fetchedAt: number): ParsedList {
+  if (!Array.isArray(json)) throw new MalformedAnswerError('expected a list of papers');
+  const papers: Paper[] = [];
+  let dropped = 0;
+  for (const item of json) {
+    const parsed = DailyItemSchema.safeParse(item);
+    if (parsed.success) {
+      const { paper, numComments, organization: itemOrg } = parsed.data;
+      papers.push(toPaper(paper, { numComments, organization: itemOrg }, fetchedAt));
+    } else dropped++;
+  }
+  return { papers, dropped };
+}
+
+/** Parses a `/api/papers/{id}` answer (a flat paper object). */
+export function parsePaperObject(json: unknown, fetchedAt: number): Paper {
+  const parsed = PaperObjectSchema.safeParse(json);
+  if (!parsed.success) throw new MalformedAnswerError(`malformed paper: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return toPaper(parsed.data, {}, fetchedAt);
+}

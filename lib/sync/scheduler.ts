@@ -1,0 +1,86 @@
+/**
+ * When syncs run: at install and browser start, every `syncIntervalMinutes` through `browser.alarms`
+ * (alarms wake a stopped MV3 worker), and again after a failure, backing off, or when HF's 429 says.
+ * One run at a time; a run cut short by the worker stopping is resumed on the next wake.
+ */
+import type { PapersDB } from '../db';
+import { runSync, type SyncDeps, type SyncOutcome } from './engine';
+import { patchSyncState, readSyncState } from './state';
+
+export const PERIODIC_ALARM = 'sync-periodic';
+export const RETRY_ALARM = 'sync-retry';
+const MINUTE = 60_000;
+
+interface Alarm {
+  scheduledTime: number;
+  periodInMinutes?: number;
+}
+
+/** The part of `browser.alarms` the scheduler uses. */
+export interface AlarmApi {
+  create(name: string, info: { when?: number; delayInMinutes?: number; periodInMinutes?: number }): unknown;
+  get(name: string): Promise<Alarm | undefined>;
+  clear(name: string): Promise<boolean>;
+}
+
+export interface SchedulerDeps {
+  db: PapersDB;
+  alarms: AlarmApi;
+  now: () => number;
+  /** Fresh dependencies for each run (settings may have changed). */
+  prepare: () => Promise<{ deps: SyncDeps; intervalMinutes: number }>;
+}
+
+/** Minutes to wait after the n-th consecutive failure: 2, 4, 8, 16, then 30. */
+export function failureBackoffMinutes(failures: number): number {
+  return Math.min(30, 2 ** Math.max(1, failures));
+}
+
+export class SyncScheduler {
+  private current: Promise<SyncOutcome> | undefined;
+
+  constructor(private readonly deps: SchedulerDeps) {}
+
+  /** Starts a run, or joins the one under way. */
+  run(options: { force?: boolean } = {}): Promise<SyncOutcome> {
+    this.current ??= this.runOnce(options).finally(() => {
+      this.current = undefined;
+    });
+    return this.current;
+  }
+
+  /** On every worker start: keep the periodic alarm, and finish a run the worker was stopped in. */
+  async wake(): Promise<void> {
+    const { intervalMinutes } = await this.deps.prepare();
+    await this.ensurePeriodicAlarm(intervalMinutes);
+    const state = await readSyncState(this.deps.db);
+    if (state.running && !this.current) await this.run();
+  }
+
+  private async runOnce(options: { force?: boolean }): Promise<SyncOutcome> {
+    const { deps, intervalMinutes } = await this.deps.prepare();
+    await this.ensurePeriodicAlarm(intervalMinutes);
+    const outcome = await runSync(deps, options);
+    const state = await readSyncState(this.deps.db);
+    const failures = outcome.ok ? 0 : (state.consecutiveFailures ?? 0) + 1;
+    if (outcome.ok) {
+      await this.deps.alarms.clear(RETRY_ALARM);
+    } else {
+      const retryAt = outcome.retryAt ?? this.deps.now() + failureBackoffMinutes(failures) * MINUTE;
+      await this.deps.alarms.create(RETRY_ALARM, { when: retryAt });
+    }
+    const alarms = await Promise.all([this.deps.alarms.get(PERIODIC_ALARM), this.deps.alarms.get(RETRY_ALARM)]);
+    const times = alarms.flatMap((alarm: Alarm | undefined) => (alarm ? [alarm.scheduledTime] : []));
+    await patchSyncState(this.deps.db, {
+      consecutiveFailures: failures,
+      nextRunAt: times.length ? Math.min(...times) : undefined,
+    });
+    return outcome;
+  }
+
+  private async ensurePeriodicAlarm(intervalMinutes: number): Promise<void> {
+    const existing = await this.deps.alarms.get(PERIODIC_ALARM);
+    if (existing?.periodInMinutes === intervalMinutes) return;
+    await this.deps.alarms.create(PERIODIC_ALARM, { periodInMinutes: intervalMinutes, delayInMinutes: intervalMinutes });
+  }
+}

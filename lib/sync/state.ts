@@ -1,0 +1,32 @@
+/** What the sync tells the UI: stored in the database so the popup can show it live. */
+import type { HfErrorKind } from '../hf/errors';
+import type { PapersDB } from '../db';
+
+export interface SyncState {
+  running: boolean;
+  /** Progress of the current run: tasks done of tasks planned. */
+  progress?: { done: number; total: number };
+  startedAt?: number;
+  lastSuccessAt?: number;
+  lastError?: { at: number; kind: HfErrorKind | 'storage' | 'unknown'; message: string };
+  /** Figures of the last finished run. */
+  lastRun?: { calls: number; papers: number; dropped: number; days: number; durationMs: number };
+  nextRunAt?: number;
+  /** Failed runs in a row; drives the retry backoff. */
+  consecutiveFailures?: number;
+}
+
+const KEY = 'syncState';
+
+export async function readSyncState(db: PapersDB): Promise<SyncState> {
+  const row = await db.kv.get(KEY);
+  return (row?.value as SyncState | undefined) ?? { running: false };
+}
+
+export async function patchSyncState(db: PapersDB, patch: Partial<SyncState>): Promise<SyncState> {
+  return db.transaction('rw', db.kv, async () => {
+    const next = { ...(await readSyncState(db)), ...patch };
+    await db.kv.put({ key: KEY, value: next });
+    return next;
+  });
+}
