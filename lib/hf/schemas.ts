@@ -14,31 +14,29 @@ const MAX_SUMMARY = 20_000;
 const MAX_AUTHORS = 500;
 const MAX_KEYWORDS = 50;
 
-/** A string, capped in length; anything else makes the field absent. */
-const text = (max: number) =>
-  z
-    .unknown()
-    .transform((value) => (typeof value === 'string' ? value.slice(0, max) : undefined));
+/** An optional field read leniently: a value of the wrong shape makes the field absent, not the item bad. */
+const lenient = <T>(read: (value: unknown) => T) => z.unknown().transform(read).optional();
 
-const count = z
-  .unknown()
-  .transform((value) =>
-    typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined,
-  );
+/** A string, capped in length. */
+const text = (max: number) => lenient((value) => (typeof value === 'string' ? value.slice(0, max) : undefined));
 
-const isoDate = z.unknown().transform((value) => {
+const count = lenient((value) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined,
+);
+
+const isoDate = lenient((value) => {
   if (typeof value !== 'string' || value.length > 64) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 });
 
-const organization = z.unknown().transform((value) => {
+const organization = lenient((value) => {
   const parsed = z.object({ name: z.string().max(200), fullname: z.string().max(300).optional().catch(undefined) }).safeParse(value);
   return parsed.success ? parsed.data : undefined;
 });
 
 const author = z.object({ name: z.string().max(300) });
-const authors = z.unknown().transform((value) => {
+const authors = lenient((value): string[] => {
   if (!Array.isArray(value)) return [];
   return value
     .slice(0, MAX_AUTHORS)
@@ -48,7 +46,7 @@ const authors = z.unknown().transform((value) => {
     });
 });
 
-const keywords = z.unknown().transform((value) =>
+const keywords = lenient((value) =>
   Array.isArray(value)
     ? value.filter((k): k is string => typeof k === 'string' && k.length <= 200).slice(0, MAX_KEYWORDS)
     : undefined,
@@ -65,9 +63,9 @@ export const PaperObjectSchema = z.object({
   submittedOnDailyAt: isoDate,
   ai_summary: text(2_000),
   ai_keywords: keywords,
-  githubRepo: z.unknown(),
+  githubRepo: z.unknown().optional(),
   githubStars: count,
-  projectPage: z.unknown(),
+  projectPage: z.unknown().optional(),
   organization,
   withdrawnAt: isoDate,
   numComments: count,
@@ -88,7 +86,7 @@ function toPaper(p: PaperObject, extra: { numComments?: number; organization?: P
     id: p.id,
     title: p.title,
     summary: p.summary ?? '',
-    authors: p.authors,
+    authors: p.authors ?? [],
     upvotes: p.upvotes,
     numComments: extra.numComments ?? p.numComments,
     dailyDate: p.submittedOnDailyAt ? utcDay(Date.parse(p.submittedOnDailyAt)) : undefined,

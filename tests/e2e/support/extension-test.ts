@@ -1,0 +1,84 @@
+/**
+ * The Playwright fixtures every e2e test uses: a fixture server, and a fresh install of the built
+ * extension in Debian's Chromium (a new profile per test), reaching only that server.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { buildDailyPapers } from '../../fixtures/hf-data';
+import { FixtureServer } from './fixture-server';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+interface ExtensionFixtures {
+  server: FixtureServer;
+  context: BrowserContext;
+  background: Worker;
+  extensionId: string;
+  /** Opens the popup as a page, the way a person sees it. */
+  openPopup: () => Promise<Page>;
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  server: async ({}, use) => {
+    const server = new FixtureServer(buildDailyPapers(Date.now()));
+    await server.start();
+    await use(server);
+    await server.stop();
+  },
+
+  context: async ({ server }, use) => {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
+    }
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
+    }
+    const profile = mkdtempSync(join(tmpdir(), 'dpl-profile-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        ...server.chromiumArgs(),
+      ],
+    });
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+
+  background: async ({ context }, use) => {
+    const [worker] = context.serviceWorkers();
+    await use(worker ?? (await context.waitForEvent('serviceworker')));
+  },
+
+  extensionId: async ({ background }, use) => {
+    await use(new URL(background.url()).host);
+  },
+
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html`);
+      return page;
+    });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Fails the test on any uncaught error of a page (the page's own or one we caused). */
+export function collectPageErrors(page: Page): Error[] {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  return errors;
+}
