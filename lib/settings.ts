@@ -5,27 +5,45 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 
+const wordList = z.array(z.string().trim().min(1).max(200)).max(200).catch([]);
+
 export const SettingsSchema = z.object({
   /** Days of Daily Papers kept in sync, back from today. */
   backfillDays: z.number().int().min(1).max(90).catch(30),
   syncIntervalMinutes: z.number().int().min(15).max(24 * 60).catch(30),
-  /** Abstract pages of papers not yet synced ask HF for that one paper. */
+  /** Abstract pages of papers not yet synced ask HF for that one paper (the only thing sent about browsing). */
   liveLookups: z.boolean().catch(true),
+  /** Per-site switches for the page overlays. */
+  sites: z
+    .object({ arxiv: z.boolean().catch(true), github: z.boolean().catch(true) })
+    .catch({ arxiv: true, github: true }),
+  /** Listing pages: highlight papers with at least this many upvotes (0: off). */
+  highlightThreshold: z.number().int().min(0).max(100_000).catch(0),
+  watch: z
+    .object({ keywords: wordList, authors: wordList, organizations: wordList })
+    .catch({ keywords: [], authors: [], organizations: [] }),
+  /** Watch matches notify only at or above this many upvotes (0: any). */
+  watchUpvoteThreshold: z.number().int().min(0).max(100_000).catch(0),
+  notificationsEnabled: z.boolean().catch(true),
+  dailyDigest: z.boolean().catch(true),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
-const KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
-export async function readSettings(): Promise<Settings> {
-  const stored = (await browser.storage.sync.get(KEY))[KEY];
+export function parseSettings(stored: unknown): Settings {
   return SettingsSchema.parse(typeof stored === 'object' && stored !== null ? stored : {});
 }
 
+export async function readSettings(): Promise<Settings> {
+  return parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = SettingsSchema.parse({ ...(await readSettings()), ...patch });
-  await browser.storage.sync.set({ [KEY]: next });
+  const next = parseSettings({ ...(await readSettings()), ...patch });
+  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
   return next;
 }
