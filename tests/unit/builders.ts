@@ -1,0 +1,206 @@
+/**
+ * Realistic HF answers and stored papers for unit tests, built from the titles and abstracts of the
+ * saved Daily Papers search page (../shared/seed/daily-papers-search-page.txt).
+ */
+import { afterEach, beforeEach } from 'vitest';
+import { PapersDB } from '../../lib/db';
+import type { Paper } from '../../lib/paper';
+
+export const SEED_PAPERS = [
+  {
+    title: 'STARFlow: Scaling Latent Normalizing Flows for High-resolution Image Synthesis',
+    summary:
+      'We present STARFlow, a scalable generative model based on normalizing flows that achieves strong performance in high-resolution image synthesis.',
+  },
+  {
+    title: 'ARFlow: Autogressive Flow with Hybrid Linear Attention',
+    summary:
+      'Flow models are effective at progressively generating realistic images, but they generally struggle to capture long-range dependencies during the generation process as they compress all the information from previous time steps into a single corrupted image.',
+  },
+  {
+    title: 'MeanVC: Lightweight and Streaming Zero-Shot Voice Conversion via Mean Flows',
+    summary:
+      'Zero-shot voice conversion (VC) aims to transfer timbre from a source speaker to any unseen target speaker while preserving linguistic content.',
+  },
+  {
+    title: 'FlowAR: Scale-wise Autoregressive Image Generation Meets Flow Matching',
+    summary:
+      'Autoregressive (AR) modeling has achieved remarkable success in natural language processing by enabling models to generate text with coherence and contextual understanding through next token prediction.',
+  },
+  {
+    title: 'Transition Matching: Scalable and Flexible Generative Modeling',
+    summary:
+      'Diffusion and flow matching models have significantly advanced media generation, yet their design space is well-explored, somewhat limiting further improvements.',
+  },
+  {
+    title: 'D-AR: Diffusion via Autoregressive Models',
+    summary:
+      'This paper presents Diffusion via Autoregressive models (D-AR), a new paradigm recasting the image diffusion process as a vanilla autoregressive procedure in the standard next-token-prediction fashion.',
+  },
+  {
+    title: 'STARFlow-V: End-to-End Video Generative Modeling with Normalizing Flow',
+    summary:
+      'Normalizing flows (NFs) are end-to-end likelihood-based generative models for continuous data, and have recently regained attention with encouraging progress on image generation.',
+  },
+  {
+    title: 'Playing with Transformer at 30+ FPS via Next-Frame Diffusion',
+    summary:
+      'Autoregressive video models offer distinct advantages over bidirectional diffusion models in creating interactive video content and supporting streaming applications with arbitrary duration.',
+  },
+  {
+    title: 'Visual Autoregressive Modeling: Scalable Image Generation via Next-Scale Prediction',
+    summary:
+      'We present Visual AutoRegressive modeling (VAR), a new generation paradigm that redefines the autoregressive learning on images as coarse-to-fine "next-scale prediction" or "next-resolution prediction", diverging from the standard raster-scan "next-token prediction".',
+  },
+  {
+    title: 'VA-π: Variational Policy Alignment for Pixel-Aware Autoregressive Generation',
+    summary:
+      'Autoregressive (AR) visual generation relies on tokenizers to map images to and from discrete sequences.',
+  },
+  {
+    title: 'The Principles of Diffusion Models',
+    summary:
+      'This monograph presents the core principles that have guided the development of diffusion models, tracing their origins and showing how diverse formulations arise from shared mathematical ideas.',
+  },
+  {
+    title: 'Your LLM Knows the Future: Uncovering Its Multi-Token Prediction Potential',
+    summary:
+      'Autoregressive language models are constrained by their inherently sequential nature, generating one token at a time.',
+  },
+] as const;
+
+/** STARFlow's real arXiv id and repository, as in hf-api.md. */
+export const STARFLOW_ID = '2506.06276';
+
+/** A valid new-style arXiv id, distinct for each (day, index) pair, index below 1000. */
+export function paperIdFor(date: string, index: number): string {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return `${year.slice(2)}${month}.${String(Number(day) * 1000 + index).padStart(5, '0')}`;
+}
+
+type Json = Record<string, unknown>;
+
+/** A paper object as HF sends it (`/api/papers/{id}` or `paper` in a daily item). */
+export function rawPaper(overrides: Json = {}, seed = 0): Json {
+  const { title, summary } = SEED_PAPERS[seed % SEED_PAPERS.length]!;
+  return {
+    id: STARFLOW_ID,
+    authors: [
+      { _id: '6844a1', name: 'Jiatao Gu', hidden: false },
+      { _id: '6844a2', name: 'Tianrong Chen', hidden: false, user: { _id: 'u1', user: 'thomasc' } },
+    ],
+    publishedAt: '2025-06-06T17:58:39.000Z',
+    submittedOnDailyAt: '2025-06-09T01:32:01.428Z',
+    title,
+    summary,
+    upvotes: 21,
+    discussionId: '6846b1b8c1a8e5b8f7f2a1d3',
+    ai_summary: 'A normalizing-flow image model that scales to high resolutions.',
+    ai_keywords: ['normalizing flows', 'autoregressive transformer'],
+    githubRepo: 'https://github.com/apple/ml-starflow',
+    githubStars: 102,
+    submittedOnDailyBy: { _id: 'u2', name: 'akhaliq', fullname: 'AK', avatarUrl: 'https://cdn-avatars.huggingface.co/a.png' },
+    ...overrides,
+  };
+}
+
+/** One element of `/api/daily_papers`. */
+export function dailyItem(paperOverrides: Json = {}, itemOverrides: Json = {}, seed = 0): Json {
+  const paper = rawPaper(paperOverrides, seed);
+  return {
+    paper,
+    publishedAt: paper.publishedAt,
+    title: paper.title,
+    summary: paper.summary,
+    thumbnail: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/${String(paper.id)}.png`,
+    numComments: 3,
+    submittedBy: { _id: 'u2', name: 'akhaliq', fullname: 'AK', isPro: true, type: 'user' },
+    isAuthorParticipating: false,
+    ...itemOverrides,
+  };
+}
+
+/** A whole day's list: `count` distinct papers submitted that day, upvotes descending from `topUpvotes`. */
+export function dayItems(date: string, count: number, options: { topUpvotes?: number } = {}): Json[] {
+  const top = options.topUpvotes ?? 120;
+  return Array.from({ length: count }, (_, i) =>
+    dailyItem(
+      {
+        id: paperIdFor(date, i),
+        upvotes: Math.max(0, top - i),
+        submittedOnDailyAt: `${date}T0${i % 10}:15:00.000Z`,
+        githubRepo: i % 2 === 0 ? `https://github.com/lab-${i}/repo-${i}` : undefined,
+      },
+      { numComments: i % 4 },
+      i,
+    ),
+  );
+}
+
+/** A paper as stored by the extension. */
+export function makePaper(overrides: Partial<Paper> = {}): Paper {
+  const { title, summary } = SEED_PAPERS[0];
+  return {
+    id: STARFLOW_ID,
+    title,
+    summary,
+    authors: ['Jiatao Gu', 'Tianrong Chen'],
+    upvotes: 21,
+    numComments: 3,
+    dailyDate: '2025-06-09',
+    publishedAt: '2025-06-06T17:58:39.000Z',
+    githubRepo: 'https://github.com/apple/ml-starflow',
+    githubRepoKey: 'apple/ml-starflow',
+    githubStars: 102,
+    fetchedAt: Date.parse('2025-06-09T12:00:00Z'),
+    ...overrides,
+  };
+}
+
+/** A JSON answer. */
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    ...init,
+    headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string> | undefined) },
+  });
+}
+
+/** A fresh, uniquely named database for each test, deleted after it. */
+export function useTestDb(): () => PapersDB {
+  let db: PapersDB | undefined;
+  beforeEach(() => {
+    db = new PapersDB(`test-${Math.random().toString(36).slice(2)}`);
+  });
+  afterEach(async () => {
+    await db?.delete();
+    db = undefined;
+  });
+  return () => {
+    if (!db) throw new Error('the test database is only open inside a test');
+    return db;
+  };
+}
+
+/** A clock the test moves by hand, and a `sleep` that only records what it was asked to wait. */
+export function fakeTime(start: string | number) {
+  let time = typeof start === 'number' ? start : Date.parse(start);
+  const waits: number[] = [];
+  return {
+    now: () => time,
+    set: (to: string | number) => {
+      time = typeof to === 'number' ? to : Date.parse(to);
+    },
+    advance: (ms: number) => {
+      time += ms;
+    },
+    waits,
+    sleep: async (ms: number) => {
+      waits.push(ms);
+    },
+  };
+}
+
+export const MINUTE = 60_000;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
