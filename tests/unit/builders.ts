@@ -1,73 +1,15 @@
 /**
- * Realistic HF answers and stored papers for unit tests, built from the titles and abstracts of the
- * saved Daily Papers search page (../shared/seed/daily-papers-search-page.txt).
+ * Realistic HF answers and stored papers for unit tests, built from the real titles and abstracts of
+ * the saved Daily Papers search page (tests/fixtures/seed-papers.json).
  */
 import { afterEach, beforeEach } from 'vitest';
 import { PapersDB } from '../../lib/db';
 import type { Paper } from '../../lib/paper';
+import seed from '../fixtures/seed-papers.json' with { type: 'json' };
+import type { SeedPaper } from '../fixtures/hf-data';
 
-export const SEED_PAPERS = [
-  {
-    title: 'STARFlow: Scaling Latent Normalizing Flows for High-resolution Image Synthesis',
-    summary:
-      'We present STARFlow, a scalable generative model based on normalizing flows that achieves strong performance in high-resolution image synthesis.',
-  },
-  {
-    title: 'ARFlow: Autogressive Flow with Hybrid Linear Attention',
-    summary:
-      'Flow models are effective at progressively generating realistic images, but they generally struggle to capture long-range dependencies during the generation process as they compress all the information from previous time steps into a single corrupted image.',
-  },
-  {
-    title: 'MeanVC: Lightweight and Streaming Zero-Shot Voice Conversion via Mean Flows',
-    summary:
-      'Zero-shot voice conversion (VC) aims to transfer timbre from a source speaker to any unseen target speaker while preserving linguistic content.',
-  },
-  {
-    title: 'FlowAR: Scale-wise Autoregressive Image Generation Meets Flow Matching',
-    summary:
-      'Autoregressive (AR) modeling has achieved remarkable success in natural language processing by enabling models to generate text with coherence and contextual understanding through next token prediction.',
-  },
-  {
-    title: 'Transition Matching: Scalable and Flexible Generative Modeling',
-    summary:
-      'Diffusion and flow matching models have significantly advanced media generation, yet their design space is well-explored, somewhat limiting further improvements.',
-  },
-  {
-    title: 'D-AR: Diffusion via Autoregressive Models',
-    summary:
-      'This paper presents Diffusion via Autoregressive models (D-AR), a new paradigm recasting the image diffusion process as a vanilla autoregressive procedure in the standard next-token-prediction fashion.',
-  },
-  {
-    title: 'STARFlow-V: End-to-End Video Generative Modeling with Normalizing Flow',
-    summary:
-      'Normalizing flows (NFs) are end-to-end likelihood-based generative models for continuous data, and have recently regained attention with encouraging progress on image generation.',
-  },
-  {
-    title: 'Playing with Transformer at 30+ FPS via Next-Frame Diffusion',
-    summary:
-      'Autoregressive video models offer distinct advantages over bidirectional diffusion models in creating interactive video content and supporting streaming applications with arbitrary duration.',
-  },
-  {
-    title: 'Visual Autoregressive Modeling: Scalable Image Generation via Next-Scale Prediction',
-    summary:
-      'We present Visual AutoRegressive modeling (VAR), a new generation paradigm that redefines the autoregressive learning on images as coarse-to-fine "next-scale prediction" or "next-resolution prediction", diverging from the standard raster-scan "next-token prediction".',
-  },
-  {
-    title: 'VA-π: Variational Policy Alignment for Pixel-Aware Autoregressive Generation',
-    summary:
-      'Autoregressive (AR) visual generation relies on tokenizers to map images to and from discrete sequences.',
-  },
-  {
-    title: 'The Principles of Diffusion Models',
-    summary:
-      'This monograph presents the core principles that have guided the development of diffusion models, tracing their origins and showing how diverse formulations arise from shared mathematical ideas.',
-  },
-  {
-    title: 'Your LLM Knows the Future: Uncovering Its Multi-Token Prediction Potential',
-    summary:
-      'Autoregressive language models are constrained by their inherently sequential nature, generating one token at a time.',
-  },
-] as const;
+/** Real titles and abstracts (the fixtures the e2e tests use too), as HF names them. */
+export const SEED_PAPERS = (seed as SeedPaper[]).map(({ title, abstract }) => ({ title, summary: abstract }));
 
 /** STARFlow's real arXiv id and repository, as in hf-api.md. */
 export const STARFLOW_ID = '2506.06276';
@@ -81,8 +23,8 @@ export function paperIdFor(date: string, index: number): string {
 type Json = Record<string, unknown>;
 
 /** A paper object as HF sends it (`/api/papers/{id}` or `paper` in a daily item). */
-export function rawPaper(overrides: Json = {}, seed = 0): Json {
-  const { title, summary } = SEED_PAPERS[seed % SEED_PAPERS.length]!;
+export function rawPaper(overrides: Json = {}, seedIndex = 0): Json {
+  const { title, summary } = SEED_PAPERS[seedIndex % SEED_PAPERS.length]!;
   return {
     id: STARFLOW_ID,
     authors: [
@@ -105,8 +47,8 @@ export function rawPaper(overrides: Json = {}, seed = 0): Json {
 }
 
 /** One element of `/api/daily_papers`. */
-export function dailyItem(paperOverrides: Json = {}, itemOverrides: Json = {}, seed = 0): Json {
-  const paper = rawPaper(paperOverrides, seed);
+export function dailyItem(paperOverrides: Json = {}, itemOverrides: Json = {}, seedIndex = 0): Json {
+  const paper = rawPaper(paperOverrides, seedIndex);
   return {
     paper,
     publishedAt: paper.publishedAt,
@@ -139,7 +81,7 @@ export function dayItems(date: string, count: number, options: { topUpvotes?: nu
 
 /** A paper as stored by the extension. */
 export function makePaper(overrides: Partial<Paper> = {}): Paper {
-  const { title, summary } = SEED_PAPERS[0];
+  const { title, summary } = SEED_PAPERS[0]!;
   return {
     id: STARFLOW_ID,
     title,

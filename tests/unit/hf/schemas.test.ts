@@ -17,8 +17,8 @@ describe('parseDailyItems: good items', () => {
     const paper = parseOne(dailyItem());
     expect(paper).toEqual({
       id: STARFLOW_ID,
-      title: SEED_PAPERS[0].title,
-      summary: SEED_PAPERS[0].summary,
+      title: SEED_PAPERS[0]!.title,
+      summary: SEED_PAPERS[0]!.summary,
       authors: ['Jiatao Gu', 'Tianrong Chen'],
       upvotes: 21,
       numComments: 3,
