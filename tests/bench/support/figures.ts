@@ -1,0 +1,44 @@
+/**
+ * Benchmark figures: each is the median of several runs, printed as a table and collected into
+ * bench-results/figures.json (one file for the whole `npm run bench`).
+ */
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { cpus } from 'node:os';
+
+export interface Figure {
+  measure: string;
+  value: number;
+  unit: string;
+  /** Human-readable target, e.g. "≤ 50 ms". */
+  target?: string;
+  /** Whether the measured value meets the target (undefined when there is none). */
+  met?: boolean;
+  runs?: number[];
+}
+
+export const RESULTS_FILE = resolve(import.meta.dirname, '../../../bench-results/figures.json');
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function recordFigures(section: string, figures: Figure[]): void {
+  mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
+  const all = existsSync(RESULTS_FILE)
+    ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { machine: unknown; sections: Record<string, Figure[]> })
+    : { machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version }, sections: {} };
+  all.sections[section] = figures;
+  writeFileSync(RESULTS_FILE, JSON.stringify(all, null, 2));
+  console.log(`\n${section}`);
+  console.table(
+    figures.map((f) => ({
+      measure: f.measure,
+      value: `${Math.round(f.value * 100) / 100} ${f.unit}`,
+      target: f.target ?? '',
+      met: f.met === undefined ? '' : f.met ? 'yes' : 'NO',
+    })),
+  );
+}
