@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { papersDb } from '../lib/db';
 import { HfClient } from '../lib/hf/client';
+import { papersOfRepo } from '../lib/github/repo-papers';
 import { lookupPapers } from '../lib/lookup';
 import { handleRequest } from '../lib/request-handler';
 import { readSettings } from '../lib/settings';
@@ -47,6 +48,7 @@ export default defineBackground(() => {
         const allowLive = live && (await readSettings()).liveLookups;
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now() });
       },
+      papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
       syncNow: () => scheduler.run({ force: true }),
     }),
   );

@@ -1,12 +1,17 @@
 /** The zod check every message meets on arrival in the background. */
 import { z } from 'zod';
 import { MAX_LOOKUP_IDS, type Request } from './messages';
+import { githubRepoKey } from './safe-url';
 
 export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('lookupPapers'),
     ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
     live: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('papersForRepo'),
+    repo: z.string().max(201).refine((repo) => githubRepoKey(repo) !== undefined, 'not an owner/repo name'),
   }),
   z.strictObject({ type: z.literal('syncNow') }),
 ]);

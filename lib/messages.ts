@@ -16,6 +16,11 @@ export type Request =
       /** Ask HF for papers not stored (abstract pages only; a setting can refuse it). */
       live?: boolean;
     }
+  | {
+      type: 'papersForRepo';
+      /** `owner/repo` of a GitHub repository page: answered from the local database only, never sent on. */
+      repo: string;
+    }
   | { type: 'syncNow' };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
@@ -23,6 +28,8 @@ export type PaperOverview = Omit<Paper, 'summary'>;
 
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
+  /** The stored papers whose code is that repository, most upvoted first. */
+  papersForRepo: { papers: PaperOverview[] };
   syncNow: SyncOutcome;
 }
 

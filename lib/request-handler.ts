@@ -8,6 +8,8 @@ export interface RequestContext {
   senderId: string | undefined;
   ownId: string;
   lookup: (ids: string[], live: boolean) => Promise<Map<string, Paper>>;
+  /** Stored papers of a repository (`owner/repo`, any case): local database only. */
+  papersForRepo: (repoKey: string) => Promise<Paper[]>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
 }
 
@@ -26,6 +28,10 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const papers: Record<string, PaperOverview> = {};
       for (const [id, paper] of found) papers[id] = toOverview(paper);
       return { papers };
+    }
+    case 'papersForRepo': {
+      const papers = await context.papersForRepo(request.repo);
+      return { papers: papers.map(toOverview) };
     }
     case 'syncNow':
       return context.syncNow();

@@ -39,3 +39,10 @@ export function parseGithubRepo(input: unknown): GithubRepo | undefined {
   if (RESERVED_OWNERS.has(owner.toLowerCase())) return undefined;
   return { url: `https://github.com/${owner}/${repo}`, key: `${owner}/${repo}`.toLowerCase() };
 }
+
+const REPO_KEY = /^[A-Za-z0-9_.-]{1,100}\/[A-Za-z0-9_.-]{1,100}$/;
+
+/** `owner/repo` (any case, nothing else around it) → the lower-case key papers are matched by. */
+export function githubRepoKey(input: string): string | undefined {
+  return REPO_KEY.test(input) ? parseGithubRepo(`https://github.com/${input}`)?.key : undefined;
+}

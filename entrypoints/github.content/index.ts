@@ -1,0 +1,46 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createBadgeUi } from '../../lib/github/badge-ui';
+import { githubColorScheme } from '../../lib/github/color-mode';
+import { GithubOverlay } from '../../lib/github/overlay';
+import { sendRequest } from '../../lib/messages';
+import { readSiteEnabled, watchSiteEnabled } from '../../lib/site-switch';
+import badgeCss from './style.css?inline';
+
+// GitHub pages: a repository's papers on its pages, and a badge after each paper link in Markdown.
+// e.g. https://github.com/apple/ml-starflow, https://github.com/apple/ml-starflow/issues/1,
+// https://github.com/huggingface/transformers/pull/1, https://github.com/owner/repo/wiki
+export default defineContentScript({
+  matches: ['https://github.com/*'],
+  // The stylesheet goes to each badge's shadow root as text: nothing is injected into GitHub's page.
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
+    try {
+      const overlay = new GithubOverlay({
+        doc: document,
+        location: () => location.href,
+        lookups: {
+          papers: async (ids, live) => (await sendRequest({ type: 'lookupPapers', ids, live })).papers,
+          papersForRepo: async (repo) => (await sendRequest({ type: 'papersForRepo', repo })).papers,
+        },
+        ui: createBadgeUi({
+          doc: document,
+          css: badgeCss,
+          colorScheme: () => githubColorScheme(document, matchMedia('(prefers-color-scheme: dark)').matches),
+        }),
+        timers: { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms), clearTimeout: (id) => clearTimeout(id) },
+        onError: report,
+      });
+      ctx.onInvalidated(() => overlay.stop());
+      // The per-site switch: off takes every badge away at once, on brings them back.
+      let switched = false;
+      const follow = (enabled: boolean) => (enabled ? overlay.start() : overlay.stop());
+      watchSiteEnabled('github', (enabled) => ((switched = true), follow(enabled)), ctx.signal);
+      const enabled = await readSiteEnabled('github');
+      if (!ctx.isInvalid && !switched) follow(enabled);
+    } catch (error) {
+      // Never throw into the page: no badge is the worst that happens.
+      report(error);
+    }
+  },
+});

@@ -1,0 +1,158 @@
+/**
+ * One GitHub page view, from the moment a page (or a soft navigation) arrives until the next navigation
+ * starts: which links and which repository have badges, what was asked and what the answers were.
+ * `reconcile()` brings the badges in line with the DOM as it is now, so it can run after any change:
+ * each link gets exactly one badge right after it, badges of links that left the page go too, and
+ * hosts that are not ours any more (a snapshot GitHub restored on "back") are swept away.
+ */
+import { MAX_LIVE_LOOKUPS } from '../lookup';
+import { MAX_LOOKUP_IDS, type PaperOverview } from '../messages';
+import { findPaperLinks } from './paper-links';
+import { repoBadgePlace, type RepoBadgePlacement } from './repo-badge-place';
+import { repoOfPage } from './repo-of-page';
+
+/** A badge in the page: its host element, and how to take it out again. */
+export interface MountedBadge {
+  host: Element;
+  remove(): void;
+}
+
+/** Draws the badges (a shadow root each, in the real page; plain elements in unit tests). */
+export interface BadgeUi {
+  /** A CSS selector matching every host this UI creates, to find leftovers. */
+  hostSelector: string;
+  /** Places a badge right after `link`. */
+  inline(link: HTMLAnchorElement, paper: PaperOverview): MountedBadge;
+  /** Appends the repository's papers to `container`. */
+  repo(container: Element, papers: PaperOverview[], placement: RepoBadgePlacement): MountedBadge;
+}
+
+/** What the background answers (one message each): the local database, live only within limits. */
+export interface OverlayLookups {
+  papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
+  papersForRepo(repoKey: string): Promise<PaperOverview[]>;
+}
+
+export interface PageViewDeps {
+  doc: Document;
+  location: () => string;
+  lookups: OverlayLookups;
+  ui: BadgeUi;
+  /** Called when an answer arrived, so the page is reconciled again. */
+  changed: () => void;
+}
+
+interface InlineBadge {
+  id: string;
+  badge: MountedBadge;
+}
+
+interface RepoBadge {
+  container: Element;
+  badge: MountedBadge;
+}
+
+export class PageView {
+  private closed = false;
+  /** Answers so far: a paper, or null when HF does not know the id (or the lookup failed). */
+  private readonly known = new Map<string, PaperOverview | null>();
+  private readonly asking = new Set<string>();
+  /** Live lookups are for a few papers per page, as on arXiv: the whole page view shares this budget. */
+  private liveBudget = MAX_LIVE_LOOKUPS;
+  private readonly inline = new Map<HTMLAnchorElement, InlineBadge>();
+  private readonly repoAnswers = new Map<string, PaperOverview[] | 'asking'>();
+  private repoBadge: RepoBadge | undefined;
+
+  constructor(private readonly deps: PageViewDeps) {}
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  reconcile(): void {
+    if (this.closed) return;
+    this.sweepStrays();
+    this.reconcileLinks();
+    this.reconcileRepo();
+  }
+
+  /** The navigation moved on: late answers are dropped, and every badge of this view leaves the page. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const { badge } of this.inline.values()) badge.remove();
+    this.inline.clear();
+    this.repoBadge?.badge.remove();
+    this.repoBadge = undefined;
+  }
+
+  private sweepStrays(): void {
+    const ours = new Set<Element>([...this.inline.values()].map((entry) => entry.badge.host));
+    if (this.repoBadge) ours.add(this.repoBadge.badge.host);
+    for (const host of this.deps.doc.querySelectorAll(this.deps.ui.hostSelector)) {
+      if (!ours.has(host)) host.remove();
+    }
+  }
+
+  private reconcileLinks(): void {
+    const present = new Set<HTMLAnchorElement>();
+    const missing = new Set<string>();
+    for (const { link, id } of findPaperLinks(this.deps.doc)) {
+      present.add(link);
+      const current = this.inline.get(link);
+      if (current && current.id === id && current.badge.host.previousSibling === link) continue;
+      if (current) {
+        current.badge.remove();
+        this.inline.delete(link);
+      }
+      const paper = this.known.get(id);
+      if (paper) this.inline.set(link, { id, badge: this.deps.ui.inline(link, paper) });
+      else if (paper === undefined && !this.asking.has(id)) missing.add(id);
+    }
+    for (const [link, entry] of this.inline) {
+      if (present.has(link)) continue;
+      entry.badge.remove();
+      this.inline.delete(link);
+    }
+    if (missing.size) this.askPapers([...missing].slice(0, MAX_LOOKUP_IDS));
+  }
+
+  private askPapers(ids: string[]): void {
+    for (const id of ids) this.asking.add(id);
+    const live = ids.length <= this.liveBudget;
+    if (live) this.liveBudget -= ids.length;
+    const settle = (answer: Record<string, PaperOverview>) => {
+      if (this.closed) return;
+      for (const id of ids) {
+        this.known.set(id, Object.hasOwn(answer, id) ? (answer[id] ?? null) : null);
+        this.asking.delete(id);
+      }
+      this.deps.changed();
+    };
+    this.deps.lookups.papers(ids, live).then(settle, () => settle({}));
+  }
+
+  private reconcileRepo(): void {
+    const key = repoOfPage(this.deps.location(), this.deps.doc)?.key;
+    const answer = key === undefined ? undefined : this.repoAnswers.get(key);
+    if (key !== undefined && answer === undefined) this.askRepo(key);
+    const papers = Array.isArray(answer) ? answer : [];
+    const place = papers.length ? repoBadgePlace(this.deps.doc) : undefined;
+    const current = this.repoBadge;
+    if (current && place && current.container === place.container && current.badge.host.parentElement === place.container) return;
+    current?.badge.remove();
+    this.repoBadge = place
+      ? { container: place.container, badge: this.deps.ui.repo(place.container, papers, place.placement) }
+      : undefined;
+  }
+
+  private askRepo(key: string): void {
+    this.repoAnswers.set(key, 'asking');
+    const settle = (papers: PaperOverview[]) => {
+      if (this.closed) return;
+      this.repoAnswers.set(key, papers);
+      this.deps.changed();
+    };
+    this.deps.lookups.papersForRepo(key).then(settle, () => settle([]));
+  }
+}
