@@ -35,7 +35,8 @@ export const SETTINGS_KEY = 'settings';
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 export function parseSettings(stored: unknown): Settings {
-  return SettingsSchema.parse(typeof stored === 'object' && stored !== null ? stored : {});
+  // An array is an object too, but zod's object schema refuses it (and would throw): treat it as nothing stored.
+  return SettingsSchema.parse(typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {});
 }
 
 export async function readSettings(): Promise<Settings> {
