@@ -57,7 +57,7 @@ export class PageView {
   /** Answers so far: a paper, or null when HF does not know the id (or the lookup failed). */
   private readonly known = new Map<string, PaperOverview | null>();
   private readonly asking = new Set<string>();
-  /** Live lookups are for a few papers per page, as on arXiv: the whole page view shares this budget. */
+  /** Live lookups are for a few papers per page, as on arXiv: the whole page view shares this budget of HF calls. */
   private liveBudget = MAX_LIVE_LOOKUPS;
   private readonly inline = new Map<HTMLAnchorElement, InlineBadge>();
   private readonly repoAnswers = new Map<string, PaperOverview[] | 'asking'>();
@@ -119,8 +119,11 @@ export class PageView {
 
   private askPapers(ids: string[]): void {
     for (const id of ids) this.asking.add(id);
-    const live = ids.length <= this.liveBudget;
-    if (live) this.liveBudget -= ids.length;
+    // The background goes live only when at most MAX_LIVE_LOOKUPS of a request's ids are unknown, so a
+    // request can cost up to min(ids, MAX_LIVE_LOOKUPS) live calls: it may go live only if the budget covers that.
+    const worstCase = Math.min(ids.length, MAX_LIVE_LOOKUPS);
+    const live = worstCase <= this.liveBudget;
+    if (live) this.liveBudget -= worstCase;
     const settle = (answer: Record<string, PaperOverview>) => {
       if (this.closed) return;
       for (const id of ids) {

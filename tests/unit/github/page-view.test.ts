@@ -25,7 +25,7 @@ describe('PageView: badges after paper links', () => {
     const { doc, fake, view, changed } = setup(markdownWithLinks([...known, ...unknown, known[0]!]));
     view.reconcile();
     expect(fake.paperCalls).toHaveLength(1);
-    expect(fake.paperCalls[0]?.args).toEqual([[...known, ...unknown], false]);
+    expect(fake.paperCalls[0]?.args).toEqual([[...known, ...unknown], true]);
 
     await fake.answerAll();
     expect(changed).toHaveBeenCalledTimes(1);
@@ -118,6 +118,14 @@ describe('PageView: badges after paper links', () => {
     view.reconcile();
     expect(MAX_LIVE_LOOKUPS).toBe(3);
     expect(fake.paperCalls.map((c) => c.args[1])).toEqual([true, false, true]);
+  });
+
+  it('a big first batch may go live (the background asks HF only if at most 3 are unknown), later ones may not', () => {
+    const { doc, fake, view } = setup(markdownWithLinks(ids(100)));
+    view.reconcile();
+    doc.body.insertAdjacentHTML('beforeend', markdownWithLinks(ids(1, 300)));
+    view.reconcile();
+    expect(fake.paperCalls.map((c) => c.args[1])).toEqual([true, false]);
   });
 
   it('a failed lookup means no badge, and is not repeated in a loop', async () => {

@@ -1,0 +1,203 @@
+/**
+ * GitHub repository pages: the papers a repository belongs to (About box on its home page, header on
+ * its other pages), badges after paper links in its README, nothing where nothing belongs, GitHub's
+ * light and dark looks, the per-site switch, and no repository name ever leaving the browser.
+ */
+import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { dashboardPage, profilePage } from '../fixtures/github/conversation-pages';
+import { arxivShield, bibtex, heading, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
+import { repoHomePage, repoTreePage } from '../fixtures/github/repo-page';
+import {
+  badgeState,
+  collectPageErrors,
+  expect,
+  expectedInline,
+  HOSTILE_TITLE,
+  markdownLinks,
+  PAPER_REPO,
+  recordedRequests,
+  recordRequests,
+  setGithubSwitch,
+  test,
+  waitForTodaysPapers,
+} from './github-support';
+
+const idOf = (href: string) => arxivIdFromUrl(href)?.id;
+const UNKNOWN_ID = '2501.00042';
+
+test('a repository’s home page lists every paper it belongs to, and its README links get badges', async ({
+  server,
+  papers,
+  context,
+  openPopup,
+  background,
+}) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  await recordRequests(background);
+
+  const readmeLinks = [
+    paperUrl(todays[0]!, 'abs'),
+    paperUrl(todays[2]!, 'pdf-version'),
+    paperUrl(todays[4]!, 'html'),
+    paperUrl(UNKNOWN_ID, 'abs'),
+    'https://arxiv.org/abs/hep-th/9901001',
+    paperUrl(todays[5]!, 'hf'),
+  ];
+  const readme = [
+    heading(1, 'Repo 2506-06276'),
+    arxivShield(todays[0]!),
+    paragraph(`Official code of ${link(readmeLinks[0]!, 'our paper')}.`),
+    linkList(readmeLinks.slice(1).map((href) => ({ href, text: href }))),
+    bibtex(todays[0]!),
+  ].join('\n');
+  server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme }));
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://github.com/${PAPER_REPO}`);
+
+  // The About box lists the three papers naming this repository (however HF wrote its URL), most upvoted first.
+  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes);
+  const card = page.getByTestId('dpl-repo-papers');
+  await expect(card).toHaveCount(1);
+  await expect(page.locator('.Layout-sidebar .BorderGrid-cell dpl-repo-papers')).toHaveCount(1);
+  await expect(card.locator('.dpl-repo-title')).toHaveText(sameRepo.map((p) => p.title));
+  await expect(card).toHaveAttribute('aria-label', /^Daily Papers Lens: /);
+  for (const paper of sameRepo) {
+    const item = card.locator(`li[data-paper-id="${paper.id}"]`);
+    await expect(item.locator('.dpl-upvotes')).toHaveText(`▲ ${paper.upvotes}`);
+    await expect(item.locator('.dpl-comments')).toHaveText(`💬 ${paper.numComments}`);
+    await expect(item.locator('.dpl-repo-title')).toHaveAttribute('href', `https://huggingface.co/papers/${paper.id}`);
+    await expect(item.locator('.dpl-arxiv')).toHaveAttribute('href', `https://arxiv.org/abs/${paper.id}`);
+  }
+  // The hostile title is text: no image was made, no script ran.
+  await expect(card.locator('.dpl-repo-title', { hasText: HOSTILE_TITLE })).toHaveCount(1);
+  await expect(card.locator('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // One badge right after each link to a known paper (shield, abs, pdf, html, HF); none for the
+  // unknown id, the old-style id, or ids in the BibTeX block.
+  const hrefs = await markdownLinks(page);
+  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(expectedInline(hrefs, papers, idOf));
+  expect((await badgeState(page)).broken).toBe(0);
+  expect(expectedInline(hrefs, papers, idOf)).toHaveLength(5);
+
+  // One message for the links, one for the repository; the unknown id was asked live (≤ 3 unknown).
+  const requests = await recordedRequests(background);
+  expect(requests.map((r) => r.type).sort()).toEqual(['lookupPapers', 'papersForRepo']);
+  expect(requests.find((r) => r.type === 'papersForRepo')?.repo).toBe(PAPER_REPO);
+  expect(new Set(requests.find((r) => r.type === 'lookupPapers')?.ids)).toEqual(new Set([...readmeLinks.map(idOf).filter((id) => id && !id.includes('/')), todays[0]]));
+  await expect.poll(() => server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([`/api/papers/${UNKNOWN_ID}`]);
+
+  // Keyboard: Tab from a README link lands on its badge.
+  await page.locator('article.markdown-body p a', { hasText: 'our paper' }).focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const host = document.activeElement;
+    return { host: host?.tagName.toLowerCase(), href: host?.shadowRoot?.activeElement?.getAttribute('href') };
+  });
+  expect(focused).toEqual({ host: 'dpl-paper-badge', href: `https://huggingface.co/papers/${todays[0]}` });
+
+  // No GitHub URL or repository name ever reached Hugging Face.
+  const toHf = server.log.filter((r) => r.host === 'huggingface.co').map((r) => r.path);
+  expect(toHf.every((path) => /^\/api\/(daily_papers\?|papers\/\d{4}\.\d{4,5}$)/.test(path))).toBe(true);
+  expect(toHf.join('\n')).not.toMatch(/github|lens-fixtures|repo-/i);
+  expect(errors).toEqual([]);
+});
+
+test('other pages of the repository carry the papers in the header; unrelated pages show nothing', async ({
+  server,
+  context,
+  openPopup,
+  background,
+}) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  await recordRequests(background);
+  // The URL written in another case, deep in the tree.
+  server.pages.set('github.com/Lens-Fixtures/Repo-2506-06276/tree/main/src', repoTreePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, path: 'src' }));
+  const control = paperUrl(todays[2]!, 'abs');
+  server.pages.set('github.com/lens-fixtures/plain-repo', repoHomePage({
+    repository: { owner: 'lens-fixtures', name: 'plain-repo' },
+    description: 'No paper here',
+    readme: paragraph(`Builds on ${link(control, 'this paper')}.`),
+  }));
+  server.pages.set('github.com/', dashboardPage({ feed: `<a href="${paperUrl(todays[0]!, 'abs')}">a paper in the feed</a> <a href="/lens-fixtures/repo-2506-06276">lens-fixtures/repo-2506-06276</a>` }));
+  server.pages.set('github.com/octocat', profilePage({ login: 'octocat', bio: `<a href="${paperUrl(todays[0]!, 'abs')}">my paper</a>` }));
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://github.com/Lens-Fixtures/Repo-2506-06276/tree/main/src');
+  await expect.poll(() => badgeState(page).then((s) => s.repo.map((r) => [r.place, r.ids.length]))).toEqual([['repo-title-component', 3]]);
+  await expect(page.getByTestId('dpl-repo-papers')).toHaveAttribute('title', /Daily Papers Lens/);
+
+  // A repository no paper names: the README's link gets its badge (the script ran), and no repository badge.
+  await page.goto('https://github.com/lens-fixtures/plain-repo');
+  await expect.poll(() => badgeState(page).then((s) => s.inline.map((b) => b.link))).toEqual([control]);
+  await expect.poll(async () => (await recordedRequests(background)).filter((r) => r.repo === 'lens-fixtures/plain-repo').length).toBe(1);
+  await page.waitForTimeout(300); // the repository answer, already sent, has had time to arrive
+  expect((await badgeState(page)).repo).toEqual([]);
+
+  // Pages outside repositories: links outside rendered Markdown are not annotated, no repository is asked for.
+  for (const url of ['https://github.com/', 'https://github.com/octocat']) {
+    await page.goto(url);
+    await page.waitForTimeout(300);
+    expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
+  }
+  const repoRequests = (await recordedRequests(background)).filter((r) => r.type === 'papersForRepo').map((r) => r.repo);
+  expect(repoRequests).toEqual(['lens-fixtures/repo-2506-06276', 'lens-fixtures/plain-repo']);
+  expect(errors).toEqual([]);
+});
+
+test('badges follow GitHub’s light and dark themes', async ({ server, context, openPopup }) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  const readme = paragraph(link(paperUrl(todays[2]!, 'abs'), 'paper'));
+  for (const mode of ['light', 'dark', 'auto'] as const) {
+    server.pages.set(`github.com/lens-fixtures/theme-${mode}`, repoHomePage({ repository: { owner: 'lens-fixtures', name: `theme-${mode}` }, description: mode, readme, colorMode: mode }));
+  }
+  const page = await context.newPage();
+  const colours = async () => {
+    await expect(page.locator('dpl-paper-badge')).toHaveCount(1);
+    return page.evaluate(() => {
+      const host = document.querySelector('dpl-paper-badge')!;
+      const badge = host.shadowRoot!.querySelector('a')!;
+      return { theme: host.getAttribute('data-dpl-theme'), color: getComputedStyle(badge).color, page: getComputedStyle(document.body).color };
+    });
+  };
+  await page.goto('https://github.com/lens-fixtures/theme-light');
+  expect(await colours()).toEqual({ theme: 'light', color: 'rgb(31, 35, 40)', page: 'rgb(31, 35, 40)' });
+  await page.goto('https://github.com/lens-fixtures/theme-dark');
+  expect(await colours()).toEqual({ theme: 'dark', color: 'rgb(240, 246, 252)', page: 'rgb(240, 246, 252)' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('https://github.com/lens-fixtures/theme-auto');
+  expect(await colours()).toEqual({ theme: 'dark', color: 'rgb(240, 246, 252)', page: 'rgb(240, 246, 252)' });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.reload();
+  expect(await colours()).toEqual({ theme: 'light', color: 'rgb(31, 35, 40)', page: 'rgb(31, 35, 40)' });
+});
+
+test('the GitHub switch in the settings turns the overlay off and on, live', async ({ server, context, openPopup, background }) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
+    repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
+    description: 'Code for a paper',
+    readme: paragraph(link(paperUrl(todays[2]!, 'abs'), 'paper')),
+  }));
+  await setGithubSwitch(background, false);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://github.com/${PAPER_REPO}`);
+  await page.waitForTimeout(500);
+  expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
+
+  await setGithubSwitch(background, true);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(1);
+  await expect(page.locator('dpl-repo-papers')).toHaveCount(1);
+
+  await setGithubSwitch(background, false);
+  await expect(page.locator('dpl-paper-badge, dpl-repo-papers')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

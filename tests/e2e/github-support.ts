@@ -1,0 +1,179 @@
+/**
+ * What the GitHub e2e specs share: the fixture data shaped for them (a repository several papers name,
+ * written in different ways, one with a hostile title), reading the badges off a page, and a record of
+ * the lookups the background received.
+ */
+import type { Page, Worker } from '@playwright/test';
+import { buildDailyPapers, type DailyPapersFixture } from '../fixtures/hf-data';
+import type { FixtureWindow } from '../fixtures/github/soft-navigation';
+import { expect, test as base } from './support/extension-test';
+import { FixtureServer } from './support/fixture-server';
+
+export { collectPageErrors, expect } from './support/extension-test';
+
+export interface FixturePaper {
+  id: string;
+  title: string;
+  upvotes: number;
+  numComments: number;
+  githubRepo?: string;
+  date: string;
+}
+
+export const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1"> STARFlow, hostile edition';
+
+/** The repository today's first paper names (as hf-data.ts writes it), and two more papers that name it otherwise. */
+export const PAPER_REPO = 'lens-fixtures/repo-2506-06276';
+export const PAPER_REPO_ALIASES = {
+  1: 'https://github.com/Lens-Fixtures/Repo-2506-06276.git',
+  3: 'https://github.com/LENS-FIXTURES/repo-2506-06276/tree/main/training/',
+} as const;
+
+/** Shapes the standard fixture data: today's papers 1 and 3 share paper 0's repository; paper 3 has a hostile title. */
+export function shapeForGithub(data: DailyPapersFixture): DailyPapersFixture {
+  const today = data.days.get(data.today)!;
+  for (const [index, repo] of Object.entries(PAPER_REPO_ALIASES)) {
+    (today[Number(index)]!.paper as Record<string, unknown>).githubRepo = repo;
+  }
+  const hostile = today[3]!;
+  hostile.title = HOSTILE_TITLE;
+  (hostile.paper as Record<string, unknown>).title = HOSTILE_TITLE;
+  return data;
+}
+
+export function fixturePapers(data: DailyPapersFixture): Map<string, FixturePaper> {
+  const papers = new Map<string, FixturePaper>();
+  for (const [date, items] of data.days) {
+    for (const item of items) {
+      const paper = item.paper as { id: string; title: string; upvotes: number; githubRepo?: string };
+      papers.set(paper.id, { ...paper, numComments: item.numComments as number, date });
+    }
+  }
+  return papers;
+}
+
+export const test = base.extend<{ papers: Map<string, FixturePaper> }>({
+  server: async ({}, use) => {
+    const server = new FixtureServer(shapeForGithub(buildDailyPapers(Date.now())));
+    await server.start();
+    await use(server);
+    await server.stop();
+  },
+  papers: async ({ server }, use) => {
+    await use(fixturePapers(server.data));
+  },
+});
+
+/** Today's papers are stored once the popup lists them (the first call of the install-time sync). */
+export async function waitForTodaysPapers(openPopup: () => Promise<Page>, count: number): Promise<void> {
+  const popup = await openPopup();
+  await expect(popup.locator('.paper .title')).toHaveCount(count);
+  await popup.close();
+}
+
+/** The whole back-fill is stored once the popup says "Synced". */
+export async function waitForFullSync(openPopup: () => Promise<Page>): Promise<void> {
+  const popup = await openPopup();
+  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await popup.close();
+}
+
+/** The few `chrome.*` calls the specs make inside the service worker. */
+interface ChromeApi {
+  runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
+  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
+}
+
+/** Records every message the background receives (an observer: it never answers). */
+export async function recordRequests(background: Worker): Promise<void> {
+  await background.evaluate(() => {
+    const scope = globalThis as unknown as { __dplRequests?: unknown[]; chrome: ChromeApi };
+    if (scope.__dplRequests) return;
+    scope.__dplRequests = [];
+    scope.chrome.runtime.onMessage.addListener((message: unknown) => {
+      scope.__dplRequests!.push(message);
+    });
+  });
+}
+
+/**
+ * Turns the GitHub overlay on or off where the settings keep it (no options page exists on this branch
+ * yet to click).
+ */
+export async function setGithubSwitch(background: Worker, on: boolean): Promise<void> {
+  await background.evaluate(async (github) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    const { settings } = await chrome.storage.sync.get('settings');
+    const current = (settings ?? {}) as { sites?: Record<string, boolean> };
+    await chrome.storage.sync.set({ settings: { ...current, sites: { arxiv: true, ...current.sites, github } } });
+  }, on);
+}
+
+export interface RecordedRequest {
+  type: string;
+  ids?: string[];
+  live?: boolean;
+  repo?: string;
+}
+
+export async function recordedRequests(background: Worker): Promise<RecordedRequest[]> {
+  return background.evaluate(() => (globalThis as unknown as { __dplRequests: RecordedRequest[] }).__dplRequests);
+}
+
+export interface BadgeState {
+  /** Each inline badge host, in document order: the link before it and what it shows. */
+  inline: { link: string | null; hf: string | null; text: string }[];
+  /** Hosts without a live badge inside (a snapshot's husk) or not right after a link. */
+  broken: number;
+  repo: { place: string; ids: string[]; titles: string[] }[];
+}
+
+/** Reads every badge of the extension off the page (their shadow roots are open). */
+export async function badgeState(page: Page): Promise<BadgeState> {
+  return page.evaluate(() => {
+    const inlineHosts = [...document.querySelectorAll('dpl-paper-badge')];
+    const linkBefore = (host: Element) => {
+      const previous = host.previousSibling;
+      return previous instanceof HTMLAnchorElement ? previous.href : null;
+    };
+    return {
+      inline: inlineHosts.map((host) => ({
+        link: linkBefore(host),
+        hf: host.shadowRoot?.querySelector('a')?.getAttribute('href') ?? null,
+        text: [...(host.shadowRoot?.querySelector('a')?.children ?? [])].map((part) => part.textContent?.trim()).join(' '),
+      })),
+      broken: inlineHosts.filter((host) => !host.shadowRoot?.querySelector('a') || linkBefore(host) === null).length,
+      repo: [...document.querySelectorAll('dpl-repo-papers')].map((host) => ({
+        place: host.parentElement?.matches('.BorderGrid-cell') ? 'about' : host.parentElement?.id ?? 'elsewhere',
+        ids: [...(host.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.getAttribute('data-paper-id') ?? ''),
+        titles: [...(host.shadowRoot?.querySelectorAll('.dpl-repo-title') ?? [])].map((a) => a.textContent ?? ''),
+      })),
+    };
+  });
+}
+
+/** The badges a page should carry: one per link to a known paper, in document order. */
+export function expectedInline(links: string[], papers: Map<string, FixturePaper>, idOf: (href: string) => string | undefined) {
+  return links.flatMap((href) => {
+    const id = idOf(href);
+    const paper = id ? papers.get(id) : undefined;
+    return paper
+      ? [{ link: href, hf: `https://huggingface.co/papers/${paper.id}`, text: `🤗 ▲ ${paper.upvotes} 💬 ${paper.numComments}` }]
+      : [];
+  });
+}
+
+/** The hrefs of the page's own links in rendered Markdown (not inside the extension's shadow roots). */
+export async function markdownLinks(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('.markdown-body a, .comment-body a')].map((a) => a.href));
+}
+
+/** Drives the page's soft navigation the way GitHub's own code does. */
+export const nav = {
+  visit: (page: Page, url: string) => page.evaluate((to) => (window as unknown as FixtureWindow).fixtureNav.visit(to), url),
+  back: (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixtureNav.back()),
+  forward: (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixtureNav.forward()),
+  reactNavigate: (page: Page, url: string) => page.evaluate((to) => (window as unknown as FixtureWindow).fixtureNav.reactNavigate(to), url),
+  rerender: (page: Page, selector: string) => page.evaluate((s) => (window as unknown as FixtureWindow).fixtureNav.rerender(s), selector),
+  loadMore: (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixtureNav.loadMore()),
+};
