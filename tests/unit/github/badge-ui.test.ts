@@ -67,12 +67,18 @@ describe('createBadgeUi', () => {
     expect([...shadow.querySelectorAll('a')].every((a) => a.getAttribute('rel') === 'noopener noreferrer')).toBe(true);
   });
 
-  it('in the header: a compact row without a heading element', () => {
+  it('in the header: a compact row without a heading element, more than two papers folded into "+N more"', () => {
     const { ui, about } = setup();
-    const shadow = ui.repo(about, [overview('2506.06276', 42)], 'header').host.shadowRoot!;
+    const papers = ['2506.00001', '2506.00002', '2506.00003', '2506.00004'].map((id, i) => overview(id, 40 - i));
+    const shadow = ui.repo(about, papers, 'header').host.shadowRoot!;
     expect(shadow.querySelector('h2')).toBeNull();
     expect(shadow.querySelector('section')?.classList.contains('dpl-repo-header')).toBe(true);
     expect(shadow.querySelector('section')?.getAttribute('title')).toContain('Daily Papers Lens');
+    expect([...shadow.querySelectorAll('section > ul > li')].map((li) => li.getAttribute('data-paper-id'))).toEqual(['2506.00001', '2506.00002']);
+    expect(shadow.querySelector('details summary')?.textContent).toBe('+2 more');
+    expect([...shadow.querySelectorAll('details li')].map((li) => li.getAttribute('data-paper-id'))).toEqual(['2506.00003', '2506.00004']);
+    const single = ui.repo(about, [overview('2506.06276', 42)], 'header').host.shadowRoot!;
+    expect(single.querySelector('details')).toBeNull();
   });
 
   it('remove() unmounts the badge and takes its host out of the page', () => {
