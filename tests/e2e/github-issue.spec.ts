@@ -1,0 +1,145 @@
+/**
+ * Conversations that cite papers: an issue in GitHub's React view and a pull request's Rails timeline,
+ * with links written every way people write them; comments that load late; a README with 100 links,
+ * annotated from one message.
+ */
+import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { issuePage, pullPage } from '../fixtures/github/conversation-pages';
+import { link, linkList, paperUrl, paragraph, PAPER_LINK_KINDS } from '../fixtures/github/markdown';
+import { repoHomePage } from '../fixtures/github/repo-page';
+import {
+  badgeState,
+  collectPageErrors,
+  expect,
+  expectedInline,
+  markdownLinks,
+  nav,
+  recordedRequests,
+  recordRequests,
+  test,
+  waitForFullSync,
+  type FixturePaper,
+} from './github-support';
+
+const idOf = (href: string) => arxivIdFromUrl(href)?.id;
+const TRACKER = { owner: 'octo-org', name: 'tracker' };
+
+/** Papers of older days (stored only once the back-fill is done), most recent first. */
+function olderPapers(papers: Map<string, FixturePaper>, today: string): FixturePaper[] {
+  return [...papers.values()].filter((p) => p.date < today).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+}
+
+test('an issue citing papers gets one badge after each link HF knows, written any way; late comments too', async ({
+  server,
+  papers,
+  context,
+  openPopup,
+  background,
+}) => {
+  await waitForFullSync(openPopup);
+  await recordRequests(background);
+  const cited = olderPapers(papers, server.data.today);
+  const comments = PAPER_LINK_KINDS.map((kind, i) => ({
+    author: `reviewer-${i}`,
+    body: paragraph(`Compare ${link(paperUrl(cited[i]!.id, kind), `this (${kind})`)} with ${link('https://arxiv.org/abs/2501.00077', 'an unknown one')}.`),
+  }));
+  server.pages.set(
+    'github.com/octo-org/tracker/issues/7',
+    issuePage({
+      repository: TRACKER,
+      number: 7,
+      title: 'Cite the flow papers',
+      body: {
+        author: 'octocat',
+        body: [
+          paragraph(`See ${link(paperUrl(cited[0]!.id, 'abs'), `arXiv:${cited[0]!.id}`)} and ${link('https://arxiv.org/abs/cond-mat/0102536v1', 'an old one')}.`),
+          paragraph(`Plain text arXiv:${cited[1]!.id} is not a link.`),
+        ].join(''),
+      },
+      comments,
+      lateComments: [
+        { author: 'late-1', body: paragraph(link(paperUrl(cited[20]!.id, 'pdf'), 'late paper')) },
+        { author: 'late-2', body: paragraph(link(paperUrl(cited[0]!.id, 'abs-version'), 'same as the first')) },
+      ],
+    }),
+  );
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://github.com/octo-org/tracker/issues/7');
+  const expected = async () => expectedInline(await markdownLinks(page), papers, idOf);
+  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
+  expect((await expected()).length).toBe(1 + PAPER_LINK_KINDS.length);
+  const state = await badgeState(page);
+  expect(state.broken).toBe(0);
+  expect(state.repo).toEqual([]);
+
+  // The whole page was looked up in one message: every distinct new-style id, nothing else.
+  const first = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
+  expect(first).toHaveLength(1);
+  expect(new Set(first[0]!.ids)).toEqual(new Set([cited[0]!.id, ...PAPER_LINK_KINDS.map((_, i) => cited[i]!.id), '2501.00077']));
+
+  // Comments that load late get their badges; only the id not asked about yet is sent.
+  expect(await nav.loadMore(page)).toBe(2);
+  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
+  expect((await expected()).length).toBe(3 + PAPER_LINK_KINDS.length);
+  const lookups = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
+  expect(lookups.map((r) => r.ids)).toEqual([first[0]!.ids, [cited[20]!.id]]);
+
+  // React re-renders the issue body from fresh data (no event): its badge comes back once, from what is known.
+  expect(await nav.rerender(page, '[data-testid="issue-body"]')).toBe(1);
+  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
+  expect((await badgeState(page)).broken).toBe(0);
+  expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
+test('a pull request’s Rails timeline gets its badges', async ({ server, papers, context, openPopup }) => {
+  await waitForFullSync(openPopup);
+  const cited = olderPapers(papers, server.data.today);
+  server.pages.set(
+    'github.com/octo-org/tracker/pull/8',
+    pullPage({
+      repository: TRACKER,
+      number: 8,
+      title: 'Implement the method',
+      body: { author: 'octocat', body: paragraph(`Implements ${link(paperUrl(cited[5]!.id, 'pdf-suffix'), 'the method')}.`) },
+      comments: [{ author: 'hubot', body: linkList([{ href: paperUrl(cited[6]!.id, 'www'), text: 'related' }, { href: paperUrl(cited[7]!.id, 'alphaxiv'), text: 'discussion' }]) }],
+      lateComments: [{ author: 'late', body: paragraph(link(paperUrl(cited[8]!.id, 'html'), 'late')) }],
+    }),
+  );
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://github.com/octo-org/tracker/pull/8');
+  const expected = async () => expectedInline(await markdownLinks(page), papers, idOf);
+  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
+  expect((await expected()).length).toBe(3);
+  await nav.loadMore(page);
+  await expect.poll(() => badgeState(page).then((s) => s.inline.length)).toBe(4);
+  expect((await badgeState(page)).inline).toEqual(await expected());
+  expect(errors).toEqual([]);
+});
+
+test('a README with 100 arXiv links is annotated from one message', async ({ server, papers, context, openPopup, background }) => {
+  await waitForFullSync(openPopup);
+  await recordRequests(background);
+  const hundred = olderPapers(papers, server.data.today).slice(0, 100);
+  expect(hundred).toHaveLength(100);
+  const readme = linkList(hundred.map((paper, i) => ({ href: paperUrl(paper.id, PAPER_LINK_KINDS[i % PAPER_LINK_KINDS.length]!), text: paper.title })));
+  server.pages.set('github.com/octo-org/awesome-flows', repoHomePage({ repository: { owner: 'octo-org', name: 'awesome-flows' }, description: 'A list', readme }));
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const started = Date.now();
+  await page.goto('https://github.com/octo-org/awesome-flows');
+  await expect.poll(() => badgeState(page).then((s) => s.inline.length), { intervals: [25] }).toBe(100);
+  console.log(`100 README links annotated ${Date.now() - started} ms after navigation started (see tests/bench/github.bench.ts for figures)`);
+  expect((await badgeState(page)).inline).toEqual(expectedInline(await markdownLinks(page), papers, idOf));
+  const lookups = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
+  expect(lookups).toHaveLength(1);
+  expect(lookups[0]!.ids).toHaveLength(100);
+  expect(lookups[0]!.live).toBe(true);
+  // All 100 were stored: the page asked HF for nothing.
+  expect(server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([]);
+  expect(errors).toEqual([]);
+});
