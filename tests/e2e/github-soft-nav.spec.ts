@@ -1,0 +1,161 @@
+/**
+ * GitHub changes pages without reloading. Driven the way GitHub's own code does it (the fixture pages'
+ * stand-in for Turbo and GitHub's React router): Turbo visits that swap the body and snapshot the page
+ * for "back", back and forward restoring those snapshots, React navigations that re-render in place,
+ * and React re-rendering parts with no event at all. After each: the new page's badges, exactly once,
+ * and nothing left of the old page.
+ */
+import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { issuePage } from '../fixtures/github/conversation-pages';
+import { arxivShield, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
+import { repoHomePage } from '../fixtures/github/repo-page';
+import {
+  badgeState,
+  collectPageErrors,
+  expect,
+  expectedInline,
+  markdownLinks,
+  nav,
+  PAPER_REPO,
+  recordedRequests,
+  recordRequests,
+  test,
+  waitForTodaysPapers,
+  type FixturePaper,
+} from './github-support';
+import type { Page } from '@playwright/test';
+
+const idOf = (href: string) => arxivIdFromUrl(href)?.id;
+const PAPER_REPO_URL = `https://github.com/${PAPER_REPO}`;
+
+/** Waits until the page carries exactly the badges its own links and repository call for. */
+async function expectBadgesOf(page: Page, papers: Map<string, FixturePaper>, repo: { place: string; ids: string[] }[]) {
+  await expect
+    .poll(async () => {
+      const state = await badgeState(page);
+      return { inline: state.inline, broken: state.broken, repo: state.repo.map(({ place, ids }) => ({ place, ids })) };
+    })
+    .toEqual({ inline: expectedInline(await markdownLinks(page), papers, idOf), broken: 0, repo });
+}
+
+test('Turbo visits, back and forward: the right badges on every page, no leftovers, no doubles', async ({
+  server,
+  papers,
+  context,
+  openPopup,
+}) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes).map((p) => p.id);
+  const repository = { owner: 'lens-fixtures', name: 'repo-2506-06276' };
+  server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
+    repository,
+    description: 'Code for a paper',
+    readme: [arxivShield(todays[0]!), linkList([2, 4, 6].map((i) => ({ href: paperUrl(todays[i]!, 'abs'), text: todays[i]! })))].join(''),
+  }));
+  server.pages.set('github.com/lens-fixtures/plain-repo', repoHomePage({
+    repository: { owner: 'lens-fixtures', name: 'plain-repo' },
+    description: 'No paper here',
+    readme: paragraph(`Only ${link(paperUrl(todays[8]!, 'pdf'), 'one paper')} is cited here.`),
+  }));
+  server.pages.set(`github.com/${PAPER_REPO}/issues/1`, issuePage({
+    repository,
+    number: 1,
+    title: 'Question about the paper',
+    body: { author: 'octocat', body: paragraph(link(paperUrl(todays[10]!, 'html'), 'this one')) },
+    comments: [],
+  }));
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(PAPER_REPO_URL);
+  const home = [{ place: 'about', ids: sameRepo }];
+  await expectBadgesOf(page, papers, home);
+  const homeBadges = (await badgeState(page)).inline.length;
+  expect(homeBadges).toBe(4);
+
+  // Turbo visit to another repository: the old page's badges are gone before Turbo snapshots it.
+  await nav.visit(page, '/lens-fixtures/plain-repo');
+  await expectBadgesOf(page, papers, []);
+  expect((await badgeState(page)).inline).toHaveLength(1);
+
+  // Back: Turbo restores its snapshot (a clone, with empty husks of anything left in it).
+  for (let round = 0; round < 2; round++) {
+    await nav.back(page);
+    expect(page.url()).toBe(PAPER_REPO_URL);
+    await expectBadgesOf(page, papers, home);
+    expect((await badgeState(page)).inline).toHaveLength(homeBadges);
+    await nav.forward(page);
+    expect(page.url()).toBe('https://github.com/lens-fixtures/plain-repo');
+    await expectBadgesOf(page, papers, []);
+  }
+
+  // Within the same repository: from the home page to an issue, the papers move to the header.
+  await nav.back(page);
+  await expectBadgesOf(page, papers, home);
+  await nav.visit(page, `/${PAPER_REPO}/issues/1`);
+  await expectBadgesOf(page, papers, [{ place: 'repo-title-component', ids: sameRepo }]);
+  expect((await badgeState(page)).inline).toHaveLength(1);
+  await nav.back(page);
+  await expectBadgesOf(page, papers, home);
+  expect(await page.evaluate(() => document.querySelectorAll('dpl-paper-badge, dpl-repo-papers').length)).toBe(homeBadges + 1);
+  expect(errors).toEqual([]);
+});
+
+test('React navigations and re-renders: the new content is annotated once, the old content leaves nothing', async ({
+  server,
+  papers,
+  context,
+  openPopup,
+  background,
+}) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  const repository = { owner: 'octo-org', name: 'tracker' };
+  const issue = (number: number, ids: string[]) =>
+    issuePage({
+      repository,
+      number,
+      title: `Issue ${number}`,
+      body: { author: 'octocat', body: paragraph(ids.map((id) => link(paperUrl(id, 'abs'), id)).join(' and ')) },
+      comments: [{ author: 'hubot', body: paragraph(link(paperUrl(ids[0]!, 'pdf-version'), 'again')) }],
+    });
+  server.pages.set('github.com/octo-org/tracker/issues/1', issue(1, [todays[0]!, todays[2]!]));
+  server.pages.set('github.com/octo-org/tracker/issues/2', issue(2, [todays[4]!, todays[5]!, todays[6]!]));
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://github.com/octo-org/tracker/issues/1');
+  await expectBadgesOf(page, papers, []);
+  expect((await badgeState(page)).inline.map((b) => b.hf)).toEqual([todays[0], todays[2], todays[0]].map((id) => `https://huggingface.co/papers/${id}`));
+  await recordRequests(background);
+
+  // GitHub's React router renders issue 2 in place.
+  await nav.reactNavigate(page, '/octo-org/tracker/issues/2');
+  expect(page.url()).toBe('https://github.com/octo-org/tracker/issues/2');
+  await expectBadgesOf(page, papers, []);
+  expect((await badgeState(page)).inline.map((b) => b.hf)).toEqual([todays[4], todays[5], todays[6], todays[4]].map((id) => `https://huggingface.co/papers/${id}`));
+
+  // React re-renders the timeline and the body from fresh data, without any event.
+  expect(await nav.rerender(page, '[data-testid="issue-timeline-container"]')).toBe(1);
+  expect(await nav.rerender(page, '[data-testid="issue-body"]')).toBe(1);
+  await expectBadgesOf(page, papers, []);
+  expect((await badgeState(page)).inline).toHaveLength(4);
+
+  // A React navigation back to issue 1, and a Turbo visit right after it.
+  await nav.reactNavigate(page, '/octo-org/tracker/issues/1');
+  await expectBadgesOf(page, papers, []);
+  expect((await badgeState(page)).inline).toHaveLength(3);
+  await nav.visit(page, '/octo-org/tracker/issues/2');
+  await expectBadgesOf(page, papers, []);
+  expect((await badgeState(page)).inline).toHaveLength(4);
+
+  // Each page view asked once for its links (and re-renders asked nothing).
+  const lookups = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers').map((r) => r.ids);
+  expect(lookups).toEqual([
+    [todays[4], todays[5], todays[6]],
+    [todays[0], todays[2]],
+    [todays[4], todays[5], todays[6]],
+  ]);
+  expect(errors).toEqual([]);
+});
