@@ -11,6 +11,8 @@ import badgeCss from './style.css?inline';
 // https://github.com/huggingface/transformers/pull/1, https://github.com/owner/repo/wiki
 export default defineContentScript({
   matches: ['https://github.com/*'],
+  // As soon as the HTML is parsed: badges arrive with the page, and what React renders later is caught anyway.
+  runAt: 'document_end',
   // The stylesheet goes to each badge's shadow root as text: nothing is injected into GitHub's page.
   cssInjectionMode: 'manual',
   async main(ctx) {

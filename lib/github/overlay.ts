@@ -32,6 +32,7 @@ export class GithubOverlay {
   private view: PageView | undefined;
   private navigating = false;
   private reconcileTimer: number | undefined;
+  private reconcileDue = 0;
   private navigationTimer: number | undefined;
 
   constructor(private readonly deps: OverlayDeps) {}
@@ -47,7 +48,8 @@ export class GithubOverlay {
     const { doc, ui } = this.deps;
     listenForSoftNavigation(doc, { started: () => this.leave(), ended: () => this.arrive() }, running.signal);
     const observer = new MutationObserver((records) => {
-      if (records.some((record) => changesThePage(record, ui.hostSelector))) this.schedule(MUTATION_SETTLE_MS);
+      // Mid-navigation the page is half old, half new: the navigation's end reconciles it.
+      if (!this.navigating && records.some((record) => changesThePage(record, ui.hostSelector))) this.schedule(MUTATION_SETTLE_MS);
     });
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     running.signal.addEventListener('abort', () => observer.disconnect());
@@ -87,8 +89,15 @@ export class GithubOverlay {
     return new PageView({ doc, location, lookups, ui, changed: () => this.schedule(0) });
   }
 
+  /** Runs one reconcile `ms` from now, or sooner if one is already due sooner: bursts collapse into one. */
   private schedule(ms: number): void {
-    if (!this.running || this.reconcileTimer !== undefined) return;
+    if (!this.running) return;
+    const due = performance.now() + ms;
+    if (this.reconcileTimer !== undefined) {
+      if (this.reconcileDue <= due) return;
+      this.deps.timers.clearTimeout(this.reconcileTimer);
+    }
+    this.reconcileDue = due;
     this.reconcileTimer = this.deps.timers.setTimeout(() => {
       this.reconcileTimer = undefined;
       this.reconcile();

@@ -1,0 +1,108 @@
+/**
+ * GitHub overlay figures (median of several runs, built extension, headless Chromium):
+ * - a README with 100 arXiv links: from DOMContentLoaded to the 100th badge, and how many lookup
+ *   messages it took (the issue's target: one round trip);
+ * - the same README reached by a Turbo visit: from `turbo:render` to the 100th badge;
+ * - a repository's papers: from DOMContentLoaded to the About card;
+ * - the size of the GitHub content script, which every github.com page loads.
+ * Times are measured in the page itself (a main-world observer installed before GitHub's own scripts).
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR } from '../e2e/support/extension-test';
+import { linkList, paperUrl, PAPER_LINK_KINDS, paragraph, link } from '../fixtures/github/markdown';
+import { repoHomePage } from '../fixtures/github/repo-page';
+import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, waitForFullSync } from '../e2e/github-support';
+import { median, recordFigures } from './support/figures';
+
+const RUNS = 7;
+
+interface PageTimes {
+  dcl?: number;
+  allBadges?: number;
+  repoCard?: number;
+  rendered?: number;
+  firstAfterRender?: number;
+  afterRender?: number;
+}
+
+/** Runs in the page's main world before any of its scripts: timestamps of what the extension draws. */
+function installProbe(expected: number) {
+  const times: PageTimes = {};
+  (window as unknown as { __benchTimes: PageTimes }).__benchTimes = times;
+  document.addEventListener('DOMContentLoaded', () => (times.dcl = performance.now()));
+  document.addEventListener('turbo:render', () => {
+    times.rendered = performance.now();
+    times.firstAfterRender = undefined;
+    times.afterRender = undefined;
+  });
+  new MutationObserver(() => {
+    const now = performance.now();
+    if (times.repoCard === undefined && document.querySelector('dpl-repo-papers')) times.repoCard = now;
+    const badges = document.querySelectorAll('dpl-paper-badge').length;
+    if (badges > 0 && times.rendered !== undefined) times.firstAfterRender ??= now;
+    if (badges >= expected) {
+      times.allBadges ??= now;
+      if (times.rendered !== undefined) times.afterRender ??= now;
+    }
+  }).observe(document, { childList: true, subtree: true });
+}
+
+test('GitHub overlay figures', async ({ server, papers, context, openPopup, background }) => {
+  test.setTimeout(300_000);
+  await waitForFullSync(openPopup);
+  const older = [...papers.values()].filter((p) => p.date < server.data.today).slice(0, 100);
+  const readme = linkList(older.map((paper, i) => ({ href: paperUrl(paper.id, PAPER_LINK_KINDS[i % PAPER_LINK_KINDS.length]!), text: paper.title })));
+  server.pages.set('github.com/octo-org/awesome-flows', repoHomePage({ repository: { owner: 'octo-org', name: 'awesome-flows' }, description: 'A list', readme }));
+  server.pages.set('github.com/octo-org/start', repoHomePage({ repository: { owner: 'octo-org', name: 'start' }, description: 'Start', readme: paragraph('Nothing here.') }));
+  const today = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
+    repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
+    description: 'Code for a paper',
+    readme: paragraph(link(paperUrl(today[2]!, 'abs'), 'paper')),
+  }));
+  await recordRequests(background);
+
+  const page = await context.newPage();
+  await page.addInitScript(installProbe, 100);
+  const times = () => page.evaluate(() => (window as unknown as { __benchTimes: PageTimes }).__benchTimes);
+
+  const load: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto('https://github.com/octo-org/awesome-flows');
+    await expect.poll(async () => (await times()).allBadges).toBeDefined();
+    const t = await times();
+    load.push(t.allBadges! - t.dcl!);
+  }
+  const lookups = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
+
+  const softNav: number[] = [];
+  const softNavFirst: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto('https://github.com/octo-org/start');
+    await nav.visit(page, '/octo-org/awesome-flows');
+    await expect.poll(async () => (await times()).afterRender).toBeDefined();
+    const t = await times();
+    softNav.push(t.afterRender! - t.rendered!);
+    softNavFirst.push(t.firstAfterRender! - t.rendered!);
+  }
+
+  const repoCard: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto(`https://github.com/${PAPER_REPO}`);
+    await expect.poll(async () => (await times()).repoCard).toBeDefined();
+    const t = await times();
+    repoCard.push(t.repoCard! - t.dcl!);
+  }
+
+  const scriptKb = statSync(join(EXTENSION_DIR, 'content-scripts', 'github.js')).size / 1024;
+  const perLoad = lookups.length / RUNS;
+  recordFigures('GitHub overlay', [
+    { measure: 'README with 100 arXiv links: DOMContentLoaded → 100th badge', value: median(load), unit: 'ms', runs: load },
+    { measure: 'lookup messages per page load of that README', value: perLoad, unit: 'messages', target: '1 (one round trip)', met: perLoad === 1 },
+    { measure: 'Turbo visit to that README: turbo:render → first badge (the round trip)', value: median(softNavFirst), unit: 'ms', runs: softNavFirst },
+    { measure: 'Turbo visit to that README: turbo:render → 100th badge', value: median(softNav), unit: 'ms', runs: softNav },
+    { measure: 'repository page: DOMContentLoaded → papers in the About box', value: median(repoCard), unit: 'ms', runs: repoCard },
+    { measure: 'GitHub content script size', value: scriptKb, unit: 'KiB' },
+  ]);
+});
