@@ -16,6 +16,7 @@ import {
   markdownLinks,
   PAPER_REPO,
   recordedRequests,
+  patchSettings,
   recordRequests,
   setGithubSwitch,
   test,
@@ -200,4 +201,20 @@ test('the GitHub switch in the settings turns the overlay off and on, live', asy
   await setGithubSwitch(background, false);
   await expect(page.locator('dpl-paper-badge, dpl-repo-papers')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugging Face', async ({ server, context, openPopup, background }) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  await patchSettings(background, (current) => ({ ...current, liveLookups: false }));
+  server.pages.set('github.com/octo-org/notes', repoHomePage({
+    repository: { owner: 'octo-org', name: 'notes' },
+    description: 'Notes',
+    readme: paragraph(`${link(paperUrl(todays[2]!, 'abs'), 'known')} and ${link(paperUrl(UNKNOWN_ID, 'abs'), 'unknown')}`),
+  }));
+  const page = await context.newPage();
+  await page.goto('https://github.com/octo-org/notes');
+  // The badge of the known paper comes with the answer, and the background answers only after any live call.
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(1);
+  expect(server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([]);
 });

@@ -96,17 +96,22 @@ export async function recordRequests(background: Worker): Promise<void> {
   });
 }
 
-/**
- * Turns the GitHub overlay on or off where the settings keep it (no options page exists on this branch
- * yet to click).
- */
+/** Turns the GitHub overlay on or off where the settings keep it. */
 export async function setGithubSwitch(background: Worker, on: boolean): Promise<void> {
-  await background.evaluate(async (github) => {
+  await patchSettings(background, (current) => ({ ...current, sites: { arxiv: true, ...(current.sites as object | undefined), github: on } }));
+}
+
+/** Changes the stored settings the way the options page will (none exists on this branch yet to click). */
+export async function patchSettings(background: Worker, patch: (current: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
+  const { settings } = await background.evaluate(async () => {
     const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-    const { settings } = await chrome.storage.sync.get('settings');
-    const current = (settings ?? {}) as { sites?: Record<string, boolean> };
-    await chrome.storage.sync.set({ settings: { ...current, sites: { arxiv: true, ...current.sites, github } } });
-  }, on);
+    return chrome.storage.sync.get('settings');
+  });
+  const next = patch((settings ?? {}) as Record<string, unknown>);
+  await background.evaluate(async (value) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    await chrome.storage.sync.set({ settings: value });
+  }, next);
 }
 
 export interface RecordedRequest {
