@@ -37,10 +37,6 @@ export class GithubOverlay {
 
   constructor(private readonly deps: OverlayDeps) {}
 
-  get isRunning(): boolean {
-    return this.running !== undefined;
-  }
-
   start(): void {
     if (this.running) return;
     const running = new AbortController();

@@ -65,10 +65,6 @@ export class PageView {
 
   constructor(private readonly deps: PageViewDeps) {}
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   reconcile(): void {
     if (this.closed) return;
     this.sweepStrays();
