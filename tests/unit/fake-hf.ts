@@ -16,7 +16,7 @@ export interface FakeHfOptions {
   /** Days after this one answer 400, as HF does for future dates. */
   today?: () => string;
   /** Consulted before the fixtures: return an answer (or throw) to override them. */
-  override?: (url: URL) => Response | Promise<Response> | undefined;
+  override?: (url: URL) => Response | undefined | Promise<Response | undefined>;
 }
 
 export interface FakeHf {
