@@ -21,7 +21,7 @@ async function upsertPapers(db: PapersDB, fresh: Paper[], now: number, dailyDate
     return mergePaper(stored[i], dated);
   });
   const samples = merged
-    
+    .filter((paper, i) => stored[i]?.upvotes !== paper.upvotes)
     .map((paper) => ({ id: paper.id, at: now, upvotes: paper.upvotes }));
   await db.papers.bulkPut(merged);
   if (samples.length) await db.upvoteHistory.bulkPut(samples);
