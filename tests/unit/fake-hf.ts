@@ -25,7 +25,6 @@ export interface FakeHf {
   requests: string[];
   /** The `date` of every day-list request, in order. */
   dayRequests: () => string[];
-  options: FakeHfOptions;
 }
 
 export function fakeHf(options: FakeHfOptions = {}): FakeHf {
@@ -66,6 +65,5 @@ export function fakeHf(options: FakeHfOptions = {}): FakeHf {
         const date = new URL(href).searchParams.get('date');
         return date ? [date] : [];
       }),
-    options,
   };
 }
