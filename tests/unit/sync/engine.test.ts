@@ -18,7 +18,7 @@ const db = useTestDb();
 /** A synced world: HF serving the fixture lists, a fake clock, and the deps `runSync` takes. */
 function world(override?: FakeHfOptions['override']) {
   const time = fakeTime(NOW);
-  const fixture = buildDailyPapers(time.now());
+  const fixture = buildDailyPapers(time.now(), { days: 30, perDay: 12 });
   const server = fakeHf({
     days: Object.fromEntries(fixture.days),
     trending: fixture.trending,

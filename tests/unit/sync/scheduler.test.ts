@@ -48,7 +48,7 @@ type Answer = 'fixtures' | 'down' | 'rate-limited';
 
 function setup(options: { intervalMinutes?: number } = {}) {
   const time = fakeTime(NOW);
-  const fixture = buildDailyPapers(time.now());
+  const fixture = buildDailyPapers(time.now(), { days: 30, perDay: 12 });
   let answer: Answer = 'fixtures';
   const server = fakeHf({
     days: Object.fromEntries(fixture.days),
