@@ -108,13 +108,29 @@ describe('SyncScheduler.run', () => {
   it('runs one sync at a time: concurrent calls share one run', async () => {
     const { scheduler, server, prepared } = setup();
     const first = scheduler.run();
-    const second = scheduler.run({ force: true });
+    const second = scheduler.run();
     expect(second).toBe(first);
     const [a, b] = await Promise.all([first, second]);
     expect(a).toBe(b);
     expect(a.ok).toBe(true);
     expect(server.requests).toHaveLength(31);
     expect(prepared()).toBe(1);
+  });
+
+  it('a Refresh during a background run runs once more, forced, right after it', async () => {
+    const { scheduler, server, prepared } = setup();
+    const background = scheduler.run();
+    const refresh = scheduler.run({ force: true });
+    const again = scheduler.run({ force: true });
+    expect(again).toBe(refresh);
+    expect(refresh).not.toBe(background);
+    await background;
+    expect(server.requests).toHaveLength(31);
+    const forced = await refresh;
+    expect(forced.ok).toBe(true);
+    // Today, the previous list day and trending, fetched again although fresh.
+    expect(forced.calls).toBe(3);
+    expect(prepared()).toBe(2);
   });
 
   it('starts a new run once the previous one has finished', async () => {
