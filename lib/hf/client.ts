@@ -37,6 +37,8 @@ export type DayAnswer = ParsedList & { status: 'ok' } | { status: 'not-open' };
 export class HfClient {
   /** Requests sent since the client was made (retries included). */
   calls = 0;
+  /** Time spent reading JSON and validating it (ms), for the benchmark's "local work". */
+  parseMs = 0;
   private readonly fetchFn: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -96,19 +98,25 @@ export class HfClient {
   }
 
   private parse<T>(run: () => T): T {
+    const start = performance.now();
     try {
       return run();
     } catch (error) {
       if (error instanceof MalformedAnswerError) throw new HfError('malformed', error.message);
       throw error;
+    } finally {
+      this.parseMs += performance.now() - start;
     }
   }
 
   private readJson(response: HfResponse): unknown {
+    const start = performance.now();
     try {
       return JSON.parse(response.body);
     } catch {
       throw new HfError('malformed', 'the answer was not valid JSON', undefined, response.status);
+    } finally {
+      this.parseMs += performance.now() - start;
     }
   }
 

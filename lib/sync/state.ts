@@ -10,7 +10,15 @@ export interface SyncState {
   lastSuccessAt?: number;
   lastError?: { at: number; kind: HfErrorKind | 'storage' | 'unknown'; message: string };
   /** Figures of the last finished run. */
-  lastRun?: { calls: number; papers: number; dropped: number; days: number; durationMs: number };
+  lastRun?: {
+    calls: number;
+    papers: number;
+    dropped: number;
+    days: number;
+    durationMs: number;
+    /** Parsing, validating and writing (ms): the run's own work, without network and pauses. */
+    localMs: number;
+  };
   nextRunAt?: number;
   /** Failed runs in a row; drives the retry backoff. */
   consecutiveFailures?: number;
