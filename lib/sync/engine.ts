@@ -79,6 +79,7 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
       days: tasks.filter((t) => t.kind === 'day').length,
       durationMs: finishedAt - startedAt,
       localMs: Math.round(client.parseMs - parseBefore + storeMs),
+      storeMs: Math.round(storeMs),
     },
     ...(outcome.ok
       ? { lastSuccessAt: finishedAt, lastError: undefined }

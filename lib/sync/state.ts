@@ -18,6 +18,8 @@ export interface SyncState {
     durationMs: number;
     /** Parsing, validating and writing (ms): the run's own work, without network and pauses. */
     localMs: number;
+    /** Of which writing to the database (ms). */
+    storeMs: number;
   };
   nextRunAt?: number;
   /** Failed runs in a row; drives the retry backoff. */
