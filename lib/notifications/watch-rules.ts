@@ -24,14 +24,14 @@ export function normalizeForMatch(text: string): string {
   return words.length ? ` ${words.join(' ')} ` : '';
 }
 
-/** Whole words (or a whole phrase); a trailing plural `s`/`es` on the text's last word still matches. */
+/** Whole words (or a whole phrase); singular and plural (`s`, `es`) of the last word match each other. */
 export function containsTerm(normalizedText: string, term: string): boolean {
   const needle = normalizeForMatch(term).trim();
   if (!needle) return false;
-  for (const ending of [' ', 's ', 'es ']) {
-    if (normalizedText.includes(` ${needle}${ending}`)) return true;
-  }
-  return false;
+  const stems = [needle];
+  if (needle.length > 3 && needle.endsWith('s')) stems.push(needle.slice(0, -1));
+  if (needle.length > 4 && needle.endsWith('es')) stems.push(needle.slice(0, -2));
+  return stems.some((stem) => [' ', 's ', 'es '].some((ending) => normalizedText.includes(` ${stem}${ending}`)));
 }
 
 function sameName(a: string, b: string): boolean {
