@@ -92,7 +92,7 @@ export function OptionsSettingsForm() {
 
       <div class="actions">
         <button type="submit" class="primary">
-          Save
+          Save settings
         </button>
         <p class={status.error ? 'status status-error' : 'status'} role="status" data-testid="settings-status">
           {status.text}
