@@ -40,7 +40,9 @@ export function OptionsSettingsForm() {
     if (!result.ok) {
       setErrors(result.errors);
       setStatus({ text: 'Not saved: please correct the fields marked below.', error: true });
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // The first wrong field in page order takes the focus (before the re-render marks it).
+      const fields = [...(formRef.current?.querySelectorAll<HTMLElement>('input, textarea') ?? [])];
+      fields.find((field) => field.id in result.errors)?.focus();
       return;
     }
     try {

@@ -6,6 +6,10 @@
 import type { Page, Worker } from '@playwright/test';
 import { dailyItem } from '../fixtures/hf-data';
 import { collectPageErrors, expect, test } from './support/extension-test';
+import type { browser } from 'wxt/browser';
+
+/** The extension API inside `evaluate` callbacks (they run in the extension's own pages and worker). */
+declare const chrome: typeof browser;
 
 const QUOKKA_ID = '2511.09999';
 const QUOKKA_TITLE = 'Quokka: Small Marsupial Models for Efficient Reasoning';
