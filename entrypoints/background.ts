@@ -38,7 +38,7 @@ export default defineBackground(() => {
       };
     },
     afterRun: async () => {
-      const iconUrl = browser.runtime.getURL('/notification-icon.png');
+      const iconUrl = browser.runtime.getURL('/icon/128.png');
       await notifyAfterSync({ db, settings: await readSettings(), now: Date.now(), notifier: notifications, iconUrl });
       await badge.refresh();
     },

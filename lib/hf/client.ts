@@ -58,6 +58,7 @@ export class HfClient {
   /** One Daily Papers day, all pages. A day not open yet (HF answers 400) is `not-open`, not an error. */
   async dailyPapers(day: string): Promise<DayAnswer> {
     const papers: Paper[] = [];
+    const seen = new Set<string>();
     let dropped = 0;
     for (let page = 0; page < MAX_PAGES; page++) {
       const params = new URLSearchParams({ date: day, limit: String(PAGE_LIMIT) });
@@ -69,9 +70,12 @@ export class HfClient {
       }
       const json = this.readJson(response);
       const parsed = this.parse(() => parseDailyItems(json, this.now()));
-      papers.push(...parsed.papers);
+      const fresh = parsed.papers.filter((paper) => !seen.has(paper.id));
+      fresh.forEach((paper) => seen.add(paper.id));
+      papers.push(...fresh);
       dropped += parsed.dropped;
-      if ((json as unknown[]).length < PAGE_LIMIT) break;
+      // A short page is the last; a page with nothing new means the server ignored `p`.
+      if ((json as unknown[]).length < PAGE_LIMIT || (page > 0 && fresh.length === 0)) break;
     }
     return { status: 'ok', papers, dropped };
   }

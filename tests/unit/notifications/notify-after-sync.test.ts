@@ -35,7 +35,7 @@ async function store(db: PapersDB, date: string, papers: Paper[], status: 'open'
 const withKeywords = (keywords: string[]): Settings => ({ ...DEFAULT_SETTINGS, watch: { keywords, authors: [], organizations: [] } });
 
 async function run(db: PapersDB, settings: Settings, notifier: NotifierApi | undefined, now = NOW) {
-  return notifyAfterSync({ db, settings, now, notifier, iconUrl: 'chrome-extension://x/notification-icon.png' });
+  return notifyAfterSync({ db, settings, now, notifier, iconUrl: 'chrome-extension://x/icon/128.png' });
 }
 
 describe('notifyAfterSync', () => {
