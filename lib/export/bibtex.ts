@@ -6,7 +6,7 @@ import { arxivAbsUrl, hfPaperUrl, type Paper } from '../paper';
 
 const SPECIAL: Record<string, string> = {
   '\\': '\\textbackslash{}',
-  // BibTeX counts every brace, escaped or not: literal braces become brace-free commands.
+  // BibTeX counts every brace, escaped or not: a literal brace becomes a command, never a lone brace.
   '{': '\\textbraceleft{}',
   '}': '\\textbraceright{}',
   $: '\\$',
