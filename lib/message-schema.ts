@@ -9,4 +9,5 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     live: z.boolean().optional(),
   }),
   z.strictObject({ type: z.literal('syncNow') }),
+  z.strictObject({ type: z.literal('userStateChanged') }),
 ]);

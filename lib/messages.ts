@@ -16,7 +16,9 @@ export type Request =
       /** Ask HF for papers not stored (abstract pages only; a setting can refuse it). */
       live?: boolean;
     }
-  | { type: 'syncNow' };
+  | { type: 'syncNow' }
+  /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */
+  | { type: 'userStateChanged' };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
@@ -24,6 +26,7 @@ export type PaperOverview = Omit<Paper, 'summary'>;
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
   syncNow: SyncOutcome;
+  userStateChanged: { badgeCount: number };
 }
 
 export type Response<T extends Request['type']> = ResponseMap[T];

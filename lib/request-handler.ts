@@ -9,6 +9,8 @@ export interface RequestContext {
   ownId: string;
   lookup: (ids: string[], live: boolean) => Promise<Map<string, Paper>>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
+  /** Re-counts the toolbar badge; answers the count shown. */
+  refreshBadge: () => Promise<number>;
 }
 
 export class RefusedRequestError extends Error {
@@ -29,5 +31,7 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     }
     case 'syncNow':
       return context.syncNow();
+    case 'userStateChanged':
+      return { badgeCount: await context.refreshBadge() };
   }
 }

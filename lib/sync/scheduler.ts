@@ -29,6 +29,8 @@ export interface SchedulerDeps {
   now: () => number;
   /** Fresh dependencies for each run (settings may have changed). */
   prepare: () => Promise<{ deps: SyncDeps; intervalMinutes: number }>;
+  /** Told after every run, ok or not (notifications, the toolbar badge); its failure never fails the run. */
+  afterRun?: (outcome: SyncOutcome) => Promise<void>;
 }
 
 /** Minutes to wait after the n-th consecutive failure: 2, 4, 8, 16, then 30. */
@@ -90,6 +92,11 @@ export class SyncScheduler {
       consecutiveFailures: failures,
       nextRunAt: times.length ? Math.min(...times) : undefined,
     });
+    try {
+      await this.deps.afterRun?.(outcome);
+    } catch {
+      // What follows a sync is extra; the run itself succeeded or failed on its own.
+    }
     return outcome;
   }
 

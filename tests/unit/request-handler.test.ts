@@ -13,7 +13,8 @@ function context(overrides: Partial<RequestContext> = {}) {
   );
   const outcome: ResponseMap['syncNow'] = { ok: true, tasks: 3, done: 3, calls: 3, papers: 24, dropped: 0 };
   const syncNow = vi.fn(async () => outcome);
-  return { lookup, syncNow, outcome, ctx: { senderId: OWN_ID, ownId: OWN_ID, lookup, syncNow, ...overrides } };
+  const refreshBadge = vi.fn(async () => 4);
+  return { lookup, syncNow, refreshBadge, outcome, ctx: { senderId: OWN_ID, ownId: OWN_ID, lookup, syncNow, refreshBadge, ...overrides } };
 }
 
 describe('handleRequest', () => {
@@ -49,13 +50,21 @@ describe('handleRequest', () => {
     expect(syncNow).toHaveBeenCalledOnce();
   });
 
+  it('re-counts the toolbar badge on userStateChanged and answers the count', async () => {
+    const { ctx, refreshBadge } = context();
+    await expect(handleRequest({ type: 'userStateChanged' }, ctx)).resolves.toEqual({ badgeCount: 4 });
+    expect(refreshBadge).toHaveBeenCalledOnce();
+  });
+
   it.each([
     ['a web page (no extension id)', undefined],
     ['another extension', 'abcdefghijklmnopabcdefghijklmnop'],
     ['an empty id', ''],
   ])('refuses a message from %s', async (_, senderId) => {
-    const { ctx, lookup, syncNow } = context({ senderId });
+    const { ctx, lookup, syncNow, refreshBadge } = context({ senderId });
     await expect(handleRequest({ type: 'syncNow' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'userStateChanged' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    expect(refreshBadge).not.toHaveBeenCalled();
     await expect(handleRequest({ type: 'lookupPapers', ids: [STARFLOW_ID] }, ctx)).rejects.toThrow(
       'message from outside the extension',
     );
@@ -73,6 +82,7 @@ describe('handleRequest', () => {
     ['an unknown type', { type: 'deleteEverything' }],
     ['a type of the wrong case', { type: 'SyncNow' }],
     ['extra keys on syncNow', { type: 'syncNow', force: true }],
+    ['extra keys on userStateChanged', { type: 'userStateChanged', badgeCount: 0 }],
     ['extra keys on lookupPapers', { type: 'lookupPapers', ids: [STARFLOW_ID], url: 'https://evil.example' }],
     ['ids missing', { type: 'lookupPapers' }],
     ['ids not an array', { type: 'lookupPapers', ids: STARFLOW_ID }],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HfClient } from '../../../lib/hf/client';
+import type { SyncOutcome } from '../../../lib/sync/engine';
 import { patchSyncState, readSyncState } from '../../../lib/sync/state';
 import {
   type AlarmApi,
@@ -46,7 +47,7 @@ class FakeAlarms implements AlarmApi {
 
 type Answer = 'fixtures' | 'down' | 'rate-limited';
 
-function setup(options: { intervalMinutes?: number } = {}) {
+function setup(options: { intervalMinutes?: number; afterRun?: (outcome: SyncOutcome) => Promise<void> } = {}) {
   const time = fakeTime(NOW);
   const fixture = buildDailyPapers(time.now(), { days: 30, perDay: 12 });
   let answer: Answer = 'fixtures';
@@ -81,6 +82,7 @@ function setup(options: { intervalMinutes?: number } = {}) {
         },
       };
     },
+    afterRun: options.afterRun,
   });
   return {
     scheduler,
@@ -258,5 +260,31 @@ describe('SyncScheduler.wake', () => {
     setInterval(60);
     await scheduler.wake();
     expect(alarms.alarms.get(PERIODIC_ALARM)).toEqual({ scheduledTime: time.now() + 60 * MINUTE, periodInMinutes: 60 });
+  });
+});
+
+describe('SyncScheduler afterRun (notifications, toolbar badge)', () => {
+  it('is told the outcome of every run, after its bookkeeping, ok or not', async () => {
+    const told: { outcome: SyncOutcome; running: boolean }[] = [];
+    const { scheduler, answer } = setup({ afterRun: async (outcome) => void told.push({ outcome, running: (await readSyncState(db())).running }) });
+    const ok = await scheduler.run();
+    answer('down');
+    const failed = await scheduler.run({ force: true });
+    expect(told).toEqual([
+      { outcome: ok, running: false },
+      { outcome: failed, running: false },
+    ]);
+    expect([ok.ok, failed.ok]).toEqual([true, false]);
+  });
+
+  it('a failing hook never fails the run nor its bookkeeping', async () => {
+    const { scheduler } = setup({
+      afterRun: async () => {
+        throw new Error('notifications broke');
+      },
+    });
+    const outcome = await scheduler.run();
+    expect(outcome.ok).toBe(true);
+    expect((await readSyncState(db())).lastSuccessAt).toBeDefined();
   });
 });
