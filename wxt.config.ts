@@ -13,7 +13,7 @@ export default defineConfig({
     name: 'Daily Papers Lens',
     description:
       'Hugging Face Daily Papers on arXiv and GitHub: upvotes, comments, one-line summaries and links where you read.',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://huggingface.co/*'],
     ...(browser === 'firefox'
       ? {

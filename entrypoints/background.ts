@@ -4,9 +4,12 @@ import { papersDb } from '../lib/db';
 import { HfClient } from '../lib/hf/client';
 import { papersOfRepo } from '../lib/github/repo-papers';
 import { lookupPapers } from '../lib/lookup';
+import { handleNotificationClick, popupDayHash } from '../lib/notifications/click';
+import { notifyAfterSync } from '../lib/notifications/notify-after-sync';
 import { handleRequest } from '../lib/request-handler';
-import { readSettings } from '../lib/settings';
+import { readSettings, SETTINGS_KEY } from '../lib/settings';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
+import { keepToolbarBadge } from '../lib/toolbar-badge';
 
 /** Pause between two HF calls during a sync: about two calls a second at most. */
 const POLITE_DELAY_MS = 400;
@@ -14,6 +17,9 @@ const POLITE_DELAY_MS = 400;
 export default defineBackground(() => {
   const db = papersDb();
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  // Absent where the browser has no notifications: then nothing is shown and nothing breaks.
+  const notifications = browser.notifications as typeof browser.notifications | undefined;
+  const badge = keepToolbarBadge({ db, action: browser.action, readSettings });
   const scheduler = new SyncScheduler({
     db,
     alarms: browser.alarms,
@@ -32,12 +38,33 @@ export default defineBackground(() => {
         },
       };
     },
+    afterRun: async () => {
+      const iconUrl = browser.runtime.getURL('/icon/128.png');
+      await notifyAfterSync({ db, settings: await readSettings(), now: Date.now(), notifier: notifications, iconUrl });
+      await badge.refresh();
+    },
   });
 
   browser.runtime.onInstalled.addListener(() => void scheduler.run());
   browser.runtime.onStartup.addListener(() => void scheduler.run());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) void scheduler.run();
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+    void badge.settingsChanged();
+    void scheduler.wake();
+  });
+  notifications?.onClicked.addListener((id) => {
+    void handleNotificationClick(id, {
+      db,
+      now: Date.now(),
+      openTab: (url) => browser.tabs.create({ url }),
+      popupDayUrl: (date) => `${browser.runtime.getURL('/popup.html')}${popupDayHash(date)}`,
+      clear: (notificationId) => notifications.clear(notificationId),
+    })
+      .then(() => badge.refresh())
+      .catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((message, sender) =>
@@ -50,8 +77,10 @@ export default defineBackground(() => {
       },
       papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
       syncNow: () => scheduler.run({ force: true }),
+      refreshBadge: () => badge.refresh(),
     }),
   );
 
+  void badge.start();
   void scheduler.wake();
 });

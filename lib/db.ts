@@ -58,7 +58,8 @@ export class PapersDB extends Dexie {
   kv!: EntityTable<KeyValue, 'key'>;
 
   constructor(name = 'daily-papers-lens') {
-    super(name);
+    // Relaxed durability: a power cut may lose the last sync write (re-fetched next run), never corrupt it.
+    super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({
       papers: 'id, dailyDate, upvotes, githubRepoKey',
       days: 'date',

@@ -14,4 +14,5 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     repo: z.string().max(201).refine((repo) => githubRepoKey(repo) !== undefined, 'not an owner/repo name'),
   }),
   z.strictObject({ type: z.literal('syncNow') }),
+  z.strictObject({ type: z.literal('userStateChanged') }),
 ]);

@@ -21,7 +21,9 @@ export type Request =
       /** `owner/repo` of a GitHub repository page: answered from the local database only, never sent on. */
       repo: string;
     }
-  | { type: 'syncNow' };
+  | { type: 'syncNow' }
+  /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */
+  | { type: 'userStateChanged' };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
@@ -31,6 +33,7 @@ export interface ResponseMap {
   /** The stored papers whose code is that repository, most upvoted first. */
   papersForRepo: { papers: PaperOverview[] };
   syncNow: SyncOutcome;
+  userStateChanged: { badgeCount: number };
 }
 
 export type Response<T extends Request['type']> = ResponseMap[T];

@@ -11,6 +11,8 @@ export interface RequestContext {
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
   papersForRepo: (repoKey: string) => Promise<Paper[]>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
+  /** Re-counts the toolbar badge; answers the count shown. */
+  refreshBadge: () => Promise<number>;
 }
 
 export class RefusedRequestError extends Error {
@@ -35,5 +37,7 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     }
     case 'syncNow':
       return context.syncNow();
+    case 'userStateChanged':
+      return { badgeCount: await context.refreshBadge() };
   }
 }

@@ -7,7 +7,10 @@ export function utcDay(time: number): string {
 }
 
 export function isUtcDay(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && utcDay(Date.parse(`${text}T00:00:00Z`)) === text;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  // Month 13 or day 32 parse to NaN, which utcDay cannot format.
+  const time = Date.parse(`${text}T00:00:00Z`);
+  return !Number.isNaN(time) && utcDay(time) === text;
 }
 
 /** The day `offset` days after `day` (negative: before). */

@@ -37,6 +37,8 @@ export type DayAnswer = ParsedList & { status: 'ok' } | { status: 'not-open' };
 export class HfClient {
   /** Requests sent since the client was made (retries included). */
   calls = 0;
+  /** Time spent reading JSON and validating it (ms), for the benchmark's "local work". */
+  parseMs = 0;
   private readonly fetchFn: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -58,6 +60,7 @@ export class HfClient {
   /** One Daily Papers day, all pages. A day not open yet (HF answers 400) is `not-open`, not an error. */
   async dailyPapers(day: string): Promise<DayAnswer> {
     const papers: Paper[] = [];
+    const seen = new Set<string>();
     let dropped = 0;
     for (let page = 0; page < MAX_PAGES; page++) {
       const params = new URLSearchParams({ date: day, limit: String(PAGE_LIMIT) });
@@ -69,9 +72,12 @@ export class HfClient {
       }
       const json = this.readJson(response);
       const parsed = this.parse(() => parseDailyItems(json, this.now()));
-      papers.push(...parsed.papers);
+      const fresh = parsed.papers.filter((paper) => !seen.has(paper.id));
+      fresh.forEach((paper) => seen.add(paper.id));
+      papers.push(...fresh);
       dropped += parsed.dropped;
-      if ((json as unknown[]).length < PAGE_LIMIT) break;
+      // A short page is the last; a page with nothing new means the server ignored `p`.
+      if ((json as unknown[]).length < PAGE_LIMIT || (page > 0 && fresh.length === 0)) break;
     }
     return { status: 'ok', papers, dropped };
   }
@@ -92,19 +98,25 @@ export class HfClient {
   }
 
   private parse<T>(run: () => T): T {
+    const start = performance.now();
     try {
       return run();
     } catch (error) {
       if (error instanceof MalformedAnswerError) throw new HfError('malformed', error.message);
       throw error;
+    } finally {
+      this.parseMs += performance.now() - start;
     }
   }
 
   private readJson(response: HfResponse): unknown {
+    const start = performance.now();
     try {
       return JSON.parse(response.body);
     } catch {
       throw new HfError('malformed', 'the answer was not valid JSON', undefined, response.status);
+    } finally {
+      this.parseMs += performance.now() - start;
     }
   }
 

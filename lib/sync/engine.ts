@@ -37,6 +37,8 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
   const { db, client, now } = deps;
   const startedAt = now();
   const callsBefore = client.calls;
+  const parseBefore = client.parseMs;
+  let storeMs = 0;
   const [days, trending] = await Promise.all([db.days.toArray(), readTrending(db)]);
   const tasks = planSync({
     now: startedAt,
@@ -51,7 +53,8 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
   try {
     for (const task of tasks) {
       if (outcome.done > 0) await deps.sleep(deps.politeDelayMs);
-      const { papers, dropped } = await runTask(deps, task);
+      const { papers, dropped, storeMs: taskStoreMs } = await runTask(deps, task);
+      storeMs += taskStoreMs;
       outcome.papers += papers;
       outcome.dropped += dropped;
       outcome.done++;
@@ -75,6 +78,8 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
       dropped: outcome.dropped,
       days: tasks.filter((t) => t.kind === 'day').length,
       durationMs: finishedAt - startedAt,
+      localMs: Math.round(client.parseMs - parseBefore + storeMs),
+      storeMs: Math.round(storeMs),
     },
     ...(outcome.ok
       ? { lastSuccessAt: finishedAt, lastError: undefined }
@@ -83,22 +88,28 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
   return outcome;
 }
 
-async function runTask(deps: SyncDeps, task: SyncTask): Promise<{ papers: number; dropped: number }> {
+async function runTask(deps: SyncDeps, task: SyncTask): Promise<{ papers: number; dropped: number; storeMs: number }> {
   const { db, client, now } = deps;
+  const timed = async (store: () => Promise<unknown>) => {
+    const start = performance.now();
+    await store();
+    return performance.now() - start;
+  };
   if (task.kind === 'trending') {
     const list = await client.trending();
-    await storeTrending(db, list.papers, now());
-    return { papers: list.papers.length, dropped: list.dropped };
+    const storeMs = await timed(() => storeTrending(db, list.papers, now()));
+    return { papers: list.papers.length, dropped: list.dropped, storeMs };
   }
   const answer = await client.dailyPapers(task.date);
-  const today = utcDay(now());
   if (answer.status === 'not-open') {
-    await storeDay(db, { date: task.date, papers: [], dropped: 0, status: 'not-open' }, now());
-    return { papers: 0, dropped: 0 };
+    const storeMs = await timed(() => storeDay(db, { date: task.date, papers: [], dropped: 0, status: 'not-open' }, now()));
+    return { papers: 0, dropped: 0, storeMs };
   }
-  const status = task.date < today ? 'complete' : 'open';
-  await storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status }, now());
-  return { papers: answer.papers.length, dropped: answer.dropped };
+  const status = task.date < utcDay(now()) ? 'complete' : 'open';
+  const storeMs = await timed(() =>
+    storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status }, now()),
+  );
+  return { papers: answer.papers.length, dropped: answer.dropped, storeMs };
 }
 
 function describeFailure(error: unknown, at: number): NonNullable<SyncState['lastError']> {

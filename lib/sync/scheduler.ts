@@ -29,6 +29,8 @@ export interface SchedulerDeps {
   now: () => number;
   /** Fresh dependencies for each run (settings may have changed). */
   prepare: () => Promise<{ deps: SyncDeps; intervalMinutes: number }>;
+  /** Told after every run, ok or not (notifications, the toolbar badge); its failure never fails the run. */
+  afterRun?: (outcome: SyncOutcome) => Promise<void>;
 }
 
 /** Minutes to wait after the n-th consecutive failure: 2, 4, 8, 16, then 30. */
@@ -37,16 +39,31 @@ export function failureBackoffMinutes(failures: number): number {
 }
 
 export class SyncScheduler {
-  private current: Promise<SyncOutcome> | undefined;
+  private current: { promise: Promise<SyncOutcome>; forced: boolean } | undefined;
+  private forcedFollowUp: Promise<SyncOutcome> | undefined;
 
   constructor(private readonly deps: SchedulerDeps) {}
 
-  /** Starts a run, or joins the one under way. */
+  /**
+   * Starts a run, or joins the one under way. A forced run (the person's Refresh) asked for during a
+   * background run follows it, so what the person asked for is really fetched.
+   */
   run(options: { force?: boolean } = {}): Promise<SyncOutcome> {
-    this.current ??= this.runOnce(options).finally(() => {
+    const force = options.force ?? false;
+    if (this.current) {
+      if (!force || this.current.forced) return this.current.promise;
+      const again = () => {
+        this.forcedFollowUp = undefined;
+        return this.run({ force: true });
+      };
+      this.forcedFollowUp ??= this.current.promise.then(again, again);
+      return this.forcedFollowUp;
+    }
+    const promise = this.runOnce({ force }).finally(() => {
       this.current = undefined;
     });
-    return this.current;
+    this.current = { promise, forced: force };
+    return promise;
   }
 
   /** On every worker start: keep the periodic alarm, and finish a run the worker was stopped in. */
@@ -75,6 +92,11 @@ export class SyncScheduler {
       consecutiveFailures: failures,
       nextRunAt: times.length ? Math.min(...times) : undefined,
     });
+    try {
+      await this.deps.afterRun?.(outcome);
+    } catch {
+      // What follows a sync is extra; the run itself succeeded or failed on its own.
+    }
     return outcome;
   }
 

@@ -62,14 +62,13 @@ export function dailyItem(paperOverrides: Json = {}, itemOverrides: Json = {}, s
   };
 }
 
-/** A whole day's list: `count` distinct papers submitted that day, upvotes descending from `topUpvotes`. */
-export function dayItems(date: string, count: number, options: { topUpvotes?: number } = {}): Json[] {
-  const top = options.topUpvotes ?? 120;
+/** A whole day's list: `count` distinct papers submitted that day, most upvoted first. */
+export function dayItems(date: string, count: number): Json[] {
   return Array.from({ length: count }, (_, i) =>
     dailyItem(
       {
         id: paperIdFor(date, i),
-        upvotes: Math.max(0, top - i),
+        upvotes: Math.max(0, 120 - i),
         submittedOnDailyAt: `${date}T0${i % 10}:15:00.000Z`,
         githubRepo: i % 2 === 0 ? `https://github.com/lab-${i}/repo-${i}` : undefined,
       },
@@ -130,9 +129,6 @@ export function fakeTime(start: string | number) {
   const waits: number[] = [];
   return {
     now: () => time,
-    set: (to: string | number) => {
-      time = typeof to === 'number' ? to : Date.parse(to);
-    },
     advance: (ms: number) => {
       time += ms;
     },

@@ -16,7 +16,7 @@ export interface FakeHfOptions {
   /** Days after this one answer 400, as HF does for future dates. */
   today?: () => string;
   /** Consulted before the fixtures: return an answer (or throw) to override them. */
-  override?: (url: URL) => Response | Promise<Response> | undefined;
+  override?: (url: URL) => Response | undefined | Promise<Response | undefined>;
 }
 
 export interface FakeHf {
@@ -25,7 +25,6 @@ export interface FakeHf {
   requests: string[];
   /** The `date` of every day-list request, in order. */
   dayRequests: () => string[];
-  options: FakeHfOptions;
 }
 
 export function fakeHf(options: FakeHfOptions = {}): FakeHf {
@@ -66,6 +65,5 @@ export function fakeHf(options: FakeHfOptions = {}): FakeHf {
         const date = new URL(href).searchParams.get('date');
         return date ? [date] : [];
       }),
-    options,
   };
 }

@@ -77,6 +77,8 @@ describe('parseGithubRepo', () => {
     'https://token@github.com/apple/ml-starflow',
     'github.com/apple/ml-starflow',
     'apple/ml-starflow',
+    'git@github.com:apple/ml-starflow.git',
+    'https://github.com/apple/ml starflow',
   ])('rejects %s', (input) => {
     expect(parseGithubRepo(input)).toBeUndefined();
   });

@@ -13,6 +13,8 @@ export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chro
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface ExtensionFixtures {
+  /** Shape of the fixture Daily Papers (days back from today, papers per weekday). */
+  dailyPapers: { days?: number; perDay?: number };
   server: FixtureServer;
   context: BrowserContext;
   background: Worker;
@@ -22,8 +24,10 @@ interface ExtensionFixtures {
 }
 
 export const test = base.extend<ExtensionFixtures>({
-  server: async ({}, use) => {
-    const server = new FixtureServer(buildDailyPapers(Date.now()));
+  dailyPapers: [{}, { option: true }],
+
+  server: async ({ dailyPapers }, use) => {
+    const server = new FixtureServer(buildDailyPapers(Date.now(), dailyPapers));
     await server.start();
     await use(server);
     await server.stop();

@@ -96,10 +96,19 @@ describe('HfClient.dailyPapers', () => {
     expect(answer.status === 'ok' && answer.papers.length).toBe(100);
   });
 
-  it('stops after 20 pages when the server never stops sending full pages', async () => {
-    const { client } = setup(scripted(() => jsonResponse(dayItems(DAY, 100))));
+  it('stops after 20 pages when the server never stops sending full pages of new papers', async () => {
+    const page = (n: number) =>
+      Array.from({ length: 100 }, (_, i) => dailyItem({ id: `2511.${String(10_000 + n * 100 + i)}` }));
+    const { client } = setup(scripted((n) => jsonResponse(page(n))));
     await client.dailyPapers(DAY);
     expect(client.calls).toBe(20);
+  });
+
+  it('stops when a page brings nothing new (a server that ignores `p`), without duplicates', async () => {
+    const { client } = setup(scripted(() => jsonResponse(dayItems(DAY, 100))));
+    const answer = await client.dailyPapers(DAY);
+    expect(client.calls).toBe(2);
+    expect(answer.status === 'ok' && answer.papers).toHaveLength(100);
   });
 
   it('sends no cookies and asks for JSON', async () => {

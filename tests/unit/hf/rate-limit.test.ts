@@ -46,4 +46,9 @@ describe('retryDelayMs', () => {
     expect(wait({ 'Retry-After': 'soon' })).toBeUndefined();
     expect(wait({ 'RateLimit-Policy': '"fixed window";q=500;w=300' })).toBeUndefined();
   });
+
+  it('ignores a Retry-After that is neither seconds nor an HTTP date', () => {
+    for (const value of ['-5', 'later 3', '2025-06-09', 'soon']) expect(wait({ 'Retry-After': value }), value).toBeUndefined();
+    expect(wait({ 'Retry-After': 'Mon, 09 Jun 2025 12:00:30 GMT' })).toBe(30_000);
+  });
 });

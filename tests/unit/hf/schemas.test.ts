@@ -242,13 +242,11 @@ describe('parseDailyItems: URL fields', () => {
     expect(parseOne(dailyItem({ projectPage: 'https://starflow-v.github.io/' })).projectPage).toBe('https://starflow-v.github.io/');
   });
 
+  // The full tables of accepted and rejected URLs are in safe-url.test.ts; here, that parsing uses them.
   it.each([
     ['https://github.com/apple/ml-starflow', 'https://github.com/apple/ml-starflow', 'apple/ml-starflow'],
-    ['https://github.com/Apple/ML-Starflow', 'https://github.com/Apple/ML-Starflow', 'apple/ml-starflow'],
-    ['https://github.com/apple/ml-starflow.git', 'https://github.com/apple/ml-starflow', 'apple/ml-starflow'],
-    ['https://github.com/apple/ml-starflow/', 'https://github.com/apple/ml-starflow', 'apple/ml-starflow'],
+    ['https://github.com/Apple/ML-Starflow.git', 'https://github.com/Apple/ML-Starflow', 'apple/ml-starflow'],
     ['https://github.com/apple/ml-starflow/tree/main/starflow', 'https://github.com/apple/ml-starflow', 'apple/ml-starflow'],
-    ['https://www.github.com/apple/ml-starflow?tab=readme#top', 'https://github.com/apple/ml-starflow', 'apple/ml-starflow'],
   ])('accepts githubRepo %s', (githubRepo, url, key) => {
     const paper = parseOne(dailyItem({ githubRepo, githubStars: 5 }));
     expect(paper.githubRepo).toBe(url);
@@ -261,13 +259,6 @@ describe('parseDailyItems: URL fields', () => {
     ['http://github.com/apple/ml-starflow'],
     ['javascript:alert(1)//github.com/apple/ml-starflow'],
     ['https://github.com/apple'],
-    ['https://github.com/'],
-    ['https://github.com.evil.example/apple/ml-starflow'],
-    ['https://evil.example/github.com/apple/ml-starflow'],
-    ['https://github.com/orgs/apple'],
-    ['git@github.com:apple/ml-starflow.git'],
-    ['https://user@github.com/apple/ml-starflow'],
-    ['https://github.com/apple/ml starflow'],
     [['https://github.com/apple/ml-starflow']],
   ])('rejects githubRepo %s, and its star count with it', (githubRepo) => {
     const paper = parseOne(dailyItem({ githubRepo, githubStars: 5 }));

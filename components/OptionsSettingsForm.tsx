@@ -1,0 +1,105 @@
+/** Every setting in one form, saved together to the browser's synced storage. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { readSettings, writeSettings } from '../lib/settings';
+import { numberBounds, readSettingsForm, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../lib/settings-form';
+import { CheckboxField, ListField, NumberField } from './OptionsFields';
+
+export function OptionsSettingsForm() {
+  const [form, setForm] = useState<SettingsForm>();
+  const [errors, setErrors] = useState<SettingsFormErrors>({});
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    void readSettings().then((settings) => setForm(toSettingsForm(settings)));
+  }, []);
+
+  if (!form) return <p class="loading">Loading your settings…</p>;
+
+  const set = (patch: Partial<SettingsForm>) => {
+    setForm({ ...form, ...patch });
+    setStatus({ text: '' });
+  };
+  const number = (key: 'backfillDays' | 'syncIntervalMinutes' | 'watchUpvoteThreshold' | 'highlightThreshold') => ({
+    id: key,
+    value: form[key],
+    error: errors[key],
+    ...numberBounds(key),
+    onInput: (value: string) => set({ [key]: value }),
+  });
+  const list = (key: 'keywords' | 'authors' | 'organizations') => ({
+    id: key,
+    value: form[key],
+    error: errors[key],
+    onInput: (value: string) => set({ [key]: value }),
+  });
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = readSettingsForm(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus({ text: 'Not saved: please correct the fields marked below.', error: true });
+      // The first wrong field in page order takes the focus (before the re-render marks it).
+      const fields = [...(formRef.current?.querySelectorAll<HTMLElement>('input, textarea') ?? [])];
+      fields.find((field) => field.id in result.errors)?.focus();
+      return;
+    }
+    try {
+      const saved = await writeSettings(result.settings);
+      setErrors({});
+      setForm(toSettingsForm(saved));
+      setStatus({ text: 'Saved. Your settings follow you to every browser you sync.' });
+    } catch (error) {
+      setStatus({ text: `Not saved: the browser refused to store the settings (${error instanceof Error ? error.message : String(error)}).`, error: true });
+    }
+  };
+
+  return (
+    <form ref={formRef} class="settings" onSubmit={(e) => void save(e)} noValidate aria-label="Settings">
+      <fieldset>
+        <legend>Watch lists</legend>
+        <p class="section-hint">A new paper on Daily Papers that matches any line gets one notification, once.</p>
+        <ListField label="Keywords" hint="One per line. Whole words in the title, abstract or HF keywords; plurals match too." {...list('keywords')} />
+        <ListField label="Authors" hint="One full name per line, as on the paper." {...list('authors')} />
+        <ListField label="Organizations" hint="One per line: the HF organization's name (e.g. “apple”) or its full name." {...list('organizations')} />
+        <NumberField label="Notify only from this many upvotes" hint="0: any match." {...number('watchUpvoteThreshold')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Notifications</legend>
+        <CheckboxField id="notificationsEnabled" label="Show notifications" hint="Off: no notification at all; the toolbar badge still counts." checked={form.notificationsEnabled} onChange={(v) => set({ notificationsEnabled: v })} />
+        <CheckboxField id="dailyDigest" label="Daily digest: one notification with the top titles when a new day's list appears" checked={form.dailyDigest} onChange={(v) => set({ dailyDigest: v })} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Sync and privacy</legend>
+        <CheckboxField
+          id="liveLookups"
+          label="Live lookups"
+          hint="When you open an arXiv abstract of a paper not synced yet, ask Hugging Face about that one paper. Off: nothing about what you read ever leaves the browser."
+          checked={form.liveLookups}
+          onChange={(v) => set({ liveLookups: v })}
+        />
+        <NumberField label="Days to keep in sync" hint="How far back the Daily Papers lists are fetched." {...number('backfillDays')} />
+        <NumberField label="Sync every (minutes)" {...number('syncIntervalMinutes')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Sites</legend>
+        <CheckboxField id="site-arxiv" label="Show Daily Papers on arXiv" checked={form.arxiv} onChange={(v) => set({ arxiv: v })} />
+        <CheckboxField id="site-github" label="Show Daily Papers on GitHub" checked={form.github} onChange={(v) => set({ github: v })} />
+        <NumberField label="Highlight listing entries from this many upvotes" hint="0: no highlight." {...number('highlightThreshold')} />
+      </fieldset>
+
+      <div class="actions">
+        <button type="submit" class="primary">
+          Save settings
+        </button>
+        <p class={status.error ? 'status status-error' : 'status'} role="status" data-testid="settings-status">
+          {status.text}
+        </p>
+      </div>
+    </form>
+  );
+}

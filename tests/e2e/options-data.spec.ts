@@ -1,0 +1,99 @@
+/** The options page's data section: import saved papers, export them as BibTeX and JSON, clear the cache. */
+import { readFileSync } from 'node:fs';
+import bibtex from 'bibtex';
+import type { Worker } from '@playwright/test';
+import { collectPageErrors, expect, test } from './support/extension-test';
+
+const HOSTILE_ID = '2511.08888';
+const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Braces {unbalanced & 100% sure';
+
+function importFile(todayId: string): string {
+  return JSON.stringify({
+    format: 'daily-papers-lens/saved-papers',
+    version: 1,
+    papers: [
+      { id: todayId, title: 'An old copy of the title', authors: ['Jiatao Gu'], savedAt: '2025-06-10T08:00:00Z' },
+      { id: HOSTILE_ID, title: HOSTILE_TITLE, authors: ['Ada Lovelace', 'Smith, Jr.'], savedAt: '2025-06-11T08:00:00Z', readAt: '2025-06-11T09:00:00Z', githubRepo: 'javascript:alert(1)' },
+      { id: 'not-an-id', title: 'Bad', savedAt: '2025-06-10T08:00:00Z' },
+    ],
+  });
+}
+
+/** Reads a table of the extension's database from the worker (observation only). */
+function table(background: Worker, name: string): Promise<{ id: string }[]> {
+  return background.evaluate(async (store) => {
+    const open = indexedDB.open('daily-papers-lens');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const request = db.transaction(store).objectStore(store).getAll();
+    return new Promise<{ id: string }[]>((resolve) => (request.onsuccess = () => resolve(request.result)));
+  }, name);
+}
+
+test('saved papers are imported, exported as BibTeX and JSON, and survive clearing the cache', async ({ server, context, extensionId, background, openPopup }) => {
+  const popup = await openPopup();
+  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  const todayFirst = (server.data.days.get(server.data.today)![0]!.paper as { id: string; title: string });
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+
+  // Nothing saved yet: a clear answer, no file.
+  await page.getByRole('button', { name: 'Export BibTeX' }).click();
+  await expect(page.getByTestId('data-status')).toHaveText('No saved papers to export yet. Save papers from the popup first.');
+
+  // A file that is not an export: refused, nothing written.
+  await page.getByLabel('Import saved papers (a JSON export)').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await expect(page.getByTestId('data-status')).toHaveText('This is not a Daily Papers Lens export (saved papers, version 1). Nothing was imported.');
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(await table(background, 'userState')).toEqual([]);
+
+  // An export from another browser: good entries in, the bad one counted.
+  await page.getByLabel('Import saved papers (a JSON export)').setInputFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(importFile(todayFirst.id)) });
+  await expect(page.getByTestId('data-status')).toHaveText('Imported 2 saved papers; 1 entry skipped (not valid).');
+
+  // BibTeX: a real file a BibTeX parser reads; the synced paper keeps HF's title, the hostile one is escaped.
+  const [bib] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export BibTeX' }).click()]);
+  expect(bib.suggestedFilename()).toMatch(/^daily-papers-lens-saved-\d{4}-\d{2}-\d{2}\.bib$/);
+  const text = readFileSync((await bib.path())!, 'utf8');
+  const file = bibtex.parseBibFile(text);
+  const keys = Object.keys(file.entries$);
+  expect(keys).toHaveLength(2);
+  const eprints = keys.map((key) => String(bibtex.normalizeFieldValue(file.getEntry(key)!.getField('eprint'))));
+  expect(eprints).toEqual([HOSTILE_ID, todayFirst.id]);
+  expect(String(bibtex.normalizeFieldValue(file.getEntry(keys[1]!)!.getField('title')))).toBe(todayFirst.title);
+  expect(text).toContain('\\textbraceleft{}unbalanced \\& 100\\% sure');
+  await expect(page.getByTestId('data-status')).toHaveText('Exported 2 saved papers as BibTeX.');
+
+  // JSON: what Import reads back.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { format: string; papers: { id: string; savedAt: string; readAt?: string; githubRepo?: string }[] };
+  expect(exported.format).toBe('daily-papers-lens/saved-papers');
+  expect(exported.papers.map((p) => [p.id, p.savedAt, p.readAt])).toEqual([
+    [HOSTILE_ID, '2025-06-11T08:00:00.000Z', '2025-06-11T09:00:00.000Z'],
+    [todayFirst.id, '2025-06-10T08:00:00.000Z', undefined],
+  ]);
+  expect(exported.papers[0]!.githubRepo).toBeUndefined();
+
+  // Clear the cache: the synced lists go (and come back with the next sync), saved papers stay.
+  await page.getByRole('button', { name: 'Clear the cache' }).click();
+  await expect(page.getByTestId('data-status')).toHaveText(/^Cleared \d+ cached papers; kept 2 saved papers\. Fetching the Daily Papers again…$/);
+  expect((await table(background, 'papers')).map((p) => p.id)).toContain(HOSTILE_ID);
+  expect((await table(background, 'userState')).map((s) => s.id).sort()).toEqual([todayFirst.id, HOSTILE_ID].sort());
+  await popup.reload();
+  await expect(popup.getByTestId('list-day')).toHaveText(server.data.today);
+
+  // Asked to, it deletes the saved papers too, after a confirmation.
+  await page.getByLabel('Also delete my saved papers and read marks').check();
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByRole('button', { name: 'Clear the cache' }).click();
+  await expect(page.getByTestId('data-status')).toHaveText(/^Deleted \d+ papers and your marks\./);
+  expect(await table(background, 'userState')).toEqual([]);
+  expect((await table(background, 'papers')).map((p) => p.id)).not.toContain(HOSTILE_ID);
+  await page.getByRole('button', { name: 'Export BibTeX' }).click();
+  await expect(page.getByTestId('data-status')).toHaveText('No saved papers to export yet. Save papers from the popup first.');
+  expect(errors).toEqual([]);
+});

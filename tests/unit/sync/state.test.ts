@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { patchSyncState, readSyncState } from '../../../lib/sync/state';
+import { useTestDb } from '../builders';
+
+const db = useTestDb();
+
+describe('sync state', () => {
+  it('reads as not running before any sync', async () => {
+    expect(await readSyncState(db())).toEqual({ running: false });
+  });
+
+  it('merges patches, and a patch with undefined clears a field', async () => {
+    await patchSyncState(db(), { running: true, startedAt: 1, progress: { done: 0, total: 3 } });
+    await patchSyncState(db(), { progress: { done: 1, total: 3 } });
+    expect(await readSyncState(db())).toEqual({ running: true, startedAt: 1, progress: { done: 1, total: 3 } });
+    const next = await patchSyncState(db(), { running: false, progress: undefined, lastSuccessAt: 5 });
+    expect(next.progress).toBeUndefined();
+    expect(await readSyncState(db())).toMatchObject({ running: false, startedAt: 1, lastSuccessAt: 5 });
+    expect((await readSyncState(db())).progress).toBeUndefined();
+  });
+
+  it('loses no patch when several are written at once', async () => {
+    await Promise.all([
+      patchSyncState(db(), { startedAt: 1 }),
+      patchSyncState(db(), { lastSuccessAt: 2 }),
+      patchSyncState(db(), { nextRunAt: 3 }),
+      patchSyncState(db(), { consecutiveFailures: 4 }),
+    ]);
+    expect(await readSyncState(db())).toEqual({ running: false, startedAt: 1, lastSuccessAt: 2, nextRunAt: 3, consecutiveFailures: 4 });
+  });
+});
