@@ -16,9 +16,8 @@ import {
   markdownLinks,
   PAPER_REPO,
   recordedRequests,
-  patchSettings,
   recordRequests,
-  setGithubSwitch,
+  setOption,
   test,
   waitForTodaysPapers,
 } from './github-support';
@@ -179,7 +178,7 @@ test('badges follow GitHub’s light and dark themes', async ({ server, context,
   expect(await colours()).toEqual({ theme: 'light', color: 'rgb(31, 35, 40)', page: 'rgb(31, 35, 40)' });
 });
 
-test('the GitHub switch in the settings turns the overlay off and on, live', async ({ server, context, openPopup, background }) => {
+test('the GitHub switch in the options turns the overlay off and on, live', async ({ server, context, openPopup, extensionId }) => {
   const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
   await waitForTodaysPapers(openPopup, todays.length);
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
@@ -187,26 +186,26 @@ test('the GitHub switch in the settings turns the overlay off and on, live', asy
     description: 'Code for a paper',
     readme: paragraph(link(paperUrl(todays[2]!, 'abs'), 'paper')),
   }));
-  await setGithubSwitch(background, false);
+  await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto(`https://github.com/${PAPER_REPO}`);
   await page.waitForTimeout(500);
   expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
 
-  await setGithubSwitch(background, true);
+  await setOption(context, extensionId, 'Show Daily Papers on GitHub', true);
   await expect(page.locator('dpl-paper-badge')).toHaveCount(1);
   await expect(page.locator('dpl-repo-papers')).toHaveCount(1);
 
-  await setGithubSwitch(background, false);
+  await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
   await expect(page.locator('dpl-paper-badge, dpl-repo-papers')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 
-test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugging Face', async ({ server, context, openPopup, background }) => {
+test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugging Face', async ({ server, context, openPopup, extensionId }) => {
   const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
   await waitForTodaysPapers(openPopup, todays.length);
-  await patchSettings(background, (current) => ({ ...current, liveLookups: false }));
+  await setOption(context, extensionId, 'Live lookups', false);
   server.pages.set('github.com/octo-org/notes', repoHomePage({
     repository: { owner: 'octo-org', name: 'notes' },
     description: 'Notes',

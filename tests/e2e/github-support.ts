@@ -3,7 +3,7 @@
  * written in different ways, one with a hostile title), reading the badges off a page, and a record of
  * the lookups the background received.
  */
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { buildDailyPapers, type DailyPapersFixture } from '../fixtures/hf-data';
 import type { FixtureWindow } from '../fixtures/github/soft-navigation';
 import { expect, test as base } from './support/extension-test';
@@ -78,10 +78,9 @@ export async function waitForFullSync(openPopup: () => Promise<Page>): Promise<v
   await popup.close();
 }
 
-/** The few `chrome.*` calls the specs make inside the service worker. */
+/** The one `chrome.*` call the specs make inside the service worker. */
 interface ChromeApi {
   runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
-  storage: { sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } };
 }
 
 /** Records every message the background receives (an observer: it never answers). */
@@ -96,22 +95,14 @@ export async function recordRequests(background: Worker): Promise<void> {
   });
 }
 
-/** Turns the GitHub overlay on or off where the settings keep it. */
-export async function setGithubSwitch(background: Worker, on: boolean): Promise<void> {
-  await patchSettings(background, (current) => ({ ...current, sites: { arxiv: true, ...(current.sites as object | undefined), github: on } }));
-}
-
-/** Changes the stored settings the way the options page will (none exists on this branch yet to click). */
-export async function patchSettings(background: Worker, patch: (current: Record<string, unknown>) => Record<string, unknown>): Promise<void> {
-  const { settings } = await background.evaluate(async () => {
-    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-    return chrome.storage.sync.get('settings');
-  });
-  const next = patch((settings ?? {}) as Record<string, unknown>);
-  await background.evaluate(async (value) => {
-    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
-    await chrome.storage.sync.set({ settings: value });
-  }, next);
+/** Sets a checkbox of the options page and saves, the way a person does. */
+export async function setOption(context: BrowserContext, extensionId: string, label: string, checked: boolean): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel(label).setChecked(checked);
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect(options.getByTestId('settings-status')).toHaveText(/^Saved/);
+  await options.close();
 }
 
 export interface RecordedRequest {

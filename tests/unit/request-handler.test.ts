@@ -14,7 +14,15 @@ function context(overrides: Partial<RequestContext> = {}) {
   const outcome: ResponseMap['syncNow'] = { ok: true, tasks: 3, done: 3, calls: 3, papers: 24, dropped: 0 };
   const syncNow = vi.fn(async () => outcome);
   const refreshBadge = vi.fn(async () => 4);
-  return { lookup, syncNow, refreshBadge, outcome, ctx: { senderId: OWN_ID, ownId: OWN_ID, lookup, syncNow, refreshBadge, ...overrides } };
+  const papersForRepo = vi.fn(async (_repo: string): Promise<Paper[]> => []);
+  return {
+    lookup,
+    syncNow,
+    refreshBadge,
+    papersForRepo,
+    outcome,
+    ctx: { senderId: OWN_ID, ownId: OWN_ID, lookup, papersForRepo, syncNow, refreshBadge, ...overrides },
+  };
 }
 
 describe('handleRequest', () => {
@@ -108,5 +116,47 @@ describe('handleRequest', () => {
     const message = JSON.parse('{"type":"lookupPapers","ids":[],"__proto__":{"live":true}}') as unknown;
     await expect(handleRequest(message, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     expect(lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe('handleRequest: papersForRepo', () => {
+  it('answers the stored papers of the repository, without their abstracts', async () => {
+    const paper = makePaper();
+    const { ctx, papersForRepo } = context({ papersForRepo: vi.fn(async () => [paper]) });
+    const answer = await handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx);
+    expect(ctx.papersForRepo).toHaveBeenCalledWith('apple/ml-starflow');
+    expect(papersForRepo).not.toHaveBeenCalled();
+    const { summary: _summary, ...overview } = paper;
+    expect(answer).toEqual({ papers: [overview] });
+    expect(JSON.stringify(answer)).not.toContain(SEED_PAPERS[0]!.summary.slice(0, 40));
+  });
+
+  it('never goes live: the lookup is not asked', async () => {
+    const { ctx, lookup, papersForRepo } = context();
+    await handleRequest({ type: 'papersForRepo', repo: 'Apple/ML-StarFlow' }, ctx);
+    expect(lookup).not.toHaveBeenCalled();
+    expect(papersForRepo).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    { type: 'papersForRepo' },
+    { type: 'papersForRepo', repo: 42 },
+    { type: 'papersForRepo', repo: '' },
+    { type: 'papersForRepo', repo: 'apple' },
+    { type: 'papersForRepo', repo: 'apple/ml-starflow/tree/main' },
+    { type: 'papersForRepo', repo: 'https://github.com/apple/ml-starflow' },
+    { type: 'papersForRepo', repo: '<img src=x onerror=alert(1)>/x' },
+    { type: 'papersForRepo', repo: `${'a'.repeat(150)}/${'b'.repeat(150)}` },
+    { type: 'papersForRepo', repo: 'apple/ml-starflow', extra: true },
+  ])('refuses a malformed request %j', async (message) => {
+    const { ctx, papersForRepo } = context();
+    await expect(handleRequest(message, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    expect(papersForRepo).not.toHaveBeenCalled();
+  });
+
+  it('refuses it from outside the extension', async () => {
+    const { ctx, papersForRepo } = context({ senderId: 'someone-else' });
+    await expect(handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    expect(papersForRepo).not.toHaveBeenCalled();
   });
 });

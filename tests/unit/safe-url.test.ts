@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGithubRepo, safeHttpsUrl } from '../../lib/safe-url';
+import { githubRepoKey, parseGithubRepo, safeHttpsUrl } from '../../lib/safe-url';
 
 describe('safeHttpsUrl', () => {
   it.each([
@@ -86,5 +86,20 @@ describe('parseGithubRepo', () => {
   it('rejects what is not a string', () => {
     expect(parseGithubRepo(undefined)).toBeUndefined();
     expect(parseGithubRepo({ url: 'https://github.com/apple/ml-starflow' })).toBeUndefined();
+  });
+});
+
+describe('githubRepoKey', () => {
+  it.each([
+    ['apple/ml-starflow', 'apple/ml-starflow'],
+    ['Apple/ML-StarFlow', 'apple/ml-starflow'],
+    ['apple/ml-starflow.git', 'apple/ml-starflow'],
+    ['a_b/c.d-e', 'a_b/c.d-e'],
+  ])('reads %s as %s', (input, key) => {
+    expect(githubRepoKey(input)).toBe(key);
+  });
+
+  it.each(['', 'apple', 'apple/', '/x', 'a/b/c', 'a b/c', 'orgs/apple', 'apple/..', 'apple/ml-starflow?x=1', 'apple/ml#x'])('refuses %j', (input) => {
+    expect(githubRepoKey(input)).toBeUndefined();
   });
 });
