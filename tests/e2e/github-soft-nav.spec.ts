@@ -99,6 +99,14 @@ test('Turbo visits, back and forward: the right badges on every page, no leftove
   await nav.back(page);
   await expectBadgesOf(page, papers, home);
   expect(await page.evaluate(() => document.querySelectorAll('dpl-paper-badge, dpl-repo-papers').length)).toBe(homeBadges + 1);
+
+  // The Issues tab replaces only the repository's turbo-frame: the About box goes, the header stays.
+  await nav.frameVisit(page, `/${PAPER_REPO}/issues/1`);
+  expect(page.url()).toBe(`${PAPER_REPO_URL}/issues/1`);
+  await expectBadgesOf(page, papers, [{ place: 'repo-title-component', ids: sameRepo }]);
+  expect((await badgeState(page)).inline).toHaveLength(1);
+  await nav.back(page);
+  await expectBadgesOf(page, papers, home);
   expect(errors).toEqual([]);
 });
 

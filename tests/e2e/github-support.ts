@@ -167,6 +167,7 @@ export async function markdownLinks(page: Page): Promise<string[]> {
 /** Drives the page's soft navigation the way GitHub's own code does. */
 export const nav = {
   visit: (page: Page, url: string) => page.evaluate((to) => (window as unknown as FixtureWindow).fixtureNav.visit(to), url),
+  frameVisit: (page: Page, url: string) => page.evaluate((to) => (window as unknown as FixtureWindow).fixtureNav.frameVisit(to), url),
   back: (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixtureNav.back()),
   forward: (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).fixtureNav.forward()),
   reactNavigate: (page: Page, url: string) => page.evaluate((to) => (window as unknown as FixtureWindow).fixtureNav.reactNavigate(to), url),

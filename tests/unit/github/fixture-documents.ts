@@ -29,6 +29,8 @@ export function parse(html: string): Document {
 
 export const FIXTURES = {
   'repo-page': () => repoHomePage({ repository: STARFLOW, description: 'Scalable normalizing flows', readme: README }),
+  'repo-page-pane': () =>
+    repoHomePage({ repository: STARFLOW, description: 'Scalable normalizing flows', readme: README, sidebar: 'page-layout-pane' }),
   'repo-tree-page': () => repoTreePage({ repository: STARFLOW, path: 'src' }),
   'issue-page': () =>
     issuePage({

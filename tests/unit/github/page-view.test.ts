@@ -156,8 +156,8 @@ describe('PageView: the repository badge', () => {
     return { doc, ui, fake, view, goTo: (next: string) => (location = next) };
   }
 
-  it('lists the repository’s papers in the About box of its home page', async () => {
-    const { doc, fake, view } = page(repoHomePage({ repository, description: 'x', readme: '' }), 'https://github.com/lens-fixtures/repo-a');
+  it.each(['layout', 'page-layout-pane'] as const)('lists the repository’s papers in the About box of its home page (%s sidebar)', async (sidebar) => {
+    const { doc, fake, view } = page(repoHomePage({ repository, description: 'x', readme: '', sidebar }), 'https://github.com/lens-fixtures/repo-a');
     view.reconcile();
     expect(fake.repoCalls.map((c) => c.args)).toEqual([['lens-fixtures/repo-a']]);
     await fake.answerAll();
