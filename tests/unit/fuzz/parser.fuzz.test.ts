@@ -38,7 +38,7 @@ describe('fuzzing the HF edge', () => {
       }),
       { numRuns: FUZZ_RUNS },
     );
-  });
+  }, 120_000);
 
   it(`parses ${FUZZ_RUNS} arbitrary JSON answers: a list is parsed item by item, anything else refused cleanly`, () => {
     fc.assert(
@@ -59,7 +59,7 @@ describe('fuzzing the HF edge', () => {
       { numRuns: FUZZ_RUNS },
     );
     console.log(`[fuzz] parser: ${answersTried} answers tried`);
-  });
+  }, 120_000);
 
   it('keeps hostile text exactly as text, and never keeps a hostile URL', () => {
     for (const text of HOSTILE_TEXT) {
