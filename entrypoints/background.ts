@@ -48,6 +48,7 @@ export default defineBackground(() => {
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now() });
       },
       syncNow: () => scheduler.run({ force: true }),
+      readSettings,
     }),
   );
 

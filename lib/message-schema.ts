@@ -8,5 +8,11 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
     live: z.boolean().optional(),
   }),
+  z.strictObject({
+    type: z.literal('pagePapers'),
+    site: z.enum(['arxiv', 'github']),
+    ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
+    live: z.boolean().optional(),
+  }),
   z.strictObject({ type: z.literal('syncNow') }),
 ]);

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Paper } from './paper';
+import type { Settings } from './settings';
 import type { SyncOutcome } from './sync/engine';
 
 /** Enough for the largest arXiv listing (2000 entries) plus margin, never unbounded. */
@@ -16,13 +17,31 @@ export type Request =
       /** Ask HF for papers not stored (abstract pages only; a setting can refuse it). */
       live?: boolean;
     }
+  | {
+      /** A page overlay's one question: the papers of a page, and whether (and how) to show them. */
+      type: 'pagePapers';
+      /** The site the page is on; its switch in the settings decides whether anything is looked up. */
+      site: keyof Settings['sites'];
+      ids: string[];
+      /** As for lookupPapers: ask HF for papers not stored (single-paper pages only). */
+      live?: boolean;
+    }
   | { type: 'syncNow' };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
 
+export interface PagePapers {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  /** Listings highlight papers with at least this many upvotes (0: no highlight). */
+  highlightThreshold: number;
+  papers: Record<string, PaperOverview>;
+}
+
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
+  pagePapers: PagePapers;
   syncNow: SyncOutcome;
 }
 

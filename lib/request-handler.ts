@@ -2,6 +2,7 @@
 import { RequestSchema } from './message-schema';
 import { toOverview, type PaperOverview, type Request, type ResponseMap } from './messages';
 import type { Paper } from './paper';
+import type { Settings } from './settings';
 
 export interface RequestContext {
   /** The id of the extension a message came from (undefined for web pages). */
@@ -9,6 +10,7 @@ export interface RequestContext {
   ownId: string;
   lookup: (ids: string[], live: boolean) => Promise<Map<string, Paper>>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
+  readSettings: () => Promise<Settings>;
 }
 
 export class RefusedRequestError extends Error {
@@ -23,11 +25,22 @@ export async function handleRequest(message: unknown, context: RequestContext): 
   switch (request.type) {
     case 'lookupPapers': {
       const found = await context.lookup(request.ids, request.live ?? false);
-      const papers: Record<string, PaperOverview> = {};
-      for (const [id, paper] of found) papers[id] = toOverview(paper);
-      return { papers };
+      return { papers: overviews(found) };
+    }
+    case 'pagePapers': {
+      const settings = await context.readSettings();
+      const { highlightThreshold } = settings;
+      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, papers: {} };
+      const found = await context.lookup(request.ids, request.live ?? false);
+      return { enabled: true, highlightThreshold, papers: overviews(found) };
     }
     case 'syncNow':
       return context.syncNow();
   }
+}
+
+function overviews(found: Map<string, Paper>): Record<string, PaperOverview> {
+  const papers: Record<string, PaperOverview> = {};
+  for (const [id, paper] of found) papers[id] = toOverview(paper);
+  return papers;
 }

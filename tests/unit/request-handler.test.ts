@@ -1,0 +1,61 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Paper } from '../../lib/paper';
+import { handleRequest, RefusedRequestError, type RequestContext } from '../../lib/request-handler';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
+import { MAX_LOOKUP_IDS } from '../../lib/messages';
+
+const PAPER: Paper = {
+  id: '2506.06276',
+  title: 'STARFlow',
+  summary: 'The abstract, which pages never need.',
+  authors: ['Jiatao Gu'],
+  upvotes: 21,
+  fetchedAt: 1,
+};
+
+function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn> } {
+  return {
+    senderId: 'ours',
+    ownId: 'ours',
+    lookup: vi.fn(async (ids: string[]) => new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER]))),
+    syncNow: vi.fn(),
+    readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+  };
+}
+
+describe('pagePapers', () => {
+  it('answers the papers it finds (without abstracts) and the highlight threshold', async () => {
+    const ctx = context({ highlightThreshold: 50 });
+    const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276', '2506.00001'], live: true }, ctx);
+    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, papers: { '2506.06276': { id: '2506.06276', title: 'STARFlow', authors: ['Jiatao Gu'], upvotes: 21, fetchedAt: 1 } } });
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], true);
+  });
+
+  it('looks nothing up (live or not) when the person turned the site off', async () => {
+    const ctx = context({ sites: { arxiv: false, github: true } });
+    const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'], live: true }, ctx);
+    expect(answer).toEqual({ enabled: false, highlightThreshold: 0, papers: {} });
+    expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+
+  it('is not live unless asked', async () => {
+    const ctx = context();
+    await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'] }, ctx);
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276'], false);
+  });
+
+  it('refuses malformed requests and strangers', async () => {
+    const ctx = context();
+    for (const bad of [
+      { type: 'pagePapers', site: 'example', ids: [] },
+      { type: 'pagePapers', site: 'arxiv', ids: 'x' },
+      { type: 'pagePapers', site: 'arxiv', ids: ['x'.repeat(41)] },
+      { type: 'pagePapers', site: 'arxiv', ids: Array.from({ length: MAX_LOOKUP_IDS + 1 }, () => '2506.06276') },
+      { type: 'pagePapers', site: 'arxiv', ids: [], extra: true },
+    ]) {
+      await expect(handleRequest(bad, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    }
+    await expect(handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [] }, { ...ctx, senderId: 'someone-else' })).rejects.toBeInstanceOf(RefusedRequestError);
+    expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+});
