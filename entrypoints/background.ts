@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { papersDb } from '../lib/db';
 import { HfClient } from '../lib/hf/client';
 import { lookupPapers } from '../lib/lookup';
+import { StoredPapers } from '../lib/stored-papers';
 import { handleRequest } from '../lib/request-handler';
 import { readSettings } from '../lib/settings';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
@@ -12,6 +13,8 @@ const POLITE_DELAY_MS = 400;
 
 export default defineBackground(() => {
   const db = papersDb();
+  // Pages ask about up to 2000 ids at once: answered from memory while the worker is awake.
+  const stored = new StoredPapers(db);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   const scheduler = new SyncScheduler({
     db,
@@ -45,7 +48,7 @@ export default defineBackground(() => {
       ownId: browser.runtime.id,
       lookup: async (ids, live) => {
         const allowLive = live && (await readSettings()).liveLookups;
-        return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now() });
+        return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
       },
       syncNow: () => scheduler.run({ force: true }),
       readSettings,

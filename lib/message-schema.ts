@@ -14,5 +14,10 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
     live: z.boolean().optional(),
   }),
+  z.strictObject({
+    type: z.literal('pageBadges'),
+    site: z.enum(['arxiv', 'github']),
+    ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
+  }),
   z.strictObject({ type: z.literal('syncNow') }),
 ]);

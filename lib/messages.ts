@@ -18,7 +18,7 @@ export type Request =
       live?: boolean;
     }
   | {
-      /** A page overlay's one question: the papers of a page, and whether (and how) to show them. */
+      /** A single-paper page's one question: its paper(s), and whether to show anything at all. */
       type: 'pagePapers';
       /** The site the page is on; its switch in the settings decides whether anything is looked up. */
       site: keyof Settings['sites'];
@@ -26,22 +26,41 @@ export type Request =
       /** As for lookupPapers: ask HF for papers not stored (single-paper pages only). */
       live?: boolean;
     }
+  | {
+      /**
+       * A listing's one question: a badge's worth (upvotes, comments) for each of up to 2000 ids, from
+       * the local database only, and how to show them.
+       */
+      type: 'pageBadges';
+      site: keyof Settings['sites'];
+      ids: string[];
+    }
   | { type: 'syncNow' };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
 
+/** What a badge shows: a listing gets only this, a few dozen bytes a paper. */
+export type PaperBadge = Pick<Paper, 'id' | 'upvotes' | 'numComments'>;
+
 export interface PagePapers {
   /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
   enabled: boolean;
-  /** Listings highlight papers with at least this many upvotes (0: no highlight). */
-  highlightThreshold: number;
   papers: Record<string, PaperOverview>;
+}
+
+export interface PageBadges {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  /** Highlight papers with at least this many upvotes (0: no highlight). */
+  highlightThreshold: number;
+  badges: Record<string, PaperBadge>;
 }
 
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
   pagePapers: PagePapers;
+  pageBadges: PageBadges;
   syncNow: SyncOutcome;
 }
 
@@ -51,7 +70,12 @@ export async function sendRequest<T extends Request>(request: T): Promise<Respon
   return (await browser.runtime.sendMessage(request)) as Response<T['type']>;
 }
 
-export function toOverview(paper: Paper): PaperOverview {
-  const { summary: _abstract, ...overview } = paper;
+export function toBadge({ id, upvotes, numComments }: PaperBadge): PaperBadge {
+  return numComments === undefined ? { id, upvotes } : { id, upvotes, numComments };
+}
+
+/** Drops the abstract (an overview passes through unchanged in content). */
+export function toOverview(paper: Paper | PaperOverview): PaperOverview {
+  const { summary: _abstract, ...overview } = paper as Paper;
   return overview;
 }

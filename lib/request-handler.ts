@@ -1,14 +1,13 @@
 /** The background's answer to each request: validated on arrival, refused when not ours or not known. */
 import { RequestSchema } from './message-schema';
-import { toOverview, type PaperOverview, type Request, type ResponseMap } from './messages';
-import type { Paper } from './paper';
+import { toBadge, toOverview, type PaperBadge, type PaperOverview, type Request, type ResponseMap } from './messages';
 import type { Settings } from './settings';
 
 export interface RequestContext {
   /** The id of the extension a message came from (undefined for web pages). */
   senderId: string | undefined;
   ownId: string;
-  lookup: (ids: string[], live: boolean) => Promise<Map<string, Paper>>;
+  lookup: (ids: string[], live: boolean) => Promise<Map<string, PaperOverview>>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
   readSettings: () => Promise<Settings>;
 }
@@ -29,17 +28,25 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     }
     case 'pagePapers': {
       const settings = await context.readSettings();
-      const { highlightThreshold } = settings;
-      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, papers: {} };
+      if (!settings.sites[request.site]) return { enabled: false, papers: {} };
       const found = await context.lookup(request.ids, request.live ?? false);
-      return { enabled: true, highlightThreshold, papers: overviews(found) };
+      return { enabled: true, papers: overviews(found) };
+    }
+    case 'pageBadges': {
+      const settings = await context.readSettings();
+      const { highlightThreshold } = settings;
+      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, badges: {} };
+      const found = await context.lookup(request.ids, false);
+      const badges: Record<string, PaperBadge> = {};
+      for (const [id, paper] of found) badges[id] = toBadge(paper);
+      return { enabled: true, highlightThreshold, badges };
     }
     case 'syncNow':
       return context.syncNow();
   }
 }
 
-function overviews(found: Map<string, Paper>): Record<string, PaperOverview> {
+function overviews(found: Map<string, PaperOverview>): Record<string, PaperOverview> {
   const papers: Record<string, PaperOverview> = {};
   for (const [id, paper] of found) papers[id] = toOverview(paper);
   return papers;

@@ -4,7 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import overlayCss from '../../components/arxiv-overlay.css?inline';
 import { ListingToolbar } from '../../components/ListingToolbar';
-import { UpvoteBadge } from '../../components/UpvoteBadge';
+import { createUpvoteBadge } from '../../components/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../lib/arxiv/entry-highlight';
 import { EntryOrder } from '../../lib/arxiv/entry-order';
 import { idsToLookUp } from '../../lib/arxiv/listing-entry';
@@ -12,6 +12,7 @@ import { listingToolbarAnchor, readListingPage } from '../../lib/arxiv/listing-p
 import { LISTING_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
 import { pageTheme, watchPageTheme } from '../../lib/arxiv/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
+import { domReady } from '../../lib/arxiv/dom-ready';
 import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
 import { sendRequest } from '../../lib/messages';
 
@@ -19,7 +20,7 @@ const OUR_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
 
 export default defineContentScript({
   matches: LISTING_PAGE_MATCHES,
-  runAt: 'document_end',
+  runAt: 'document_start',
   main(ctx) {
     // Never throw into the page: no badges is the worst that happens.
     showListingBadges(ctx).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
@@ -27,6 +28,8 @@ export default defineContentScript({
 });
 
 async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
+  await domReady(document);
+  if (ctx.isInvalid) return;
   // What an earlier run left (extension reload, re-injection) goes first: never two badges.
   removeOverlayElements(document, OUR_TAGS);
   const search = isSearchPage(location.href);
@@ -34,8 +37,11 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
   // Old-style ids have no HF page: they are not even asked about.
   const ids = idsToLookUp(entries);
   if (ids.length === 0) return;
-  const { enabled, papers, highlightThreshold } = await sendRequest({ type: 'pagePapers', site: 'arxiv', ids });
-  const known = entries.filter((entry) => papers[entry.arxivId.id]);
+  const answer = sendRequest({ type: 'pageBadges', site: 'arxiv', ids });
+  // While the question is out: the page's look (this computes styles the first paint needs anyway).
+  let theme = pageTheme(entries[0]!.badgeSlot);
+  const { enabled, badges, highlightThreshold } = await answer;
+  const known = entries.filter((entry) => badges[entry.arxivId.id]);
   if (!enabled || ctx.isInvalid || known.length === 0) return;
 
   removeOverlayElements(document, OUR_TAGS);
@@ -43,10 +49,11 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
   const highlight = new EntryHighlight();
   const hosts: ShadowHost[] = [];
   for (const entry of known) {
-    const paper = papers[entry.arxivId.id]!;
+    const paper = badges[entry.arxivId.id]!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
-    render(<UpvoteBadge paper={paper} highlighted={highlighted} class="dpl-listing-badge" />, shadow.container);
+    shadow.host.setAttribute('data-theme', theme);
+    shadow.container.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
     entry.badgeSlot.append(shadow.host);
     if (highlighted) highlight.add(entry);
     hosts.push(shadow);
@@ -54,16 +61,17 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
 
   const order = new EntryOrder(entries);
   const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
-  if (anchor) {
-    const toolbar = createShadowHost(document, OVERLAY_TAGS.toolbar, styles, 'block');
-    const highlightedCount = known.filter((e) => isHighlighted(papers[e.arxivId.id]!.upvotes, highlightThreshold)).length;
+  const toolbar = anchor ? createShadowHost(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
+  if (anchor && toolbar) {
+    toolbar.host.setAttribute('data-theme', theme);
+    const highlightedCount = known.filter((e) => isHighlighted(badges[e.arxivId.id]!.upvotes, highlightThreshold)).length;
     render(
       <ListingToolbar
         known={known.length}
         total={entries.length}
         highlightThreshold={highlightThreshold}
         highlighted={highlightedCount}
-        onSortChange={(byUpvotes) => (byUpvotes ? order.sortBy((e) => papers[e.arxivId.id]?.upvotes) : order.restore())}
+        onSortChange={(byUpvotes) => (byUpvotes ? order.sortBy((e) => badges[e.arxivId.id]?.upvotes) : order.restore())}
       />,
       toolbar.container,
     );
@@ -71,18 +79,20 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
     hosts.push(toolbar);
   }
 
-  const followTheme = () => {
-    const theme = pageTheme(known[0]!.badgeSlot);
-    for (const { host } of hosts) host.setAttribute('data-theme', theme);
-  };
-  followTheme();
-  watchPageTheme(document, followTheme, ctx.signal);
+  watchPageTheme(
+    document,
+    () => {
+      const now = pageTheme(known[0]!.badgeSlot);
+      if (now === theme) return;
+      theme = now;
+      for (const { host } of hosts) host.setAttribute('data-theme', theme);
+    },
+    ctx.signal,
+  );
   ctx.onInvalidated(() => {
     order.restore();
     highlight.clear();
-    for (const { host, container } of hosts) {
-      render(null, container);
-      host.remove();
-    }
+    if (toolbar) render(null, toolbar.container);
+    for (const { host } of hosts) host.remove();
   });
 }

@@ -11,9 +11,15 @@ export interface ListingEntry {
   section: Element;
 }
 
+/** `/abs/ID` or `https://arxiv.org/abs/ID` as arXiv writes them: read without building an URL (2000 a page). */
+const PLAIN_ABS_HREF = /^(?:https:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([\w./-]+?)\/?$/;
+
 /** The id an abstract link points at: from its href, else from an id attribute holding a bare id. */
 export function idOfAbstractLink(link: Element, baseUrl: string): ArxivId | undefined {
-  const href = link.getAttribute('href');
+  const href = link.getAttribute('href')?.trim();
+  const plain = href ? PLAIN_ABS_HREF.exec(href)?.[1] : undefined;
+  const fromPlain = plain ? parseArxivId(plain) : undefined;
+  if (fromPlain) return fromPlain;
   if (href) {
     try {
       const fromHref = arxivIdFromUrl(new URL(href, baseUrl).href);

@@ -24,17 +24,17 @@ function context(settings: Partial<Settings> = {}): RequestContext & { lookup: R
 }
 
 describe('pagePapers', () => {
-  it('answers the papers it finds (without abstracts) and the highlight threshold', async () => {
-    const ctx = context({ highlightThreshold: 50 });
+  it('answers the papers it finds, without abstracts', async () => {
+    const ctx = context();
     const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276', '2506.00001'], live: true }, ctx);
-    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, papers: { '2506.06276': { id: '2506.06276', title: 'STARFlow', authors: ['Jiatao Gu'], upvotes: 21, fetchedAt: 1 } } });
+    expect(answer).toEqual({ enabled: true, papers: { '2506.06276': { id: '2506.06276', title: 'STARFlow', authors: ['Jiatao Gu'], upvotes: 21, fetchedAt: 1 } } });
     expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], true);
   });
 
   it('looks nothing up (live or not) when the person turned the site off', async () => {
     const ctx = context({ sites: { arxiv: false, github: true } });
     const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'], live: true }, ctx);
-    expect(answer).toEqual({ enabled: false, highlightThreshold: 0, papers: {} });
+    expect(answer).toEqual({ enabled: false, papers: {} });
     expect(ctx.lookup).not.toHaveBeenCalled();
   });
 
@@ -45,6 +45,8 @@ describe('pagePapers', () => {
   });
 
   it('refuses malformed requests and strangers', async () => {
+    // pageBadges is never live.
+    await expect(handleRequest({ type: 'pageBadges', site: 'arxiv', ids: [], live: true }, context())).rejects.toBeInstanceOf(RefusedRequestError);
     const ctx = context();
     for (const bad of [
       { type: 'pagePapers', site: 'example', ids: [] },
@@ -56,6 +58,28 @@ describe('pagePapers', () => {
       await expect(handleRequest(bad, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     }
     await expect(handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [] }, { ...ctx, senderId: 'someone-else' })).rejects.toBeInstanceOf(RefusedRequestError);
+    expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe('pageBadges', () => {
+  it("answers a badge's worth per paper found, never live, and the highlight threshold", async () => {
+    const ctx = context({ highlightThreshold: 50 });
+    const answer = await handleRequest({ type: 'pageBadges', site: 'arxiv', ids: ['2506.06276', '2506.00001'] }, ctx);
+    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, badges: { '2506.06276': { id: '2506.06276', upvotes: 21 } } });
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], false);
+  });
+
+  it('keeps the comment count when there is one', async () => {
+    const ctx = context();
+    ctx.lookup.mockResolvedValue(new Map([[PAPER.id, { ...PAPER, numComments: 3 }]]));
+    const answer = await handleRequest({ type: 'pageBadges', site: 'arxiv', ids: [PAPER.id] }, ctx);
+    expect(answer).toMatchObject({ badges: { [PAPER.id]: { id: PAPER.id, upvotes: 21, numComments: 3 } } });
+  });
+
+  it('looks nothing up when the person turned the site off', async () => {
+    const ctx = context({ sites: { arxiv: false, github: true }, highlightThreshold: 7 });
+    expect(await handleRequest({ type: 'pageBadges', site: 'arxiv', ids: ['2506.06276'] }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, badges: {} });
     expect(ctx.lookup).not.toHaveBeenCalled();
   });
 });
