@@ -10,7 +10,7 @@ import { EntryOrder } from '../../lib/arxiv/entry-order';
 import { idsToLookUp } from '../../lib/arxiv/listing-entry';
 import { listingToolbarAnchor, readListingPage } from '../../lib/arxiv/listing-page';
 import { LISTING_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
-import { pageTheme, watchPageTheme } from '../../lib/arxiv/page-theme';
+import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/arxiv/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
 import { domReady } from '../../lib/arxiv/dom-ready';
 import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
@@ -37,10 +37,7 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
   // Old-style ids have no HF page: they are not even asked about.
   const ids = idsToLookUp(entries);
   if (ids.length === 0) return;
-  const answer = sendRequest({ type: 'pageBadges', site: 'arxiv', ids });
-  // While the question is out: the page's look (this computes styles the first paint needs anyway).
-  let theme = pageTheme(entries[0]!.badgeSlot);
-  const { enabled, badges, highlightThreshold } = await answer;
+  const { enabled, badges, highlightThreshold } = await sendRequest({ type: 'pageBadges', site: 'arxiv', ids });
   const known = entries.filter((entry) => badges[entry.arxivId.id]);
   if (!enabled || ctx.isInvalid || known.length === 0) return;
 
@@ -52,7 +49,6 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
     const paper = badges[entry.arxivId.id]!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
-    shadow.host.setAttribute('data-theme', theme);
     shadow.container.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
     entry.badgeSlot.append(shadow.host);
     if (highlighted) highlight.add(entry);
@@ -63,7 +59,6 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
   const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
   const toolbar = anchor ? createShadowHost(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
   if (anchor && toolbar) {
-    toolbar.host.setAttribute('data-theme', theme);
     const highlightedCount = known.filter((e) => isHighlighted(badges[e.arxivId.id]!.upvotes, highlightThreshold)).length;
     render(
       <ListingToolbar
@@ -79,16 +74,17 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
     hosts.push(toolbar);
   }
 
-  watchPageTheme(
-    document,
-    () => {
-      const now = pageTheme(known[0]!.badgeSlot);
-      if (now === theme) return;
-      theme = now;
-      for (const { host } of hosts) host.setAttribute('data-theme', theme);
-    },
-    ctx.signal,
-  );
+  // The page's look is read in the next frame, from the styles that frame computes anyway (reading it
+  // earlier would make a 2000-entry page compute them once more); the badges' light default holds until.
+  let theme: PageTheme = 'light';
+  const followTheme = () => {
+    const now = pageTheme(known[0]!.badgeSlot);
+    if (now === theme) return;
+    theme = now;
+    for (const { host } of hosts) host.setAttribute('data-theme', theme);
+  };
+  ctx.requestAnimationFrame(followTheme);
+  watchPageTheme(document, followTheme, ctx.signal);
   ctx.onInvalidated(() => {
     order.restore();
     highlight.clear();
