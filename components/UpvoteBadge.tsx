@@ -25,7 +25,6 @@ export function UpvoteBadge({ paper, highlighted = false, class: extraClass }: U
       data-testid="dpl-badge"
       data-highlighted={highlighted ? '' : undefined}
     >
-      <span class="dpl-brand-mark" aria-hidden="true">🤗</span>
       <span class="dpl-upvotes">{model.upvotes}</span>
       {model.comments && <span class="dpl-comments">{model.comments}</span>}
     </a>

@@ -24,9 +24,8 @@ export function createUpvoteBadge(doc: Document, paper: PaperBadge, options: { h
   link.setAttribute('aria-label', model.label);
   link.setAttribute('data-testid', 'dpl-badge');
   if (options.highlighted) link.setAttribute('data-highlighted', '');
-  const mark = span(doc, 'dpl-brand-mark', '🤗');
-  mark.setAttribute('aria-hidden', 'true');
-  link.append(mark, span(doc, 'dpl-upvotes', model.upvotes));
+  // The 🤗 mark comes from the stylesheet (.dpl-badge::before): one element fewer, 2000 times over.
+  link.append(span(doc, 'dpl-upvotes', model.upvotes));
   if (model.comments) link.append(span(doc, 'dpl-comments', model.comments));
   return link;
 }

@@ -13,7 +13,7 @@ import { LISTING_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
 import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/arxiv/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
 import { domReady } from '../../lib/arxiv/dom-ready';
-import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
 import { sendRequest } from '../../lib/messages';
 
 const OUR_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
@@ -49,7 +49,7 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
     const paper = badges[entry.arxivId.id]!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
-    shadow.container.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
+    shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-root dpl-listing-badge' }));
     entry.badgeSlot.append(shadow.host);
     if (highlighted) highlight.add(entry);
     hosts.push(shadow);
@@ -57,7 +57,7 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
 
   const order = new EntryOrder(entries);
   const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
-  const toolbar = anchor ? createShadowHost(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
+  const toolbar = anchor ? createRenderTarget(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
   if (anchor && toolbar) {
     const highlightedCount = known.filter((e) => isHighlighted(badges[e.arxivId.id]!.upvotes, highlightThreshold)).length;
     render(

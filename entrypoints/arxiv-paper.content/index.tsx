@@ -10,7 +10,7 @@ import { PAPER_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
 import { readPaperPage } from '../../lib/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/arxiv/page-theme';
 import { domReady } from '../../lib/arxiv/dom-ready';
-import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../lib/arxiv/shadow-host';
+import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../lib/arxiv/shadow-host';
 import { sendRequest } from '../../lib/messages';
 
 export default defineContentScript({
@@ -38,7 +38,7 @@ async function showPaperCard(ctx: ContentScriptContext): Promise<void> {
   if (!answer.enabled || ctx.isInvalid) return;
 
   removeOverlayElements(document, [OVERLAY_TAGS.card]);
-  const { host, container } = createShadowHost(document, OVERLAY_TAGS.card, new OverlayStyles(overlayCss), 'block');
+  const { host, container } = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(overlayCss), 'block');
   host.setAttribute('data-theme', theme);
   const paper = answer.papers[id];
   render(

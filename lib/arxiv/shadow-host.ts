@@ -48,21 +48,31 @@ export class OverlayStyles {
 
 export interface ShadowHost {
   host: HTMLElement;
-  /** The element inside the shadow root that UI is rendered into. */
+  root: ShadowRoot;
+}
+
+export interface RenderTarget extends ShadowHost {
+  /** The element inside the shadow root that UI is rendered into (class dpl-root). */
   container: HTMLElement;
 }
 
-/** A detached host with its shadow root styled, ready to render into and insert. */
+/** A detached host with its shadow root styled, ready to fill and insert. */
 export function createShadowHost(doc: Document, tag: OverlayTag, styles: OverlayStyles, display: 'block' | 'inline-block'): ShadowHost {
   const host = doc.createElement(tag);
   // Inherited page styles (fonts, colours, MathJax's) stop at the host; the sheet sets our own.
   host.setAttribute('style', `all: initial; display: ${display};`);
   const root = host.attachShadow({ mode: 'open' });
   styles.apply(root);
+  return { host, root };
+}
+
+/** A host with a container to render Preact UI into (a render never touches the root's other children). */
+export function createRenderTarget(doc: Document, tag: OverlayTag, styles: OverlayStyles, display: 'block' | 'inline-block'): RenderTarget {
+  const shadow = createShadowHost(doc, tag, styles, display);
   const container = doc.createElement('div');
   container.className = 'dpl-root';
-  root.append(container);
-  return { host, container };
+  shadow.root.append(container);
+  return { ...shadow, container };
 }
 
 /** Removes every element an earlier run of the extension left on the page. */
