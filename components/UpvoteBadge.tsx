@@ -1,22 +1,32 @@
-import type { PaperOverview } from '../lib/messages';
-import { hfPaperUrl } from '../lib/paper';
+import type { PaperBadge } from '../lib/messages';
+import { upvoteBadgeModel } from './upvote-badge-model';
 
-/** The compact mark of a paper HF knows: upvotes (and comments), linking to its HF page. */
-export function UpvoteBadge({ paper }: { paper: PaperOverview }) {
-  const comments = paper.numComments;
+export interface UpvoteBadgeProps {
+  paper: PaperBadge;
+  /** At or above the person's highlight threshold (listings). */
+  highlighted?: boolean;
+  class?: string;
+}
+
+/**
+ * The compact mark of a paper HF knows: upvotes (and comments), linking to its HF page. Listings,
+ * with up to 2000 at once, build the same markup without Preact: ./upvote-badge-element.ts.
+ */
+export function UpvoteBadge({ paper, highlighted = false, class: extraClass }: UpvoteBadgeProps) {
+  const model = upvoteBadgeModel(paper, highlighted);
   return (
     <a
-      class="dpl-badge"
-      href={hfPaperUrl(paper.id)}
+      class={extraClass ? `dpl-badge ${extraClass}` : 'dpl-badge'}
+      href={model.href}
       target="_blank"
       rel="noopener noreferrer"
-      title="Daily Papers Lens: this paper on Hugging Face Daily Papers"
-      aria-label={`Hugging Face Daily Papers: ${paper.upvotes} upvotes${comments !== undefined ? `, ${comments} comments` : ''}`}
+      title={model.title}
+      aria-label={model.label}
       data-testid="dpl-badge"
+      data-highlighted={highlighted ? '' : undefined}
     >
-      <span class="dpl-brand" aria-hidden="true">🤗</span>
-      <span class="dpl-upvotes">▲ {paper.upvotes}</span>
-      {comments !== undefined && <span class="dpl-comments">💬 {comments}</span>}
+      <span class="dpl-upvotes">{model.upvotes}</span>
+      {model.comments && <span class="dpl-comments">{model.comments}</span>}
     </a>
   );
 }

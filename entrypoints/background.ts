@@ -6,6 +6,7 @@ import { papersOfRepo } from '../lib/github/repo-papers';
 import { lookupPapers } from '../lib/lookup';
 import { handleNotificationClick, popupDayHash } from '../lib/notifications/click';
 import { notifyAfterSync } from '../lib/notifications/notify-after-sync';
+import { StoredPapers } from '../lib/stored-papers';
 import { handleRequest } from '../lib/request-handler';
 import { readSettings, SETTINGS_KEY } from '../lib/settings';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
@@ -16,6 +17,8 @@ const POLITE_DELAY_MS = 400;
 
 export default defineBackground(() => {
   const db = papersDb();
+  // Pages ask about up to 2000 ids at once: answered from memory while the worker is awake.
+  const stored = new StoredPapers(db);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // Absent where the browser has no notifications: then nothing is shown and nothing breaks.
   const notifications = browser.notifications as typeof browser.notifications | undefined;
@@ -73,11 +76,12 @@ export default defineBackground(() => {
       ownId: browser.runtime.id,
       lookup: async (ids, live) => {
         const allowLive = live && (await readSettings()).liveLookups;
-        return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now() });
+        return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
       },
       papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
       syncNow: () => scheduler.run({ force: true }),
       refreshBadge: () => badge.refresh(),
+      readSettings,
     }),
   );
 

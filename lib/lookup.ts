@@ -5,29 +5,32 @@
 import { isHfPaperId } from './arxiv-id';
 import type { PapersDB } from './db';
 import type { HfClient } from './hf/client';
-import type { Paper } from './paper';
+import { toOverview, type PaperOverview } from './messages';
+import type { StoredPapers } from './stored-papers';
 import { storeLookedUpPaper } from './sync/store';
 
 /** Live lookups are for the paper a person opened, never for a whole listing. */
 export const MAX_LIVE_LOOKUPS = 3;
 export const MISS_TTL_MS = 24 * 60 * 60 * 1000;
+/**
+ * From this many ids on (a listing page: up to 2000, most of them unknown), one scan of the stored
+ * keys finds which ids are stored, and only those papers are read: a read per unknown id costs more.
+ */
+export const KEY_SCAN_FROM = 50;
 
 export interface LookupOptions {
   live: boolean;
   client?: HfClient;
   now: number;
+  /** The background's in-memory view of the table; without it the table itself is read. */
+  stored?: StoredPapers;
 }
 
-export async function lookupPapers(db: PapersDB, rawIds: string[], options: LookupOptions): Promise<Map<string, Paper>> {
+/** Papers as pages get them: without their abstracts. */
+export async function lookupPapers(db: PapersDB, rawIds: string[], options: LookupOptions): Promise<Map<string, PaperOverview>> {
   const ids = [...new Set(rawIds.filter(isHfPaperId))];
-  const stored = await db.papers.bulkGet(ids);
-  const found = new Map<string, Paper>();
-  const missing: string[] = [];
-  ids.forEach((id, i) => {
-    const paper = stored[i];
-    if (paper) found.set(id, paper);
-    else missing.push(id);
-  });
+  const found = options.stored ? await options.stored.get(ids) : await readStored(db, ids);
+  const missing = ids.filter((id) => !found.has(id));
 
   if (!options.live || !options.client || missing.length === 0 || missing.length > MAX_LIVE_LOOKUPS) return found;
   const misses = await db.misses.bulkGet(missing);
@@ -38,11 +41,19 @@ export async function lookupPapers(db: PapersDB, rawIds: string[], options: Look
   for (const id of toAsk) {
     try {
       const paper = await options.client.paper(id);
-      if (paper) found.set(id, await storeLookedUpPaper(db, paper, options.now));
+      if (paper) found.set(id, toOverview(await storeLookedUpPaper(db, paper, options.now)));
       else await db.misses.put({ id, at: options.now });
     } catch {
       // A failed live lookup only means no badge now; the next page view asks again.
     }
   }
+  return found;
+}
+
+async function readStored(db: PapersDB, ids: string[]): Promise<Map<string, PaperOverview>> {
+  const storedIds = ids.length >= KEY_SCAN_FROM ? new Set(await db.papers.toCollection().primaryKeys()) : undefined;
+  const toRead = storedIds ? ids.filter((id) => storedIds.has(id)) : ids;
+  const found = new Map<string, PaperOverview>();
+  for (const paper of await db.papers.bulkGet(toRead)) if (paper) found.set(paper.id, toOverview(paper));
   return found;
 }

@@ -13,6 +13,17 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     type: z.literal('papersForRepo'),
     repo: z.string().max(201).refine((repo) => githubRepoKey(repo) !== undefined, 'not an owner/repo name'),
   }),
+  z.strictObject({
+    type: z.literal('pagePapers'),
+    site: z.enum(['arxiv', 'github']),
+    ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
+    live: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('pageBadges'),
+    site: z.enum(['arxiv', 'github']),
+    ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
+  }),
   z.strictObject({ type: z.literal('syncNow') }),
   z.strictObject({ type: z.literal('userStateChanged') }),
 ]);

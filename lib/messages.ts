@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Paper } from './paper';
+import type { Settings } from './settings';
 import type { SyncOutcome } from './sync/engine';
 
 /** Enough for the largest arXiv listing (2000 entries) plus margin, never unbounded. */
@@ -21,6 +22,24 @@ export type Request =
       /** `owner/repo` of a GitHub repository page: answered from the local database only, never sent on. */
       repo: string;
     }
+  | {
+      /** A single-paper page's one question: its paper(s), and whether to show anything at all. */
+      type: 'pagePapers';
+      /** The site the page is on; its switch in the settings decides whether anything is looked up. */
+      site: keyof Settings['sites'];
+      ids: string[];
+      /** As for lookupPapers: ask HF for papers not stored (single-paper pages only). */
+      live?: boolean;
+    }
+  | {
+      /**
+       * A listing's one question: a badge's worth (upvotes, comments) for each of up to 2000 ids, from
+       * the local database only, and how to show them.
+       */
+      type: 'pageBadges';
+      site: keyof Settings['sites'];
+      ids: string[];
+    }
   | { type: 'syncNow' }
   /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */
   | { type: 'userStateChanged' };
@@ -28,10 +47,29 @@ export type Request =
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
 
+/** What a badge shows: a listing gets only this, a few dozen bytes a paper. */
+export type PaperBadge = Pick<Paper, 'id' | 'upvotes' | 'numComments'>;
+
+export interface PagePapers {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  papers: Record<string, PaperOverview>;
+}
+
+export interface PageBadges {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  /** Highlight papers with at least this many upvotes (0: no highlight). */
+  highlightThreshold: number;
+  badges: Record<string, PaperBadge>;
+}
+
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
   /** The stored papers whose code is that repository, most upvoted first. */
   papersForRepo: { papers: PaperOverview[] };
+  pagePapers: PagePapers;
+  pageBadges: PageBadges;
   syncNow: SyncOutcome;
   userStateChanged: { badgeCount: number };
 }
@@ -42,7 +80,12 @@ export async function sendRequest<T extends Request>(request: T): Promise<Respon
   return (await browser.runtime.sendMessage(request)) as Response<T['type']>;
 }
 
-export function toOverview(paper: Paper): PaperOverview {
-  const { summary: _abstract, ...overview } = paper;
+export function toBadge({ id, upvotes, numComments }: PaperBadge): PaperBadge {
+  return numComments === undefined ? { id, upvotes } : { id, upvotes, numComments };
+}
+
+/** Drops the abstract (an overview passes through unchanged in content). */
+export function toOverview(paper: Paper | PaperOverview): PaperOverview {
+  const { summary: _abstract, ...overview } = paper as Paper;
   return overview;
 }

@@ -1,18 +1,20 @@
 /** The background's answer to each request: validated on arrival, refused when not ours or not known. */
 import { RequestSchema } from './message-schema';
-import { toOverview, type PaperOverview, type Request, type ResponseMap } from './messages';
+import { toBadge, toOverview, type PaperBadge, type PaperOverview, type Request, type ResponseMap } from './messages';
 import type { Paper } from './paper';
+import type { Settings } from './settings';
 
 export interface RequestContext {
   /** The id of the extension a message came from (undefined for web pages). */
   senderId: string | undefined;
   ownId: string;
-  lookup: (ids: string[], live: boolean) => Promise<Map<string, Paper>>;
+  lookup: (ids: string[], live: boolean) => Promise<Map<string, PaperOverview>>;
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
   papersForRepo: (repoKey: string) => Promise<Paper[]>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
   /** Re-counts the toolbar badge; answers the count shown. */
   refreshBadge: () => Promise<number>;
+  readSettings: () => Promise<Settings>;
 }
 
 export class RefusedRequestError extends Error {
@@ -27,9 +29,22 @@ export async function handleRequest(message: unknown, context: RequestContext): 
   switch (request.type) {
     case 'lookupPapers': {
       const found = await context.lookup(request.ids, request.live ?? false);
-      const papers: Record<string, PaperOverview> = {};
-      for (const [id, paper] of found) papers[id] = toOverview(paper);
-      return { papers };
+      return { papers: overviews(found) };
+    }
+    case 'pagePapers': {
+      const settings = await context.readSettings();
+      if (!settings.sites[request.site]) return { enabled: false, papers: {} };
+      const found = await context.lookup(request.ids, request.live ?? false);
+      return { enabled: true, papers: overviews(found) };
+    }
+    case 'pageBadges': {
+      const settings = await context.readSettings();
+      const { highlightThreshold } = settings;
+      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, badges: {} };
+      const found = await context.lookup(request.ids, false);
+      const badges: Record<string, PaperBadge> = {};
+      for (const [id, paper] of found) badges[id] = toBadge(paper);
+      return { enabled: true, highlightThreshold, badges };
     }
     case 'papersForRepo': {
       const papers = await context.papersForRepo(request.repo);
@@ -40,4 +55,10 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     case 'userStateChanged':
       return { badgeCount: await context.refreshBadge() };
   }
+}
+
+function overviews(found: Map<string, PaperOverview>): Record<string, PaperOverview> {
+  const papers: Record<string, PaperOverview> = {};
+  for (const [id, paper] of found) papers[id] = toOverview(paper);
+  return papers;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { MAX_LOOKUP_IDS, type ResponseMap } from '../../lib/messages';
 import type { Paper } from '../../lib/paper';
 import { handleRequest, RefusedRequestError, type RequestContext } from '../../lib/request-handler';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { makePaper, SEED_PAPERS, STARFLOW_ID } from './builders';
 
 const OWN_ID = 'daily-papers-lens@daily-papers-lens.dev';
@@ -21,7 +22,16 @@ function context(overrides: Partial<RequestContext> = {}) {
     refreshBadge,
     papersForRepo,
     outcome,
-    ctx: { senderId: OWN_ID, ownId: OWN_ID, lookup, papersForRepo, syncNow, refreshBadge, ...overrides },
+    ctx: {
+      senderId: OWN_ID,
+      ownId: OWN_ID,
+      lookup,
+      papersForRepo,
+      syncNow,
+      refreshBadge,
+      readSettings: async () => DEFAULT_SETTINGS,
+      ...overrides,
+    } satisfies RequestContext,
   };
 }
 

@@ -35,7 +35,7 @@ describe('createBadgeUi', () => {
     expect(anchor.getAttribute('href')).toBe('https://huggingface.co/papers/2506.06276');
     expect(anchor.getAttribute('title')).toContain('Daily Papers Lens');
     expect(anchor.textContent).toContain('▲ 42');
-    expect(anchor.getAttribute('aria-label')).toBe('Hugging Face Daily Papers: 42 upvotes, 3 comments');
+    expect(anchor.getAttribute('aria-label')).toBe('Daily Papers Lens: 42 upvotes, 3 comments on Hugging Face Daily Papers');
     expect(badge.host.textContent).toBe('');
   });
 

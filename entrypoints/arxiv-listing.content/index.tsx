@@ -1,0 +1,94 @@
+/** Listings, catchup and search results: a badge on every paper HF knows, highlight, and sort by upvotes. */
+import { render } from 'preact';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import overlayCss from '../../components/arxiv-overlay.css?inline';
+import { ListingToolbar } from '../../components/ListingToolbar';
+import { createUpvoteBadge } from '../../components/upvote-badge-element';
+import { EntryHighlight, isHighlighted } from '../../lib/arxiv/entry-highlight';
+import { EntryOrder } from '../../lib/arxiv/entry-order';
+import { idsToLookUp } from '../../lib/arxiv/listing-entry';
+import { listingToolbarAnchor, readListingPage } from '../../lib/arxiv/listing-page';
+import { LISTING_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
+import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/arxiv/page-theme';
+import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
+import { domReady } from '../../lib/arxiv/dom-ready';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
+import { sendRequest } from '../../lib/messages';
+
+const OUR_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
+
+export default defineContentScript({
+  matches: LISTING_PAGE_MATCHES,
+  runAt: 'document_start',
+  main(ctx) {
+    // Never throw into the page: no badges is the worst that happens.
+    showListingBadges(ctx).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
+  },
+});
+
+async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
+  await domReady(document);
+  if (ctx.isInvalid) return;
+  // What an earlier run left (extension reload, re-injection) goes first: never two badges.
+  removeOverlayElements(document, OUR_TAGS);
+  const search = isSearchPage(location.href);
+  const entries = (search ? readSearchPage : readListingPage)(document, location.href);
+  // Old-style ids have no HF page: they are not even asked about.
+  const ids = idsToLookUp(entries);
+  if (ids.length === 0) return;
+  const { enabled, badges, highlightThreshold } = await sendRequest({ type: 'pageBadges', site: 'arxiv', ids });
+  const known = entries.filter((entry) => badges[entry.arxivId.id]);
+  if (!enabled || ctx.isInvalid || known.length === 0) return;
+
+  removeOverlayElements(document, OUR_TAGS);
+  const styles = new OverlayStyles(overlayCss);
+  const highlight = new EntryHighlight();
+  const hosts: ShadowHost[] = [];
+  for (const entry of known) {
+    const paper = badges[entry.arxivId.id]!;
+    const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
+    const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
+    shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-root dpl-listing-badge' }));
+    entry.badgeSlot.append(shadow.host);
+    if (highlighted) highlight.add(entry);
+    hosts.push(shadow);
+  }
+
+  const order = new EntryOrder(entries);
+  const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
+  const toolbar = anchor ? createRenderTarget(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
+  if (anchor && toolbar) {
+    const highlightedCount = known.filter((e) => isHighlighted(badges[e.arxivId.id]!.upvotes, highlightThreshold)).length;
+    render(
+      <ListingToolbar
+        known={known.length}
+        total={entries.length}
+        highlightThreshold={highlightThreshold}
+        highlighted={highlightedCount}
+        onSortChange={(byUpvotes) => (byUpvotes ? order.sortBy((e) => badges[e.arxivId.id]?.upvotes) : order.restore())}
+      />,
+      toolbar.container,
+    );
+    anchor.before(toolbar.host);
+    hosts.push(toolbar);
+  }
+
+  // The page's look is read in the next frame, from the styles that frame computes anyway (reading it
+  // earlier would make a 2000-entry page compute them once more); the badges' light default holds until.
+  let theme: PageTheme = 'light';
+  const followTheme = () => {
+    const now = pageTheme(known[0]!.badgeSlot);
+    if (now === theme) return;
+    theme = now;
+    for (const { host } of hosts) host.setAttribute('data-theme', theme);
+  };
+  ctx.requestAnimationFrame(followTheme);
+  watchPageTheme(document, followTheme, ctx.signal);
+  ctx.onInvalidated(() => {
+    order.restore();
+    highlight.clear();
+    if (toolbar) render(null, toolbar.container);
+    for (const { host } of hosts) host.remove();
+  });
+}

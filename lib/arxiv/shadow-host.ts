@@ -1,0 +1,81 @@
+/**
+ * The extension's elements on arXiv pages: a host element of the extension's own tag with an open
+ * shadow root, so the page's CSS cannot reach in and ours cannot leak out. All hosts share one
+ * constructed stylesheet (cheap for a 2000-entry listing); where a browser refuses that, each root
+ * gets its own <style>.
+ */
+
+/** One tag per kind of element, so a later run of the script can find (and remove) what an earlier one left. */
+export const OVERLAY_TAGS = {
+  card: 'daily-papers-lens',
+  badge: 'daily-papers-lens-badge',
+  toolbar: 'daily-papers-lens-toolbar',
+} as const;
+
+export type OverlayTag = (typeof OVERLAY_TAGS)[keyof typeof OVERLAY_TAGS];
+
+export class OverlayStyles {
+  private sheet: CSSStyleSheet | null | undefined;
+
+  constructor(private readonly cssText: string) {}
+
+  apply(root: ShadowRoot): void {
+    if (this.sheet === undefined) this.sheet = this.construct();
+    if (this.sheet) {
+      try {
+        root.adoptedStyleSheets = [this.sheet];
+        if (root.adoptedStyleSheets.length === 1) return;
+      } catch {
+        // Refused (e.g. a content-script sandbox): fall back to a style element from now on.
+      }
+      this.sheet = null;
+    }
+    const style = root.ownerDocument.createElement('style');
+    style.textContent = this.cssText;
+    root.append(style);
+  }
+
+  private construct(): CSSStyleSheet | null {
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(this.cssText);
+      return sheet;
+    } catch {
+      return null;
+    }
+  }
+}
+
+export interface ShadowHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+}
+
+export interface RenderTarget extends ShadowHost {
+  /** The element inside the shadow root that UI is rendered into (class dpl-root). */
+  container: HTMLElement;
+}
+
+/** A detached host with its shadow root styled, ready to fill and insert. */
+export function createShadowHost(doc: Document, tag: OverlayTag, styles: OverlayStyles, display: 'block' | 'inline-block'): ShadowHost {
+  const host = doc.createElement(tag);
+  // Inherited page styles (fonts, colours, MathJax's) stop at the host; the sheet sets our own.
+  host.setAttribute('style', `all: initial; display: ${display};`);
+  const root = host.attachShadow({ mode: 'open' });
+  styles.apply(root);
+  return { host, root };
+}
+
+/** A host with a container to render Preact UI into (a render never touches the root's other children). */
+export function createRenderTarget(doc: Document, tag: OverlayTag, styles: OverlayStyles, display: 'block' | 'inline-block'): RenderTarget {
+  const shadow = createShadowHost(doc, tag, styles, display);
+  const container = doc.createElement('div');
+  container.className = 'dpl-root';
+  shadow.root.append(container);
+  return { ...shadow, container };
+}
+
+/** Removes every element an earlier run of the extension left on the page. */
+export function removeOverlayElements(doc: Document, tags: readonly OverlayTag[]): void {
+  for (const element of doc.querySelectorAll(tags.join(','))) element.remove();
+}

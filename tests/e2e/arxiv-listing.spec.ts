@@ -1,0 +1,243 @@
+/**
+ * Listing pages (/new with its cross-list and replacement sections, /recent, /pastweek, /catchup) and
+ * search results, driven as a reader would: a badge on every paper HF knows and nothing on the others,
+ * the sort button and its exact way back, the highlight threshold, no HF call from a listing.
+ */
+import type { Page } from '@playwright/test';
+import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
+import { searchPage } from '../fixtures/arxiv/search-page';
+import { fixturePapers, hostCount, listingEntry, patchSettings, unknownEntry, waitForSync, type FixturePaper } from './arxiv-support';
+import { collectPageErrors, expect, test } from './support/extension-test';
+import type { FixtureServer } from './support/fixture-server';
+
+/** Known and unknown entries, interleaved: known, unknown, known, … */
+function interleave(known: FixturePaper[], firstUnknown: number): ListingEntryFixture[] {
+  return known.flatMap((paper, i) => [listingEntry(paper), unknownEntry(firstUnknown + i)]);
+}
+
+function newListing(server: FixtureServer) {
+  const papers = fixturePapers(server);
+  const byDay = [...server.data.days.keys()].map((date) => papers.filter((p) => p.date === date)).filter((day) => day.length > 0);
+  const [today = [], yesterday = [], older = []] = byDay;
+  const sections = {
+    newSubmissions: interleave(today.slice(0, 6), 0),
+    crossLists: interleave(yesterday.slice(0, 3), 100),
+    replacements: interleave(older.slice(0, 3), 200),
+  };
+  server.pages.set(
+    'arxiv.org/list/cs.CL/new',
+    newListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', announced: 'Friday, 6 June 2025', ...sections }),
+  );
+  const upvotes = new Map(papers.map((p) => [p.id, p.upvotes]));
+  return { sections, upvotes };
+}
+
+/** The ids of each section, in the order the page shows them. */
+function sectionIds(page: Page): Promise<string[][]> {
+  return page.locator('dl#articles').evaluateAll((sections) =>
+    sections.map((s) => [...s.querySelectorAll('dt a[title="Abstract"]')].map((a) => a.id)),
+  );
+}
+
+/** The badge each entry shows (null: none), by id. */
+function badges(page: Page, entrySelector: string): Promise<Record<string, string | null>> {
+  return page.locator(entrySelector).evaluateAll((entries) =>
+    Object.fromEntries(
+      entries.map((entry) => {
+        const link = entry.querySelector('a[title="Abstract"], p.list-title > a') as HTMLAnchorElement;
+        const id = link.href.split('/abs/')[1]!.replace(/v\d+$/, '');
+        const hosts = entry.querySelectorAll('daily-papers-lens-badge');
+        if (hosts.length > 1) return [id, `${hosts.length} badges`];
+        const badge = hosts[0]?.shadowRoot?.querySelector('[data-testid="dpl-badge"]');
+        if (!badge) return [id, null];
+        const parts = [badge.querySelector('.dpl-upvotes'), badge.querySelector('.dpl-comments')].map((el) => el?.textContent ?? '');
+        return [id, parts.join(' ').trim()];
+      }),
+    ),
+  );
+}
+
+test('/new: badges on known papers in all three sections, sort by upvotes, and one click back to arXiv order', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const { sections, upvotes } = newListing(server);
+  const callsBefore = server.hfCalls().length;
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://arxiv.org/list/cs.CL/new');
+
+  const all = [...sections.newSubmissions, ...sections.crossLists, ...sections.replacements];
+  const known = all.filter((e) => upvotes.has(e.id));
+  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
+  const shown = await badges(page, 'dl#articles > dt');
+  for (const entry of all) {
+    const votes = upvotes.get(entry.id);
+    if (votes === undefined) expect(shown[entry.id], entry.id).toBeNull();
+    else expect(shown[entry.id], entry.id).toMatch(new RegExp(`^▲ ${votes} 💬 \\d+$`));
+  }
+  const toolbar = page.getByTestId('dpl-toolbar');
+  await expect(toolbar).toHaveAttribute('aria-label', 'Daily Papers Lens');
+  await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${known.length} of ${all.length} on Hugging Face Daily Papers`);
+  expect(await page.locator('daily-papers-lens-toolbar + dl#articles').count()).toBe(1);
+
+  // Sort, by keyboard: Tab from the last link before the toolbar reaches its button.
+  const original = await sectionIds(page);
+  const before = await page.locator('#dlpage').innerHTML();
+  await page.locator('.morefewer a').first().focus();
+  await page.keyboard.press('Tab');
+  const sort = page.getByRole('button', { name: 'Sort by upvotes' });
+  await expect(sort).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Restore arXiv order' })).toBeVisible();
+  const sorted = await sectionIds(page);
+  const expected = original.map((ids) => {
+    const scored = ids.filter((id) => upvotes.has(id)).sort((a, b) => upvotes.get(b)! - upvotes.get(a)! || ids.indexOf(a) - ids.indexOf(b));
+    return [...scored, ...ids.filter((id) => !upvotes.has(id))];
+  });
+  expect(sorted).toEqual(expected);
+  expect(sorted).not.toEqual(original);
+  // Headings stay on top, each dd right after its dt.
+  const shapes = await page.locator('dl#articles').evaluateAll((dls) => dls.map((dl) => [...dl.children].map((c) => c.localName).join(',')));
+  for (const shape of shapes) expect(shape).toMatch(/^h3(,dt,dd)+$/);
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Sort by upvotes' })).toBeVisible();
+  expect(await sectionIds(page)).toEqual(original);
+  expect(await page.locator('#dlpage').innerHTML()).toBe(before);
+
+  // Back/forward and reload never add a second badge; listings never call HF.
+  await page.goto('https://arxiv.org/list/cs.CL/new?skip=0&show=2000');
+  await page.goBack();
+  await page.goForward();
+  await page.goBack();
+  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
+  await page.reload();
+  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
+  expect(await hostCount(page, 'daily-papers-lens-toolbar')).toBe(1);
+  expect(Object.values(await badges(page, 'dl#articles > dt')).filter((b) => b?.includes('badges'))).toEqual([]);
+  expect(server.hfCalls().slice(callsBefore)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('/pastweek with show=2000, /recent and /catchup get their badges', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const papers = fixturePapers(server);
+  const upvotes = new Map(papers.map((p) => [p.id, p.upvotes]));
+  // Every paper HF knows among 600 entries over five days.
+  const entries = [...papers.map(listingEntry), ...Array.from({ length: 600 - papers.length }, (_, i) => unknownEntry(i))];
+  entries.sort((a, b) => a.id.localeCompare(b.id));
+  const days = ['Fri, 6 Jun 2025', 'Thu, 5 Jun 2025', 'Wed, 4 Jun 2025', 'Tue, 3 Jun 2025', 'Mon, 2 Jun 2025'].map((day, i) => ({
+    day,
+    entries: entries.slice(i * 120, (i + 1) * 120),
+  }));
+  server.pages.set('arxiv.org/list/cs.CL/pastweek', recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', show: 2000, days }));
+  server.pages.set('arxiv.org/list/cs.CL/recent', recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', days: [{ day: 'Fri, 6 Jun 2025', total: 120, entries: days[0]!.entries.slice(0, 50) }] }));
+  const today = papers.filter((p) => p.date === server.data.today);
+  server.pages.set(
+    'arxiv.org/catchup/cs.CL/2025-06-05',
+    catchupPage({
+      category: 'cs.CL',
+      categoryName: 'Computation and Language',
+      date: '2025-06-05',
+      dayLabel: 'Thu, 05 Jun 2025',
+      newSubmissions: [unknownEntry(900), listingEntry(today[1]!)],
+      crossLists: [listingEntry(today[2]!), unknownEntry(901)],
+      replacements: [listingEntry(today[3]!)],
+      withAbstracts: true,
+    }),
+  );
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+
+  await page.goto('https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000');
+  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(papers.length);
+  const shown = await badges(page, 'dl#articles > dt');
+  expect(Object.keys(shown)).toHaveLength(600);
+  for (const [id, badge] of Object.entries(shown)) {
+    const votes = upvotes.get(id);
+    if (votes === undefined) expect(badge, id).toBeNull();
+    else expect(badge, id).toMatch(new RegExp(`^▲ ${votes} 💬 \\d+$`));
+  }
+  await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${papers.length} of 600 on Hugging Face Daily Papers`);
+
+  await page.goto('https://arxiv.org/list/cs.CL/recent');
+  const recentKnown = days[0]!.entries.slice(0, 50).filter((e) => upvotes.has(e.id)).length;
+  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(recentKnown);
+
+  await page.goto('https://arxiv.org/catchup/cs.CL/2025-06-05?abs=True');
+  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(3);
+  const catchup = await badges(page, 'dl#articles > dt');
+  expect(catchup[today[2]!.id]).toContain(`▲ ${today[2]!.upvotes} `);
+  expect(catchup[today[3]!.id]).toContain(`▲ ${today[3]!.upvotes} `);
+  expect(catchup[unknownEntry(901).id]).toBeNull();
+  expect(errors).toEqual([]);
+});
+
+test('search results get badges, sort by upvotes and restore', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const papers = fixturePapers(server).slice(0, 5);
+  const results = [
+    { id: unknownEntry(1).id, title: 'Unrelated', authors: ['A'], abstract: 'x' },
+    ...papers.map((p, i) => ({ id: p.id, version: i === 1 ? 3 : undefined, title: p.title, authors: ['Jiatao Gu'], abstract: p.summary })),
+    { id: unknownEntry(2).id, title: 'Unrelated too', authors: ['B'], abstract: 'y' },
+  ];
+  server.pages.set('arxiv.org/search/', searchPage({ query: 'normalizing flows', results, total: 1234 }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://arxiv.org/search/?query=normalizing+flows&searchtype=all&source=header');
+
+  await expect(page.locator('li.arxiv-result p.list-title daily-papers-lens-badge')).toHaveCount(papers.length);
+  const shown = await badges(page, 'li.arxiv-result');
+  for (const p of papers) expect(shown[p.id]).toContain(`▲ ${p.upvotes} `);
+  expect(shown[unknownEntry(1).id]).toBeNull();
+
+  const ids = () => page.locator('li.arxiv-result p.list-title > a').evaluateAll((as) => as.map((a) => a.textContent!.replace('arXiv:', '').replace(/v\d+$/, '')));
+  const original = await ids();
+  const before = await page.locator('ol.breathe-horizontal').innerHTML();
+  await page.getByRole('button', { name: 'Sort by upvotes' }).click();
+  const byVotes = [...papers].sort((a, b) => b.upvotes - a.upvotes || papers.indexOf(a) - papers.indexOf(b)).map((p) => p.id);
+  expect(await ids()).toEqual([...byVotes, unknownEntry(1).id, unknownEntry(2).id]);
+  await page.getByRole('button', { name: 'Restore arXiv order' }).click();
+  expect(await ids()).toEqual(original);
+  expect(await page.locator('ol.breathe-horizontal').innerHTML()).toBe(before);
+  expect(errors).toEqual([]);
+});
+
+test('the highlight threshold tints papers at or above it; with arXiv switched off listings stay untouched', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const { sections, upvotes } = newListing(server);
+  const known = [...sections.newSubmissions, ...sections.crossLists, ...sections.replacements].filter((e) => upvotes.has(e.id));
+  const votes = known.map((e) => upvotes.get(e.id)!).sort((a, b) => a - b);
+  const threshold = votes[Math.floor(votes.length / 2)]!;
+  const hot = known.filter((e) => upvotes.get(e.id)! >= threshold).map((e) => e.id);
+  await patchSettings(background, { highlightThreshold: threshold });
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://arxiv.org/list/cs.CL/new');
+  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
+  await expect(page.getByTestId('dpl-toolbar-text')).toContainText(`${hot.length} with ${threshold}+ upvotes highlighted`);
+  const looks = await page.locator('dl#articles > dt').evaluateAll((dts) =>
+    dts.map((dt) => ({
+      id: (dt.querySelector('a[title="Abstract"]') as HTMLElement).id,
+      dt: getComputedStyle(dt).backgroundColor,
+      dd: getComputedStyle(dt.nextElementSibling!).backgroundColor,
+      badge: dt.querySelector('daily-papers-lens-badge')?.shadowRoot?.querySelector('[data-highlighted]') ? 'hot' : 'plain',
+    })),
+  );
+  for (const look of looks) {
+    const isHot = hot.includes(look.id);
+    expect(look.badge, look.id).toBe(isHot ? 'hot' : 'plain');
+    expect(look.dt === 'rgba(0, 0, 0, 0)', look.id).toBe(!isHot);
+    expect(look.dd === 'rgba(0, 0, 0, 0)', look.id).toBe(!isHot);
+  }
+
+  await patchSettings(background, { sites: { arxiv: false, github: true } });
+  server.pages.set('arxiv.org/search/', searchPage({ query: 'x', results: known.map((e) => ({ ...e, abstract: 'x' })) }));
+  for (const url of ['https://arxiv.org/list/cs.CL/new', 'https://arxiv.org/search/?query=x']) {
+    await page.goto(url);
+    await page.waitForTimeout(400);
+    expect(await hostCount(page, 'daily-papers-lens-badge, daily-papers-lens-toolbar')).toBe(0);
+    expect(await page.locator('dl#articles > dt[style]').count()).toBe(0);
+  }
+  expect(errors).toEqual([]);
+});

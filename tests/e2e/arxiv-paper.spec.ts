@@ -1,0 +1,208 @@
+/**
+ * Abstract pages and HTML papers, driven as a reader would: the card after the title, collapsed and
+ * expanded by keyboard and remembered, live lookups made once and cached, hostile strings shown as
+ * text, old-style ids never sent, the site switch obeyed.
+ */
+import { formatDay } from '../../lib/arxiv/paper-facts';
+import { absPage } from '../fixtures/arxiv/abs-page';
+import { htmlPaper } from '../fixtures/arxiv/html-paper';
+import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './arxiv-support';
+import { collectPageErrors, expect, test } from './support/extension-test';
+
+const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
+
+test('an abstract page shows the card after the title; the reader collapses it by keyboard and it stays collapsed', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const star = fixturePapers(server).find((p) => p.id === '2506.06276')!;
+  const raw = star.raw as { ai_summary: string; ai_keywords: string[]; githubRepo: string; githubStars: number; projectPage: string };
+  for (const host of ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']) {
+    server.pages.set(`${host}/abs/${star.id}v2`, absPage({ id: star.id, version: 2, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] }));
+  }
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://arxiv.org/abs/${star.id}v2`);
+
+  const card = page.getByTestId('dpl-card');
+  await expect(card).toBeVisible();
+  expect(await page.locator('#abs h1.title + daily-papers-lens').count()).toBe(1);
+  await expect(card).toHaveAttribute('aria-label', /Daily Papers Lens/);
+  const badge = card.getByTestId('dpl-badge');
+  await expect(badge).toContainText(`▲ ${star.upvotes}`);
+  await expect(badge).toContainText(`💬 ${star.numComments}`);
+  await expect(badge).toHaveAttribute('href', `https://huggingface.co/papers/${star.id}`);
+  await expect(card.getByTestId('dpl-ai-summary')).toHaveText(raw.ai_summary);
+  await expect(card.getByRole('list', { name: 'Keywords' }).getByRole('listitem')).toHaveText(raw.ai_keywords);
+  const code = card.getByRole('link', { name: 'lens-fixtures/repo-2506-06276' });
+  await expect(code).toHaveAttribute('href', raw.githubRepo);
+  await expect(card.locator('dd').filter({ has: page.getByRole('link', { name: 'lens-fixtures/repo-2506-06276' }) })).toContainText(`★ ${raw.githubStars}`);
+  await expect(card.getByRole('link', { name: `example.org/${star.id}` })).toHaveAttribute('href', raw.projectPage);
+  await expect(card.locator('dl')).toContainText('OrganizationApple');
+  await expect(card.locator('dl')).toContainText(`On Daily Papers${formatDay(star.date)}`);
+
+  // Keyboard: Tab from the title's neighbourhood reaches the badge, then the toggle.
+  await page.locator('.header-breadcrumbs a').first().focus();
+  const toggle = card.getByRole('button', { name: 'Hide details' });
+  for (let i = 0; i < 15 && !(await toggle.evaluate((el) => el.matches(':focus'))); i++) await page.keyboard.press('Tab');
+  await expect(toggle).toBeFocused();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await page.keyboard.press('Enter');
+  await expect(card.getByRole('button', { name: 'Show details' })).toHaveAttribute('aria-expanded', 'false');
+  await expect(card.getByTestId('dpl-ai-summary')).toBeHidden();
+  await expect(badge).toBeVisible();
+
+  // Remembered: another visit (another host, too) opens collapsed; expanding is remembered as well.
+  await page.goto(`https://www.arxiv.org/abs/${star.id}v2`);
+  await expect(page.getByTestId('dpl-card').getByRole('button', { name: 'Show details' })).toBeVisible();
+  await expect(page.getByTestId('dpl-ai-summary')).toBeHidden();
+  await page.getByRole('button', { name: 'Show details' }).click();
+  await page.goto(`https://export.arxiv.org/abs/${star.id}v2`);
+  await expect(page.getByTestId('dpl-ai-summary')).toBeVisible();
+
+  // Back and forward (the back/forward cache) never add a second card.
+  await page.goBack();
+  await page.goForward();
+  await expect(page.getByTestId('dpl-card')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByTestId('dpl-card')).toBeVisible();
+  expect(await hostCount(page, 'daily-papers-lens')).toBe(1);
+  expect(paperCalls(server, star.id)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('an HTML paper shows the card under its title and follows the page into dark mode', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const paper = fixturePapers(server).find((p) => p.id === '2506.06276')!;
+  server.pages.set(`arxiv.org/html/${paper.id}v1`, htmlPaper({ id: paper.id, title: paper.title, abstract: paper.summary, authors: ['Jiatao Gu'] }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://arxiv.org/html/${paper.id}v1`);
+
+  const card = page.getByTestId('dpl-card');
+  await expect(card.getByTestId('dpl-badge')).toContainText(`▲ ${paper.upvotes}`);
+  expect(await page.locator('article.ltx_document h1.ltx_title_document + daily-papers-lens').count()).toBe(1);
+  const host = page.locator('daily-papers-lens');
+  await expect(host).toHaveAttribute('data-theme', 'light');
+  const lightBackground = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
+
+  // The reader switches arXiv's theme; the card follows.
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(host).toHaveAttribute('data-theme', 'dark');
+  const darkBackground = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(darkBackground).not.toBe(lightBackground);
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(host).toHaveAttribute('data-theme', 'light');
+
+  // A page that opens dark gets a dark card from the start.
+  server.pages.set(`arxiv.org/html/${paper.id}v2`, htmlPaper({ id: paper.id, version: 2, title: paper.title, abstract: paper.summary, authors: ['A'], theme: 'dark' }));
+  await page.goto(`https://arxiv.org/html/${paper.id}v2`);
+  await expect(page.locator('daily-papers-lens')).toHaveAttribute('data-theme', 'dark');
+
+  // The page's CSS cannot reach into the card, and the card's cannot leak out.
+  await page.addStyleTag({ content: '* { color: rgb(255, 0, 0) !important; } .dpl-card { display: none !important; }' });
+  await expect(page.getByTestId('dpl-card')).toBeVisible();
+  expect(await page.getByTestId('dpl-ai-summary').evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
+  expect(errors).toEqual([]);
+});
+
+test('a paper not yet synced is looked up live once, cached, and its hostile strings stay text', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const id = '2507.00042';
+  server.extraPapers.set(id, {
+    id,
+    title: `Hostile ${HOSTILE}`,
+    summary: 'An abstract.',
+    authors: [{ _id: 'a', name: HOSTILE, hidden: false }],
+    publishedAt: '2025-07-01T00:00:00.000Z',
+    submittedOnDailyAt: '2025-07-02T08:00:00.000Z',
+    upvotes: 7,
+    ai_summary: `Summary ${HOSTILE}`,
+    ai_keywords: [HOSTILE, 'flows'],
+    githubRepo: 'javascript:alert(1)',
+    projectPage: 'http://insecure.example.org',
+    organization: { _id: 'o', name: 'evil', fullname: HOSTILE },
+  });
+  server.pages.set(`arxiv.org/abs/${id}`, absPage({ id, title: 'A paper', abstract: 'An abstract.', authors: ['A'] }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://arxiv.org/abs/${id}`);
+
+  const card = page.getByTestId('dpl-card');
+  await expect(card.getByTestId('dpl-badge')).toContainText('▲ 7');
+  await expect(card.getByTestId('dpl-ai-summary')).toHaveText(`Summary ${HOSTILE}`);
+  await expect(card.getByRole('listitem').first()).toHaveText(HOSTILE);
+  await expect(card.locator('dl')).toContainText(`Organization${HOSTILE}`);
+  expect(await card.locator('img').count()).toBe(0);
+  // Neither the javascript: repository nor the http: project page became a link.
+  expect(await card.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual([`https://huggingface.co/papers/${id}`]);
+  expect(paperCalls(server, id)).toBe(1);
+
+  await page.reload();
+  await expect(page.getByTestId('dpl-card').getByTestId('dpl-badge')).toContainText('▲ 7');
+  expect(paperCalls(server, id)).toBe(1);
+  expect(await page.title()).not.toBe('pwned');
+  expect(errors).toEqual([]);
+});
+
+test('a paper HF does not know gets a quiet link, its 404 remembered; old-style ids are never sent', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const id = '2507.00404';
+  server.pages.set(`arxiv.org/abs/${id}`, absPage({ id, title: 'Unknown to HF', abstract: 'Nothing.', authors: ['A'] }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://arxiv.org/abs/${id}`);
+  const link = page.getByTestId('dpl-unknown');
+  await expect(link).toBeVisible();
+  await expect(link).toHaveAttribute('href', `https://huggingface.co/papers/${id}`);
+  await expect(link).toHaveAttribute('title', /Daily Papers Lens/);
+  await expect(page.getByTestId('dpl-card')).toHaveCount(0);
+  expect(paperCalls(server, id)).toBe(1);
+  await page.reload();
+  await expect(page.getByTestId('dpl-unknown')).toBeVisible();
+  expect(paperCalls(server, id)).toBe(1);
+
+  const before = server.hfCalls().length;
+  for (const path of ['abs/hep-th/9901001', 'abs/hep-th/9901001v1']) {
+    server.pages.set(`arxiv.org/${path}`, absPage({ id: 'hep-th/9901001', title: 'An old paper', abstract: 'Old.', authors: ['A'] }));
+  }
+  server.pages.set('arxiv.org/html/hep-th/9901001v1', htmlPaper({ id: 'hep-th/9901001', title: 'An old paper', abstract: 'Old.', authors: ['A'] }));
+  for (const url of ['https://arxiv.org/abs/hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001v1', 'https://arxiv.org/html/hep-th/9901001v1']) {
+    await page.goto(url);
+    await expect(page.locator('h1').first()).toBeVisible();
+  }
+  // Give a (wrong) lookup every chance to happen before checking it did not.
+  await page.waitForTimeout(500);
+  expect(server.hfCalls().slice(before)).toEqual([]);
+  expect(server.log.some((r) => r.host === 'huggingface.co' && r.path.includes('9901001'))).toBe(false);
+  expect(await hostCount(page, 'daily-papers-lens')).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('with live lookups off nothing is asked of HF; with arXiv switched off nothing is shown', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const id = '2507.00043';
+  server.extraPapers.set(id, { id, title: 'Known to HF only', summary: 'x', authors: [], publishedAt: '2025-07-01T00:00:00.000Z', upvotes: 3 });
+  server.pages.set(`arxiv.org/abs/${id}`, absPage({ id, title: 'Known to HF only', abstract: 'x', authors: ['A'] }));
+  await patchSettings(background, { liveLookups: false });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://arxiv.org/abs/${id}`);
+  await expect(page.getByTestId('dpl-unknown')).toBeVisible();
+  expect(paperCalls(server, id)).toBe(0);
+
+  const star = fixturePapers(server)[0]!;
+  server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors: ['A'] }));
+  await patchSettings(background, { liveLookups: true, sites: { arxiv: false, github: true } });
+  for (const url of [`https://arxiv.org/abs/${id}`, `https://arxiv.org/abs/${star.id}`]) {
+    await page.goto(url);
+    await expect(page.locator('#abs h1.title')).toBeVisible();
+    await page.waitForTimeout(300);
+    expect(await hostCount(page, 'daily-papers-lens')).toBe(0);
+  }
+  expect(paperCalls(server, id)).toBe(0);
+
+  // Switched back on, the card returns.
+  await patchSettings(background, { sites: { arxiv: true, github: true } });
+  await page.reload();
+  await expect(page.getByTestId('dpl-card')).toBeVisible();
+  expect(errors).toEqual([]);
+});
