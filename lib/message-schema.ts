@@ -1,5 +1,5 @@
 /** The zod check every message meets on arrival in the background. */
-import { z } from 'zod';
+import { z } from './zod-no-eval';
 import { MAX_LOOKUP_IDS, type Request } from './messages';
 import { githubRepoKey } from './safe-url';
 

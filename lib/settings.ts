@@ -2,7 +2,7 @@
  * The person's settings, in the browser's synced storage so they follow them across browsers.
  * Checked with zod on every read: a bad or missing value falls back to its default, never throws.
  */
-import { z } from 'zod';
+import { z } from './zod-no-eval';
 import { browser } from 'wxt/browser';
 
 const wordList = z.array(z.string().trim().min(1).max(200)).max(200).catch([]);

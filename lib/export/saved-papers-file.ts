@@ -3,7 +3,7 @@
  * HF answer: checked with zod entry by entry (a bad entry is skipped and counted, good ones kept), ids
  * must be arXiv ids HF knows, links must be https, every string is capped.
  */
-import { z } from 'zod';
+import { z } from '../zod-no-eval';
 import { isHfPaperId } from '../arxiv-id';
 import type { UserPaperState } from '../db';
 import type { Paper } from '../paper';

@@ -3,7 +3,7 @@
  * dropped and counted, good ones are kept, unknown keys are ignored. Optional fields of the wrong type
  * are dropped rather than failing the item; URLs are kept only when they are `https:`.
  */
-import { z } from 'zod';
+import { z } from '../zod-no-eval';
 import { isHfPaperId } from '../arxiv-id';
 import { parseGithubRepo, safeHttpsUrl } from '../safe-url';
 import type { Paper } from '../paper';
