@@ -1,5 +1,13 @@
 import { defineConfig } from 'wxt';
 
+const EXTENSION_PAGES_CSP = [
+  "script-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "connect-src 'self' https://huggingface.co",
+].join('; ');
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -9,12 +17,22 @@ export default defineConfig({
     // Dexie's source holds Unicode noncharacters; Chrome rejects a content script that carries them raw.
     escapeUnicode: true,
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Daily Papers Lens',
     description:
       'Hugging Face Daily Papers on arXiv and GitHub: upvotes, comments, one-line summaries and links where you read.',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ['https://huggingface.co/*'],
+    // Extension pages run only their own scripts and talk only to Hugging Face. (`wxt dev` keeps WXT's own
+    // policy, which lets its reload server in.)
+    ...(command === 'build'
+      ? {
+          content_security_policy:
+            browser === 'firefox'
+              ? EXTENSION_PAGES_CSP
+              : { extension_pages: EXTENSION_PAGES_CSP },
+        }
+      : {}),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

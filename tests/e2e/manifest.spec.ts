@@ -1,0 +1,64 @@
+/**
+ * The manifest, pinned: exactly these permissions, hosts and content-script matches, a strict policy
+ * for extension pages, and no code from anywhere but the package. A change here is a decision, made
+ * in this file on purpose.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { EXTENSION_DIR } from './support/extension-test';
+
+const manifest = () => JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+test('permissions, host permissions and content-script matches are exactly these', () => {
+  const m = manifest();
+  expect(m.manifest_version).toBe(3);
+  expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'notifications', 'storage']);
+  expect(m.host_permissions).toEqual(['https://huggingface.co/*']);
+  expect(m.optional_permissions).toBeUndefined();
+  expect(m.externally_connectable).toBeUndefined();
+  const scripts = (m.content_scripts as { matches: string[]; js: string[] }[]).map((cs) => ({ js: cs.js, matches: [...cs.matches].sort() }));
+  const arxivHosts = ['arxiv.org', 'export.arxiv.org', 'www.arxiv.org'];
+  expect(scripts).toEqual(
+    expect.arrayContaining([
+      { js: ['content-scripts/arxiv-paper.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/abs/*`, `https://${h}/html/*`]).sort() },
+      { js: ['content-scripts/arxiv-listing.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/catchup*`, `https://${h}/list/*`, `https://${h}/search*`]).sort() },
+      { js: ['content-scripts/github.js'], matches: ['https://github.com/*'] },
+    ]),
+  );
+  expect(scripts).toHaveLength(3);
+  // Nothing of ours is exposed to web pages beyond what content-script UI needs.
+  for (const entry of (m.web_accessible_resources as { resources: string[] }[] | undefined) ?? []) {
+    for (const resource of entry.resources) expect(resource).toMatch(/\.(css|png)$/);
+  }
+});
+
+test('extension pages have a strict content security policy', () => {
+  const csp = (manifest().content_security_policy as { extension_pages: string }).extension_pages;
+  const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  expect(directives['script-src']).toEqual(["'self'"]);
+  expect(directives['object-src']).toEqual(["'none'"]);
+  expect(directives['connect-src']).toEqual(["'self'", 'https://huggingface.co']);
+  expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|http:|\*/);
+});
+
+test('no remote code: pages load only packaged scripts, and no script loads code from a URL', () => {
+  for (const file of files(EXTENSION_DIR)) {
+    const text = readFileSync(file, 'utf8');
+    if (file.endsWith('.html')) {
+      for (const [, src] of text.matchAll(/<script[^>]*\bsrc="([^"]*)"/g)) expect(src, file).toMatch(/^\/(?!\/)/);
+      expect(text, file).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/);
+    }
+    if (file.endsWith('.js')) {
+      expect(text, file).not.toMatch(/importScripts\(\s*["'`]https?:/);
+      expect(text, file).not.toMatch(/import\(\s*["'`]https?:/);
+    }
+  }
+});
