@@ -154,7 +154,7 @@ export function expectedInline(links: string[], papers: Map<string, FixturePaper
     const id = idOf(href);
     const paper = id ? papers.get(id) : undefined;
     return paper
-      ? [{ link: href, hf: `https://huggingface.co/papers/${paper.id}`, text: `🤗 ▲ ${paper.upvotes} 💬 ${paper.numComments}` }]
+      ? [{ link: href, hf: `https://huggingface.co/papers/${paper.id}`, text: `▲ ${paper.upvotes} 💬 ${paper.numComments}` }]
       : [];
   });
 }
