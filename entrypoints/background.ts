@@ -4,6 +4,7 @@ import { papersDb } from '../lib/db';
 import { HfClient } from '../lib/hf/client';
 import { lookupPapers } from '../lib/lookup';
 import { handleRequest } from '../lib/request-handler';
+import { HfSearchService } from '../lib/search/hf-search';
 import { readSettings } from '../lib/settings';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
 
@@ -33,6 +34,9 @@ export default defineBackground(() => {
     },
   });
 
+  // A person waits on a search: one retry, and a rate limit is reported rather than waited out.
+  const search = new HfSearchService({ db, now: Date.now, client: () => new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0 }) });
+
   browser.runtime.onInstalled.addListener(() => void scheduler.run());
   browser.runtime.onStartup.addListener(() => void scheduler.run());
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -48,6 +52,8 @@ export default defineBackground(() => {
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now() });
       },
       syncNow: () => scheduler.run({ force: true }),
+      searchHf: (query) => search.search(query),
+      keepPaper: (id) => search.keep(id),
     }),
   );
 

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Paper } from './paper';
+import type { HfSearchAnswer } from './search/hf-search';
 import type { SyncOutcome } from './sync/engine';
 
 /** Enough for the largest arXiv listing (2000 entries) plus margin, never unbounded. */
@@ -16,7 +17,11 @@ export type Request =
       /** Ask HF for papers not stored (abstract pages only; a setting can refuse it). */
       live?: boolean;
     }
-  | { type: 'syncNow' };
+  | { type: 'syncNow' }
+  /** The popup's explicit "search all of Hugging Face" (never sent per keystroke). */
+  | { type: 'searchHf'; q: string }
+  /** The person saved a search result that is not stored: store it so Saved can show it. */
+  | { type: 'keepPaper'; id: string };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
@@ -24,6 +29,8 @@ export type PaperOverview = Omit<Paper, 'summary'>;
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
   syncNow: SyncOutcome;
+  searchHf: HfSearchAnswer;
+  keepPaper: { kept: boolean };
 }
 
 export type Response<T extends Request['type']> = ResponseMap[T];

@@ -9,6 +9,8 @@ export interface RequestContext {
   ownId: string;
   lookup: (ids: string[], live: boolean) => Promise<Map<string, Paper>>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
+  searchHf: (query: string) => Promise<ResponseMap['searchHf']>;
+  keepPaper: (id: string) => Promise<ResponseMap['keepPaper']>;
 }
 
 export class RefusedRequestError extends Error {
@@ -29,5 +31,9 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     }
     case 'syncNow':
       return context.syncNow();
+    case 'searchHf':
+      return context.searchHf(request.q);
+    case 'keepPaper':
+      return context.keepPaper(request.id);
   }
 }
