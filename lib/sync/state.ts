@@ -16,17 +16,18 @@ export interface SyncState {
   consecutiveFailures?: number;
 }
 
-const KEY = 'syncState';
+/** The kv row the state lives in (the popup reads it without Dexie). */
+export const SYNC_STATE_KEY = 'syncState';
 
 export async function readSyncState(db: PapersDB): Promise<SyncState> {
-  const row = await db.kv.get(KEY);
+  const row = await db.kv.get(SYNC_STATE_KEY);
   return (row?.value as SyncState | undefined) ?? { running: false };
 }
 
 export async function patchSyncState(db: PapersDB, patch: Partial<SyncState>): Promise<SyncState> {
   return db.transaction('rw', db.kv, async () => {
     const next = { ...(await readSyncState(db)), ...patch };
-    await db.kv.put({ key: KEY, value: next });
+    await db.kv.put({ key: SYNC_STATE_KEY, value: next });
     return next;
   });
 }
