@@ -270,7 +270,7 @@ export class LocalSearchIndex {
   }
 }
 
-function grown(array: Int32Array): Int32Array {
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   const next = new Int32Array(array.length * 2).fill(-1);
   next.set(array);
   return next;
