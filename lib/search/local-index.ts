@@ -97,6 +97,19 @@ export class LocalSearchIndex {
     this.noteText(slot, paper.aiSummary, AI_SUMMARY);
   }
 
+  /** Refreshes what is shown of a paper already indexed (upvotes move); its words stay as they were. */
+  replace(paper: SearchDoc): boolean {
+    const slot = this.slotById.get(paper.id);
+    if (slot === undefined) return false;
+    this.docs[slot] = paper.summary === undefined ? paper : { ...paper, summary: undefined };
+    return true;
+  }
+
+  /** Sorts the words for prefix look-ups now rather than on the next keystroke. */
+  prepare(): void {
+    this.wordsStartingWith('');
+  }
+
   /** Adds the abstract of a paper already added; false for a paper not in the index. */
   addAbstract(id: string, abstract: string): boolean {
     const slot = this.slotById.get(id);
