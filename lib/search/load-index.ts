@@ -56,10 +56,9 @@ export async function fillSearchIndex(index: LocalSearchIndex, source: PaperSour
     if (batch.length === 0) break;
     let sliceStart = now();
     for (const paper of batch) {
-      if (!index.replace(paper)) {
-        index.add(paper);
-        if (paper.summary) abstracts.push([paper.id, paper.summary]);
-      }
+      if (!index.replace(paper)) index.add(paper);
+      // Also picks up abstracts an interrupted fill did not reach.
+      if (paper.summary && index.needsAbstract(paper.id)) abstracts.push([paper.id, paper.summary]);
       if (now() - sliceStart >= sliceMs) {
         await pause();
         if (signal?.aborted) return false;
@@ -72,6 +71,7 @@ export async function fillSearchIndex(index: LocalSearchIndex, source: PaperSour
   }
   index.prepare();
   onProgress?.({ papers, phase: 'abstracts' });
+  if (signal?.aborted) return false;
 
   let sliceStart = now();
   for (const [id, abstract] of abstracts) {

@@ -49,6 +49,7 @@ export interface SearchResult {
 export class LocalSearchIndex {
   private readonly docs: SearchDoc[] = [];
   private readonly slotById = new Map<string, number>();
+  private readonly abstracted = new Set<number>();
   private readonly wordIds = new Map<string, number>();
   /** Per word id: packed (doc << FIELD_BITS | fields). */
   private readonly head: number[][] = [];
@@ -110,10 +111,18 @@ export class LocalSearchIndex {
     this.wordsStartingWith('');
   }
 
-  /** Adds the abstract of a paper already added; false for a paper not in the index. */
+  /** Whether the paper is indexed but its abstract is not yet. */
+  needsAbstract(id: string): boolean {
+    const slot = this.slotById.get(id);
+    return slot !== undefined && !this.abstracted.has(slot);
+  }
+
+  /** Adds the abstract of a paper already added (once); false for a paper not in the index. */
   addAbstract(id: string, abstract: string): boolean {
     const slot = this.slotById.get(id);
     if (slot === undefined) return false;
+    if (this.abstracted.has(slot)) return true;
+    this.abstracted.add(slot);
     for (const word of words(abstract)) {
       if (STOP_WORDS.has(word)) continue;
       const wordId = this.wordId(word);

@@ -71,3 +71,17 @@ describe('fillSearchIndex', () => {
     expect(index.size).toBe(10);
   });
 });
+
+describe('fillSearchIndex after an interruption', () => {
+  it('indexes the abstracts an aborted fill did not reach', async () => {
+    const controller = new AbortController();
+    const index = new LocalSearchIndex();
+    await fillSearchIndex(index, sourceOf(papers), {
+      onProgress: (p) => p.phase === 'abstracts' && controller.abort(),
+      signal: controller.signal,
+    });
+    expect(index.search('word7').total).toBe(0);
+    await fillSearchIndex(index, sourceOf(papers));
+    expect(index.search('word7').docs.map((d) => d.id)).toEqual(['2506.10007']);
+  });
+});
