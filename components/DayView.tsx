@@ -1,4 +1,4 @@
-import { listDayOnOrBefore, neighbourListDays, compareByUpvotes } from '../lib/daily-lists';
+import { neighbourListDays } from '../lib/daily-lists';
 import { dayLabel, isWeekendDay } from '../lib/day-label';
 import { utcDay } from '../lib/utc-day';
 import { OrderToggle } from './OrderToggle';
@@ -12,16 +12,14 @@ import type { ViewProps } from './view-props';
  * shows the list before it, and says so.
  */
 export function DayView({ store, changes, now, order, onOrder, onNavigate, date, syncing }: ViewProps & { date?: string }) {
-  const days = useStoreQuery(store, changes, ['days'], (s) => s.days(), []);
   const asked = date ?? utcDay(now);
-  const listDay = days.value && listDayOnOrBefore(days.value, asked);
-  const papers = useStoreQuery(store, changes, ['papers'], async (s) => (listDay ? (await s.papersOfDays(listDay, listDay)).sort(compareByUpvotes) : []), [listDay]);
-  const ids = (papers.value ?? []).map((p) => p.id);
-  const history = usePaperHistory(store, changes, ids);
+  const list = useStoreQuery(store, changes, ['days', 'papers'], (s) => s.dayList(asked), [asked]);
+  const history = usePaperHistory(store, changes, (list.value?.papers ?? []).map((p) => p.id));
 
-  if (!days.ready) return null;
+  if (!list.value) return null;
+  const { days, listDay, papers } = list.value;
   if (!listDay) {
-    const oldest = days.value?.map((d) => d.date).sort()[0];
+    const oldest = days.map((d) => d.date).sort()[0];
     return (
       <p class="empty" data-testid="empty">
         {date && oldest && date < oldest
@@ -32,7 +30,7 @@ export function DayView({ store, changes, now, order, onOrder, onNavigate, date,
       </p>
     );
   }
-  const { previous, next } = neighbourListDays(days.value!, listDay);
+  const { previous, next } = neighbourListDays(days, listDay);
   const isToday = listDay === utcDay(now);
   const heading = date ? dayLabel(listDay) : isToday ? 'Today' : 'Latest list';
   return (
@@ -54,9 +52,7 @@ export function DayView({ store, changes, now, order, onOrder, onNavigate, date,
           {isWeekendDay(asked) ? `No list on weekends: ${dayLabel(asked)}` : `No list for ${dayLabel(asked)} yet`} — showing {dayLabel(listDay)}.
         </p>
       )}
-      {papers.value && (
-        <PaperList key={listDay} papers={orderPapers(papers.value, order, history, now)} history={history} label={`Papers of ${listDay}`} />
-      )}
+      <PaperList key={listDay} papers={orderPapers(papers, order, history, now)} history={history} label={`Papers of ${listDay}`} />
     </section>
   );
 }

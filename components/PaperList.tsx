@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { SearchDoc } from '../lib/search/local-index';
 import type { UpvotePoint } from '../lib/trends';
 import { PaperItem } from './PaperItem';
@@ -11,22 +11,20 @@ interface Props {
   label: string;
   history?: ReadonlyMap<string, UpvotePoint[]>;
   showDay?: boolean;
-  /** Entries shown, for callers that load history for just those. */
-  onShownChange?: (shown: number) => void;
+  /** Entries drawn at first (and added by each "Show more"). */
+  pageSize?: number;
 }
 
 /**
  * A ranked list of papers, used by every view. Arrow keys (and Home/End) move between entries, Enter
  * opens the focused entry's HF page; Tab reaches one entry, then its buttons and links.
  */
-export function PaperList({ papers, label, history, showDay = false, onShownChange }: Props) {
-  const [shown, setShown] = useState(PAGE_SIZE);
+export function PaperList({ papers, label, history, showDay = false, pageSize = PAGE_SIZE }: Props) {
+  const [shown, setShown] = useState(pageSize);
   const [active, setActive] = useState(0);
   const list = useRef<HTMLOListElement>(null);
   const visible = papers.slice(0, shown);
   const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
-
-  useEffect(() => onShownChange?.(Math.min(shown, papers.length)), [shown, papers.length, onShownChange]);
 
   const entries = () => [...(list.current?.querySelectorAll<HTMLElement>('article.paper-entry') ?? [])];
   const focusEntry = (index: number) => {
@@ -70,7 +68,7 @@ export function PaperList({ papers, label, history, showDay = false, onShownChan
         ))}
       </ol>
       {papers.length > shown && (
-        <button type="button" class="show-more" onClick={() => setShown(shown + PAGE_SIZE)}>
+        <button type="button" class="show-more" onClick={() => setShown(shown + pageSize)}>
           Show more ({papers.length - shown} left)
         </button>
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { sendRequest } from '../lib/messages';
 import { nextPopupOpened, POPUP_OPENED_KEY } from '../lib/popup-session';
+import type { PopupStore } from '../lib/popup-store';
 import type { PopupView } from '../lib/popup-view';
 import { changeUserState, type UserAction } from '../lib/user-state';
 import { DayView } from './DayView';
@@ -20,8 +21,9 @@ import { PANEL_ID, tabId, tabOf, ViewTabs } from './ViewTabs';
 import type { ViewProps } from './view-props';
 import { WeekView } from './WeekView';
 
-export function PopupApp() {
-  const { store, changes, touch } = usePopupStore();
+/** `opening`: the database being opened since the page's first moment, in parallel with the first render. */
+export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined> }) {
+  const { store, changes, touch } = usePopupStore(opening);
   const [ui, patchUi] = useUiState();
   const [now, setNow] = useState(Date.now());
   const [since, setSince] = useState<number>();
@@ -29,7 +31,8 @@ export function PopupApp() {
   const content = useRef<HTMLDivElement>(null);
   const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), []);
   const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), []);
-  const searchIndex = useSearchIndex(store, changes.papers);
+  const searching = ui.query.trim() !== '';
+  const searchIndex = useSearchIndex(store, changes.papers, searching);
   const hf = useHfSearch();
 
   useEffect(() => {
@@ -97,7 +100,6 @@ export function PopupApp() {
     syncing: syncState.value?.running ?? false,
   };
   const query = ui.query;
-  const searching = query.trim() !== '';
 
   return (
     <PopupContext.Provider value={services}>

@@ -18,6 +18,9 @@ interface Props extends Pick<ViewProps, 'store' | 'changes'> {
   onSearchHf: () => void;
 }
 
+/** Results drawn per keystroke: the best ones; "Show more" for the rest. */
+const SEARCH_PAGE = 20;
+
 /** Results over every stored paper as the person types, and, on request, Hugging Face's own search. */
 export function SearchView({ store, changes, query, index, indexProgress, indexVersion, hf, hfCached, onSearchHf }: Props) {
   const result = useMemo(() => index.search(query), [index, query, indexVersion]);
@@ -31,10 +34,12 @@ export function SearchView({ store, changes, query, index, indexProgress, indexV
       <div class="view-head">
         <h2 id="search-heading" aria-live="polite" data-testid="search-summary">
           {result.total === 0 ? 'No stored paper matches' : `${result.total} stored ${result.total === 1 ? 'paper matches' : 'papers match'}`}
+          {result.total > result.docs.length && <span class="muted"> (the best {result.docs.length})</span>}
           {indexing && <span class="muted"> (indexing {indexProgress?.papers ?? 0} papers…)</span>}
         </h2>
       </div>
-      {result.docs.length > 0 && <PaperList key={query} papers={result.docs} history={history} showDay label="Search results" />}
+      {/* Not keyed by the query: each keystroke updates the entries in place rather than redrawing them. */}
+      {result.docs.length > 0 && <PaperList papers={result.docs} history={history} showDay pageSize={SEARCH_PAGE} label="Search results" />}
       <section class="hf-search" aria-labelledby="hf-heading">
         <h2 id="hf-heading" class="sub">All of Hugging Face</h2>
         <button type="button" class="hf-search-button" onClick={onSearchHf} disabled={hf.status === 'loading' && hf.key === key}>

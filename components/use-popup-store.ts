@@ -21,7 +21,7 @@ export interface StoreHandle {
  * Opens the database for the popup (waiting for the background to create it on a fresh install) and
  * follows the changes other contexts make to it.
  */
-export function usePopupStore(name = DATABASE_NAME): StoreHandle {
+export function usePopupStore(opening?: Promise<PopupStore | undefined>, name = DATABASE_NAME): StoreHandle {
   const [store, setStore] = useState<PopupStore>();
   const [changes, setChanges] = useState<ChangeCounts>(NO_CHANGES);
   const touch = useRef((tables: Iterable<TableName>) => {
@@ -34,6 +34,7 @@ export function usePopupStore(name = DATABASE_NAME): StoreHandle {
 
   useEffect(() => {
     let opened: PopupStore | undefined;
+    let firstAttempt = opening;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastProgress = '';
@@ -41,7 +42,8 @@ export function usePopupStore(name = DATABASE_NAME): StoreHandle {
     const tick = async () => {
       try {
         if (!opened) {
-          opened = await PopupStore.open(name);
+          opened = await (firstAttempt ?? PopupStore.open(name));
+          firstAttempt = undefined;
           if (opened && !stopped) setStore(opened);
         }
         if (opened) {
@@ -66,7 +68,7 @@ export function usePopupStore(name = DATABASE_NAME): StoreHandle {
       stopListening();
       opened?.close();
     };
-  }, [name, touch]);
+  }, [opening, name, touch]);
 
   return { store, changes, touch };
 }

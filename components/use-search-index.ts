@@ -3,8 +3,8 @@ import type { PopupStore } from '../lib/popup-store';
 import { fillSearchIndex, type IndexProgress } from '../lib/search/load-index';
 import { LocalSearchIndex } from '../lib/search/local-index';
 
-/** After the list is on screen, before the person is likely to type. */
-const START_DELAY_MS = 200;
+/** The first fill waits for the page to be idle (the list drawn), at most this long; typing starts it at once. */
+const START_IDLE_TIMEOUT_MS = 1_000;
 /** A sync writes day after day: the index catches up at most this often. */
 const REFRESH_INTERVAL_MS = 1_500;
 
@@ -19,17 +19,25 @@ export interface SearchIndexState {
  * The popup's search index: filled shortly after opening, and brought up to date when the sync stores
  * papers — one fill at a time, at most every REFRESH_INTERVAL_MS, so a long back-fill never starves it.
  */
-export function useSearchIndex(store: PopupStore | undefined, papersChanges: number): SearchIndexState {
+export function useSearchIndex(store: PopupStore | undefined, papersChanges: number, wanted: boolean): SearchIndexState {
   const index = useRef(new LocalSearchIndex()).current;
   const [progress, setProgress] = useState<IndexProgress>();
   const [version, setVersion] = useState(0);
-  const fills = useRef({ running: false, dirty: false, lastStart: 0, timer: undefined as ReturnType<typeof setTimeout> | undefined });
+  const fills = useRef({
+    running: false,
+    dirty: false,
+    lastStart: 0,
+    timer: undefined as (() => void) | undefined,
+    /** The papers-change count now, and the one the last fill started from. */
+    latest: 0,
+    filled: -1,
+  });
   const controller = useRef(new AbortController());
 
   useEffect(
     () => () => {
       controller.current.abort();
-      clearTimeout(fills.current.timer);
+      fills.current.timer?.();
     },
     [],
   );
@@ -37,8 +45,11 @@ export function useSearchIndex(store: PopupStore | undefined, papersChanges: num
   useEffect(() => {
     if (!store) return;
     const state = fills.current;
+    state.latest = papersChanges;
     const start = () => {
+      state.timer?.();
       state.timer = undefined;
+      state.filled = state.latest;
       state.running = true;
       state.dirty = false;
       state.lastStart = Date.now();
@@ -56,16 +67,36 @@ export function useSearchIndex(store: PopupStore | undefined, papersChanges: num
         });
     };
     const schedule = () => {
+      if (state.filled === state.latest && !state.timer) return;
       if (state.running) {
         state.dirty = true;
         return;
       }
-      if (state.timer) return;
-      const wait = state.lastStart === 0 ? START_DELAY_MS : Math.max(0, state.lastStart + REFRESH_INTERVAL_MS - Date.now());
-      state.timer = setTimeout(start, wait);
+      if (state.timer) {
+        // The person started typing while the first fill waited for an idle moment.
+        if (wanted && state.lastStart === 0) start();
+        return;
+      }
+      if (state.lastStart === 0) {
+        if (wanted) return start();
+        state.timer = whenIdle(start);
+        return;
+      }
+      const timer = setTimeout(start, Math.max(0, state.lastStart + REFRESH_INTERVAL_MS - Date.now()));
+      state.timer = () => clearTimeout(timer);
     };
     schedule();
-  }, [store, papersChanges, index]);
+  }, [store, papersChanges, index, wanted]);
 
   return { index, progress, version };
+}
+
+/** Runs `task` when the page is idle (after the list is drawn); returns a cancel function. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(task, { timeout: START_IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 200);
+  return () => clearTimeout(timer);
 }

@@ -4,6 +4,7 @@
  * stays out of the popup's bundle. Changes made elsewhere (the background's sync) are announced by
  * Dexie on its BroadcastChannel; `onChange` listens there.
  */
+import { compareByUpvotes, listDayOnOrBefore } from './daily-lists';
 import type { DayRecord, KeyValue, UpvoteSample, UserPaperState } from './db';
 import { DATABASE_NAME } from './db-name';
 import { openExistingDatabase, requestResult, transactionDone } from './idb-promise';
@@ -36,6 +37,20 @@ export class PopupStore implements UserStateWriter {
 
   async days(): Promise<DayRecord[]> {
     return this.read('days', (store) => store.getAll()) as Promise<DayRecord[]>;
+  }
+
+  /**
+   * The list a day view shows, in one transaction: the day records (for navigation), the list day
+   * (`date` itself or, for a weekend or a day without a list, the latest list before it) and its papers.
+   */
+  async dayList(date: string): Promise<{ days: DayRecord[]; listDay: string | undefined; papers: Paper[] }> {
+    const transaction = this.db.transaction(['days', 'papers'], 'readonly');
+    const days = (await requestResult(transaction.objectStore('days').getAll())) as DayRecord[];
+    const listDay = listDayOnOrBefore(days, date);
+    const papers = listDay
+      ? ((await requestResult(transaction.objectStore('papers').index('dailyDate').getAll(listDay))) as Paper[])
+      : [];
+    return { days, listDay, papers: papers.sort(compareByUpvotes) };
   }
 
   /** Papers whose Daily Papers day is in `[start, end]`. */
