@@ -1,10 +1,12 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchDoc } from '../lib/search/local-index';
 import type { UpvotePoint } from '../lib/trends';
 import { PaperItem } from './PaperItem';
 
 /** Entries drawn at first; "Show more" adds as many again (a week at 20,000 papers is long). */
 export const PAGE_SIZE = 50;
+/** Entries in the very first frame (more than a popup's height); the rest follow right after it. */
+const FIRST_FRAME = 12;
 
 interface Props {
   papers: SearchDoc[];
@@ -22,8 +24,19 @@ interface Props {
 export function PaperList({ papers, label, history, showDay = false, pageSize = PAGE_SIZE }: Props) {
   const [shown, setShown] = useState(pageSize);
   const [active, setActive] = useState(0);
+  const [painted, setPainted] = useState(false);
   const list = useRef<HTMLOListElement>(null);
-  const visible = papers.slice(0, shown);
+  const visible = papers.slice(0, painted ? shown : Math.min(shown, FIRST_FRAME));
+
+  useEffect(() => {
+    // After the first frame is on screen (a timeout after the frame, not inside it).
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
   const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
 
   const entries = () => [...(list.current?.querySelectorAll<HTMLElement>('article.paper-entry') ?? [])];

@@ -38,6 +38,24 @@ describe('PopupStore reads what Dexie wrote', () => {
     store.close();
   });
 
+  it('reads a day’s list in one go: the day, or the latest list before it, ranked', async () => {
+    await db().days.bulkPut([
+      { date: '2025-06-06', fetchedAt: 1, count: 2, dropped: 0, status: 'complete' },
+      { date: '2025-06-07', fetchedAt: 1, count: 0, dropped: 0, status: 'complete' },
+    ]);
+    await db().papers.bulkPut([
+      makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 1, title: 'low' }),
+      makePaper({ id: '2506.00002', dailyDate: '2025-06-06', upvotes: 8, title: 'high' }),
+    ]);
+    const store = await storeFor(db());
+    const saturday = await store.dayList('2025-06-07');
+    expect(saturday.listDay).toBe('2025-06-06');
+    expect(saturday.papers.map((p) => p.title)).toEqual(['high', 'low']);
+    expect(saturday.days).toHaveLength(2);
+    expect(await store.dayList('2025-06-01')).toMatchObject({ listDay: undefined, papers: [] });
+    store.close();
+  });
+
   it('reads the trending list and the upvote history of each paper, oldest first', async () => {
     const t0 = Date.parse('2025-06-09T10:00:00Z');
     await storeTrending(db(), [makePaper({ id: '2506.00002', upvotes: 5 }), makePaper({ id: '2506.00001', upvotes: 3 })], t0);
