@@ -27,6 +27,8 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
   const [ui, patchUi] = useUiState();
   const [now, setNow] = useState(Date.now());
   const [since, setSince] = useState<number>();
+  /** A plain-language line when one of the person's own actions could not be done. */
+  const [notice, setNotice] = useState<string>();
   const searchInput = useRef<HTMLInputElement>(null);
   const content = useRef<HTMLDivElement>(null);
   const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), []);
@@ -74,14 +76,17 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
       now,
       act: (paper, action: UserAction) => {
         if (!store) return;
-        void changeUserState(store, paper.id, action, Date.now()).then(async () => {
-          touch(['userState']);
-          // A saved HF search result the sync never stored: the background stores it for Saved.
-          if (action === 'save' && (await store.papers([paper.id])).length === 0) {
-            const { kept } = await sendRequest({ type: 'keepPaper', id: paper.id });
+        setNotice(undefined);
+        void changeUserState(store, paper.id, action, Date.now())
+          .then(() => touch(['userState']))
+          .then(async () => {
+            // A saved HF search result the sync never stored: the background stores it for Saved.
+            if (action !== 'save' || (await store.papers([paper.id])).length > 0) return;
+            const { kept } = await sendRequest({ type: 'keepPaper', id: paper.id }).catch(() => ({ kept: false }));
             if (kept) touch(['papers']);
-          }
-        }).catch(() => undefined);
+            else setNotice('Saved. Its details will show in Saved once Hugging Face can be reached.');
+          })
+          .catch(() => setNotice('The browser refused to store that change; nothing else was lost. Try again.'));
       },
       loadAbstract: async (id) => (await store?.papers([id]))?.[0]?.summary,
     }),
@@ -115,31 +120,36 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
             onLeave={() => focusFirstEntry(content.current)}
           />
           {!searching && <ViewTabs view={ui.view} onSelect={(kind) => navigate({ kind } as PopupView)} />}
+          {notice && (
+            <p class="sync-error" role="alert">
+              {notice}
+            </p>
+          )}
         </header>
         <main class="content">
           <div id={PANEL_ID} ref={content} role={searching ? undefined : 'tabpanel'} aria-labelledby={searching ? undefined : tabId(tabOf(ui.view))}>
-          {!store || !userStates.ready ? null : searching ? (
-            <SearchView
-              store={store}
-              changes={changes}
-              query={query}
-              index={searchIndex.index}
-              indexProgress={searchIndex.progress}
-              indexVersion={searchIndex.version}
-              hf={hf.state}
-              hfCached={hf.cached(query)}
-              onSearchHf={() => hf.run(query)}
-            />
-          ) : ui.view.kind === 'today' || ui.view.kind === 'day' ? (
-            <DayView {...viewProps} date={ui.view.kind === 'day' ? ui.view.date : undefined} />
-          ) : ui.view.kind === 'week' ? (
-            <WeekView {...viewProps} date={ui.view.date} />
-          ) : ui.view.kind === 'trending' ? (
-            <TrendingView {...viewProps} />
-          ) : (
-            <SavedView {...viewProps} />
-          )}
-          {!store && <p class="empty">Waiting for the first sync…</p>}
+            {!store || !userStates.ready ? null : searching ? (
+              <SearchView
+                store={store}
+                changes={changes}
+                query={query}
+                index={searchIndex.index}
+                indexProgress={searchIndex.progress}
+                indexVersion={searchIndex.version}
+                hf={hf.state}
+                hfCached={hf.cached(query)}
+                onSearchHf={() => hf.run(query)}
+              />
+            ) : ui.view.kind === 'today' || ui.view.kind === 'day' ? (
+              <DayView {...viewProps} date={ui.view.kind === 'day' ? ui.view.date : undefined} />
+            ) : ui.view.kind === 'week' ? (
+              <WeekView {...viewProps} date={ui.view.date} />
+            ) : ui.view.kind === 'trending' ? (
+              <TrendingView {...viewProps} />
+            ) : (
+              <SavedView {...viewProps} />
+            )}
+            {!store && <p class="empty">Waiting for the first sync…</p>}
           </div>
         </main>
       </div>

@@ -53,11 +53,17 @@ test('papers the extension first saw after the previous opening are marked new',
     .poll(
       () =>
         background.evaluate(async () => {
+          // Never create the database here: before Dexie has made it, there is nothing to read.
           const open = indexedDB.open('daily-papers-lens');
-          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          open.onupgradeneeded = () => open.transaction?.abort();
+          const db = await new Promise<IDBDatabase | undefined>((resolve) => {
             open.onsuccess = () => resolve(open.result);
-            open.onerror = () => reject(open.error);
+            open.onerror = () => resolve(undefined);
           });
+          if (!db || !db.objectStoreNames.contains('kv')) {
+            db?.close();
+            return false;
+          }
           const request = db.transaction('kv').objectStore('kv').get('syncState');
           const state = await new Promise<{ value?: { lastSuccessAt?: number; running?: boolean } }>((resolve) => (request.onsuccess = () => resolve(request.result)));
           db.close();
