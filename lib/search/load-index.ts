@@ -82,6 +82,7 @@ export async function fillSearchIndex(index: LocalSearchIndex, source: PaperSour
       sliceStart = now();
     }
   }
+  index.prepare();
   onProgress?.({ papers, phase: 'done' });
   return true;
 }

@@ -71,10 +71,6 @@ export class LocalSearchIndex {
     return this.docs.length;
   }
 
-  has(id: string): boolean {
-    return this.slotById.has(id);
-  }
-
   /**
    * Adds a paper's short fields (title, id, keywords, authors, organization, AI summary); a paper already
    * in the index is not added twice. Its abstract is added apart (`addAbstract`), so a loader can make
@@ -108,7 +104,7 @@ export class LocalSearchIndex {
 
   /** Sorts the words for prefix look-ups now rather than on the next keystroke. */
   prepare(): void {
-    this.wordsStartingWith('');
+    this.sortedWordIds();
   }
 
   /** Whether the paper is indexed but its abstract is not yet. */
@@ -266,7 +262,7 @@ export class LocalSearchIndex {
   /** Ids of the indexed words that start with `prefix` (the word itself included). */
   private wordsStartingWith(prefix: string): number[] {
     const texts = this.wordTexts;
-    const sorted = (this.sortedIds ??= texts.map((_, id) => id).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1)));
+    const sorted = this.sortedWordIds();
     let low = 0;
     let high = sorted.length;
     while (low < high) {
@@ -277,6 +273,11 @@ export class LocalSearchIndex {
     const ids: number[] = [];
     for (let i = low; i < sorted.length && texts[sorted[i]!]!.startsWith(prefix); i++) ids.push(sorted[i]!);
     return ids;
+  }
+
+  private sortedWordIds(): number[] {
+    const texts = this.wordTexts;
+    return (this.sortedIds ??= texts.map((_, id) => id).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1)));
   }
 
   private wordText(id: number): string {
