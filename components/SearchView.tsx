@@ -35,7 +35,11 @@ export function SearchView({ store, changes, query, index, indexProgress, indexV
         <h2 id="search-heading" aria-live="polite" data-testid="search-summary">
           {result.total === 0 ? 'No stored paper matches' : `${result.total} stored ${result.total === 1 ? 'paper matches' : 'papers match'}`}
           {result.total > result.docs.length && <span class="muted"> (the best {result.docs.length})</span>}
-          {indexing && <span class="muted"> (indexing {indexProgress?.papers ?? 0} papers…)</span>}
+          {indexing && (
+            <span class="muted" data-testid="indexing">
+              {indexProgress?.phase === 'abstracts' ? ' (searching abstracts too in a moment…)' : ` (indexing ${indexProgress?.papers ?? 0} papers…)`}
+            </span>
+          )}
         </h2>
       </div>
       {/* Not keyed by the query: each keystroke updates the entries in place rather than redrawing them. */}

@@ -12,6 +12,9 @@
 import type { Paper } from '../paper';
 import { queryTerms, STOP_WORDS, words } from './tokenize';
 
+/** The word id of a stop word: looked up like any word (one look-up per word), never indexed. */
+const SKIP = -1;
+
 /** What the index keeps of a paper to show it: everything but the abstract (loaded on demand). */
 export type SearchDoc = Omit<Paper, 'summary'> & { summary?: string };
 
@@ -50,7 +53,7 @@ export class LocalSearchIndex {
   private readonly docs: SearchDoc[] = [];
   private readonly slotById = new Map<string, number>();
   private readonly abstracted = new Set<number>();
-  private readonly wordIds = new Map<string, number>();
+  private readonly wordIds = new Map<string, number>([...STOP_WORDS].map((word) => [word, SKIP]));
   /** Per word id: packed (doc << FIELD_BITS | fields). */
   private readonly head: number[][] = [];
   private readonly body: number[][] = [];
@@ -120,9 +123,8 @@ export class LocalSearchIndex {
     if (this.abstracted.has(slot)) return true;
     this.abstracted.add(slot);
     for (const word of words(abstract)) {
-      if (STOP_WORDS.has(word)) continue;
       const wordId = this.wordId(word);
-      if (this.lastBodyDoc[wordId] === slot) continue;
+      if (wordId === SKIP || this.lastBodyDoc[wordId] === slot) continue;
       this.lastBodyDoc[wordId] = slot;
       this.body[wordId]!.push((slot << FIELD_BITS) | ABSTRACT);
     }
@@ -155,7 +157,8 @@ export class LocalSearchIndex {
         }
       };
       const { text, prefix } = terms[t]!;
-      const exact = this.wordIds.get(text);
+      const found = this.wordIds.get(text);
+      const exact = found === SKIP ? undefined : found;
       if (exact !== undefined) {
         const weight = this.idf(exact, n);
         visit(this.head[exact]!, weight);
@@ -228,12 +231,13 @@ export class LocalSearchIndex {
 
   private noteText(slot: number, text: string | undefined, field: number): void {
     if (!text) return;
-    for (const word of words(text)) if (!STOP_WORDS.has(word)) this.note(slot, word, field);
+    for (const word of words(text)) this.note(slot, word, field);
   }
 
   /** Records a short-field word of a paper: one posting per paper and word, its fields or-ed in. */
   private note(slot: number, word: string, field: number): void {
     const id = this.wordId(word);
+    if (id === SKIP) return;
     const list = this.head[id]!;
     if (this.lastHeadDoc[id] === slot) list[list.length - 1] = list[list.length - 1]! | field;
     else {

@@ -131,7 +131,9 @@ test('the popup with 20,000 papers stored: first paint, keystrokes, bundle size'
   const box = page.getByRole('searchbox', { name: 'Search papers' });
   const indexing = performance.now();
   await box.fill('flow');
-  await expect(page.getByTestId('search-summary')).not.toContainText('indexing', { timeout: 120_000 });
+  await expect(page.getByTestId('indexing')).toContainText('abstracts', { timeout: 120_000 });
+  const titlesReadyMs = performance.now() - indexing;
+  await expect(page.getByTestId('indexing')).toHaveCount(0, { timeout: 120_000 });
   const indexReadyMs = performance.now() - indexing;
   const timings = await page.evaluate(async (phrases) => {
     const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
@@ -175,7 +177,8 @@ test('the popup with 20,000 papers stored: first paint, keystrokes, bundle size'
     { measure: 'search keystroke: input → results in the DOM, median', value: median(timings.dom), unit: 'ms', target: '≤ 30 ms', met: median(timings.dom) <= 30 },
     { measure: 'search keystroke: input → results in the DOM, 95th percentile', value: sorted[Math.floor(sorted.length * 0.95)]!, unit: 'ms' },
     { measure: 'search keystroke: input → next frame, median', value: median(timings.frame), unit: 'ms' },
-    { measure: 'index ready after opening (titles and abstracts, while the list is shown)', value: indexReadyMs, unit: 'ms' },
+    { measure: 'search index: titles, authors, keywords searchable, after typing', value: titlesReadyMs, unit: 'ms' },
+    { measure: 'search index: abstracts too, after typing', value: indexReadyMs, unit: 'ms' },
     { measure: 'popup JavaScript, gzipped', value: gzipped / 1024, unit: 'KB', target: '≤ 40 KB', met: gzipped <= 40 * 1024 },
   ];
   recordFigures(`popup with ${PAPERS} papers stored (built extension, headless Chromium; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`, figures);
