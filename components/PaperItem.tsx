@@ -90,7 +90,7 @@ export function PaperItem({ paper, rank, history, showDay, active }: Props) {
             </ul>
           )}
           <div class="actions">
-            <button type="button" class="toggle-abstract" aria-expanded={expanded} aria-controls={abstractId} onClick={toggleAbstract}>
+            <button type="button" class="toggle-abstract" aria-expanded={expanded} aria-controls={expanded ? abstractId : undefined} onClick={toggleAbstract}>
               {expanded ? 'Less' : 'Abstract'}
             </button>
             {/* Toggle buttons: a constant name, the state in aria-pressed. */}
