@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchDoc } from '../lib/search/local-index';
 import type { UpvotePoint } from '../lib/trends';
+import { markListPainted } from './first-paint';
 import { PaperItem } from './PaperItem';
+import { usePopupServices } from './popup-context';
 
 /** Entries drawn at first; "Show more" adds as many again (a week at 20,000 papers is long). */
 export const PAGE_SIZE = 50;
@@ -22,6 +24,7 @@ interface Props {
  * opens the focused entry's HF page; Tab reaches one entry, then its buttons and links.
  */
 export function PaperList({ papers, label, history, showDay = false, pageSize = PAGE_SIZE }: Props) {
+  const { userStatesReady } = usePopupServices();
   const [shown, setShown] = useState(pageSize);
   const [active, setActive] = useState(0);
   const [painted, setPainted] = useState(false);
@@ -29,14 +32,21 @@ export function PaperList({ papers, label, history, showDay = false, pageSize = 
   const visible = papers.slice(0, painted ? shown : Math.min(shown, FIRST_FRAME));
 
   useEffect(() => {
+    if (!userStatesReady) return;
     // After the first frame is on screen (a timeout after the frame, not inside it).
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true))));
+    const frame = requestAnimationFrame(
+      () =>
+        (timer = setTimeout(() => {
+          setPainted(true);
+          markListPainted();
+        })),
+    );
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, []);
+  }, [userStatesReady]);
   const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
 
   const entries = () => [...(list.current?.querySelectorAll<HTMLElement>('article.paper-entry') ?? [])];
@@ -63,6 +73,7 @@ export function PaperList({ papers, label, history, showDay = false, pageSize = 
     }
   };
 
+  if (!userStatesReady) return null;
   return (
     <>
       <ol class="papers" aria-label={label} ref={list} onKeyDown={onKeyDown} onFocusIn={(event) => {

@@ -72,6 +72,7 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
   const services = useMemo<PopupServices>(
     () => ({
       userStates: userStates.value ?? new Map(),
+      userStatesReady: userStates.ready,
       since,
       now,
       act: (paper, action: UserAction) => {
@@ -90,7 +91,7 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
       },
       loadAbstract: async (id) => (await store?.papers([id]))?.[0]?.summary,
     }),
-    [store, userStates.value, since, now, touch],
+    [store, userStates.value, userStates.ready, since, now, touch],
   );
 
   const refresh = () => void sendRequest({ type: 'syncNow' }).catch(() => undefined);
@@ -128,7 +129,8 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
         </header>
         <main class="content">
           <div id={PANEL_ID} ref={content} role={searching ? undefined : 'tabpanel'} aria-labelledby={searching ? undefined : tabId(tabOf(ui.view))}>
-            {!store || !userStates.ready ? null : searching ? (
+            {/* The view's own reads start as soon as the database is open, alongside the marks'. */}
+            {!store ? null : searching ? (
               <SearchView
                 store={store}
                 changes={changes}

@@ -7,6 +7,8 @@ import type { UserAction } from '../lib/user-state';
 /** What every list entry needs from the popup: the person's marks, the clock, and the actions. */
 export interface PopupServices {
   userStates: ReadonlyMap<string, UserPaperState>;
+  /** The marks have been read: until then lists wait, rather than show "Save" on saved papers. */
+  userStatesReady: boolean;
   /** Papers first seen after this are marked new. */
   since: number | undefined;
   now: number;

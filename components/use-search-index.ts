@@ -2,9 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupStore } from '../lib/popup-store';
 import { fillSearchIndex, type IndexProgress } from '../lib/search/load-index';
 import { LocalSearchIndex } from '../lib/search/local-index';
+import { whenListPainted } from './first-paint';
 
-/** The first fill waits for the page to be idle (the list drawn), at most this long; typing starts it at once. */
-const START_IDLE_TIMEOUT_MS = 1_000;
+/** The first fill waits for the first list on screen (at most this long); typing starts it at once. */
+const FIRST_LIST_TIMEOUT_MS = 1_500;
 /** A sync writes day after day: the index catches up at most this often. */
 const REFRESH_INTERVAL_MS = 1_500;
 
@@ -79,7 +80,7 @@ export function useSearchIndex(store: PopupStore | undefined, papersChanges: num
       }
       if (state.lastStart === 0) {
         if (wanted) return start();
-        state.timer = whenIdle(start);
+        state.timer = afterFirstList(start);
         return;
       }
       const timer = setTimeout(start, Math.max(0, state.lastStart + REFRESH_INTERVAL_MS - Date.now()));
@@ -91,12 +92,11 @@ export function useSearchIndex(store: PopupStore | undefined, papersChanges: num
   return { index, progress, version };
 }
 
-/** Runs `task` when the page is idle (after the list is drawn); returns a cancel function. */
-function whenIdle(task: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(task, { timeout: START_IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(task, 200);
-  return () => clearTimeout(timer);
+/** Runs `task` once the first list is on screen; returns a cancel function. */
+function afterFirstList(task: () => void): () => void {
+  let cancelled = false;
+  void whenListPainted(FIRST_LIST_TIMEOUT_MS).then(() => cancelled || task());
+  return () => {
+    cancelled = true;
+  };
 }

@@ -14,7 +14,8 @@ import { median, recordFigures, type Figure } from './support/figures';
 import { syntheticPapers } from './support/synthetic-papers';
 
 const PAPERS = 20_000;
-const PER_DAY = 220;
+/** A Daily Papers day lists some 20 to 60 papers: 20,000 is about a year and a half of lists. */
+const PER_DAY = 40;
 const OPENINGS = 7;
 /** What a person types, one keystroke at a time (the box starts empty for each). */
 const TYPED = ['diffusion model', 'normalizing flows', 'video generation agents', 'kalo'];
