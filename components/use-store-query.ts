@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PopupStore, TableName } from '../lib/popup-store';
 import type { ChangeCounts } from './use-popup-store';
 
@@ -22,7 +22,8 @@ export function useStoreQuery<T>(
 ): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>({ value: undefined, ready: false, error: undefined });
   const version = tables.map((table) => changes[table]).join(',');
-  useEffect(() => {
+  // A layout effect: the read starts right after the render, not a frame later (first paint waits on it).
+  useLayoutEffect(() => {
     if (!store) return;
     let current = true;
     read(store).then(
