@@ -8,6 +8,7 @@ import { handleNotificationClick, popupDayHash } from '../lib/notifications/clic
 import { notifyAfterSync } from '../lib/notifications/notify-after-sync';
 import { StoredPapers } from '../lib/stored-papers';
 import { handleRequest } from '../lib/request-handler';
+import { HfSearchService } from '../lib/search/hf-search';
 import { readSettings, SETTINGS_KEY } from '../lib/settings';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
 import { keepToolbarBadge } from '../lib/toolbar-badge';
@@ -48,6 +49,9 @@ export default defineBackground(() => {
     },
   });
 
+  // A person waits on a search: one retry, and a rate limit is reported rather than waited out.
+  const search = new HfSearchService({ db, now: Date.now, client: () => new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0 }) });
+
   browser.runtime.onInstalled.addListener(() => void scheduler.run());
   browser.runtime.onStartup.addListener(() => void scheduler.run());
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -82,6 +86,8 @@ export default defineBackground(() => {
       syncNow: () => scheduler.run({ force: true }),
       refreshBadge: () => badge.refresh(),
       readSettings,
+      searchHf: (query) => search.search(query),
+      keepPaper: (id) => search.keep(id),
     }),
   );
 

@@ -5,6 +5,7 @@
  * Every schema change is a new `version(n)` with its upgrade; a released version is never edited.
  */
 import { Dexie, type EntityTable, type Table } from 'dexie';
+import { DATABASE_NAME } from './db-name';
 import type { Paper } from './paper';
 
 /** What the sync knows of one Daily Papers day. */
@@ -57,7 +58,7 @@ export class PapersDB extends Dexie {
   misses!: EntityTable<MissRecord, 'id'>;
   kv!: EntityTable<KeyValue, 'key'>;
 
-  constructor(name = 'daily-papers-lens') {
+  constructor(name = DATABASE_NAME) {
     // Relaxed durability: a power cut may lose the last sync write (re-fetched next run), never corrupt it.
     super(name, { chromeTransactionDurability: 'relaxed' });
     this.version(1).stores({

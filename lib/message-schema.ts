@@ -1,4 +1,5 @@
 /** The zod check every message meets on arrival in the background. */
+import { MAX_SEARCH_QUERY } from './hf/client';
 import { z } from './zod-no-eval';
 import { MAX_LOOKUP_IDS, type Request } from './messages';
 import { githubRepoKey } from './safe-url';
@@ -26,4 +27,6 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('syncNow') }),
   z.strictObject({ type: z.literal('userStateChanged') }),
+  z.strictObject({ type: z.literal('searchHf'), q: z.string().trim().min(1).max(MAX_SEARCH_QUERY) }),
+  z.strictObject({ type: z.literal('keepPaper'), id: z.string().max(40) }),
 ]);

@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Paper } from './paper';
+import type { HfSearchAnswer } from './search/hf-search';
 import type { Settings } from './settings';
 import type { SyncOutcome } from './sync/engine';
 
@@ -42,7 +43,11 @@ export type Request =
     }
   | { type: 'syncNow' }
   /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */
-  | { type: 'userStateChanged' };
+  | { type: 'userStateChanged' }
+  /** The popup's explicit "search all of Hugging Face" (never sent per keystroke). */
+  | { type: 'searchHf'; q: string }
+  /** The person saved a search result that is not stored: store it so Saved can show it. */
+  | { type: 'keepPaper'; id: string };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
@@ -72,6 +77,8 @@ export interface ResponseMap {
   pageBadges: PageBadges;
   syncNow: SyncOutcome;
   userStateChanged: { badgeCount: number };
+  searchHf: HfSearchAnswer;
+  keepPaper: { kept: boolean };
 }
 
 export type Response<T extends Request['type']> = ResponseMap[T];

@@ -33,6 +33,10 @@ export function arxivAbsUrl(id: string): string {
   return `https://arxiv.org/abs/${id}`;
 }
 
+export function arxivPdfUrl(id: string): string {
+  return `https://arxiv.org/pdf/${id}`;
+}
+
 /**
  * Merges a fresh HF answer into what is stored: fields the new answer lacks (a paper object has no
  * comment count, a trending item may lack the Daily Papers day) keep their stored values.

@@ -15,6 +15,8 @@ export interface RequestContext {
   /** Re-counts the toolbar badge; answers the count shown. */
   refreshBadge: () => Promise<number>;
   readSettings: () => Promise<Settings>;
+  searchHf: (query: string) => Promise<ResponseMap['searchHf']>;
+  keepPaper: (id: string) => Promise<ResponseMap['keepPaper']>;
 }
 
 export class RefusedRequestError extends Error {
@@ -54,6 +56,10 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       return context.syncNow();
     case 'userStateChanged':
       return { badgeCount: await context.refreshBadge() };
+    case 'searchHf':
+      return context.searchHf(request.q);
+    case 'keepPaper':
+      return context.keepPaper(request.id);
   }
 }
 

@@ -4,12 +4,16 @@
  */
 import { HfError } from './errors';
 import { retryDelayMs } from './rate-limit';
-import { MalformedAnswerError, parseDailyItems, parsePaperObject, type ParsedList } from './schemas';
+import { MalformedAnswerError, parseDailyItems, parsePaperObject, parseSearchItems, type ParsedList } from './schemas';
 import type { Paper } from '../paper';
 
 export const HF_ORIGIN = 'https://huggingface.co';
 /** The most the API gives per page. */
 export const PAGE_LIMIT = 100;
+/** HF refuses longer search queries. */
+export const MAX_SEARCH_QUERY = 250;
+/** HF answers at most 120 search results. */
+export const MAX_SEARCH_LIMIT = 120;
 /** A day never has more pages than this; stops a misbehaving server from looping us. */
 const MAX_PAGES = 20;
 
@@ -95,6 +99,19 @@ export class HfClient {
     if (response.status === 404) return undefined;
     const json = this.readJson(response);
     return this.parse(() => parsePaperObject(json, this.now()));
+  }
+
+  /**
+   * HF's search over all its papers (`/api/papers/search`). The query is trimmed and cut to HF's 250
+   * characters; an empty query asks nothing.
+   */
+  async searchPapers(query: string, limit = 50): Promise<ParsedList> {
+    const q = query.trim().slice(0, MAX_SEARCH_QUERY);
+    if (!q) return { papers: [], dropped: 0 };
+    const params = new URLSearchParams({ q, limit: String(Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(limit)))) });
+    const response = await this.get(`/api/papers/search?${params}`);
+    const json = this.readJson(response);
+    return this.parse(() => parseSearchItems(json, this.now()));
   }
 
   private parse<T>(run: () => T): T {

@@ -131,6 +131,35 @@ export function parseDailyItems(json: unknown, fetchedAt: number): ParsedList {
   return { papers, dropped };
 }
 
+/**
+ * One element of `/api/papers/search`: a daily-item-like wrapper (`{paper: {…}, numComments, …}`) or a
+ * flat paper object; both are seen.
+ */
+export const SearchItemSchema = z.union([DailyItemSchema, PaperObjectSchema]);
+
+/** Parses a `/api/papers/search` answer: each item, wrapped or flat, kept or dropped on its own. */
+export function parseSearchItems(json: unknown, fetchedAt: number): ParsedList {
+  if (!Array.isArray(json)) throw new MalformedAnswerError('expected a list of search results');
+  const papers: Paper[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const item of json) {
+    const parsed = SearchItemSchema.safeParse(item);
+    if (!parsed.success) {
+      dropped++;
+      continue;
+    }
+    const paper =
+      'paper' in parsed.data
+        ? toPaper(parsed.data.paper, { numComments: parsed.data.numComments, organization: parsed.data.organization }, fetchedAt)
+        : toPaper(parsed.data, {}, fetchedAt);
+    if (seen.has(paper.id)) continue;
+    seen.add(paper.id);
+    papers.push(paper);
+  }
+  return { papers, dropped };
+}
+
 /** Parses a `/api/papers/{id}` answer (a flat paper object). */
 export function parsePaperObject(json: unknown, fetchedAt: number): Paper {
   const parsed = PaperObjectSchema.safeParse(json);

@@ -26,6 +26,7 @@ export interface SyncState {
   consecutiveFailures?: number;
 }
 
+/** The kv row the state lives in (the popup reads it without Dexie). */
 export const SYNC_STATE_KEY = 'syncState';
 
 export async function readSyncState(db: PapersDB): Promise<SyncState> {

@@ -21,6 +21,8 @@ function context(settings: Partial<Settings> = {}): RequestContext & { lookup: R
     syncNow: vi.fn(),
     papersForRepo: vi.fn(async () => []),
     refreshBadge: vi.fn(async () => 0),
+    searchHf: vi.fn(async () => ({ ok: true as const, papers: [] })),
+    keepPaper: vi.fn(async () => ({ kept: false })),
     readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
   };
 }

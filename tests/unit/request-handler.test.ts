@@ -30,6 +30,8 @@ function context(overrides: Partial<RequestContext> = {}) {
       syncNow,
       refreshBadge,
       readSettings: async () => DEFAULT_SETTINGS,
+      searchHf: vi.fn(async () => ({ ok: true as const, papers: [] })),
+      keepPaper: vi.fn(async () => ({ kept: false })),
       ...overrides,
     } satisfies RequestContext,
   };

@@ -116,6 +116,7 @@ export class FixtureServer {
       }
       return slice(this.data.days.get(date) ?? []);
     }
+    if (url.pathname === '/api/papers/search') return json(this.search(url));
     const paperMatch = /^\/api\/papers\/([^/]+)$/.exec(url.pathname);
     if (paperMatch) {
       const id = decodeURIComponent(paperMatch[1]!);
@@ -124,6 +125,21 @@ export class FixtureServer {
       return paper ? json(paper) : { status: 404, body: JSON.stringify({ error: 'Paper not found' }) };
     }
     return { status: 404, body: '{"error":"not found"}' };
+  }
+
+  /**
+   * `/api/papers/search`: case-insensitive match of the whole query in titles and abstracts, over the
+   * daily lists (as wrapped items) and `extraPapers` (as flat objects, the other shape HF sends).
+   */
+  private search(url: URL): unknown[] {
+    const q = (url.searchParams.get('q') ?? '').trim().toLowerCase();
+    if (!q || q.length > 250) return [];
+    const limit = Math.min(120, Math.max(1, Number(url.searchParams.get('limit') ?? 50)));
+    const matches = (paper: Record<string, unknown>) =>
+      [paper.title, paper.summary].some((text) => typeof text === 'string' && text.toLowerCase().includes(q));
+    const wrapped = [...this.data.days.values()].flat().filter((item) => matches(item.paper as Record<string, unknown>));
+    const flat = [...this.extraPapers.values()].filter(matches);
+    return [...flat, ...wrapped].slice(0, limit);
   }
 
   private answerPage(host: string, url: URL): FixtureAnswer {

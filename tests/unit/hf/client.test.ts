@@ -326,3 +326,46 @@ describe('HfClient.calls', () => {
     expect(client.calls).toBe(6);
   });
 });
+
+describe('HfClient.searchPapers', () => {
+  it('asks /api/papers/search with q and limit, and reads wrapped and flat items', async () => {
+    const { client, server } = setup(
+      scripted((_, url) =>
+        url.pathname === '/api/papers/search'
+          ? jsonResponse([dailyItem({ id: '2401.00001' }), rawPaper({ id: '2401.00002' })])
+          : new Response('no', { status: 404 }),
+      ),
+    );
+    const answer = await client.searchPapers('  normalizing flows ', 30);
+    expect(server.requests).toEqual([`${API}/papers/search?q=normalizing+flows&limit=30`]);
+    expect(answer.papers.map((p) => p.id)).toEqual(['2401.00001', '2401.00002']);
+  });
+
+  it('cuts the query to HF’s 250 characters and the limit to 1–120', async () => {
+    const { client, server } = setup(scripted(() => jsonResponse([])));
+    await client.searchPapers('x'.repeat(400), 500);
+    const url = new URL(server.requests[0]!);
+    expect(url.searchParams.get('q')).toHaveLength(250);
+    expect(url.searchParams.get('limit')).toBe('120');
+  });
+
+  it('asks nothing for an empty query', async () => {
+    const { client, server } = setup(scripted(() => jsonResponse([])));
+    expect(await client.searchPapers('   ')).toEqual({ papers: [], dropped: 0 });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('turns a 429 into a rate-limited HfError when the wait is longer than the caller allows', async () => {
+    const { client } = setup(
+      scripted(() => new Response('slow down', { status: 429, headers: { RateLimit: '"api";r=0;t=120' } })),
+      { maxInlineWaitMs: 0 },
+    );
+    const error = await hfError(client.searchPapers('flows'));
+    expect(error.kind).toBe('rate-limited');
+  });
+
+  it('reports a non-list answer as malformed', async () => {
+    const { client } = setup(scripted(() => jsonResponse({ error: 'x' })));
+    expect((await hfError(client.searchPapers('flows'))).kind).toBe('malformed');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MalformedAnswerError, parseDailyItems, parsePaperObject } from '../../../lib/hf/schemas';
+import { MalformedAnswerError, parseDailyItems, parsePaperObject, parseSearchItems } from '../../../lib/hf/schemas';
 import { dailyItem, rawPaper, SEED_PAPERS, STARFLOW_ID } from '../builders';
 
 const FETCHED_AT = Date.parse('2025-06-09T12:00:00Z');
@@ -282,5 +282,53 @@ describe('parsePaperObject', () => {
     expect(() => parsePaperObject(null, FETCHED_AT)).toThrow(MalformedAnswerError);
     expect(() => parsePaperObject([rawPaper()], FETCHED_AT)).toThrow(MalformedAnswerError);
     expect(() => parsePaperObject(dailyItem(), FETCHED_AT)).toThrow(MalformedAnswerError);
+  });
+});
+
+describe('parseSearchItems', () => {
+  it('reads wrapped items ({paper: …}) with the item’s comment count and organization', () => {
+    const item = dailyItem({}, { numComments: 7, organization: { name: 'apple', fullname: 'Apple' } });
+    const { papers, dropped } = parseSearchItems([item], FETCHED_AT);
+    expect(dropped).toBe(0);
+    expect(papers[0]).toMatchObject({ id: STARFLOW_ID, numComments: 7, organization: { name: 'apple', fullname: 'Apple' }, upvotes: 21 });
+  });
+
+  it('reads flat paper objects', () => {
+    const { papers } = parseSearchItems([rawPaper({ id: '2401.00001', upvotes: 4 })], FETCHED_AT);
+    expect(papers).toEqual([expect.objectContaining({ id: '2401.00001', upvotes: 4, authors: ['Jiatao Gu', 'Tianrong Chen'] })]);
+  });
+
+  it('takes both shapes in one answer, keeps the good ones in order and counts the bad', () => {
+    const answer = [
+      dailyItem({ id: '2401.00001' }),
+      { paper: { id: 'nope', title: 1 } },
+      rawPaper({ id: '2401.00002' }),
+      null,
+      'junk',
+      { title: 'no id at all', upvotes: 3 },
+    ];
+    const { papers, dropped } = parseSearchItems(answer, FETCHED_AT);
+    expect(papers.map((p) => p.id)).toEqual(['2401.00001', '2401.00002']);
+    expect(dropped).toBe(4);
+  });
+
+  it('lists a paper once when HF repeats it', () => {
+    const { papers } = parseSearchItems([dailyItem(), rawPaper()], FETCHED_AT);
+    expect(papers).toHaveLength(1);
+  });
+
+  it('keeps hostile text as text and drops unsafe links', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const { papers } = parseSearchItems(
+      [rawPaper({ title: hostile, summary: hostile, projectPage: 'javascript:alert(1)', githubRepo: 'http://github.com/a/b' })],
+      FETCHED_AT,
+    );
+    expect(papers[0]).toMatchObject({ title: hostile, summary: hostile });
+    expect(papers[0]?.projectPage).toBeUndefined();
+    expect(papers[0]?.githubRepo).toBeUndefined();
+  });
+
+  it('refuses an answer that is not a list', () => {
+    expect(() => parseSearchItems({ papers: [] }, FETCHED_AT)).toThrow(MalformedAnswerError);
   });
 });

@@ -1,0 +1,41 @@
+import { useRef, useState } from 'preact/hooks';
+import type { SearchFailure } from '../lib/search/hf-search';
+import { RemoteSearch, searchKey } from '../lib/search/remote-search';
+import type { Paper } from '../lib/paper';
+import { sendRequest } from '../lib/messages';
+
+export type HfSearchState =
+  | { status: 'idle' }
+  | { status: 'loading'; key: string }
+  | { status: 'done'; key: string; papers: Paper[] }
+  | { status: 'error'; key: string; error: SearchFailure };
+
+function pageStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Search all of Hugging Face": asked of the background on an explicit action only. */
+export function useHfSearch(): { state: HfSearchState; run: (query: string) => void; cached: (query: string) => Paper[] | undefined } {
+  const remote = useRef<RemoteSearch | undefined>(undefined);
+  remote.current ??= new RemoteSearch({
+    send: (q) => sendRequest({ type: 'searchHf', q }),
+    now: Date.now,
+    storage: pageStorage(),
+  });
+  const [state, setState] = useState<HfSearchState>({ status: 'idle' });
+
+  const run = (query: string) => {
+    const key = searchKey(query);
+    if (!key) return;
+    setState({ status: 'loading', key });
+    void remote.current!.search(query).then((answer) => {
+      if (answer.ok) setState({ status: 'done', key, papers: answer.papers });
+      else if ('error' in answer) setState({ status: 'error', key, error: answer.error });
+    });
+  };
+  return { state, run, cached: (query) => remote.current!.cached(query) };
+}

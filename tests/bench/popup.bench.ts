@@ -1,0 +1,189 @@
+/**
+ * Popup speed, with 20,000 papers stored (issue 5's targets): the list painted after the popup opens,
+ * one search keystroke, and the popup's JavaScript gzipped. Also the search index alone, in Node.
+ * Figures, not pass/fail: medians printed and written to bench-results/figures.json.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { LocalSearchIndex } from '../../lib/search/local-index';
+import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
+import { median, recordFigures, type Figure } from './support/figures';
+import { syntheticPapers } from './support/synthetic-papers';
+
+const PAPERS = 20_000;
+/** A Daily Papers day lists some 20 to 60 papers: 20,000 is about a year and a half of lists. */
+const PER_DAY = 40;
+const OPENINGS = 7;
+/** What a person types, one keystroke at a time (the box starts empty for each). */
+const TYPED = ['diffusion model', 'normalizing flows', 'video generation agents', 'kalo'];
+
+const DAY_MS = 86_400_000;
+const today = () => new Date().toISOString().slice(0, 10);
+const daysBack = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
+
+function corpus() {
+  const days = Math.ceil(PAPERS / PER_DAY);
+  return syntheticPapers(PAPERS, { firstDay: daysBack(days - 1), perDay: PER_DAY, now: Date.now() - days * DAY_MS });
+}
+
+test('search index alone (Node): build and query over 20,000 papers', () => {
+  const papers = corpus();
+  const builds: number[] = [];
+  let index = new LocalSearchIndex();
+  for (let run = 0; run < 3; run++) {
+    const start = performance.now();
+    index = new LocalSearchIndex();
+    for (const paper of papers) index.add(paper);
+    for (const paper of papers) index.addAbstract(paper.id, paper.summary);
+    index.prepare();
+    builds.push(performance.now() - start);
+  }
+  const keystrokes: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    for (const phrase of TYPED) {
+      for (let i = 1; i <= phrase.length; i++) {
+        const start = performance.now();
+        index.search(phrase.slice(0, i));
+        keystrokes.push(performance.now() - start);
+      }
+    }
+  }
+  keystrokes.sort((a, b) => a - b);
+  recordFigures('popup search index (Node, no DOM)', [
+    { measure: `index build, ${PAPERS} papers (titles + abstracts)`, value: median(builds), unit: 'ms', runs: builds },
+    { measure: 'query per keystroke, median', value: median(keystrokes), unit: 'ms', target: '≤ 30 ms', met: median(keystrokes) <= 30 },
+    { measure: 'query per keystroke, 95th percentile', value: keystrokes[Math.floor(keystrokes.length * 0.95)]!, unit: 'ms' },
+  ]);
+});
+
+/** Writes the synthetic archive into the extension's database, from an extension page. */
+async function seed(page: Page): Promise<void> {
+  const papers = corpus();
+  const dates = [...new Set(papers.map((p) => p.dailyDate!))];
+  await page.evaluate(
+    async ({ papers, dates }) => {
+      const open = indexedDB.open('daily-papers-lens');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction(['papers', 'days', 'upvoteHistory'], 'readwrite');
+      const now = Date.now();
+      for (const paper of papers) {
+        tx.objectStore('papers').put(paper);
+        // A sample when first seen and, for most, one or two later ones: a realistic history.
+        tx.objectStore('upvoteHistory').put({ id: paper.id, at: paper.fetchedAt, upvotes: Math.floor(paper.upvotes / 3) });
+        if (paper.upvotes % 3) tx.objectStore('upvoteHistory').put({ id: paper.id, at: now - 3_600_000, upvotes: paper.upvotes });
+      }
+      for (const date of dates) {
+        const count = papers.filter((p) => p.dailyDate === date).length;
+        tx.objectStore('days').put({ date, fetchedAt: now, count, dropped: 0, status: 'complete' });
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { papers, dates },
+  );
+}
+
+test('the popup with 20,000 papers stored: first paint, keystrokes, bundle size', async ({ context, extensionId, openPopup }) => {
+  test.setTimeout(600_000);
+  const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+  const first = await openPopup();
+  await expect(first.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await seed(first);
+  await first.close();
+
+  // Time from navigation start to the frame that shows the list.
+  await context.addInitScript(() => {
+    const w = window as unknown as { listPaintedAt?: number };
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.paper')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => (w.listPaintedAt = performance.now()));
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const painted: number[] = [];
+  const ownCode: number[] = [];
+  let entries = 0;
+  for (let run = 0; run < OPENINGS; run++) {
+    const page = await context.newPage();
+    await page.goto(popupUrl);
+    await page.waitForFunction(() => (window as unknown as { listPaintedAt?: number }).listPaintedAt !== undefined);
+    const { at, script } = await page.evaluate(() => ({
+      at: (window as unknown as { listPaintedAt: number }).listPaintedAt,
+      script: performance.getEntriesByName('dpl:popup-script')[0]?.startTime ?? 0,
+    }));
+    painted.push(at);
+    ownCode.push(at - script);
+    entries = await page.locator('.paper').count();
+    await page.close();
+    // Each opening on its own: the closed page's index reads leave the database first.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+
+  // Keystrokes, once the index holds every paper: input event → results in the DOM, and → next frame.
+  const page = await context.newPage();
+  await page.goto(popupUrl);
+  const box = page.getByRole('searchbox', { name: 'Search papers' });
+  const indexing = performance.now();
+  await box.fill('flow');
+  await expect(page.getByTestId('indexing')).toContainText('abstracts', { timeout: 120_000 });
+  const titlesReadyMs = performance.now() - indexing;
+  await expect(page.getByTestId('indexing')).toHaveCount(0, { timeout: 120_000 });
+  const indexReadyMs = performance.now() - indexing;
+  const timings = await page.evaluate(async (phrases) => {
+    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+    const panel = document.getElementById('view-panel')!;
+    const dom: number[] = [];
+    const frame: number[] = [];
+    for (const phrase of phrases) {
+      for (let i = 0; i <= phrase.length; i++) {
+        const text = i === 0 ? 'x' : phrase.slice(0, i);
+        const changed = new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve(performance.now());
+          });
+          observer.observe(panel, { childList: true, subtree: true, characterData: true });
+        });
+        const start = performance.now();
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        const updated = await Promise.race([changed, new Promise<number>((r) => setTimeout(() => r(NaN), 1000))]);
+        const next = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+        if (i > 0 && !Number.isNaN(updated)) {
+          dom.push(updated - start);
+          frame.push(next - start);
+        }
+      }
+    }
+    return { dom, frame };
+  }, TYPED);
+  const resultCount = await page.locator('.paper').count();
+  await page.close();
+
+  const gzipped = readdirSync(join(EXTENSION_DIR, 'chunks'))
+    .filter((file) => file.startsWith('popup-') && file.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, 'chunks', file))).length, 0);
+
+  const sorted = [...timings.dom].sort((a, b) => a - b);
+  const figures: Figure[] = [
+    { measure: `list painted after opening (${entries} entries drawn)`, value: median(painted), unit: 'ms', target: '≤ 100 ms', met: median(painted) <= 100, runs: painted },
+    { measure: 'list painted after the popup’s script starts (the rest is Chromium loading the page)', value: median(ownCode), unit: 'ms', runs: ownCode },
+    { measure: 'search keystroke: input → results in the DOM, median', value: median(timings.dom), unit: 'ms', target: '≤ 30 ms', met: median(timings.dom) <= 30 },
+    { measure: 'search keystroke: input → results in the DOM, 95th percentile', value: sorted[Math.floor(sorted.length * 0.95)]!, unit: 'ms' },
+    { measure: 'search keystroke: input → next frame, median', value: median(timings.frame), unit: 'ms' },
+    { measure: 'search index: titles, authors, keywords searchable, after typing', value: titlesReadyMs, unit: 'ms' },
+    { measure: 'search index: abstracts too, after typing', value: indexReadyMs, unit: 'ms' },
+    { measure: 'popup JavaScript, gzipped', value: gzipped / 1024, unit: 'KB', target: '≤ 40 KB', met: gzipped <= 40 * 1024 },
+  ];
+  recordFigures(`popup with ${PAPERS} papers stored (built extension, headless Chromium; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`, figures);
+  expect(resultCount).toBeGreaterThan(0);
+});

@@ -1,0 +1,130 @@
+/** The popup's lists: today ranked, day and week browsing, weekend fallback, trending, rising, kept state. */
+import { isWeekend, shiftDate } from '../fixtures/hf-data';
+import { expect, test } from './support/extension-test';
+import { itemsBetween, listDays, paperOf, rankedTitlesOf, titles, waitForSync } from './support/popup-helpers';
+
+test('today ranked by upvotes, previous and next day, the week, and HF’s trending list', async ({ server, openPopup }) => {
+  const popup = await openPopup();
+  const { data } = server;
+  // The first back-fill shows its progress while it runs.
+  await expect(popup.getByTestId('sync-progress')).toBeVisible();
+  await waitForSync(popup);
+  await expect(popup.getByTestId('sync-progress')).toHaveCount(0);
+
+  await expect(popup.getByRole('tab', { name: 'Today' })).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.getByTestId('list-day')).toHaveText(data.today);
+  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(data.today)!));
+  const top = paperOf(data.days.get(data.today)!.reduce((a, b) => (paperOf(a).upvotes >= paperOf(b).upvotes ? a : b)));
+  const first = popup.locator('.paper').first();
+  await expect(first.locator('.upvotes')).toHaveText(`▲ ${top.upvotes}`);
+  await expect(first.locator('.rank')).toHaveText('1');
+
+  // Previous day twice, then next: days without a list are skipped.
+  const [, yesterday, dayBefore] = listDays(data);
+  await popup.getByRole('button', { name: 'Previous day' }).click();
+  await expect(popup.getByTestId('list-day')).toHaveText(yesterday!);
+  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(yesterday!)!));
+  await popup.getByRole('button', { name: 'Previous day' }).click();
+  await expect(popup.getByTestId('list-day')).toHaveText(dayBefore!);
+  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(dayBefore!)!));
+  await popup.getByRole('button', { name: 'Next day' }).click();
+  await expect(popup.getByTestId('list-day')).toHaveText(yesterday!);
+
+  // This week (Monday to Sunday), every day's papers ranked together; then the week before.
+  const weekday = new Date(`${data.today}T00:00:00Z`).getUTCDay();
+  const monday = shiftDate(data.today, -((weekday + 6) % 7));
+  await popup.getByRole('tab', { name: 'Week' }).click();
+  await expect(titles(popup)).toHaveText(rankedTitlesOf(itemsBetween(data, monday, shiftDate(monday, 6))));
+  await expect(popup.getByRole('button', { name: 'Next week' })).toBeDisabled();
+  await popup.getByRole('button', { name: 'Previous week' }).click();
+  const lastWeek = rankedTitlesOf(itemsBetween(data, shiftDate(monday, -7), shiftDate(monday, -1)));
+  // Five weekdays of twelve: the first fifty, then the rest on request.
+  expect(lastWeek).toHaveLength(60);
+  await expect(titles(popup)).toHaveText(lastWeek.slice(0, 50));
+  await popup.getByRole('button', { name: 'Show more (10 left)' }).click();
+  await expect(titles(popup)).toHaveText(lastWeek);
+
+  // Trending: HF's order, not upvotes.
+  await popup.getByRole('tab', { name: 'Trending' }).click();
+  await expect(titles(popup)).toHaveText(data.trending.map((item) => paperOf(item).title));
+
+  // Arrow keys move between the tabs.
+  await popup.getByRole('tab', { name: 'Trending' }).focus();
+  await popup.keyboard.press('ArrowRight');
+  await expect(popup.getByRole('tab', { name: 'Saved' })).toHaveAttribute('aria-selected', 'true');
+  await expect(popup.getByRole('tab', { name: 'Saved' })).toBeFocused();
+  await expect(popup.getByTestId('empty')).toContainText('Nothing saved yet');
+});
+
+test('an address names a day (a weekend falls back to Friday) or the saved list', async ({ server, openPopup, context, extensionId }) => {
+  await waitForSync(await openPopup());
+  const { data } = server;
+  const saturday = [...data.days.keys()].find((date) => date < data.today && isWeekend(date) && new Date(`${date}T00:00:00Z`).getUTCDay() === 6)!;
+  const friday = shiftDate(saturday, -1);
+
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html#day=${saturday}`);
+  await expect(page.getByTestId('list-day')).toHaveText(friday);
+  await expect(page.getByTestId('fallback-note')).toContainText('No list on weekends');
+  await expect(titles(page)).toHaveText(rankedTitlesOf(data.days.get(friday)!));
+
+  await page.goto(`chrome-extension://${extensionId}/popup.html#saved`);
+  await expect(page.getByRole('tab', { name: 'Saved' })).toHaveAttribute('aria-selected', 'true');
+
+  // A day older than what is synced says so.
+  await page.goto(`chrome-extension://${extensionId}/popup.html#day=${shiftDate(data.today, -200)}`);
+  await expect(page.getByTestId('empty')).toContainText('older than the synced days');
+});
+
+test('rising puts the fastest-growing paper first, with its sparkline', async ({ server, openPopup }) => {
+  const popup = await openPopup();
+  await waitForSync(popup);
+  const { data } = server;
+  const today = data.days.get(data.today)!;
+  const ranked = [...today].map(paperOf).sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title));
+  const climber = ranked[ranked.length - 1]!;
+  const gained = Math.floor((ranked[0]!.upvotes - climber.upvotes) / 2);
+  expect(gained).toBeGreaterThan(0);
+
+  // HF now counts more upvotes for the last paper of the day; a refresh stores the new count.
+  server.hfOverride = (url) => {
+    if (url.searchParams.get('date') !== data.today) return undefined;
+    const items = structuredClone(today).map((item) => {
+      const paper = paperOf(item);
+      if (paper.id === climber.id) paper.upvotes += gained;
+      return item;
+    });
+    return { status: 200, body: JSON.stringify(items) };
+  };
+  await popup.getByRole('button', { name: 'Refresh' }).click();
+  const climberEntry = popup.locator(`.paper[data-paper-id="${climber.id}"]`);
+  await expect(climberEntry.locator('.upvotes')).toHaveText(`▲ ${climber.upvotes + gained}`);
+  await expect(titles(popup).first()).not.toHaveText(climber.title);
+
+  await popup.getByRole('button', { name: 'Rising' }).click();
+  await expect(popup.getByRole('button', { name: 'Rising' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(titles(popup).first()).toHaveText(climber.title);
+  await expect(climberEntry.getByRole('img', { name: `Upvotes ${climber.upvotes} → ${climber.upvotes + gained}` })).toBeVisible();
+  // The other papers have one sample each: no line to draw.
+  await expect(popup.locator('svg.sparkline')).toHaveCount(1);
+});
+
+test('opening a link leaves the popup as it was for the next opening', async ({ server, openPopup, context }) => {
+  const popup = await openPopup();
+  await waitForSync(popup);
+  await popup.getByRole('tab', { name: 'Week' }).click();
+  await popup.getByRole('button', { name: 'Previous week' }).click();
+  await popup.getByRole('button', { name: 'Rising' }).click();
+  const range = await popup.getByTestId('week-range').textContent();
+
+  const [tab] = await Promise.all([context.waitForEvent('page'), titles(popup).first().click()]);
+  expect(tab.url()).toMatch(/^https:\/\/huggingface\.co\/papers\/\d{4}\.\d{5}$/);
+  await popup.close();
+
+  // The toolbar button opens popup.html with no address: the kept state comes back.
+  const again = await openPopup();
+  await expect(again.getByRole('tab', { name: 'Week' })).toHaveAttribute('aria-selected', 'true');
+  await expect(again.getByTestId('week-range')).toHaveText(range!);
+  await expect(again.getByRole('button', { name: 'Rising' })).toHaveAttribute('aria-pressed', 'true');
+  expect(server.data.today).toBeTruthy();
+});

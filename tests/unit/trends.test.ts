@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { firstSeenAt, historyById, rankRising, risingRate, sparklinePoints, upvoteSeries } from '../../lib/trends';
+
+const HOUR = 3_600_000;
+const NOW = Date.parse('2025-06-11T12:00:00Z');
+const at = (hoursAgo: number) => NOW - hoursAgo * HOUR;
+
+describe('upvoteSeries', () => {
+  it('sorts the samples and ends with the current count', () => {
+    expect(upvoteSeries([{ at: at(1), upvotes: 9 }, { at: at(5), upvotes: 2 }], 12, NOW)).toEqual([
+      { at: at(5), upvotes: 2 },
+      { at: at(1), upvotes: 9 },
+      { at: NOW, upvotes: 12 },
+    ]);
+  });
+  it('adds no point when the last sample already has the current count', () => {
+    expect(upvoteSeries([{ at: at(5), upvotes: 2 }], 2, NOW)).toEqual([{ at: at(5), upvotes: 2 }]);
+  });
+  it('is the current count alone without history', () => {
+    expect(upvoteSeries([], 7, NOW)).toEqual([{ at: NOW, upvotes: 7 }]);
+  });
+});
+
+describe('risingRate', () => {
+  it('measures the gain over the last day from the sample before it', () => {
+    const series = [
+      { at: at(48), upvotes: 0 },
+      { at: at(30), upvotes: 100 },
+      { at: at(2), upvotes: 124 },
+    ];
+    // From 100 (30 h ago, the last sample before the window) to 124: 24 in 30 h.
+    expect(risingRate(series, NOW)).toBeCloseTo(24 / 30);
+  });
+  it('measures a paper seen less than a day ago from its first sample', () => {
+    expect(risingRate([{ at: at(4), upvotes: 10 }, { at: NOW, upvotes: 30 }], NOW)).toBeCloseTo(5);
+  });
+  it('counts less than an hour as an hour, so a first jump does not look infinite', () => {
+    expect(risingRate([{ at: NOW - 60_000, upvotes: 0 }, { at: NOW, upvotes: 6 }], NOW)).toBe(6);
+  });
+  it('is 0 for a single sample and never negative', () => {
+    expect(risingRate([{ at: at(3), upvotes: 10 }], NOW)).toBe(0);
+    expect(risingRate([{ at: at(3), upvotes: 10 }, { at: NOW, upvotes: 8 }], NOW)).toBe(0);
+  });
+});
+
+describe('rankRising', () => {
+  it('puts the fastest-growing first, whatever the totals', () => {
+    const papers = [
+      { id: 'big', upvotes: 300 },
+      { id: 'fast', upvotes: 40 },
+      { id: 'new', upvotes: 5 },
+    ];
+    const history = new Map([
+      ['big', [{ at: at(20), upvotes: 295 }]],
+      ['fast', [{ at: at(10), upvotes: 0 }]],
+      ['new', []],
+    ]);
+    expect(rankRising(papers, history, NOW).map((p) => p.id)).toEqual(['fast', 'big', 'new']);
+  });
+  it('orders papers without growth by upvotes', () => {
+    const papers = [{ id: 'a', upvotes: 1 }, { id: 'b', upvotes: 9 }];
+    expect(rankRising(papers, new Map(), NOW).map((p) => p.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('sparklinePoints', () => {
+  it('draws steps across the box, highest count at the top', () => {
+    const series = [
+      { at: at(10), upvotes: 0 },
+      { at: at(5), upvotes: 10 },
+    ];
+    expect(sparklinePoints(series, NOW, 100, 20)).toBe('0,20 50,20 50,0 100,0');
+  });
+  it('draws a single value as a flat line in the middle', () => {
+    expect(sparklinePoints([{ at: NOW, upvotes: 4 }], NOW, 60, 16)).toBe('0,8 60,8');
+  });
+  it('draws nothing without points', () => {
+    expect(sparklinePoints([], NOW, 60, 16)).toBe('');
+  });
+});
+
+describe('firstSeenAt and historyById', () => {
+  it('finds the oldest sample and groups samples by paper', () => {
+    const samples = [
+      { id: 'a', at: 5, upvotes: 1 },
+      { id: 'b', at: 2, upvotes: 1 },
+      { id: 'a', at: 3, upvotes: 0 },
+    ];
+    const grouped = historyById(samples);
+    expect(grouped.get('a')).toEqual([{ at: 5, upvotes: 1 }, { at: 3, upvotes: 0 }]);
+    expect(firstSeenAt(grouped.get('a')!)).toBe(3);
+    expect(firstSeenAt([])).toBeUndefined();
+  });
+});
