@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendRequest } from '../lib/messages';
 import { nextPopupOpened, POPUP_OPENED_KEY } from '../lib/popup-session';
 import type { PopupStore } from '../lib/popup-store';
@@ -81,6 +82,8 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
         void changeUserState(store, paper.id, action, Date.now())
           .then(() => touch(['userState']))
           .then(async () => {
+            // The toolbar badge counts unread papers: tell the background, asleep or not.
+            void sendRequest({ type: 'userStateChanged' }).catch(() => undefined);
             // A saved HF search result the sync never stored: the background stores it for Saved.
             if (action !== 'save' || (await store.papers([paper.id])).length > 0) return;
             const { kept } = await sendRequest({ type: 'keepPaper', id: paper.id }).catch(() => ({ kept: false }));
@@ -112,6 +115,9 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
       <div class="popup">
         <header class="top">
           <h1>Daily Papers Lens</h1>
+          <button type="button" class="options-link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Options
+          </button>
           <SyncStatus state={syncState.value} now={now} onRefresh={refresh} />
           <SearchBox
             query={query}

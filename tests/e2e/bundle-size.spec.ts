@@ -1,0 +1,32 @@
+/**
+ * Bundle budgets (gzip): each content script ≤ 15 KB, the popup's JavaScript ≤ 40 KB. Sizes are
+ * deterministic, so this is a test: a change that grows a bundle past its budget fails here.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { EXTENSION_DIR } from './support/extension-test';
+
+const KB = 1024;
+const gzipped = (path: string) => gzipSync(readFileSync(join(EXTENSION_DIR, path))).length;
+
+test('each content script stays within 15 KB gzipped', () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+  const scripts = manifest.content_scripts.flatMap((cs) => cs.js);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) {
+    const size = gzipped(script);
+    console.log(`[size] ${script}: ${(size / KB).toFixed(1)} KB gzipped`);
+    expect(size, script).toBeLessThanOrEqual(15 * KB);
+  }
+});
+
+test('the popup loads at most 40 KB of JavaScript, gzipped', () => {
+  const html = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]*\bsrc="\/([^"]+)"|<link[^>]*rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1] ?? m[2]!);
+  expect(scripts.length).toBeGreaterThan(0);
+  const total = scripts.reduce((sum, script) => sum + gzipped(script), 0);
+  console.log(`[size] popup JavaScript: ${(total / KB).toFixed(1)} KB gzipped (${scripts.join(', ')})`);
+  expect(total).toBeLessThanOrEqual(40 * KB);
+});
