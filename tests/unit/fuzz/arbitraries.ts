@@ -9,7 +9,7 @@ type Json = Record<string, unknown>;
 /** A value for any field: hostile strings, wrong types, huge numbers, nested junk. */
 const anyValue = fc.oneof(
   fc.constantFrom(...HOSTILE_TEXT, ...HOSTILE_URLS),
-  fc.anything({ maxDepth: 2 }),
+  fc.jsonValue({ maxDepth: 2 }),
   fc.string({ maxLength: 40 }),
   fc.double(),
   fc.integer(),
