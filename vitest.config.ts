@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
     restoreMocks: true,
+    // CI machines are shared and slow at times: room for the IndexedDB-heavy tests.
+    testTimeout: 20_000,
   },
 });
