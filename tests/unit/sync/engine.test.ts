@@ -307,6 +307,22 @@ describe('runSync: failures', () => {
     expect((await readSyncState(deps.db)).running).toBe(false);
   });
 
+  it('a storage-full error on a later sync loses nothing already stored, and the next sync recovers', async () => {
+    const { sync, deps, time } = world();
+    await sync();
+    const before = await deps.db.papers.toArray();
+    const daysBefore = await deps.db.days.toArray();
+    time.advance(61 * 60_000);
+    const quota = vi.spyOn(deps.db.papers, 'bulkPut').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    const failed = await sync({ force: true });
+    expect(failed.error?.kind).toBe('storage');
+    expect(await deps.db.papers.toArray()).toEqual(before);
+    expect(await deps.db.days.toArray()).toEqual(daysBefore);
+    quota.mockRestore();
+    expect((await sync({ force: true })).ok).toBe(true);
+    expect(await deps.db.papers.count()).toBe(before.length);
+  });
+
   it('reports an unexpected error as unknown, with its message', async () => {
     const { sync, deps } = world();
     vi.spyOn(deps.client, 'trending').mockRejectedValue(new Error('boom'));
