@@ -31,7 +31,8 @@ function mutate(item: Json, mutations: Mutation[]): Json {
   for (const m of mutations) {
     const target = m.target === 'paper' && typeof copy.paper === 'object' && copy.paper !== null ? (copy.paper as Json) : copy;
     if (m.op === 'delete') delete target[m.key];
-    else Object.defineProperty(target, m.key, { value: m.value, enumerable: true, configurable: true, writable: true });
+    // A copy: generated values can be shared instances (constants), and sharing them could build cycles.
+    else Object.defineProperty(target, m.key, { value: structuredClone(m.value), enumerable: true, configurable: true, writable: true });
   }
   return copy;
 }
