@@ -4,6 +4,7 @@ import { sendRequest } from '../lib/messages';
 import { nextPopupOpened, POPUP_OPENED_KEY } from '../lib/popup-session';
 import type { PopupStore } from '../lib/popup-store';
 import type { PopupView } from '../lib/popup-view';
+import { withUnrecordedFailure, type SyncState } from '../lib/sync/state';
 import { changeUserState, type UserAction } from '../lib/user-state';
 import { DayView } from './DayView';
 import { focusFirstEntry } from './PaperList';
@@ -97,7 +98,15 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
     [store, userStates.value, userStates.ready, since, now, touch],
   );
 
-  const refresh = () => void sendRequest({ type: 'syncNow' }).catch(() => undefined);
+  // A failure the run could not record (full disk) still reaches the person, from the run's answer.
+  const [unrecorded, setUnrecorded] = useState<SyncState['lastError']>();
+  const shownSync = withUnrecordedFailure(syncState.value, unrecorded);
+  const refresh = () => {
+    setUnrecorded(undefined);
+    void sendRequest({ type: 'syncNow' })
+      .then((outcome) => setUnrecorded(outcome.ok ? undefined : outcome.error))
+      .catch(() => undefined);
+  };
   const navigate = (view: PopupView) => patchUi({ view });
   const viewProps: ViewProps = {
     store,
@@ -106,7 +115,7 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
     order: ui.order,
     onOrder: (order) => patchUi({ order }),
     onNavigate: navigate,
-    syncing: syncState.value?.running ?? false,
+    syncing: shownSync?.running ?? false,
   };
   const query = ui.query;
 
@@ -118,7 +127,7 @@ export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined
           <button type="button" class="options-link" onClick={() => void browser.runtime.openOptionsPage()}>
             Options
           </button>
-          <SyncStatus state={syncState.value} now={now} onRefresh={refresh} />
+          <SyncStatus state={shownSync} now={now} onRefresh={refresh} />
           <SearchBox
             query={query}
             inputRef={searchInput}

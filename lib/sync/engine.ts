@@ -9,6 +9,7 @@ import type { HfClient } from '../hf/client';
 import { utcDay } from '../utc-day';
 import { planSync, type SyncTask } from './plan';
 import { patchSyncState, readSyncState, type SyncState } from './state';
+import { DEFAULT_WRITE_DEADLINE_MS, storageStep, StorageWriteError } from './storage-step';
 import { readTrending, storeDay, storeTrending } from './store';
 
 export interface SyncDeps {
@@ -19,6 +20,8 @@ export interface SyncDeps {
   backfillDays: number;
   /** Pause between two HF calls, to share the person's rate-limit budget politely. */
   politeDelayMs: number;
+  /** How long one database write may take before the run gives up on it (see storage-step.ts). */
+  writeDeadlineMs?: number;
 }
 
 export interface SyncOutcome {
@@ -35,6 +38,7 @@ export interface SyncOutcome {
 
 export async function runSync(deps: SyncDeps, options: { force?: boolean } = {}): Promise<SyncOutcome> {
   const { db, client, now } = deps;
+  const deadlineMs = deps.writeDeadlineMs ?? DEFAULT_WRITE_DEADLINE_MS;
   const startedAt = now();
   const callsBefore = client.calls;
   const parseBefore = client.parseMs;
@@ -48,51 +52,57 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
     force: options.force,
   });
   const outcome: SyncOutcome = { ok: true, tasks: tasks.length, done: 0, calls: 0, papers: 0, dropped: 0 };
-  await patchSyncState(db, { running: true, startedAt, progress: { done: 0, total: tasks.length } });
+  await storageStep(patchSyncState(db, { running: true, startedAt, progress: { done: 0, total: tasks.length } }), deadlineMs);
 
   try {
     for (const task of tasks) {
       if (outcome.done > 0) await deps.sleep(deps.politeDelayMs);
-      const { papers, dropped, storeMs: taskStoreMs } = await runTask(deps, task);
+      const { papers, dropped, storeMs: taskStoreMs } = await runTask(deps, task, deadlineMs);
       storeMs += taskStoreMs;
       outcome.papers += papers;
       outcome.dropped += dropped;
       outcome.done++;
-      await patchSyncState(db, { progress: { done: outcome.done, total: tasks.length } });
+      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total: tasks.length } }), deadlineMs);
     }
   } catch (error) {
     outcome.ok = false;
     outcome.error = describeFailure(error, now());
+    // After a failed write Chromium may leave the connection unusable: the writes below use a fresh one.
+    if (error instanceof StorageWriteError) db.close({ disableAutoOpen: false });
     if (error instanceof HfError && error.retryAt) outcome.retryAt = error.retryAt;
   }
   outcome.calls = client.calls - callsBefore;
 
   const finishedAt = now();
-  const previous = await readSyncState(db);
-  await patchSyncState(db, {
-    running: false,
-    progress: undefined,
-    lastRun: {
-      calls: outcome.calls,
-      papers: outcome.papers,
-      dropped: outcome.dropped,
-      days: tasks.filter((t) => t.kind === 'day').length,
-      durationMs: finishedAt - startedAt,
-      localMs: Math.round(client.parseMs - parseBefore + storeMs),
-      storeMs: Math.round(storeMs),
-    },
-    ...(outcome.ok
-      ? { lastSuccessAt: finishedAt, lastError: undefined }
-      : { lastError: outcome.error, lastSuccessAt: previous.lastSuccessAt }),
-  });
+  const finish = async () => {
+    const previous = await readSyncState(db);
+    await patchSyncState(db, {
+      running: false,
+      progress: undefined,
+      lastRun: {
+        calls: outcome.calls,
+        papers: outcome.papers,
+        dropped: outcome.dropped,
+        days: tasks.filter((t) => t.kind === 'day').length,
+        durationMs: finishedAt - startedAt,
+        localMs: Math.round(client.parseMs - parseBefore + storeMs),
+        storeMs: Math.round(storeMs),
+      },
+      ...(outcome.ok
+        ? { lastSuccessAt: finishedAt, lastError: undefined }
+        : { lastError: outcome.error, lastSuccessAt: previous.lastSuccessAt }),
+    });
+  };
+  // When even this write fails or stalls, the run still ends, so the next alarm or Refresh can run.
+  await storageStep(finish(), deadlineMs).catch(() => undefined);
   return outcome;
 }
 
-async function runTask(deps: SyncDeps, task: SyncTask): Promise<{ papers: number; dropped: number; storeMs: number }> {
+async function runTask(deps: SyncDeps, task: SyncTask, deadlineMs: number): Promise<{ papers: number; dropped: number; storeMs: number }> {
   const { db, client, now } = deps;
   const timed = async (store: () => Promise<unknown>) => {
     const start = performance.now();
-    await store();
+    await storageStep(store(), deadlineMs);
     return performance.now() - start;
   };
   if (task.kind === 'trending') {
@@ -115,8 +125,8 @@ async function runTask(deps: SyncDeps, task: SyncTask): Promise<{ papers: number
 function describeFailure(error: unknown, at: number): NonNullable<SyncState['lastError']> {
   if (error instanceof HfError) return { at, kind: error.kind, message: describeHfError(error.kind) };
   const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError' || /quota/i.test(String(error))) {
-    return { at, kind: 'storage', message: 'The browser refused to store more data (storage full).' };
+  if (error instanceof StorageWriteError || name === 'QuotaExceededError') {
+    return { at, kind: 'storage', message: 'The browser could not store the new papers (is the disk full?).' };
   }
   return { at, kind: 'unknown', message: `Sync failed: ${error instanceof Error ? error.message : String(error)}` };
 }

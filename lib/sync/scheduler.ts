@@ -4,6 +4,7 @@
  * One run at a time; a run cut short by the worker stopping is resumed on the next wake.
  */
 import type { PapersDB } from '../db';
+import { storageStep } from './storage-step';
 import { runSync, type SyncDeps, type SyncOutcome } from './engine';
 import { patchSyncState, readSyncState } from './state';
 
@@ -78,8 +79,10 @@ export class SyncScheduler {
     const { deps, intervalMinutes } = await this.deps.prepare();
     await this.ensurePeriodicAlarm(intervalMinutes);
     const outcome = await runSync(deps, options);
-    const state = await readSyncState(this.deps.db);
-    const failures = outcome.ok ? 0 : (state.consecutiveFailures ?? 0) + 1;
+    // The bookkeeping below must not keep the outcome from the person when the disk is full.
+    const deadline = deps.writeDeadlineMs;
+    const state = await storageStep(readSyncState(this.deps.db), deadline).catch(() => undefined);
+    const failures = outcome.ok ? 0 : (state?.consecutiveFailures ?? 0) + 1;
     if (outcome.ok) {
       await this.deps.alarms.clear(RETRY_ALARM);
     } else {
@@ -88,12 +91,12 @@ export class SyncScheduler {
     }
     const alarms = await Promise.all([this.deps.alarms.get(PERIODIC_ALARM), this.deps.alarms.get(RETRY_ALARM)]);
     const times = alarms.flatMap((alarm: Alarm | undefined) => (alarm ? [alarm.scheduledTime] : []));
-    await patchSyncState(this.deps.db, {
-      consecutiveFailures: failures,
-      nextRunAt: times.length ? Math.min(...times) : undefined,
-    });
+    await storageStep(
+      patchSyncState(this.deps.db, { consecutiveFailures: failures, nextRunAt: times.length ? Math.min(...times) : undefined }),
+      deadline,
+    ).catch(() => undefined);
     try {
-      await this.deps.afterRun?.(outcome);
+      if (this.deps.afterRun) await storageStep(this.deps.afterRun(outcome), deadline);
     } catch {
       // What follows a sync is extra; the run itself succeeded or failed on its own.
     }

@@ -41,3 +41,17 @@ export async function patchSyncState(db: PapersDB, patch: Partial<SyncState>): P
     return next;
   });
 }
+
+/**
+ * The state to show after a run the person started ended in `failure`. Normally the run recorded its
+ * failure in the database and `stored` already says so; on a full disk it could not, and `stored` still
+ * says "running". Then the failure, as the run answered it, is shown instead, so the person sees why
+ * and can retry. A newer stored outcome wins.
+ */
+export function withUnrecordedFailure(stored: SyncState | undefined, failure: SyncState['lastError']): SyncState | undefined {
+  if (!failure) return stored;
+  if (stored?.lastError && stored.lastError.at >= failure.at) return stored;
+  if (stored && !stored.running && (stored.lastSuccessAt ?? 0) >= failure.at) return stored;
+  if (stored?.running && (stored.startedAt ?? 0) > failure.at) return stored;
+  return { ...stored, running: false, progress: undefined, lastError: failure };
+}

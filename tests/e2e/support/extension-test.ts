@@ -15,6 +15,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 interface ExtensionFixtures {
   /** Shape of the fixture Daily Papers (days back from today, papers per weekday). */
   dailyPapers: { days?: number; perDay?: number };
+  /** Folder the fresh profile is made in (the system's temporary folder unless a test says otherwise). */
+  profileParent: string;
   server: FixtureServer;
   context: BrowserContext;
   background: Worker;
@@ -25,6 +27,7 @@ interface ExtensionFixtures {
 
 export const test = base.extend<ExtensionFixtures>({
   dailyPapers: [{}, { option: true }],
+  profileParent: [tmpdir(), { option: true }],
 
   server: async ({ dailyPapers }, use) => {
     const server = new FixtureServer(buildDailyPapers(Date.now(), dailyPapers));
@@ -33,14 +36,14 @@ export const test = base.extend<ExtensionFixtures>({
     await server.stop();
   },
 
-  context: async ({ server }, use) => {
+  context: async ({ server, profileParent }, use) => {
     if (!existsSync(CHROMIUM_PATH)) {
       throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
     }
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
       throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
     }
-    const profile = mkdtempSync(join(tmpdir(), 'dpl-profile-'));
+    const profile = mkdtempSync(join(profileParent, 'dpl-profile-'));
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,

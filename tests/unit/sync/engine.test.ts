@@ -303,7 +303,7 @@ describe('runSync: failures', () => {
     vi.spyOn(deps.db.papers, 'bulkPut').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const outcome = await sync();
     expect(outcome.ok).toBe(false);
-    expect(outcome.error).toMatchObject({ kind: 'storage', message: 'The browser refused to store more data (storage full).' });
+    expect(outcome.error).toMatchObject({ kind: 'storage', message: 'The browser could not store the new papers (is the disk full?).' });
     expect((await readSyncState(deps.db)).running).toBe(false);
   });
 

@@ -1,0 +1,117 @@
+/**
+ * A full disk, for real: the browser profile lives on a small RAM disk (tmpfs) that the test fills up
+ * after the first sync. The next sync's write is refused by Chromium's IndexedDB itself (an aborted
+ * transaction, then a connection that never answers again); the run still ends, the popup says why from
+ * the run's own answer (the database cannot record it), and every stored paper, day and saved mark is
+ * there once space is freed. (Chromium's DevTools quota override does not apply to extension origins, so
+ * a real full disk is the way to get a real storage error.) Needs root to mount the RAM disk.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from '@playwright/test';
+import { dailyItem, fixturePaperId } from '../fixtures/hf-data';
+import { expect, test as base } from './support/extension-test';
+
+const DISK_MB = 256;
+
+const test = base.extend({
+  profileParent: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dpl-small-disk-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${DISK_MB}m`, 'tmpfs', dir]);
+    try {
+      await use(dir);
+    } finally {
+      execFileSync('umount', ['-l', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+});
+
+/** Fills the disk holding `dir` until only `leaveBytes` are free; returns the filler's path. */
+function fillDisk(dir: string, leaveBytes: number): string {
+  const { bavail, bsize } = statfsSync(dir);
+  const filler = join(dir, 'filler.bin');
+  writeFileSync(filler, Buffer.alloc(Math.max(0, bavail * bsize - leaveBytes)));
+  return filler;
+}
+
+interface Counts {
+  papers: number;
+  days: string;
+  saved: string[];
+  usage: number;
+}
+
+/** What the extension's database holds, read from the worker (observation only). */
+function counts(background: Worker): Promise<Counts> {
+  return background.evaluate(async () => {
+    // Never create the database by looking at it.
+    const known = await indexedDB.databases();
+    if (!known.some((d) => d.name === 'daily-papers-lens')) throw new Error(`no database (${JSON.stringify(known)})`);
+    const open = indexedDB.open('daily-papers-lens');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    const papers = await all<{ id: string }>('papers');
+    const days = await all<{ date: string; count: number }>('days');
+    const user = await all<{ id: string; savedAt?: number }>('userState');
+    db.close();
+    const { usage = 0 } = await navigator.storage.estimate();
+    return {
+      papers: papers.length,
+      days: JSON.stringify(days.map((d) => [d.date, d.count])),
+      saved: user.filter((u) => u.savedAt).map((u) => u.id).sort(),
+      usage,
+    };
+  });
+}
+
+test('a full disk: the sync fails instead of hanging, the popup says why, and every stored paper, day and saved mark is kept', async ({ server, background, openPopup, profileParent }) => {
+  const popup = await openPopup();
+  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+
+  // The person saves a paper.
+  const first = popup.locator('.paper').first();
+  await first.getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await counts(background)).saved.length).toBe(1);
+  const before = await counts(background);
+
+  // HF's list for today grows by 60 papers with long abstracts: far more than the room left.
+  const today = server.data.days.get(server.data.today)!;
+  const long = 'A long abstract that fills the disk. '.repeat(2000);
+  for (let index = 100; index < 160; index++) {
+    const item = dailyItem({ id: fixturePaperId(0, index), date: server.data.today, index, upvotes: 500 + index, seedIndex: index });
+    (item.paper as { summary: string }).summary = long;
+    item.summary = long;
+    today.push(item);
+  }
+
+  const filler = fillDisk(profileParent, 512 * 1024);
+  await popup.getByRole('button', { name: 'Refresh' }).click();
+  // Today's list is fetched; Chromium refuses to write it, and the popup says why while the disk is full.
+  await expect(popup.getByTestId('sync-error')).toContainText('The browser could not store the new papers (is the disk full?).', { timeout: 90_000 });
+  await expect(popup.getByTestId('sync-error')).toContainText('Your stored papers are kept.');
+
+  // The person frees some space. (While the disk is full Chromium cannot even open the database.)
+  rmSync(filler);
+  await expect
+    .poll(async () => counts(background).then((c) => `${c.papers}`, (e: Error) => e.message), { timeout: 30_000 })
+    .toBe(String(before.papers));
+  const kept = await counts(background);
+  expect(kept.papers).toBe(before.papers);
+  expect(kept.days).toBe(before.days);
+  expect(kept.saved).toEqual(before.saved);
+  // The list on screen is still the stored one.
+  await expect(popup.locator('.paper')).toHaveCount(12);
+
+  console.log(`[faults] disk full (512 KB left): the popup said why; ${kept.papers} papers, ${kept.saved.length} saved mark kept`);
+});
