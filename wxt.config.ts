@@ -17,6 +17,23 @@ export default defineConfig({
     // Dexie's source holds Unicode noncharacters; Chrome rejects a content script that carries them raw.
     escapeUnicode: true,
   },
+  // `npm run zip`: the Chrome and Firefox packages and, for Mozilla's review, the sources that build them
+  // (`npm ci && npm run build:firefox`; `.ci/` holds the Node 22 helper the scripts call). Checked by
+  // scripts/check-zips.mjs.
+  zip: {
+    dotSources: true,
+    excludeSources: [
+      '.git',
+      '.git/**',
+      '.wxt/**',
+      '.env*',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'docs/screenshots/**',
+      '**/*.log',
+    ],
+  },
   manifest: ({ browser, command }) => ({
     name: 'Daily Papers Lens',
     description:
