@@ -26,7 +26,9 @@ export default defineBackground(() => {
   const notifications = browser.notifications as typeof browser.notifications | undefined;
   // Firefox: what the person allowed to be sent (data_collection_permissions); elsewhere, always.
   const consent = browserDataConsent();
-  const badge = keepToolbarBadge({ db, action: browser.action, readSettings });
+  // Firefox's Manifest V2 build has the toolbar button as `browserAction` (the same calls).
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const badge = keepToolbarBadge({ db, action, readSettings });
   const scheduler = new SyncScheduler({
     db,
     alarms: browser.alarms,
