@@ -4,7 +4,7 @@
  * at 1280×800 (the Chrome Web Store's size; AMO takes it too). The popup, 460 px wide, is placed on a
  * 1280×800 canvas beside one line saying what it is.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
@@ -99,6 +99,18 @@ test('arXiv abstract page (light) and HTML paper (dark)', async ({ server, conte
   await abs.addStyleTag({ content: ARXIV_LOOK });
   await expect(abs.getByTestId('dpl-card')).toBeVisible();
   await shoot(abs, 'arxiv-abstract-light');
+
+  // The Chrome Web Store's small promo tile (440×280): the icon, the name, and the card as it appears on arXiv.
+  const card = await abs.locator('daily-papers-lens').screenshot({ animations: 'disabled', caret: 'hide' });
+  const icon = readFileSync(resolve(import.meta.dirname, '../../public/icon/128.png')).toString('base64');
+  const tile = await pageAt(context, 'light', { width: 440, height: 280 });
+  await tile.setContent(`<!DOCTYPE html><html><body style="margin:0;width:440px;height:280px;overflow:hidden;box-sizing:border-box;padding:22px;
+    font:700 26px/1.2 system-ui,sans-serif;background:linear-gradient(135deg,#fff7e0,#ffe3a3);color:#1f2328">
+    <div style="display:flex;align-items:center;gap:14px;margin-bottom:18px"><img src="data:image/png;base64,${icon}" width="56" height="56" alt="">Daily Papers Lens</div>
+    <img src="data:image/png;base64,${card.toString('base64')}" alt="" style="width:396px;border-radius:6px;box-shadow:0 6px 20px rgba(0,0,0,.18)">
+  </body></html>`);
+  await shoot(tile, 'promo-small-440x280');
+  await tile.close();
 
   const html = await pageAt(context, 'dark');
   await html.goto(`https://arxiv.org/html/${star.id}v1`);
