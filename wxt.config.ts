@@ -17,6 +17,23 @@ export default defineConfig({
     // Dexie's source holds Unicode noncharacters; Chrome rejects a content script that carries them raw.
     escapeUnicode: true,
   },
+  // `npm run zip`: the Chrome and Firefox packages and, for Mozilla's review, the sources that build them
+  // (`npm ci && npm run build:firefox`; `.ci/` holds the Node 22 helper the scripts call). Checked by
+  // scripts/check-zips.mjs.
+  zip: {
+    dotSources: true,
+    excludeSources: [
+      '.git',
+      '.git/**',
+      '.wxt/**',
+      '.env*',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+      'docs/screenshots/**',
+      '**/*.log',
+    ],
+  },
   manifest: ({ browser, command }) => ({
     name: 'Daily Papers Lens',
     description:
@@ -36,7 +53,20 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'daily-papers-lens@daily-papers-lens.dev', strict_min_version: '115.0' },
+            gecko: {
+              id: 'daily-papers-lens@daily-papers-lens.dev',
+              // 140: the first Firefox (and ESR) with built-in consent for data collection.
+              strict_min_version: '140.0',
+              // Nothing about the person is needed to work (the sync fetches public lists). Optional, and
+              // only sent once granted (lib/data-consent.ts): live lookups send the arXiv id of a paper page
+              // opened (browsing activity); "search all of Hugging Face" sends the words typed (search terms).
+              data_collection_permissions: {
+                required: ['none'],
+                optional: ['browsingActivity', 'searchTerms'],
+              },
+            },
+            // Firefox for Android has the same consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

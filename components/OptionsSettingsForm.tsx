@@ -1,5 +1,6 @@
 /** Every setting in one form, saved together to the browser's synced storage. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browserDataConsent } from '../lib/data-consent';
 import { readSettings, writeSettings } from '../lib/settings';
 import { numberBounds, readSettingsForm, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../lib/settings-form';
 import { CheckboxField, ListField, NumberField } from './OptionsFields';
@@ -10,8 +11,15 @@ export function OptionsSettingsForm() {
   const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
   const formRef = useRef<HTMLFormElement>(null);
 
+  // Firefox: live lookups also need the person's consent to send browsing activity (shown as off until given).
+  const consent = browserDataConsent();
+  const withConsent = async (form: SettingsForm): Promise<SettingsForm> => ({
+    ...form,
+    liveLookups: form.liveLookups && (await consent.granted('browsingActivity')),
+  });
+
   useEffect(() => {
-    void readSettings().then((settings) => setForm(toSettingsForm(settings)));
+    void readSettings().then((settings) => withConsent(toSettingsForm(settings))).then(setForm);
   }, []);
 
   if (!form) return <p class="loading">Loading your settings…</p>;
@@ -47,8 +55,9 @@ export function OptionsSettingsForm() {
     }
     try {
       const saved = await writeSettings(result.settings);
+      if (!saved.liveLookups) await consent.revoke('browsingActivity');
       setErrors({});
-      setForm(toSettingsForm(saved));
+      setForm(await withConsent(toSettingsForm(saved)));
       setStatus({ text: 'Saved. Your settings follow you to every browser you sync.' });
     } catch (error) {
       setStatus({ text: `Not saved: the browser refused to store the settings (${error instanceof Error ? error.message : String(error)}).`, error: true });
@@ -77,9 +86,16 @@ export function OptionsSettingsForm() {
         <CheckboxField
           id="liveLookups"
           label="Live lookups"
-          hint="When you open an arXiv abstract of a paper not synced yet, ask Hugging Face about that one paper. Off: nothing about what you read ever leaves the browser."
+          hint={`When you open an arXiv abstract of a paper not synced yet, ask Hugging Face about that one paper. Off: nothing about what you read ever leaves the browser.${import.meta.env.FIREFOX ? ' Firefox asks for your consent first (browsing activity).' : ''}`}
           checked={form.liveLookups}
-          onChange={(v) => set({ liveLookups: v })}
+          onChange={(v) => {
+            if (!v) return set({ liveLookups: false });
+            // Asked within the click: Firefox shows its consent prompt (elsewhere, always yes).
+            void consent.request('browsingActivity').then((allowed) => {
+              setForm((current) => current && { ...current, liveLookups: allowed });
+              setStatus({ text: '' });
+            });
+          }}
         />
         <NumberField label="Days to keep in sync" hint="How far back the Daily Papers lists are fetched." {...number('backfillDays')} />
         <NumberField label="Sync every (minutes)" {...number('syncIntervalMinutes')} />

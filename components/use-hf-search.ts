@@ -3,6 +3,7 @@ import type { SearchFailure } from '../lib/search/hf-search';
 import { RemoteSearch, searchKey } from '../lib/search/remote-search';
 import type { Paper } from '../lib/paper';
 import { sendRequest } from '../lib/messages';
+import { browserDataConsent, SEARCH_NOT_ALLOWED } from '../lib/data-consent';
 
 export type HfSearchState =
   | { status: 'idle' }
@@ -32,10 +33,14 @@ export function useHfSearch(): { state: HfSearchState; run: (query: string) => v
     const key = searchKey(query);
     if (!key) return;
     setState({ status: 'loading', key });
-    void remote.current!.search(query).then((answer) => {
-      if (answer.ok) setState({ status: 'done', key, papers: answer.papers });
-      else if ('error' in answer) setState({ status: 'error', key, error: answer.error });
-    });
+    // Firefox asks the person before words are sent (called within the click or key press, as it must be).
+    void browserDataConsent()
+      .request('searchTerms')
+      .then((allowed) => (allowed ? remote.current!.search(query) : SEARCH_NOT_ALLOWED))
+      .then((answer) => {
+        if (answer.ok) setState({ status: 'done', key, papers: answer.papers });
+        else if ('error' in answer) setState({ status: 'error', key, error: answer.error });
+      });
   };
   return { state, run, cached: (query) => remote.current!.cached(query) };
 }

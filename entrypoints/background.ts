@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { browserDataConsent, liveLookupsAllowed, searchIfAllowed } from '../lib/data-consent';
 import { papersDb } from '../lib/db';
 import { HfClient } from '../lib/hf/client';
 import { papersOfRepo } from '../lib/github/repo-papers';
@@ -23,7 +24,11 @@ export default defineBackground(() => {
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // Absent where the browser has no notifications: then nothing is shown and nothing breaks.
   const notifications = browser.notifications as typeof browser.notifications | undefined;
-  const badge = keepToolbarBadge({ db, action: browser.action, readSettings });
+  // Firefox: what the person allowed to be sent (data_collection_permissions); elsewhere, always.
+  const consent = browserDataConsent();
+  // Firefox's Manifest V2 build has the toolbar button as `browserAction` (the same calls).
+  const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+  const badge = keepToolbarBadge({ db, action, readSettings });
   const scheduler = new SyncScheduler({
     db,
     alarms: browser.alarms,
@@ -79,14 +84,14 @@ export default defineBackground(() => {
       senderId: sender.id,
       ownId: browser.runtime.id,
       lookup: async (ids, live) => {
-        const allowLive = live && (await readSettings()).liveLookups;
+        const allowLive = live && (await liveLookupsAllowed((await readSettings()).liveLookups, consent));
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
       },
       papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
       syncNow: () => scheduler.run({ force: true }),
       refreshBadge: () => badge.refresh(),
       readSettings,
-      searchHf: (query) => search.search(query),
+      searchHf: (query) => searchIfAllowed(consent, () => search.search(query)),
       keepPaper: (id) => search.keep(id),
     }),
   );

@@ -40,6 +40,13 @@ test('permissions, host permissions and content-script matches are exactly these
   }
 });
 
+test('the store package is clean: no development key, update URL or Firefox settings in the Chrome manifest', () => {
+  const m = manifest();
+  for (const key of ['key', 'update_url', 'browser_specific_settings', 'devtools_page']) expect(m[key], key).toBeUndefined();
+  expect(m.version).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(m.version).toBe((JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }).version);
+});
+
 test('extension pages have a strict content security policy', () => {
   const csp = (manifest().content_security_policy as { extension_pages: string }).extension_pages;
   const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
