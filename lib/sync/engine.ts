@@ -38,6 +38,7 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
   const startedAt = now();
   const callsBefore = client.calls;
   const parseBefore = client.parseMs;
+  const validateBefore = client.validateMs;
   let storeMs = 0;
   const [days, trending] = await Promise.all([db.days.toArray(), readTrending(db)]);
   const tasks = planSync({
@@ -78,7 +79,9 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
       dropped: outcome.dropped,
       days: tasks.filter((t) => t.kind === 'day').length,
       durationMs: finishedAt - startedAt,
-      localMs: Math.round(client.parseMs - parseBefore + storeMs),
+      localMs: Math.round(client.parseMs - parseBefore + client.validateMs - validateBefore + storeMs),
+      parseMs: Math.round(client.parseMs - parseBefore),
+      validateMs: Math.round(client.validateMs - validateBefore),
       storeMs: Math.round(storeMs),
     },
     ...(outcome.ok

@@ -18,6 +18,10 @@ export interface SyncState {
     durationMs: number;
     /** Parsing, validating and writing (ms): the run's own work, without network and pauses. */
     localMs: number;
+    /** Of which reading JSON (ms). */
+    parseMs: number;
+    /** Of which validating the items (ms). */
+    validateMs: number;
     /** Of which writing to the database (ms). */
     storeMs: number;
   };

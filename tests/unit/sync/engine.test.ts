@@ -81,7 +81,7 @@ describe('runSync: first run', () => {
     expect(state.lastSuccessAt).toBe(time.now());
     expect(state.startedAt).toBe(time.now());
     expect(state.lastError).toBeUndefined();
-    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, durationMs: 0, localMs: expect.any(Number), storeMs: expect.any(Number) });
+    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number) });
     expect(state.lastRun!.localMs).toBeGreaterThan(0);
   });
 
