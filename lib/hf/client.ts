@@ -36,7 +36,7 @@ interface HfResponse {
   body: string;
 }
 
-export type DayAnswer = ParsedList & { status: 'ok' } | { status: 'not-open' };
+export type DayAnswer = (ParsedList & { status: 'ok'; complete: boolean }) | { status: 'not-open' };
 
 export class HfClient {
   /** Requests sent since the client was made (retries included). */
@@ -63,12 +63,20 @@ export class HfClient {
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
   }
 
-  /** One Daily Papers day, all pages. A day not open yet (HF answers 400) is `not-open`, not an error. */
-  async dailyPapers(day: string): Promise<DayAnswer> {
+  /**
+   * One Daily Papers day, page by page from `fromPage`, at most `maxPages` pages (all of them by
+   * default). A day not open yet (HF answers 400 to its first page) is `not-open`, not an error.
+   * `complete` says whether the pages fetched reached the end of the list: false only when the last
+   * page fetched was full and `maxPages` stopped us, so more may follow. `seen` holds ids already read
+   * from earlier pages of this day, to notice a server that ignores `p`.
+   */
+  async dailyPapers(day: string, options: { fromPage?: number; maxPages?: number; seen?: Iterable<string> } = {}): Promise<DayAnswer> {
+    const fromPage = options.fromPage ?? 0;
+    const lastPage = Math.min(MAX_PAGES, fromPage + Math.max(1, options.maxPages ?? MAX_PAGES)) - 1;
     const papers: Paper[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(options.seen);
     let dropped = 0;
-    for (let page = 0; page < MAX_PAGES; page++) {
+    for (let page = fromPage; page <= lastPage; page++) {
       const params = new URLSearchParams({ date: day, limit: String(PAGE_LIMIT) });
       if (page > 0) params.set('p', String(page));
       const response = await this.get(`/api/daily_papers?${params}`, [400]);
@@ -84,8 +92,10 @@ export class HfClient {
       dropped += parsed.dropped;
       // A short page is the last; a page with nothing new means the server ignored `p`.
       if ((json as unknown[]).length < PAGE_LIMIT || (page > 0 && fresh.length === 0)) break;
+      // A full page, and we may not ask for the next: there may be more. (MAX_PAGES ends a day.)
+      if (page === lastPage && page < MAX_PAGES - 1) return { status: 'ok', papers, dropped, complete: false };
     }
-    return { status: 'ok', papers, dropped };
+    return { status: 'ok', papers, dropped, complete: true };
   }
 
   /** HF's trending list (its order is the trending order, not upvotes). */

@@ -27,16 +27,21 @@ async function upsertPapers(db: PapersDB, fresh: Paper[], now: number, dailyDate
   if (samples.length) await db.upvoteHistory.bulkPut(samples);
 }
 
+/**
+ * Stores one answer for a day. `continued`: the answer holds the later pages of a day whose first
+ * page was just stored, so its dropped items add to the record's rather than replace them.
+ */
 export async function storeDay(
   db: PapersDB,
-  day: { date: string; papers: Paper[]; dropped: number; status: DayRecord['status'] },
+  day: { date: string; papers: Paper[]; dropped: number; status: DayRecord['status']; continued?: boolean },
   now: number,
 ): Promise<DayRecord> {
   return db.transaction('rw', [db.papers, db.upvoteHistory, db.days], async () => {
     await upsertPapers(db, day.papers, now, day.date);
     // What is stored for the day, so an answer that lost papers never shrinks the record.
     const count = await db.papers.where('dailyDate').equals(day.date).count();
-    const record: DayRecord = { date: day.date, fetchedAt: now, count, dropped: day.dropped, status: day.status };
+    const dropped = day.continued ? ((await db.days.get(day.date))?.dropped ?? 0) + day.dropped : day.dropped;
+    const record: DayRecord = { date: day.date, fetchedAt: now, count, dropped, status: day.status };
     await db.days.put(record);
     return record;
   });

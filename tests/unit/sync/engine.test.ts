@@ -16,9 +16,9 @@ const POLITE_DELAY_MS = 400;
 const db = useTestDb();
 
 /** A synced world: HF serving the fixture lists, a fake clock, and the deps `runSync` takes. */
-function world(override?: FakeHfOptions['override']) {
+function world(override?: FakeHfOptions['override'], perDay = 12) {
   const time = fakeTime(NOW);
-  const fixture = buildDailyPapers(time.now(), { days: 30, perDay: 12 });
+  const fixture = buildDailyPapers(time.now(), { days: 30, perDay });
   const server = fakeHf({
     days: Object.fromEntries(fixture.days),
     trending: fixture.trending,
@@ -48,14 +48,16 @@ async function papersOfDay(date: string) {
 }
 
 describe('runSync: first run', () => {
-  it('stores every day of the window, the trending list, and a day record for each day', async () => {
+  it('stores every day of the window and a day record for each day, within 30 calls; trending comes next run', async () => {
     const { sync, listedIds, fixture, time, server } = world();
     const outcome = await sync();
 
     expect(listedIds).toHaveLength(22 * 12);
-    expect(outcome).toMatchObject({ ok: true, tasks: 31, done: 31, calls: 31, dropped: 0 });
-    expect(outcome.papers).toBe(22 * 12 + fixture.trending.length);
-    expect(server.requests).toHaveLength(31);
+    // 30 days and the trending list are 31 calls: the budget leaves trending, planned last, for later.
+    expect(outcome).toMatchObject({ ok: true, tasks: 31, done: 30, calls: 30, dropped: 0, pending: 1 });
+    expect(outcome.papers).toBe(22 * 12);
+    expect(server.requests).toHaveLength(30);
+    expect(await readTrending(db())).toBeUndefined();
 
     expect(await db().papers.count()).toBe(22 * 12);
     expect((await db().papers.bulkGet(listedIds)).every(Boolean)).toBe(true);
@@ -68,6 +70,8 @@ describe('runSync: first run', () => {
     expect(days.find((d) => d.date === '2025-06-10')).toMatchObject({ count: 12, status: 'complete' });
     expect(days.find((d) => d.date === '2025-06-08')).toMatchObject({ count: 0, status: 'complete' });
 
+    const next = await sync();
+    expect(next).toMatchObject({ ok: true, tasks: 1, calls: 1, pending: 0 });
     const trending = await readTrending(db());
     expect(trending?.ids).toEqual(fixture.trending.map((item) => paperOf(item).id));
   });
@@ -81,25 +85,26 @@ describe('runSync: first run', () => {
     expect(state.lastSuccessAt).toBe(time.now());
     expect(state.startedAt).toBe(time.now());
     expect(state.lastError).toBeUndefined();
-    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number) });
+    expect(state.lastRun).toEqual({ calls: 30, papers: 22 * 12, dropped: 0, days: 30, pending: 1, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number) });
     expect(state.lastRun!.localMs).toBeGreaterThan(0);
   });
 
   it('shows the run as running, with its progress, while it runs', async () => {
     const seen: SyncState[] = [];
     const { sync } = world(async (url) => {
-      if (url.searchParams.get('sort') === 'trending') seen.push(await readSyncState(db()));
+      if (url.searchParams.get('date') === '2025-06-10') seen.push(await readSyncState(db()));
       return undefined;
     });
     await sync();
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatchObject({ running: true, progress: { done: 1, total: 31 } });
+    // 31 tasks planned, 30 of them within the call budget.
+    expect(seen[0]).toMatchObject({ running: true, progress: { done: 1, total: 30 } });
   });
 
   it('pauses politely between two calls', async () => {
     const { sync, time } = world();
     await sync();
-    expect(time.waits).toEqual(Array.from({ length: 30 }, () => POLITE_DELAY_MS));
+    expect(time.waits).toEqual(Array.from({ length: 29 }, () => POLITE_DELAY_MS));
   });
 
   it('records an upvote sample for each paper it stores', async () => {
@@ -113,11 +118,12 @@ describe('runSync: first run', () => {
 });
 
 describe('runSync: running again', () => {
-  it('right away plans nothing and calls HF not once', async () => {
+  it('right away fetches only what the call budget left, then plans nothing and calls HF not once', async () => {
     const { sync, server } = world();
     await sync();
-    const second = await sync();
-    expect(second).toMatchObject({ ok: true, tasks: 0, calls: 0 });
+    expect(await sync()).toMatchObject({ ok: true, tasks: 1, calls: 1 });
+    const third = await sync();
+    expect(third).toMatchObject({ ok: true, tasks: 0, calls: 0 });
     expect(server.requests).toHaveLength(31);
   });
 
@@ -159,13 +165,92 @@ describe('runSync: running again', () => {
     await sync();
     time.advance(HOUR);
     await sync();
-    expect(server.requests.slice(31)).toEqual([
+    expect(server.requests.slice(30)).toEqual([
       'https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100',
       'https://huggingface.co/api/daily_papers?date=2025-06-10&limit=100',
       'https://huggingface.co/api/daily_papers?sort=trending&limit=100',
     ]);
     expect((await db().days.get('2025-06-10'))?.fetchedAt).toBe(time.now());
     expect((await readTrending(db()))?.fetchedAt).toBe(time.now());
+  });
+});
+
+describe('runSync: the call budget', () => {
+  it('a first sync of 30 days of 130 papers spends 30 calls on first pages; the next runs fetch the rest, whole', async () => {
+    const { sync, time, server, listedIds, fixture } = world(undefined, 130);
+    const first = await sync();
+    // Today and the 29 older days, one full page each; 22 weekdays are stored partial, trending waits.
+    expect(first).toMatchObject({ ok: true, calls: 30, done: 30, pending: 22 + 1 });
+    expect(server.requests.every((href) => !new URL(href).searchParams.has('p'))).toBe(true);
+    const days = await db().days.toArray();
+    expect(days).toHaveLength(30);
+    expect(days.filter((d) => d.status === 'partial')).toHaveLength(22);
+    expect(await db().papers.count()).toBe(22 * 100);
+
+    // The periodic alarm, every 30 minutes: each run within the budget, until nothing is left.
+    const runs = [first];
+    while ((runs.at(-1)!.pending ?? 0) > 0) {
+      expect(runs.length, 'runs to complete the data').toBeLessThan(6);
+      time.advance(30 * MINUTE);
+      runs.push(await sync());
+    }
+    for (const run of runs) expect(run.calls).toBeLessThanOrEqual(30);
+    console.log(`[budget] 30 days × 130 papers: calls per run ${runs.map((r) => r.calls).join(', ')}`);
+
+    expect(await db().papers.count()).toBe(listedIds.length);
+    expect(listedIds).toHaveLength(22 * 130);
+    const stored = await db().days.toArray();
+    expect(stored.filter((d) => d.status === 'partial')).toEqual([]);
+    expect(stored.find((d) => d.date === '2025-06-10')).toMatchObject({ count: 130, status: 'complete' });
+    expect(stored.find((d) => d.date === TODAY)).toMatchObject({ count: 130, status: 'open' });
+    expect((await readTrending(db()))?.ids).toHaveLength(fixture.trending.length);
+    // Once complete, the runs are back to the periodic refresh.
+    time.advance(30 * MINUTE);
+    expect((await sync()).pending).toBe(0);
+  });
+
+  it('fetches a full day’s later pages in the same run when calls are left', async () => {
+    const { sync, time, server } = world(undefined, 130);
+    await sync();
+    while (((await sync()).pending ?? 0) > 0) time.advance(30 * MINUTE);
+    time.advance(30 * MINUTE);
+    const before = server.requests.length;
+    const refresh = await sync();
+    // Today, a page of 100 and a page of 30.
+    expect(server.requests.slice(before)).toEqual([
+      'https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100',
+      'https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100&p=1',
+    ]);
+    expect(refresh).toMatchObject({ ok: true, calls: 2, pending: 0 });
+    expect(await db().days.get(TODAY)).toMatchObject({ count: 130, status: 'open' });
+  });
+
+  it('a run stopped between a day’s first page and the rest leaves the day partial, and the next run fetches it whole', async () => {
+    let fail = true;
+    const { sync, server, deps } = world((url) => (fail && url.searchParams.get('p') === '1' ? new Response('', { status: 404 }) : undefined), 130);
+    // Calls enough for the first pages and more, so the run goes on to today's second page, which fails.
+    deps.callBudget = 40;
+    const first = await sync();
+    // 30 first pages, trending, then today's second page.
+    expect(first).toMatchObject({ ok: false, calls: 32 });
+    expect(await db().days.get(TODAY)).toMatchObject({ count: 100, status: 'partial' });
+    fail = false;
+    const before = server.requests.length;
+    await sync();
+    expect(server.requests.slice(before, before + 1)).toEqual(['https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100']);
+    expect(await db().days.get(TODAY)).toMatchObject({ count: 130, status: 'open' });
+  });
+
+  it('the periodic runs that follow the first sync stay within 4 calls an hour once the data is complete', async () => {
+    const { sync, time } = world();
+    await sync();
+    const perRun: number[] = [];
+    for (let run = 0; run < 48; run++) {
+      time.advance(30 * MINUTE);
+      perRun.push((await sync()).calls);
+    }
+    // The first follow-up run fetches the trending list the first run's budget left; then the rhythm.
+    for (let i = 1; i < perRun.length; i++) expect(perRun[i - 1]! + perRun[i]!, `runs ${i}-${i + 1}`).toBeLessThanOrEqual(4);
   });
 });
 
@@ -177,9 +262,9 @@ describe('runSync: failures', () => {
     );
 
     const first = await sync();
-    // today, trending, 06-10, 06-09, 06-08, 06-07, then 06-06 tried 4 times.
-    expect(first).toMatchObject({ ok: false, tasks: 31, done: 6, calls: 10 });
-    expect(client.calls).toBe(10);
+    // today, 06-10, 06-09, 06-08, 06-07, then 06-06 tried 4 times.
+    expect(first).toMatchObject({ ok: false, tasks: 31, done: 5, calls: 9 });
+    expect(client.calls).toBe(9);
     expect(first.error).toEqual({ at: time.now(), kind: 'server', message: describeHfError('server') });
     expect(first.error?.message).toBe('Hugging Face is having trouble (server error).');
 
@@ -187,7 +272,7 @@ describe('runSync: failures', () => {
     expect(afterFailure.running).toBe(false);
     expect(afterFailure.lastError).toEqual(first.error);
     expect(afterFailure.lastSuccessAt).toBeUndefined();
-    expect(afterFailure.lastRun?.calls).toBe(10);
+    expect(afterFailure.lastRun?.calls).toBe(9);
 
     expect(await db().papers.count()).toBe(3 * 12);
     expect((await db().days.orderBy('date').keys()).sort()).toEqual([
@@ -203,8 +288,9 @@ describe('runSync: failures', () => {
     const requestsBefore = server.requests.length;
     const second = await sync();
     const resumed = server.requests.slice(requestsBefore);
-    expect(second).toMatchObject({ ok: true, calls: 25 });
-    expect(resumed.every((href) => new URL(href).searchParams.has('date'))).toBe(true);
+    expect(second).toMatchObject({ ok: true, calls: 26 });
+    expect(resumed.slice(0, 25).every((href) => new URL(href).searchParams.has('date'))).toBe(true);
+    expect(resumed.at(-1)).toBe('https://huggingface.co/api/daily_papers?sort=trending&limit=100');
     const resumedDates = server.dayRequests().slice(-25);
     expect(resumedDates[0]).toBe('2025-06-06');
     expect(resumedDates.at(-1)).toBe('2025-05-13');
@@ -287,7 +373,7 @@ describe('runSync: failures', () => {
 
   it('hands back HF’s retryAt when rate limited for longer than it waits in place', async () => {
     const { sync, time } = world((url) =>
-      url.searchParams.get('sort') === 'trending'
+      url.searchParams.get('date') === '2025-06-10'
         ? new Response('', { status: 429, headers: { RateLimit: '"api";r=0;t=240' } })
         : undefined,
     );
@@ -325,7 +411,7 @@ describe('runSync: failures', () => {
 
   it('reports an unexpected error as unknown, with its message', async () => {
     const { sync, deps } = world();
-    vi.spyOn(deps.client, 'trending').mockRejectedValue(new Error('boom'));
+    vi.spyOn(deps.client, 'dailyPapers').mockRejectedValue(new Error('boom'));
     const outcome = await sync();
     expect(outcome.error).toMatchObject({ kind: 'unknown', message: 'Sync failed: boom' });
   });
