@@ -48,6 +48,8 @@ export function planSync({ now, backfillDays, days, trendingFetchedAt, force = f
     fresh.push({ kind: 'day', date: previousListDay.date });
   }
 
+  if (isDue(trendingFetchedAt, RECENT_MAX_AGE)) fresh.push({ kind: 'trending' });
+
   const planned = new Set(fresh.flatMap((t) => (t.kind === 'day' ? [t.date] : [])));
   for (const date of lastDays(now, backfillDays).slice(1)) {
     if (planned.has(date)) continue;
@@ -57,8 +59,6 @@ export function planSync({ now, backfillDays, days, trendingFetchedAt, force = f
     else if (record.status === 'open' && now - record.fetchedAt >= SLACK) backfill.push({ kind: 'day', date });
     else if (record.status === 'not-open' && now - record.fetchedAt >= NOT_OPEN_RETRY_AGE) backfill.push({ kind: 'day', date });
   }
-  // Trending comes after the back-fill: when a first sync spends its whole call budget on the days,
-  // the trending list waits for the next run (it is due then, and its hourly rhythm just shifts).
-  const trending: SyncTask[] = isDue(trendingFetchedAt, RECENT_MAX_AGE) ? [{ kind: 'trending' }] : [];
-  return [...fresh, ...backfill, ...trending];
+  // Newest first: when a first sync's call budget runs out, what waits for the next run is the oldest.
+  return [...fresh, ...backfill];
 }

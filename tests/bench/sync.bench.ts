@@ -96,8 +96,8 @@ test.describe('first sync', () => {
         { measure: '… reading JSON', value: median(results.map((r) => r.parseMs)), unit: 'ms', runs: results.map((r) => r.parseMs) },
         { measure: '… validating', value: median(results.map((r) => r.validateMs)), unit: 'ms', runs: results.map((r) => r.validateMs) },
         { measure: '… writing to IndexedDB', value: median(results.map((r) => r.storeMs)), unit: 'ms', runs: results.map((r) => r.storeMs) },
-        { measure: 'papers stored (first pages of 22 weekdays)', value: median(results.map((r) => r.papers)), unit: 'papers' },
-        { measure: 'fetches left for the next run (22 days\' second pages, trending)', value: median(results.map((r) => r.pending)), unit: 'fetches' },
+        { measure: 'papers stored (first pages)', value: median(results.map((r) => r.papers)), unit: 'papers' },
+        { measure: 'fetches left for the next run (full days, the oldest day)', value: median(results.map((r) => r.pending)), unit: 'fetches' },
         { measure: 'one read of the papers table (a StoredPapers refill)', value: median(results.map((r) => r.readTableMs)), unit: 'ms', runs: results.map((r) => Math.round(r.readTableMs)) },
       ]);
     });

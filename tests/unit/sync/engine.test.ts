@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { describeHfError } from '../../../lib/hf/errors';
 import { HfClient } from '../../../lib/hf/client';
-import { runSync, type SyncDeps } from '../../../lib/sync/engine';
+import { RUN_CALL_BUDGET, runSync, type SyncDeps } from '../../../lib/sync/engine';
 import { readSyncState, type SyncState } from '../../../lib/sync/state';
 import { readTrending } from '../../../lib/sync/store';
 import { buildDailyPapers } from '../../fixtures/hf-data';
@@ -33,6 +33,9 @@ function world(override?: FakeHfOptions['override'], perDay = 12) {
     sleep: time.sleep,
     backfillDays: 30,
     politeDelayMs: POLITE_DELAY_MS,
+    // 30 days and trending are 31 calls, one over the budget: these tests are about what a run
+    // stores, so they give it room; 'runSync: the call budget' below runs with the default.
+    callBudget: 31,
   };
   const listedIds = [...fixture.days.values()].flat().map((item) => (item.paper as { id: string }).id);
   return { time, fixture, server, client, deps, listedIds, sync: (options?: { force?: boolean }) => runSync(deps, options) };
@@ -48,16 +51,14 @@ async function papersOfDay(date: string) {
 }
 
 describe('runSync: first run', () => {
-  it('stores every day of the window and a day record for each day, within 30 calls; trending comes next run', async () => {
+  it('stores every day of the window, the trending list, and a day record for each day', async () => {
     const { sync, listedIds, fixture, time, server } = world();
     const outcome = await sync();
 
     expect(listedIds).toHaveLength(22 * 12);
-    // 30 days and the trending list are 31 calls: the budget leaves trending, planned last, for later.
-    expect(outcome).toMatchObject({ ok: true, tasks: 31, done: 30, calls: 30, dropped: 0, pending: 1 });
-    expect(outcome.papers).toBe(22 * 12);
-    expect(server.requests).toHaveLength(30);
-    expect(await readTrending(db())).toBeUndefined();
+    expect(outcome).toMatchObject({ ok: true, tasks: 31, done: 31, calls: 31, dropped: 0 });
+    expect(outcome.papers).toBe(22 * 12 + fixture.trending.length);
+    expect(server.requests).toHaveLength(31);
 
     expect(await db().papers.count()).toBe(22 * 12);
     expect((await db().papers.bulkGet(listedIds)).every(Boolean)).toBe(true);
@@ -70,8 +71,6 @@ describe('runSync: first run', () => {
     expect(days.find((d) => d.date === '2025-06-10')).toMatchObject({ count: 12, status: 'complete' });
     expect(days.find((d) => d.date === '2025-06-08')).toMatchObject({ count: 0, status: 'complete' });
 
-    const next = await sync();
-    expect(next).toMatchObject({ ok: true, tasks: 1, calls: 1, pending: 0 });
     const trending = await readTrending(db());
     expect(trending?.ids).toEqual(fixture.trending.map((item) => paperOf(item).id));
   });
@@ -85,26 +84,25 @@ describe('runSync: first run', () => {
     expect(state.lastSuccessAt).toBe(time.now());
     expect(state.startedAt).toBe(time.now());
     expect(state.lastError).toBeUndefined();
-    expect(state.lastRun).toEqual({ calls: 30, papers: 22 * 12, dropped: 0, days: 30, pending: 1, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number) });
+    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, pending: 0, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number) });
     expect(state.lastRun!.localMs).toBeGreaterThan(0);
   });
 
   it('shows the run as running, with its progress, while it runs', async () => {
     const seen: SyncState[] = [];
     const { sync } = world(async (url) => {
-      if (url.searchParams.get('date') === '2025-06-10') seen.push(await readSyncState(db()));
+      if (url.searchParams.get('sort') === 'trending') seen.push(await readSyncState(db()));
       return undefined;
     });
     await sync();
     expect(seen).toHaveLength(1);
-    // 31 tasks planned, 30 of them within the call budget.
-    expect(seen[0]).toMatchObject({ running: true, progress: { done: 1, total: 30 } });
+    expect(seen[0]).toMatchObject({ running: true, progress: { done: 1, total: 31 } });
   });
 
   it('pauses politely between two calls', async () => {
     const { sync, time } = world();
     await sync();
-    expect(time.waits).toEqual(Array.from({ length: 29 }, () => POLITE_DELAY_MS));
+    expect(time.waits).toEqual(Array.from({ length: 30 }, () => POLITE_DELAY_MS));
   });
 
   it('records an upvote sample for each paper it stores', async () => {
@@ -118,12 +116,11 @@ describe('runSync: first run', () => {
 });
 
 describe('runSync: running again', () => {
-  it('right away fetches only what the call budget left, then plans nothing and calls HF not once', async () => {
+  it('right away plans nothing and calls HF not once', async () => {
     const { sync, server } = world();
     await sync();
-    expect(await sync()).toMatchObject({ ok: true, tasks: 1, calls: 1 });
-    const third = await sync();
-    expect(third).toMatchObject({ ok: true, tasks: 0, calls: 0 });
+    const second = await sync();
+    expect(second).toMatchObject({ ok: true, tasks: 0, calls: 0 });
     expect(server.requests).toHaveLength(31);
   });
 
@@ -165,7 +162,7 @@ describe('runSync: running again', () => {
     await sync();
     time.advance(HOUR);
     await sync();
-    expect(server.requests.slice(30)).toEqual([
+    expect(server.requests.slice(31)).toEqual([
       'https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100',
       'https://huggingface.co/api/daily_papers?date=2025-06-10&limit=100',
       'https://huggingface.co/api/daily_papers?sort=trending&limit=100',
@@ -176,16 +173,38 @@ describe('runSync: running again', () => {
 });
 
 describe('runSync: the call budget', () => {
-  it('a first sync of 30 days of 130 papers spends 30 calls on first pages; the next runs fetch the rest, whole', async () => {
-    const { sync, time, server, listedIds, fixture } = world(undefined, 130);
+  /** The world with the default budget, RUN_CALL_BUDGET. */
+  function budgeted(override?: FakeHfOptions['override'], perDay = 12) {
+    const w = world(override, perDay);
+    delete w.deps.callBudget;
+    return w;
+  }
+
+  it('a first sync spends 30 calls, newest first: the oldest day waits for the next run', async () => {
+    const { sync, server, time, listedIds } = budgeted();
     const first = await sync();
-    // Today and the 29 older days, one full page each; 22 weekdays are stored partial, trending waits.
-    expect(first).toMatchObject({ ok: true, calls: 30, done: 30, pending: 22 + 1 });
+    expect(RUN_CALL_BUDGET).toBe(30);
+    expect(first).toMatchObject({ ok: true, tasks: 31, calls: 30, pending: 1 });
+    expect(server.requests[1]).toBe('https://huggingface.co/api/daily_papers?sort=trending&limit=100');
+    expect(await db().days.get('2025-05-13')).toBeUndefined();
+    time.advance(30 * MINUTE);
+    // Today, due again, and the oldest day.
+    expect(await sync()).toMatchObject({ ok: true, calls: 2, pending: 0 });
+    expect(await db().days.get('2025-05-13')).toMatchObject({ count: 12, status: 'complete' });
+    expect(await db().papers.count()).toBe(listedIds.length);
+  });
+
+  it('a first sync of 30 days of 130 papers spends 30 calls on first pages; the next runs fetch the rest, whole', async () => {
+    const { sync, time, server, listedIds, fixture } = budgeted(undefined, 130);
+    const first = await sync();
+    // Today, trending and the 28 newer older days, one full page each (21 weekdays stored partial);
+    // the oldest day and the other pages wait.
+    expect(first).toMatchObject({ ok: true, calls: 30, done: 30, pending: 21 + 1 });
     expect(server.requests.every((href) => !new URL(href).searchParams.has('p'))).toBe(true);
     const days = await db().days.toArray();
-    expect(days).toHaveLength(30);
-    expect(days.filter((d) => d.status === 'partial')).toHaveLength(22);
-    expect(await db().papers.count()).toBe(22 * 100);
+    expect(days).toHaveLength(29);
+    expect(days.filter((d) => d.status === 'partial')).toHaveLength(21);
+    expect(await db().papers.count()).toBe(21 * 100 + fixture.trending.length - 10);
 
     // The periodic alarm, every 30 minutes: each run within the budget, until nothing is left.
     const runs = [first];
@@ -210,24 +229,23 @@ describe('runSync: the call budget', () => {
   });
 
   it('fetches a full day’s later pages in the same run when calls are left', async () => {
-    const { sync, time, server } = world(undefined, 130);
+    const { sync, time, server } = budgeted(undefined, 130);
     await sync();
     while (((await sync()).pending ?? 0) > 0) time.advance(30 * MINUTE);
     time.advance(30 * MINUTE);
     const before = server.requests.length;
     const refresh = await sync();
-    // Today, a page of 100 and a page of 30.
-    expect(server.requests.slice(before)).toEqual([
-      'https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100',
-      'https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100&p=1',
-    ]);
-    expect(refresh).toMatchObject({ ok: true, calls: 2, pending: 0 });
+    // Today's first page, then (after the other first pages) its second: a page of 100, a page of 30.
+    const asked = server.requests.slice(before);
+    expect(asked[0]).toBe('https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100');
+    expect(asked).toContain('https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100&p=1');
+    expect(refresh).toMatchObject({ ok: true, pending: 0 });
     expect(await db().days.get(TODAY)).toMatchObject({ count: 130, status: 'open' });
   });
 
   it('a run stopped between a day’s first page and the rest leaves the day partial, and the next run fetches it whole', async () => {
     let fail = true;
-    const { sync, server, deps } = world((url) => (fail && url.searchParams.get('p') === '1' ? new Response('', { status: 404 }) : undefined), 130);
+    const { sync, server, deps } = budgeted((url) => (fail && url.searchParams.get('p') === '1' ? new Response('', { status: 404 }) : undefined), 130);
     // Calls enough for the first pages and more, so the run goes on to today's second page, which fails.
     deps.callBudget = 40;
     const first = await sync();
@@ -242,15 +260,16 @@ describe('runSync: the call budget', () => {
   });
 
   it('the periodic runs that follow the first sync stay within 4 calls an hour once the data is complete', async () => {
-    const { sync, time } = world();
+    const { sync, time } = budgeted();
     await sync();
     const perRun: number[] = [];
     for (let run = 0; run < 48; run++) {
       time.advance(30 * MINUTE);
       perRun.push((await sync()).calls);
     }
-    // The first follow-up run fetches the trending list the first run's budget left; then the rhythm.
-    for (let i = 1; i < perRun.length; i++) expect(perRun[i - 1]! + perRun[i]!, `runs ${i}-${i + 1}`).toBeLessThanOrEqual(4);
+    // The first follow-up run also fetches the oldest day (one call more, once); then the rhythm.
+    expect(perRun[0]).toBe(2);
+    for (let i = 2; i < perRun.length; i++) expect(perRun[i - 1]! + perRun[i]!, `runs ${i}-${i + 1}`).toBeLessThanOrEqual(4);
   });
 });
 
@@ -262,9 +281,9 @@ describe('runSync: failures', () => {
     );
 
     const first = await sync();
-    // today, 06-10, 06-09, 06-08, 06-07, then 06-06 tried 4 times.
-    expect(first).toMatchObject({ ok: false, tasks: 31, done: 5, calls: 9 });
-    expect(client.calls).toBe(9);
+    // today, trending, 06-10, 06-09, 06-08, 06-07, then 06-06 tried 4 times.
+    expect(first).toMatchObject({ ok: false, tasks: 31, done: 6, calls: 10 });
+    expect(client.calls).toBe(10);
     expect(first.error).toEqual({ at: time.now(), kind: 'server', message: describeHfError('server') });
     expect(first.error?.message).toBe('Hugging Face is having trouble (server error).');
 
@@ -272,7 +291,7 @@ describe('runSync: failures', () => {
     expect(afterFailure.running).toBe(false);
     expect(afterFailure.lastError).toEqual(first.error);
     expect(afterFailure.lastSuccessAt).toBeUndefined();
-    expect(afterFailure.lastRun?.calls).toBe(9);
+    expect(afterFailure.lastRun?.calls).toBe(10);
 
     expect(await db().papers.count()).toBe(3 * 12);
     expect((await db().days.orderBy('date').keys()).sort()).toEqual([
@@ -288,9 +307,8 @@ describe('runSync: failures', () => {
     const requestsBefore = server.requests.length;
     const second = await sync();
     const resumed = server.requests.slice(requestsBefore);
-    expect(second).toMatchObject({ ok: true, calls: 26 });
-    expect(resumed.slice(0, 25).every((href) => new URL(href).searchParams.has('date'))).toBe(true);
-    expect(resumed.at(-1)).toBe('https://huggingface.co/api/daily_papers?sort=trending&limit=100');
+    expect(second).toMatchObject({ ok: true, calls: 25 });
+    expect(resumed.every((href) => new URL(href).searchParams.has('date'))).toBe(true);
     const resumedDates = server.dayRequests().slice(-25);
     expect(resumedDates[0]).toBe('2025-06-06');
     expect(resumedDates.at(-1)).toBe('2025-05-13');
@@ -373,7 +391,7 @@ describe('runSync: failures', () => {
 
   it('hands back HF’s retryAt when rate limited for longer than it waits in place', async () => {
     const { sync, time } = world((url) =>
-      url.searchParams.get('date') === '2025-06-10'
+      url.searchParams.get('sort') === 'trending'
         ? new Response('', { status: 429, headers: { RateLimit: '"api";r=0;t=240' } })
         : undefined,
     );
@@ -411,7 +429,7 @@ describe('runSync: failures', () => {
 
   it('reports an unexpected error as unknown, with its message', async () => {
     const { sync, deps } = world();
-    vi.spyOn(deps.client, 'dailyPapers').mockRejectedValue(new Error('boom'));
+    vi.spyOn(deps.client, 'trending').mockRejectedValue(new Error('boom'));
     const outcome = await sync();
     expect(outcome.error).toMatchObject({ kind: 'unknown', message: 'Sync failed: boom' });
   });

@@ -42,11 +42,11 @@ function apply(days: DayRecord[], tasks: SyncTask[], at: number): DayRecord[] {
 }
 
 describe('planSync', () => {
-  it('on a fresh install plans today, the 29 older days newest first, then trending', () => {
+  it('on a fresh install plans today, trending, then the 29 older days newest first', () => {
     const tasks = planSync({ now: NOW, backfillDays: 30, days: [] });
     expect(tasks).toHaveLength(31);
-    expect(tasks.slice(0, 3)).toEqual([day(TODAY), day('2025-06-10'), day('2025-06-09')]);
-    expect(tasks.slice(-2)).toEqual([day('2025-05-13'), TRENDING]);
+    expect(tasks.slice(0, 4)).toEqual([day(TODAY), TRENDING, day('2025-06-10'), day('2025-06-09')]);
+    expect(tasks.at(-1)).toEqual(day('2025-05-13'));
     const dates = tasks.flatMap((t) => (t.kind === 'day' ? [t.date] : []));
     expect(dates).toEqual(Array.from({ length: 30 }, (_, i) => addDays(TODAY, -i)));
   });
@@ -54,7 +54,7 @@ describe('planSync', () => {
   it('honours a smaller backfill window', () => {
     const tasks = planSync({ now: NOW, backfillDays: 7, days: [] });
     expect(tasks).toHaveLength(8);
-    expect(tasks.at(-2)).toEqual(day('2025-06-05'));
+    expect(tasks.at(-1)).toEqual(day('2025-06-05'));
   });
 
   it('plans nothing right after everything was stored', () => {
@@ -177,13 +177,4 @@ describe('planSync', () => {
     expect(planSync({ now: NOW + MINUTE, backfillDays: 30, days, trendingFetchedAt: NOW })).toEqual([day(TODAY)]);
   });
 
-  it('puts trending after the back-fill, so a first sync that runs out of calls leaves trending for later', () => {
-    const days = storedWindow(NOW).filter((d) => d.date !== '2025-05-20');
-    expect(planSync({ now: NOW + HOUR, backfillDays: 30, days, trendingFetchedAt: NOW })).toEqual([
-      day(TODAY),
-      day('2025-06-10'),
-      day('2025-05-20'),
-      TRENDING,
-    ]);
-  });
 });

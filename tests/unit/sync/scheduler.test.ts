@@ -115,7 +115,7 @@ describe('SyncScheduler.run', () => {
     const [a, b] = await Promise.all([first, second]);
     expect(a).toBe(b);
     expect(a.ok).toBe(true);
-    // The 30 days of the window; the trending list waits for the next run (the call budget).
+    // Today, trending and 28 older days: the oldest waits for the next run (the call budget).
     expect(server.requests).toHaveLength(30);
     expect(prepared()).toBe(1);
   });
@@ -131,8 +131,9 @@ describe('SyncScheduler.run', () => {
     expect(server.requests).toHaveLength(30);
     const forced = await refresh;
     expect(forced.ok).toBe(true);
-    // Today, the previous list day and trending, fetched again although fresh.
-    expect(forced.calls).toBe(3);
+    // Today, the previous list day and trending, fetched again although fresh, and the oldest day
+    // the first run's call budget left.
+    expect(forced.calls).toBe(4);
     expect(prepared()).toBe(2);
   });
 
@@ -143,7 +144,7 @@ describe('SyncScheduler.run', () => {
     time.advance(30 * MINUTE);
     const next = scheduler.run();
     expect(next).not.toBe(first);
-    // Today, and the trending list the first run's call budget left for it.
+    // Today, and the oldest day the first run's call budget left.
     expect((await next).calls).toBe(2);
     expect(server.requests).toHaveLength(32);
   });
