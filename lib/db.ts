@@ -19,9 +19,11 @@ export interface DayRecord {
   dropped: number;
   /**
    * `complete`: every page was fetched and the day is over; `open`: fetched, but the day's list can
-   * still grow; `not-open`: HF does not serve the day yet.
+   * still grow; `not-open`: HF does not serve the day yet; `partial`: only its first page(s) were
+   * fetched and they were full, so more may exist: the next run fetches the day again, every page.
+   * (A status is not indexed: adding one needs no schema version.)
    */
-  status: 'complete' | 'open' | 'not-open';
+  status: 'complete' | 'open' | 'not-open' | 'partial';
 }
 
 export interface UpvoteSample {

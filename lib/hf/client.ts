@@ -36,13 +36,15 @@ interface HfResponse {
   body: string;
 }
 
-export type DayAnswer = ParsedList & { status: 'ok' } | { status: 'not-open' };
+export type DayAnswer = (ParsedList & { status: 'ok'; complete: boolean }) | { status: 'not-open' };
 
 export class HfClient {
   /** Requests sent since the client was made (retries included). */
   calls = 0;
-  /** Time spent reading JSON and validating it (ms), for the benchmark's "local work". */
+  /** Time spent reading JSON (ms), for the benchmark's "local work". */
   parseMs = 0;
+  /** Time spent validating what the JSON held (ms). */
+  validateMs = 0;
   private readonly fetchFn: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -61,12 +63,20 @@ export class HfClient {
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
   }
 
-  /** One Daily Papers day, all pages. A day not open yet (HF answers 400) is `not-open`, not an error. */
-  async dailyPapers(day: string): Promise<DayAnswer> {
+  /**
+   * One Daily Papers day, page by page from `fromPage`, at most `maxPages` pages (all of them by
+   * default). A day not open yet (HF answers 400 to its first page) is `not-open`, not an error.
+   * `complete` says whether the pages fetched reached the end of the list: false only when the last
+   * page fetched was full and `maxPages` stopped us, so more may follow. `seen` holds ids already read
+   * from earlier pages of this day, to notice a server that ignores `p`.
+   */
+  async dailyPapers(day: string, options: { fromPage?: number; maxPages?: number; seen?: Iterable<string> } = {}): Promise<DayAnswer> {
+    const fromPage = options.fromPage ?? 0;
+    const lastPage = Math.min(MAX_PAGES, fromPage + Math.max(1, options.maxPages ?? MAX_PAGES)) - 1;
     const papers: Paper[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(options.seen);
     let dropped = 0;
-    for (let page = 0; page < MAX_PAGES; page++) {
+    for (let page = fromPage; page <= lastPage; page++) {
       const params = new URLSearchParams({ date: day, limit: String(PAGE_LIMIT) });
       if (page > 0) params.set('p', String(page));
       const response = await this.get(`/api/daily_papers?${params}`, [400]);
@@ -75,22 +85,24 @@ export class HfClient {
         break;
       }
       const json = this.readJson(response);
-      const parsed = this.parse(() => parseDailyItems(json, this.now()));
+      const parsed = this.validate(() => parseDailyItems(json, this.now()));
       const fresh = parsed.papers.filter((paper) => !seen.has(paper.id));
       fresh.forEach((paper) => seen.add(paper.id));
       papers.push(...fresh);
       dropped += parsed.dropped;
       // A short page is the last; a page with nothing new means the server ignored `p`.
       if ((json as unknown[]).length < PAGE_LIMIT || (page > 0 && fresh.length === 0)) break;
+      // A full page, and we may not ask for the next: there may be more. (MAX_PAGES ends a day.)
+      if (page === lastPage && page < MAX_PAGES - 1) return { status: 'ok', papers, dropped, complete: false };
     }
-    return { status: 'ok', papers, dropped };
+    return { status: 'ok', papers, dropped, complete: true };
   }
 
   /** HF's trending list (its order is the trending order, not upvotes). */
   async trending(): Promise<ParsedList> {
     const response = await this.get(`/api/daily_papers?sort=trending&limit=${PAGE_LIMIT}`);
     const json = this.readJson(response);
-    return this.parse(() => parseDailyItems(json, this.now()));
+    return this.validate(() => parseDailyItems(json, this.now()));
   }
 
   /** One paper by bare new-style arXiv id; undefined when HF has no page for it (404). */
@@ -98,7 +110,7 @@ export class HfClient {
     const response = await this.get(`/api/papers/${encodeURIComponent(id)}`, [404]);
     if (response.status === 404) return undefined;
     const json = this.readJson(response);
-    return this.parse(() => parsePaperObject(json, this.now()));
+    return this.validate(() => parsePaperObject(json, this.now()));
   }
 
   /**
@@ -111,10 +123,10 @@ export class HfClient {
     const params = new URLSearchParams({ q, limit: String(Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(limit)))) });
     const response = await this.get(`/api/papers/search?${params}`);
     const json = this.readJson(response);
-    return this.parse(() => parseSearchItems(json, this.now()));
+    return this.validate(() => parseSearchItems(json, this.now()));
   }
 
-  private parse<T>(run: () => T): T {
+  private validate<T>(run: () => T): T {
     const start = performance.now();
     try {
       return run();
@@ -122,7 +134,7 @@ export class HfClient {
       if (error instanceof MalformedAnswerError) throw new HfError('malformed', error.message);
       throw error;
     } finally {
-      this.parseMs += performance.now() - start;
+      this.validateMs += performance.now() - start;
     }
   }
 

@@ -30,20 +30,27 @@ const isoDate = lenient((value) => {
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 });
 
-const organization = lenient((value) => {
-  const parsed = z.object({ name: z.string().max(200), fullname: z.string().max(300).optional().catch(undefined) }).safeParse(value);
-  return parsed.success ? parsed.data : undefined;
+/** A plain object (not an array, not null): what HF's nested records are. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// The nested readers below are plain code rather than zod schemas: they run for every author of every
+// paper, and zod without generated code (see ../zod-no-eval) costs several times more per object.
+const organization = lenient((value): Paper['organization'] => {
+  if (!isRecord(value) || typeof value.name !== 'string' || value.name.length > 200) return undefined;
+  const { fullname } = value;
+  return typeof fullname === 'string' && fullname.length <= 300 ? { name: value.name, fullname } : { name: value.name };
 });
 
-const author = z.object({ name: z.string().max(300) });
 const authors = lenient((value): string[] => {
   if (!Array.isArray(value)) return [];
-  return value
-    .slice(0, MAX_AUTHORS)
-    .flatMap((entry) => {
-      const parsed = author.safeParse(entry);
-      return parsed.success && parsed.data.name.trim() ? [parsed.data.name.trim()] : [];
-    });
+  const names: string[] = [];
+  for (const entry of value.slice(0, MAX_AUTHORS)) {
+    if (!isRecord(entry) || typeof entry.name !== 'string' || entry.name.length > 300) continue;
+    const name = entry.name.trim();
+    if (name) names.push(name);
+  }
+  return names;
 });
 
 const keywords = lenient((value) =>

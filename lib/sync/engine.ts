@@ -1,7 +1,8 @@
 /**
- * One sync run: plan from what is stored, fetch task by task (politely spaced), write each answer in
- * its own transaction, and keep the UI's sync state current. A failure stops the run, is recorded in
- * plain words, and loses nothing: the next run plans again from what was stored.
+ * One sync run: plan from what is stored, fetch task by task (politely spaced) within the run's call
+ * budget, write each answer in its own transaction, and keep the UI's sync state current. A failure
+ * stops the run, is recorded in plain words, and loses nothing: the next run plans again from what
+ * was stored.
  */
 import type { PapersDB } from '../db';
 import { describeHfError, HfError } from '../hf/errors';
@@ -12,6 +13,13 @@ import { patchSyncState, readSyncState, type SyncState } from './state';
 import { DEFAULT_WRITE_DEADLINE_MS, storageStep, StorageWriteError } from './storage-step';
 import { readTrending, storeDay, storeTrending } from './store';
 
+/**
+ * The most HF calls one run spends (retries included, so a run may pass it by the few retries of its
+ * last call). A run spends it in the plan's order, first pages first: what does not fit waits for the
+ * next run, which plans it again from the stored day records (a day cut short is stored as `partial`).
+ */
+export const RUN_CALL_BUDGET = 30;
+
 export interface SyncDeps {
   db: PapersDB;
   client: HfClient;
@@ -20,6 +28,8 @@ export interface SyncDeps {
   backfillDays: number;
   /** Pause between two HF calls, to share the person's rate-limit budget politely. */
   politeDelayMs: number;
+  /** Calls one run may spend; RUN_CALL_BUDGET when absent. */
+  callBudget?: number;
   /** How long one database write may take before the run gives up on it (see storage-step.ts). */
   writeDeadlineMs?: number;
 }
@@ -27,13 +37,24 @@ export interface SyncDeps {
 export interface SyncOutcome {
   ok: boolean;
   tasks: number;
+  /** Fetches done: a task's first page, or the further pages of a day. */
   done: number;
   calls: number;
   papers: number;
   dropped: number;
+  /** Planned fetches the call budget left for the next run (tasks not begun, days left partial). */
+  pending?: number;
   /** Set when HF asked us to wait: the caller reschedules for then. */
   retryAt?: number;
   error?: SyncState['lastError'];
+}
+
+interface Fetched {
+  papers: number;
+  dropped: number;
+  storeMs: number;
+  /** For a day whose pages were full up to where we stopped: the ids read so far. */
+  more?: string[];
 }
 
 export async function runSync(deps: SyncDeps, options: { force?: boolean } = {}): Promise<SyncOutcome> {
@@ -42,6 +63,9 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
   const startedAt = now();
   const callsBefore = client.calls;
   const parseBefore = client.parseMs;
+  const validateBefore = client.validateMs;
+  const budget = Math.max(1, deps.callBudget ?? RUN_CALL_BUDGET);
+  const callsLeft = () => budget - (client.calls - callsBefore);
   let storeMs = 0;
   const [days, trending] = await Promise.all([db.days.toArray(), readTrending(db)]);
   const tasks = planSync({
@@ -51,18 +75,47 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
     trendingFetchedAt: trending?.fetchedAt,
     force: options.force,
   });
-  const outcome: SyncOutcome = { ok: true, tasks: tasks.length, done: 0, calls: 0, papers: 0, dropped: 0 };
-  await storageStep(patchSyncState(db, { running: true, startedAt, progress: { done: 0, total: tasks.length } }), deadlineMs);
+  const outcome = { ok: true, tasks: tasks.length, done: 0, calls: 0, papers: 0, dropped: 0, pending: 0 } satisfies SyncOutcome as SyncOutcome & { pending: number };
+  // Each fetch costs a call at least, so no run does more fetches than its budget.
+  let total = Math.min(tasks.length, budget);
+  await storageStep(patchSyncState(db, { running: true, startedAt, progress: { done: 0, total } }), deadlineMs);
 
+  const fetch = async (step: () => Promise<Fetched>): Promise<Fetched> => {
+    if (outcome.done > 0) await deps.sleep(deps.politeDelayMs);
+    const fetched = await step();
+    storeMs += fetched.storeMs;
+    outcome.papers += fetched.papers;
+    outcome.dropped += fetched.dropped;
+    outcome.done++;
+    return fetched;
+  };
+  let daysFetched = 0;
   try {
-    for (const task of tasks) {
-      if (outcome.done > 0) await deps.sleep(deps.politeDelayMs);
-      const { papers, dropped, storeMs: taskStoreMs } = await runTask(deps, task, deadlineMs);
-      storeMs += taskStoreMs;
-      outcome.papers += papers;
-      outcome.dropped += dropped;
-      outcome.done++;
-      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total: tasks.length } }), deadlineMs);
+    // First pages first: every planned day is known in part before any day is known in full.
+    const further: { date: string; seen: string[] }[] = [];
+    for (const [index, task] of tasks.entries()) {
+      if (callsLeft() <= 0) {
+        outcome.pending += tasks.length - index;
+        break;
+      }
+      const fetched = await fetch(() => runTask(deps, task, deadlineMs, { maxPages: 1 }));
+      if (task.kind === 'day') daysFetched++;
+      if (task.kind === 'day' && fetched.more) {
+        further.push({ date: task.date, seen: fetched.more });
+        total = Math.min(total + 1, budget);
+      }
+      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total } }), deadlineMs);
+    }
+    // Then the further pages of days whose first page was full, while calls are left.
+    for (const [index, day] of further.entries()) {
+      if (callsLeft() <= 0) {
+        outcome.pending += further.length - index;
+        break;
+      }
+      const task: SyncTask = { kind: 'day', date: day.date };
+      const fetched = await fetch(() => runTask(deps, task, deadlineMs, { fromPage: 1, maxPages: callsLeft(), seen: day.seen }));
+      if (fetched.more) outcome.pending++;
+      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total } }), deadlineMs);
     }
   } catch (error) {
     outcome.ok = false;
@@ -74,6 +127,8 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
   outcome.calls = client.calls - callsBefore;
 
   const finishedAt = now();
+  const parseMs = client.parseMs - parseBefore;
+  const validateMs = client.validateMs - validateBefore;
   const finish = async () => {
     const previous = await readSyncState(db);
     await patchSyncState(db, {
@@ -83,9 +138,12 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
         calls: outcome.calls,
         papers: outcome.papers,
         dropped: outcome.dropped,
-        days: tasks.filter((t) => t.kind === 'day').length,
+        days: daysFetched,
+        pending: outcome.pending,
         durationMs: finishedAt - startedAt,
-        localMs: Math.round(client.parseMs - parseBefore + storeMs),
+        localMs: Math.round(parseMs + validateMs + storeMs),
+        parseMs: Math.round(parseMs),
+        validateMs: Math.round(validateMs),
         storeMs: Math.round(storeMs),
       },
       ...(outcome.ok
@@ -98,7 +156,12 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
   return outcome;
 }
 
-async function runTask(deps: SyncDeps, task: SyncTask, deadlineMs: number): Promise<{ papers: number; dropped: number; storeMs: number }> {
+async function runTask(
+  deps: SyncDeps,
+  task: SyncTask,
+  deadlineMs: number,
+  pages: { fromPage?: number; maxPages: number; seen?: string[] },
+): Promise<Fetched> {
   const { db, client, now } = deps;
   const timed = async (store: () => Promise<unknown>) => {
     const start = performance.now();
@@ -110,16 +173,18 @@ async function runTask(deps: SyncDeps, task: SyncTask, deadlineMs: number): Prom
     const storeMs = await timed(() => storeTrending(db, list.papers, now()));
     return { papers: list.papers.length, dropped: list.dropped, storeMs };
   }
-  const answer = await client.dailyPapers(task.date);
+  const answer = await client.dailyPapers(task.date, pages);
   if (answer.status === 'not-open') {
     const storeMs = await timed(() => storeDay(db, { date: task.date, papers: [], dropped: 0, status: 'not-open' }, now()));
     return { papers: 0, dropped: 0, storeMs };
   }
-  const status = task.date < utcDay(now()) ? 'complete' : 'open';
+  const status = !answer.complete ? 'partial' : task.date < utcDay(now()) ? 'complete' : 'open';
+  const continued = (pages.fromPage ?? 0) > 0;
   const storeMs = await timed(() =>
-    storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status }, now()),
+    storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status, continued }, now()),
   );
-  return { papers: answer.papers.length, dropped: answer.dropped, storeMs };
+  const more = answer.complete ? undefined : [...(pages.seen ?? []), ...answer.papers.map((p) => p.id)];
+  return { papers: answer.papers.length, dropped: answer.dropped, storeMs, more };
 }
 
 function describeFailure(error: unknown, at: number): NonNullable<SyncState['lastError']> {

@@ -1,6 +1,7 @@
 /**
  * What a sync run should fetch, derived only from what is stored, so a run that was cut short (MV3
- * stops idle workers) resumes by planning again: nothing to remember, nothing fetched twice.
+ * stops idle workers) resumes by planning again: nothing to remember, nothing fetched twice. The list
+ * is in priority order: the engine spends its call budget from the front (see ./engine.ts).
  */
 import type { DayRecord } from '../db';
 import { lastDays, utcDay } from '../utc-day';
@@ -34,8 +35,10 @@ export function planSync({ now, backfillDays, days, trendingFetchedAt, force = f
 
   const fresh: SyncTask[] = [];
   const backfill: SyncTask[] = [];
+  // A day whose first page was full and whose other pages a run's call budget left out.
+  const isPartial = (date: string) => byDate.get(date)?.status === 'partial';
 
-  if (isDue(byDate.get(today)?.fetchedAt, TODAY_MAX_AGE)) fresh.push({ kind: 'day', date: today });
+  if (isDue(byDate.get(today)?.fetchedAt, TODAY_MAX_AGE) || isPartial(today)) fresh.push({ kind: 'day', date: today });
 
   // Upvotes of the last list keep moving after its day ends (on a Monday that is Friday's list).
   const previousListDay = days
@@ -51,10 +54,11 @@ export function planSync({ now, backfillDays, days, trendingFetchedAt, force = f
   for (const date of lastDays(now, backfillDays).slice(1)) {
     if (planned.has(date)) continue;
     const record = byDate.get(date);
-    if (!record) backfill.push({ kind: 'day', date });
+    if (!record || record.status === 'partial') backfill.push({ kind: 'day', date });
     // Fetched while it was still today: one more fetch once it is over makes it complete.
     else if (record.status === 'open' && now - record.fetchedAt >= SLACK) backfill.push({ kind: 'day', date });
     else if (record.status === 'not-open' && now - record.fetchedAt >= NOT_OPEN_RETRY_AGE) backfill.push({ kind: 'day', date });
   }
+  // Newest first: when a first sync's call budget runs out, what waits for the next run is the oldest.
   return [...fresh, ...backfill];
 }

@@ -15,9 +15,15 @@ export interface SyncState {
     papers: number;
     dropped: number;
     days: number;
+    /** Fetches the call budget left for the next run (0 when the run fetched all it planned). */
+    pending: number;
     durationMs: number;
     /** Parsing, validating and writing (ms): the run's own work, without network and pauses. */
     localMs: number;
+    /** Of which reading JSON (ms). */
+    parseMs: number;
+    /** Of which validating the items (ms). */
+    validateMs: number;
     /** Of which writing to the database (ms). */
     storeMs: number;
   };

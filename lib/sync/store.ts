@@ -2,7 +2,7 @@
  * Writing HF answers into the database. Each write is one transaction: a run stopped half-way leaves
  * whole days or nothing. Papers are merged, never deleted; the person's own state is not touched.
  */
-import type { DayRecord, PapersDB } from '../db';
+import type { DayRecord, PapersDB, UpvoteSample } from '../db';
 import { mergePaper, type Paper } from '../paper';
 
 export interface TrendingList {
@@ -13,40 +13,82 @@ export interface TrendingList {
 
 export const TRENDING_KEY = 'trending';
 
-/** Upserts papers and records an upvote sample for each paper whose count changed. */
-async function upsertPapers(db: PapersDB, fresh: Paper[], now: number, dailyDate?: string): Promise<void> {
-  const stored = await db.papers.bulkGet(fresh.map((p) => p.id));
-  const merged = fresh.map((paper, i) => {
-    const dated = dailyDate ? { ...paper, dailyDate } : paper;
-    return mergePaper(stored[i], dated);
-  });
-  const samples = merged
-    .filter((paper, i) => stored[i]?.upvotes !== paper.upvotes)
-    .map((paper) => ({ id: paper.id, at: now, upvotes: paper.upvotes }));
-  await db.papers.bulkPut(merged);
-  if (samples.length) await db.upvoteHistory.bulkPut(samples);
+/**
+ * The stored papers of `ids` (undefined where none). One request first asks which of them are stored
+ * (the keys between the smallest and the largest id): on a first sync none are, and asking for each
+ * absent paper on its own costs a request per paper.
+ */
+async function readStored(db: PapersDB, ids: string[]): Promise<(Paper | undefined)[]> {
+  const sorted = [...ids].sort();
+  const keys = await db.papers.where(':id').between(sorted[0]!, sorted.at(-1)!, true, true).primaryKeys();
+  const present = new Set<string>(keys);
+  const wanted = ids.filter((id) => present.has(id));
+  if (!wanted.length) return ids.map(() => undefined);
+  const found = new Map((await db.papers.bulkGet(wanted)).flatMap((paper) => (paper ? [[paper.id, paper] as const] : [])));
+  return ids.map((id) => found.get(id));
 }
 
+interface Upsert {
+  /** The papers to write: the fresh ones merged into what was stored. */
+  papers: Paper[];
+  /** What was stored of each before (undefined where nothing). */
+  previous: (Paper | undefined)[];
+  /** An upvote sample for each paper whose count changed. */
+  samples: UpvoteSample[];
+}
+
+/** Reads what is stored of `fresh` and merges: nothing is written yet. */
+async function mergeWithStored(db: PapersDB, fresh: Paper[], now: number, dailyDate?: string): Promise<Upsert> {
+  if (!fresh.length) return { papers: [], previous: [], samples: [] };
+  const previous = await readStored(db, fresh.map((p) => p.id));
+  const papers = fresh.map((paper, i) => mergePaper(previous[i], dailyDate ? { ...paper, dailyDate } : paper));
+  const samples = papers
+    .filter((paper, i) => previous[i]?.upvotes !== paper.upvotes)
+    .map((paper) => ({ id: paper.id, at: now, upvotes: paper.upvotes }));
+  return { papers, previous, samples };
+}
+
+/** The writes of an upsert, sent together (two tables): one wait rather than two. */
+function writeUpsert(db: PapersDB, upsert: Upsert): Promise<unknown> {
+  return Promise.all([
+    upsert.papers.length ? db.papers.bulkPut(upsert.papers) : undefined,
+    upsert.samples.length ? db.upvoteHistory.bulkPut(upsert.samples) : undefined,
+  ]);
+}
+
+/**
+ * Stores one answer for a day. `continued`: the answer holds the later pages of a day whose first
+ * page was just stored, so its dropped items add to the record's rather than replace them.
+ *
+ * Every request waits its turn in the browser's database process, and a busy machine makes each wait
+ * long, so the reads go out together, then the writes together: four waits a day, commit included.
+ */
 export async function storeDay(
   db: PapersDB,
-  day: { date: string; papers: Paper[]; dropped: number; status: DayRecord['status'] },
+  day: { date: string; papers: Paper[]; dropped: number; status: DayRecord['status']; continued?: boolean },
   now: number,
 ): Promise<DayRecord> {
   return db.transaction('rw', [db.papers, db.upvoteHistory, db.days], async () => {
-    await upsertPapers(db, day.papers, now, day.date);
-    // What is stored for the day, so an answer that lost papers never shrinks the record.
-    const count = await db.papers.where('dailyDate').equals(day.date).count();
-    const record: DayRecord = { date: day.date, fetchedAt: now, count, dropped: day.dropped, status: day.status };
-    await db.days.put(record);
+    const [upsert, countBefore, stored] = await Promise.all([
+      mergeWithStored(db, day.papers, now, day.date),
+      db.papers.where('dailyDate').equals(day.date).count(),
+      day.continued ? db.days.get(day.date) : undefined,
+    ]);
+    // What is stored for the day, so an answer that lost papers never shrinks the record: what was
+    // there, plus the papers this answer brings to the day (nothing else writes inside this transaction).
+    const count = countBefore + upsert.previous.filter((paper) => paper?.dailyDate !== day.date).length;
+    const dropped = day.continued ? (stored?.dropped ?? 0) + day.dropped : day.dropped;
+    const record: DayRecord = { date: day.date, fetchedAt: now, count, dropped, status: day.status };
+    await Promise.all([writeUpsert(db, upsert), db.days.put(record)]);
     return record;
   });
 }
 
 export async function storeTrending(db: PapersDB, papers: Paper[], now: number): Promise<void> {
   await db.transaction('rw', [db.papers, db.upvoteHistory, db.kv], async () => {
-    await upsertPapers(db, papers, now);
+    const upsert = await mergeWithStored(db, papers, now);
     const list: TrendingList = { fetchedAt: now, ids: papers.map((p) => p.id) };
-    await db.kv.put({ key: TRENDING_KEY, value: list });
+    await Promise.all([writeUpsert(db, upsert), db.kv.put({ key: TRENDING_KEY, value: list })]);
   });
 }
 
@@ -57,7 +99,7 @@ export async function readTrending(db: PapersDB): Promise<TrendingList | undefin
 /** Caches a paper from a live lookup (abstract pages of papers not yet synced). */
 export async function storeLookedUpPaper(db: PapersDB, paper: Paper, now: number): Promise<Paper> {
   return db.transaction('rw', [db.papers, db.upvoteHistory, db.misses], async () => {
-    await upsertPapers(db, [paper], now);
+    await writeUpsert(db, await mergeWithStored(db, [paper], now));
     await db.misses.delete(paper.id);
     return (await db.papers.get(paper.id)) ?? paper;
   });

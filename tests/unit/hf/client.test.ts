@@ -64,6 +64,43 @@ describe('HfClient.dailyPapers', () => {
     expect(answer.status === 'ok' && answer.papers.length).toBe(100);
   });
 
+  it('with maxPages stops after that many pages and says a full last page may have more', async () => {
+    const { client, server } = setup({ days: { [DAY]: dayItems(DAY, 250) } });
+    const answer = await client.dailyPapers(DAY, { maxPages: 1 });
+    expect(server.requests).toEqual([`${API}/daily_papers?date=2025-06-09&limit=100`]);
+    expect(answer).toMatchObject({ status: 'ok', complete: false });
+    expect(answer.status === 'ok' && answer.papers).toHaveLength(100);
+  });
+
+  it('with maxPages says a short last page ends the day', async () => {
+    const { client } = setup({ days: { [DAY]: dayItems(DAY, 40) } });
+    expect(await client.dailyPapers(DAY, { maxPages: 1 })).toMatchObject({ status: 'ok', complete: true });
+    expect((await client.dailyPapers(DAY)) as unknown).toMatchObject({ status: 'ok', complete: true });
+  });
+
+  it('goes on from a later page, knowing the ids already read', async () => {
+    const { client, server } = setup({ days: { [DAY]: dayItems(DAY, 250) } });
+    const first = await client.dailyPapers(DAY, { maxPages: 1 });
+    const seen = first.status === 'ok' ? first.papers.map((p) => p.id) : [];
+    const rest = await client.dailyPapers(DAY, { fromPage: 1, maxPages: 5, seen });
+    expect(server.requests.slice(1)).toEqual([
+      `${API}/daily_papers?date=2025-06-09&limit=100&p=1`,
+      `${API}/daily_papers?date=2025-06-09&limit=100&p=2`,
+    ]);
+    expect(rest).toMatchObject({ status: 'ok', complete: true });
+    expect(rest.status === 'ok' && new Set([...seen, ...rest.papers.map((p) => p.id)]).size).toBe(250);
+  });
+
+  it('going on from a later page, notices at once a server that ignores p', async () => {
+    const items = dayItems(DAY, 100);
+    const { client, server } = setup({ override: (url) => (url.searchParams.get('date') === DAY ? jsonResponse(items) : undefined) });
+    const first = await client.dailyPapers(DAY, { maxPages: 1 });
+    const seen = first.status === 'ok' ? first.papers.map((p) => p.id) : [];
+    const rest = await client.dailyPapers(DAY, { fromPage: 1, seen });
+    expect(server.requests).toHaveLength(2);
+    expect(rest).toEqual({ status: 'ok', papers: [], dropped: 0, complete: true });
+  });
+
   it('does not ask for a second page after 99 items', async () => {
     const { client, server } = setup({ days: { [DAY]: dayItems(DAY, 99) } });
     await client.dailyPapers(DAY);

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { describeHfError } from '../../../lib/hf/errors';
 import { HfClient } from '../../../lib/hf/client';
-import { runSync, type SyncDeps } from '../../../lib/sync/engine';
+import { RUN_CALL_BUDGET, runSync, type SyncDeps } from '../../../lib/sync/engine';
 import { readSyncState, type SyncState } from '../../../lib/sync/state';
 import { readTrending } from '../../../lib/sync/store';
 import { buildDailyPapers } from '../../fixtures/hf-data';
@@ -16,9 +16,9 @@ const POLITE_DELAY_MS = 400;
 const db = useTestDb();
 
 /** A synced world: HF serving the fixture lists, a fake clock, and the deps `runSync` takes. */
-function world(override?: FakeHfOptions['override']) {
+function world(override?: FakeHfOptions['override'], perDay = 12) {
   const time = fakeTime(NOW);
-  const fixture = buildDailyPapers(time.now(), { days: 30, perDay: 12 });
+  const fixture = buildDailyPapers(time.now(), { days: 30, perDay });
   const server = fakeHf({
     days: Object.fromEntries(fixture.days),
     trending: fixture.trending,
@@ -33,6 +33,9 @@ function world(override?: FakeHfOptions['override']) {
     sleep: time.sleep,
     backfillDays: 30,
     politeDelayMs: POLITE_DELAY_MS,
+    // 30 days and trending are 31 calls, one over the budget: these tests are about what a run
+    // stores, so they give it room; 'runSync: the call budget' below runs with the default.
+    callBudget: 31,
   };
   const listedIds = [...fixture.days.values()].flat().map((item) => (item.paper as { id: string }).id);
   return { time, fixture, server, client, deps, listedIds, sync: (options?: { force?: boolean }) => runSync(deps, options) };
@@ -81,7 +84,7 @@ describe('runSync: first run', () => {
     expect(state.lastSuccessAt).toBe(time.now());
     expect(state.startedAt).toBe(time.now());
     expect(state.lastError).toBeUndefined();
-    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, durationMs: 0, localMs: expect.any(Number), storeMs: expect.any(Number) });
+    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, pending: 0, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number) });
     expect(state.lastRun!.localMs).toBeGreaterThan(0);
   });
 
@@ -166,6 +169,107 @@ describe('runSync: running again', () => {
     ]);
     expect((await db().days.get('2025-06-10'))?.fetchedAt).toBe(time.now());
     expect((await readTrending(db()))?.fetchedAt).toBe(time.now());
+  });
+});
+
+describe('runSync: the call budget', () => {
+  /** The world with the default budget, RUN_CALL_BUDGET. */
+  function budgeted(override?: FakeHfOptions['override'], perDay = 12) {
+    const w = world(override, perDay);
+    delete w.deps.callBudget;
+    return w;
+  }
+
+  it('a first sync spends 30 calls, newest first: the oldest day waits for the next run', async () => {
+    const { sync, server, time, listedIds } = budgeted();
+    const first = await sync();
+    expect(RUN_CALL_BUDGET).toBe(30);
+    expect(first).toMatchObject({ ok: true, tasks: 31, calls: 30, pending: 1 });
+    expect(server.requests[1]).toBe('https://huggingface.co/api/daily_papers?sort=trending&limit=100');
+    expect(await db().days.get('2025-05-13')).toBeUndefined();
+    time.advance(30 * MINUTE);
+    // Today, due again, and the oldest day.
+    expect(await sync()).toMatchObject({ ok: true, calls: 2, pending: 0 });
+    expect(await db().days.get('2025-05-13')).toMatchObject({ count: 12, status: 'complete' });
+    expect(await db().papers.count()).toBe(listedIds.length);
+  });
+
+  it('a first sync of 30 days of 130 papers spends 30 calls on first pages; the next runs fetch the rest, whole', async () => {
+    const { sync, time, server, listedIds, fixture } = budgeted(undefined, 130);
+    const first = await sync();
+    // Today, trending and the 28 newer older days, one full page each (21 weekdays stored partial);
+    // the oldest day and the other pages wait.
+    expect(first).toMatchObject({ ok: true, calls: 30, done: 30, pending: 21 + 1 });
+    expect(server.requests.every((href) => !new URL(href).searchParams.has('p'))).toBe(true);
+    const days = await db().days.toArray();
+    expect(days).toHaveLength(29);
+    expect(days.filter((d) => d.status === 'partial')).toHaveLength(21);
+    expect(await db().papers.count()).toBe(21 * 100 + fixture.trending.length - 10);
+
+    // The periodic alarm, every 30 minutes: each run within the budget, until nothing is left.
+    const runs = [first];
+    while ((runs.at(-1)!.pending ?? 0) > 0) {
+      expect(runs.length, 'runs to complete the data').toBeLessThan(6);
+      time.advance(30 * MINUTE);
+      runs.push(await sync());
+    }
+    for (const run of runs) expect(run.calls).toBeLessThanOrEqual(30);
+    console.log(`[budget] 30 days × 130 papers: calls per run ${runs.map((r) => r.calls).join(', ')}`);
+
+    expect(await db().papers.count()).toBe(listedIds.length);
+    expect(listedIds).toHaveLength(22 * 130);
+    const stored = await db().days.toArray();
+    expect(stored.filter((d) => d.status === 'partial')).toEqual([]);
+    expect(stored.find((d) => d.date === '2025-06-10')).toMatchObject({ count: 130, status: 'complete' });
+    expect(stored.find((d) => d.date === TODAY)).toMatchObject({ count: 130, status: 'open' });
+    expect((await readTrending(db()))?.ids).toHaveLength(fixture.trending.length);
+    // Once complete, the runs are back to the periodic refresh.
+    time.advance(30 * MINUTE);
+    expect((await sync()).pending).toBe(0);
+  });
+
+  it('fetches a full day’s later pages in the same run when calls are left', async () => {
+    const { sync, time, server } = budgeted(undefined, 130);
+    await sync();
+    while (((await sync()).pending ?? 0) > 0) time.advance(30 * MINUTE);
+    time.advance(30 * MINUTE);
+    const before = server.requests.length;
+    const refresh = await sync();
+    // Today's first page, then (after the other first pages) its second: a page of 100, a page of 30.
+    const asked = server.requests.slice(before);
+    expect(asked[0]).toBe('https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100');
+    expect(asked).toContain('https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100&p=1');
+    expect(refresh).toMatchObject({ ok: true, pending: 0 });
+    expect(await db().days.get(TODAY)).toMatchObject({ count: 130, status: 'open' });
+  });
+
+  it('a run stopped between a day’s first page and the rest leaves the day partial, and the next run fetches it whole', async () => {
+    let fail = true;
+    const { sync, server, deps } = budgeted((url) => (fail && url.searchParams.get('p') === '1' ? new Response('', { status: 404 }) : undefined), 130);
+    // Calls enough for the first pages and more, so the run goes on to today's second page, which fails.
+    deps.callBudget = 40;
+    const first = await sync();
+    // 30 first pages, trending, then today's second page.
+    expect(first).toMatchObject({ ok: false, calls: 32 });
+    expect(await db().days.get(TODAY)).toMatchObject({ count: 100, status: 'partial' });
+    fail = false;
+    const before = server.requests.length;
+    await sync();
+    expect(server.requests.slice(before, before + 1)).toEqual(['https://huggingface.co/api/daily_papers?date=2025-06-11&limit=100']);
+    expect(await db().days.get(TODAY)).toMatchObject({ count: 130, status: 'open' });
+  });
+
+  it('the periodic runs that follow the first sync stay within 4 calls an hour once the data is complete', async () => {
+    const { sync, time } = budgeted();
+    await sync();
+    const perRun: number[] = [];
+    for (let run = 0; run < 48; run++) {
+      time.advance(30 * MINUTE);
+      perRun.push((await sync()).calls);
+    }
+    // The first follow-up run also fetches the oldest day (one call more, once); then the rhythm.
+    expect(perRun[0]).toBe(2);
+    for (let i = 2; i < perRun.length; i++) expect(perRun[i - 1]! + perRun[i]!, `runs ${i}-${i + 1}`).toBeLessThanOrEqual(4);
   });
 });
 

@@ -166,4 +166,15 @@ describe('planSync', () => {
     const tasks = planSync({ now: NOW + MINUTE, backfillDays: 30, days: [...storedWindow(NOW), old], trendingFetchedAt: NOW });
     expect(tasks).toEqual([]);
   });
+
+  it('plans a partial day again at once, every page of it, until it is stored whole', () => {
+    const days = storedWindow(NOW).map((d): DayRecord => (d.date === '2025-06-02' ? { ...d, status: 'partial' } : d));
+    expect(planSync({ now: NOW + MINUTE, backfillDays: 30, days, trendingFetchedAt: NOW })).toEqual([day('2025-06-02')]);
+  });
+
+  it('plans a partial today before its 30 minutes are up', () => {
+    const days = storedWindow(NOW).map((d): DayRecord => (d.date === TODAY ? { ...d, status: 'partial' } : d));
+    expect(planSync({ now: NOW + MINUTE, backfillDays: 30, days, trendingFetchedAt: NOW })).toEqual([day(TODAY)]);
+  });
+
 });

@@ -115,7 +115,8 @@ describe('SyncScheduler.run', () => {
     const [a, b] = await Promise.all([first, second]);
     expect(a).toBe(b);
     expect(a.ok).toBe(true);
-    expect(server.requests).toHaveLength(31);
+    // Today, trending and 28 older days: the oldest waits for the next run (the call budget).
+    expect(server.requests).toHaveLength(30);
     expect(prepared()).toBe(1);
   });
 
@@ -127,11 +128,12 @@ describe('SyncScheduler.run', () => {
     expect(again).toBe(refresh);
     expect(refresh).not.toBe(background);
     await background;
-    expect(server.requests).toHaveLength(31);
+    expect(server.requests).toHaveLength(30);
     const forced = await refresh;
     expect(forced.ok).toBe(true);
-    // Today, the previous list day and trending, fetched again although fresh.
-    expect(forced.calls).toBe(3);
+    // Today, the previous list day and trending, fetched again although fresh, and the oldest day
+    // the first run's call budget left.
+    expect(forced.calls).toBe(4);
     expect(prepared()).toBe(2);
   });
 
@@ -142,7 +144,8 @@ describe('SyncScheduler.run', () => {
     time.advance(30 * MINUTE);
     const next = scheduler.run();
     expect(next).not.toBe(first);
-    expect((await next).calls).toBe(1);
+    // Today, and the oldest day the first run's call budget left.
+    expect((await next).calls).toBe(2);
     expect(server.requests).toHaveLength(32);
   });
 
@@ -224,7 +227,7 @@ describe('SyncScheduler.wake', () => {
     const { scheduler, server } = setup();
     await patchSyncState(db(), { running: true, startedAt: Date.parse(NOW) - 5 * MINUTE, progress: { done: 3, total: 31 } });
     await scheduler.wake();
-    expect(server.requests).toHaveLength(31);
+    expect(server.requests).toHaveLength(30);
     const state = await readSyncState(db());
     expect(state.running).toBe(false);
     expect(state.progress).toBeUndefined();
@@ -243,7 +246,7 @@ describe('SyncScheduler.wake', () => {
     const running = scheduler.run();
     await scheduler.wake();
     await running;
-    expect(server.requests).toHaveLength(31);
+    expect(server.requests).toHaveLength(30);
     // wake prepares once for the alarm, the run once.
     expect(prepared()).toBe(2);
   });

@@ -32,6 +32,26 @@ describe('storeDay', () => {
     expect(await db().papers.count()).toBe(2);
   });
 
+  it('adds the dropped items of a day’s later pages to those of its first page', async () => {
+    await storeDay(db(), { date: '2025-06-09', papers: [starflow], dropped: 2, status: 'partial' }, NOW);
+    const record = await storeDay(db(), { date: '2025-06-09', papers: [arflow], dropped: 1, status: 'complete', continued: true }, NOW);
+    expect(record).toEqual({ date: '2025-06-09', fetchedAt: NOW, count: 2, dropped: 3, status: 'complete' });
+    // Fetched whole again later: the new answer's count replaces the old.
+    const again = await storeDay(db(), { date: '2025-06-09', papers: [starflow, arflow], dropped: 0, status: 'complete' }, NOW + HOUR);
+    expect(again.dropped).toBe(0);
+  });
+
+  it('counts the day’s stored papers: those already there, those it brings, and those another write put there', async () => {
+    const looked = makePaper({ id: '2506.07000', title: 'Looked up', dailyDate: '2025-06-09' });
+    await storeLookedUpPaper(db(), looked, NOW);
+    expect((await storeDay(db(), { date: '2025-06-09', papers: [starflow], dropped: 0, status: 'open' }, NOW)).count).toBe(2);
+    // Again with the same paper and a new one: the paper already on the day is not counted twice.
+    expect((await storeDay(db(), { date: '2025-06-09', papers: [starflow, arflow], dropped: 0, status: 'open' }, NOW)).count).toBe(3);
+    // A paper that moves to another day counts there.
+    expect((await storeDay(db(), { date: '2025-06-10', papers: [arflow], dropped: 0, status: 'open' }, NOW)).count).toBe(1);
+    expect(await db().papers.where('dailyDate').equals('2025-06-10').count()).toBe(1);
+  });
+
   it('keeps stored fields a fresh answer lacks', async () => {
     await storeDay(db(), { date: '2025-06-09', papers: [makePaper({ numComments: 8, aiSummary: 'Flows at scale.' })], dropped: 0, status: 'open' }, NOW);
     const { numComments: _n, aiSummary: _a, ...lean } = makePaper({ upvotes: 30, fetchedAt: NOW + HOUR });
