@@ -82,6 +82,7 @@ export default defineBackground(() => {
         const allowLive = live && (await readSettings()).liveLookups;
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
       },
+      badgeIndex: () => stored.badgeIndex(),
       papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
       syncNow: () => scheduler.run({ force: true }),
       refreshBadge: () => badge.refresh(),
