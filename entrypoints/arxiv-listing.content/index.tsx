@@ -39,7 +39,9 @@ export default defineContentScript({
       highlightThreshold,
       badges: decodeBadgeIndex(index),
     }));
-    // Never throw into the page: no badges is the worst that happens.
+    // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
+    // never waits for the answer, and its failure is not an error then).
+    answer.catch(() => undefined);
     showListingBadges(ctx, answer).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
   },
 });

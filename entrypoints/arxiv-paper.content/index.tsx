@@ -61,10 +61,14 @@ async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefi
 
   removeOverlayElements(document, [OVERLAY_TAGS.card]);
   const { host, container } = card;
-  host.setAttribute('data-theme', pageTheme(page.anchor));
+  // The page's look is read in the next frame, before it is painted, from the styles that frame
+  // computes anyway (reading it now would make the browser compute them once more, at once).
+  const followTheme = () => host.setAttribute('data-theme', pageTheme(host));
+  host.setAttribute('data-theme', 'light');
   page.anchor.after(host);
+  ctx.requestAnimationFrame(followTheme);
 
-  watchPageTheme(document, () => host.setAttribute('data-theme', pageTheme(host)), ctx.signal);
+  watchPageTheme(document, followTheme, ctx.signal);
   ctx.onInvalidated(() => {
     render(null, container);
     host.remove();
