@@ -5,8 +5,8 @@
  * there when the page is parsed and its badges go in at once, before the page's first layout. Local
  * data only: asking for it never causes a request to anyone.
  *
- * One line a paper, `id upvotes` or `id upvotes comments`: a few dozen bytes each, a fraction of what
- * the same data costs as JSON objects, and read back in a single pass.
+ * One line a paper, `id upvotes` or `id upvotes comments`: under 20 bytes each (about 35 KB for 2,000
+ * papers), a fraction of what the same data costs as JSON objects.
  */
 import type { PaperBadge } from './messages';
 
@@ -23,17 +23,44 @@ const count = (text: string | undefined): number | undefined => {
   return Number(text);
 };
 
-/** The index as a map; a line that does not read as a badge is skipped, never guessed at. */
-export function decodeBadgeIndex(index: string): Map<string, PaperBadge> {
-  const badges = new Map<string, PaperBadge>();
-  if (!index) return badges;
-  for (const line of index.split('\n')) {
-    const [id, upvotesText, commentsText, extra] = line.split(' ');
-    const upvotes = count(upvotesText);
-    if (!id || upvotes === undefined || extra !== undefined) continue;
-    const numComments = count(commentsText);
-    if (commentsText !== undefined && numComments === undefined) continue;
-    badges.set(id, numComments === undefined ? { id, upvotes } : { id, upvotes, numComments });
+/** A badge from what follows the id on its line (`upvotes` or `upvotes comments`); undefined if it is not one. */
+function readBadge(id: string, rest: string): PaperBadge | undefined {
+  const [upvotesText, commentsText, extra] = rest.split(' ');
+  const upvotes = count(upvotesText);
+  if (upvotes === undefined || extra !== undefined) return undefined;
+  if (commentsText === undefined) return { id, upvotes };
+  const numComments = count(commentsText);
+  return numComments === undefined ? undefined : { id, upvotes, numComments };
+}
+
+/**
+ * The index as a page reads it. Splitting it into lines is the only work done up front (a page may
+ * get thousands of lines and need a few dozen); a line is read into a badge the first time its id is
+ * asked for, and a line that does not read as a badge counts as no badge, never guessed at.
+ */
+export class BadgeIndex {
+  private readonly lines = new Map<string, string | PaperBadge | null>();
+
+  constructor(index: string) {
+    const end = index.length;
+    for (let start = 0; start < end; ) {
+      let lineEnd = index.indexOf('\n', start);
+      if (lineEnd < 0) lineEnd = end;
+      const space = index.indexOf(' ', start);
+      if (space > start && space < lineEnd) this.lines.set(index.slice(start, space), index.slice(space + 1, lineEnd));
+      start = lineEnd + 1;
+    }
   }
-  return badges;
+
+  get(id: string): PaperBadge | undefined {
+    const line = this.lines.get(id);
+    if (typeof line !== 'string') return line ?? undefined;
+    const badge = readBadge(id, line) ?? null;
+    this.lines.set(id, badge);
+    return badge ?? undefined;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
 }

@@ -17,13 +17,13 @@ import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/arxiv/page-
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
 import { domReady } from '../../lib/dom-ready';
 import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
-import { decodeBadgeIndex } from '../../lib/badge-index';
-import { sendRequest, type PaperBadge } from '../../lib/messages';
+import { BadgeIndex } from '../../lib/badge-index';
+import { sendRequest } from '../../lib/messages';
 
 interface ListingAnswer {
   enabled: boolean;
   highlightThreshold: number;
-  badges: Map<string, PaperBadge>;
+  badges: BadgeIndex;
 }
 
 const OUR_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
@@ -37,7 +37,7 @@ export default defineContentScript({
     const answer = sendRequest({ type: 'badgeIndex', site: 'arxiv' }).then(({ enabled, highlightThreshold, index }) => ({
       enabled,
       highlightThreshold,
-      badges: decodeBadgeIndex(index),
+      badges: new BadgeIndex(index),
     }));
     // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
     // never waits for the answer, and its failure is not an error then).

@@ -1,11 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { decodeBadgeIndex } from '../../lib/badge-index';
+import { BadgeIndex } from '../../lib/badge-index';
 import { domReady } from '../../lib/dom-ready';
 import { createBadgeUi } from '../../lib/github/badge-ui';
 import { githubColorScheme } from '../../lib/github/color-mode';
 import { GithubOverlay } from '../../lib/github/overlay';
 import { listenForSoftNavigation } from '../../lib/github/soft-navigation';
-import { sendRequest, type PaperBadge } from '../../lib/messages';
+import { sendRequest } from '../../lib/messages';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/site-switch';
 import badgeCss from './style.css?inline';
 
@@ -25,12 +25,12 @@ export default defineContentScript({
   async main(ctx) {
     const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
     try {
-      let index = new Map<string, PaperBadge>();
+      let index = new BadgeIndex('');
       let indexAt = 0;
       const fetchIndex = () => {
         indexAt = performance.now();
         return sendRequest({ type: 'badgeIndex', site: 'github' }).then(
-          (answer) => void (index = decodeBadgeIndex(answer.index)),
+          (answer) => void (index = new BadgeIndex(answer.index)),
           report,
         );
       };
