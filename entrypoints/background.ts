@@ -87,6 +87,7 @@ export default defineBackground(() => {
         const allowLive = live && (await liveLookupsAllowed((await readSettings()).liveLookups, consent));
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
       },
+      badgeIndex: () => stored.badgeIndex(),
       papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
       syncNow: () => scheduler.run({ force: true }),
       refreshBadge: () => badge.refresh(),

@@ -21,9 +21,8 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     live: z.boolean().optional(),
   }),
   z.strictObject({
-    type: z.literal('pageBadges'),
+    type: z.literal('badgeIndex'),
     site: z.enum(['arxiv', 'github']),
-    ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
   }),
   z.strictObject({ type: z.literal('syncNow') }),
   z.strictObject({ type: z.literal('userStateChanged') }),

@@ -34,12 +34,12 @@ export type Request =
     }
   | {
       /**
-       * A listing's one question: a badge's worth (upvotes, comments) for each of up to 2000 ids, from
-       * the local database only, and how to show them.
+       * A listing's or GitHub page's first question, asked at document_start before the page's ids are
+       * known: every stored paper's badge (./badge-index.ts), from the local database only, and how to
+       * show them. Never answered from anywhere but the local database.
        */
-      type: 'pageBadges';
+      type: 'badgeIndex';
       site: keyof Settings['sites'];
-      ids: string[];
     }
   | { type: 'syncNow' }
   /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */
@@ -61,12 +61,13 @@ export interface PagePapers {
   papers: Record<string, PaperOverview>;
 }
 
-export interface PageBadges {
+export interface BadgeIndexAnswer {
   /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
   enabled: boolean;
   /** Highlight papers with at least this many upvotes (0: no highlight). */
   highlightThreshold: number;
-  badges: Record<string, PaperBadge>;
+  /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
+  index: string;
 }
 
 export interface ResponseMap {
@@ -74,7 +75,7 @@ export interface ResponseMap {
   /** The stored papers whose code is that repository, most upvoted first. */
   papersForRepo: { papers: PaperOverview[] };
   pagePapers: PagePapers;
-  pageBadges: PageBadges;
+  badgeIndex: BadgeIndexAnswer;
   syncNow: SyncOutcome;
   userStateChanged: { badgeCount: number };
   searchHf: HfSearchAnswer;

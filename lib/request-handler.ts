@@ -1,6 +1,6 @@
 /** The background's answer to each request: validated on arrival, refused when not ours or not known. */
 import { RequestSchema } from './message-schema';
-import { toBadge, toOverview, type PaperBadge, type PaperOverview, type Request, type ResponseMap } from './messages';
+import { toOverview, type PaperOverview, type Request, type ResponseMap } from './messages';
 import type { Paper } from './paper';
 import type { Settings } from './settings';
 
@@ -9,6 +9,8 @@ export interface RequestContext {
   senderId: string | undefined;
   ownId: string;
   lookup: (ids: string[], live: boolean) => Promise<Map<string, PaperOverview>>;
+  /** Every stored paper's badge, encoded (lib/badge-index.ts): local database only. */
+  badgeIndex: () => Promise<string>;
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
   papersForRepo: (repoKey: string) => Promise<Paper[]>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
@@ -39,14 +41,11 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const found = await context.lookup(request.ids, request.live ?? false);
       return { enabled: true, papers: overviews(found) };
     }
-    case 'pageBadges': {
+    case 'badgeIndex': {
       const settings = await context.readSettings();
       const { highlightThreshold } = settings;
-      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, badges: {} };
-      const found = await context.lookup(request.ids, false);
-      const badges: Record<string, PaperBadge> = {};
-      for (const [id, paper] of found) badges[id] = toBadge(paper);
-      return { enabled: true, highlightThreshold, badges };
+      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
+      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
     }
     case 'papersForRepo': {
       const papers = await context.papersForRepo(request.repo);

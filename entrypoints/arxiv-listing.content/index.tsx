@@ -1,4 +1,7 @@
-/** Listings, catchup and search results: a badge on every paper HF knows, highlight, and sort by upvotes. */
+/**
+ * Listings, catchup and search results: a badge on every paper HF knows, highlight, and sort by upvotes.
+ * The badge index is asked for at document_start and the badges go in at DOMContentLoaded, in the same task.
+ */
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -12,9 +15,16 @@ import { listingToolbarAnchor, readListingPage } from '../../lib/arxiv/listing-p
 import { LISTING_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
 import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/arxiv/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
-import { domReady } from '../../lib/arxiv/dom-ready';
+import { domReady } from '../../lib/dom-ready';
 import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
+import { BadgeIndex } from '../../lib/badge-index';
 import { sendRequest } from '../../lib/messages';
+
+interface ListingAnswer {
+  enabled: boolean;
+  highlightThreshold: number;
+  badges: BadgeIndex;
+}
 
 const OUR_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
 
@@ -22,23 +32,31 @@ export default defineContentScript({
   matches: LISTING_PAGE_MATCHES,
   runAt: 'document_start',
   main(ctx) {
-    // Never throw into the page: no badges is the worst that happens.
-    showListingBadges(ctx).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
+    // Asked now, while the page is still loading, before its ids are known: the answer is here when the
+    // page is parsed, and the badges go in before its first layout.
+    const answer = sendRequest({ type: 'badgeIndex', site: 'arxiv' }).then(({ enabled, highlightThreshold, index }) => ({
+      enabled,
+      highlightThreshold,
+      badges: new BadgeIndex(index),
+    }));
+    // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
+    // never waits for the answer, and its failure is not an error then).
+    answer.catch(() => undefined);
+    showListingBadges(ctx, answer).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
   },
 });
 
-async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
+async function showListingBadges(ctx: ContentScriptContext, answer: Promise<ListingAnswer>): Promise<void> {
   await domReady(document);
   if (ctx.isInvalid) return;
   // What an earlier run left (extension reload, re-injection) goes first: never two badges.
   removeOverlayElements(document, OUR_TAGS);
   const search = isSearchPage(location.href);
   const entries = (search ? readSearchPage : readListingPage)(document, location.href);
-  // Old-style ids have no HF page: they are not even asked about.
-  const ids = idsToLookUp(entries);
-  if (ids.length === 0) return;
-  const { enabled, badges, highlightThreshold } = await sendRequest({ type: 'pageBadges', site: 'arxiv', ids });
-  const known = entries.filter((entry) => badges[entry.arxivId.id]);
+  // Old-style ids have no HF page.
+  if (idsToLookUp(entries).length === 0) return;
+  const { enabled, badges, highlightThreshold } = await answer;
+  const known = entries.filter((entry) => entry.arxivId.style === 'new' && badges.has(entry.arxivId.id));
   if (!enabled || ctx.isInvalid || known.length === 0) return;
 
   removeOverlayElements(document, OUR_TAGS);
@@ -46,7 +64,7 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
   const highlight = new EntryHighlight();
   const hosts: ShadowHost[] = [];
   for (const entry of known) {
-    const paper = badges[entry.arxivId.id]!;
+    const paper = badges.get(entry.arxivId.id)!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
     shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-root dpl-listing-badge' }));
@@ -59,14 +77,14 @@ async function showListingBadges(ctx: ContentScriptContext): Promise<void> {
   const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
   const toolbar = anchor ? createRenderTarget(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
   if (anchor && toolbar) {
-    const highlightedCount = known.filter((e) => isHighlighted(badges[e.arxivId.id]!.upvotes, highlightThreshold)).length;
+    const highlightedCount = known.filter((e) => isHighlighted(badges.get(e.arxivId.id)!.upvotes, highlightThreshold)).length;
     render(
       <ListingToolbar
         known={known.length}
         total={entries.length}
         highlightThreshold={highlightThreshold}
         highlighted={highlightedCount}
-        onSortChange={(byUpvotes) => (byUpvotes ? order.sortBy((e) => badges[e.arxivId.id]?.upvotes) : order.restore())}
+        onSortChange={(byUpvotes) => (byUpvotes ? order.sortBy((e) => badges.get(e.arxivId.id)?.upvotes) : order.restore())}
       />,
       toolbar.container,
     );

@@ -1,4 +1,8 @@
-/** Abstract pages and HTML papers: the paper card after the title (or a quiet link when HF does not know it). */
+/**
+ * Abstract pages and HTML papers: the paper card after the title (or a quiet link when HF does not know
+ * it). The paper's id is in the URL: it is asked about at document_start and its card is rendered while
+ * the page loads, so at DOMContentLoaded the card only has to be put in its place.
+ */
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -7,39 +11,31 @@ import { PaperCard } from '../../components/PaperCard';
 import { UnknownPaperLink } from '../../components/UnknownPaperLink';
 import { readCardCollapsed, writeCardCollapsed } from '../../lib/arxiv/card-state';
 import { PAPER_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
-import { readPaperPage } from '../../lib/arxiv/paper-page';
+import { paperIdInUrl, readPaperPage } from '../../lib/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/arxiv/page-theme';
-import { domReady } from '../../lib/arxiv/dom-ready';
-import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../lib/arxiv/shadow-host';
+import { domReady } from '../../lib/dom-ready';
+import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/arxiv/shadow-host';
 import { sendRequest } from '../../lib/messages';
 
 export default defineContentScript({
   matches: PAPER_PAGE_MATCHES,
   runAt: 'document_start',
   main(ctx) {
+    const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
+    // Old-style ids (hep-th/9901001) have no HF page and are never sent anywhere.
+    const earlyId = paperIdInUrl(location.href);
+    const early = earlyId ? prepareCard(ctx, earlyId) : undefined;
+    early?.catch(report);
     // Never throw into the page: no card is the worst that happens.
-    showPaperCard(ctx).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
+    showPaperCard(ctx, earlyId, early).catch(report);
   },
 });
 
-async function showPaperCard(ctx: ContentScriptContext): Promise<void> {
-  await domReady(document);
-  if (ctx.isInvalid) return;
-  // What an earlier run left (extension reload, re-injection) goes first: never two cards.
-  removeOverlayElements(document, [OVERLAY_TAGS.card]);
-  const page = readPaperPage(location.href, document);
-  // Old-style ids (hep-th/9901001) have no HF page and are never sent anywhere.
-  if (!page || page.arxivId.style !== 'new') return;
-  const id = page.arxivId.id;
-  const asked = Promise.all([sendRequest({ type: 'pagePapers', site: 'arxiv', ids: [id], live: true }), readCardCollapsed()]);
-  // While the question is out: the page's look.
-  const theme = pageTheme(page.anchor);
-  const [answer, collapsed] = await asked;
-  if (!answer.enabled || ctx.isInvalid) return;
-
-  removeOverlayElements(document, [OVERLAY_TAGS.card]);
-  const { host, container } = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(overlayCss), 'block');
-  host.setAttribute('data-theme', theme);
+/** Asks about the paper and renders its card, not yet in the page; undefined when the site is off. */
+async function prepareCard(ctx: ContentScriptContext, id: string): Promise<RenderTarget | undefined> {
+  const [answer, collapsed] = await Promise.all([sendRequest({ type: 'pagePapers', site: 'arxiv', ids: [id], live: true }), readCardCollapsed()]);
+  if (!answer.enabled || ctx.isInvalid) return undefined;
+  const target = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(overlayCss), 'block');
   const paper = answer.papers[id];
   render(
     paper ? (
@@ -47,11 +43,32 @@ async function showPaperCard(ctx: ContentScriptContext): Promise<void> {
     ) : (
       <UnknownPaperLink id={id} />
     ),
-    container,
+    target.container,
   );
-  page.anchor.after(host);
+  return target;
+}
 
-  watchPageTheme(document, () => host.setAttribute('data-theme', pageTheme(host)), ctx.signal);
+async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefined, early: Promise<RenderTarget | undefined> | undefined): Promise<void> {
+  await domReady(document);
+  if (ctx.isInvalid) return;
+  // What an earlier run left (extension reload, re-injection) goes first: never two cards.
+  removeOverlayElements(document, [OVERLAY_TAGS.card]);
+  const page = readPaperPage(location.href, document);
+  if (!page || page.arxivId.style !== 'new') return;
+  // An abstract page whose URL names no paper names it in its markup: asked about now.
+  const card = await (early && earlyId === page.arxivId.id ? early : prepareCard(ctx, page.arxivId.id));
+  if (!card || ctx.isInvalid) return;
+
+  removeOverlayElements(document, [OVERLAY_TAGS.card]);
+  const { host, container } = card;
+  // The page's look is read in the next frame, before it is painted, from the styles that frame
+  // computes anyway (reading it now would make the browser compute them once more, at once).
+  const followTheme = () => host.setAttribute('data-theme', pageTheme(host));
+  host.setAttribute('data-theme', 'light');
+  page.anchor.after(host);
+  ctx.requestAnimationFrame(followTheme);
+
+  watchPageTheme(document, followTheme, ctx.signal);
   ctx.onInvalidated(() => {
     render(null, container);
     host.remove();

@@ -24,6 +24,16 @@ export function paperPageKind(location: string): PaperPageKind | undefined {
   return undefined;
 }
 
+/**
+ * The new-style id of the paper a single-paper page's URL names, read from the URL alone (the page may
+ * not be parsed yet); undefined for other pages and for old-style ids, which HF does not know.
+ */
+export function paperIdInUrl(location: string): string | undefined {
+  if (!paperPageKind(location)) return undefined;
+  const arxivId = arxivIdFromUrl(location);
+  return arxivId?.style === 'new' ? arxivId.id : undefined;
+}
+
 /** Undefined when the page is not a paper page, names no paper, or its title cannot be found. */
 export function readPaperPage(location: string, doc: Document): PaperPage | undefined {
   const kind = paperPageKind(location);

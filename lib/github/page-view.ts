@@ -6,7 +6,7 @@
  * hosts that are not ours any more (a snapshot GitHub restored on "back") are swept away.
  */
 import { MAX_LIVE_LOOKUPS } from '../lookup';
-import { MAX_LOOKUP_IDS, type PaperOverview } from '../messages';
+import { MAX_LOOKUP_IDS, type PaperBadge, type PaperOverview } from '../messages';
 import { findPaperLinks } from './paper-links';
 import { repoBadgePlace, type RepoBadgePlacement } from './repo-badge-place';
 import { repoOfPage } from './repo-of-page';
@@ -22,13 +22,19 @@ export interface BadgeUi {
   /** A CSS selector matching every host this UI creates, to find leftovers. */
   hostSelector: string;
   /** Places a badge right after `link`. */
-  inline(link: HTMLAnchorElement, paper: PaperOverview): MountedBadge;
+  inline(link: HTMLAnchorElement, paper: PaperBadge): MountedBadge;
   /** Appends the repository's papers to `container`. */
   repo(container: Element, papers: PaperOverview[], placement: RepoBadgePlacement): MountedBadge;
 }
 
-/** What the background answers (one message each): the local database, live only within limits. */
+/**
+ * What the background answers (one message each): the local database, live only within limits; and,
+ * without a message, the badge index the page got when it started (lib/badge-index.ts): links to the
+ * papers it holds get their badges at once, and only the other ids are asked about.
+ */
 export interface OverlayLookups {
+  /** A stored paper's badge, from the badge index: no message. */
+  local?(id: string): PaperBadge | undefined;
   papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
   papersForRepo(repoKey: string): Promise<PaperOverview[]>;
 }
@@ -55,7 +61,7 @@ interface RepoBadge {
 export class PageView {
   private closed = false;
   /** Answers so far: a paper, or null when HF does not know the id (or the lookup failed). */
-  private readonly known = new Map<string, PaperOverview | null>();
+  private readonly known = new Map<string, PaperBadge | null>();
   private readonly asking = new Set<string>();
   /** Live lookups are for a few papers per page, as on arXiv: the whole page view shares this budget of HF calls. */
   private liveBudget = MAX_LIVE_LOOKUPS;
@@ -101,7 +107,7 @@ export class PageView {
         current.badge.remove();
         this.inline.delete(link);
       }
-      const paper = this.known.get(id);
+      const paper = this.knownPaper(id);
       if (paper) this.inline.set(link, { id, badge: this.deps.ui.inline(link, paper) });
       else if (paper === undefined && !this.asking.has(id)) missing.add(id);
     }
@@ -111,6 +117,14 @@ export class PageView {
       this.inline.delete(link);
     }
     if (missing.size) this.askPapers([...missing].slice(0, MAX_LOOKUP_IDS));
+  }
+
+  private knownPaper(id: string): PaperBadge | null | undefined {
+    const answered = this.known.get(id);
+    if (answered !== undefined) return answered;
+    const local = this.deps.lookups.local?.(id);
+    if (local) this.known.set(id, local);
+    return local;
   }
 
   private askPapers(ids: string[]): void {

@@ -74,23 +74,24 @@ test('an issue citing papers gets one badge after each link HF knows, written an
   expect(state.broken).toBe(0);
   expect(state.repo).toEqual([]);
 
-  // The whole page was looked up in one message: every distinct new-style id, nothing else.
+  // The stored papers came with the badge index the page asked for while loading; the one id it does
+  // not hold was asked about in one message, nothing else.
+  expect((await recordedRequests(background)).filter((r) => r.type === 'badgeIndex')).toHaveLength(1);
   const first = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
-  expect(first).toHaveLength(1);
-  expect(new Set(first[0]!.ids)).toEqual(new Set([cited[0]!.id, ...PAPER_LINK_KINDS.map((_, i) => cited[i]!.id), '2501.00077']));
+  expect(first.map((r) => r.ids)).toEqual([['2501.00077']]);
 
-  // Comments that load late get their badges; only the id not asked about yet is sent.
+  // Comments that load late get their badges, from the index: nothing more is sent.
   expect(await nav.loadMore(page)).toBe(2);
   await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
   expect((await expected()).length).toBe(3 + PAPER_LINK_KINDS.length);
-  const lookups = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
-  expect(lookups.map((r) => r.ids)).toEqual([first[0]!.ids, [cited[20]!.id]]);
+  expect((await badgeState(page)).inline.map((b) => b.hf)).toContain(`https://huggingface.co/papers/${cited[20]!.id}`);
+  expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toHaveLength(1);
 
   // React re-renders the issue body from fresh data (no event): its badge comes back once, from what is known.
   expect(await nav.rerender(page, '[data-testid="issue-body"]')).toBe(1);
   await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
   expect((await badgeState(page)).broken).toBe(0);
-  expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toHaveLength(2);
+  expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toHaveLength(1);
   expect(errors).toEqual([]);
 });
 
@@ -135,11 +136,11 @@ test('a README with 100 arXiv links is annotated from one message', async ({ ser
   await expect.poll(() => badgeState(page).then((s) => s.inline.length), { intervals: [25] }).toBe(100);
   console.log(`100 README links annotated ${Date.now() - started} ms after navigation started (see tests/bench/github.bench.ts for figures)`);
   expect((await badgeState(page)).inline).toEqual(expectedInline(await markdownLinks(page), papers, idOf));
-  const lookups = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
-  expect(lookups).toHaveLength(1);
-  expect(lookups[0]!.ids).toHaveLength(100);
-  expect(lookups[0]!.live).toBe(true);
-  // All 100 were stored: the page asked HF for nothing.
+  // All 100 were stored: the badge index the page asked for while loading held them, so no lookup was
+  // sent, and HF was asked nothing.
+  const requests = await recordedRequests(background);
+  expect(requests.filter((r) => r.type === 'badgeIndex')).toHaveLength(1);
+  expect(requests.filter((r) => r.type === 'lookupPapers')).toEqual([]);
   expect(server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -83,11 +83,14 @@ test('a repository’s home page lists every paper it belongs to, and its README
   expect((await badgeState(page)).broken).toBe(0);
   expect(expectedInline(hrefs, papers, idOf)).toHaveLength(5);
 
-  // One message for the links, one for the repository; the unknown id was asked live (≤ 3 unknown).
+  // The badge index (asked while the page loaded) answered the stored papers; one message for the one
+  // unknown id, asked live (≤ 3 unknown); one for the repository.
   const requests = await recordedRequests(background);
-  expect(requests.map((r) => r.type).sort()).toEqual(['lookupPapers', 'papersForRepo']);
+  expect(requests.map((r) => r.type).sort()).toEqual(['badgeIndex', 'lookupPapers', 'papersForRepo']);
+  expect(requests.find((r) => r.type === 'badgeIndex')).toEqual({ type: 'badgeIndex', site: 'github' });
   expect(requests.find((r) => r.type === 'papersForRepo')?.repo).toBe(PAPER_REPO);
-  expect(new Set(requests.find((r) => r.type === 'lookupPapers')?.ids)).toEqual(new Set([...readmeLinks.map(idOf).filter((id) => id && !id.includes('/')), todays[0]]));
+  expect(requests.find((r) => r.type === 'lookupPapers')).toEqual({ type: 'lookupPapers', ids: [UNKNOWN_ID], live: true });
+  expect(readmeLinks.map(idOf)).toContain(UNKNOWN_ID);
   await expect.poll(() => server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([`/api/papers/${UNKNOWN_ID}`]);
 
   // Keyboard: Tab from a README link lands on its badge.

@@ -24,13 +24,14 @@ test('permissions, host permissions and content-script matches are exactly these
   expect(m.host_permissions).toEqual(['https://huggingface.co/*']);
   expect(m.optional_permissions).toBeUndefined();
   expect(m.externally_connectable).toBeUndefined();
-  const scripts = (m.content_scripts as { matches: string[]; js: string[] }[]).map((cs) => ({ js: cs.js, matches: [...cs.matches].sort() }));
+  // All three start at document_start: each asks the background its one question while the page loads.
+  const scripts = (m.content_scripts as { matches: string[]; js: string[]; run_at?: string }[]).map((cs) => ({ js: cs.js, matches: [...cs.matches].sort(), run_at: cs.run_at }));
   const arxivHosts = ['arxiv.org', 'export.arxiv.org', 'www.arxiv.org'];
   expect(scripts).toEqual(
     expect.arrayContaining([
-      { js: ['content-scripts/arxiv-paper.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/abs/*`, `https://${h}/html/*`]).sort() },
-      { js: ['content-scripts/arxiv-listing.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/catchup*`, `https://${h}/list/*`, `https://${h}/search*`]).sort() },
-      { js: ['content-scripts/github.js'], matches: ['https://github.com/*'] },
+      { js: ['content-scripts/arxiv-paper.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/abs/*`, `https://${h}/html/*`]).sort(), run_at: 'document_start' },
+      { js: ['content-scripts/arxiv-listing.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/catchup*`, `https://${h}/list/*`, `https://${h}/search*`]).sort(), run_at: 'document_start' },
+      { js: ['content-scripts/github.js'], matches: ['https://github.com/*'], run_at: 'document_start' },
     ]),
   );
   expect(scripts).toHaveLength(3);

@@ -20,6 +20,10 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
       'lookupPapers',
       null,
       { type: 'lookupPapers', ids: ['x'.repeat(100_000)] },
+      // The badge index names no ids, and is never live.
+      { type: 'badgeIndex', site: 'arxiv', ids: [id] },
+      { type: 'badgeIndex', site: 'arxiv', live: true },
+      { type: 'badgeIndex', site: 'example.org' },
     ];
     const results: string[] = [];
     for (const message of attempts) {
@@ -32,10 +36,12 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
     }
     // Still working afterwards.
     const answer = (await chrome.runtime.sendMessage({ type: 'lookupPapers', ids: [id] })) as { papers: Record<string, unknown> };
-    return { results, stillWorks: Object.keys(answer.papers) };
+    const index = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv' })) as { enabled: boolean; index: string };
+    return { results, stillWorks: Object.keys(answer.papers), indexHolds: index.enabled && index.index.split('\n').some((line) => line.startsWith(`${id} `)) };
   }, todaysFirst);
-  expect(outcomes.results).toEqual(Array(8).fill('refused'));
+  expect(outcomes.results).toEqual(Array(11).fill('refused'));
   expect(outcomes.stillWorks).toEqual([todaysFirst]);
+  expect(outcomes.indexHolds).toBe(true);
 
   // A web page has no way in: no externally_connectable, so no chrome.runtime to send with.
   server.pages.set(`arxiv.org/abs/${todaysFirst}`, absPage({ id: todaysFirst, title: 'T', abstract: 'A', authors: ['A'] }));

@@ -3,6 +3,7 @@ import type { Paper } from '../../lib/paper';
 import { handleRequest, RefusedRequestError, type RequestContext } from '../../lib/request-handler';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings';
 import { MAX_LOOKUP_IDS } from '../../lib/messages';
+import { encodeBadgeIndex } from '../../lib/badge-index';
 
 const PAPER: Paper = {
   id: '2506.06276',
@@ -13,11 +14,12 @@ const PAPER: Paper = {
   fetchedAt: 1,
 };
 
-function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn> } {
+function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn>; badgeIndex: ReturnType<typeof vi.fn> } {
   return {
     senderId: 'ours',
     ownId: 'ours',
     lookup: vi.fn(async (ids: string[]) => new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER]))),
+    badgeIndex: vi.fn(async () => encodeBadgeIndex([PAPER])),
     syncNow: vi.fn(),
     papersForRepo: vi.fn(async () => []),
     refreshBadge: vi.fn(async () => 0),
@@ -49,8 +51,10 @@ describe('pagePapers', () => {
   });
 
   it('refuses malformed requests and strangers', async () => {
-    // pageBadges is never live.
-    await expect(handleRequest({ type: 'pageBadges', site: 'arxiv', ids: [], live: true }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    // badgeIndex is never live, and names no ids.
+    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', live: true }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', ids: ['2506.06276'] }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'badgeIndex', site: 'example' }, context())).rejects.toBeInstanceOf(RefusedRequestError);
     const ctx = context();
     for (const bad of [
       { type: 'pagePapers', site: 'example', ids: [] },
@@ -66,24 +70,18 @@ describe('pagePapers', () => {
   });
 });
 
-describe('pageBadges', () => {
-  it("answers a badge's worth per paper found, never live, and the highlight threshold", async () => {
+describe('badgeIndex', () => {
+  it('answers the local badge index and the highlight threshold, looking nothing up', async () => {
     const ctx = context({ highlightThreshold: 50 });
-    const answer = await handleRequest({ type: 'pageBadges', site: 'arxiv', ids: ['2506.06276', '2506.00001'] }, ctx);
-    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, badges: { '2506.06276': { id: '2506.06276', upvotes: 21 } } });
-    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], false);
-  });
-
-  it('keeps the comment count when there is one', async () => {
-    const ctx = context();
-    ctx.lookup.mockResolvedValue(new Map([[PAPER.id, { ...PAPER, numComments: 3 }]]));
-    const answer = await handleRequest({ type: 'pageBadges', site: 'arxiv', ids: [PAPER.id] }, ctx);
-    expect(answer).toMatchObject({ badges: { [PAPER.id]: { id: PAPER.id, upvotes: 21, numComments: 3 } } });
-  });
-
-  it('looks nothing up when the person turned the site off', async () => {
-    const ctx = context({ sites: { arxiv: false, github: true }, highlightThreshold: 7 });
-    expect(await handleRequest({ type: 'pageBadges', site: 'arxiv', ids: ['2506.06276'] }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, badges: {} });
+    const answer = await handleRequest({ type: 'badgeIndex', site: 'arxiv' }, ctx);
+    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, index: '2506.06276 21' });
+    expect(ctx.badgeIndex).toHaveBeenCalledTimes(1);
     expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing when the person turned the site off', async () => {
+    const ctx = context({ sites: { arxiv: true, github: false }, highlightThreshold: 7 });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
+    expect(ctx.badgeIndex).not.toHaveBeenCalled();
   });
 });

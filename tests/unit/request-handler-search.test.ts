@@ -8,6 +8,7 @@ function context(overrides: Partial<RequestContext> = {}): RequestContext {
     senderId: 'own',
     ownId: 'own',
     lookup: vi.fn(async () => new Map()),
+    badgeIndex: vi.fn(async () => ''),
     syncNow: vi.fn(async () => ({ ok: true, tasks: 0, done: 0, calls: 0, papers: 0, dropped: 0 })),
     searchHf: vi.fn(async () => ({ ok: true as const, papers: [makePaper()] })),
     keepPaper: vi.fn(async () => ({ kept: true })),

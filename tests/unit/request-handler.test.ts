@@ -26,6 +26,7 @@ function context(overrides: Partial<RequestContext> = {}) {
       senderId: OWN_ID,
       ownId: OWN_ID,
       lookup,
+      badgeIndex: vi.fn(async () => ''),
       papersForRepo,
       syncNow,
       refreshBadge,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperPageKind, readPaperPage } from '../../../lib/arxiv/paper-page';
+import { paperIdInUrl, paperPageKind, readPaperPage } from '../../../lib/arxiv/paper-page';
 import { absPage } from '../../fixtures/arxiv/abs-page';
 import { ABS, HTML_PAPER } from './fixture-pages';
 import { parsePage } from './dom';
@@ -41,5 +41,21 @@ describe('readPaperPage', () => {
     expect(paperPageKind('https://arxiv.org/abs/2506.06276')).toBe('abs');
     expect(paperPageKind('https://arxiv.org/html/2506.06276v1/')).toBe('html');
     expect(paperPageKind('https://arxiv.org/pdf/2506.06276')).toBeUndefined();
+  });
+});
+
+describe('paperIdInUrl', () => {
+  it('reads the new-style id of an abstract or HTML paper URL, before the page is parsed', () => {
+    expect(paperIdInUrl('https://arxiv.org/abs/2506.06276')).toBe('2506.06276');
+    expect(paperIdInUrl('https://arxiv.org/abs/2506.06276v2')).toBe('2506.06276');
+    expect(paperIdInUrl('https://arxiv.org/html/2506.06276v1')).toBe('2506.06276');
+  });
+
+  it('is undefined for old-style ids, other pages and URLs naming no paper', () => {
+    expect(paperIdInUrl('https://arxiv.org/abs/hep-th/9901001')).toBeUndefined();
+    expect(paperIdInUrl('https://arxiv.org/list/cs.CL/new')).toBeUndefined();
+    expect(paperIdInUrl('https://arxiv.org/pdf/2506.06276')).toBeUndefined();
+    expect(paperIdInUrl('https://arxiv.org/abs/')).toBeUndefined();
+    expect(paperIdInUrl('not a url')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
  * Fakes for the overlay's unit tests: a badge UI that draws plain elements (the real one draws shadow
  * roots, checked end to end), and lookups whose answers the test releases when it wants.
  */
-import type { PaperOverview } from '../../../lib/messages';
+import type { PaperBadge, PaperOverview } from '../../../lib/messages';
 import type { BadgeUi, OverlayLookups } from '../../../lib/github/page-view';
 import { toOverview } from '../../../lib/messages';
 import { makePaper } from '../builders';
@@ -15,7 +15,7 @@ export function fakeUi(doc: Document): BadgeUi & { mounts: number } {
   const ui = {
     mounts: 0,
     hostSelector: 'dpl-paper-badge, dpl-repo-papers',
-    inline(link: HTMLAnchorElement, paper: PaperOverview) {
+    inline(link: HTMLAnchorElement, paper: PaperBadge) {
       ui.mounts++;
       const host = doc.createElement('dpl-paper-badge');
       host.setAttribute('data-id', paper.id);

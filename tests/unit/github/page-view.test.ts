@@ -36,6 +36,24 @@ describe('PageView: badges after paper links', () => {
     for (const [text, badge] of pairs) expect(badge).toBe(known.includes(text) ? text : null);
   });
 
+  it('puts badges from the badge index in at once, in the first reconcile, and asks only about the other ids', async () => {
+    const indexed = ids(100);
+    const unknown = ids(2, 500);
+    const { doc, fake, view, changed } = setup(markdownWithLinks([...indexed, ...unknown]));
+    const index = new Map(indexed.map((id, i) => [id, { id, upvotes: i }]));
+    fake.lookups.local = (id) => index.get(id);
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(100);
+    expect(badgesByLink(doc).slice(0, 100).map(([, badge]) => badge)).toEqual(indexed);
+    // The unknown ones, a few: asked in one message, live allowed (the background's rules decide).
+    expect(fake.paperCalls.map((c) => c.args)).toEqual([[unknown, true]]);
+    await fake.answerAll();
+    expect(changed).toHaveBeenCalledTimes(1);
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(100);
+    expect(fake.paperCalls).toHaveLength(1);
+  });
+
   it('never doubles up and never asks again, however often it reconciles', async () => {
     const { doc, ui, fake, view } = setup(markdownWithLinks(ids(3)));
     view.reconcile();
