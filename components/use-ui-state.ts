@@ -23,12 +23,17 @@ function keptState(now: number): PopupUiState | undefined {
   }
 }
 
+/** The state the popup opens in: from the address (`#day=…`, `#saved`), else as the popup was left. */
+export function openingUiState(): PopupUiState {
+  return initialUiState(location.hash, keptState(Date.now()));
+}
+
 /**
- * Which view, order and query the popup shows: from the address (`#day=…`, `#saved`), else as the
- * popup was left; kept on every change and mirrored in the address.
+ * Which view, order and query the popup shows: `initial` (see `openingUiState`), then as the person
+ * changes it; kept on every change and mirrored in the address.
  */
-export function useUiState(): [PopupUiState, (patch: Partial<PopupUiState>) => void] {
-  const [state, setState] = useState(() => initialUiState(location.hash, keptState(Date.now())));
+export function useUiState(initial?: PopupUiState): [PopupUiState, (patch: Partial<PopupUiState>) => void] {
+  const [state, setState] = useState(() => initial ?? openingUiState());
 
   useEffect(() => {
     try {

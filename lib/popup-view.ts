@@ -3,7 +3,7 @@
  * `#saved`: notifications open these in a tab) and kept between openings, so opening a link (which
  * closes the popup) leaves the popup as it was.
  */
-import { isUtcDay } from './utc-day';
+import { isUtcDay, utcDay } from './utc-day';
 
 export type PopupView =
   | { kind: 'today' }
@@ -55,4 +55,11 @@ export function initialUiState(hash: string, kept: PopupUiState | undefined): Po
   const routed = parseRoute(hash);
   if (routed) return { ...DEFAULT_UI_STATE, view: routed };
   return kept ?? DEFAULT_UI_STATE;
+}
+
+/** The day whose list the popup shows first in this state (undefined for the other views, or a search). */
+export function firstListedDay(state: PopupUiState, now: number): string | undefined {
+  if (state.query.trim() !== '') return undefined;
+  if (state.view.kind === 'day') return state.view.date;
+  return state.view.kind === 'today' ? utcDay(now) : undefined;
 }
