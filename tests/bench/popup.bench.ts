@@ -4,13 +4,14 @@
  * Also the search index alone, in Node. Figures, not pass/fail: medians printed and written to
  * bench-results/figures.json.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { LocalSearchIndex } from '../../lib/search/local-index';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
+import { popupScripts } from '../e2e/support/popup-scripts';
 import { median, recordFigures, type Figure } from './support/figures';
 import { syntheticPapers } from './support/synthetic-papers';
 
@@ -222,9 +223,7 @@ test('the popup with 20,000 papers stored: keystrokes, bundle size', async ({ co
   const resultCount = await page.locator('.paper').count();
   await page.close();
 
-  const gzipped = readdirSync(join(EXTENSION_DIR, 'chunks'))
-    .filter((file) => file.startsWith('popup-') && file.endsWith('.js'))
-    .reduce((sum, file) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, 'chunks', file))).length, 0);
+  const gzipped = popupScripts(EXTENSION_DIR).reduce((sum, file) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, file))).length, 0);
 
   const sorted = [...timings.dom].sort((a, b) => a - b);
   const figures: Figure[] = [

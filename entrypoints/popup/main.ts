@@ -1,13 +1,14 @@
-import { render } from 'preact';
-import { openingUiState } from '../../components/use-ui-state';
-import { PopupApp } from '../../components/PopupApp';
+/**
+ * The popup's first script, kept small: it opens the database and starts the first list's reads, then
+ * loads the interface (./mount.tsx) while the database works — the reads do not wait for Preact and
+ * the views to be fetched, compiled and run.
+ */
 import { PopupStore } from '../../lib/popup-store';
-import { firstListedDay } from '../../lib/popup-view';
+import { firstListedDay, openingUiState } from '../../lib/popup-view';
 
 // For the benchmark: when the popup's own code starts (the rest is the browser loading the page).
 performance.mark('dpl:popup-script');
 const initialUi = openingUiState();
-// The database opens, and the first list is read, while Preact draws the frame around the list.
 const opening = PopupStore.open()
   .then((store) => {
     performance.mark('dpl:database open');
@@ -15,5 +16,4 @@ const opening = PopupStore.open()
     return store;
   })
   .catch(() => undefined);
-const root = document.getElementById('app');
-if (root) render(<PopupApp opening={opening} initialUi={initialUi} />, root);
+void import('./mount').then(({ mount }) => mount(opening, initialUi));
