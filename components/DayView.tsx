@@ -1,4 +1,3 @@
-import { neighbourListDays } from '../lib/daily-lists';
 import { dayLabel, isWeekendDay } from '../lib/day-label';
 import { utcDay } from '../lib/utc-day';
 import { OrderToggle } from './OrderToggle';
@@ -17,9 +16,8 @@ export function DayView({ store, changes, now, order, onOrder, onNavigate, date,
   const history = usePaperHistory(store, changes, (list.value?.papers ?? []).map((p) => p.id));
 
   if (!list.value) return null;
-  const { days, listDay, papers } = list.value;
+  const { listDay, papers, previous, next, oldest } = list.value;
   if (!listDay) {
-    const oldest = days.map((d) => d.date).sort()[0];
     return (
       <p class="empty" data-testid="empty">
         {date && oldest && date < oldest
@@ -30,7 +28,6 @@ export function DayView({ store, changes, now, order, onOrder, onNavigate, date,
       </p>
     );
   }
-  const { previous, next } = neighbourListDays(days, listDay);
   const isToday = listDay === utcDay(now);
   const heading = date ? dayLabel(listDay) : isToday ? 'Today' : 'Latest list';
   return (

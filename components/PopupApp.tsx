@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendRequest } from '../lib/messages';
 import { nextPopupOpened, POPUP_OPENED_KEY } from '../lib/popup-session';
 import type { PopupStore } from '../lib/popup-store';
-import type { PopupView } from '../lib/popup-view';
+import type { PopupUiState, PopupView } from '../lib/popup-view';
 import { withUnrecordedFailure, type SyncState } from '../lib/sync/state';
 import { changeUserState, type UserAction } from '../lib/user-state';
 import { DayView } from './DayView';
@@ -23,10 +23,16 @@ import { PANEL_ID, tabId, tabOf, ViewTabs } from './ViewTabs';
 import type { ViewProps } from './view-props';
 import { WeekView } from './WeekView';
 
-/** `opening`: the database being opened since the page's first moment, in parallel with the first render. */
-export function PopupApp({ opening }: { opening?: Promise<PopupStore | undefined> }) {
+interface Props {
+  /** The database being opened (and the first screen's reads started) since the page's first moment. */
+  opening?: Promise<PopupStore | undefined>;
+  /** The view, order and query to open on (see `openingUiState`). */
+  initialUi?: PopupUiState;
+}
+
+export function PopupApp({ opening, initialUi }: Props) {
   const { store, changes, touch } = usePopupStore(opening);
-  const [ui, patchUi] = useUiState();
+  const [ui, patchUi] = useUiState(initialUi);
   const [now, setNow] = useState(Date.now());
   const [since, setSince] = useState<number>();
   /** A plain-language line when one of the person's own actions could not be done. */

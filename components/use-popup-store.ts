@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { listenForChanges, PopupStore, type TableName } from '../lib/popup-store';
 import { DATABASE_NAME } from '../lib/db-name';
 
@@ -32,7 +32,8 @@ export function usePopupStore(opening?: Promise<PopupStore | undefined>, name = 
     });
   }).current;
 
-  useEffect(() => {
+  // A layout effect: the store is handed over as soon as it opens, not after the first frame is painted.
+  useLayoutEffect(() => {
     let opened: PopupStore | undefined;
     let firstAttempt = opening;
     let stopped = false;

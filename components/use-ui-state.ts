@@ -1,8 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { isSameSession } from '../lib/popup-session';
-import { formatRoute, initialUiState, parseRoute, parseUiState, type PopupUiState } from '../lib/popup-view';
-
-const STORAGE_KEY = 'dpl-popup-ui';
+import { formatRoute, openingUiState, parseRoute, type PopupUiState, UI_STATE_KEY } from '../lib/popup-view';
 
 function storage(): Storage | undefined {
   try {
@@ -12,27 +9,16 @@ function storage(): Storage | undefined {
   }
 }
 
-/** The state kept from the last opening, if it was in this session (read synchronously: no flash). */
-function keptState(now: number): PopupUiState | undefined {
-  try {
-    const kept = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? 'null') as { at?: unknown; state?: unknown } | null;
-    if (!kept || typeof kept.at !== 'number' || !isSameSession(kept.at, now)) return undefined;
-    return parseUiState(kept.state);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Which view, order and query the popup shows: from the address (`#day=…`, `#saved`), else as the
- * popup was left; kept on every change and mirrored in the address.
+ * Which view, order and query the popup shows: `initial` (see `openingUiState`), then as the person
+ * changes it; kept on every change and mirrored in the address.
  */
-export function useUiState(): [PopupUiState, (patch: Partial<PopupUiState>) => void] {
-  const [state, setState] = useState(() => initialUiState(location.hash, keptState(Date.now())));
+export function useUiState(initial?: PopupUiState): [PopupUiState, (patch: Partial<PopupUiState>) => void] {
+  const [state, setState] = useState(() => initial ?? openingUiState());
 
   useEffect(() => {
     try {
-      storage()?.setItem(STORAGE_KEY, JSON.stringify({ at: Date.now(), state }));
+      storage()?.setItem(UI_STATE_KEY, JSON.stringify({ at: Date.now(), state }));
     } catch {
       // Not kept: the popup still works, it just opens on Today next time.
     }

@@ -4,7 +4,7 @@
  * stays out of the popup's bundle. Changes made elsewhere (the background's sync) are announced by
  * Dexie on its BroadcastChannel; `onChange` listens there.
  */
-import { compareByUpvotes, listDayOnOrBefore } from './daily-lists';
+import { compareByUpvotes } from './daily-lists';
 import type { DayRecord, KeyValue, UpvoteSample, UserPaperState } from './db';
 import { DATABASE_NAME } from './db-name';
 import { openExistingDatabase, requestResult, transactionDone } from './idb-promise';
@@ -17,9 +17,28 @@ import type { UserStateWriter } from './user-state';
 /** Dexie 4 posts every committed change here, from any context of the extension. */
 export const DEXIE_CHANGE_CHANNEL = 'x-storagemutated-1';
 
+/** What a day view shows (see `PopupStore.dayList`). */
+export interface DayList {
+  /** The day whose list is shown; undefined when no stored day on or before the one asked has a list. */
+  listDay: string | undefined;
+  papers: Paper[];
+  /** The list days just before and after `listDay` (days without a list are skipped). */
+  previous?: string;
+  next?: string;
+  /** Without a list day: the oldest stored day (a day asked for may be older than the synced ones). */
+  oldest?: string;
+}
+
 export type TableName = 'papers' | 'days' | 'upvoteHistory' | 'userState' | 'misses' | 'kv';
 
+/** An early read older than this is not handed out: the view reads afresh. */
+const EARLY_READ_MAX_AGE_MS = 2_000;
+
 export class PopupStore implements UserStateWriter {
+  /** Reads started before the views asked for them (see `readFirstScreen`), each handed out once. */
+  private readonly early = new Map<string, { read: Promise<unknown>; at: number }>();
+  private stopEarly: (() => void) | undefined;
+
   private constructor(
     private readonly db: IDBDatabase,
     readonly name: string,
@@ -32,7 +51,35 @@ export class PopupStore implements UserStateWriter {
   }
 
   close(): void {
+    this.dropEarlyReads();
     this.db.close();
+  }
+
+  /**
+   * Starts the reads the popup's first screen needs (the list of `day`, when it opens on a day, and the
+   * person's marks) as soon as the database is open, while the page's code is still drawing the frame
+   * around them. The views' first `dayList(day)` and `userStates()` calls take these answers; a change
+   * announced meanwhile drops them (the views then read afresh), as does age.
+   */
+  readFirstScreen(day: string | undefined): void {
+    const at = Date.now();
+    if (day !== undefined) this.early.set(`dayList ${day}`, { read: this.readDayList(day), at });
+    this.early.set('userStates', { read: this.readUserStates(), at });
+    for (const { read } of this.early.values()) read.catch(() => undefined);
+    this.stopEarly = this.onChange(() => this.dropEarlyReads());
+  }
+
+  private takeEarly<T>(key: string, read: () => Promise<T>): Promise<T> {
+    const early = this.early.get(key);
+    this.early.delete(key);
+    if (this.early.size === 0) this.dropEarlyReads();
+    return early && Date.now() - early.at < EARLY_READ_MAX_AGE_MS ? (early.read as Promise<T>) : read();
+  }
+
+  private dropEarlyReads(): void {
+    this.early.clear();
+    this.stopEarly?.();
+    this.stopEarly = undefined;
   }
 
   async days(): Promise<DayRecord[]> {
@@ -40,17 +87,29 @@ export class PopupStore implements UserStateWriter {
   }
 
   /**
-   * The list a day view shows, in one transaction: the day records (for navigation), the list day
-   * (`date` itself or, for a weekend or a day without a list, the latest list before it) and its papers.
+   * The list a day view shows, in one transaction: the list day (`date` itself or, for a weekend or a
+   * day without a list, the latest list before it), its papers ranked, and the list days either side
+   * (for navigation). A few cursor steps over the day records, not all of them: the popup's first list
+   * must not grow slower as the archive grows.
    */
-  async dayList(date: string): Promise<{ days: DayRecord[]; listDay: string | undefined; papers: Paper[] }> {
+  async dayList(date: string): Promise<DayList> {
+    return this.takeEarly(`dayList ${date}`, () => this.readDayList(date));
+  }
+
+  private async readDayList(date: string): Promise<DayList> {
     const transaction = this.db.transaction(['days', 'papers'], 'readonly');
-    const days = (await requestResult(transaction.objectStore('days').getAll())) as DayRecord[];
-    const listDay = listDayOnOrBefore(days, date);
-    const papers = listDay
-      ? ((await requestResult(transaction.objectStore('papers').index('dailyDate').getAll(listDay))) as Paper[])
-      : [];
-    return { days, listDay, papers: papers.sort(compareByUpvotes) };
+    const days = transaction.objectStore('days');
+    const listDay = await firstListDay(days, IDBKeyRange.upperBound(date), 'prev');
+    if (!listDay) {
+      const [oldest] = (await requestResult(days.getAllKeys(null, 1))) as string[];
+      return { listDay: undefined, oldest, papers: [] };
+    }
+    const [papers, previous, next] = await Promise.all([
+      requestResult(transaction.objectStore('papers').index('dailyDate').getAll(listDay)) as Promise<Paper[]>,
+      firstListDay(days, IDBKeyRange.upperBound(listDay, true), 'prev'),
+      firstListDay(days, IDBKeyRange.lowerBound(listDay, true), 'next'),
+    ]);
+    return { listDay, previous, next, papers: papers.sort(compareByUpvotes) };
   }
 
   /** Papers whose Daily Papers day is in `[start, end]`. */
@@ -92,6 +151,10 @@ export class PopupStore implements UserStateWriter {
 
   /** Every row of the person's own state (one per paper they marked: small). */
   async userStates(): Promise<Map<string, UserPaperState>> {
+    return this.takeEarly('userStates', () => this.readUserStates());
+  }
+
+  private async readUserStates(): Promise<Map<string, UserPaperState>> {
     const rows = (await this.read('userState', (store) => store.getAll())) as UserPaperState[];
     return new Map(rows.map((row) => [row.id, row]));
   }
@@ -132,6 +195,20 @@ export class PopupStore implements UserStateWriter {
     const store = this.db.transaction(table, 'readonly').objectStore(table);
     return Promise.all(keys.map((key) => requestResult(store.get(key)) as Promise<T | undefined>));
   }
+}
+
+/** The first day record with a list (count > 0) in `range`, walking in `direction`. */
+function firstListDay(days: IDBObjectStore, range: IDBKeyRange, direction: 'next' | 'prev'): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const request = days.openCursor(range, direction);
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return resolve(undefined);
+      if ((cursor.value as DayRecord).count > 0) return resolve((cursor.value as DayRecord).date);
+      cursor.continue();
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
 }
 
 /** Listens to Dexie's change channel for one database; also usable before the database exists. */

@@ -3,7 +3,8 @@
  * `#saved`: notifications open these in a tab) and kept between openings, so opening a link (which
  * closes the popup) leaves the popup as it was.
  */
-import { isUtcDay } from './utc-day';
+import { isSameSession } from './popup-session';
+import { isUtcDay, utcDay } from './utc-day';
 
 export type PopupView =
   | { kind: 'today' }
@@ -55,4 +56,36 @@ export function initialUiState(hash: string, kept: PopupUiState | undefined): Po
   const routed = parseRoute(hash);
   if (routed) return { ...DEFAULT_UI_STATE, view: routed };
   return kept ?? DEFAULT_UI_STATE;
+}
+
+/** The day whose list the popup shows first in this state (undefined for the other views, or a search). */
+export function firstListedDay(state: PopupUiState, now: number): string | undefined {
+  if (state.query.trim() !== '') return undefined;
+  if (state.view.kind === 'day') return state.view.date;
+  return state.view.kind === 'today' ? utcDay(now) : undefined;
+}
+
+/** The extension origin's localStorage key of the state kept between openings (`{ at, state }`). */
+export const UI_STATE_KEY = 'dpl-popup-ui';
+
+/** The state kept from the last opening, if it was in this session (read synchronously: no flash). */
+export function keptUiState(storage: Pick<Storage, 'getItem'> | undefined, now: number): PopupUiState | undefined {
+  try {
+    const kept = JSON.parse(storage?.getItem(UI_STATE_KEY) ?? 'null') as { at?: unknown; state?: unknown } | null;
+    if (!kept || typeof kept.at !== 'number' || !isSameSession(kept.at, now)) return undefined;
+    return parseUiState(kept.state);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state the popup opens in: from the address (`#day=…`, `#saved`), else as the popup was left. */
+export function openingUiState(): PopupUiState {
+  let storage: Storage | undefined;
+  try {
+    storage = globalThis.localStorage;
+  } catch {
+    // No storage (a locked-down profile): the popup opens on Today.
+  }
+  return initialUiState(location.hash, keptUiState(storage, Date.now()));
 }

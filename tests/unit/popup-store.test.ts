@@ -51,8 +51,26 @@ describe('PopupStore reads what Dexie wrote', () => {
     const saturday = await store.dayList('2025-06-07');
     expect(saturday.listDay).toBe('2025-06-06');
     expect(saturday.papers.map((p) => p.title)).toEqual(['high', 'low']);
-    expect(saturday.days).toHaveLength(2);
-    expect(await store.dayList('2025-06-01')).toMatchObject({ listDay: undefined, papers: [] });
+    expect(saturday).toMatchObject({ previous: undefined, next: undefined });
+    expect(await store.dayList('2025-06-01')).toMatchObject({ listDay: undefined, papers: [], oldest: '2025-06-06' });
+    store.close();
+  });
+
+  it('finds the list days either side, skipping days without a list, without reading every day', async () => {
+    await db().days.bulkPut(
+      ['2025-06-02', '2025-06-03', '2025-06-04', '2025-06-05', '2025-06-06', '2025-06-07', '2025-06-08', '2025-06-09'].map((date) => ({
+        date,
+        fetchedAt: 1,
+        count: ['2025-06-04', '2025-06-07', '2025-06-08'].includes(date) ? 0 : 1,
+        dropped: 0,
+        status: 'complete' as const,
+      })),
+    );
+    const store = await storeFor(db());
+    expect(await store.dayList('2025-06-05')).toMatchObject({ listDay: '2025-06-05', previous: '2025-06-03', next: '2025-06-06' });
+    expect(await store.dayList('2025-06-08')).toMatchObject({ listDay: '2025-06-06', previous: '2025-06-05', next: '2025-06-09' });
+    expect(await store.dayList('2025-06-02')).toMatchObject({ listDay: '2025-06-02', previous: undefined, next: '2025-06-03' });
+    expect(await store.dayList('2025-07-01')).toMatchObject({ listDay: '2025-06-09', previous: '2025-06-06', next: undefined });
     store.close();
   });
 
@@ -122,6 +140,53 @@ describe('PopupStore reads what Dexie wrote', () => {
     });
     await db().papers.put(makePaper({ id: '2506.00077' }));
     expect([...(await heard)]).toContain('papers');
+    store.close();
+  });
+});
+
+describe('PopupStore.readFirstScreen', () => {
+  const db = useTestDb();
+
+  it('reads the first list and the marks early; the views’ first asks take those answers once', async () => {
+    await db().days.put({ date: '2025-06-06', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' });
+    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 3 }));
+    await db().userState.put({ id: '2506.00001', readAt: 9 });
+    const store = await storeFor(db());
+    store.readFirstScreen('2025-06-07');
+    const first = await store.dayList('2025-06-07');
+    expect(first).toMatchObject({ listDay: '2025-06-06', papers: [{ id: '2506.00001', upvotes: 3 }] });
+    expect((await store.userStates()).get('2506.00001')).toEqual({ id: '2506.00001', readAt: 9 });
+    // Taken once: the next ask reads the database again.
+    expect(await store.dayList('2025-06-07')).not.toBe(first);
+    store.close();
+  });
+
+  it('drops the early answers when another context changes the database before they are taken', async () => {
+    await db().days.put({ date: '2025-06-06', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' });
+    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 3 }));
+    const store = await storeFor(db());
+    store.readFirstScreen('2025-06-06');
+    const heard = new Promise<void>((resolve) => {
+      const stop = store.onChange(() => {
+        stop();
+        resolve();
+      });
+    });
+    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 40 }));
+    await heard;
+    expect((await store.dayList('2025-06-06')).papers[0]?.upvotes).toBe(40);
+    store.close();
+  });
+
+  it('hands out only the day it read early; other days are read when asked', async () => {
+    await db().days.bulkPut([
+      { date: '2025-06-05', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' },
+      { date: '2025-06-06', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' },
+    ]);
+    const store = await storeFor(db());
+    store.readFirstScreen('2025-06-06');
+    expect((await store.dayList('2025-06-05')).listDay).toBe('2025-06-05');
+    expect((await store.dayList('2025-06-06')).listDay).toBe('2025-06-06');
     store.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UI_STATE, formatRoute, initialUiState, parseRoute, parseUiState } from '../../lib/popup-view';
+import { DEFAULT_UI_STATE, firstListedDay, formatRoute, initialUiState, parseRoute, parseUiState } from '../../lib/popup-view';
 
 describe('parseRoute / formatRoute', () => {
   it.each([
@@ -47,5 +47,16 @@ describe('initialUiState', () => {
   it('else comes back to the kept state, else to today', () => {
     expect(initialUiState('', kept)).toEqual(kept);
     expect(initialUiState('', undefined)).toEqual(DEFAULT_UI_STATE);
+  });
+});
+
+describe('firstListedDay', () => {
+  const now = Date.parse('2025-06-11T23:59:00Z');
+  it('is the day a day view lists first, today for Today, and nothing for the other views or a search', () => {
+    expect(firstListedDay(DEFAULT_UI_STATE, now)).toBe('2025-06-11');
+    expect(firstListedDay({ ...DEFAULT_UI_STATE, view: { kind: 'day', date: '2025-06-07' } }, now)).toBe('2025-06-07');
+    expect(firstListedDay({ ...DEFAULT_UI_STATE, view: { kind: 'week', date: '2025-06-07' } }, now)).toBeUndefined();
+    expect(firstListedDay({ ...DEFAULT_UI_STATE, view: { kind: 'saved' } }, now)).toBeUndefined();
+    expect(firstListedDay({ ...DEFAULT_UI_STATE, query: 'flow' }, now)).toBeUndefined();
   });
 });
