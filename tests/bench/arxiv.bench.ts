@@ -11,7 +11,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
-import { fixturePapers, listingEntry, unknownEntry, waitForSync } from '../e2e/arxiv-support';
+import { listingEntry, storedFixturePapers, unknownEntry, waitForSync } from '../e2e/arxiv-support';
 import { CHROMIUM_PATH, EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { median, recordFigures, type Figure } from './support/figures';
@@ -134,7 +134,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   test.setTimeout(600_000);
   const loadBefore = loadavg()[0]!;
   await waitForSync(background, 120_000);
-  const papers = fixturePapers(server);
+  const papers = await storedFixturePapers(server, background);
   const unknown = (n: number) => Array.from({ length: n }, (_, i) => unknownEntry(i));
   // Realistic: about one entry in ten is on Daily Papers. Worst case: every entry is.
   const realisticKnown = papers.slice(0, 200).map(listingEntry);

@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
-import { fixturePapers, hostCount, listingEntry, patchSettings, unknownEntry, waitForSync, type FixturePaper } from './arxiv-support';
+import { fixturePapers, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry, waitForSync, type FixturePaper } from './arxiv-support';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import type { FixtureServer } from './support/fixture-server';
 
@@ -120,7 +120,7 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
 
 test('/pastweek with show=2000, /recent and /catchup get their badges', async ({ server, context, background }) => {
   await waitForSync(background);
-  const papers = fixturePapers(server);
+  const papers = await storedFixturePapers(server, background);
   const upvotes = new Map(papers.map((p) => [p.id, p.upvotes]));
   // Every paper HF knows among 600 entries over five days.
   const entries = [...papers.map(listingEntry), ...Array.from({ length: 600 - papers.length }, (_, i) => unknownEntry(i))];

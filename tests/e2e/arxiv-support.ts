@@ -33,6 +33,33 @@ export function fixturePapers(server: FixtureServer): FixturePaper[] {
   return papers;
 }
 
+/**
+ * The fixture's papers the extension has stored. A sync run spends at most 30 HF calls, so the oldest
+ * day of the 30-day window arrives with the next run: tests about "every known paper" ask the database.
+ */
+export async function storedFixturePapers(server: FixtureServer, background: Worker): Promise<FixturePaper[]> {
+  const ids = new Set(
+    await background.evaluate(async () => {
+      const open = indexedDB.open('daily-papers-lens');
+      open.onupgradeneeded = () => open.transaction?.abort();
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        const request = db.transaction('papers').objectStore('papers').getAllKeys();
+        return await new Promise<string[]>((resolve, reject) => {
+          request.onsuccess = () => resolve(request.result as string[]);
+          request.onerror = () => reject(request.error);
+        });
+      } finally {
+        db.close();
+      }
+    }),
+  );
+  return fixturePapers(server).filter((paper) => ids.has(paper.id));
+}
+
 export function listingEntry(paper: { id: string; title: string; summary?: string }): ListingEntryFixture {
   return { id: paper.id, title: paper.title, authors: ['Jiatao Gu', 'Tianrong Chen'], abstract: paper.summary, comments: '23 pages, 12 figures' };
 }
