@@ -3,8 +3,11 @@
  * after the first sync. The next sync's write is refused by Chromium's IndexedDB itself (an aborted
  * transaction, then a connection that never answers again); the run still ends, the popup says why from
  * the run's own answer (the database cannot record it), and every stored paper, day and saved mark is
- * there once space is freed. (Chromium's DevTools quota override does not apply to extension origins, so
- * a real full disk is the way to get a real storage error.) Needs root to mount the RAM disk.
+ * there once space is freed. Retry then syncs again; if the browser deletes the damaged database (its
+ * corruption recovery; the test also deletes it on purpose), the saved mark comes back from its copy in
+ * storage.local (lib/user-state-backup.ts). (Chromium's DevTools quota override does not apply to
+ * extension origins, so a real full disk is the way to get a real storage error.) Needs root to mount
+ * the RAM disk.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
@@ -89,7 +92,7 @@ async function backupIds(background: Worker): Promise<string[]> {
   return (backup?.saved?.papers ?? []).map((p) => p.id).sort();
 }
 
-test('a full disk: the sync fails instead of hanging, the popup says why, and every stored paper, day and saved mark is kept', async ({ server, background, openPopup, profileParent }) => {
+test('a full disk: the sync fails instead of hanging, the popup says why, every stored paper, day and saved mark is kept, and Retry syncs again with the mark even if the database is deleted', async ({ server, background, openPopup, profileParent }) => {
   test.setTimeout(300_000);
   // What the browser said in the worker, for the record (a database error is the point of this test).
   const said: string[] = [];
@@ -155,7 +158,34 @@ test('a full disk: the sync fails instead of hanging, the popup says why, and ev
   expect(after.papers).toBeGreaterThanOrEqual(before.papers + 60);
   const restored = await localValue(background, 'userStateRestored');
 
+  // Then the database deleted whole, for certain, as Chromium's recovery does after "Internal error opening
+  // backing store" (above it may or may not have happened): the next run puts the marks back from the copy
+  // outside IndexedDB, and refills the lists as on a fresh install.
+  await expect.poll(() => backupIds(background), { timeout: 10_000 }).toEqual(before.saved);
+  await popup.close();
+  await background.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('daily-papers-lens');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+  const fresh = await openPopup();
+  await fresh.getByRole('button', { name: 'Refresh' }).click();
+  await expect(async () => {
+    await fresh.reload();
+    await expect(fresh.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 10_000 });
+  }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
+  await fresh.getByRole('tab', { name: 'Saved' }).click();
+  await expect(fresh.locator(`.paper[data-paper-id="${savedId}"]`).getByRole('button', { name: 'Save' })).toHaveAttribute('aria-pressed', 'true');
+  expect((await counts(background)).saved).toEqual(before.saved);
+  const restoredAfterDelete = await localValue(background, 'userStateRestored');
+  expect(restoredAfterDelete).toMatchObject({ marks: 1 });
+  expect((restoredAfterDelete as { at: number }).at).toBeGreaterThan((restored as { at?: number } | null)?.at ?? 0);
+
   console.log(`[faults] disk full (512 KB left): the popup said why; ${kept.papers} papers, ${kept.saved.length} saved mark kept`);
   console.log(`[faults] the worker's errors after Retry: ${JSON.stringify(said.slice(retriedAt))}`);
+  console.log(`[faults] database deleted on purpose: marks restored ${JSON.stringify(restoredAfterDelete)}, saved mark shown in Saved`);
   console.log(`[faults] after Retry: ${restored ? `the database was deleted by the browser; marks restored ${JSON.stringify(restored)}` : 'the database was kept'}; ${after.papers} papers, saved ${after.saved.join(',')}`);
 });
