@@ -13,6 +13,7 @@ import { HfSearchService } from '../lib/search/hf-search';
 import { readSettings, SETTINGS_KEY } from '../lib/settings';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
 import { keepToolbarBadge } from '../lib/toolbar-badge';
+import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/user-state-backup';
 
 /** Pause between two HF calls during a sync: about two calls a second at most. */
 const POLITE_DELAY_MS = 400;
@@ -29,11 +30,15 @@ export default defineBackground(() => {
   // Firefox's Manifest V2 build has the toolbar button as `browserAction` (the same calls).
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const badge = keepToolbarBadge({ db, action, readSettings });
+  // The person's marks, copied outside IndexedDB after each change, and put back if the browser deleted it.
+  const backup = userStateBackupScheduler(() => backUpUserState(db, browser.storage.local, Date.now()));
+  const restoreMarks = () => restoreUserStateIfWiped(db, browser.storage.local, Date.now()).catch(() => 0);
   const scheduler = new SyncScheduler({
     db,
     alarms: browser.alarms,
     now: Date.now,
     prepare: async () => {
+      await restoreMarks();
       const settings = await readSettings();
       return {
         intervalMinutes: settings.syncIntervalMinutes,
@@ -48,6 +53,7 @@ export default defineBackground(() => {
       };
     },
     afterRun: async () => {
+      backup.schedule();
       const iconUrl = browser.runtime.getURL('/icon/128.png');
       await notifyAfterSync({ db, settings: await readSettings(), now: Date.now(), notifier: notifications, iconUrl });
       await badge.refresh();
@@ -75,7 +81,10 @@ export default defineBackground(() => {
       popupDayUrl: (date) => `${browser.runtime.getURL('/popup.html')}${popupDayHash(date)}`,
       clear: (notificationId) => notifications.clear(notificationId),
     })
-      .then(() => badge.refresh())
+      .then(() => {
+        backup.schedule();
+        return badge.refresh();
+      })
       .catch(() => undefined);
   });
 
@@ -90,10 +99,18 @@ export default defineBackground(() => {
       badgeIndex: () => stored.badgeIndex(),
       papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
       syncNow: () => scheduler.run({ force: true }),
-      refreshBadge: () => badge.refresh(),
+      // Asked after the person's marks changed (userStateChanged): the copy of the marks follows.
+      refreshBadge: () => {
+        backup.schedule();
+        return badge.refresh();
+      },
       readSettings,
       searchHf: (query) => searchIfAllowed(consent, () => search.search(query)),
-      keepPaper: (id) => search.keep(id),
+      keepPaper: async (id) => {
+        const kept = await search.keep(id);
+        backup.schedule();
+        return kept;
+      },
     }),
   );
 

@@ -11,6 +11,20 @@ import { patchSyncState, readSyncState } from './state';
 export const PERIODIC_ALARM = 'sync-periodic';
 export const RETRY_ALARM = 'sync-retry';
 const MINUTE = 60_000;
+/** Tries to reopen a database the browser could not open, and the pause before each (ms). */
+const REOPEN_ATTEMPTS = 3;
+const REOPEN_DELAY_MS = 1_000;
+
+/**
+ * The database could not be opened. Dexie keeps a failed open: every later call fails with it until the
+ * database is closed and opened again. After a full disk Chromium may answer an open with "Internal error
+ * opening backing store", delete the damaged database, and open a fresh one on the next try.
+ */
+export function isOpenFailure(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : '';
+  return name === 'DatabaseClosedError' || name === 'OpenFailedError' || /backing store/i.test(message);
+}
 
 interface Alarm {
   scheduledTime: number;
@@ -32,6 +46,8 @@ export interface SchedulerDeps {
   prepare: () => Promise<{ deps: SyncDeps; intervalMinutes: number }>;
   /** Told after every run, ok or not (notifications, the toolbar badge); its failure never fails the run. */
   afterRun?: (outcome: SyncOutcome) => Promise<void>;
+  /** Waits before reopening the database (setTimeout when absent). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Minutes to wait after the n-th consecutive failure: 2, 4, 8, 16, then 30. */
@@ -75,12 +91,37 @@ export class SyncScheduler {
     if (state.running && !this.current) await this.run();
   }
 
+  /** Prepares and runs a sync; a database that cannot be opened is reopened, a few times, then reported. */
+  private async prepareAndRun(options: { force?: boolean }): Promise<{ deadline?: number; outcome: SyncOutcome }> {
+    const { db } = this.deps;
+    const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    // A failed open, kept by Dexie since an earlier call: start from a fresh connection.
+    if (db.hasFailed()) db.close({ disableAutoOpen: false });
+    for (let attempt = 1; ; attempt++) {
+      let deps: SyncDeps | undefined;
+      try {
+        const prepared = await this.deps.prepare();
+        deps = prepared.deps;
+        await this.ensurePeriodicAlarm(prepared.intervalMinutes);
+        return { deadline: deps.writeDeadlineMs, outcome: await runSync(deps, options) };
+      } catch (error) {
+        if (!isOpenFailure(error)) throw error;
+        db.close({ disableAutoOpen: false });
+        if (deps?.db && deps.db !== db) deps.db.close({ disableAutoOpen: false });
+        if (attempt >= REOPEN_ATTEMPTS) {
+          const at = this.deps.now();
+          const message = 'The browser could not open the extension’s database (is the disk full?).';
+          const outcome: SyncOutcome = { ok: false, tasks: 0, done: 0, calls: 0, papers: 0, dropped: 0, error: { at, kind: 'storage', message } };
+          return { deadline: deps?.writeDeadlineMs, outcome };
+        }
+        await sleep(REOPEN_DELAY_MS * attempt);
+      }
+    }
+  }
+
   private async runOnce(options: { force?: boolean }): Promise<SyncOutcome> {
-    const { deps, intervalMinutes } = await this.deps.prepare();
-    await this.ensurePeriodicAlarm(intervalMinutes);
-    const outcome = await runSync(deps, options);
+    const { deadline, outcome } = await this.prepareAndRun(options);
     // The bookkeeping below must not keep the outcome from the person when the disk is full.
-    const deadline = deps.writeDeadlineMs;
     const state = await storageStep(readSyncState(this.deps.db), deadline).catch(() => undefined);
     const failures = outcome.ok ? 0 : (state?.consecutiveFailures ?? 0) + 1;
     if (outcome.ok) {

@@ -222,6 +222,60 @@ describe('SyncScheduler.run', () => {
   });
 });
 
+describe('SyncScheduler and a database the browser could not open', () => {
+  const openFailure = () => Object.assign(new Error('UnknownError: Internal error opening backing store for indexedDB.open.'), { name: 'OpenFailedError' });
+
+  it('reopens the database after a short wait and runs', async () => {
+    const { server } = setup();
+    const time = fakeTime(NOW);
+    const waits: number[] = [];
+    let failures = 1;
+    let closed = 0;
+    const database = db();
+    const close = database.close.bind(database);
+    database.close = (options) => {
+      closed++;
+      close(options);
+    };
+    const scheduler = new SyncScheduler({
+      db: database,
+      alarms: new FakeAlarms(time.now),
+      now: time.now,
+      sleep: async (ms) => void waits.push(ms),
+      prepare: async () => {
+        if (failures-- > 0) throw openFailure();
+        return {
+          intervalMinutes: 30,
+          deps: { db: database, client: new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now }), now: time.now, sleep: time.sleep, backfillDays: 30, politeDelayMs: 0 },
+        };
+      },
+    });
+    const outcome = await scheduler.run();
+    expect(outcome.ok).toBe(true);
+    expect(waits).toEqual([1_000]);
+    expect(closed).toBe(1);
+    expect((await readSyncState(database)).lastSuccessAt).toBe(time.now());
+  });
+
+  it('reports a database that stays unopenable as a storage failure, and schedules a retry', async () => {
+    const time = fakeTime(NOW);
+    const alarms = new FakeAlarms(time.now);
+    const waits: number[] = [];
+    const scheduler = new SyncScheduler({
+      db: db(),
+      alarms,
+      now: time.now,
+      sleep: async (ms) => void waits.push(ms),
+      prepare: () => Promise.reject(openFailure()),
+    });
+    const outcome = await scheduler.run();
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatchObject({ kind: 'storage', message: expect.stringContaining('could not open') });
+    expect(waits).toEqual([1_000, 2_000]);
+    expect(alarms.alarms.has(RETRY_ALARM)).toBe(true);
+  });
+});
+
 describe('SyncScheduler.wake', () => {
   it('resumes a run the worker was stopped in', async () => {
     const { scheduler, server } = setup();
