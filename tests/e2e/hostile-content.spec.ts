@@ -3,11 +3,12 @@
  * extension shows them — popup, arXiv and GitHub pages, notifications — they stay text: no element,
  * handler or link is made from them, and only https: links leave the extension's hands.
  */
+import { readFileSync } from 'node:fs';
 import type { Page, Worker } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { makeHostile } from '../fixtures/hostile/hostile-papers';
-import { HOSTILE_TEXT } from '../fixtures/hostile/payloads';
+import { HOSTILE_TEXT, HOSTILE_URLS } from '../fixtures/hostile/payloads';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { auditDom } from './support/dom-audit';
@@ -98,4 +99,54 @@ test('hostile titles, summaries, names and URLs stay text in the popup, on arXiv
     expect(notification.iconUrl).toBe(`chrome-extension://${extensionId}/icon/128.png`);
     expect(`${notification.title} ${notification.message}`).toMatch(/<img|<script|<svg|onerror|javascript:|\{\{/);
   }
+});
+
+test('hostile text typed into watch lists, in an imported file and in stored settings stays text on the options page', async ({ context, background, extensionId }) => {
+  // Settings as another device might have synced them: payloads in every list.
+  await background.evaluate(async (payloads) => {
+    await chrome.storage.sync.set({ settings: { watch: { keywords: payloads, authors: payloads, organizations: payloads } } });
+  }, HOSTILE_TEXT);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByLabel('Keywords')).toHaveValue(new RegExp(HOSTILE_TEXT[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await expectClean(page, 'body');
+
+  // Typed by the person and saved: still text after a reload.
+  await page.getByLabel('Authors').fill(HOSTILE_TEXT.slice(0, 6).join('\n'));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.reload();
+  await expect(page.getByLabel('Authors')).toHaveValue(HOSTILE_TEXT.slice(0, 6).join('\n'));
+  await expectClean(page, 'body');
+
+  // An imported file with payloads in every text field and hostile URLs: imported as text, links dropped.
+  const papers = HOSTILE_TEXT.map((text, i) => ({
+    id: `2511.${String(30_000 + i)}`,
+    title: text,
+    authors: [text, 'Ada Lovelace'],
+    summary: text,
+    savedAt: '2025-06-10T08:00:00Z',
+    githubRepo: HOSTILE_URLS[i % HOSTILE_URLS.length],
+    projectPage: HOSTILE_URLS[(i + 3) % HOSTILE_URLS.length],
+    organization: { name: text, fullname: text },
+  }));
+  const file = JSON.stringify({ format: 'daily-papers-lens/saved-papers', version: 1, papers });
+  await page.getByLabel('Import saved papers (a JSON export)').setInputFiles({ name: '<img src=x onerror=alert(1)>.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await expect(page.getByTestId('data-status')).toHaveText(`Imported ${papers.length} saved papers.`);
+  await expectClean(page, 'body');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { papers: { title: string; githubRepo?: string; projectPage?: string }[] };
+  expect(exported.papers.map((p) => p.title).sort()).toEqual([...HOSTILE_TEXT].sort());
+  for (const paper of exported.papers) {
+    if (paper.githubRepo) expect(paper.githubRepo).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/);
+    if (paper.projectPage) expect(paper.projectPage).toMatch(/^https:\/\//);
+  }
+  await expectClean(page, 'body');
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
 });
