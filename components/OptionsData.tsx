@@ -1,5 +1,6 @@
 /** Saved papers out (BibTeX, JSON) and in (JSON), and clearing the cache. */
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { clearCache } from '../lib/clear-cache';
 import type { PapersDB } from '../lib/db';
 import { toBibtex } from '../lib/export/bibtex';
@@ -7,6 +8,7 @@ import { downloadText, exportFilename } from '../lib/export/download';
 import { importSavedPapers, readSavedPapers } from '../lib/export/saved-papers';
 import { MAX_IMPORT_BYTES, parseSavedPapersFile, savedPapersFile } from '../lib/export/saved-papers-file';
 import { sendRequest } from '../lib/messages';
+import { forgetUserStateBackup } from '../lib/user-state-backup';
 
 type Status = { text: string; error?: boolean };
 
@@ -67,6 +69,8 @@ export function OptionsData({ db }: { db: PapersDB }) {
         return { text: 'Nothing was deleted.' };
       }
       const result = await clearCache(db, { keepSaved: !deleteSaved });
+      // Deleted on purpose: the copy of the marks goes too, or the next sync would put them back.
+      if (deleteSaved) await forgetUserStateBackup(browser.storage.local);
       tellBackground({ type: 'syncNow' });
       return {
         text: deleteSaved

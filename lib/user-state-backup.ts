@@ -115,6 +115,11 @@ export async function readUserStateBackup(storage: BackupStorage): Promise<{ sav
   }
 }
 
+/** Forgets the copy: the person deleted their marks on purpose, so no restore may bring them back. */
+export async function forgetUserStateBackup(storage: { remove(key: string): Promise<void> }): Promise<void> {
+  await storage.remove(USER_STATE_BACKUP_KEY);
+}
+
 /** No mark and no synced day: a fresh install, or a database the browser deleted. */
 async function looksWiped(db: PapersDB): Promise<boolean> {
   const [marks, days] = await Promise.all([db.userState.count(), db.days.count()]);

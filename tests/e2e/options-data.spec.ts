@@ -92,6 +92,10 @@ test('saved papers are imported, exported as BibTeX and JSON, and survive cleari
   await page.getByRole('button', { name: 'Clear the cache' }).click();
   await expect(page.getByTestId('data-status')).toHaveText(/^Deleted \d+ papers and your marks\./);
   expect(await table(background, 'userState')).toEqual([]);
+  // The refill that follows must not bring the deleted marks back from their copy (lib/user-state-backup.ts).
+  await popup.reload();
+  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  expect(await table(background, 'userState')).toEqual([]);
   expect((await table(background, 'papers')).map((p) => p.id)).not.toContain(HOSTILE_ID);
   await page.getByRole('button', { name: 'Export BibTeX' }).click();
   await expect(page.getByTestId('data-status')).toHaveText('No saved papers to export yet. Save papers from the popup first.');

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSavedPapers } from '../../lib/export/saved-papers';
 import {
   backUpUserState,
+  forgetUserStateBackup,
   readUserStateBackup,
   restoreUserStateIfWiped,
   USER_STATE_BACKUP_KEY,
@@ -111,6 +112,16 @@ describe('restoreUserStateIfWiped', () => {
     ]);
     expect(saved[1]!.paper.githubRepoKey).toBe('apple/ml-starflow');
     expect(await storage().get(USER_STATE_RESTORED_KEY)).toEqual({ [USER_STATE_RESTORED_KEY]: { at: NOW, marks: 4 } });
+  });
+
+  it('brings nothing back after the person deleted every mark on purpose (Clear cache, marks too)', async () => {
+    const db = await seed();
+    await backUpUserState(db, storage(), NOW);
+    await wipe();
+    await forgetUserStateBackup(storage());
+    expect(await readUserStateBackup(storage())).toBeUndefined();
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await db.userState.count()).toBe(0);
   });
 
   it('never restores over a database that has synced days (a person who unsaved everything)', async () => {
