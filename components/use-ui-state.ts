@@ -27,9 +27,10 @@ export function useUiState(initial?: PopupUiState): [PopupUiState, (patch: Parti
   }, [state]);
 
   useEffect(() => {
-    // Another part of the extension may point an open tab at a new address.
-    const onHashChange = () => {
-      const view = parseRoute(location.hash);
+    // Another part of the extension may point an open tab at a new address. The event's own address, not
+    // location.hash: the effect above may have replaced the hash with the previous view's in the meantime.
+    const onHashChange = (event: HashChangeEvent) => {
+      const view = parseRoute(new URL(event.newURL).hash);
       if (view) setState((previous) => ({ ...previous, view, query: '' }));
     };
     addEventListener('hashchange', onHashChange);
