@@ -1,5 +1,6 @@
 /** Helpers the arXiv specs share: waiting for the install-time sync, settings, the fixture's papers. */
 import type { Page, Worker } from '@playwright/test';
+import { readKeys, syncSettled } from './support/extension-db';
 import type { FixtureServer } from './support/fixture-server';
 import type { ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 
@@ -38,25 +39,7 @@ export function fixturePapers(server: FixtureServer): FixturePaper[] {
  * day of the 30-day window arrives with the next run: tests about "every known paper" ask the database.
  */
 export async function storedFixturePapers(server: FixtureServer, background: Worker): Promise<FixturePaper[]> {
-  const ids = new Set(
-    await background.evaluate(async () => {
-      const open = indexedDB.open('daily-papers-lens');
-      open.onupgradeneeded = () => open.transaction?.abort();
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      try {
-        const request = db.transaction('papers').objectStore('papers').getAllKeys();
-        return await new Promise<string[]>((resolve, reject) => {
-          request.onsuccess = () => resolve(request.result as string[]);
-          request.onerror = () => reject(request.error);
-        });
-      } finally {
-        db.close();
-      }
-    }),
-  );
+  const ids = new Set(await readKeys(background, 'papers'));
   return fixturePapers(server).filter((paper) => ids.has(paper.id));
 }
 
@@ -74,27 +57,7 @@ export function unknownEntry(n: number): ListingEntryFixture {
 export async function waitForSync(background: Worker, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const done = await background.evaluate(async () => {
-      const open = indexedDB.open('daily-papers-lens');
-      // Never create the database ourselves: before the extension has, there is nothing to read.
-      open.onupgradeneeded = () => open.transaction?.abort();
-      const db = await new Promise<IDBDatabase | undefined>((resolve) => {
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => resolve(undefined);
-      });
-      if (!db) return false;
-      try {
-        const request = db.transaction('kv').objectStore('kv').get('syncState');
-        const row = await new Promise<{ value?: { running?: boolean; lastSuccessAt?: number } } | undefined>((resolve) => {
-          request.onsuccess = () => resolve(request.result as never);
-          request.onerror = () => resolve(undefined);
-        });
-        return Boolean(row?.value?.lastSuccessAt) && !row?.value?.running;
-      } finally {
-        db.close();
-      }
-    });
-    if (done) return;
+    if (await syncSettled(background)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('the install-time sync did not finish');

@@ -1,6 +1,7 @@
 /** Install → sync → popup lists the day → arXiv abs page shows the badge; and HF failing loses nothing. */
 import { rankedTitles } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
+import { readRow } from './support/extension-db';
 import { collectPageErrors, expect, test } from './support/extension-test';
 
 test('a fresh install syncs Daily Papers, the popup ranks the latest day, the abs page shows the badge', async ({ server, openPopup, context }) => {
@@ -70,14 +71,6 @@ test('a malformed answer keeps the good papers and counts the bad', async ({ ser
       : undefined;
   const popup = await openPopup();
   await expect(popup.locator('.paper .title')).toHaveText(rankedTitles(good));
-  const dropped = await background.evaluate(async (date) => {
-    const open = indexedDB.open('daily-papers-lens');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const request = db.transaction('days').objectStore('days').get(date);
-    return new Promise<number>((resolve) => (request.onsuccess = () => resolve((request.result as { dropped: number }).dropped)));
-  }, today);
+  const dropped = (await readRow<{ dropped: number }>(background, 'days', today))?.dropped;
   expect(dropped).toBe(3);
 });

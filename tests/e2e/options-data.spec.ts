@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import bibtex from 'bibtex';
 import type { Worker } from '@playwright/test';
+import { readAll } from './support/extension-db';
 import { collectPageErrors, expect, test } from './support/extension-test';
 
 const HOSTILE_ID = '2511.08888';
@@ -20,16 +21,8 @@ function importFile(todayId: string): string {
 }
 
 /** Reads a table of the extension's database from the worker (observation only). */
-function table(background: Worker, name: string): Promise<{ id: string }[]> {
-  return background.evaluate(async (store) => {
-    const open = indexedDB.open('daily-papers-lens');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const request = db.transaction(store).objectStore(store).getAll();
-    return new Promise<{ id: string }[]>((resolve) => (request.onsuccess = () => resolve(request.result)));
-  }, name);
+async function table(background: Worker, name: string): Promise<{ id: string }[]> {
+  return (await readAll<{ id: string }>(background, name)) ?? [];
 }
 
 test('saved papers are imported, exported as BibTeX and JSON, and survive clearing the cache', async ({ server, context, extensionId, background, openPopup }) => {

@@ -1,4 +1,5 @@
 /** The person's actions and what the popup tells them: save and read through syncs, new papers, hostile text, errors. */
+import { syncSettled } from './support/extension-db';
 import { expect, test } from './support/extension-test';
 import { collectPageErrors } from './support/extension-test';
 import { paperOf, rankedTitlesOf, titles, waitForSync } from './support/popup-helpers';
@@ -52,23 +53,7 @@ test('papers the extension first saw after the previous opening are marked new',
   await expect
     .poll(
       () =>
-        background.evaluate(async () => {
-          // Never create the database here: before Dexie has made it, there is nothing to read.
-          const open = indexedDB.open('daily-papers-lens');
-          open.onupgradeneeded = () => open.transaction?.abort();
-          const db = await new Promise<IDBDatabase | undefined>((resolve) => {
-            open.onsuccess = () => resolve(open.result);
-            open.onerror = () => resolve(undefined);
-          });
-          if (!db || !db.objectStoreNames.contains('kv')) {
-            db?.close();
-            return false;
-          }
-          const request = db.transaction('kv').objectStore('kv').get('syncState');
-          const state = await new Promise<{ value?: { lastSuccessAt?: number; running?: boolean } }>((resolve) => (request.onsuccess = () => resolve(request.result)));
-          db.close();
-          return Boolean(state?.value?.lastSuccessAt) && !state?.value?.running;
-        }),
+        syncSettled(background),
       { timeout: 60_000 },
     )
     .toBe(true);

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from '@playwright/test';
 import { dailyItem, fixturePaperId } from '../fixtures/hf-data';
+import { readAll } from './support/extension-db';
 import { expect, test as base } from './support/extension-test';
 
 const DISK_MB = 256;
@@ -55,34 +56,22 @@ interface Counts {
 }
 
 /** What the extension's database holds, read from the worker (observation only). */
-function counts(background: Worker): Promise<Counts> {
-  return background.evaluate(async () => {
-    // Never create the database by looking at it.
-    const known = await indexedDB.databases();
-    if (!known.some((d) => d.name === 'daily-papers-lens')) throw new Error(`no database (${JSON.stringify(known)})`);
-    const open = indexedDB.open('daily-papers-lens');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const papers = await all<{ id: string }>('papers');
-    const days = await all<{ date: string; count: number }>('days');
-    const user = await all<{ id: string; savedAt?: number }>('userState');
-    db.close();
-    const { usage = 0 } = await navigator.storage.estimate();
-    return {
-      papers: papers.length,
-      days: JSON.stringify(days.map((d) => [d.date, d.count])),
-      saved: user.filter((u) => u.savedAt).map((u) => u.id).sort(),
-      usage,
-    };
-  });
+async function counts(background: Worker): Promise<Counts> {
+  const table = async <T,>(store: string): Promise<T[]> => {
+    const rows = await readAll<T>(background, store);
+    if (!rows) throw new Error(`no database (no table ${store})`);
+    return rows;
+  };
+  const papers = await table<{ id: string }>('papers');
+  const days = await table<{ date: string; count: number }>('days');
+  const user = await table<{ id: string; savedAt?: number }>('userState');
+  const usage = await background.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+  return {
+    papers: papers.length,
+    days: JSON.stringify(days.map((d) => [d.date, d.count])),
+    saved: user.filter((u) => u.savedAt).map((u) => u.id).sort(),
+    usage,
+  };
 }
 
 /** A key of the extension's storage.local, read in the worker. */
