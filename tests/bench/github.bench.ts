@@ -1,7 +1,8 @@
 /**
  * GitHub overlay figures (median of several runs, built extension, headless Chromium):
  * - a README with 100 arXiv links: from DOMContentLoaded to the 100th badge, and how many messages
- *   about papers it took (the issue's target: one round trip; now the badge index asked at document_start);
+ *   about papers it took (the issue's target: one round trip: the badge index, which a repository's
+ *   Markdown page asks for at document_start);
  * - the same README reached by a Turbo visit: from `turbo:render` to the 100th badge;
  * - a repository's papers: from DOMContentLoaded to the About card;
  * - the size of the GitHub content script, which every github.com page loads.

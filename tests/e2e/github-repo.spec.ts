@@ -153,6 +153,47 @@ test('other pages of the repository carry the papers in the header; unrelated pa
   expect(errors).toEqual([]);
 });
 
+test('the badge index is asked for only by pages that need it: Markdown pages of a repository, or a page with a paper link', async ({
+  server,
+  context,
+  openPopup,
+  background,
+  extensionId,
+}) => {
+  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  await waitForTodaysPapers(openPopup, todays.length);
+  await recordRequests(background);
+  const paper = paperUrl(todays[2]!, 'abs');
+  server.pages.set('github.com/', dashboardPage({ feed: `<a href="${paper}">a paper in the feed, not in Markdown</a>` }));
+  server.pages.set('github.com/octocat', profilePage({ login: 'octocat', bio: 'No paper here' }));
+  // An organisation's profile README: its URL tells nothing, its Markdown has a paper link.
+  server.pages.set('github.com/octo-org', profilePage({ login: 'octo-org', bio: `<article class="markdown-body"><p>${link(paper, 'our paper')}</p></article>` }));
+  const indexAsks = async () => (await recordedRequests(background)).filter((r) => r.type === 'badgeIndex').length;
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  for (const url of ['https://github.com/', 'https://github.com/octocat']) {
+    await page.goto(url);
+    await page.waitForTimeout(300);
+    expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
+  }
+  expect(await indexAsks()).toBe(0);
+
+  await page.goto('https://github.com/octo-org');
+  await expect.poll(() => badgeState(page).then((s) => s.inline.map((b) => b.link))).toEqual([paper]);
+  expect(await indexAsks()).toBe(1);
+  // The badge came from the index: no lookup was needed.
+  expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toEqual([]);
+
+  // With the GitHub switch off, the same page asks nothing.
+  await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
+  expect(await indexAsks()).toBe(1);
+  expect(errors).toEqual([]);
+});
+
 test('badges follow GitHub’s light and dark themes', async ({ server, context, openPopup }) => {
   const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
   await waitForTodaysPapers(openPopup, todays.length);
