@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/support/extension-test';
 import { linkList, paperUrl, PAPER_LINK_KINDS, paragraph, link } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
-import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, waitForFullSync } from '../e2e/github-support';
+import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, todaysIds, waitForFullSync } from '../e2e/github-support';
 import { median, recordFigures } from './support/figures';
 
 const RUNS = 7;
@@ -56,7 +56,7 @@ test('GitHub overlay figures', async ({ server, papers, context, openPopup, back
   const readme = linkList(older.map((paper, i) => ({ href: paperUrl(paper.id, PAPER_LINK_KINDS[i % PAPER_LINK_KINDS.length]!), text: paper.title })));
   server.pages.set('github.com/octo-org/awesome-flows', repoHomePage({ repository: { owner: 'octo-org', name: 'awesome-flows' }, description: 'A list', readme }));
   server.pages.set('github.com/octo-org/start', repoHomePage({ repository: { owner: 'octo-org', name: 'start' }, description: 'Start', readme: paragraph('Nothing here.') }));
-  const today = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const today = todaysIds(server.data);
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
     repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
     description: 'Code for a paper',

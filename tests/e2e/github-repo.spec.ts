@@ -19,6 +19,7 @@ import {
   recordRequests,
   setOption,
   test,
+  todaysIds,
   waitForTodaysPapers,
 } from './github-support';
 
@@ -32,7 +33,7 @@ test('a repository’s home page lists every paper it belongs to, and its README
   openPopup,
   background,
 }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   await recordRequests(background);
 
@@ -115,7 +116,7 @@ test('other pages of the repository carry the papers in the header; unrelated pa
   openPopup,
   background,
 }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   await recordRequests(background);
   // The URL written in another case, deep in the tree.
@@ -160,7 +161,7 @@ test('the badge index is asked for only by pages that need it: Markdown pages of
   background,
   extensionId,
 }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   await recordRequests(background);
   const paper = paperUrl(todays[2]!, 'abs');
@@ -195,7 +196,7 @@ test('the badge index is asked for only by pages that need it: Markdown pages of
 });
 
 test('badges follow GitHub’s light and dark themes', async ({ server, context, openPopup }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   const readme = paragraph(link(paperUrl(todays[2]!, 'abs'), 'paper'));
   for (const mode of ['light', 'dark', 'auto'] as const) {
@@ -223,7 +224,7 @@ test('badges follow GitHub’s light and dark themes', async ({ server, context,
 });
 
 test('the GitHub switch in the options turns the overlay off and on, live', async ({ server, context, openPopup, extensionId }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
     repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
@@ -247,7 +248,7 @@ test('the GitHub switch in the options turns the overlay off and on, live', asyn
 });
 
 test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugging Face', async ({ server, context, openPopup, extensionId }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   await setOption(context, extensionId, 'Live lookups', false);
   server.pages.set('github.com/octo-org/notes', repoHomePage({
