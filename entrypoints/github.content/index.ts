@@ -12,11 +12,14 @@ import badgeCss from './style.css?inline';
 /** An index older than this is asked for again when a page needs it (upvotes change with every sync). */
 const INDEX_MAX_AGE_MS = 60_000;
 
+// GitHub pages: a repository's papers on its pages, and a badge after each paper link in Markdown.
+// e.g. https://github.com/apple/ml-starflow, https://github.com/apple/ml-starflow/issues/1,
+// https://github.com/huggingface/transformers/pull/1, https://github.com/owner/repo/wiki
 export default defineContentScript({
   matches: ['https://github.com/*'],
   // At document_start, so a page that needs the badge index (local data only) has it by DOMContentLoaded:
   // a repository page that renders Markdown asks at once, any other page once a paper link is parsed
-  // (./lib/github/paper-page.ts); pages without one never ask.
+  // (lib/github/paper-page.ts); pages without one never ask.
   runAt: 'document_start',
   // The stylesheet goes to the badges' shadow roots (one shared sheet): nothing is injected into GitHub's page.
   cssInjectionMode: 'manual',
