@@ -9,8 +9,8 @@ export interface UpvoteBadgeProps {
 }
 
 /**
- * The compact mark of a paper HF knows: upvotes (and comments), linking to its HF page. Listings,
- * with up to 2000 at once, build the same markup without Preact: ./upvote-badge-element.ts.
+ * The compact mark of a paper HF knows: upvotes (and comments), linking to its HF page. Listings
+ * (up to 2000 at once) and GitHub pages build the same markup without Preact: ./upvote-badge-element.ts.
  */
 export function UpvoteBadge({ paper, highlighted = false, class: extraClass }: UpvoteBadgeProps) {
   const model = upvoteBadgeModel(paper, highlighted);

@@ -1,7 +1,8 @@
 /**
- * The upvote badge as plain DOM, for listings: the same markup as UpvoteBadge.tsx, built without a
- * render per badge (a freshly injected script runs cold, and a 2000-entry listing may need 2000 of
- * them). Every string goes in as text or an attribute value, never as HTML.
+ * The upvote badge as plain DOM, for arXiv listings and GitHub pages: the same markup as
+ * UpvoteBadge.tsx, built without a render per badge (a freshly injected script runs cold, a 2000-entry
+ * listing may need 2000 of them, a README a hundred). Every string goes in as text or an attribute
+ * value, never as HTML.
  */
 import type { PaperBadge } from '../lib/messages';
 import { upvoteBadgeModel } from './upvote-badge-model';

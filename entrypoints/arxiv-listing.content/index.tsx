@@ -16,7 +16,7 @@ import { LISTING_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
 import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/arxiv/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
 import { domReady } from '../../lib/dom-ready';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/arxiv/shadow-host';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/shadow-host';
 import { BadgeIndex } from '../../lib/badge-index';
 import { sendRequest } from '../../lib/messages';
 

@@ -14,7 +14,7 @@ import { PAPER_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
 import { paperIdInUrl, readPaperPage } from '../../lib/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/arxiv/page-theme';
 import { domReady } from '../../lib/dom-ready';
-import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/arxiv/shadow-host';
+import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/shadow-host';
 import { sendRequest } from '../../lib/messages';
 
 export default defineContentScript({

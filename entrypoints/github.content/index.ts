@@ -1,15 +1,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { BadgeIndex } from '../../lib/badge-index';
 import { domReady } from '../../lib/dom-ready';
 import { createBadgeUi } from '../../lib/github/badge-ui';
 import { githubColorScheme } from '../../lib/github/color-mode';
+import { LazyBadgeIndex } from '../../lib/github/lazy-badge-index';
 import { GithubOverlay } from '../../lib/github/overlay';
-import { listenForSoftNavigation } from '../../lib/github/soft-navigation';
+import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/github/paper-page';
 import { sendRequest } from '../../lib/messages';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/site-switch';
 import badgeCss from './style.css?inline';
 
-/** A soft navigation after this long fetches the badge index again (upvotes change with every sync). */
+/** An index older than this is asked for again when a page needs it (upvotes change with every sync). */
 const INDEX_MAX_AGE_MS = 60_000;
 
 // GitHub pages: a repository's papers on its pages, and a badge after each paper link in Markdown.
@@ -17,30 +17,44 @@ const INDEX_MAX_AGE_MS = 60_000;
 // https://github.com/huggingface/transformers/pull/1, https://github.com/owner/repo/wiki
 export default defineContentScript({
   matches: ['https://github.com/*'],
-  // The badge index (local data only) is asked for while the page loads; at DOMContentLoaded the links
-  // to stored papers get their badges at once, and what React renders later is caught anyway.
+  // At document_start, so a page that needs the badge index (local data only) has it by DOMContentLoaded:
+  // a repository page that renders Markdown asks at once, any other page once a paper link is parsed
+  // (lib/github/paper-page.ts); pages without one never ask.
   runAt: 'document_start',
-  // The stylesheet goes to each badge's shadow root as text: nothing is injected into GitHub's page.
+  // The stylesheet goes to the badges' shadow roots (one shared sheet): nothing is injected into GitHub's page.
   cssInjectionMode: 'manual',
   async main(ctx) {
     const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
     try {
-      let index = new BadgeIndex('');
-      let indexAt = 0;
-      const fetchIndex = () => {
-        indexAt = performance.now();
-        return sendRequest({ type: 'badgeIndex', site: 'github' }).then(
-          (answer) => void (index = new BadgeIndex(answer.index)),
-          report,
-        );
-      };
-      const indexAsked = fetchIndex();
-      const enabledAsked = readSiteEnabled('github');
+      // The switch's position comes with the index's answer (the background reads it anyway): a page
+      // that asks at once learns it from there, in one round trip; other pages read it from storage.
+      let switchAnswer: Promise<boolean> | undefined;
+      const index = new LazyBadgeIndex({
+        fetch: () => {
+          const answer = sendRequest({ type: 'badgeIndex', site: 'github' });
+          switchAnswer ??= answer.then((a) => a.enabled);
+          return answer.then((a) => a.index);
+        },
+        now: () => performance.now(),
+        maxAgeMs: INDEX_MAX_AGE_MS,
+      });
+      const early = new AbortController();
+      ctx.signal.addEventListener('abort', () => early.abort());
+      let enabledAsked: Promise<boolean>;
+      if (isMarkdownPageUrl(location.href)) {
+        index.want();
+        enabledAsked = switchAnswer!.catch(() => readSiteEnabled('github'));
+      } else {
+        enabledAsked = readSiteEnabled('github');
+        const askEarly = (enabled: boolean) => void (enabled && !early.signal.aborted && index.want());
+        watchForFirstPaperLink(document, () => void enabledAsked.then(askEarly, report), early.signal);
+      }
       const overlay = new GithubOverlay({
         doc: document,
         location: () => location.href,
         lookups: {
           local: (id) => index.get(id),
+          wantLocal: () => index.want(),
           papers: async (ids, live) => (await sendRequest({ type: 'lookupPapers', ids, live })).papers,
           papersForRepo: async (repo) => (await sendRequest({ type: 'papersForRepo', repo })).papers,
         },
@@ -53,16 +67,11 @@ export default defineContentScript({
         onError: report,
       });
       ctx.onInvalidated(() => overlay.stop());
-      listenForSoftNavigation(
-        document,
-        { started: () => void (performance.now() - indexAt > INDEX_MAX_AGE_MS && fetchIndex()), ended: () => undefined },
-        ctx.signal,
-      );
       // The per-site switch: off takes every badge away at once, on brings them back.
       let switched = false;
       const follow = (enabled: boolean) => (enabled ? overlay.start() : overlay.stop());
-      watchSiteEnabled('github', (enabled) => ((switched = true), follow(enabled)), ctx.signal);
-      const [enabled] = await Promise.all([enabledAsked, indexAsked]);
+      watchSiteEnabled('github', (enabled) => ((switched = true), early.abort(), follow(enabled)), ctx.signal);
+      const enabled = await enabledAsked;
       await domReady(document);
       if (!ctx.isInvalid && !switched) follow(enabled);
     } catch (error) {

@@ -28,13 +28,18 @@ export interface BadgeUi {
 }
 
 /**
- * What the background answers (one message each): the local database, live only within limits; and,
- * without a message, the badge index the page got when it started (lib/badge-index.ts): links to the
- * papers it holds get their badges at once, and only the other ids are asked about.
+ * What the background answers (one message each): the local database, live only within limits; and
+ * the badge index (lib/badge-index.ts, asked for once a page has a paper link: ./lazy-badge-index.ts):
+ * links to the papers it holds get their badges at once, and only the other ids are asked about.
  */
 export interface OverlayLookups {
   /** A stored paper's badge, from the badge index: no message. */
   local?(id: string): PaperBadge | undefined;
+  /**
+   * The page has paper links, so it needs the badge index: asks for it if need be. A promise while
+   * the index is on its way (the links wait for it rather than ask about every id), else undefined.
+   */
+  wantLocal?(): Promise<void> | undefined;
   papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
   papersForRepo(repoKey: string): Promise<PaperOverview[]>;
 }
@@ -68,6 +73,7 @@ export class PageView {
   private readonly inline = new Map<HTMLAnchorElement, InlineBadge>();
   private readonly repoAnswers = new Map<string, PaperOverview[] | 'asking'>();
   private repoBadge: RepoBadge | undefined;
+  private waitingForIndex = false;
 
   constructor(private readonly deps: PageViewDeps) {}
 
@@ -97,9 +103,12 @@ export class PageView {
   }
 
   private reconcileLinks(): void {
+    const links = findPaperLinks(this.deps.doc);
+    // Until the index is here this view has no inline badges: there is nothing to take away either.
+    if (links.length > 0 && this.indexOnItsWay()) return;
     const present = new Set<HTMLAnchorElement>();
     const missing = new Set<string>();
-    for (const { link, id } of findPaperLinks(this.deps.doc)) {
+    for (const { link, id } of links) {
       present.add(link);
       const current = this.inline.get(link);
       if (current && current.id === id && current.badge.host.previousSibling === link) continue;
@@ -117,6 +126,21 @@ export class PageView {
       this.inline.delete(link);
     }
     if (missing.size) this.askPapers([...missing].slice(0, MAX_LOOKUP_IDS));
+  }
+
+  /** True while the badge index is being fetched; its arrival reconciles the page again. */
+  private indexOnItsWay(): boolean {
+    const arriving = this.deps.lookups.wantLocal?.();
+    if (!arriving) return false;
+    if (!this.waitingForIndex) {
+      this.waitingForIndex = true;
+      const arrived = () => {
+        this.waitingForIndex = false;
+        if (!this.closed) this.deps.changed();
+      };
+      arriving.then(arrived, arrived);
+    }
+    return true;
   }
 
   private knownPaper(id: string): PaperBadge | null | undefined {

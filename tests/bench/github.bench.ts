@@ -1,7 +1,8 @@
 /**
  * GitHub overlay figures (median of several runs, built extension, headless Chromium):
  * - a README with 100 arXiv links: from DOMContentLoaded to the 100th badge, and how many messages
- *   about papers it took (the issue's target: one round trip; now the badge index asked at document_start);
+ *   about papers it took (the issue's target: one round trip: the badge index, which a repository's
+ *   Markdown page asks for at document_start);
  * - the same README reached by a Turbo visit: from `turbo:render` to the 100th badge;
  * - a repository's papers: from DOMContentLoaded to the About card;
  * - the size of the GitHub content script, which every github.com page loads.
@@ -12,7 +13,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/support/extension-test';
 import { linkList, paperUrl, PAPER_LINK_KINDS, paragraph, link } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
-import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, waitForFullSync } from '../e2e/github-support';
+import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, todaysIds, waitForFullSync } from '../e2e/github-support';
 import { median, recordFigures } from './support/figures';
 
 const RUNS = 7;
@@ -55,7 +56,7 @@ test('GitHub overlay figures', async ({ server, papers, context, openPopup, back
   const readme = linkList(older.map((paper, i) => ({ href: paperUrl(paper.id, PAPER_LINK_KINDS[i % PAPER_LINK_KINDS.length]!), text: paper.title })));
   server.pages.set('github.com/octo-org/awesome-flows', repoHomePage({ repository: { owner: 'octo-org', name: 'awesome-flows' }, description: 'A list', readme }));
   server.pages.set('github.com/octo-org/start', repoHomePage({ repository: { owner: 'octo-org', name: 'start' }, description: 'Start', readme: paragraph('Nothing here.') }));
-  const today = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const today = todaysIds(server.data);
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
     repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
     description: 'Code for a paper',

@@ -19,6 +19,7 @@ import {
   recordRequests,
   setOption,
   test,
+  todaysIds,
   waitForTodaysPapers,
 } from './github-support';
 
@@ -32,7 +33,7 @@ test('a repository’s home page lists every paper it belongs to, and its README
   openPopup,
   background,
 }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   await recordRequests(background);
 
@@ -115,7 +116,7 @@ test('other pages of the repository carry the papers in the header; unrelated pa
   openPopup,
   background,
 }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   await recordRequests(background);
   // The URL written in another case, deep in the tree.
@@ -153,8 +154,49 @@ test('other pages of the repository carry the papers in the header; unrelated pa
   expect(errors).toEqual([]);
 });
 
+test('the badge index is asked for only by pages that need it: Markdown pages of a repository, or a page with a paper link', async ({
+  server,
+  context,
+  openPopup,
+  background,
+  extensionId,
+}) => {
+  const todays = todaysIds(server.data);
+  await waitForTodaysPapers(openPopup, todays.length);
+  await recordRequests(background);
+  const paper = paperUrl(todays[2]!, 'abs');
+  server.pages.set('github.com/', dashboardPage({ feed: `<a href="${paper}">a paper in the feed, not in Markdown</a>` }));
+  server.pages.set('github.com/octocat', profilePage({ login: 'octocat', bio: 'No paper here' }));
+  // An organisation's profile README: its URL tells nothing, its Markdown has a paper link.
+  server.pages.set('github.com/octo-org', profilePage({ login: 'octo-org', bio: `<article class="markdown-body"><p>${link(paper, 'our paper')}</p></article>` }));
+  const indexAsks = async () => (await recordedRequests(background)).filter((r) => r.type === 'badgeIndex').length;
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  for (const url of ['https://github.com/', 'https://github.com/octocat']) {
+    await page.goto(url);
+    await page.waitForTimeout(300);
+    expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
+  }
+  expect(await indexAsks()).toBe(0);
+
+  await page.goto('https://github.com/octo-org');
+  await expect.poll(() => badgeState(page).then((s) => s.inline.map((b) => b.link))).toEqual([paper]);
+  expect(await indexAsks()).toBe(1);
+  // The badge came from the index: no lookup was needed.
+  expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toEqual([]);
+
+  // With the GitHub switch off, the same page asks nothing.
+  await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
+  expect(await indexAsks()).toBe(1);
+  expect(errors).toEqual([]);
+});
+
 test('badges follow GitHub’s light and dark themes', async ({ server, context, openPopup }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   const readme = paragraph(link(paperUrl(todays[2]!, 'abs'), 'paper'));
   for (const mode of ['light', 'dark', 'auto'] as const) {
@@ -182,7 +224,7 @@ test('badges follow GitHub’s light and dark themes', async ({ server, context,
 });
 
 test('the GitHub switch in the options turns the overlay off and on, live', async ({ server, context, openPopup, extensionId }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
     repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
@@ -206,7 +248,7 @@ test('the GitHub switch in the options turns the overlay off and on, live', asyn
 });
 
 test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugging Face', async ({ server, context, openPopup, extensionId }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   await setOption(context, extensionId, 'Live lookups', false);
   server.pages.set('github.com/octo-org/notes', repoHomePage({

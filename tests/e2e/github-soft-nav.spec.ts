@@ -20,6 +20,7 @@ import {
   recordedRequests,
   recordRequests,
   test,
+  todaysIds,
   waitForTodaysPapers,
   type FixturePaper,
 } from './github-support';
@@ -44,7 +45,7 @@ test('Turbo visits, back and forward: the right badges on every page, no leftove
   context,
   openPopup,
 }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes).map((p) => p.id);
   const repository = { owner: 'lens-fixtures', name: 'repo-2506-06276' };
@@ -117,7 +118,7 @@ test('React navigations and re-renders: the new content is annotated once, the o
   openPopup,
   background,
 }) => {
-  const todays = server.data.days.get(server.data.today)!.map((item) => (item.paper as { id: string }).id);
+  const todays = todaysIds(server.data);
   await waitForTodaysPapers(openPopup, todays.length);
   const repository = { owner: 'octo-org', name: 'tracker' };
   const issue = (number: number, ids: string[]) =>

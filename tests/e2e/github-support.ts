@@ -65,6 +65,11 @@ export const test = base.extend<{ papers: Map<string, FixturePaper> }>({
 });
 
 /** Today's papers are stored once the popup lists them (the first call of the install-time sync). */
+/** The ids of today's papers, in the fixture's order (the ones a fresh install stores first). */
+export function todaysIds(data: DailyPapersFixture): string[] {
+  return data.days.get(data.today)!.map((item) => (item.paper as { id: string }).id);
+}
+
 export async function waitForTodaysPapers(openPopup: () => Promise<Page>, count: number): Promise<void> {
   const popup = await openPopup();
   await expect(popup.locator('.paper .title')).toHaveCount(count);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-/** The real badges: shadow roots, hostile strings as text, labelled, linked, and gone when removed. */
+/** The real badges: plain DOM in shadow roots sharing one stylesheet, hostile strings as text, labelled, linked, and gone when removed. */
 import { describe, expect, it } from 'vitest';
 import { createBadgeUi, INLINE_BADGE_HOST, REPO_BADGE_HOST } from '../../../lib/github/badge-ui';
 import { overview } from './overlay-fakes';
@@ -29,14 +29,32 @@ describe('createBadgeUi', () => {
     expect(badge.host.tagName.toLowerCase()).toBe(INLINE_BADGE_HOST);
     expect(badge.host.matches(ui.hostSelector)).toBe(true);
     expect(badge.host.getAttribute('data-dpl-theme')).toBe('dark');
+    expect(badge.host.getAttribute('style')).toBe('all: initial; display: inline;');
     const shadow = badge.host.shadowRoot!;
-    expect(shadow.querySelector('style')?.textContent).toBe('.dpl-badge{color:red}');
     const anchor = shadow.querySelector('a')!;
+    expect(anchor.parentNode).toBe(shadow);
+    expect(anchor.classList.contains('dpl-root')).toBe(true);
     expect(anchor.getAttribute('href')).toBe('https://huggingface.co/papers/2506.06276');
     expect(anchor.getAttribute('title')).toContain('Daily Papers Lens');
     expect(anchor.textContent).toContain('▲ 42');
     expect(anchor.getAttribute('aria-label')).toBe('Daily Papers Lens: 42 upvotes, 3 comments on Hugging Face Daily Papers');
     expect(badge.host.textContent).toBe('');
+  });
+
+  it('styles every badge’s shadow root with one shared constructed stylesheet, not a <style> each', () => {
+    const { ui, link, about } = setup();
+    const roots = [
+      ui.inline(link, overview('2506.06276')).host.shadowRoot!,
+      ui.inline(link, overview('2506.00002')).host.shadowRoot!,
+      ui.repo(about, [overview('2506.06276')], 'about').host.shadowRoot!,
+    ];
+    const [sheet] = roots[0]!.adoptedStyleSheets;
+    expect([...sheet!.cssRules].map((rule) => rule.cssText).join('')).toContain('.dpl-badge');
+    for (const root of roots) {
+      expect(root.adoptedStyleSheets).toHaveLength(1);
+      expect(root.adoptedStyleSheets[0]).toBe(sheet);
+      expect(root.querySelector('style')).toBeNull();
+    }
   });
 
   it('lists a repository’s papers with titles as text, HF and arXiv links, upvotes and comments', () => {
@@ -48,6 +66,7 @@ describe('createBadgeUi', () => {
     const badge = ui.repo(about, papers, 'about');
     expect(about.lastElementChild).toBe(badge.host);
     expect(badge.host.tagName.toLowerCase()).toBe(REPO_BADGE_HOST);
+    expect(badge.host.getAttribute('style')).toBe('all: initial; display: block;');
     const shadow = badge.host.shadowRoot!;
     expect(shadow.querySelector('img')).toBeNull();
     expect(shadow.querySelector('b')).toBeNull();
@@ -70,7 +89,9 @@ describe('createBadgeUi', () => {
   it('in the header: a compact row without a heading element, more than two papers folded into "+N more"', () => {
     const { ui, about } = setup();
     const papers = ['2506.00001', '2506.00002', '2506.00003', '2506.00004'].map((id, i) => overview(id, 40 - i));
-    const shadow = ui.repo(about, papers, 'header').host.shadowRoot!;
+    const header = ui.repo(about, papers, 'header').host;
+    expect(header.getAttribute('style')).toBe('all: initial; display: inline;');
+    const shadow = header.shadowRoot!;
     expect(shadow.querySelector('h2')).toBeNull();
     expect(shadow.querySelector('section')?.classList.contains('dpl-repo-header')).toBe(true);
     expect(shadow.querySelector('section')?.getAttribute('title')).toContain('Daily Papers Lens');
@@ -81,14 +102,14 @@ describe('createBadgeUi', () => {
     expect(single.querySelector('details')).toBeNull();
   });
 
-  it('remove() unmounts the badge and takes its host out of the page', () => {
+  it('remove() takes the badge’s host out of the page', () => {
     const { ui, link, about } = setup();
     const inline = ui.inline(link, overview('2506.06276'));
     const repo = ui.repo(about, [overview('2506.06276')], 'about');
     inline.remove();
     repo.remove();
     expect(document.querySelectorAll(ui.hostSelector)).toHaveLength(0);
-    expect(inline.host.shadowRoot?.querySelector('a')).toBeNull();
-    expect(repo.host.shadowRoot?.querySelector('section')).toBeNull();
+    expect(inline.host.isConnected || repo.host.isConnected).toBe(false);
+    expect(link.nextSibling).toBeNull();
   });
 });

@@ -54,6 +54,51 @@ describe('PageView: badges after paper links', () => {
     expect(fake.paperCalls).toHaveLength(1);
   });
 
+  it('waits for a badge index on its way instead of asking about every id, then badges at once', async () => {
+    const indexed = ids(100);
+    const { doc, fake, view, changed } = setup(markdownWithLinks(indexed));
+    const index = new Map(indexed.map((id, i) => [id, { id, upvotes: i }]));
+    let arrived = false;
+    let arrive = () => {};
+    const arriving = new Promise<void>((resolve) => (arrive = () => ((arrived = true), resolve())));
+    const wantLocal = vi.fn(() => (arrived ? undefined : arriving));
+    fake.lookups.local = (id) => (arrived ? index.get(id) : undefined);
+    fake.lookups.wantLocal = wantLocal;
+    view.reconcile();
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
+    expect(fake.paperCalls).toHaveLength(0);
+    expect(changed).not.toHaveBeenCalled();
+    arrive();
+    await arriving;
+    await Promise.resolve();
+    expect(changed).toHaveBeenCalledTimes(1);
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(100);
+    expect(fake.paperCalls).toHaveLength(0);
+  });
+
+  it('does not want the badge index on a page without paper links', () => {
+    const { fake, view } = setup('<article class="markdown-body"><p><a href="https://example.com/">x</a></p></article>');
+    const wantLocal = vi.fn(() => undefined);
+    fake.lookups.wantLocal = wantLocal;
+    view.reconcile();
+    expect(wantLocal).not.toHaveBeenCalled();
+  });
+
+  it('drops an index that arrives after the view was closed', async () => {
+    const { fake, view, changed } = setup(markdownWithLinks(ids(2)));
+    let arrive = () => {};
+    const arriving = new Promise<void>((resolve) => (arrive = resolve));
+    fake.lookups.wantLocal = () => arriving;
+    view.reconcile();
+    view.close();
+    arrive();
+    await arriving;
+    await Promise.resolve();
+    expect(changed).not.toHaveBeenCalled();
+  });
+
   it('never doubles up and never asks again, however often it reconciles', async () => {
     const { doc, ui, fake, view } = setup(markdownWithLinks(ids(3)));
     view.reconcile();

@@ -1,18 +1,20 @@
 /**
- * The extension's elements on arXiv pages: a host element of the extension's own tag with an open
- * shadow root, so the page's CSS cannot reach in and ours cannot leak out. All hosts share one
- * constructed stylesheet (cheap for a 2000-entry listing); where a browser refuses that, each root
- * gets its own <style>.
+ * The extension's elements in other sites' pages (arXiv, GitHub): a host element of the extension's own
+ * tag with an open shadow root, so the page's CSS cannot reach in and ours cannot leak out. All hosts of
+ * a content script share one constructed stylesheet (cheap for a 2000-entry listing or a README with a
+ * hundred paper links); where a browser refuses that, each root gets its own <style>.
  */
 
-/** One tag per kind of element, so a later run of the script can find (and remove) what an earlier one left. */
+/** The arXiv overlays' tags, one per kind of element, so a later run of the script can find (and remove) what an earlier one left. */
 export const OVERLAY_TAGS = {
   card: 'daily-papers-lens',
   badge: 'daily-papers-lens-badge',
   toolbar: 'daily-papers-lens-toolbar',
 } as const;
 
-export type OverlayTag = (typeof OVERLAY_TAGS)[keyof typeof OVERLAY_TAGS];
+
+/** How a host sits in the page: `inline` flows like the text around it (a badge after a link). */
+export type HostDisplay = 'block' | 'inline-block' | 'inline';
 
 export class OverlayStyles {
   private sheet: CSSStyleSheet | null | undefined;
@@ -56,8 +58,8 @@ export interface RenderTarget extends ShadowHost {
   container: HTMLElement;
 }
 
-/** A detached host with its shadow root styled, ready to fill and insert. */
-export function createShadowHost(doc: Document, tag: OverlayTag, styles: OverlayStyles, display: 'block' | 'inline-block'): ShadowHost {
+/** A detached host of `tag` (the extension's own, e.g. one of OVERLAY_TAGS) with its shadow root styled, ready to fill and insert. */
+export function createShadowHost(doc: Document, tag: string, styles: OverlayStyles, display: HostDisplay): ShadowHost {
   const host = doc.createElement(tag);
   // Inherited page styles (fonts, colours, MathJax's) stop at the host; the sheet sets our own.
   host.setAttribute('style', `all: initial; display: ${display};`);
@@ -67,7 +69,7 @@ export function createShadowHost(doc: Document, tag: OverlayTag, styles: Overlay
 }
 
 /** A host with a container to render Preact UI into (a render never touches the root's other children). */
-export function createRenderTarget(doc: Document, tag: OverlayTag, styles: OverlayStyles, display: 'block' | 'inline-block'): RenderTarget {
+export function createRenderTarget(doc: Document, tag: string, styles: OverlayStyles, display: HostDisplay): RenderTarget {
   const shadow = createShadowHost(doc, tag, styles, display);
   const container = doc.createElement('div');
   container.className = 'dpl-root';
@@ -76,6 +78,6 @@ export function createRenderTarget(doc: Document, tag: OverlayTag, styles: Overl
 }
 
 /** Removes every element an earlier run of the extension left on the page. */
-export function removeOverlayElements(doc: Document, tags: readonly OverlayTag[]): void {
+export function removeOverlayElements(doc: Document, tags: readonly string[]): void {
   for (const element of doc.querySelectorAll(tags.join(','))) element.remove();
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/arxiv/shadow-host';
-import { NEW_LISTING } from './fixture-pages';
-import { parsePage } from './dom';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../lib/shadow-host';
+import { NEW_LISTING } from './arxiv/fixture-pages';
+import { parsePage } from './arxiv/dom';
 
 describe('shadow hosts', () => {
   it('makes a host of the extension’s own tag, cut off from inherited page styles, with an open shadow root', () => {
