@@ -2,7 +2,7 @@
  * The badge index (lib/badge-index.ts) on a GitHub tab, asked for only when a page needs it: most
  * GitHub pages have no paper link, and those never send the message. It is asked for as soon as the
  * page being parsed shows it is a repository page that renders Markdown or has a paper link
- * (./paper-page-watch.ts), so a README's answer is on its way before DOMContentLoaded, or else by the
+ * (./paper-page.ts), so a README's answer is on its way before DOMContentLoaded, or else by the
  * first page view that finds a paper link. Later views reuse the answer; one older than `maxAgeMs` is
  * asked for again (upvotes change with every sync) while the old one still serves. A failed ask counts
  * as an empty index: the page view then asks about its ids instead. Local data only, as before.
