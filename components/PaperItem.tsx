@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { hfPaperUrl } from '../lib/paper';
 import { isNewSince } from '../lib/popup-session';
 import type { SearchDoc } from '../lib/search/local-index';
-import { firstSeenAt, upvoteSeries, type UpvotePoint } from '../lib/trends';
+import { firstSeenAt, paperPoints, upvoteSeries, type UpvotePoint } from '../lib/trends';
 import { isRead, isSaved } from '../lib/user-state';
 import { PaperLinks } from './PaperLinks';
 import { usePopupServices } from './popup-context';
@@ -13,7 +13,7 @@ const SHOWN_AUTHORS = 3;
 interface Props {
   paper: SearchDoc;
   rank: number;
-  /** Stored upvote samples; undefined while loading or for papers not stored (HF search results). */
+  /** Stored upvote history rows; undefined while loading or for papers not stored (HF search results). */
   history: UpvotePoint[] | undefined;
   /** Lists that mix days show each paper's day. */
   showDay: boolean;
@@ -29,7 +29,8 @@ export function PaperItem({ paper, rank, history, showDay, active }: Props) {
   const state = userStates.get(paper.id);
   const saved = isSaved(state);
   const read = isRead(state);
-  const fresh = history !== undefined && isNewSince(firstSeenAt(history), since);
+  const points = history && paperPoints(paper, history);
+  const fresh = points !== undefined && isNewSince(firstSeenAt(points), since);
   const titleId = `title-${paper.id}`;
   const abstractId = `abstract-${paper.id}`;
   const authors = paper.authors.slice(0, SHOWN_AUTHORS).join(', ');
@@ -61,7 +62,7 @@ export function PaperItem({ paper, rank, history, showDay, active }: Props) {
             <span class="upvotes" aria-label={`${paper.upvotes} upvotes`}>
               ▲ {paper.upvotes}
             </span>
-            {history && <Sparkline series={upvoteSeries(history, paper.upvotes, now)} now={now} />}
+            {points && <Sparkline series={upvoteSeries(points, paper.upvotes, now)} now={now} />}
             {paper.numComments !== undefined && (
               <span class="comments" aria-label={`${paper.numComments} comments`}>
                 💬 {paper.numComments}

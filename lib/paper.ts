@@ -21,8 +21,23 @@ export interface Paper {
   projectPage?: string;
   organization?: { name: string; fullname?: string };
   withdrawnAt?: string;
-  /** When this record was last written from an HF answer (ms since epoch). */
+  /**
+   * When an HF answer last changed this record (ms since epoch): a sync that brings nothing new does not
+   * write the paper again.
+   */
   fetchedAt: number;
+  /**
+   * When the extension first stored the paper, and its upvotes then: the first point of its upvote trend
+   * (the sync writes an upvoteHistory row only when the count changes). Absent on papers stored by
+   * earlier versions, whose first point is a history row, and on imported papers.
+   */
+  firstSeen?: UpvotePoint;
+}
+
+/** One point of a paper's upvote trend. */
+export interface UpvotePoint {
+  at: number;
+  upvotes: number;
 }
 
 export function hfPaperUrl(id: string): string {
@@ -48,4 +63,21 @@ export function mergePaper(stored: Paper | undefined, fresh: Paper): Paper {
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
   return merged;
+}
+
+/** Whether two records of a paper hold the same data, when they were fetched aside. */
+export function samePaperData(a: Paper, b: Paper): boolean {
+  return sameValue({ ...a, fetchedAt: 0 }, { ...b, fetchedAt: 0 });
+}
+
+/** Deep equality of stored values (plain objects, arrays, primitives); an absent field equals undefined. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  for (const key of keys) if (!sameValue(x[key], y[key])) return false;
+  return true;
 }

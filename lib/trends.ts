@@ -1,17 +1,26 @@
 /**
- * Upvote trends from the stored history (a sample is written whenever a sync sees a paper's count
- * change): the series a sparkline draws, and the "rising" order, fastest-growing first.
+ * Upvote trends from the stored history: the series a sparkline draws, and the "rising" order,
+ * fastest-growing first. A paper's first point is kept on the paper (`firstSeen`); a history row is
+ * written whenever a later sync sees its count change.
  */
 import type { UpvoteSample } from './db';
+import type { Paper, UpvotePoint } from './paper';
 
-export interface UpvotePoint {
-  at: number;
-  upvotes: number;
-}
+export type { UpvotePoint } from './paper';
 
 const HOUR = 3_600_000;
 /** Growth is measured over the last day. */
 export const RISING_WINDOW_MS = 24 * HOUR;
+
+/**
+ * A paper's trend points: its first sighting, then its history rows. Papers stored by earlier versions
+ * have no `firstSeen` (their first point is a row); a row at the same time stands for it.
+ */
+export function paperPoints(paper: Pick<Paper, 'firstSeen'>, samples: readonly UpvotePoint[]): UpvotePoint[] {
+  const first = paper.firstSeen;
+  if (!first || samples.some((sample) => sample.at <= first.at)) return [...samples];
+  return [{ at: first.at, upvotes: first.upvotes }, ...samples];
+}
 
 /** The samples oldest first, ending with the current count (at `now` when it moved since the last sample). */
 export function upvoteSeries(samples: readonly UpvotePoint[], current: number, now: number): UpvotePoint[] {
@@ -42,13 +51,13 @@ export function risingRate(series: readonly UpvotePoint[], now: number, windowMs
   return Math.max(0, current.upvotes - base.upvotes) / hours;
 }
 
-/** Orders papers fastest-growing first; equal growth falls back to more upvotes. */
-export function rankRising<T extends { id: string; upvotes: number }>(
+/** Orders papers fastest-growing first; equal growth falls back to more upvotes. `history`: rows by paper. */
+export function rankRising<T extends { id: string; upvotes: number; firstSeen?: UpvotePoint }>(
   papers: readonly T[],
   history: ReadonlyMap<string, readonly UpvotePoint[]>,
   now: number,
 ): T[] {
-  const rate = new Map(papers.map((p) => [p.id, risingRate(upvoteSeries(history.get(p.id) ?? [], p.upvotes, now), now)]));
+  const rate = new Map(papers.map((p) => [p.id, risingRate(upvoteSeries(paperPoints(p, history.get(p.id) ?? []), p.upvotes, now), now)]));
   return [...papers].sort((a, b) => rate.get(b.id)! - rate.get(a.id)! || b.upvotes - a.upvotes);
 }
 

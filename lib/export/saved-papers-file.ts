@@ -53,7 +53,7 @@ const FileSchema = z.object({
 
 export function savedPapersFile(entries: SavedPaper[], now: number): string {
   const papers = entries.map(({ paper, savedAt, readAt }) => {
-    const { fetchedAt: _fetchedAt, githubRepoKey: _key, ...rest } = paper;
+    const { fetchedAt: _fetchedAt, githubRepoKey: _key, firstSeen: _firstSeen, ...rest } = paper;
     return { ...rest, savedAt: new Date(savedAt).toISOString(), ...(readAt ? { readAt: new Date(readAt).toISOString() } : {}) };
   });
   return `${JSON.stringify({ format: SAVED_PAPERS_FORMAT, version: SAVED_PAPERS_VERSION, exportedAt: new Date(now).toISOString(), papers }, null, 2)}\n`;

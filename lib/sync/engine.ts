@@ -10,7 +10,7 @@ import type { HfClient } from '../hf/client';
 import { utcDay } from '../utc-day';
 import { planSync, type SyncTask } from './plan';
 import { patchSyncState, readSyncState, type SyncState } from './state';
-import { DEFAULT_WRITE_DEADLINE_MS, storageStep, StorageWriteError } from './storage-step';
+import { DEFAULT_WRITE_DEADLINE_MS, recoverConnection, storageStep, StorageWriteError } from './storage-step';
 import { readTrending, storeDay, storeTrending } from './store';
 
 /**
@@ -121,7 +121,7 @@ export async function runSync(deps: SyncDeps, options: { force?: boolean } = {})
     outcome.ok = false;
     outcome.error = describeFailure(error, now());
     // After a failed write Chromium may leave the connection unusable: the writes below use a fresh one.
-    if (error instanceof StorageWriteError) db.close({ disableAutoOpen: false });
+    if (error instanceof StorageWriteError) recoverConnection(db);
     if (error instanceof HfError && error.retryAt) outcome.retryAt = error.retryAt;
   }
   outcome.calls = client.calls - callsBefore;

@@ -4,7 +4,7 @@
  * One run at a time; a run cut short by the worker stopping is resumed on the next wake.
  */
 import type { PapersDB } from '../db';
-import { storageStep } from './storage-step';
+import { recoverConnection, storageStep } from './storage-step';
 import { runSync, type SyncDeps, type SyncOutcome } from './engine';
 import { patchSyncState, readSyncState } from './state';
 
@@ -96,7 +96,7 @@ export class SyncScheduler {
     const { db } = this.deps;
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     // A failed open, kept by Dexie since an earlier call: start from a fresh connection.
-    if (db.hasFailed()) db.close({ disableAutoOpen: false });
+    if (db.hasFailed()) recoverConnection(db);
     for (let attempt = 1; ; attempt++) {
       let deps: SyncDeps | undefined;
       try {
@@ -106,8 +106,8 @@ export class SyncScheduler {
         return { deadline: deps.writeDeadlineMs, outcome: await runSync(deps, options) };
       } catch (error) {
         if (!isOpenFailure(error)) throw error;
-        db.close({ disableAutoOpen: false });
-        if (deps?.db && deps.db !== db) deps.db.close({ disableAutoOpen: false });
+        recoverConnection(db);
+        if (deps?.db && deps.db !== db) recoverConnection(deps.db);
         if (attempt >= REOPEN_ATTEMPTS) {
           const at = this.deps.now();
           const message = 'The browser could not open the extension’s database (is the disk full?).';

@@ -3,7 +3,7 @@
  * whole days or nothing. Papers are merged, never deleted; the person's own state is not touched.
  */
 import type { DayRecord, PapersDB, UpvoteSample } from '../db';
-import { mergePaper, type Paper } from '../paper';
+import { mergePaper, samePaperData, type Paper } from '../paper';
 
 export interface TrendingList {
   fetchedAt: number;
@@ -29,22 +29,35 @@ async function readStored(db: PapersDB, ids: string[]): Promise<(Paper | undefin
 }
 
 interface Upsert {
-  /** The papers to write: the fresh ones merged into what was stored. */
+  /** The papers to write: new ones, and stored ones the fresh answer changed, merged into what was stored. */
   papers: Paper[];
-  /** What was stored of each before (undefined where nothing). */
+  /** What was stored of each fresh paper before (undefined where nothing). */
   previous: (Paper | undefined)[];
-  /** An upvote sample for each paper whose count changed. */
+  /** An upvote sample for each stored paper whose count changed (a new paper's is its `firstSeen`). */
   samples: UpvoteSample[];
 }
 
-/** Reads what is stored of `fresh` and merges: nothing is written yet. */
+/**
+ * Reads what is stored of `fresh` and merges: nothing is written yet. A paper the answer does not
+ * change is not written again (a periodic sync mostly brings the same papers).
+ */
 async function mergeWithStored(db: PapersDB, fresh: Paper[], now: number, dailyDate?: string): Promise<Upsert> {
   if (!fresh.length) return { papers: [], previous: [], samples: [] };
   const previous = await readStored(db, fresh.map((p) => p.id));
-  const papers = fresh.map((paper, i) => mergePaper(previous[i], dailyDate ? { ...paper, dailyDate } : paper));
-  const samples = papers
-    .filter((paper, i) => previous[i]?.upvotes !== paper.upvotes)
-    .map((paper) => ({ id: paper.id, at: now, upvotes: paper.upvotes }));
+  const papers: Paper[] = [];
+  const samples: UpvoteSample[] = [];
+  fresh.forEach((paper, i) => {
+    const incoming = dailyDate ? { ...paper, dailyDate } : paper;
+    const stored = previous[i];
+    if (!stored) {
+      papers.push({ ...incoming, firstSeen: { at: now, upvotes: incoming.upvotes } });
+      return;
+    }
+    const merged = mergePaper(stored, incoming);
+    if (samePaperData(stored, merged)) return;
+    papers.push(merged);
+    if (merged.upvotes !== stored.upvotes) samples.push({ id: merged.id, at: now, upvotes: merged.upvotes });
+  });
   return { papers, previous, samples };
 }
 

@@ -11,6 +11,8 @@ async function seed() {
   const db = getDb();
   const papers = Array.from({ length: 5 }, (_, i) => makePaper({ id: `2506.0000${i}`, dailyDate: '2025-06-10' }));
   await storeDay(db, { date: '2025-06-10', papers, dropped: 0, status: 'complete' }, 1);
+  // Upvotes moved: a history row for each paper.
+  await storeDay(db, { date: '2025-06-10', papers: papers.map((p) => ({ ...p, upvotes: p.upvotes + 1 })), dropped: 0, status: 'complete' }, 2);
   await db.userState.bulkPut([{ id: '2506.00001', savedAt: 1 }, { id: '2506.00002', readAt: 1, notifiedAt: 1 }]);
   await db.misses.put({ id: '2506.99999', at: 1 });
   await patchSyncState(db, { lastSuccessAt: 1 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivAbsUrl, hfPaperUrl, mergePaper } from '../../lib/paper';
+import { arxivAbsUrl, hfPaperUrl, mergePaper, samePaperData } from '../../lib/paper';
 import { makePaper, STARFLOW_ID } from './builders';
 
 describe('mergePaper', () => {
@@ -31,5 +31,20 @@ describe('paper links', () => {
   it('points at HF and arXiv', () => {
     expect(hfPaperUrl(STARFLOW_ID)).toBe('https://huggingface.co/papers/2506.06276');
     expect(arxivAbsUrl(STARFLOW_ID)).toBe('https://arxiv.org/abs/2506.06276');
+  });
+});
+
+describe('samePaperData', () => {
+  it('ignores when the records were fetched', () => {
+    expect(samePaperData(makePaper({ fetchedAt: 1 }), makePaper({ fetchedAt: 2 }))).toBe(true);
+  });
+  it('sees any other change, nested ones included', () => {
+    const base = makePaper({ aiKeywords: ['flow'], organization: { name: 'apple' } });
+    expect(samePaperData(base, { ...base, upvotes: base.upvotes + 1 })).toBe(false);
+    expect(samePaperData(base, { ...base, authors: [...base.authors, 'Someone'] })).toBe(false);
+    expect(samePaperData(base, { ...base, aiKeywords: ['flows'] })).toBe(false);
+    expect(samePaperData(base, { ...base, organization: { name: 'apple', fullname: 'Apple' } })).toBe(false);
+    expect(samePaperData(base, { ...base, numComments: 4 })).toBe(false);
+    expect(samePaperData(base, { ...base, aiKeywords: ['flow'], organization: { name: 'apple' } })).toBe(true);
   });
 });

@@ -78,15 +78,18 @@ describe('PopupStore reads what Dexie wrote', () => {
     const t0 = Date.parse('2025-06-09T10:00:00Z');
     await storeTrending(db(), [makePaper({ id: '2506.00002', upvotes: 5 }), makePaper({ id: '2506.00001', upvotes: 3 })], t0);
     await storeTrending(db(), [makePaper({ id: '2506.00002', upvotes: 9 })], t0 + 3_600_000);
+    await storeTrending(db(), [makePaper({ id: '2506.00002', upvotes: 12 })], t0 + 7_200_000);
     const store = await storeFor(db());
     expect((await store.trending())?.ids).toEqual(['2506.00002']);
     const history = await store.history(['2506.00002', '2506.00001', '2999.00000']);
+    // The rows: each change of count (the first count is on the paper, `firstSeen`).
     expect(history.get('2506.00002')).toEqual([
-      { at: t0, upvotes: 5 },
       { at: t0 + 3_600_000, upvotes: 9 },
+      { at: t0 + 7_200_000, upvotes: 12 },
     ]);
-    expect(history.get('2506.00001')).toEqual([{ at: t0, upvotes: 3 }]);
+    expect(history.get('2506.00001')).toEqual([]);
     expect(history.get('2999.00000')).toEqual([]);
+    expect((await db().papers.get('2506.00002'))?.firstSeen).toEqual({ at: t0, upvotes: 5 });
     store.close();
   });
 

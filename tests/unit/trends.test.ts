@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSeenAt, historyById, rankRising, risingRate, sparklinePoints, upvoteSeries } from '../../lib/trends';
+import { firstSeenAt, historyById, paperPoints, rankRising, risingRate, sparklinePoints, upvoteSeries } from '../../lib/trends';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2025-06-11T12:00:00Z');
@@ -57,6 +57,16 @@ describe('rankRising', () => {
     ]);
     expect(rankRising(papers, history, NOW).map((p) => p.id)).toEqual(['fast', 'big', 'new']);
   });
+  it('measures a paper’s growth from its first sighting, kept on the paper, when it has no older row', () => {
+    const papers = [
+      { id: 'steady', upvotes: 100, firstSeen: { at: at(20), upvotes: 100 } },
+      { id: 'climbing', upvotes: 30, firstSeen: { at: at(10), upvotes: 0 } },
+      { id: 'unseen', upvotes: 50 },
+    ];
+    // "climbing" went from 0 (first seen, no row) to 30 (a row); "steady" never moved (no row at all).
+    const history = new Map([['climbing', [{ at: at(2), upvotes: 30 }]]]);
+    expect(rankRising(papers, history, NOW).map((p) => p.id)).toEqual(['climbing', 'steady', 'unseen']);
+  });
   it('orders papers without growth by upvotes', () => {
     const papers = [{ id: 'a', upvotes: 1 }, { id: 'b', upvotes: 9 }];
     expect(rankRising(papers, new Map(), NOW).map((p) => p.id)).toEqual(['b', 'a']);
@@ -76,6 +86,26 @@ describe('sparklinePoints', () => {
   });
   it('draws nothing without points', () => {
     expect(sparklinePoints([], NOW, 60, 16)).toBe('');
+  });
+});
+
+describe('paperPoints', () => {
+  it('starts with the first sighting kept on the paper, then the rows', () => {
+    const paper = { firstSeen: { at: at(10), upvotes: 3 } };
+    expect(paperPoints(paper, [])).toEqual([{ at: at(10), upvotes: 3 }]);
+    expect(paperPoints(paper, [{ at: at(4), upvotes: 8 }])).toEqual([
+      { at: at(10), upvotes: 3 },
+      { at: at(4), upvotes: 8 },
+    ]);
+    // Its "new" mark and sparkline start there.
+    expect(firstSeenAt(paperPoints(paper, [{ at: at(4), upvotes: 8 }]))).toBe(at(10));
+    expect(upvoteSeries(paperPoints(paper, []), 3, NOW)).toEqual([{ at: at(10), upvotes: 3 }]);
+  });
+  it('keeps the rows alone for a paper stored by an earlier version (its first point is a row)', () => {
+    const rows = [{ at: at(10), upvotes: 3 }, { at: at(4), upvotes: 8 }];
+    expect(paperPoints({}, rows)).toEqual(rows);
+    expect(paperPoints({ firstSeen: { at: at(10), upvotes: 3 } }, rows)).toEqual(rows);
+    expect(paperPoints({}, [])).toEqual([]);
   });
 });
 

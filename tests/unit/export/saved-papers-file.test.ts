@@ -25,6 +25,13 @@ describe('saved papers JSON', () => {
     expect(JSON.parse(text).exportedAt).toBe('2025-06-10T09:30:00.000Z');
   });
 
+  it('leaves the extension’s own bookkeeping out of the file', () => {
+    const paper = makePaper({ firstSeen: { at: 1, upvotes: 2 } });
+    const [written] = JSON.parse(savedPapersFile([{ paper, savedAt: SAVED }], READ)).papers as Record<string, unknown>[];
+    expect(written).not.toHaveProperty('firstSeen');
+    expect(written).not.toHaveProperty('fetchedAt');
+  });
+
   it('skips and counts bad entries, keeps the good ones', () => {
     const good = { id: '2506.06276', title: 'Good', authors: ['A B'], savedAt: '2025-06-10T08:00:00Z' };
     const parsed = parseSavedPapersFile(

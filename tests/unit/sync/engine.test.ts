@@ -105,13 +105,13 @@ describe('runSync: first run', () => {
     expect(time.waits).toEqual(Array.from({ length: 30 }, () => POLITE_DELAY_MS));
   });
 
-  it('records an upvote sample for each paper it stores', async () => {
+  it('keeps each new paper’s first upvote count on the paper, writing no history row for it', async () => {
     const { sync } = world();
     await sync();
-    expect(await db().upvoteHistory.count()).toBe(22 * 12);
-    const starflow = await db().upvoteHistory.where('id').equals('2506.06276').toArray();
+    expect(await db().upvoteHistory.count()).toBe(0);
     const stored = await db().papers.get('2506.06276');
-    expect(starflow).toEqual([{ id: '2506.06276', at: Date.parse(NOW), upvotes: stored?.upvotes }]);
+    expect(stored?.firstSeen).toEqual({ at: Date.parse(NOW), upvotes: stored?.upvotes });
+    expect((await db().papers.toArray()).every((paper) => paper.firstSeen?.at === Date.parse(NOW))).toBe(true);
   });
 });
 
@@ -124,9 +124,10 @@ describe('runSync: running again', () => {
     expect(server.requests).toHaveLength(31);
   });
 
-  it('never duplicates papers or upvote history rows', async () => {
+  it('never duplicates papers or upvote history rows, nor writes a paper the answer does not change', async () => {
     const { sync, time } = world();
     await sync();
+    const first = await db().papers.toArray();
     time.advance(HOUR);
     const second = await sync();
     expect(second.calls).toBe(3);
@@ -134,8 +135,10 @@ describe('runSync: running again', () => {
     time.advance(HOUR);
     await sync({ force: true });
     expect(await db().papers.count()).toBe(22 * 12);
-    expect(await db().upvoteHistory.count()).toBe(22 * 12);
+    expect(await db().upvoteHistory.count()).toBe(0);
     expect(await db().days.count()).toBe(30);
+    // The same answers again: every paper as first written (its fetchedAt included).
+    expect(await db().papers.toArray()).toEqual(first);
   });
 
   it('adds an upvote sample only for a paper whose upvotes changed', async () => {
@@ -149,12 +152,15 @@ describe('runSync: running again', () => {
     time.advance(HOUR);
     const outcome = await sync();
     expect(outcome.calls).toBe(3);
-    expect(await db().upvoteHistory.count()).toBe(22 * 12 + 1);
+    expect(await db().upvoteHistory.count()).toBe(1);
     expect(await db().upvoteHistory.where('id').equals(moved.id as string).sortBy('at')).toEqual([
-      { id: moved.id, at: Date.parse(NOW), upvotes: before },
       { id: moved.id, at: Date.parse(NOW) + HOUR, upvotes: before + 5 },
     ]);
-    expect((await db().papers.get(moved.id as string))?.upvotes).toBe(before + 5);
+    expect(await db().papers.get(moved.id as string)).toMatchObject({
+      upvotes: before + 5,
+      fetchedAt: Date.parse(NOW) + HOUR,
+      firstSeen: { at: Date.parse(NOW), upvotes: before },
+    });
   });
 
   it('refreshes today, yesterday and trending an hour later, and updates their day records', async () => {
@@ -412,11 +418,13 @@ describe('runSync: failures', () => {
   });
 
   it('a storage-full error on a later sync loses nothing already stored, and the next sync recovers', async () => {
-    const { sync, deps, time } = world();
+    const { sync, deps, time, fixture } = world();
     await sync();
     const before = await deps.db.papers.toArray();
     const daysBefore = await deps.db.days.toArray();
     time.advance(61 * 60_000);
+    // Upvotes moved everywhere, so the first write of the run is a write of papers.
+    for (const item of [...fixture.trending, ...[...fixture.days.values()].flat()]) paperOf(item).upvotes = (paperOf(item).upvotes as number) + 1;
     const quota = vi.spyOn(deps.db.papers, 'bulkPut').mockRejectedValue(new DOMException('Quota exceeded', 'QuotaExceededError'));
     const failed = await sync({ force: true });
     expect(failed.error?.kind).toBe('storage');

@@ -1,5 +1,8 @@
+import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { storageStep, StorageWriteError } from '../../../lib/sync/storage-step';
+import { PapersDB } from '../../../lib/db';
+import { recoverConnection, storageStep, StorageWriteError } from '../../../lib/sync/storage-step';
+import { makePaper } from '../builders';
 
 describe('storageStep', () => {
   afterEach(() => vi.useRealTimers());
@@ -27,5 +30,37 @@ describe('storageStep', () => {
     expect(settled).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
     expect(await outcome).toBeInstanceOf(StorageWriteError);
+  });
+});
+
+describe('recoverConnection', () => {
+  it('lets the next call open again a database whose open failed (Dexie keeps a failed open)', async () => {
+    const name = `recover-${Math.random()}`;
+    // An older database whose papers have another primary key: our open fails (Dexie cannot upgrade
+    // it), as an open fails on a damaged backing store.
+    const older = new Dexie(name);
+    older.version(0.5).stores({ papers: '++serial' });
+    await older.open();
+    older.close();
+    const db = new PapersDB(name);
+    await expect(db.papers.count()).rejects.toThrow();
+    expect(db.hasFailed()).toBe(true);
+    // The browser replaced the damaged database (as Chromium does after "Internal error opening backing store").
+    await Dexie.delete(name);
+    await expect(db.papers.count()).rejects.toThrow();
+    recoverConnection(db);
+    expect(db.hasFailed()).toBe(false);
+    await db.papers.put(makePaper());
+    expect(await db.papers.count()).toBe(1);
+    await db.delete();
+  });
+
+  it('is harmless on a connection that works: the next write opens it again', async () => {
+    const db = new PapersDB(`recover-${Math.random()}`);
+    await db.papers.put(makePaper());
+    recoverConnection(db);
+    await db.papers.put(makePaper({ upvotes: 99 }));
+    expect((await db.papers.toArray()).map((p) => p.upvotes)).toEqual([99]);
+    await db.delete();
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readTrending, storeDay, storeLookedUpPaper, storeTrending } from '../../../lib/sync/store';
+import type { Paper } from '../../../lib/paper';
 import { HOUR, makePaper, STARFLOW_ID, useTestDb } from '../builders';
 
 const NOW = Date.parse('2025-06-11T12:00:00Z');
@@ -59,17 +60,27 @@ describe('storeDay', () => {
     expect(await db().papers.get(STARFLOW_ID)).toMatchObject({ upvotes: 30, numComments: 8, aiSummary: 'Flows at scale.', fetchedAt: NOW + HOUR });
   });
 
-  it('samples upvotes only when they change', async () => {
+  it('keeps a new paper’s first count on the paper, and samples upvotes only when they change', async () => {
     const put = (upvotes: number, at: number) =>
       storeDay(db(), { date: '2025-06-09', papers: [makePaper({ upvotes })], dropped: 0, status: 'open' }, at);
     await put(21, NOW);
     await put(21, NOW + HOUR);
     await put(25, NOW + 2 * HOUR);
     await put(25, NOW + 3 * HOUR);
-    expect(await db().upvoteHistory.where('id').equals(STARFLOW_ID).sortBy('at')).toEqual([
-      { id: STARFLOW_ID, at: NOW, upvotes: 21 },
-      { id: STARFLOW_ID, at: NOW + 2 * HOUR, upvotes: 25 },
-    ]);
+    expect(await db().upvoteHistory.where('id').equals(STARFLOW_ID).sortBy('at')).toEqual([{ id: STARFLOW_ID, at: NOW + 2 * HOUR, upvotes: 25 }]);
+    expect(await db().papers.get(STARFLOW_ID)).toMatchObject({ upvotes: 25, firstSeen: { at: NOW, upvotes: 21 } });
+  });
+
+  it('does not write a paper the answer leaves as it is', async () => {
+    const put = (paper: Paper, at: number) => storeDay(db(), { date: '2025-06-09', papers: [paper], dropped: 0, status: 'open' }, at);
+    await put(makePaper({ fetchedAt: NOW }), NOW);
+    const first = await db().papers.get(STARFLOW_ID);
+    await put(makePaper({ fetchedAt: NOW + HOUR }), NOW + HOUR);
+    expect(await db().papers.get(STARFLOW_ID)).toEqual(first);
+    // A changed field (not the count) is written, without a history row.
+    await put(makePaper({ fetchedAt: NOW + 2 * HOUR, githubStars: 999 }), NOW + 2 * HOUR);
+    expect(await db().papers.get(STARFLOW_ID)).toMatchObject({ githubStars: 999, fetchedAt: NOW + 2 * HOUR, firstSeen: first?.firstSeen });
+    expect(await db().upvoteHistory.count()).toBe(0);
   });
 
   it('records a not-open day without papers', async () => {
@@ -100,6 +111,7 @@ describe('storeLookedUpPaper', () => {
     const stored = await storeLookedUpPaper(db(), fromPaperObject, NOW);
     expect(stored).toMatchObject({ upvotes: 50, numComments: 4, dailyDate: '2025-06-09' });
     expect(await db().misses.get(STARFLOW_ID)).toBeUndefined();
-    expect(await db().upvoteHistory.count()).toBe(2);
+    // The count moved from the day's paper: one row (the first count is on the paper).
+    expect(await db().upvoteHistory.count()).toBe(1);
   });
 });
