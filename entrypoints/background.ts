@@ -11,6 +11,7 @@ import { StoredPapers } from '../lib/stored-papers';
 import { handleRequest } from '../lib/request-handler';
 import { HfSearchService } from '../lib/search/hf-search';
 import { readSettings, SETTINGS_KEY } from '../lib/settings';
+import { afterFirstAnswer } from '../lib/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
 import { keepToolbarBadge } from '../lib/toolbar-badge';
 import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/user-state-backup';
@@ -20,6 +21,8 @@ const POLITE_DELAY_MS = 400;
 
 export default defineBackground(() => {
   const db = papersDb();
+  // Opened at once: the question that started this worker (most often a page's) reads it first thing.
+  void db.open().catch(() => undefined);
   // Pages ask about up to 2000 ids at once: answered from memory while the worker is awake.
   const stored = new StoredPapers(db);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -88,12 +91,18 @@ export default defineBackground(() => {
       .catch(() => undefined);
   });
 
-  browser.runtime.onMessage.addListener((message, sender) =>
-    handleRequest(message, {
+  // The badge's live count and the sync alarm check wait for the answer to the question that woke the worker.
+  const startUp = afterFirstAnswer(() => {
+    void badge.start();
+    void scheduler.wake();
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const answer = handleRequest(message, {
       senderId: sender.id,
       ownId: browser.runtime.id,
-      lookup: async (ids, live) => {
-        const allowLive = live && (await liveLookupsAllowed((await readSettings()).liveLookups, consent));
+      lookup: async (ids, live, settings) => {
+        const allowLive = live && (await liveLookupsAllowed((settings ?? (await readSettings())).liveLookups, consent));
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
       },
       badgeIndex: () => stored.badgeIndex(),
@@ -111,9 +120,8 @@ export default defineBackground(() => {
         backup.schedule();
         return kept;
       },
-    }),
-  );
-
-  void badge.start();
-  void scheduler.wake();
+    });
+    answer.then(startUp.answered, startUp.answered);
+    return answer;
+  });
 });

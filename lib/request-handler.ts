@@ -8,7 +8,8 @@ export interface RequestContext {
   /** The id of the extension a message came from (undefined for web pages). */
   senderId: string | undefined;
   ownId: string;
-  lookup: (ids: string[], live: boolean) => Promise<Map<string, PaperOverview>>;
+  /** `settings`: when the caller has just read them (one read per question). */
+  lookup: (ids: string[], live: boolean, settings?: Settings) => Promise<Map<string, PaperOverview>>;
   /** Every stored paper's badge, encoded (lib/badge-index.ts): local database only. */
   badgeIndex: () => Promise<string>;
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
@@ -38,7 +39,7 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     case 'pagePapers': {
       const settings = await context.readSettings();
       if (!settings.sites[request.site]) return { enabled: false, papers: {} };
-      const found = await context.lookup(request.ids, request.live ?? false);
+      const found = await context.lookup(request.ids, request.live ?? false, settings);
       return { enabled: true, papers: overviews(found) };
     }
     case 'badgeIndex': {

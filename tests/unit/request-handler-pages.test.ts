@@ -34,7 +34,15 @@ describe('pagePapers', () => {
     const ctx = context();
     const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276', '2506.00001'], live: true }, ctx);
     expect(answer).toEqual({ enabled: true, papers: { '2506.06276': { id: '2506.06276', title: 'STARFlow', authors: ['Jiatao Gu'], upvotes: 21, fetchedAt: 1 } } });
-    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], true);
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], true, DEFAULT_SETTINGS);
+  });
+
+  it('reads the settings once: the lookup gets the ones just read (a cold worker answers sooner)', async () => {
+    const ctx = context({ liveLookups: false });
+    const readSettings = vi.fn(ctx.readSettings);
+    await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'], live: true }, { ...ctx, readSettings });
+    expect(readSettings).toHaveBeenCalledTimes(1);
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276'], true, { ...DEFAULT_SETTINGS, liveLookups: false });
   });
 
   it('looks nothing up (live or not) when the person turned the site off', async () => {
@@ -47,7 +55,7 @@ describe('pagePapers', () => {
   it('is not live unless asked', async () => {
     const ctx = context();
     await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'] }, ctx);
-    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276'], false);
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276'], false, DEFAULT_SETTINGS);
   });
 
   it('refuses malformed requests and strangers', async () => {
