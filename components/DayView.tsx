@@ -12,7 +12,7 @@ import type { ViewProps } from './view-props';
  */
 export function DayView({ store, changes, now, order, onOrder, onNavigate, date, syncing }: ViewProps & { date?: string }) {
   const asked = date ?? utcDay(now);
-  const list = useStoreQuery(store, changes, ['days', 'papers'], (s) => s.dayList(asked), [asked]);
+  const list = useStoreQuery(store, changes, ['days', 'papers'], (s) => s.dayList(asked), [asked], (s) => s.peekDayList(asked));
   const history = usePaperHistory(store, changes, (list.value?.papers ?? []).map((p) => p.id));
 
   if (!list.value) return null;

@@ -28,10 +28,12 @@ interface Props {
   opening?: Promise<PopupStore | undefined>;
   /** The view, order and query to open on (see `openingUiState`). */
   initialUi?: PopupUiState;
+  /** The database, when the page waited for it to open and answer the first screen's reads: drawn at once. */
+  opened?: PopupStore;
 }
 
-export function PopupApp({ opening, initialUi }: Props) {
-  const { store, changes, touch } = usePopupStore(opening);
+export function PopupApp({ opening, initialUi, opened }: Props) {
+  const { store, changes, touch } = usePopupStore(opening, undefined, opened);
   const [ui, patchUi] = useUiState(initialUi);
   const [now, setNow] = useState(Date.now());
   const [since, setSince] = useState<number>();
@@ -39,8 +41,8 @@ export function PopupApp({ opening, initialUi }: Props) {
   const [notice, setNotice] = useState<string>();
   const searchInput = useRef<HTMLInputElement>(null);
   const content = useRef<HTMLDivElement>(null);
-  const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), []);
-  const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), []);
+  const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), [], (s) => s.peekSyncState());
+  const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), [], (s) => s.peekUserStates());
   const searching = ui.query.trim() !== '';
   const searchIndex = useSearchIndex(store, changes.papers, searching);
   const hf = useHfSearch();

@@ -19,10 +19,10 @@ export interface StoreHandle {
 
 /**
  * Opens the database for the popup (waiting for the background to create it on a fresh install) and
- * follows the changes other contexts make to it.
+ * follows the changes other contexts make to it. `opened`: the store, when the page already has it open.
  */
-export function usePopupStore(opening?: Promise<PopupStore | undefined>, name = DATABASE_NAME): StoreHandle {
-  const [store, setStore] = useState<PopupStore>();
+export function usePopupStore(opening?: Promise<PopupStore | undefined>, name = DATABASE_NAME, opened?: PopupStore): StoreHandle {
+  const [store, setStore] = useState<PopupStore | undefined>(opened);
   const [changes, setChanges] = useState<ChangeCounts>(NO_CHANGES);
   const touch = useRef((tables: Iterable<TableName>) => {
     setChanges((previous) => {
@@ -34,7 +34,7 @@ export function usePopupStore(opening?: Promise<PopupStore | undefined>, name = 
 
   // A layout effect: the store is handed over as soon as it opens, not after the first frame is painted.
   useLayoutEffect(() => {
-    let opened: PopupStore | undefined;
+    let current = opened;
     let firstAttempt = opening;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,13 +42,13 @@ export function usePopupStore(opening?: Promise<PopupStore | undefined>, name = 
     const stopListening = listenForChanges(name, (tables) => touch(tables));
     const tick = async () => {
       try {
-        if (!opened) {
-          opened = await (firstAttempt ?? PopupStore.open(name));
+        if (!current) {
+          current = await (firstAttempt ?? PopupStore.open(name));
           firstAttempt = undefined;
-          if (opened && !stopped) setStore(opened);
+          if (current && !stopped) setStore(current);
         }
-        if (opened) {
-          const state = await opened.syncState();
+        if (current) {
+          const state = await current.readSyncState();
           const progress = JSON.stringify([state.running, state.progress, state.lastSuccessAt, state.lastError?.at]);
           if (lastProgress && progress !== lastProgress) touch(ALL_TABLES);
           lastProgress = progress;
@@ -67,8 +67,10 @@ export function usePopupStore(opening?: Promise<PopupStore | undefined>, name = 
       stopped = true;
       clearTimeout(timer);
       stopListening();
-      opened?.close();
+      current?.close();
     };
+    // `opened` is only the starting point (the store the page opened): the effect runs once per `opening`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opening, name, touch]);
 
   return { store, changes, touch };

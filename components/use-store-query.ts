@@ -19,15 +19,21 @@ export function useStoreQuery<T>(
   tables: TableName[],
   read: (store: PopupStore) => Promise<T>,
   deps: unknown[],
+  /** An answer already in hand for the first render (see `PopupStore.peekDayList`): no empty frame first. */
+  peek?: (store: PopupStore) => T | undefined,
 ): QueryState<T> {
-  const [state, setState] = useState<QueryState<T>>({ value: undefined, ready: false, error: undefined });
+  const [state, setState] = useState<QueryState<T>>(() => {
+    const value = store && peek?.(store);
+    return { value, ready: value !== undefined, error: undefined };
+  });
   const version = tables.map((table) => changes[table]).join(',');
   // A layout effect: the read starts right after the render, not a frame later (first paint waits on it).
   useLayoutEffect(() => {
     if (!store) return;
     let current = true;
     read(store).then(
-      (value) => current && setState({ value, ready: true, error: undefined }),
+      // The same answer as the one shown (a peeked one): nothing to draw again.
+      (value) => current && setState((previous) => (previous.value === value && previous.ready && !previous.error ? previous : { value, ready: true, error: undefined })),
       (error: unknown) => current && setState((previous) => ({ ...previous, ready: true, error })),
     );
     return () => {

@@ -34,9 +34,16 @@ export type TableName = 'papers' | 'days' | 'upvoteHistory' | 'userState' | 'mis
 /** An early read older than this is not handed out: the view reads afresh. */
 const EARLY_READ_MAX_AGE_MS = 2_000;
 
+interface EarlyRead {
+  read: Promise<unknown>;
+  at: number;
+  /** Set once the read has answered. */
+  answer?: { value: unknown };
+}
+
 export class PopupStore implements UserStateWriter {
   /** Reads started before the views asked for them (see `readFirstScreen`), each handed out once. */
-  private readonly early = new Map<string, { read: Promise<unknown>; at: number }>();
+  private readonly early = new Map<string, EarlyRead>();
   private stopEarly: (() => void) | undefined;
 
   private constructor(
@@ -63,10 +70,41 @@ export class PopupStore implements UserStateWriter {
    */
   readFirstScreen(day: string | undefined): void {
     const at = Date.now();
-    if (day !== undefined) this.early.set(`dayList ${day}`, { read: this.readDayList(day), at });
-    this.early.set('userStates', { read: this.readUserStates(), at });
-    for (const { read } of this.early.values()) read.catch(() => undefined);
+    const start = (key: string, read: Promise<unknown>) => {
+      const early: EarlyRead = { read, at };
+      read.then((value) => (early.answer = { value }), () => undefined);
+      this.early.set(key, early);
+    };
+    if (day !== undefined) start(`dayList ${day}`, this.readDayList(day));
+    start('userStates', this.readUserStates());
+    start('syncState', this.readSyncState());
     this.stopEarly = this.onChange(() => this.dropEarlyReads());
+  }
+
+  /** Resolves once every read `readFirstScreen` started has answered (or failed). */
+  async firstScreenRead(): Promise<void> {
+    await Promise.all([...this.early.values()].map(({ read }) => read.catch(() => undefined)));
+  }
+
+  /**
+   * An early answer that has already arrived, without taking it: a view's first render shows it at once
+   * (its first ask, right after, takes the same answer). Undefined when there is none, or it is stale.
+   */
+  peekDayList(day: string): DayList | undefined {
+    return this.peekEarly(`dayList ${day}`);
+  }
+
+  peekUserStates(): Map<string, UserPaperState> | undefined {
+    return this.peekEarly('userStates');
+  }
+
+  peekSyncState(): SyncState | undefined {
+    return this.peekEarly('syncState');
+  }
+
+  private peekEarly<T>(key: string): T | undefined {
+    const early = this.early.get(key);
+    return early?.answer && Date.now() - early.at < EARLY_READ_MAX_AGE_MS ? (early.answer.value as T) : undefined;
   }
 
   private takeEarly<T>(key: string, read: () => Promise<T>): Promise<T> {
@@ -99,16 +137,22 @@ export class PopupStore implements UserStateWriter {
   private async readDayList(date: string): Promise<DayList> {
     const transaction = this.db.transaction(['days', 'papers'], 'readonly');
     const days = transaction.objectStore('days');
+    const around = (day: string) =>
+      Promise.all([
+        requestResult(transaction.objectStore('papers').index('dailyDate').getAll(day)) as Promise<Paper[]>,
+        firstListDay(days, IDBKeyRange.upperBound(day, true), 'prev'),
+        firstListDay(days, IDBKeyRange.lowerBound(day, true), 'next'),
+      ]);
+    // Asked alongside the list day, on the guess that `date` has a list (a weekday's Today, a day
+    // browsed to): one round trip to the database instead of two. Wrong guesses cost a small empty read.
+    const guessed = around(date);
+    guessed.catch(() => undefined);
     const listDay = await firstListDay(days, IDBKeyRange.upperBound(date), 'prev');
     if (!listDay) {
       const [oldest] = (await requestResult(days.getAllKeys(null, 1))) as string[];
       return { listDay: undefined, oldest, papers: [] };
     }
-    const [papers, previous, next] = await Promise.all([
-      requestResult(transaction.objectStore('papers').index('dailyDate').getAll(listDay)) as Promise<Paper[]>,
-      firstListDay(days, IDBKeyRange.upperBound(listDay, true), 'prev'),
-      firstListDay(days, IDBKeyRange.lowerBound(listDay, true), 'next'),
-    ]);
+    const [papers, previous, next] = await (listDay === date ? guessed : around(listDay));
     return { listDay, previous, next, papers: papers.sort(compareByUpvotes) };
   }
 
@@ -141,7 +185,13 @@ export class PopupStore implements UserStateWriter {
     await transactionDone(transaction);
   }
 
+  /** The sync's state (the early answer first: see `readFirstScreen`). */
   async syncState(): Promise<SyncState> {
+    return this.takeEarly('syncState', () => this.readSyncState());
+  }
+
+  /** The sync's state, always read afresh (polling). */
+  async readSyncState(): Promise<SyncState> {
     return (await this.readKv<SyncState>(SYNC_STATE_KEY)) ?? { running: false };
   }
 

@@ -1,19 +1,10 @@
 /**
- * The popup's first script, kept small: it opens the database and starts the first list's reads, then
- * loads the interface (./mount.tsx) while the database works — the reads do not wait for Preact and
- * the views to be fetched, compiled and run.
+ * The popup: ./open.ts opens the database and starts the first screen's reads first; the interface
+ * (./mount.tsx) is drawn once they answered, in one go with the list (or after a short wait without
+ * them). One module graph, imported statically: the build names every chunk in popup.html, so the
+ * browser fetches them together (a dynamic import was fetched only once the first script had run).
  */
-import { PopupStore } from '../../lib/popup-store';
-import { firstListedDay, openingUiState } from '../../lib/popup-view';
+import { firstScreen, initialUi, opening } from './open';
+import { mount } from './mount';
 
-// For the benchmark: when the popup's own code starts (the rest is the browser loading the page).
-performance.mark('dpl:popup-script');
-const initialUi = openingUiState();
-const opening = PopupStore.open()
-  .then((store) => {
-    performance.mark('dpl:database open');
-    store?.readFirstScreen(firstListedDay(initialUi, Date.now()));
-    return store;
-  })
-  .catch(() => undefined);
-void import('./mount').then(({ mount }) => mount(opening, initialUi));
+void firstScreen.then((opened) => mount(opening, initialUi, opened));

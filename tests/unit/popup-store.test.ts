@@ -181,6 +181,25 @@ describe('PopupStore.readFirstScreen', () => {
     store.close();
   });
 
+  it('lets the first render peek at early answers once they arrived, without taking them', async () => {
+    await db().days.put({ date: '2025-06-06', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' });
+    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 3 }));
+    await db().userState.put({ id: '2506.00001', readAt: 9 });
+    const store = await storeFor(db());
+    expect(store.peekDayList('2025-06-06')).toBeUndefined();
+    store.readFirstScreen('2025-06-06');
+    await store.firstScreenRead();
+    const peeked = store.peekDayList('2025-06-06');
+    expect(peeked).toMatchObject({ listDay: '2025-06-06', papers: [{ id: '2506.00001' }] });
+    expect(store.peekUserStates()?.get('2506.00001')).toEqual({ id: '2506.00001', readAt: 9 });
+    expect(store.peekSyncState()).toEqual({ running: false });
+    expect(store.peekDayList('2025-06-05')).toBeUndefined();
+    // The view's first ask takes the very answer peeked at (nothing to draw again), then it is gone.
+    expect(await store.dayList('2025-06-06')).toBe(peeked);
+    expect(store.peekDayList('2025-06-06')).toBeUndefined();
+    store.close();
+  });
+
   it('hands out only the day it read early; other days are read when asked', async () => {
     await db().days.bulkPut([
       { date: '2025-06-05', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' },

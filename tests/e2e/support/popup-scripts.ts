@@ -3,8 +3,7 @@ import { join } from 'node:path';
 
 /**
  * Every script the popup loads, as paths inside the built extension: those popup.html names, and the
- * chunks they import, statically or later (the interface is a dynamic import, loaded once the first
- * script has started opening the database).
+ * chunks they import, statically or later (a dynamic import, should the popup get one again).
  */
 export function popupScripts(extensionDir: string): string[] {
   const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
