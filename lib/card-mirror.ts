@@ -17,7 +17,10 @@ export const CARD_KEY_PREFIX = 'card:';
 export const CARD_MIRROR_META_KEY = 'cardMirror';
 
 
-/** The part of `browser.storage.local` the copy uses. */
+/**
+ * The part of `browser.storage.local` the copy uses. (Named `area` in this module: a free identifier
+ * `storage` would make the build pull WXT's storage helper into the content script.)
+ */
 export interface MirrorStorage {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
@@ -56,7 +59,7 @@ export class CardMirrorWriter {
   failures = 0;
 
   constructor(
-    private readonly storage: MirrorStorage,
+    private readonly area: MirrorStorage,
     private readonly options: { now: () => number; backfillDays: number },
   ) {}
 
@@ -66,12 +69,12 @@ export class CardMirrorWriter {
     for (const paper of papers) if (inWindow(paper, from)) items[cardMirrorKey(paper.id)] = mirroredCard(paper);
     if (!Object.keys(items).length) return;
     try {
-      await this.storage.set(items);
+      await this.area.set(items);
     } catch (error) {
       this.failures++;
       console.debug('[Daily Papers Lens] card copy not written', error);
       // The copy may now be behind the database: the next run writes it whole.
-      await this.storage.remove(CARD_MIRROR_META_KEY).catch(() => undefined);
+      await this.area.remove(CARD_MIRROR_META_KEY).catch(() => undefined);
     }
   }
 }
@@ -81,42 +84,42 @@ export class CardMirrorWriter {
  * older papers for years), or writes the whole window when the copy is new, was cleared, failed, or the
  * window grew.
  */
-export async function maintainCardMirror(db: PapersDB, storage: MirrorStorage, options: { now: number; backfillDays: number }): Promise<void> {
+export async function maintainCardMirror(db: PapersDB, area: MirrorStorage, options: { now: number; backfillDays: number }): Promise<void> {
   const from = mirrorWindowStart(options.now, options.backfillDays);
-  const meta = (await storage.get(CARD_MIRROR_META_KEY))[CARD_MIRROR_META_KEY] as { from?: unknown } | undefined;
+  const meta = (await area.get(CARD_MIRROR_META_KEY))[CARD_MIRROR_META_KEY] as { from?: unknown } | undefined;
   const previous = typeof meta?.from === 'string' ? meta.from : undefined;
   if (previous === undefined || from < previous) {
     const papers = await db.papers.where('dailyDate').aboveOrEqual(from).toArray();
     const items: Record<string, unknown> = {};
     for (const paper of papers) items[cardMirrorKey(paper.id)] = mirroredCard(paper);
-    const stale = previous === undefined ? (await mirrorKeys(storage)).filter((key) => !(key in items)) : [];
-    if (stale.length) await storage.remove(stale);
-    await storage.set(items);
+    const stale = previous === undefined ? (await mirrorKeys(area)).filter((key) => !(key in items)) : [];
+    if (stale.length) await area.remove(stale);
+    await area.set(items);
   } else if (from > previous) {
     const gone = await db.papers.where('dailyDate').between(previous, from, true, false).primaryKeys();
-    if (gone.length) await storage.remove(gone.map((id) => cardMirrorKey(String(id))));
+    if (gone.length) await area.remove(gone.map((id) => cardMirrorKey(String(id))));
   }
-  if (from !== previous) await storage.set({ [CARD_MIRROR_META_KEY]: { from } });
+  if (from !== previous) await area.set({ [CARD_MIRROR_META_KEY]: { from } });
 }
 
-async function mirrorKeys(storage: MirrorStorage): Promise<string[]> {
-  const keys = storage.getKeys ? await storage.getKeys() : Object.keys(await storage.get(null));
+async function mirrorKeys(area: MirrorStorage): Promise<string[]> {
+  const keys = area.getKeys ? await area.getKeys() : Object.keys(await area.get(null));
   return keys.filter((key) => key.startsWith(CARD_KEY_PREFIX));
 }
 
 /** Removes the whole copy ("Clear the cache", a wiped database); the next run writes it again. */
-export async function clearCardMirror(storage: MirrorStorage): Promise<void> {
-  await storage.remove([CARD_MIRROR_META_KEY, ...(await mirrorKeys(storage))]);
+export async function clearCardMirror(area: MirrorStorage): Promise<void> {
+  await area.remove([CARD_MIRROR_META_KEY, ...(await mirrorKeys(area))]);
 }
 
 /**
  * Before a sync: a database with no synced day (the browser deleted it, or a fresh install) must not
  * leave cards of papers it lost. Cheap when there is no copy.
  */
-export async function clearCardMirrorIfWiped(db: PapersDB, storage: MirrorStorage): Promise<boolean> {
-  if (!((await storage.get(CARD_MIRROR_META_KEY))[CARD_MIRROR_META_KEY] !== undefined || (await mirrorKeys(storage)).length)) return false;
+export async function clearCardMirrorIfWiped(db: PapersDB, area: MirrorStorage): Promise<boolean> {
+  if (!((await area.get(CARD_MIRROR_META_KEY))[CARD_MIRROR_META_KEY] !== undefined || (await mirrorKeys(area)).length)) return false;
   if ((await db.days.count()) > 0) return false;
-  await clearCardMirror(storage);
+  await clearCardMirror(area);
   return true;
 }
 
