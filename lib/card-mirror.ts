@@ -113,11 +113,10 @@ export async function clearCardMirror(area: MirrorStorage): Promise<void> {
 }
 
 /**
- * Before a sync: a database with no synced day (the browser deleted it, or a fresh install) must not
- * leave cards of papers it lost. Cheap when there is no copy.
+ * Before a sync: a database with no synced day (the browser deleted it; or a fresh install, a cleared
+ * cache) must not leave cards of papers it lost. One count when the database has days.
  */
 export async function clearCardMirrorIfWiped(db: PapersDB, area: MirrorStorage): Promise<boolean> {
-  if (!((await area.get(CARD_MIRROR_META_KEY))[CARD_MIRROR_META_KEY] !== undefined || (await mirrorKeys(area)).length)) return false;
   if ((await db.days.count()) > 0) return false;
   await clearCardMirror(area);
   return true;
