@@ -68,7 +68,7 @@ export function OptionsData({ db }: { db: PapersDB }) {
       if (deleteSaved && !window.confirm('Delete every stored paper, including your saved papers and read marks? This cannot be undone.')) {
         return { text: 'Nothing was deleted.' };
       }
-      const result = await clearCache(db, { keepSaved: !deleteSaved });
+      const result = await clearCache(db, { keepSaved: !deleteSaved, cardMirror: browser.storage.local });
       // Deleted on purpose: the copy of the marks goes too, or the next sync would put them back.
       if (deleteSaved) await forgetUserStateBackup(browser.storage.local);
       tellBackground({ type: 'syncNow' });

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { PaperOverview } from '../lib/messages';
+import type { PaperCardData } from '../lib/messages';
 import { hasCardDetails, paperFacts } from '../lib/arxiv/paper-facts';
 import { UpvoteBadge } from './UpvoteBadge';
 
 export interface PaperCardProps {
-  paper: PaperOverview;
+  paper: PaperCardData;
   initiallyCollapsed: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
 }

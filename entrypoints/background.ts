@@ -1,5 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
+import { CardMirrorWriter, clearCardMirrorIfWiped, maintainCardMirror } from '../lib/card-mirror';
 import { browserDataConsent, liveLookupsAllowed, searchIfAllowed } from '../lib/data-consent';
 import { papersDb } from '../lib/db';
 import { HfClient } from '../lib/hf/client';
@@ -42,6 +43,8 @@ export default defineBackground(() => {
     now: Date.now,
     prepare: async () => {
       await restoreMarks();
+      // A database the browser deleted must not leave cards of the papers it lost.
+      await clearCardMirrorIfWiped(db, browser.storage.local).catch(() => false);
       const settings = await readSettings();
       return {
         intervalMinutes: settings.syncIntervalMinutes,
@@ -52,14 +55,18 @@ export default defineBackground(() => {
           sleep,
           backfillDays: settings.backfillDays,
           politeDelayMs: POLITE_DELAY_MS,
+          cardMirror: new CardMirrorWriter(browser.storage.local, { now: Date.now, backfillDays: settings.backfillDays }),
         },
       };
     },
     afterRun: async () => {
       backup.schedule();
       const iconUrl = browser.runtime.getURL('/icon/128.png');
-      await notifyAfterSync({ db, settings: await readSettings(), now: Date.now(), notifier: notifications, iconUrl });
+      const settings = await readSettings();
+      await notifyAfterSync({ db, settings, now: Date.now(), notifier: notifications, iconUrl });
       await badge.refresh();
+      // The papers that left the window leave the card copy (or the copy is written whole when needed).
+      await maintainCardMirror(db, browser.storage.local, { now: Date.now(), backfillDays: settings.backfillDays }).catch(() => undefined);
     },
   });
 

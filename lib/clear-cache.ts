@@ -1,8 +1,10 @@
 /**
  * "Clear the cache" on the options page: the synced lists go, the person's own things stay — saved
  * papers (with their paper rows and upvote history) and every mark (saved, read, told) — unless the
- * person asks to delete those too. The next sync fetches the lists again.
+ * person asks to delete those too. The copy of the cards (./card-mirror.ts) goes whole. The next sync
+ * fetches the lists again and writes the copy anew.
  */
+import { clearCardMirror, type MirrorStorage } from './card-mirror';
 import type { PapersDB } from './db';
 import { NOTIFICATION_STATE_KEY } from './notifications/notify-after-sync';
 import { TRENDING_KEY } from './sync/store';
@@ -13,8 +15,8 @@ export interface ClearResult {
   savedKept: number;
 }
 
-export async function clearCache(db: PapersDB, options: { keepSaved: boolean }): Promise<ClearResult> {
-  return db.transaction('rw', [db.papers, db.days, db.upvoteHistory, db.userState, db.misses, db.kv], async () => {
+export async function clearCache(db: PapersDB, options: { keepSaved: boolean; cardMirror?: MirrorStorage }): Promise<ClearResult> {
+  const result = await db.transaction('rw', [db.papers, db.days, db.upvoteHistory, db.userState, db.misses, db.kv], async () => {
     const before = await db.papers.count();
     const saved = options.keepSaved ? ((await db.userState.orderBy('savedAt').primaryKeys()) as string[]) : [];
     await db.papers.where('id').noneOf(saved).delete();
@@ -29,4 +31,7 @@ export async function clearCache(db: PapersDB, options: { keepSaved: boolean }):
     const after = await db.papers.count();
     return { papersRemoved: before - after, savedKept: after };
   });
+  // After the database: a page opened in between asks the background, which answers from the database.
+  if (options.cardMirror) await clearCardMirror(options.cardMirror);
+  return result;
 }

@@ -55,6 +55,12 @@ export type PaperOverview = Omit<Paper, 'summary'>;
 /** What a badge shows: a listing gets only this, a few dozen bytes a paper. */
 export type PaperBadge = Pick<Paper, 'id' | 'upvotes' | 'numComments'>;
 
+/** What the paper card of an abstract page shows (components/PaperCard.tsx, lib/arxiv/paper-facts.ts). */
+export type PaperCardData = Pick<
+  Paper,
+  'id' | 'upvotes' | 'numComments' | 'aiSummary' | 'aiKeywords' | 'githubRepo' | 'githubStars' | 'projectPage' | 'organization' | 'dailyDate' | 'withdrawnAt'
+>;
+
 export interface PagePapers {
   /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
   enabled: boolean;

@@ -1,7 +1,8 @@
 /**
  * Abstract pages and HTML papers: the paper card after the title (or a quiet link when HF does not know
- * it). The paper's id is in the URL: it is asked about at document_start and its card is rendered while
- * the page loads, so at DOMContentLoaded the card only has to be put in its place.
+ * it). The paper's id is in the URL: at document_start its card is read from the local copy of the synced
+ * papers' cards (lib/card-mirror.ts: no message, so a stopped background worker is not started), else
+ * asked about, and rendered while the page loads, so at DOMContentLoaded it only has to be put in place.
  */
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -9,13 +10,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import overlayCss from '../../components/arxiv-overlay.css?inline';
 import { PaperCard } from '../../components/PaperCard';
 import { UnknownPaperLink } from '../../components/UnknownPaperLink';
-import { readCardCollapsed, writeCardCollapsed } from '../../lib/arxiv/card-state';
+import { readLocalCard, writeCardCollapsed } from '../../lib/arxiv/card-state';
 import { PAPER_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
 import { paperIdInUrl, readPaperPage } from '../../lib/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/arxiv/page-theme';
 import { domReady } from '../../lib/dom-ready';
 import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/shadow-host';
-import { sendRequest } from '../../lib/messages';
+import { sendRequest, type PaperCardData } from '../../lib/messages';
+import { readSiteEnabled } from '../../lib/site-switch';
 
 export default defineContentScript({
   matches: PAPER_PAGE_MATCHES,
@@ -31,12 +33,24 @@ export default defineContentScript({
   },
 });
 
-/** Asks about the paper and renders its card, not yet in the page; undefined when the site is off. */
+/**
+ * The paper's card from the local copy when the site is on; the background's answer when the copy lacks
+ * the paper (live lookups and the unknown-paper link as ever). Nothing when the site is off.
+ */
+async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCardData; collapsed: boolean }> {
+  const [local, enabled] = await Promise.all([readLocalCard(id), readSiteEnabled('arxiv').catch(() => undefined)]);
+  const { card, collapsed } = local;
+  if (enabled === false) return { enabled, collapsed };
+  if (card && enabled) return { enabled, paper: card, collapsed };
+  const answer = await sendRequest({ type: 'pagePapers', site: 'arxiv', ids: [id], live: true });
+  return { enabled: answer.enabled, paper: answer.papers[id], collapsed };
+}
+
+/** Finds the paper's card and renders it, not yet in the page; undefined when the site is off. */
 async function prepareCard(ctx: ContentScriptContext, id: string): Promise<RenderTarget | undefined> {
-  const [answer, collapsed] = await Promise.all([sendRequest({ type: 'pagePapers', site: 'arxiv', ids: [id], live: true }), readCardCollapsed()]);
-  if (!answer.enabled || ctx.isInvalid) return undefined;
+  const { enabled, paper, collapsed } = await findCard(id);
+  if (!enabled || ctx.isInvalid) return undefined;
   const target = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(overlayCss), 'block');
-  const paper = answer.papers[id];
   render(
     paper ? (
       <PaperCard paper={paper} initiallyCollapsed={collapsed} onCollapsedChange={(value) => void writeCardCollapsed(value).catch(() => undefined)} />

@@ -1,5 +1,10 @@
-/** Whether the reader keeps the paper card collapsed: one choice for every paper, kept in local storage. */
+/**
+ * Whether the reader keeps the paper card collapsed: one choice for every paper, kept in local storage;
+ * and, read with it, the paper's card from the local copy (lib/card-mirror.ts).
+ */
 import { browser } from 'wxt/browser';
+import { cardMirrorKey, readMirroredCard } from '../card-mirror';
+import type { PaperCardData } from '../messages';
 
 export const CARD_COLLAPSED_KEY = 'arxivCardCollapsed';
 
@@ -9,6 +14,20 @@ export async function readCardCollapsed(): Promise<boolean> {
     return (await browser.storage.local.get(CARD_COLLAPSED_KEY))[CARD_COLLAPSED_KEY] === true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The paper's card from the local copy (undefined when the copy lacks it) and the collapsed choice, in
+ * one read of local storage: no message, so a stopped background worker stays stopped.
+ */
+export async function readLocalCard(id: string): Promise<{ card?: PaperCardData; collapsed: boolean }> {
+  try {
+    const key = cardMirrorKey(id);
+    const stored = await browser.storage.local.get([key, CARD_COLLAPSED_KEY]);
+    return { card: readMirroredCard(stored[key], id), collapsed: stored[CARD_COLLAPSED_KEY] === true };
+  } catch {
+    return { collapsed: false };
   }
 }
 

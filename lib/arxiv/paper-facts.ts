@@ -1,5 +1,5 @@
 /** What the paper card tells beyond the badge, as plain text and checked links (rendered as text only). */
-import type { PaperOverview } from '../messages';
+import type { PaperCardData } from '../messages';
 import { safeHttpsUrl } from '../safe-url';
 
 export interface PaperFact {
@@ -33,7 +33,7 @@ export function linkText(href: string): string {
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
 }
 
-export function paperFacts(paper: PaperOverview): PaperFact[] {
+export function paperFacts(paper: PaperCardData): PaperFact[] {
   const facts: PaperFact[] = [];
   const repo = safeHttpsUrl(paper.githubRepo);
   if (repo) {
@@ -52,6 +52,6 @@ export function paperFacts(paper: PaperOverview): PaperFact[] {
 }
 
 /** True when the card has anything to show beyond the badge. */
-export function hasCardDetails(paper: PaperOverview): boolean {
+export function hasCardDetails(paper: PaperCardData): boolean {
   return Boolean(paper.aiSummary) || (paper.aiKeywords?.length ?? 0) > 0 || paperFacts(paper).length > 0;
 }

@@ -11,7 +11,7 @@ import { utcDay } from '../utc-day';
 import { planSync, type SyncTask } from './plan';
 import { patchSyncState, readSyncState, type SyncState } from './state';
 import { DEFAULT_WRITE_DEADLINE_MS, recoverConnection, storageStep, StorageWriteError } from './storage-step';
-import { readTrending, storeDay, storeTrending } from './store';
+import { readTrending, storeDay, storeTrending, type StoredPapersListener } from './store';
 
 /**
  * The most HF calls one run spends (retries included, so a run may pass it by the few retries of its
@@ -32,6 +32,8 @@ export interface SyncDeps {
   callBudget?: number;
   /** How long one database write may take before the run gives up on it (see storage-step.ts). */
   writeDeadlineMs?: number;
+  /** Told each step's written papers after its commit (the card copy, lib/card-mirror.ts). */
+  cardMirror?: StoredPapersListener;
 }
 
 export interface SyncOutcome {
@@ -170,7 +172,7 @@ async function runTask(
   };
   if (task.kind === 'trending') {
     const list = await client.trending();
-    const storeMs = await timed(() => storeTrending(db, list.papers, now()));
+    const storeMs = await timed(() => storeTrending(db, list.papers, now(), deps.cardMirror));
     return { papers: list.papers.length, dropped: list.dropped, storeMs };
   }
   const answer = await client.dailyPapers(task.date, pages);
@@ -181,7 +183,7 @@ async function runTask(
   const status = !answer.complete ? 'partial' : task.date < utcDay(now()) ? 'complete' : 'open';
   const continued = (pages.fromPage ?? 0) > 0;
   const storeMs = await timed(() =>
-    storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status, continued }, now()),
+    storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status, continued }, now(), deps.cardMirror),
   );
   const more = answer.complete ? undefined : [...(pages.seen ?? []), ...answer.papers.map((p) => p.id)];
   return { papers: answer.papers.length, dropped: answer.dropped, storeMs, more };

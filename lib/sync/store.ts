@@ -5,6 +5,14 @@
 import type { DayRecord, PapersDB, UpvoteSample } from '../db';
 import { mergePaper, samePaperData, type Paper } from '../paper';
 
+/**
+ * Told the papers a step wrote, after its transaction committed (lib/card-mirror.ts's CardMirrorWriter):
+ * it must never throw, so a copy that fails never fails the sync.
+ */
+export interface StoredPapersListener {
+  write(papers: Paper[]): Promise<void>;
+}
+
 export interface TrendingList {
   fetchedAt: number;
   /** Paper ids in HF's trending order. */
@@ -80,8 +88,9 @@ export async function storeDay(
   db: PapersDB,
   day: { date: string; papers: Paper[]; dropped: number; status: DayRecord['status']; continued?: boolean },
   now: number,
+  mirror?: StoredPapersListener,
 ): Promise<DayRecord> {
-  return db.transaction('rw', [db.papers, db.upvoteHistory, db.days], async () => {
+  const { record, written } = await db.transaction('rw', [db.papers, db.upvoteHistory, db.days], async () => {
     const [upsert, countBefore, stored] = await Promise.all([
       mergeWithStored(db, day.papers, now, day.date),
       db.papers.where('dailyDate').equals(day.date).count(),
@@ -93,16 +102,20 @@ export async function storeDay(
     const dropped = day.continued ? (stored?.dropped ?? 0) + day.dropped : day.dropped;
     const record: DayRecord = { date: day.date, fetchedAt: now, count, dropped, status: day.status };
     await Promise.all([writeUpsert(db, upsert), db.days.put(record)]);
-    return record;
+    return { record, written: upsert.papers };
   });
+  if (mirror && written.length) await mirror.write(written);
+  return record;
 }
 
-export async function storeTrending(db: PapersDB, papers: Paper[], now: number): Promise<void> {
-  await db.transaction('rw', [db.papers, db.upvoteHistory, db.kv], async () => {
+export async function storeTrending(db: PapersDB, papers: Paper[], now: number, mirror?: StoredPapersListener): Promise<void> {
+  const written = await db.transaction('rw', [db.papers, db.upvoteHistory, db.kv], async () => {
     const upsert = await mergeWithStored(db, papers, now);
     const list: TrendingList = { fetchedAt: now, ids: papers.map((p) => p.id) };
     await Promise.all([writeUpsert(db, upsert), db.kv.put({ key: TRENDING_KEY, value: list })]);
+    return upsert.papers;
   });
+  if (mirror && written.length) await mirror.write(written);
 }
 
 export async function readTrending(db: PapersDB): Promise<TrendingList | undefined> {

@@ -198,7 +198,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     cpu.abs.push(await mainThreadCpu(context, tabs.abs, urls.abs));
     cpu.plainAbs.push(await mainThreadCpu(plainContext, tabs.plainAbs, urls.abs));
   }
-  // Last, the abstract page with a cold worker: stopped before each visit, so the page's question starts it.
+  // Last, the abstract page with a cold worker: stopped before each visit. The synced paper's card comes
+  // from the local copy (lib/card-mirror.ts) without starting it; a paper the copy lacks would start it.
   const cold: Timing[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     await stopExtensionWorker(tabs.abs);

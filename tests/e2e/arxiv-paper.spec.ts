@@ -1,13 +1,18 @@
 /**
  * Abstract pages and HTML papers, driven as a reader would: the card after the title, collapsed and
  * expanded by keyboard and remembered, live lookups made once and cached, hostile strings shown as
- * text, old-style ids never sent, the site switch obeyed.
+ * text, old-style ids never sent, the site switch obeyed; a known paper's card shown from the local copy
+ * with the background worker stopped, kept current by the sync and emptied by "Clear the cache".
  */
+import type { CDPSession, Page } from '@playwright/test';
+import type { browser } from 'wxt/browser';
 import { formatDay } from '../../lib/arxiv/paper-facts';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../fixtures/arxiv/html-paper';
 import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './arxiv-support';
 import { collectPageErrors, expect, test } from './support/extension-test';
+
+declare const chrome: typeof browser;
 
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
 
@@ -204,5 +209,92 @@ test('with live lookups off nothing is asked of HF; with arXiv switched off noth
   await patchSettings(background, { sites: { arxiv: true, github: true } });
   await page.reload();
   await expect(page.getByTestId('dpl-card')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+/**
+ * Stops the extension's service worker (as Chromium does after 30 s idle) and records, from then on,
+ * every running status the worker goes through: a message from a page would start it again.
+ */
+async function stopWorkerAndWatch(page: Page, extensionId: string): Promise<{ statuses: string[]; cdp: CDPSession }> {
+  const cdp = await page.context().newCDPSession(page);
+  const statuses: string[] = [];
+  let isStopped = () => {};
+  const stopped = new Promise<void>((resolve) => (isStopped = resolve));
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
+    statuses.push(...ours.map((v) => v.runningStatus));
+    if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) isStopped();
+  });
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await stopped;
+  statuses.length = 0;
+  return { statuses, cdp };
+}
+
+test("a known paper's card needs no worker: shown from the local copy while it stays stopped, kept current by the sync, gone with the cache", async ({
+  server,
+  context,
+  background,
+  extensionId,
+}) => {
+  await waitForSync(background);
+  const { data } = server;
+  const today = data.days.get(data.today)!;
+  const paperOf = (item: Record<string, unknown>) => item.paper as { id: string; title: string; summary: string; upvotes: number };
+  const known = paperOf(today[0]!);
+  server.pages.set(`arxiv.org/abs/${known.id}`, absPage({ id: known.id, title: known.title, abstract: known.summary, authors: ['A'] }));
+  const unknownId = '2507.00405';
+  server.pages.set(`arxiv.org/abs/${unknownId}`, absPage({ id: unknownId, title: 'Unknown to HF', abstract: 'Nothing.', authors: ['A'] }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+
+  // The worker stopped: the known paper's card comes, with its upvotes, and the worker is not started.
+  const { statuses, cdp } = await stopWorkerAndWatch(page, extensionId);
+  await page.goto(`https://arxiv.org/abs/${known.id}`);
+  await expect(page.getByTestId('dpl-card').getByTestId('dpl-badge')).toContainText(`▲ ${known.upvotes}`);
+  await page.waitForTimeout(1_000);
+  expect(statuses.filter((s) => s !== 'stopped')).toEqual([]);
+  // The check can fail: a paper the copy lacks is asked about, which starts the worker.
+  await page.goto(`https://arxiv.org/abs/${unknownId}`);
+  await expect(page.getByTestId('dpl-unknown')).toBeVisible();
+  await expect.poll(() => statuses.includes('running')).toBe(true);
+  await cdp.detach();
+
+  // HF counts more upvotes; a sync stores them, and the card (still without the worker's help) follows.
+  server.hfOverride = (url) => {
+    if (!url.pathname.startsWith('/api/daily_papers') || (url.searchParams.get('date') ?? data.today) !== data.today) return undefined;
+    const items = structuredClone(today).map((item) => {
+      const paper = paperOf(item as Record<string, unknown>);
+      if (paper.id === known.id) paper.upvotes += 5;
+      return item;
+    });
+    return { status: 200, body: JSON.stringify(items) };
+  };
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // (A run the worker started on waking may be under way: syncNow joins it; the next one fetches anew.)
+  const mirrored = () =>
+    options.evaluate(async (key) => {
+      await chrome.runtime.sendMessage({ type: 'syncNow' });
+      return ((await chrome.storage.local.get(key))[key] as { upvotes?: number } | undefined)?.upvotes;
+    }, `card:${known.id}`);
+  await expect.poll(mirrored, { timeout: 30_000 }).toBe(known.upvotes + 5);
+  const again = await stopWorkerAndWatch(page, extensionId);
+  await page.goto(`https://arxiv.org/abs/${known.id}`);
+  await expect(page.getByTestId('dpl-card').getByTestId('dpl-badge')).toContainText(`▲ ${known.upvotes + 5}`);
+  expect(again.statuses.filter((s) => s !== 'stopped')).toEqual([]);
+  await again.cdp.detach();
+
+  // "Clear the cache": no card from the copy; the next sync (HF now knows nothing) brings none back.
+  server.hfOverride = (url) => (url.pathname.startsWith('/api/') ? { status: 404, body: '{"error":"not found"}' } : undefined);
+  await options.getByRole('button', { name: 'Clear the cache' }).click();
+  await expect(options.getByTestId('data-status')).toHaveText(/^Cleared/);
+  const local = await options.evaluate(async () => Object.keys(await chrome.storage.local.get(null)));
+  expect(local.filter((key) => key.startsWith('card:'))).toEqual([]);
+  await page.goto(`https://arxiv.org/abs/${known.id}`);
+  await expect(page.getByTestId('dpl-unknown')).toBeVisible();
+  await expect(page.getByTestId('dpl-card')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -27,12 +27,13 @@ test('a service worker stopped in the middle of the back-fill resumes on its nex
   expect(atStop).toBeLessThan(31);
   await expect(popup.getByTestId('sync-status')).toContainText('Syncing');
 
-  // Any event wakes it — here a person opening an arXiv abstract page — and the back-fill carries on.
-  const paper = server.data.days.get(server.data.today)![0]!.paper as { id: string; title: string; summary: string };
-  server.pages.set(`arxiv.org/abs/${paper.id}`, absPage({ id: paper.id, title: paper.title, abstract: paper.summary, authors: ['A. Author'] }));
+  // Any event wakes it — here a person opening the arXiv abstract page of a paper not synced (a synced
+  // paper's card comes from the local copy, without the worker) — and the back-fill carries on.
+  const id = '2507.00406';
+  server.pages.set(`arxiv.org/abs/${id}`, absPage({ id, title: 'Not synced', abstract: 'Nothing.', authors: ['A. Author'] }));
   const page = await context.newPage();
-  await page.goto(`https://arxiv.org/abs/${paper.id}`);
-  await expect(page.getByTestId('dpl-badge')).toBeVisible();
+  await page.goto(`https://arxiv.org/abs/${id}`);
+  await expect(page.getByTestId('dpl-unknown')).toBeVisible();
   await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
 
   const dayCalls = server.hfCalls().filter((c) => c.includes('date='));
