@@ -26,6 +26,8 @@ export interface SyncState {
     validateMs: number;
     /** Of which writing to the database (ms). */
     storeMs: number;
+    /** Of which writing the card copy to storage.local (ms; lib/card-mirror.ts). Absent before 0.3. */
+    mirrorMs?: number;
   };
   nextRunAt?: number;
   /** Failed runs in a row; drives the retry backoff. */

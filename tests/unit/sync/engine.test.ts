@@ -84,8 +84,36 @@ describe('runSync: first run', () => {
     expect(state.lastSuccessAt).toBe(time.now());
     expect(state.startedAt).toBe(time.now());
     expect(state.lastError).toBeUndefined();
-    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, pending: 0, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number) });
+    expect(state.lastRun).toEqual({ calls: 31, papers: 22 * 12 + 10, dropped: 0, days: 30, pending: 0, durationMs: 0, localMs: expect.any(Number), parseMs: expect.any(Number), validateMs: expect.any(Number), storeMs: expect.any(Number), mirrorMs: 0 });
     expect(state.lastRun!.localMs).toBeGreaterThan(0);
+  });
+
+  it('tells the card copy each written step, and times it apart from the database writes', async () => {
+    const { deps, listedIds } = world();
+    const written: string[] = [];
+    let writes = 0;
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    try {
+      await runSync({
+        ...deps,
+        cardMirror: {
+          write: async (papers) => {
+            writes++;
+            clock += 5;
+            written.push(...papers.map((p) => p.id));
+          },
+        },
+      });
+    } finally {
+      now.mockRestore();
+    }
+    expect(listedIds.every((id) => written.includes(id))).toBe(true);
+    const { lastRun } = await readSyncState(db());
+    // A write per step that stored papers, 5 ms each on the fake clock: counted as the copy's, not the database's.
+    expect(writes).toBeGreaterThanOrEqual(22);
+    expect(lastRun!.mirrorMs).toBe(writes * 5);
+    expect(lastRun!.localMs).toBeGreaterThanOrEqual(lastRun!.mirrorMs! + lastRun!.storeMs);
   });
 
   it('shows the run as running, with its progress, while it runs', async () => {
