@@ -278,7 +278,8 @@ test("a known paper's card needs no worker: shown from the local copy while it s
   const mirrored = () =>
     options.evaluate(async (key) => {
       await chrome.runtime.sendMessage({ type: 'syncNow' });
-      return ((await chrome.storage.local.get(key))[key] as { upvotes?: number } | undefined)?.upvotes;
+      const stored = (await chrome.storage.local.get(key))[key];
+      return typeof stored === 'string' ? (JSON.parse(stored) as { upvotes?: number }).upvotes : undefined;
     }, `card:${known.id}`);
   await expect.poll(mirrored, { timeout: 30_000 }).toBe(known.upvotes + 5);
   const again = await stopWorkerAndWatch(page, extensionId);

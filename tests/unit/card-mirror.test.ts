@@ -9,6 +9,7 @@ import {
   mirroredCard,
   mirrorWindowStart,
   readMirroredCard,
+  storedCard,
   type MirrorStorage,
 } from '../../lib/card-mirror';
 import { clearCache } from '../../lib/clear-cache';
@@ -62,14 +63,19 @@ describe('card mirror', () => {
     });
     expect(card).not.toHaveProperty('title');
     expect(card).not.toHaveProperty('summary');
-    expect(readMirroredCard(card, full.id)).toEqual(card);
+    // Stored as one JSON string (cheaper for the browser to write than an object).
+    expect(typeof storedCard(full)).toBe('string');
+    expect(readMirroredCard(storedCard(full), full.id)).toEqual(card);
   });
 
   it('reads back only a well-formed copy of the right paper, fields of the wrong type dropped', () => {
+    const json = (value: unknown) => JSON.stringify(value);
     expect(readMirroredCard(undefined, '2506.06276')).toBeUndefined();
-    expect(readMirroredCard({ id: '2506.00001', upvotes: 3 }, '2506.06276')).toBeUndefined();
-    expect(readMirroredCard({ id: '2506.06276', upvotes: '3' }, '2506.06276')).toBeUndefined();
-    expect(readMirroredCard({ id: '2506.06276', upvotes: 3, aiSummary: { x: 1 }, aiKeywords: ['a', 7, {}], organization: { name: 5 } }, '2506.06276')).toEqual({
+    expect(readMirroredCard({ id: '2506.06276', upvotes: 3 }, '2506.06276')).toBeUndefined();
+    expect(readMirroredCard('{"id": "2506.06276", "upvotes": 3', '2506.06276')).toBeUndefined();
+    expect(readMirroredCard(json({ id: '2506.00001', upvotes: 3 }), '2506.06276')).toBeUndefined();
+    expect(readMirroredCard(json({ id: '2506.06276', upvotes: '3' }), '2506.06276')).toBeUndefined();
+    expect(readMirroredCard(json({ id: '2506.06276', upvotes: 3, aiSummary: { x: 1 }, aiKeywords: ['a', 7, {}], organization: { name: 5 } }), '2506.06276')).toEqual({
       id: '2506.06276',
       upvotes: 3,
       aiKeywords: ['a'],
@@ -104,7 +110,7 @@ describe('card mirror', () => {
     expect(storage.cards()).toEqual([cardMirrorKey('2506.00001'), cardMirrorKey('2506.00002')]);
     // Trending brings a new count: the card follows (the stored day is kept on the paper).
     await storeTrending(db, [paper('2506.00002', TODAY, { upvotes: 99, dailyDate: undefined })], NOW + 1, w);
-    expect(storage.items.get(cardMirrorKey('2506.00002'))).toMatchObject({ upvotes: 99, dailyDate: TODAY });
+    expect(JSON.parse(storage.items.get(cardMirrorKey('2506.00002')) as string)).toMatchObject({ upvotes: 99, dailyDate: TODAY });
     storage.failSet = true;
     await expect(storeDay(db, { date: TODAY, papers: [paper('2506.00001', TODAY, { upvotes: 50 })], dropped: 0, status: 'open' }, NOW + 2, w)).resolves.toMatchObject({ count: 2 });
     expect((await db.papers.get('2506.00001'))!.upvotes).toBe(50);
