@@ -78,8 +78,9 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) void scheduler.run();
   });
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
+  // Settings live in the synced area; its own event spares the worker the card copy's storage.local writes.
+  browser.storage.sync.onChanged.addListener((changes) => {
+    if (!(SETTINGS_KEY in changes)) return;
     void badge.settingsChanged();
     void scheduler.wake();
   });

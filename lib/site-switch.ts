@@ -27,9 +27,11 @@ export async function readSiteEnabled(site: Site): Promise<boolean> {
 
 /** Calls `onChange` with the switch's new position whenever the settings change, until `signal` aborts. */
 export function watchSiteEnabled(site: Site, onChange: (enabled: boolean) => void, signal: AbortSignal): void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'sync' && SETTINGS_STORAGE_KEY in changes) onChange(siteEnabled(changes[SETTINGS_STORAGE_KEY]?.newValue, site));
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (SETTINGS_STORAGE_KEY in changes) onChange(siteEnabled(changes[SETTINGS_STORAGE_KEY]?.newValue, site));
   };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
+  // The synced area's own event: the extension's writes to storage.local (the card copy, lib/card-mirror.ts,
+  // a megabyte on a first sync) are not delivered to every arXiv and GitHub tab.
+  browser.storage.sync.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.sync.onChanged.removeListener(listener));
 }
