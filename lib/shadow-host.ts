@@ -12,7 +12,6 @@ export const OVERLAY_TAGS = {
   toolbar: 'daily-papers-lens-toolbar',
 } as const;
 
-
 /** How a host sits in the page: `inline` flows like the text around it (a badge after a link). */
 export type HostDisplay = 'block' | 'inline-block' | 'inline';
 
