@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
-    setupFiles: ['tests/unit/setup.ts'],
+    setupFiles: ['tests/unit/support/setup.ts'],
     restoreMocks: true,
     // CI machines are shared and slow at times: room for the IndexedDB-heavy tests.
     testTimeout: 20_000,

@@ -58,7 +58,7 @@ export default defineConfig({
               // 140: the first Firefox (and ESR) with built-in consent for data collection.
               strict_min_version: '140.0',
               // Nothing about the person is needed to work (the sync fetches public lists). Optional, and
-              // only sent once granted (lib/data-consent.ts): live lookups send the arXiv id of a paper page
+              // only sent once granted (lib/shared/data-consent.ts): live lookups send the arXiv id of a paper page
               // opened (browsing activity); "search all of Hugging Face" sends the words typed (search terms).
               data_collection_permissions: {
                 required: ['none'],

@@ -1,21 +1,21 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { CardMirrorWriter, clearCardMirrorIfWiped, maintainCardMirror } from '../lib/card-mirror';
-import { browserDataConsent, liveLookupsAllowed, searchIfAllowed } from '../lib/data-consent';
-import { papersDb } from '../lib/db';
-import { HfClient } from '../lib/hf/client';
-import { papersOfRepo } from '../lib/github/repo-papers';
-import { lookupPapers } from '../lib/lookup';
-import { handleNotificationClick, popupDayHash } from '../lib/notifications/click';
-import { notifyAfterSync } from '../lib/notifications/notify-after-sync';
-import { StoredPapers } from '../lib/stored-papers';
-import { handleRequest } from '../lib/request-handler';
-import { HfSearchService } from '../lib/search/hf-search';
-import { readSettings, SETTINGS_KEY } from '../lib/settings';
-import { afterFirstAnswer } from '../lib/start-up-chores';
-import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/sync/scheduler';
-import { keepToolbarBadge } from '../lib/toolbar-badge';
-import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/user-state-backup';
+import { CardMirrorWriter, clearCardMirrorIfWiped, maintainCardMirror } from '../lib/background/card-mirror';
+import { browserDataConsent, liveLookupsAllowed, searchIfAllowed } from '../lib/shared/data-consent';
+import { papersDb } from '../lib/shared/db';
+import { HfClient } from '../lib/background/hf/client';
+import { papersOfRepo } from '../lib/background/repo-papers';
+import { lookupPapers } from '../lib/background/lookup';
+import { handleNotificationClick, popupDayHash } from '../lib/background/notifications/click';
+import { notifyAfterSync } from '../lib/background/notifications/notify-after-sync';
+import { StoredPapers } from '../lib/background/stored-papers';
+import { handleRequest } from '../lib/background/request-handler';
+import { HfSearchService } from '../lib/background/hf-search';
+import { readSettings, SETTINGS_KEY } from '../lib/shared/settings';
+import { afterFirstAnswer } from '../lib/background/start-up-chores';
+import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
+import { keepToolbarBadge } from '../lib/background/toolbar-badge';
+import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/background/user-state-backup';
 
 /** Pause between two HF calls during a sync: about two calls a second at most. */
 const POLITE_DELAY_MS = 400;

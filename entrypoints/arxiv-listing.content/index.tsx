@@ -5,20 +5,20 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import overlayCss from '../../components/arxiv-overlay.css?inline';
-import { ListingToolbar } from '../../components/ListingToolbar';
-import { createUpvoteBadge } from '../../components/upvote-badge-element';
-import { EntryHighlight, isHighlighted } from '../../lib/arxiv/entry-highlight';
-import { EntryOrder } from '../../lib/arxiv/entry-order';
-import { idsToLookUp } from '../../lib/arxiv/listing-entry';
-import { listingToolbarAnchor, readListingPage } from '../../lib/arxiv/listing-page';
-import { LISTING_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
-import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/arxiv/page-theme';
-import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/arxiv/search-page';
-import { domReady } from '../../lib/dom-ready';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/shadow-host';
-import { BadgeIndex } from '../../lib/badge-index';
-import { sendRequest } from '../../lib/messages';
+import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
+import { ListingToolbar } from '../../components/sites/arxiv/ListingToolbar';
+import { createUpvoteBadge } from '../../components/sites/kit/upvote-badge-element';
+import { EntryHighlight, isHighlighted } from '../../lib/sites/arxiv/entry-highlight';
+import { EntryOrder } from '../../lib/sites/arxiv/entry-order';
+import { idsToLookUp } from '../../lib/sites/arxiv/listing-entry';
+import { listingToolbarAnchor, readListingPage } from '../../lib/sites/arxiv/listing-page';
+import { LISTING_PAGE_MATCHES } from '../../lib/sites/arxiv/match-patterns';
+import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/sites/arxiv/page-theme';
+import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sites/arxiv/search-page';
+import { domReady } from '../../lib/sites/kit/dom-ready';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/sites/kit/shadow-host';
+import { BadgeIndex } from '../../lib/shared/badge-index';
+import { sendRequest } from '../../lib/shared/messages';
 
 interface ListingAnswer {
   enabled: boolean;

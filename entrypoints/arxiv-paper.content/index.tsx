@@ -1,23 +1,23 @@
 /**
  * Abstract pages and HTML papers: the paper card after the title (or a quiet link when HF does not know
  * it). The paper's id is in the URL: at document_start its card is read from the local copy of the synced
- * papers' cards (lib/card-mirror.ts: no message, so a stopped background worker is not started), else
+ * papers' cards (lib/background/card-mirror.ts: no message, so a stopped background worker is not started), else
  * asked about, and rendered while the page loads, so at DOMContentLoaded it only has to be put in place.
  */
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import overlayCss from '../../components/arxiv-overlay.css?inline';
-import { PaperCard } from '../../components/PaperCard';
-import { UnknownPaperLink } from '../../components/UnknownPaperLink';
-import { readLocalCard, writeCardCollapsed } from '../../lib/arxiv/card-state';
-import { PAPER_PAGE_MATCHES } from '../../lib/arxiv/match-patterns';
-import { paperIdInUrl, readPaperPage } from '../../lib/arxiv/paper-page';
-import { pageTheme, watchPageTheme } from '../../lib/arxiv/page-theme';
-import { domReady } from '../../lib/dom-ready';
-import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/shadow-host';
-import { sendRequest, type PaperCardData } from '../../lib/messages';
-import { readSiteEnabled } from '../../lib/site-switch';
+import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
+import { PaperCard } from '../../components/sites/arxiv/PaperCard';
+import { UnknownPaperLink } from '../../components/sites/arxiv/UnknownPaperLink';
+import { readLocalCard, writeCardCollapsed } from '../../lib/sites/arxiv/card-state';
+import { PAPER_PAGE_MATCHES } from '../../lib/sites/arxiv/match-patterns';
+import { paperIdInUrl, readPaperPage } from '../../lib/sites/arxiv/paper-page';
+import { pageTheme, watchPageTheme } from '../../lib/sites/arxiv/page-theme';
+import { domReady } from '../../lib/sites/kit/dom-ready';
+import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/sites/kit/shadow-host';
+import { sendRequest, type PaperCardData } from '../../lib/shared/messages';
+import { readSiteEnabled } from '../../lib/sites/kit/site-switch';
 
 export default defineContentScript({
   matches: PAPER_PAGE_MATCHES,

@@ -1,13 +1,13 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { domReady } from '../../lib/dom-ready';
-import { createBadgeUi } from '../../lib/github/badge-ui';
-import { githubColorScheme } from '../../lib/github/color-mode';
-import { LazyBadgeIndex } from '../../lib/github/lazy-badge-index';
-import { GithubOverlay } from '../../lib/github/overlay';
-import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/github/paper-page';
-import { sendRequest } from '../../lib/messages';
-import { readSiteEnabled, watchSiteEnabled } from '../../lib/site-switch';
-import badgeCss from './style.css?inline';
+import { domReady } from '../../lib/sites/kit/dom-ready';
+import { createBadgeUi } from '../../lib/sites/github/badge-ui';
+import { githubColorScheme } from '../../lib/sites/github/color-mode';
+import { LazyBadgeIndex } from '../../lib/sites/github/lazy-badge-index';
+import { GithubOverlay } from '../../lib/sites/github/overlay';
+import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
+import { sendRequest } from '../../lib/shared/messages';
+import { readSiteEnabled, watchSiteEnabled } from '../../lib/sites/kit/site-switch';
+import badgeCss from '../../components/sites/github/overlay.css?inline';
 
 /** An index older than this is asked for again when a page needs it (upvotes change with every sync). */
 const INDEX_MAX_AGE_MS = 60_000;
@@ -19,7 +19,7 @@ export default defineContentScript({
   matches: ['https://github.com/*'],
   // At document_start, so a page that needs the badge index (local data only) has it by DOMContentLoaded:
   // a repository page that renders Markdown asks at once, any other page once a paper link is parsed
-  // (lib/github/paper-page.ts); pages without one never ask.
+  // (lib/sites/github/paper-page.ts); pages without one never ask.
   runAt: 'document_start',
   // The stylesheet goes to the badges' shadow roots (one shared sheet): nothing is injected into GitHub's page.
   cssInjectionMode: 'manual',

@@ -4,7 +4,7 @@
  * them). One module graph, imported statically: the build names every chunk in popup.html, so the
  * browser fetches them together (a dynamic import was fetched only once the first script had run).
  */
-import { firstScreen, initialUi, opening } from './open';
+import { firstScreen, initialUi, opening } from '../../lib/popup/open';
 import { mount } from './mount';
 
 void firstScreen.then((opened) => mount(opening, initialUi, opened));

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import { PopupApp } from '../../components/PopupApp';
-import type { PopupStore } from '../../lib/popup-store';
-import type { PopupUiState } from '../../lib/popup-view';
+import { PopupApp } from '../../components/popup/PopupApp';
+import type { PopupStore } from '../../lib/popup/popup-store';
+import type { PopupUiState } from '../../lib/popup/popup-view';
 
 /**
  * Draws the popup; `opening` is the database main.ts opened (and started reading) meanwhile, `opened`

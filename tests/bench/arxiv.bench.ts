@@ -12,7 +12,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
-import { listingEntry, storedFixturePapers, unknownEntry, waitForSync } from '../e2e/arxiv-support';
+import { listingEntry, storedFixturePapers, unknownEntry, waitForSync } from '../e2e/support/arxiv';
 import { CHROMIUM_PATH, EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { median, recordFigures, type Figure } from './support/figures';
@@ -199,7 +199,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     cpu.plainAbs.push(await mainThreadCpu(plainContext, tabs.plainAbs, urls.abs));
   }
   // Last, the abstract page with a cold worker: stopped before each visit. The synced paper's card comes
-  // from the local copy (lib/card-mirror.ts) without starting it; a paper the copy lacks would start it.
+  // from the local copy (lib/background/card-mirror.ts) without starting it; a paper the copy lacks would start it.
   const cold: Timing[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     await stopExtensionWorker(tabs.abs);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/support/extension-test';
 import { linkList, paperUrl, PAPER_LINK_KINDS, paragraph, link } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
-import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, todaysIds, waitForFullSync } from '../e2e/github-support';
+import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, todaysIds, waitForFullSync } from '../e2e/support/github';
 import { median, recordFigures } from './support/figures';
 
 const RUNS = 7;

@@ -4,10 +4,10 @@
  * budget left and the periodic sync's HF calls per hour after them.
  */
 import 'fake-indexeddb/auto';
-import { PapersDB } from '../../lib/db';
-import { HfClient } from '../../lib/hf/client';
-import { runSync } from '../../lib/sync/engine';
-import type { SyncState } from '../../lib/sync/state';
+import { PapersDB } from '../../lib/shared/db';
+import { HfClient } from '../../lib/background/hf/client';
+import { runSync } from '../../lib/background/sync/engine';
+import type { SyncState } from '../../lib/background/sync/state';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { expect, test } from '../e2e/support/extension-test';
 import { median, recordFigures } from './support/figures';

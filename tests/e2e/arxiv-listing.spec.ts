@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
-import { fixturePapers, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry, waitForSync, type FixturePaper } from './arxiv-support';
+import { fixturePapers, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry, waitForSync, type FixturePaper } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import type { FixtureServer } from './support/fixture-server';
 

@@ -6,10 +6,10 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
-import { formatDay } from '../../lib/arxiv/paper-facts';
+import { formatDay } from '../../lib/sites/arxiv/paper-facts';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../fixtures/arxiv/html-paper';
-import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './arxiv-support';
+import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
 
 declare const chrome: typeof browser;

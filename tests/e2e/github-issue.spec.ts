@@ -3,7 +3,7 @@
  * with links written every way people write them; comments that load late; a README with 100 links,
  * annotated from one message.
  */
-import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { arxivIdFromUrl } from '../../lib/shared/arxiv-id';
 import { issuePage, pullPage } from '../fixtures/github/conversation-pages';
 import { link, linkList, paperUrl, paragraph, PAPER_LINK_KINDS } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
@@ -19,7 +19,7 @@ import {
   test,
   waitForFullSync,
   type FixturePaper,
-} from './github-support';
+} from './support/github';
 
 const idOf = (href: string) => arxivIdFromUrl(href)?.id;
 const TRACKER = { owner: 'octo-org', name: 'tracker' };

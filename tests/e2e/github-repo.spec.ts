@@ -3,7 +3,7 @@
  * its other pages), badges after paper links in its README, nothing where nothing belongs, GitHub's
  * light and dark looks, the per-site switch, and no repository name ever leaving the browser.
  */
-import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { arxivIdFromUrl } from '../../lib/shared/arxiv-id';
 import { dashboardPage, profilePage } from '../fixtures/github/conversation-pages';
 import { arxivShield, bibtex, heading, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage, repoTreePage } from '../fixtures/github/repo-page';
@@ -21,7 +21,7 @@ import {
   test,
   todaysIds,
   waitForTodaysPapers,
-} from './github-support';
+} from './support/github';
 
 const idOf = (href: string) => arxivIdFromUrl(href)?.id;
 const UNKNOWN_ID = '2501.00042';

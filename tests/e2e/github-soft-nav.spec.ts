@@ -5,7 +5,7 @@
  * and React re-rendering parts with no event at all. After each: the new page's badges, exactly once,
  * and nothing left of the old page.
  */
-import { arxivIdFromUrl } from '../../lib/arxiv-id';
+import { arxivIdFromUrl } from '../../lib/shared/arxiv-id';
 import { issuePage } from '../fixtures/github/conversation-pages';
 import { arxivShield, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
@@ -23,7 +23,7 @@ import {
   todaysIds,
   waitForTodaysPapers,
   type FixturePaper,
-} from './github-support';
+} from './support/github';
 import type { Page } from '@playwright/test';
 
 const idOf = (href: string) => arxivIdFromUrl(href)?.id;

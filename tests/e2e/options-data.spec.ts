@@ -85,7 +85,7 @@ test('saved papers are imported, exported as BibTeX and JSON, and survive cleari
   await page.getByRole('button', { name: 'Clear the cache' }).click();
   await expect(page.getByTestId('data-status')).toHaveText(/^Deleted \d+ papers and your marks\./);
   expect(await table(background, 'userState')).toEqual([]);
-  // The refill that follows must not bring the deleted marks back from their copy (lib/user-state-backup.ts).
+  // The refill that follows must not bring the deleted marks back from their copy (lib/background/user-state-backup.ts).
   await popup.reload();
   await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
   expect(await table(background, 'userState')).toEqual([]);

@@ -8,7 +8,7 @@ import { absPage } from '../fixtures/arxiv/abs-page';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
-import { listingEntry, unknownEntry } from './arxiv-support';
+import { listingEntry, unknownEntry } from './support/arxiv';
 import { CHROMIUM_PATH, expect, test } from './support/extension-test';
 
 /** The hosts the extension inserts (every one of its shadow roots hangs off one of these). */

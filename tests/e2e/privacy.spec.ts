@@ -6,7 +6,7 @@ import { absPage } from '../fixtures/arxiv/abs-page';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
-import { listingEntry, patchSettings, unknownEntry, waitForSync } from './arxiv-support';
+import { listingEntry, patchSettings, unknownEntry, waitForSync } from './support/arxiv';
 import { expect, test } from './support/extension-test';
 import type { FixtureServer } from './support/fixture-server';
 

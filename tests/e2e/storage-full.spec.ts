@@ -5,7 +5,7 @@
  * the run's own answer (the database cannot record it), and every stored paper, day and saved mark is
  * there once space is freed. Retry then syncs again; if the browser deletes the damaged database (its
  * corruption recovery; the test also deletes it on purpose), the saved mark comes back from its copy in
- * storage.local (lib/user-state-backup.ts). (Chromium's DevTools quota override does not apply to
+ * storage.local (lib/background/user-state-backup.ts). (Chromium's DevTools quota override does not apply to
  * extension origins, so a real full disk is the way to get a real storage error.) Needs root to mount
  * the RAM disk.
  */
@@ -103,7 +103,7 @@ test('a full disk: the sync fails instead of hanging, the popup says why, every 
   await first.getByRole('button', { name: 'Save' }).click();
   await expect.poll(async () => (await counts(background)).saved.length).toBe(1);
   const before = await counts(background);
-  // A copy of the marks is kept outside IndexedDB (lib/user-state-backup.ts) before the disk fills.
+  // A copy of the marks is kept outside IndexedDB (lib/background/user-state-backup.ts) before the disk fills.
   await expect.poll(() => backupIds(background), { timeout: 10_000 }).toEqual(before.saved);
 
   // HF's list for today grows by 60 papers with long abstracts: far more than the room left.

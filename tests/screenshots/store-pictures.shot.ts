@@ -13,7 +13,7 @@ import { recentListingPage } from '../fixtures/arxiv/listing-page';
 import { link, paperUrl, paragraph, heading, arxivShield } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { buildDailyPapers } from '../fixtures/hf-data';
-import { fixturePapers, listingEntry, patchSettings, unknownEntry, waitForSync } from '../e2e/arxiv-support';
+import { fixturePapers, listingEntry, patchSettings, unknownEntry, waitForSync } from '../e2e/support/arxiv';
 import { expect, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { ARXIV_LOOK, GITHUB_LOOK } from './site-looks';

@@ -3,7 +3,7 @@
  * recombined, plus made-up method names and author names so the vocabulary grows as a real archive's
  * does. Deterministic (seeded), so runs compare.
  */
-import type { Paper } from '../../../lib/paper';
+import type { Paper } from '../../../lib/shared/paper';
 import seed from '../../fixtures/seed-papers.json' with { type: 'json' };
 import type { SeedPaper } from '../../fixtures/hf-data';
 

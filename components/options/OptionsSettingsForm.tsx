@@ -1,0 +1,121 @@
+/** Every setting in one form, saved together to the browser's synced storage. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browserDataConsent } from '../../lib/shared/data-consent';
+import { readSettings, writeSettings } from '../../lib/shared/settings';
+import { numberBounds, readSettingsForm, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../../lib/options/settings-form';
+import { CheckboxField, ListField, NumberField } from './OptionsFields';
+
+export function OptionsSettingsForm() {
+  const [form, setForm] = useState<SettingsForm>();
+  const [errors, setErrors] = useState<SettingsFormErrors>({});
+  const [status, setStatus] = useState<{ text: string; error?: boolean }>({ text: '' });
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // Firefox: live lookups also need the person's consent to send browsing activity (shown as off until given).
+  const consent = browserDataConsent();
+  const withConsent = async (form: SettingsForm): Promise<SettingsForm> => ({
+    ...form,
+    liveLookups: form.liveLookups && (await consent.granted('browsingActivity')),
+  });
+
+  useEffect(() => {
+    void readSettings().then((settings) => withConsent(toSettingsForm(settings))).then(setForm);
+  }, []);
+
+  if (!form) return <p class="loading">Loading your settings…</p>;
+
+  const set = (patch: Partial<SettingsForm>) => {
+    setForm({ ...form, ...patch });
+    setStatus({ text: '' });
+  };
+  const number = (key: 'backfillDays' | 'syncIntervalMinutes' | 'watchUpvoteThreshold' | 'highlightThreshold') => ({
+    id: key,
+    value: form[key],
+    error: errors[key],
+    ...numberBounds(key),
+    onInput: (value: string) => set({ [key]: value }),
+  });
+  const list = (key: 'keywords' | 'authors' | 'organizations') => ({
+    id: key,
+    value: form[key],
+    error: errors[key],
+    onInput: (value: string) => set({ [key]: value }),
+  });
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const result = readSettingsForm(form);
+    if (!result.ok) {
+      setErrors(result.errors);
+      setStatus({ text: 'Not saved: please correct the fields marked below.', error: true });
+      // The first wrong field in page order takes the focus (before the re-render marks it).
+      const fields = [...(formRef.current?.querySelectorAll<HTMLElement>('input, textarea') ?? [])];
+      fields.find((field) => field.id in result.errors)?.focus();
+      return;
+    }
+    try {
+      const saved = await writeSettings(result.settings);
+      if (!saved.liveLookups) await consent.revoke('browsingActivity');
+      setErrors({});
+      setForm(await withConsent(toSettingsForm(saved)));
+      setStatus({ text: 'Saved. Your settings follow you to every browser you sync.' });
+    } catch (error) {
+      setStatus({ text: `Not saved: the browser refused to store the settings (${error instanceof Error ? error.message : String(error)}).`, error: true });
+    }
+  };
+
+  return (
+    <form ref={formRef} class="settings" onSubmit={(e) => void save(e)} noValidate aria-label="Settings">
+      <fieldset>
+        <legend>Watch lists</legend>
+        <p class="section-hint">A new paper on Daily Papers that matches any line gets one notification, once.</p>
+        <ListField label="Keywords" hint="One per line. Whole words in the title, abstract or HF keywords; plurals match too." {...list('keywords')} />
+        <ListField label="Authors" hint="One full name per line, as on the paper." {...list('authors')} />
+        <ListField label="Organizations" hint="One per line: the HF organization's name (e.g. “apple”) or its full name." {...list('organizations')} />
+        <NumberField label="Notify only from this many upvotes" hint="0: any match." {...number('watchUpvoteThreshold')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Notifications</legend>
+        <CheckboxField id="notificationsEnabled" label="Show notifications" hint="Off: no notification at all; the toolbar badge still counts." checked={form.notificationsEnabled} onChange={(v) => set({ notificationsEnabled: v })} />
+        <CheckboxField id="dailyDigest" label="Daily digest: one notification with the top titles when a new day's list appears" checked={form.dailyDigest} onChange={(v) => set({ dailyDigest: v })} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Sync and privacy</legend>
+        <CheckboxField
+          id="liveLookups"
+          label="Live lookups"
+          hint={`When you open an arXiv abstract of a paper not synced yet, ask Hugging Face about that one paper. Off: nothing about what you read ever leaves the browser.${import.meta.env.FIREFOX ? ' Firefox asks for your consent first (browsing activity).' : ''}`}
+          checked={form.liveLookups}
+          onChange={(v) => {
+            if (!v) return set({ liveLookups: false });
+            // Asked within the click: Firefox shows its consent prompt (elsewhere, always yes).
+            void consent.request('browsingActivity').then((allowed) => {
+              setForm((current) => current && { ...current, liveLookups: allowed });
+              setStatus({ text: '' });
+            });
+          }}
+        />
+        <NumberField label="Days to keep in sync" hint="How far back the Daily Papers lists are fetched." {...number('backfillDays')} />
+        <NumberField label="Sync every (minutes)" {...number('syncIntervalMinutes')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Sites</legend>
+        <CheckboxField id="site-arxiv" label="Show Daily Papers on arXiv" checked={form.arxiv} onChange={(v) => set({ arxiv: v })} />
+        <CheckboxField id="site-github" label="Show Daily Papers on GitHub" checked={form.github} onChange={(v) => set({ github: v })} />
+        <NumberField label="Highlight listing entries from this many upvotes" hint="0: no highlight." {...number('highlightThreshold')} />
+      </fieldset>
+
+      <div class="actions">
+        <button type="submit" class="primary">
+          Save settings
+        </button>
+        <p class={status.error ? 'status status-error' : 'status'} role="status" data-testid="settings-status">
+          {status.text}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,183 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendRequest } from '../../lib/shared/messages';
+import { nextPopupOpened, POPUP_OPENED_KEY } from '../../lib/popup/popup-session';
+import type { PopupStore } from '../../lib/popup/popup-store';
+import type { PopupUiState, PopupView } from '../../lib/popup/popup-view';
+import { withUnrecordedFailure, type SyncState } from '../../lib/background/sync/state';
+import { changeUserState, type UserAction } from '../../lib/shared/user-state';
+import { DayView } from './DayView';
+import { focusFirstEntry } from './PaperList';
+import { PopupContext, type PopupServices } from './popup-context';
+import { SavedView } from './SavedView';
+import { SearchBox } from './SearchBox';
+import { SearchView } from './SearchView';
+import { SyncStatus } from './SyncStatus';
+import { TrendingView } from './TrendingView';
+import { useHfSearch } from './use-hf-search';
+import { usePopupStore } from './use-popup-store';
+import { useSearchIndex } from './use-search-index';
+import { useStoreQuery } from './use-store-query';
+import { useUiState } from './use-ui-state';
+import { PANEL_ID, tabId, tabOf, ViewTabs } from './ViewTabs';
+import type { ViewProps } from './view-props';
+import { WeekView } from './WeekView';
+
+interface Props {
+  /** The database being opened (and the first screen's reads started) since the page's first moment. */
+  opening?: Promise<PopupStore | undefined>;
+  /** The view, order and query to open on (see `openingUiState`). */
+  initialUi?: PopupUiState;
+  /** The database, when the page waited for it to open and answer the first screen's reads: drawn at once. */
+  opened?: PopupStore;
+}
+
+export function PopupApp({ opening, initialUi, opened }: Props) {
+  const { store, changes, touch } = usePopupStore(opening, undefined, opened);
+  const [ui, patchUi] = useUiState(initialUi);
+  const [now, setNow] = useState(Date.now());
+  const [since, setSince] = useState<number>();
+  /** A plain-language line when one of the person's own actions could not be done. */
+  const [notice, setNotice] = useState<string>();
+  const searchInput = useRef<HTMLInputElement>(null);
+  const content = useRef<HTMLDivElement>(null);
+  const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), [], (s) => s.peekSyncState());
+  const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), [], (s) => s.peekUserStates());
+  const searching = ui.query.trim() !== '';
+  const searchIndex = useSearchIndex(store, changes.papers, searching);
+  const hf = useHfSearch();
+
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  // This opening: papers first seen after the previous session are marked new.
+  useEffect(() => {
+    if (!store) return;
+    void (async () => {
+      const opened = nextPopupOpened(await store.readKv(POPUP_OPENED_KEY), Date.now());
+      setSince(opened.since);
+      await store.writeKv(POPUP_OPENED_KEY, opened);
+    })().catch(() => undefined);
+  }, [store]);
+
+  // `/` focuses the search box; Esc clears a search wherever the focus is.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+      if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        searchInput.current?.focus();
+      } else if (event.key === 'Escape' && searchInput.current?.value) {
+        event.preventDefault();
+        patchUi({ query: '' });
+        searchInput.current.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [patchUi]);
+
+  const services = useMemo<PopupServices>(
+    () => ({
+      userStates: userStates.value ?? new Map(),
+      userStatesReady: userStates.ready,
+      since,
+      now,
+      act: (paper, action: UserAction) => {
+        if (!store) return;
+        setNotice(undefined);
+        void changeUserState(store, paper.id, action, Date.now())
+          .then(() => touch(['userState']))
+          .then(async () => {
+            // The toolbar badge counts unread papers: tell the background, asleep or not.
+            void sendRequest({ type: 'userStateChanged' }).catch(() => undefined);
+            // A saved HF search result the sync never stored: the background stores it for Saved.
+            if (action !== 'save' || (await store.papers([paper.id])).length > 0) return;
+            const { kept } = await sendRequest({ type: 'keepPaper', id: paper.id }).catch(() => ({ kept: false }));
+            if (kept) touch(['papers']);
+            else setNotice('Saved. Its details will show in Saved once Hugging Face can be reached.');
+          })
+          .catch(() => setNotice('The browser refused to store that change; nothing else was lost. Try again.'));
+      },
+      loadAbstract: async (id) => (await store?.papers([id]))?.[0]?.summary,
+    }),
+    [store, userStates.value, userStates.ready, since, now, touch],
+  );
+
+  // A failure the run could not record (full disk) still reaches the person, from the run's answer.
+  const [unrecorded, setUnrecorded] = useState<SyncState['lastError']>();
+  const shownSync = withUnrecordedFailure(syncState.value, unrecorded);
+  const refresh = () => {
+    setUnrecorded(undefined);
+    void sendRequest({ type: 'syncNow' })
+      .then((outcome) => setUnrecorded(outcome.ok ? undefined : outcome.error))
+      .catch(() => undefined);
+  };
+  const navigate = (view: PopupView) => patchUi({ view });
+  const viewProps: ViewProps = {
+    store,
+    changes,
+    now,
+    order: ui.order,
+    onOrder: (order) => patchUi({ order }),
+    onNavigate: navigate,
+    syncing: shownSync?.running ?? false,
+  };
+  const query = ui.query;
+
+  return (
+    <PopupContext.Provider value={services}>
+      <div class="popup">
+        <header class="top">
+          <h1>Daily Papers Lens</h1>
+          <button type="button" class="options-link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Options
+          </button>
+          <SyncStatus state={shownSync} now={now} onRefresh={refresh} />
+          <SearchBox
+            query={query}
+            inputRef={searchInput}
+            onQuery={(next) => patchUi({ query: next })}
+            onSubmit={() => searching && hf.run(query)}
+            onLeave={() => focusFirstEntry(content.current)}
+          />
+          {!searching && <ViewTabs view={ui.view} onSelect={(kind) => navigate({ kind } as PopupView)} />}
+          {notice && (
+            <p class="sync-error" role="alert">
+              {notice}
+            </p>
+          )}
+        </header>
+        <main class="content">
+          <div id={PANEL_ID} ref={content} role={searching ? undefined : 'tabpanel'} aria-labelledby={searching ? undefined : tabId(tabOf(ui.view))}>
+            {/* The view's own reads start as soon as the database is open, alongside the marks'. */}
+            {!store ? null : searching ? (
+              <SearchView
+                store={store}
+                changes={changes}
+                query={query}
+                index={searchIndex.index}
+                indexProgress={searchIndex.progress}
+                indexVersion={searchIndex.version}
+                hf={hf.state}
+                hfCached={hf.cached(query)}
+                onSearchHf={() => hf.run(query)}
+              />
+            ) : ui.view.kind === 'today' || ui.view.kind === 'day' ? (
+              <DayView {...viewProps} date={ui.view.kind === 'day' ? ui.view.date : undefined} />
+            ) : ui.view.kind === 'week' ? (
+              <WeekView {...viewProps} date={ui.view.date} />
+            ) : ui.view.kind === 'trending' ? (
+              <TrendingView {...viewProps} />
+            ) : (
+              <SavedView {...viewProps} />
+            )}
+            {!store && <p class="empty">Waiting for the first sync…</p>}
+          </div>
+        </main>
+      </div>
+    </PopupContext.Provider>
+  );
+}

@@ -1,0 +1,72 @@
+import { useMemo } from 'preact/hooks';
+import type { IndexProgress } from '../../lib/popup/search/load-index';
+import type { LocalSearchIndex } from '../../lib/popup/search/local-index';
+import { searchKey } from '../../lib/popup/search/remote-search';
+import { PaperList } from './PaperList';
+import { usePaperHistory } from './use-paper-history';
+import type { HfSearchState } from './use-hf-search';
+import type { ViewProps } from './view-props';
+import type { Paper } from '../../lib/shared/paper';
+
+interface Props extends Pick<ViewProps, 'store' | 'changes'> {
+  query: string;
+  index: LocalSearchIndex;
+  indexProgress: IndexProgress | undefined;
+  indexVersion: number;
+  hf: HfSearchState;
+  hfCached: Paper[] | undefined;
+  onSearchHf: () => void;
+}
+
+/** Results drawn per keystroke: the best ones; "Show more" for the rest. */
+const SEARCH_PAGE = 20;
+
+/** Results over every stored paper as the person types, and, on request, Hugging Face's own search. */
+export function SearchView({ store, changes, query, index, indexProgress, indexVersion, hf, hfCached, onSearchHf }: Props) {
+  const result = useMemo(() => index.search(query), [index, query, indexVersion]);
+  const history = usePaperHistory(store, changes, result.docs.map((d) => d.id));
+  const key = searchKey(query);
+  const hfPapers = hf.status === 'done' && hf.key === key ? hf.papers : hfCached;
+  const indexing = indexProgress?.phase !== 'done';
+
+  return (
+    <section aria-labelledby="search-heading">
+      <div class="view-head">
+        <h2 id="search-heading" aria-live="polite" data-testid="search-summary">
+          {result.total === 0 ? 'No stored paper matches' : `${result.total} stored ${result.total === 1 ? 'paper matches' : 'papers match'}`}
+          {result.total > result.docs.length && <span class="muted"> (the best {result.docs.length})</span>}
+          {indexing && (
+            <span class="muted" data-testid="indexing">
+              {indexProgress?.phase === 'abstracts' ? ' (searching abstracts too in a moment…)' : ` (indexing ${indexProgress?.papers ?? 0} papers…)`}
+            </span>
+          )}
+        </h2>
+      </div>
+      {/* Not keyed by the query: each keystroke updates the entries in place rather than redrawing them. */}
+      {result.docs.length > 0 && <PaperList papers={result.docs} history={history} showDay pageSize={SEARCH_PAGE} label="Search results" />}
+      <section class="hf-search" aria-labelledby="hf-heading">
+        <h2 id="hf-heading" class="sub">All of Hugging Face</h2>
+        <button type="button" class="hf-search-button" onClick={onSearchHf} disabled={hf.status === 'loading' && hf.key === key}>
+          Search Hugging Face for “{query.trim()}”
+        </button>
+        <p class="muted small">Sends these words to huggingface.co. Enter does the same.</p>
+        {hf.status === 'loading' && hf.key === key && (
+          <p class="note" role="status">
+            Searching Hugging Face…
+          </p>
+        )}
+        {hf.status === 'error' && hf.key === key && (
+          <p class="sync-error" role="alert" data-testid="hf-error">
+            {hf.error.message}
+          </p>
+        )}
+        {hfPapers &&
+          (hfPapers.length === 0 ? (
+            <p class="empty">Hugging Face has no paper matching “{query.trim()}”.</p>
+          ) : (
+            <PaperList key={`hf:${key}`} papers={hfPapers} showDay label="Hugging Face search results" />
+          ))}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { UserPaperState } from '../../lib/shared/db';
+import type { SearchDoc } from '../../lib/popup/search/local-index';
+import type { UserAction } from '../../lib/shared/user-state';
+
+/** What every list entry needs from the popup: the person's marks, the clock, and the actions. */
+export interface PopupServices {
+  userStates: ReadonlyMap<string, UserPaperState>;
+  /** The marks have been read: until then lists wait, rather than show "Save" on saved papers. */
+  userStatesReady: boolean;
+  /** Papers first seen after this are marked new. */
+  since: number | undefined;
+  now: number;
+  act: (paper: SearchDoc, action: UserAction) => void;
+  /** The abstract of a paper whose entry came without one (search results). */
+  loadAbstract: (id: string) => Promise<string | undefined>;
+}
+
+export const PopupContext = createContext<PopupServices | undefined>(undefined);
+
+export function usePopupServices(): PopupServices {
+  const services = useContext(PopupContext);
+  if (!services) throw new Error('PopupContext is missing');
+  return services;
+}

@@ -1,0 +1,79 @@
+/**
+ * Searching all of Hugging Face's papers for the popup, in the background (which already holds the HF
+ * client and its zod edge, so the popup's bundle does not). Nothing is stored by a search; a result the
+ * person saves is kept in the database so the Saved list can show it.
+ */
+import { isHfPaperId } from '../shared/arxiv-id';
+import type { PapersDB } from '../shared/db';
+import type { HfClient } from './hf/client';
+import { describeHfError, HfError, type HfErrorKind } from './hf/errors';
+import type { Paper } from '../shared/paper';
+import { storeLookedUpPaper } from './sync/store';
+
+/** Results shown for one search. */
+export const HF_SEARCH_LIMIT = 50;
+/** Results remembered for `keep` (a few searches' worth). */
+const RECENT_LIMIT = 300;
+
+export interface SearchFailure {
+  kind: HfErrorKind | 'unknown';
+  message: string;
+  /** For `rate-limited`: when HF said calls may resume (ms since epoch). */
+  retryAt?: number;
+}
+
+export type HfSearchAnswer = { ok: true; papers: Paper[] } | { ok: false; error: SearchFailure };
+
+export interface HfSearchDeps {
+  db: PapersDB;
+  /** A client for one person-initiated call: few retries, no long waits. */
+  client: () => HfClient;
+  now: () => number;
+}
+
+export class HfSearchService {
+  /** The latest results by id, oldest first, so `keep` rarely needs to ask HF again. */
+  private readonly recent = new Map<string, Paper>();
+
+  constructor(private readonly deps: HfSearchDeps) {}
+
+  async search(query: string): Promise<HfSearchAnswer> {
+    try {
+      const { papers } = await this.deps.client().searchPapers(query, HF_SEARCH_LIMIT);
+      for (const paper of papers) this.remember(paper);
+      return { ok: true, papers };
+    } catch (error) {
+      return { ok: false, error: describeSearchFailure(error) };
+    }
+  }
+
+  /** Makes sure a saved search result is stored; false when HF no longer knows the paper. */
+  async keep(id: string): Promise<{ kept: boolean }> {
+    if (!isHfPaperId(id)) return { kept: false };
+    const { db, now } = this.deps;
+    if (await db.papers.get(id)) return { kept: true };
+    let paper = this.recent.get(id);
+    try {
+      paper ??= await this.deps.client().paper(id);
+    } catch {
+      // Offline or HF down: the save itself stands; the paper shows once a sync or a search brings it.
+      return { kept: false };
+    }
+    if (!paper) return { kept: false };
+    await storeLookedUpPaper(db, paper, now());
+    return { kept: true };
+  }
+
+  private remember(paper: Paper): void {
+    this.recent.delete(paper.id);
+    this.recent.set(paper.id, paper);
+    while (this.recent.size > RECENT_LIMIT) this.recent.delete(this.recent.keys().next().value!);
+  }
+}
+
+function describeSearchFailure(error: unknown): SearchFailure {
+  if (error instanceof HfError) {
+    return { kind: error.kind, message: describeHfError(error.kind), ...(error.retryAt ? { retryAt: error.retryAt } : {}) };
+  }
+  return { kind: 'unknown', message: 'The search failed unexpectedly.' };
+}

@@ -1,0 +1,206 @@
+/**
+ * The HF API client: timeouts, polite retries, and parsing at the edge. Every call is counted so the
+ * sync can report how many requests it spent.
+ */
+import { HfError } from './errors';
+import { retryDelayMs } from './rate-limit';
+import { MalformedAnswerError, parseDailyItems, parsePaperObject, parseSearchItems, type ParsedList } from './schemas';
+import type { Paper } from '../../shared/paper';
+
+export const HF_ORIGIN = 'https://huggingface.co';
+/** The most the API gives per page. */
+export const PAGE_LIMIT = 100;
+/** HF refuses longer search queries. */
+export const MAX_SEARCH_QUERY = 250;
+/** HF answers at most 120 search results. */
+export const MAX_SEARCH_LIMIT = 120;
+/** A day never has more pages than this; stops a misbehaving server from looping us. */
+const MAX_PAGES = 20;
+
+export interface HfClientOptions {
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+  timeoutMs?: number;
+  /** Retries of a network error or 5xx, with exponential backoff from `backoffMs`. */
+  retries?: number;
+  backoffMs?: number;
+  /** A 429 asking to wait longer than this is not waited out in place: the caller reschedules. */
+  maxInlineWaitMs?: number;
+}
+
+interface HfResponse {
+  status: number;
+  ok: boolean;
+  headers: Headers;
+  body: string;
+}
+
+export type DayAnswer = (ParsedList & { status: 'ok'; complete: boolean }) | { status: 'not-open' };
+
+export class HfClient {
+  /** Requests sent since the client was made (retries included). */
+  calls = 0;
+  /** Time spent reading JSON (ms), for the benchmark's "local work". */
+  parseMs = 0;
+  /** Time spent validating what the JSON held (ms). */
+  validateMs = 0;
+  private readonly fetchFn: typeof fetch;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly timeoutMs: number;
+  private readonly retries: number;
+  private readonly backoffMs: number;
+  private readonly maxInlineWaitMs: number;
+
+  constructor(options: HfClientOptions = {}) {
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.retries = options.retries ?? 3;
+    this.backoffMs = options.backoffMs ?? 1_000;
+    this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
+  }
+
+  /**
+   * One Daily Papers day, page by page from `fromPage`, at most `maxPages` pages (all of them by
+   * default). A day not open yet (HF answers 400 to its first page) is `not-open`, not an error.
+   * `complete` says whether the pages fetched reached the end of the list: false only when the last
+   * page fetched was full and `maxPages` stopped us, so more may follow. `seen` holds ids already read
+   * from earlier pages of this day, to notice a server that ignores `p`.
+   */
+  async dailyPapers(day: string, options: { fromPage?: number; maxPages?: number; seen?: Iterable<string> } = {}): Promise<DayAnswer> {
+    const fromPage = options.fromPage ?? 0;
+    const lastPage = Math.min(MAX_PAGES, fromPage + Math.max(1, options.maxPages ?? MAX_PAGES)) - 1;
+    const papers: Paper[] = [];
+    const seen = new Set<string>(options.seen);
+    let dropped = 0;
+    for (let page = fromPage; page <= lastPage; page++) {
+      const params = new URLSearchParams({ date: day, limit: String(PAGE_LIMIT) });
+      if (page > 0) params.set('p', String(page));
+      const response = await this.get(`/api/daily_papers?${params}`, [400]);
+      if (response.status === 400) {
+        if (page === 0) return { status: 'not-open' };
+        break;
+      }
+      const json = this.readJson(response);
+      const parsed = this.validate(() => parseDailyItems(json, this.now()));
+      const fresh = parsed.papers.filter((paper) => !seen.has(paper.id));
+      fresh.forEach((paper) => seen.add(paper.id));
+      papers.push(...fresh);
+      dropped += parsed.dropped;
+      // A short page is the last; a page with nothing new means the server ignored `p`.
+      if ((json as unknown[]).length < PAGE_LIMIT || (page > 0 && fresh.length === 0)) break;
+      // A full page, and we may not ask for the next: there may be more. (MAX_PAGES ends a day.)
+      if (page === lastPage && page < MAX_PAGES - 1) return { status: 'ok', papers, dropped, complete: false };
+    }
+    return { status: 'ok', papers, dropped, complete: true };
+  }
+
+  /** HF's trending list (its order is the trending order, not upvotes). */
+  async trending(): Promise<ParsedList> {
+    const response = await this.get(`/api/daily_papers?sort=trending&limit=${PAGE_LIMIT}`);
+    const json = this.readJson(response);
+    return this.validate(() => parseDailyItems(json, this.now()));
+  }
+
+  /** One paper by bare new-style arXiv id; undefined when HF has no page for it (404). */
+  async paper(id: string): Promise<Paper | undefined> {
+    const response = await this.get(`/api/papers/${encodeURIComponent(id)}`, [404]);
+    if (response.status === 404) return undefined;
+    const json = this.readJson(response);
+    return this.validate(() => parsePaperObject(json, this.now()));
+  }
+
+  /**
+   * HF's search over all its papers (`/api/papers/search`). The query is trimmed and cut to HF's 250
+   * characters; an empty query asks nothing.
+   */
+  async searchPapers(query: string, limit = 50): Promise<ParsedList> {
+    const q = query.trim().slice(0, MAX_SEARCH_QUERY);
+    if (!q) return { papers: [], dropped: 0 };
+    const params = new URLSearchParams({ q, limit: String(Math.min(MAX_SEARCH_LIMIT, Math.max(1, Math.floor(limit)))) });
+    const response = await this.get(`/api/papers/search?${params}`);
+    const json = this.readJson(response);
+    return this.validate(() => parseSearchItems(json, this.now()));
+  }
+
+  private validate<T>(run: () => T): T {
+    const start = performance.now();
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof MalformedAnswerError) throw new HfError('malformed', error.message);
+      throw error;
+    } finally {
+      this.validateMs += performance.now() - start;
+    }
+  }
+
+  private readJson(response: HfResponse): unknown {
+    const start = performance.now();
+    try {
+      return JSON.parse(response.body);
+    } catch {
+      throw new HfError('malformed', 'the answer was not valid JSON', undefined, response.status);
+    } finally {
+      this.parseMs += performance.now() - start;
+    }
+  }
+
+  /** GET with timeout, backoff on 5xx and network errors, and HF's own wait on 429. */
+  private async get(path: string, acceptedStatuses: number[] = []): Promise<HfResponse> {
+    let attempt = 0;
+    for (;;) {
+      let response: HfResponse;
+      try {
+        response = await this.fetchOnce(`${HF_ORIGIN}${path}`);
+      } catch (error) {
+        if (attempt++ < this.retries) {
+          await this.sleep(this.backoffMs * 2 ** (attempt - 1));
+          continue;
+        }
+        throw error;
+      }
+      if (response.ok || acceptedStatuses.includes(response.status)) return response;
+      if (response.status === 429) {
+        const wait = retryDelayMs(response.headers, this.now()) ?? this.backoffMs * 2 ** attempt;
+        if (wait <= this.maxInlineWaitMs && attempt++ < this.retries) {
+          await this.sleep(wait);
+          continue;
+        }
+        throw new HfError('rate-limited', 'rate limited by Hugging Face', this.now() + wait, 429);
+      }
+      if (response.status >= 500) {
+        if (attempt++ < this.retries) {
+          await this.sleep(this.backoffMs * 2 ** (attempt - 1));
+          continue;
+        }
+        throw new HfError('server', `Hugging Face answered ${response.status}`, undefined, response.status);
+      }
+      throw new HfError('http', `Hugging Face answered ${response.status}`, undefined, response.status);
+    }
+  }
+
+  /** One request; the timeout covers the whole answer, body included. */
+  private async fetchOnce(url: string): Promise<HfResponse> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    this.calls++;
+    try {
+      const response = await this.fetchFn(url, {
+        signal: controller.signal,
+        headers: { accept: 'application/json' },
+        credentials: 'omit',
+      });
+      const body = await response.text();
+      return { status: response.status, ok: response.ok, headers: response.headers, body };
+    } catch (error) {
+      if (controller.signal.aborted) throw new HfError('timeout', `no answer within ${this.timeoutMs / 1000} s`);
+      throw new HfError('offline', error instanceof Error ? error.message : 'network error');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

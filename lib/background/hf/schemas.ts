@@ -1,0 +1,175 @@
+/**
+ * The edge where HF answers become typed data. Each item is validated on its own: a bad item is
+ * dropped and counted, good ones are kept, unknown keys are ignored. Optional fields of the wrong type
+ * are dropped rather than failing the item; URLs are kept only when they are `https:`.
+ */
+import { z } from '../../shared/zod-no-eval';
+import { isHfPaperId } from '../../shared/arxiv-id';
+import { parseGithubRepo, safeHttpsUrl } from '../../shared/safe-url';
+import type { Paper } from '../../shared/paper';
+import { utcDay } from '../../shared/utc-day';
+
+const MAX_TITLE = 1_000;
+const MAX_SUMMARY = 20_000;
+const MAX_AUTHORS = 500;
+const MAX_KEYWORDS = 50;
+
+/** An optional field read leniently: a value of the wrong shape makes the field absent, not the item bad. */
+const lenient = <T>(read: (value: unknown) => T) => z.unknown().transform(read).optional();
+
+/** A string, capped in length. */
+const text = (max: number) => lenient((value) => (typeof value === 'string' ? value.slice(0, max) : undefined));
+
+const count = lenient((value) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined,
+);
+
+const isoDate = lenient((value) => {
+  if (typeof value !== 'string' || value.length > 64) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+});
+
+/** A plain object (not an array, not null): what HF's nested records are. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// The nested readers below are plain code rather than zod schemas: they run for every author of every
+// paper, and zod without generated code (see ../zod-no-eval) costs several times more per object.
+const organization = lenient((value): Paper['organization'] => {
+  if (!isRecord(value) || typeof value.name !== 'string' || value.name.length > 200) return undefined;
+  const { fullname } = value;
+  return typeof fullname === 'string' && fullname.length <= 300 ? { name: value.name, fullname } : { name: value.name };
+});
+
+const authors = lenient((value): string[] => {
+  if (!Array.isArray(value)) return [];
+  const names: string[] = [];
+  for (const entry of value.slice(0, MAX_AUTHORS)) {
+    if (!isRecord(entry) || typeof entry.name !== 'string' || entry.name.length > 300) continue;
+    const name = entry.name.trim();
+    if (name) names.push(name);
+  }
+  return names;
+});
+
+const keywords = lenient((value) =>
+  Array.isArray(value)
+    ? value.filter((k): k is string => typeof k === 'string' && k.length <= 200).slice(0, MAX_KEYWORDS)
+    : undefined,
+);
+
+/** The paper object, flat (`/api/papers/{id}`, and `paper` inside a daily item). */
+export const PaperObjectSchema = z.object({
+  id: z.string().refine(isHfPaperId, 'not a bare new-style arXiv id'),
+  title: z.string().min(1).transform((t) => t.slice(0, MAX_TITLE)),
+  upvotes: z.number().int().nonnegative(),
+  summary: text(MAX_SUMMARY),
+  authors,
+  publishedAt: isoDate,
+  submittedOnDailyAt: isoDate,
+  ai_summary: text(2_000),
+  ai_keywords: keywords,
+  githubRepo: z.unknown().optional(),
+  githubStars: count,
+  projectPage: z.unknown().optional(),
+  organization,
+  withdrawnAt: isoDate,
+  numComments: count,
+});
+
+/** One element of `/api/daily_papers`. */
+export const DailyItemSchema = z.object({
+  paper: PaperObjectSchema,
+  numComments: count,
+  organization,
+});
+
+type PaperObject = z.infer<typeof PaperObjectSchema>;
+
+function toPaper(p: PaperObject, extra: { numComments?: number; organization?: Paper['organization'] }, fetchedAt: number): Paper {
+  const repo = parseGithubRepo(p.githubRepo);
+  const paper: Paper = {
+    id: p.id,
+    title: p.title,
+    summary: p.summary ?? '',
+    authors: p.authors ?? [],
+    upvotes: p.upvotes,
+    numComments: extra.numComments ?? p.numComments,
+    dailyDate: p.submittedOnDailyAt ? utcDay(Date.parse(p.submittedOnDailyAt)) : undefined,
+    publishedAt: p.publishedAt,
+    aiSummary: p.ai_summary,
+    aiKeywords: p.ai_keywords,
+    githubRepo: repo?.url,
+    githubRepoKey: repo?.key,
+    githubStars: repo ? p.githubStars : undefined,
+    projectPage: safeHttpsUrl(p.projectPage),
+    organization: extra.organization ?? p.organization,
+    withdrawnAt: p.withdrawnAt,
+    fetchedAt,
+  };
+  // Absent fields stay absent, so merging never overwrites stored values with undefined.
+  for (const key of Object.keys(paper) as (keyof Paper)[]) if (paper[key] === undefined) delete paper[key];
+  return paper;
+}
+
+export interface ParsedList {
+  papers: Paper[];
+  /** Items that failed validation and were dropped. */
+  dropped: number;
+}
+
+export class MalformedAnswerError extends Error {
+  override name = 'MalformedAnswerError';
+}
+
+/** Parses a `/api/daily_papers` answer: an array of items, each kept or dropped on its own. */
+export function parseDailyItems(json: unknown, fetchedAt: number): ParsedList {
+  if (!Array.isArray(json)) throw new MalformedAnswerError('expected a list of papers');
+  const papers: Paper[] = [];
+  let dropped = 0;
+  for (const item of json) {
+    const parsed = DailyItemSchema.safeParse(item);
+    if (parsed.success) {
+      const { paper, numComments, organization: itemOrg } = parsed.data;
+      papers.push(toPaper(paper, { numComments, organization: itemOrg }, fetchedAt));
+    } else dropped++;
+  }
+  return { papers, dropped };
+}
+
+/**
+ * One element of `/api/papers/search`: a daily-item-like wrapper (`{paper: {…}, numComments, …}`) or a
+ * flat paper object; both are seen.
+ */
+export const SearchItemSchema = z.union([DailyItemSchema, PaperObjectSchema]);
+
+/** Parses a `/api/papers/search` answer: each item, wrapped or flat, kept or dropped on its own. */
+export function parseSearchItems(json: unknown, fetchedAt: number): ParsedList {
+  if (!Array.isArray(json)) throw new MalformedAnswerError('expected a list of search results');
+  const papers: Paper[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const item of json) {
+    const parsed = SearchItemSchema.safeParse(item);
+    if (!parsed.success) {
+      dropped++;
+      continue;
+    }
+    const paper =
+      'paper' in parsed.data
+        ? toPaper(parsed.data.paper, { numComments: parsed.data.numComments, organization: parsed.data.organization }, fetchedAt)
+        : toPaper(parsed.data, {}, fetchedAt);
+    if (seen.has(paper.id)) continue;
+    seen.add(paper.id);
+    papers.push(paper);
+  }
+  return { papers, dropped };
+}
+
+/** Parses a `/api/papers/{id}` answer (a flat paper object). */
+export function parsePaperObject(json: unknown, fetchedAt: number): Paper {
+  const parsed = PaperObjectSchema.safeParse(json);
+  if (!parsed.success) throw new MalformedAnswerError(`malformed paper: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return toPaper(parsed.data, {}, fetchedAt);
+}

@@ -1,0 +1,70 @@
+/** The background's answer to each request: validated on arrival, refused when not ours or not known. */
+import { RequestSchema } from '../shared/message-schema';
+import { toOverview, type PaperOverview, type Request, type ResponseMap } from '../shared/messages';
+import type { Paper } from '../shared/paper';
+import type { Settings } from '../shared/settings';
+
+export interface RequestContext {
+  /** The id of the extension a message came from (undefined for web pages). */
+  senderId: string | undefined;
+  ownId: string;
+  /** `settings`: when the caller has just read them (one read per question). */
+  lookup: (ids: string[], live: boolean, settings?: Settings) => Promise<Map<string, PaperOverview>>;
+  /** Every stored paper's badge, encoded (lib/shared/badge-index.ts): local database only. */
+  badgeIndex: () => Promise<string>;
+  /** Stored papers of a repository (`owner/repo`, any case): local database only. */
+  papersForRepo: (repoKey: string) => Promise<Paper[]>;
+  syncNow: () => Promise<ResponseMap['syncNow']>;
+  /** Re-counts the toolbar badge; answers the count shown. */
+  refreshBadge: () => Promise<number>;
+  readSettings: () => Promise<Settings>;
+  searchHf: (query: string) => Promise<ResponseMap['searchHf']>;
+  keepPaper: (id: string) => Promise<ResponseMap['keepPaper']>;
+}
+
+export class RefusedRequestError extends Error {
+  override name = 'RefusedRequestError';
+}
+
+export async function handleRequest(message: unknown, context: RequestContext): Promise<ResponseMap[Request['type']]> {
+  if (context.senderId !== context.ownId) throw new RefusedRequestError('message from outside the extension');
+  const parsed = RequestSchema.safeParse(message);
+  if (!parsed.success) throw new RefusedRequestError('malformed message');
+  const request = parsed.data;
+  switch (request.type) {
+    case 'lookupPapers': {
+      const found = await context.lookup(request.ids, request.live ?? false);
+      return { papers: overviews(found) };
+    }
+    case 'pagePapers': {
+      const settings = await context.readSettings();
+      if (!settings.sites[request.site]) return { enabled: false, papers: {} };
+      const found = await context.lookup(request.ids, request.live ?? false, settings);
+      return { enabled: true, papers: overviews(found) };
+    }
+    case 'badgeIndex': {
+      const settings = await context.readSettings();
+      const { highlightThreshold } = settings;
+      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
+      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
+    }
+    case 'papersForRepo': {
+      const papers = await context.papersForRepo(request.repo);
+      return { papers: papers.map(toOverview) };
+    }
+    case 'syncNow':
+      return context.syncNow();
+    case 'userStateChanged':
+      return { badgeCount: await context.refreshBadge() };
+    case 'searchHf':
+      return context.searchHf(request.q);
+    case 'keepPaper':
+      return context.keepPaper(request.id);
+  }
+}
+
+function overviews(found: Map<string, PaperOverview>): Record<string, PaperOverview> {
+  const papers: Record<string, PaperOverview> = {};
+  for (const [id, paper] of found) papers[id] = toOverview(paper);
+  return papers;
+}

@@ -1,0 +1,204 @@
+/**
+ * A copy of the person's marks outside IndexedDB, in `storage.local`. When the browser cannot open the
+ * database (a full disk can leave it corrupt), Chromium deletes it whole: every saved and read mark would
+ * be gone, and no sync brings them back. The copy is a saved-papers file (as Export writes it, without
+ * abstracts) plus the marks the file cannot hold (read-only marks, a saved id whose paper is not
+ * stored); it is put back only into a database that looks wiped (no marks and no synced day), so a person
+ * who unsaved everything never sees marks come back. Read back, the copy is checked like an imported
+ * file: a bad copy is ignored.
+ */
+import { z } from '../shared/zod-no-eval';
+import type { PapersDB, UserPaperState } from '../shared/db';
+import { isHfPaperId } from '../shared/arxiv-id';
+import { importSavedPapers, readSavedPapers } from '../shared/saved-papers';
+import { parseSavedPapersFile, savedPapersFile, type SavedPaper } from '../shared/saved-papers-file';
+
+export const USER_STATE_BACKUP_KEY = 'userStateBackup';
+/** When marks were last put back, and how many: { at, marks } (for the record; nothing reads it back). */
+export const USER_STATE_RESTORED_KEY = 'userStateRestored';
+export const USER_STATE_BACKUP_FORMAT = 'daily-papers-lens/user-state-backup';
+/** storage.local holds 10 MB in all (no unlimitedStorage): the copy stays well under it. */
+export const MAX_BACKUP_BYTES = 4 * 1024 * 1024;
+/** Enough to find the paper again in Saved; the rest comes back with the next sync or lookup. */
+const MAX_AUTHORS = 5;
+const MAX_TITLE = 300;
+
+/** The part of `browser.storage.local` the copy uses. */
+export interface BackupStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** A mark the saved-papers file cannot hold: [id, savedAt or null, readAt or null]. */
+type Mark = [string, number | null, number | null];
+
+interface Backup {
+  format: typeof USER_STATE_BACKUP_FORMAT;
+  version: 1;
+  writtenAt: number;
+  /** A saved-papers file (lib/shared/saved-papers-file.ts), as an object. */
+  saved: unknown;
+  marks: Mark[];
+}
+
+const time = z.number().int().positive().nullable();
+const BackupSchema = z.object({
+  format: z.literal(USER_STATE_BACKUP_FORMAT),
+  version: z.literal(1),
+  writtenAt: z.number(),
+  saved: z.unknown(),
+  marks: z.array(z.unknown()).max(200_000),
+});
+const MarkSchema = z.tuple([z.string().refine(isHfPaperId), time, time]);
+
+const byteLength = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/** The copy of the marks now in `db`: most recent first, as many as fit in `maxBytes`. */
+export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_BACKUP_BYTES): Promise<Backup> {
+  const [savedPapers, states] = await db.transaction('r', [db.papers, db.userState], () =>
+    Promise.all([readSavedPapers(db), db.userState.toArray()]),
+  );
+  const inFile = new Set(savedPapers.map((entry) => entry.paper.id));
+  const marks = states
+    .filter((s) => !inFile.has(s.id) && (s.savedAt !== undefined || s.readAt !== undefined))
+    .map((s): Mark => [s.id, s.savedAt ?? null, s.readAt ?? null])
+    .sort((a, b) => Math.max(b[1] ?? 0, b[2] ?? 0) - Math.max(a[1] ?? 0, a[2] ?? 0));
+  const slim = savedPapers.map(({ paper, savedAt, readAt }): SavedPaper => {
+    const { id, title, authors, upvotes, dailyDate, githubRepo, githubRepoKey } = paper;
+    const short = { id, title: title.slice(0, MAX_TITLE), authors: authors.slice(0, MAX_AUTHORS), summary: '', upvotes, fetchedAt: 0 };
+    return {
+      paper: { ...short, ...(dailyDate ? { dailyDate } : {}), ...(githubRepo ? { githubRepo, githubRepoKey } : {}) },
+      savedAt,
+      ...(readAt !== undefined ? { readAt } : {}),
+    };
+  });
+  // Saved papers first, then the other marks, each most recent first, until the budget is spent.
+  let budget = maxBytes - 512;
+  const keptSaved: SavedPaper[] = [];
+  for (const entry of slim) {
+    budget -= byteLength(entry) + 64;
+    if (budget < 0) break;
+    keptSaved.push(entry);
+  }
+  const keptMarks: Mark[] = [];
+  for (const mark of marks) {
+    if (budget < 0) break;
+    budget -= byteLength(mark) + 1;
+    if (budget >= 0) keptMarks.push(mark);
+  }
+  const saved: unknown = JSON.parse(savedPapersFile(keptSaved, now));
+  return { format: USER_STATE_BACKUP_FORMAT, version: 1, writtenAt: now, saved, marks: keptMarks };
+}
+
+/** The stored copy, checked; undefined when absent or not valid (never throws). */
+export async function readUserStateBackup(storage: BackupStorage): Promise<{ saved: SavedPaper[]; marks: UserPaperState[] } | undefined> {
+  try {
+    const raw = (await storage.get(USER_STATE_BACKUP_KEY))[USER_STATE_BACKUP_KEY];
+    const backup = BackupSchema.safeParse(raw);
+    if (!backup.success) return undefined;
+    const file = parseSavedPapersFile(JSON.stringify(backup.data.saved));
+    if (!file.ok) return undefined;
+    const saved = file.entries;
+    const seen = new Set(saved.map((entry) => entry.paper.id));
+    const marks: UserPaperState[] = [];
+    for (const item of backup.data.marks) {
+      const mark = MarkSchema.safeParse(item);
+      if (!mark.success || seen.has(mark.data[0])) continue;
+      const [id, savedAt, readAt] = mark.data;
+      if (savedAt === null && readAt === null) continue;
+      seen.add(id);
+      marks.push({ id, ...(savedAt !== null ? { savedAt } : {}), ...(readAt !== null ? { readAt } : {}) });
+    }
+    return { saved, marks };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Forgets the copy: the person deleted their marks on purpose, so no restore may bring them back. */
+export async function forgetUserStateBackup(storage: { remove(key: string): Promise<void> }): Promise<void> {
+  await storage.remove(USER_STATE_BACKUP_KEY);
+}
+
+/** No mark and no synced day: a fresh install, or a database the browser deleted. */
+async function looksWiped(db: PapersDB): Promise<boolean> {
+  const [marks, days] = await Promise.all([db.userState.count(), db.days.count()]);
+  return marks === 0 && days === 0;
+}
+
+/**
+ * Writes the copy of the marks. Not over a database that looks wiped: that would replace the copy of a
+ * deleted database's marks with nothing before they were put back.
+ */
+export async function backUpUserState(db: PapersDB, storage: BackupStorage, now: number): Promise<boolean> {
+  if (await db.transaction('r', [db.userState, db.days], () => looksWiped(db))) return false;
+  await storage.set({ [USER_STATE_BACKUP_KEY]: await userStateBackup(db, now) });
+  return true;
+}
+
+/**
+ * Puts the copy back when the database looks wiped; answers how many marks were put back (0: none).
+ * Saved papers come back with their short paper record; the sync refills the rest.
+ */
+export async function restoreUserStateIfWiped(db: PapersDB, storage: BackupStorage, now: number): Promise<number> {
+  if (!(await db.transaction('r', [db.userState, db.days], () => looksWiped(db)))) return 0;
+  const backup = await readUserStateBackup(storage);
+  if (!backup || backup.saved.length + backup.marks.length === 0) return 0;
+  const restored = await db.transaction('rw', [db.papers, db.days, db.userState], async () => {
+    if (!(await looksWiped(db))) return 0;
+    await importSavedPapers(db, backup.saved);
+    const existing = await db.userState.bulkGet(backup.marks.map((m) => m.id));
+    await db.userState.bulkPut(
+      backup.marks.map((mark, i) => {
+        const state = existing[i];
+        const savedAt = state?.savedAt ?? mark.savedAt;
+        const readAt = state?.readAt ?? mark.readAt;
+        return { ...state, id: mark.id, ...(savedAt !== undefined ? { savedAt } : {}), ...(readAt !== undefined ? { readAt } : {}) };
+      }),
+    );
+    return backup.saved.length + backup.marks.length;
+  });
+  if (restored > 0) await storage.set({ [USER_STATE_RESTORED_KEY]: { at: now, marks: restored } }).catch(() => undefined);
+  return restored;
+}
+
+/**
+ * Coalesces backups: many changes in a short while make one write, after `delayMs`; a change during a
+ * write makes one more write after it. Failures are swallowed (the copy is a safety net, never in the way).
+ */
+export function userStateBackupScheduler(write: () => Promise<unknown>, delayMs = 500): { schedule: () => void; flush: () => Promise<void> } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  const start = (): Promise<void> => {
+    timer = undefined;
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = write()
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        running = undefined;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+    return running;
+  };
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(() => void start(), delayMs);
+  };
+  const flush = async () => {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      await start();
+    }
+    while (running) await running;
+  };
+  return { schedule, flush };
+}

@@ -1,0 +1,31 @@
+/** The zod check every message meets on arrival in the background. */
+import { MAX_SEARCH_QUERY } from '../background/hf/client';
+import { z } from './zod-no-eval';
+import { MAX_LOOKUP_IDS, type Request } from './messages';
+import { githubRepoKey } from './safe-url';
+
+export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('lookupPapers'),
+    ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
+    live: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('papersForRepo'),
+    repo: z.string().max(201).refine((repo) => githubRepoKey(repo) !== undefined, 'not an owner/repo name'),
+  }),
+  z.strictObject({
+    type: z.literal('pagePapers'),
+    site: z.enum(['arxiv', 'github']),
+    ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
+    live: z.boolean().optional(),
+  }),
+  z.strictObject({
+    type: z.literal('badgeIndex'),
+    site: z.enum(['arxiv', 'github']),
+  }),
+  z.strictObject({ type: z.literal('syncNow') }),
+  z.strictObject({ type: z.literal('userStateChanged') }),
+  z.strictObject({ type: z.literal('searchHf'), q: z.string().trim().min(1).max(MAX_SEARCH_QUERY) }),
+  z.strictObject({ type: z.literal('keepPaper'), id: z.string().max(40) }),
+]);

@@ -1,0 +1,105 @@
+/**
+ * The typed protocol between content scripts / extension pages and the background. Every message is
+ * checked on arrival (./message-schema.ts, kept out of content scripts to keep them small).
+ */
+import { browser } from 'wxt/browser';
+import type { Paper } from './paper';
+import type { HfSearchAnswer } from '../background/hf-search';
+import type { Settings } from './settings';
+import type { SyncOutcome } from '../background/sync/engine';
+
+/** Enough for the largest arXiv listing (2000 entries) plus margin, never unbounded. */
+export const MAX_LOOKUP_IDS = 5_000;
+
+export type Request =
+  | {
+      type: 'lookupPapers';
+      ids: string[];
+      /** Ask HF for papers not stored (abstract pages only; a setting can refuse it). */
+      live?: boolean;
+    }
+  | {
+      type: 'papersForRepo';
+      /** `owner/repo` of a GitHub repository page: answered from the local database only, never sent on. */
+      repo: string;
+    }
+  | {
+      /** A single-paper page's one question: its paper(s), and whether to show anything at all. */
+      type: 'pagePapers';
+      /** The site the page is on; its switch in the settings decides whether anything is looked up. */
+      site: keyof Settings['sites'];
+      ids: string[];
+      /** As for lookupPapers: ask HF for papers not stored (single-paper pages only). */
+      live?: boolean;
+    }
+  | {
+      /**
+       * A listing's or GitHub page's first question, asked at document_start before the page's ids are
+       * known: every stored paper's badge (./badge-index.ts), from the local database only, and how to
+       * show them. Never answered from anywhere but the local database.
+       */
+      type: 'badgeIndex';
+      site: keyof Settings['sites'];
+    }
+  | { type: 'syncNow' }
+  /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */
+  | { type: 'userStateChanged' }
+  /** The popup's explicit "search all of Hugging Face" (never sent per keystroke). */
+  | { type: 'searchHf'; q: string }
+  /** The person saved a search result that is not stored: store it so Saved can show it. */
+  | { type: 'keepPaper'; id: string };
+
+/** What a page needs to draw a badge or card: the paper without its abstract. */
+export type PaperOverview = Omit<Paper, 'summary'>;
+
+/** What a badge shows: a listing gets only this, a few dozen bytes a paper. */
+export type PaperBadge = Pick<Paper, 'id' | 'upvotes' | 'numComments'>;
+
+/** What the paper card of an abstract page shows (components/sites/arxiv/PaperCard.tsx, lib/sites/arxiv/paper-facts.ts). */
+export type PaperCardData = Pick<
+  Paper,
+  'id' | 'upvotes' | 'numComments' | 'aiSummary' | 'aiKeywords' | 'githubRepo' | 'githubStars' | 'projectPage' | 'organization' | 'dailyDate' | 'withdrawnAt'
+>;
+
+export interface PagePapers {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  papers: Record<string, PaperOverview>;
+}
+
+export interface BadgeIndexAnswer {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  /** Highlight papers with at least this many upvotes (0: no highlight). */
+  highlightThreshold: number;
+  /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
+  index: string;
+}
+
+export interface ResponseMap {
+  lookupPapers: { papers: Record<string, PaperOverview> };
+  /** The stored papers whose code is that repository, most upvoted first. */
+  papersForRepo: { papers: PaperOverview[] };
+  pagePapers: PagePapers;
+  badgeIndex: BadgeIndexAnswer;
+  syncNow: SyncOutcome;
+  userStateChanged: { badgeCount: number };
+  searchHf: HfSearchAnswer;
+  keepPaper: { kept: boolean };
+}
+
+export type Response<T extends Request['type']> = ResponseMap[T];
+
+export async function sendRequest<T extends Request>(request: T): Promise<Response<T['type']>> {
+  return (await browser.runtime.sendMessage(request)) as Response<T['type']>;
+}
+
+export function toBadge({ id, upvotes, numComments }: PaperBadge): PaperBadge {
+  return numComments === undefined ? { id, upvotes } : { id, upvotes, numComments };
+}
+
+/** Drops the abstract (an overview passes through unchanged in content). */
+export function toOverview(paper: Paper | PaperOverview): PaperOverview {
+  const { summary: _abstract, ...overview } = paper as Paper;
+  return overview;
+}

@@ -1,0 +1,107 @@
+/**
+ * The JSON file of saved papers: written by Export, read back by Import. A file is outside data like an
+ * HF answer: checked with zod entry by entry (a bad entry is skipped and counted, good ones kept), ids
+ * must be arXiv ids HF knows, links must be https, every string is capped.
+ */
+import { z } from './zod-no-eval';
+import { isHfPaperId } from './arxiv-id';
+import type { UserPaperState } from './db';
+import type { Paper } from './paper';
+import { parseGithubRepo, safeHttpsUrl } from './safe-url';
+import { isUtcDay } from './utc-day';
+
+export const SAVED_PAPERS_FORMAT = 'daily-papers-lens/saved-papers';
+export const SAVED_PAPERS_VERSION = 1;
+export const MAX_IMPORT_ENTRIES = 10_000;
+/** Larger files are refused before reading: ten thousand papers with abstracts fit well under it. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+export interface SavedPaper {
+  paper: Paper;
+  savedAt: number;
+  readAt?: number;
+}
+
+const str = (max: number) => z.string().max(max);
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const time = z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso));
+
+const EntrySchema = z.object({
+  id: z.string().refine(isHfPaperId, 'not an arXiv id'),
+  title: str(1_000).trim().min(1),
+  authors: z.array(str(300)).max(500).catch([]),
+  summary: str(20_000).catch(''),
+  upvotes: z.number().int().min(0).catch(0),
+  savedAt: time,
+  readAt: optional(time),
+  numComments: optional(z.number().int().min(0)),
+  dailyDate: optional(z.string().refine(isUtcDay)),
+  publishedAt: optional(z.iso.datetime({ offset: true })),
+  aiSummary: optional(str(2_000)),
+  aiKeywords: optional(z.array(str(200)).max(50)),
+  githubRepo: optional(z.string().transform((url, ctx) => parseGithubRepo(url) ?? (ctx.addIssue('not a GitHub repository'), z.NEVER))),
+  githubStars: optional(z.number().int().min(0)),
+  projectPage: optional(z.string().transform((url, ctx) => safeHttpsUrl(url) ?? (ctx.addIssue('not an https link'), z.NEVER))),
+  organization: optional(z.object({ name: str(200), fullname: optional(str(300)) })),
+});
+
+const FileSchema = z.object({
+  format: z.literal(SAVED_PAPERS_FORMAT),
+  version: z.literal(SAVED_PAPERS_VERSION),
+  papers: z.array(z.unknown()).max(MAX_IMPORT_ENTRIES),
+});
+
+export function savedPapersFile(entries: SavedPaper[], now: number): string {
+  const papers = entries.map(({ paper, savedAt, readAt }) => {
+    const { fetchedAt: _fetchedAt, githubRepoKey: _key, firstSeen: _firstSeen, ...rest } = paper;
+    return { ...rest, savedAt: new Date(savedAt).toISOString(), ...(readAt ? { readAt: new Date(readAt).toISOString() } : {}) };
+  });
+  return `${JSON.stringify({ format: SAVED_PAPERS_FORMAT, version: SAVED_PAPERS_VERSION, exportedAt: new Date(now).toISOString(), papers }, null, 2)}\n`;
+}
+
+export type ParsedSavedPapers = { ok: true; entries: SavedPaper[]; skipped: number } | { ok: false; error: string };
+
+export function parseSavedPapersFile(text: string): ParsedSavedPapers {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'This file is not JSON. Choose a file made by “Export JSON”.' };
+  }
+  const file = FileSchema.safeParse(json);
+  if (!file.success) {
+    const tooMany = file.error.issues.some((issue) => issue.path[0] === 'papers' && issue.code === 'too_big');
+    return {
+      ok: false,
+      error: tooMany
+        ? `This file lists more than ${MAX_IMPORT_ENTRIES.toLocaleString('en')} papers; nothing was imported.`
+        : 'This is not a Daily Papers Lens export (saved papers, version 1). Nothing was imported.',
+    };
+  }
+  const entries: SavedPaper[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  for (const raw of file.data.papers) {
+    const parsed = EntrySchema.safeParse(raw);
+    if (!parsed.success || seen.has(parsed.data.id)) {
+      skipped++;
+      continue;
+    }
+    seen.add(parsed.data.id);
+    const { savedAt, readAt, githubRepo, ...fields } = parsed.data;
+    const paper: Paper = { ...dropUndefined(fields), fetchedAt: 0 };
+    if (githubRepo) Object.assign(paper, { githubRepo: githubRepo.url, githubRepoKey: githubRepo.key });
+    entries.push({ paper, savedAt, ...(readAt !== undefined ? { readAt } : {}) });
+  }
+  return { ok: true, entries, skipped };
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** The person's marks after an import: what they already had wins; the file fills the gaps. */
+export function mergeImportedState(existing: UserPaperState | undefined, entry: SavedPaper): UserPaperState {
+  const readAt = existing?.readAt ?? entry.readAt;
+  return { ...existing, id: entry.paper.id, savedAt: existing?.savedAt ?? entry.savedAt, ...(readAt !== undefined ? { readAt } : {}) };
+}

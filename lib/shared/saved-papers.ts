@@ -1,0 +1,32 @@
+/** Saved papers in and out of the database, for Export and Import on the options page. */
+import type { PapersDB } from './db';
+import { mergeImportedState, type SavedPaper } from './saved-papers-file';
+
+/** The saved papers, most recently saved first; a saved id without a stored paper is left out. */
+export async function readSavedPapers(db: PapersDB): Promise<SavedPaper[]> {
+  const states = await db.userState.orderBy('savedAt').reverse().toArray();
+  const papers = await db.papers.bulkGet(states.map((s) => s.id));
+  return states.flatMap((state, i) => {
+    const paper = papers[i];
+    return paper && state.savedAt !== undefined ? [{ paper, savedAt: state.savedAt, ...(state.readAt ? { readAt: state.readAt } : {}) }] : [];
+  });
+}
+
+export interface ImportResult {
+  /** Papers newly saved by the import. */
+  saved: number;
+  /** Papers already saved before. */
+  alreadySaved: number;
+}
+
+/** One transaction: stored papers (fresher, from HF) are kept; the person's own marks are kept. */
+export async function importSavedPapers(db: PapersDB, entries: SavedPaper[]): Promise<ImportResult> {
+  return db.transaction('rw', [db.papers, db.userState], async () => {
+    const ids = entries.map((e) => e.paper.id);
+    const [papers, states] = await Promise.all([db.papers.bulkGet(ids), db.userState.bulkGet(ids)]);
+    await db.papers.bulkAdd(entries.filter((_, i) => !papers[i]).map((e) => e.paper));
+    await db.userState.bulkPut(entries.map((entry, i) => mergeImportedState(states[i], entry)));
+    const alreadySaved = states.filter((s) => s?.savedAt !== undefined).length;
+    return { saved: entries.length - alreadySaved, alreadySaved };
+  });
+}

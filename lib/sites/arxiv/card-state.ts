@@ -1,0 +1,36 @@
+/**
+ * Whether the reader keeps the paper card collapsed: one choice for every paper, kept in local storage;
+ * and, read with it, the paper's card from the local copy (lib/background/card-mirror.ts).
+ */
+import { browser } from 'wxt/browser';
+import { cardMirrorKey, readMirroredCard } from '../../background/card-mirror';
+import type { PaperCardData } from '../../shared/messages';
+
+export const CARD_COLLAPSED_KEY = 'arxivCardCollapsed';
+
+/** Expanded unless the reader collapsed it; anything unreadable counts as expanded. */
+export async function readCardCollapsed(): Promise<boolean> {
+  try {
+    return (await browser.storage.local.get(CARD_COLLAPSED_KEY))[CARD_COLLAPSED_KEY] === true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The paper's card from the local copy (undefined when the copy lacks it) and the collapsed choice, in
+ * one read of local storage: no message, so a stopped background worker stays stopped.
+ */
+export async function readLocalCard(id: string): Promise<{ card?: PaperCardData; collapsed: boolean }> {
+  try {
+    const key = cardMirrorKey(id);
+    const stored = await browser.storage.local.get([key, CARD_COLLAPSED_KEY]);
+    return { card: readMirroredCard(stored[key], id), collapsed: stored[CARD_COLLAPSED_KEY] === true };
+  } catch {
+    return { collapsed: false };
+  }
+}
+
+export async function writeCardCollapsed(collapsed: boolean): Promise<void> {
+  await browser.storage.local.set({ [CARD_COLLAPSED_KEY]: collapsed });
+}

@@ -1,0 +1,38 @@
+/** One paper in a list of papers on an arXiv page (a listing or search results). */
+import { arxivIdFromUrl, parseArxivId, type ArxivId } from '../../shared/arxiv-id';
+
+export interface ListingEntry {
+  arxivId: ArxivId;
+  /** The page's elements that make up the entry, in page order (`<dt>` and `<dd>`, or one `<li>`). */
+  nodes: Element[];
+  /** The element at whose end the badge goes. */
+  badgeSlot: Element;
+  /** The element whose children are the entries of the entry's section (what a reorder moves within). */
+  section: Element;
+}
+
+/** `/abs/ID` or `https://arxiv.org/abs/ID` as arXiv writes them: read without building an URL (2000 a page). */
+const PLAIN_ABS_HREF = /^(?:https:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([\w./-]+?)\/?$/;
+
+/** The id an abstract link points at: from its href, else from an id attribute holding a bare id. */
+export function idOfAbstractLink(link: Element, baseUrl: string): ArxivId | undefined {
+  const href = link.getAttribute('href')?.trim();
+  const plain = href ? PLAIN_ABS_HREF.exec(href)?.[1] : undefined;
+  const fromPlain = plain ? parseArxivId(plain) : undefined;
+  if (fromPlain) return fromPlain;
+  if (href) {
+    try {
+      const fromHref = arxivIdFromUrl(new URL(href, baseUrl).href);
+      if (fromHref) return fromHref;
+    } catch {
+      // An unparsable href: fall back to the id attribute.
+    }
+  }
+  const id = link.getAttribute('id');
+  return id ? parseArxivId(id) : undefined;
+}
+
+/** The ids a page asks about: new-style only (old-style ids have no HF page), each once, in page order. */
+export function idsToLookUp(entries: readonly ListingEntry[]): string[] {
+  return [...new Set(entries.filter((e) => e.arxivId.style === 'new').map((e) => e.arxivId.id))];
+}

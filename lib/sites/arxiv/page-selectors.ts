@@ -1,0 +1,49 @@
+/**
+ * Every arXiv selector the extension relies on, in one place. Each is checked against a fixture that
+ * copies the real page's structure (tests/fixtures/arxiv/, tests/unit/sites/arxiv/page-selectors.test.ts).
+ * When one stops matching, the feature that needs it quietly does nothing.
+ */
+
+/** Abstract pages, e.g. https://arxiv.org/abs/2506.06276v2 */
+export const ABS_PAGE = {
+  /** The paper's title heading, after which the card goes. */
+  title: '#abs h1.title',
+  /** arXiv's own statement of the id, a fallback when the URL does not carry it. */
+  arxivIdMeta: 'meta[name="citation_arxiv_id"]',
+} as const;
+
+/** HTML papers rendered by LaTeXML, e.g. https://arxiv.org/html/2506.06276v1 */
+export const HTML_PAPER = {
+  /** The document title, after which the card goes. */
+  title: 'article.ltx_document h1.ltx_title.ltx_title_document',
+} as const;
+
+/**
+ * Listing pages: /list/CAT/new, /list/CAT/recent, /list/CAT/pastweek, /list/ARCHIVE/YYYY-MM and
+ * /catchup/CAT/DATE. Each section (new, cross-lists, replacements; or one per day) is its own
+ * `<dl id='articles'>` (the id repeats) holding an `<h3>` heading, then `<dt>`/`<dd>` pairs.
+ */
+export const LISTING_PAGE = {
+  /** One per section. */
+  section: 'dl#articles',
+  /** The entry's first element, holding `[n]`, the abstract link and the download links. */
+  entry: 'dt',
+  /** The link to the abstract page: `<a href="/abs/ID" title="Abstract" id="ID">`. */
+  abstractLink: 'a[title="Abstract"]',
+  /** Where the sort button goes: before the first section. */
+  toolbarBefore: 'dl#articles',
+} as const;
+
+/** Search results: /search/?query=…, /search/advanced?…, /search/ARCHIVE?… */
+export const SEARCH_PAGE = {
+  /** The list of results. */
+  results: 'ol.breathe-horizontal',
+  /** One result. */
+  entry: 'li.arxiv-result',
+  /** The abstract link, inside the result's first line. */
+  abstractLink: 'p.list-title > a[href*="/abs/"]',
+  /** The result's first line (`arXiv:ID [pdf, other]`), at whose end the badge goes. */
+  badgeSlot: 'p.list-title',
+  /** The result's title paragraph. */
+  title: 'p.title',
+} as const;

@@ -1,0 +1,41 @@
+/**
+ * The overlay's badges in GitHub's page, built like the arXiv listing's (lib/sites/kit/shadow-host.ts): each in
+ * its own shadow root (GitHub's CSS can't reach in, ours can't leak out), plain DOM without a renderer,
+ * and every root adopting one shared constructed stylesheet, so a README with a hundred paper links
+ * parses the CSS once. Built synchronously, so a reconcile never races a half-made badge. Hosts carry
+ * the page's light/dark look as an attribute; the CSS prefers GitHub's own colour variables, which
+ * pierce the shadow root.
+ */
+import { createRepoPapers } from '../../../components/sites/github/repo-papers-element';
+import { createUpvoteBadge } from '../../../components/sites/kit/upvote-badge-element';
+import { createShadowHost, OverlayStyles, type HostDisplay } from '../kit/shadow-host';
+import type { ColorScheme } from './color-mode';
+import type { BadgeUi, MountedBadge } from './page-view';
+
+export const INLINE_BADGE_HOST = 'dpl-paper-badge';
+export const REPO_BADGE_HOST = 'dpl-repo-papers';
+
+export interface BadgeUiOptions {
+  doc: Document;
+  /** The stylesheet of every badge's shadow root (one constructed sheet, shared). */
+  css: string;
+  colorScheme: () => ColorScheme;
+}
+
+export function createBadgeUi({ doc, css, colorScheme }: BadgeUiOptions): BadgeUi {
+  const styles = new OverlayStyles(css);
+  const mount = (tag: string, display: HostDisplay, content: HTMLElement, place: (host: Element) => void): MountedBadge => {
+    const { host, root } = createShadowHost(doc, tag, styles, display);
+    host.setAttribute('data-dpl-theme', colorScheme());
+    content.classList.add('dpl-root');
+    root.append(content);
+    place(host);
+    return { host, remove: () => host.remove() };
+  };
+  return {
+    hostSelector: `${INLINE_BADGE_HOST}, ${REPO_BADGE_HOST}`,
+    inline: (link, paper) => mount(INLINE_BADGE_HOST, 'inline', createUpvoteBadge(doc, paper, { highlighted: false }), (host) => link.after(host)),
+    repo: (container, papers, placement) =>
+      mount(REPO_BADGE_HOST, placement === 'about' ? 'block' : 'inline', createRepoPapers(doc, papers, placement), (host) => container.append(host)),
+  };
+}

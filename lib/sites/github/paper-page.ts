@@ -1,0 +1,67 @@
+/**
+ * When a GitHub page needs the badge index, told as early as can be: by its URL at document_start (a
+ * repository page that renders Markdown: its README, a file or folder, an issue, a pull request, a
+ * discussion, the wiki, a release), or, on any other page, when the parser inserts its first link to
+ * a paper. The URL is only a hint for asking early: a page it misses still asks once a paper link
+ * shows up (here, or in the overlay's page view), and one it wrongly takes costs one local message.
+ */
+import { parseGithubRepo } from '../../shared/safe-url';
+import { MARKDOWN_PAPER_LINK } from './page-selectors';
+import { paperIdOfLink } from './paper-links';
+
+/** Sections of a repository whose pages render Markdown anywhere below them. */
+const MARKDOWN_SECTIONS = new Set(['tree', 'blob', 'wiki', 'releases']);
+/** Sections whose numbered pages (a conversation) render Markdown; their lists do not. */
+const CONVERSATIONS = new Set(['issues', 'pull', 'discussions']);
+
+/** True for the URL of a repository page that renders Markdown (e.g. https://github.com/apple/ml-starflow). */
+export function isMarkdownPageUrl(href: string): boolean {
+  if (!parseGithubRepo(href)) return false;
+  const [, , section, number, ...rest] = new URL(href).pathname.split('/').filter(Boolean);
+  if (section === undefined) return true;
+  if (MARKDOWN_SECTIONS.has(section)) return true;
+  return CONVERSATIONS.has(section) && number !== undefined && /^\d+$/.test(number) && rest.length === 0;
+}
+
+const isPaperLink = (element: Element): boolean =>
+  element.localName === 'a' && element.matches(MARKDOWN_PAPER_LINK) && paperIdOfLink(element as HTMLAnchorElement) !== undefined;
+
+function hasPaperLink(node: Node): boolean {
+  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const element = node as Element;
+  if (isPaperLink(element)) return true;
+  // The parser inserts each element before its children, so this is rare: a subtree inserted whole.
+  if (!element.firstElementChild) return false;
+  for (const link of element.getElementsByTagName('a')) if (isPaperLink(link)) return true;
+  return false;
+}
+
+/**
+ * Calls `found` once, when a paper link is parsed into `doc` (at once if there is one already).
+ * Watching ends then, at DOMContentLoaded (the overlay's page view takes over) or when `signal` aborts.
+ */
+export function watchForFirstPaperLink(doc: Document, found: () => void, signal: AbortSignal): void {
+  if (signal.aborted || doc.readyState !== 'loading') return;
+  if (doc.documentElement && hasPaperLink(doc.documentElement)) {
+    found();
+    return;
+  }
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!hasPaperLink(node)) continue;
+        stop();
+        found();
+        return;
+      }
+    }
+  });
+  const stop = () => {
+    observer.disconnect();
+    doc.removeEventListener('DOMContentLoaded', stop);
+    signal.removeEventListener('abort', stop);
+  };
+  observer.observe(doc, { childList: true, subtree: true });
+  doc.addEventListener('DOMContentLoaded', stop);
+  signal.addEventListener('abort', stop);
+}

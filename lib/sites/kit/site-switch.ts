@@ -1,0 +1,37 @@
+/**
+ * The per-site switch (`settings.sites[site]`), read by content scripts without the settings schema:
+ * zod would more than triple a content script that runs on every page of the site. It reads exactly as
+ * lib/shared/settings.ts's `parseSettings` does (anything but a boolean means on); tests/unit/sites/kit/site-switch.test.ts
+ * checks the two agree for any stored value.
+ */
+import { browser } from 'wxt/browser';
+
+export type Site = 'arxiv' | 'github';
+
+/** The `browser.storage.sync` key of the settings (lib/shared/settings.ts's SETTINGS_KEY). */
+export const SETTINGS_STORAGE_KEY = 'settings';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether the overlay of `site` is on, given the stored settings object (or whatever is stored). */
+export function siteEnabled(stored: unknown, site: Site): boolean {
+  const sites = isRecord(stored) ? stored.sites : undefined;
+  const value = isRecord(sites) ? sites[site] : undefined;
+  return typeof value === 'boolean' ? value : true;
+}
+
+export async function readSiteEnabled(site: Site): Promise<boolean> {
+  return siteEnabled((await browser.storage.sync.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY], site);
+}
+
+/** Calls `onChange` with the switch's new position whenever the settings change, until `signal` aborts. */
+export function watchSiteEnabled(site: Site, onChange: (enabled: boolean) => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (SETTINGS_STORAGE_KEY in changes) onChange(siteEnabled(changes[SETTINGS_STORAGE_KEY]?.newValue, site));
+  };
+  // The synced area's own event: the extension's writes to storage.local (the card copy, lib/background/card-mirror.ts,
+  // a megabyte on a first sync) are not delivered to every arXiv and GitHub tab.
+  browser.storage.sync.onChanged.addListener(listener);
+  signal.addEventListener('abort', () => browser.storage.sync.onChanged.removeListener(listener));
+}

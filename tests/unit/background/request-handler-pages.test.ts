@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { Paper } from '../../../lib/shared/paper';
+import { handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/shared/settings';
+import { MAX_LOOKUP_IDS } from '../../../lib/shared/messages';
+import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
+
+const PAPER: Paper = {
+  id: '2506.06276',
+  title: 'STARFlow',
+  summary: 'The abstract, which pages never need.',
+  authors: ['Jiatao Gu'],
+  upvotes: 21,
+  fetchedAt: 1,
+};
+
+function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn>; badgeIndex: ReturnType<typeof vi.fn> } {
+  return {
+    senderId: 'ours',
+    ownId: 'ours',
+    lookup: vi.fn(async (ids: string[]) => new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER]))),
+    badgeIndex: vi.fn(async () => encodeBadgeIndex([PAPER])),
+    syncNow: vi.fn(),
+    papersForRepo: vi.fn(async () => []),
+    refreshBadge: vi.fn(async () => 0),
+    searchHf: vi.fn(async () => ({ ok: true as const, papers: [] })),
+    keepPaper: vi.fn(async () => ({ kept: false })),
+    readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
+  };
+}
+
+describe('pagePapers', () => {
+  it('answers the papers it finds, without abstracts', async () => {
+    const ctx = context();
+    const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276', '2506.00001'], live: true }, ctx);
+    expect(answer).toEqual({ enabled: true, papers: { '2506.06276': { id: '2506.06276', title: 'STARFlow', authors: ['Jiatao Gu'], upvotes: 21, fetchedAt: 1 } } });
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], true, DEFAULT_SETTINGS);
+  });
+
+  it('reads the settings once: the lookup gets the ones just read (a cold worker answers sooner)', async () => {
+    const ctx = context({ liveLookups: false });
+    const readSettings = vi.fn(ctx.readSettings);
+    await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'], live: true }, { ...ctx, readSettings });
+    expect(readSettings).toHaveBeenCalledTimes(1);
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276'], true, { ...DEFAULT_SETTINGS, liveLookups: false });
+  });
+
+  it('looks nothing up (live or not) when the person turned the site off', async () => {
+    const ctx = context({ sites: { arxiv: false, github: true } });
+    const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'], live: true }, ctx);
+    expect(answer).toEqual({ enabled: false, papers: {} });
+    expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+
+  it('is not live unless asked', async () => {
+    const ctx = context();
+    await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'] }, ctx);
+    expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276'], false, DEFAULT_SETTINGS);
+  });
+
+  it('refuses malformed requests and strangers', async () => {
+    // badgeIndex is never live, and names no ids.
+    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', live: true }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', ids: ['2506.06276'] }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'badgeIndex', site: 'example' }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    const ctx = context();
+    for (const bad of [
+      { type: 'pagePapers', site: 'example', ids: [] },
+      { type: 'pagePapers', site: 'arxiv', ids: 'x' },
+      { type: 'pagePapers', site: 'arxiv', ids: ['x'.repeat(41)] },
+      { type: 'pagePapers', site: 'arxiv', ids: Array.from({ length: MAX_LOOKUP_IDS + 1 }, () => '2506.06276') },
+      { type: 'pagePapers', site: 'arxiv', ids: [], extra: true },
+    ]) {
+      await expect(handleRequest(bad, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    }
+    await expect(handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [] }, { ...ctx, senderId: 'someone-else' })).rejects.toBeInstanceOf(RefusedRequestError);
+    expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+});
+
+describe('badgeIndex', () => {
+  it('answers the local badge index and the highlight threshold, looking nothing up', async () => {
+    const ctx = context({ highlightThreshold: 50 });
+    const answer = await handleRequest({ type: 'badgeIndex', site: 'arxiv' }, ctx);
+    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, index: '2506.06276 21' });
+    expect(ctx.badgeIndex).toHaveBeenCalledTimes(1);
+    expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+
+  it('sends nothing when the person turned the site off', async () => {
+    const ctx = context({ sites: { arxiv: true, github: false }, highlightThreshold: 7 });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
+    expect(ctx.badgeIndex).not.toHaveBeenCalled();
+  });
+});

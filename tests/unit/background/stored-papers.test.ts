@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PapersDB } from '../../../lib/shared/db';
+import type { Paper } from '../../../lib/shared/paper';
+import { BadgeIndex } from '../../../lib/shared/badge-index';
+import { StoredPapers } from '../../../lib/background/stored-papers';
+import { storeDay, storeLookedUpPaper } from '../../../lib/background/sync/store';
+
+const paper = (id: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: 'The abstract.', authors: [], upvotes, fetchedAt: 1 });
+
+let db: PapersDB;
+let stored: StoredPapers;
+beforeEach(async () => {
+  db = new PapersDB(`stored-${Math.random()}`);
+  await db.papers.bulkPut([paper('2506.06276', 21), paper('2506.00001', 5)]);
+  stored = new StoredPapers(db);
+});
+afterEach(async () => {
+  stored.close();
+  await db.delete();
+});
+
+describe('StoredPapers', () => {
+  it('answers the stored papers among the ids, without abstracts, reading the table once', async () => {
+    const toArray = vi.spyOn(db.papers, 'toArray');
+    const many = ['2506.06276', '2506.99999', '2506.99998', '2506.99997'];
+    const found = await stored.get(many);
+    expect([...found.values()]).toEqual([{ id: '2506.06276', title: 'Paper 2506.06276', authors: [], upvotes: 21, fetchedAt: 1 }]);
+    await Promise.all([stored.get(['2506.00001']), stored.get(['2506.00001']), stored.get(many), stored.badgeIndex()]);
+    expect(toArray).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a few ids before the table is read by reading those ids, then fills the view', async () => {
+    const toArray = vi.spyOn(db.papers, 'toArray');
+    const found = await stored.get(['2506.06276', '2506.99999']);
+    expect([...found.values()]).toEqual([{ id: '2506.06276', title: 'Paper 2506.06276', authors: [], upvotes: 21, fetchedAt: 1 }]);
+    expect(toArray).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(toArray).toHaveBeenCalledTimes(1));
+    const bulkGet = vi.spyOn(db.papers, 'bulkGet');
+    await vi.waitFor(async () => {
+      expect((await stored.get(['2506.00001'])).get('2506.00001')?.upvotes).toBe(5);
+      expect(bulkGet).not.toHaveBeenCalled();
+    });
+  });
+
+  it('answers the badge index of every stored paper, built once until the table changes', async () => {
+    const index = await stored.badgeIndex();
+    expect(index.split('\n').sort()).toEqual(['2506.00001 5', '2506.06276 21']);
+    expect(await stored.badgeIndex()).toBe(index);
+    await storeLookedUpPaper(db, { ...paper('2507.00001', 4), numComments: 2 }, 3);
+    expect(new BadgeIndex(await stored.badgeIndex()).get('2507.00001')).toEqual({ id: '2507.00001', upvotes: 4, numComments: 2 });
+  });
+
+  it('never answers older than the database: a sync step or a live lookup is seen at once', async () => {
+    expect((await stored.get(['2506.06276'])).get('2506.06276')?.upvotes).toBe(21);
+    await storeDay(db, { date: '2025-06-09', papers: [paper('2506.06276', 30), paper('2506.00002', 2)], dropped: 0, status: 'open' }, 2);
+    const afterSync = await stored.get(['2506.06276', '2506.00002']);
+    expect(afterSync.get('2506.06276')?.upvotes).toBe(30);
+    expect(afterSync.get('2506.06276')?.dailyDate).toBe('2025-06-09');
+    expect(afterSync.has('2506.00002')).toBe(true);
+    await storeLookedUpPaper(db, paper('2507.00001', 4), 3);
+    expect((await stored.get(['2507.00001'])).get('2507.00001')?.upvotes).toBe(4);
+  });
+
+  it('does not keep a load that a change overtook', async () => {
+    const load = stored.get(['2506.06276']);
+    await db.papers.put(paper('2506.06276', 99));
+    await load;
+    expect((await stored.get(['2506.06276'])).get('2506.06276')?.upvotes).toBe(99);
+  });
+
+  it('ignores changes to other tables', async () => {
+    await stored.badgeIndex();
+    const toArray = vi.spyOn(db.papers, 'toArray');
+    await db.kv.put({ key: 'x', value: 1 });
+    await stored.get(['2506.06276']);
+    expect(toArray).not.toHaveBeenCalled();
+  });
+});

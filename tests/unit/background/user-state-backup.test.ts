@@ -1,0 +1,237 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readSavedPapers } from '../../../lib/shared/saved-papers';
+import {
+  backUpUserState,
+  forgetUserStateBackup,
+  readUserStateBackup,
+  restoreUserStateIfWiped,
+  USER_STATE_BACKUP_KEY,
+  USER_STATE_RESTORED_KEY,
+  userStateBackup,
+  userStateBackupScheduler,
+} from '../../../lib/background/user-state-backup';
+import { makePaper, useTestDb } from '../support/builders';
+
+const getDb = useTestDb();
+const storage = () => fakeBrowser.storage.local;
+const NOW = Date.parse('2025-06-10T12:00:00Z');
+const day = { date: '2025-06-09', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' as const };
+
+async function seed() {
+  const db = getDb();
+  await db.papers.bulkPut([
+    makePaper({ id: '2506.00001', title: 'Saved and read', authors: Array.from({ length: 40 }, (_, i) => `Author ${i}`) }),
+    makePaper({ id: '2506.00002', title: 'Only read' }),
+    makePaper({ id: '2506.00003', title: 'Saved, no repo', githubRepo: undefined, githubRepoKey: undefined }),
+  ]);
+  await db.userState.bulkPut([
+    { id: '2506.00001', savedAt: 10, readAt: 11, notifiedAt: 3 },
+    { id: '2506.00002', readAt: 5 },
+    { id: '2506.00003', savedAt: 20 },
+    { id: '2506.00009', savedAt: 30 },
+    { id: '2506.00008', notifiedAt: 2 },
+  ]);
+  await db.days.put(day);
+  return db;
+}
+
+/** What Chromium's corruption recovery leaves: an empty database. */
+async function wipe() {
+  const db = getDb();
+  await Promise.all(db.tables.map((table) => table.clear()));
+  return db;
+}
+
+describe('userStateBackup', () => {
+  it('holds every mark: saved papers as a short saved-papers file, the rest as bare marks', async () => {
+    const db = await seed();
+    const backup = await userStateBackup(db, NOW);
+    const saved = backup.saved as { format: string; papers: Record<string, unknown>[] };
+    expect(saved.format).toBe('daily-papers-lens/saved-papers');
+    expect(saved.papers.map((p) => p.id)).toEqual(['2506.00003', '2506.00001']);
+    const first = saved.papers[1]!;
+    expect(first).toMatchObject({ title: 'Saved and read', summary: '', githubRepo: 'https://github.com/apple/ml-starflow' });
+    expect(first.authors).toHaveLength(5);
+    expect(first).not.toHaveProperty('aiSummary');
+    expect(saved.papers[0]).not.toHaveProperty('githubRepo');
+    // The saved id without a stored paper, and the read-only mark; a row with only "told" is not a mark.
+    expect(backup.marks).toEqual([
+      ['2506.00009', 30, null],
+      ['2506.00002', null, 5],
+    ]);
+  });
+
+  it('stays within its byte budget, keeping the most recent saved papers first', async () => {
+    const db = getDb();
+    const long = 'x'.repeat(280);
+    await db.papers.bulkPut(Array.from({ length: 200 }, (_, i) => makePaper({ id: `2506.${String(10_000 + i)}`, title: long })));
+    await db.userState.bulkPut(Array.from({ length: 200 }, (_, i) => ({ id: `2506.${String(10_000 + i)}`, savedAt: 1_000 + i })));
+    await db.userState.bulkPut(Array.from({ length: 100 }, (_, i) => ({ id: `2507.${String(10_000 + i)}`, readAt: 1_000 + i })));
+    const budget = 20_000;
+    const backup = await userStateBackup(db, NOW, budget);
+    expect(new TextEncoder().encode(JSON.stringify(backup)).length).toBeLessThanOrEqual(budget);
+    const ids = (backup.saved as { papers: { id: string }[] }).papers.map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(10);
+    expect(ids.length).toBeLessThan(200);
+    expect(ids[0]).toBe('2506.10199');
+    // No room was left for the read marks.
+    expect(backup.marks).toEqual([]);
+    // Read back, what was kept is whole.
+    await storage().set({ [USER_STATE_BACKUP_KEY]: backup });
+    expect((await readUserStateBackup(storage()))!.saved).toHaveLength(ids.length);
+  });
+
+  it('is not written over by an empty, wiped database', async () => {
+    const db = await seed();
+    expect(await backUpUserState(db, storage(), NOW)).toBe(true);
+    const written = await storage().get(USER_STATE_BACKUP_KEY);
+    await wipe();
+    expect(await backUpUserState(db, storage(), NOW + 1)).toBe(false);
+    expect(await storage().get(USER_STATE_BACKUP_KEY)).toEqual(written);
+  });
+});
+
+describe('restoreUserStateIfWiped', () => {
+  it('puts every mark back into a wiped database, saved papers with their short record', async () => {
+    const db = await seed();
+    await backUpUserState(db, storage(), NOW);
+    await wipe();
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(4);
+    const states = await db.userState.orderBy('id').toArray();
+    expect(states).toEqual([
+      { id: '2506.00001', savedAt: 10, readAt: 11 },
+      { id: '2506.00002', readAt: 5 },
+      { id: '2506.00003', savedAt: 20 },
+      { id: '2506.00009', savedAt: 30 },
+    ]);
+    const saved = await readSavedPapers(db);
+    expect(saved.map((s) => [s.paper.id, s.paper.title])).toEqual([
+      ['2506.00003', 'Saved, no repo'],
+      ['2506.00001', 'Saved and read'],
+    ]);
+    expect(saved[1]!.paper.githubRepoKey).toBe('apple/ml-starflow');
+    expect(await storage().get(USER_STATE_RESTORED_KEY)).toEqual({ [USER_STATE_RESTORED_KEY]: { at: NOW, marks: 4 } });
+  });
+
+  it('brings nothing back after the person deleted every mark on purpose (Clear cache, marks too)', async () => {
+    const db = await seed();
+    await backUpUserState(db, storage(), NOW);
+    await wipe();
+    await forgetUserStateBackup(storage());
+    expect(await readUserStateBackup(storage())).toBeUndefined();
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await db.userState.count()).toBe(0);
+  });
+
+  it('never restores over a database that has synced days (a person who unsaved everything)', async () => {
+    const db = await seed();
+    await backUpUserState(db, storage(), NOW);
+    await db.userState.clear();
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await db.userState.count()).toBe(0);
+  });
+
+  it('never restores over a database that has marks (Clear cache keeps them, without days)', async () => {
+    const db = await seed();
+    await backUpUserState(db, storage(), NOW);
+    await db.days.clear();
+    await db.userState.clear();
+    await db.userState.put({ id: '2506.00002', readAt: 99 });
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await db.userState.toArray()).toEqual([{ id: '2506.00002', readAt: 99 }]);
+  });
+
+  it('merges without duplicates when run twice or raced by the person marking a paper', async () => {
+    const db = await seed();
+    await backUpUserState(db, storage(), NOW);
+    await wipe();
+    await Promise.all([restoreUserStateIfWiped(db, storage(), NOW), restoreUserStateIfWiped(db, storage(), NOW)]);
+    expect(await db.userState.count()).toBe(4);
+    expect(await db.papers.count()).toBe(2);
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await db.userState.count()).toBe(4);
+  });
+
+  it('does nothing on a fresh install (no backup) and ignores a bad backup without throwing', async () => {
+    const db = getDb();
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    for (const bad of [
+      'not an object',
+      { format: 'daily-papers-lens/user-state-backup', version: 2, writtenAt: 1, saved: {}, marks: [] },
+      { format: 'daily-papers-lens/user-state-backup', version: 1, writtenAt: 1, saved: { format: 'other' }, marks: [] },
+      { format: 'daily-papers-lens/user-state-backup', version: 1, writtenAt: 1, saved: { format: 'daily-papers-lens/saved-papers', version: 1, papers: [] }, marks: 'x' },
+    ]) {
+      await storage().set({ [USER_STATE_BACKUP_KEY]: bad });
+      expect(await readUserStateBackup(storage())).toBeUndefined();
+      expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    }
+    expect(await db.userState.count()).toBe(0);
+    const throwing = { get: () => Promise.reject(new Error('storage gone')), set: () => Promise.resolve() };
+    expect(await readUserStateBackup(throwing)).toBeUndefined();
+  });
+
+  it('skips bad entries and bad marks, keeping the good ones', async () => {
+    const db = getDb();
+    await storage().set({
+      [USER_STATE_BACKUP_KEY]: {
+        format: 'daily-papers-lens/user-state-backup',
+        version: 1,
+        writtenAt: 1,
+        saved: {
+          format: 'daily-papers-lens/saved-papers',
+          version: 1,
+          papers: [
+            { id: '2506.00001', title: 'Good', authors: [], summary: '', upvotes: 1, savedAt: '2025-06-01T00:00:00.000Z' },
+            { id: 'javascript:alert(1)', title: 'Bad id', authors: [], summary: '', upvotes: 1, savedAt: '2025-06-01T00:00:00.000Z' },
+            { id: '2506.00006', title: '', authors: [], summary: '', upvotes: 1, savedAt: '2025-06-01T00:00:00.000Z' },
+            { id: '2506.00004', title: 'Bad link', authors: [], summary: '', upvotes: 1, savedAt: '2025-06-02T00:00:00.000Z', githubRepo: 'https://evil.example/x' },
+          ],
+        },
+        marks: [['2506.00002', null, 5], ['2506.00001', 1, null], ['nope', 1, 1], ['2506.00003', null, null], ['2506.00005', -1, 2], 42],
+      },
+    });
+    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(3);
+    expect(await db.userState.orderBy('id').toArray()).toEqual([
+      { id: '2506.00001', savedAt: Date.parse('2025-06-01T00:00:00.000Z') },
+      { id: '2506.00002', readAt: 5 },
+      { id: '2506.00004', savedAt: Date.parse('2025-06-02T00:00:00.000Z') },
+    ]);
+    // A link that is not a GitHub repository is dropped, as on Import.
+    expect((await db.papers.get('2506.00004'))?.githubRepo).toBeUndefined();
+  });
+});
+
+describe('userStateBackupScheduler', () => {
+  it('coalesces changes in a short while into one write, and writes again after a change during a write', async () => {
+    vi.useFakeTimers();
+    try {
+      let release: () => void = () => undefined;
+      const write = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+      const backup = userStateBackupScheduler(write, 500);
+      backup.schedule();
+      backup.schedule();
+      backup.schedule();
+      expect(write).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(write).toHaveBeenCalledTimes(1);
+      backup.schedule();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(write).toHaveBeenCalledTimes(1);
+      release();
+      await vi.advanceTimersByTimeAsync(500);
+      expect(write).toHaveBeenCalledTimes(2);
+      release();
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(write).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('swallows a failed write', async () => {
+    const backup = userStateBackupScheduler(() => Promise.reject(new Error('disk full')), 0);
+    backup.schedule();
+    await expect(backup.flush()).resolves.toBeUndefined();
+  });
+});

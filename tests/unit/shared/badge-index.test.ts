@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BadgeIndex, encodeBadgeIndex } from '../../../lib/shared/badge-index';
+import type { PaperBadge } from '../../../lib/shared/messages';
+
+const all = (index: BadgeIndex, ids: string[]) => ids.map((id) => index.get(id));
+
+describe('badge index', () => {
+  it('reads back what it wrote, comments or not', () => {
+    const badges: PaperBadge[] = [
+      { id: '2506.06276', upvotes: 21, numComments: 3 },
+      { id: '2506.00001', upvotes: 0 },
+      { id: '2412.12345', upvotes: 7, numComments: 0 },
+    ];
+    const text = encodeBadgeIndex(badges);
+    expect(text).toBe('2506.06276 21 3\n2506.00001 0\n2412.12345 7 0');
+    const index = new BadgeIndex(text);
+    expect(all(index, badges.map((b) => b.id))).toEqual(badges);
+    // Read once, the same answer after.
+    expect(index.get('2506.06276')).toEqual(badges[0]);
+    expect(index.has('2506.00001')).toBe(true);
+    expect(index.has('2506.99999')).toBe(false);
+  });
+
+  it('is empty for an empty index', () => {
+    expect(encodeBadgeIndex([])).toBe('');
+    expect(new BadgeIndex('').get('2506.06276')).toBeUndefined();
+  });
+
+  it('counts a line that does not read as a badge as no badge', () => {
+    const index = new BadgeIndex(['2506.00001 x', '2506.00002 -1', '2506.00003 1 2 3', ' 4', '2506.00004 5 y', '2506.00005 6', 'nospace', ''].join('\n'));
+    expect(all(index, ['2506.00001', '2506.00002', '2506.00003', '', '2506.00004', 'nospace'])).toEqual(Array(6).fill(undefined));
+    expect(index.has('2506.00004')).toBe(false);
+    expect(index.get('2506.00005')).toEqual({ id: '2506.00005', upvotes: 6 });
+  });
+
+  it('round-trips any badges', () => {
+    const badge = fc.record(
+      {
+        id: fc.stringMatching(/^\d{4}\.\d{4,5}$/),
+        upvotes: fc.nat({ max: 999_999_999 }),
+        numComments: fc.nat({ max: 999_999_999 }),
+      },
+      { requiredKeys: ['id', 'upvotes'] },
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(badge, { selector: (b) => b.id }), (badges) => {
+        expect(all(new BadgeIndex(encodeBadgeIndex(badges)), badges.map((b) => b.id))).toEqual(badges);
+      }),
+    );
+  });
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { idsToLookUp } from '../../../../lib/sites/arxiv/listing-entry';
+import { listingToolbarAnchor, readListingPage } from '../../../../lib/sites/arxiv/listing-page';
+import { newListingPage } from '../../../fixtures/arxiv/listing-page';
+import { CATCHUP, entry, NEW_LISTING, RECENT_LISTING } from './fixture-pages';
+import { parsePage } from './dom';
+
+describe('readListingPage', () => {
+  it('reads /new: new submissions, cross-lists and replacements, in page order, each dt with its dd', () => {
+    const doc = parsePage(NEW_LISTING);
+    const entries = readListingPage(doc, 'https://arxiv.org/list/cs.CL/new');
+    expect(entries.map((e) => e.arxivId.id)).toEqual(['2506.05001', '2506.05002', '2506.05003', '2506.04001', '2506.04002', '2505.01001', '2312.00001']);
+    for (const e of entries) {
+      expect(e.nodes.map((n) => n.localName)).toEqual(['dt', 'dd']);
+      expect(e.badgeSlot).toBe(e.nodes[0]);
+      expect(e.section.localName).toBe('dl');
+    }
+    const sections = new Set(entries.map((e) => e.section));
+    expect(sections.size).toBe(3);
+    expect([...sections].map((s) => s.querySelector('h3')?.textContent)).toEqual([
+      'New submissions (showing 3 of 3 entries)',
+      'Cross submissions (showing 2 of 2 entries)',
+      'Replacement submissions (showing 2 of 2 entries)',
+    ]);
+    expect(listingToolbarAnchor(doc)).toBe(entries[0]!.section);
+  });
+
+  it('reads /pastweek (one section per day) and /catchup', () => {
+    expect(readListingPage(parsePage(RECENT_LISTING), 'https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000').map((e) => e.arxivId.id)).toEqual([
+      '2506.05001',
+      '2506.05002',
+      '2506.04001',
+    ]);
+    expect(readListingPage(parsePage(CATCHUP), 'https://arxiv.org/catchup/cs.CL/2025-06-05').map((e) => e.arxivId.id)).toEqual([
+      '2506.04001',
+      '2506.04101',
+      '2506.00001',
+    ]);
+  });
+
+  it('resolves relative links against the page (export.arxiv.org too) and keeps old-style ids as old style', () => {
+    const html = newListingPage({
+      category: 'hep-th',
+      categoryName: 'High Energy Physics - Theory',
+      announced: 'Friday, 6 June 2025',
+      newSubmissions: [entry('hep-th/9901001'), entry('2506.05001')],
+      crossLists: [],
+      replacements: [],
+    });
+    const entries = readListingPage(parsePage(html), 'https://export.arxiv.org/list/hep-th/new');
+    expect(entries.map((e) => [e.arxivId.id, e.arxivId.style])).toEqual([
+      ['hep-th/9901001', 'old'],
+      ['2506.05001', 'new'],
+    ]);
+    expect(idsToLookUp(entries)).toEqual(['2506.05001']);
+  });
+
+  it('skips entries whose abstract link is gone, and reads nothing when the sections are gone', () => {
+    const broken = NEW_LISTING.replace('title="Abstract" id="2506.05002"', 'title="Resumé" id="x"');
+    expect(readListingPage(parsePage(broken), 'https://arxiv.org/list/cs.CL/new').map((e) => e.arxivId.id)).not.toContain('2506.05002');
+    const renamed = NEW_LISTING.replaceAll("<dl id='articles'>", "<dl id='papers'>");
+    expect(readListingPage(parsePage(renamed), 'https://arxiv.org/list/cs.CL/new')).toEqual([]);
+  });
+
+  it('asks about each id once', () => {
+    const html = newListingPage({
+      category: 'cs.CL',
+      categoryName: 'CL',
+      announced: 'Friday, 6 June 2025',
+      newSubmissions: [entry('2506.05001')],
+      crossLists: [entry('2506.05001')],
+      replacements: [],
+    });
+    expect(idsToLookUp(readListingPage(parsePage(html), 'https://arxiv.org/list/cs.CL/new'))).toEqual(['2506.05001']);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Every selector of lib/sites/arxiv/page-selectors.ts against the fixture page that copies the real page it
+ * is for, and the quiet nothing when the markup is not what it expects.
+ */
+import { describe, expect, it } from 'vitest';
+import { ABS_PAGE, HTML_PAPER, LISTING_PAGE, SEARCH_PAGE } from '../../../../lib/sites/arxiv/page-selectors';
+import { ABS, CATCHUP, HTML_PAPER as HTML_PAPER_PAGE, NEW_LISTING, RECENT_LISTING, SEARCH } from './fixture-pages';
+import { parsePage } from './dom';
+
+describe('abstract page selectors', () => {
+  const doc = parsePage(ABS);
+  it('finds the title heading and the id meta', () => {
+    expect(doc.querySelectorAll(ABS_PAGE.title)).toHaveLength(1);
+    expect(doc.querySelector(ABS_PAGE.title)?.textContent).toContain('STARFlow');
+    expect(doc.querySelector(ABS_PAGE.arxivIdMeta)?.getAttribute('content')).toBe('2506.06276');
+  });
+});
+
+describe('HTML paper selectors', () => {
+  it('finds the document title, not the section titles', () => {
+    const doc = parsePage(HTML_PAPER_PAGE);
+    expect(doc.querySelectorAll(HTML_PAPER.title)).toHaveLength(1);
+    expect(doc.querySelector(HTML_PAPER.title)?.textContent).toBe('STARFlow');
+  });
+});
+
+describe('listing selectors', () => {
+  it.each([
+    ['/new', NEW_LISTING, 3, 7],
+    ['/pastweek', RECENT_LISTING, 2, 3],
+    ['/catchup', CATCHUP, 3, 3],
+  ])('%s: one section per dl#articles, one dt per entry with its abstract link', (_, html, sections, entries) => {
+    const doc = parsePage(html);
+    const found = [...doc.querySelectorAll(LISTING_PAGE.section)];
+    expect(found).toHaveLength(sections);
+    const terms = found.flatMap((section) => [...section.children].filter((c) => c.matches(LISTING_PAGE.entry)));
+    expect(terms).toHaveLength(entries);
+    for (const term of terms) expect(term.querySelector(LISTING_PAGE.abstractLink)?.getAttribute('href')).toMatch(/^\/abs\//);
+    expect(doc.querySelector(LISTING_PAGE.toolbarBefore)).toBe(found[0]);
+  });
+});
+
+describe('search selectors', () => {
+  it('finds each result, its abstract link, its first line and its title', () => {
+    const doc = parsePage(SEARCH);
+    const list = doc.querySelectorAll(SEARCH_PAGE.results);
+    expect(list).toHaveLength(1);
+    const results = [...list[0]!.querySelectorAll(SEARCH_PAGE.entry)];
+    expect(results).toHaveLength(2);
+    expect(results.map((r) => r.querySelector(SEARCH_PAGE.abstractLink)?.getAttribute('href'))).toEqual([
+      'https://arxiv.org/abs/2506.06276',
+      'https://arxiv.org/abs/2412.06264v2',
+    ]);
+    expect(results.every((r) => r.querySelector(SEARCH_PAGE.badgeSlot))).toBe(true);
+    expect(results[0]!.querySelector(SEARCH_PAGE.title)?.textContent?.trim()).toBe('STARFlow');
+  });
+});

@@ -1,0 +1,113 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../../../lib/sites/github/paper-page';
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A document still being parsed: readyState 'loading' until `loaded()`. */
+function loadingDocument() {
+  const doc = document.implementation.createHTMLDocument('');
+  let state: DocumentReadyState = 'loading';
+  Object.defineProperty(doc, 'readyState', { get: () => state });
+  const article = doc.createElement('article');
+  article.className = 'markdown-body';
+  doc.body.append(article);
+  const loaded = () => {
+    state = 'interactive';
+    doc.dispatchEvent(new Event('DOMContentLoaded'));
+  };
+  return { doc, article, loaded };
+}
+
+function anchor(doc: Document, href: string): HTMLAnchorElement {
+  const link = doc.createElement('a');
+  link.href = href;
+  return link;
+}
+
+describe('isMarkdownPageUrl', () => {
+  it('is true for the repository pages that render Markdown', () => {
+    for (const path of [
+      'apple/ml-starflow',
+      'apple/ml-starflow/',
+      'apple/ml-starflow?tab=readme-ov-file#citation',
+      'apple/ml-starflow/tree/main/src',
+      'apple/ml-starflow/blob/main/README.md',
+      'huggingface/transformers/issues/12345',
+      'huggingface/transformers/pull/1',
+      'octo-org/tracker/discussions/7',
+      'octo-org/tracker/wiki',
+      'octo-org/tracker/wiki/Papers',
+      'octo-org/tracker/releases/tag/v1.0',
+    ]) {
+      expect(isMarkdownPageUrl(`https://github.com/${path}`), path).toBe(true);
+    }
+  });
+
+  it('is false elsewhere: lists, settings, GitHub’s own pages, profiles, the dashboard', () => {
+    for (const path of ['', 'octocat', 'notifications', 'settings/profile', 'orgs/octo-org/repositories', 'marketplace/actions', 'apple/ml-starflow/issues', 'apple/ml-starflow/pulls', 'apple/ml-starflow/pull/1/files', 'apple/ml-starflow/actions', 'apple/ml-starflow/settings']) {
+      expect(isMarkdownPageUrl(`https://github.com/${path}`), path).toBe(false);
+    }
+    expect(isMarkdownPageUrl('https://gist.github.com/octocat/abc')).toBe(false);
+    expect(isMarkdownPageUrl('not a url')).toBe(false);
+  });
+});
+
+describe('watchForFirstPaperLink', () => {
+  it('calls back once, when the first paper link in Markdown is parsed', async () => {
+    const { doc, article } = loadingDocument();
+    const found = vi.fn();
+    watchForFirstPaperLink(doc, found, new AbortController().signal);
+    article.append(anchor(doc, 'https://example.com/'), anchor(doc, 'https://arxiv.org/abs/hep-th/9901001'));
+    doc.body.append(anchor(doc, 'https://arxiv.org/abs/2506.06276'));
+    await flush();
+    expect(found).not.toHaveBeenCalled();
+    article.append(anchor(doc, 'https://arxiv.org/pdf/2506.06276v2'));
+    article.append(anchor(doc, 'https://huggingface.co/papers/2506.00001'));
+    await flush();
+    expect(found).toHaveBeenCalledTimes(1);
+  });
+
+  it('finds a link inside a subtree inserted whole', async () => {
+    const { doc, article } = loadingDocument();
+    const found = vi.fn();
+    watchForFirstPaperLink(doc, found, new AbortController().signal);
+    const wrapper = doc.createElement('p');
+    wrapper.innerHTML = '<span><a href="https://huggingface.co/papers/2506.06276">paper</a></span>';
+    article.append(wrapper);
+    await flush();
+    expect(found).toHaveBeenCalledTimes(1);
+  });
+
+  it('calls back at once when the link is already there', () => {
+    const { doc, article } = loadingDocument();
+    article.append(anchor(doc, 'https://arxiv.org/abs/2506.06276'));
+    const found = vi.fn();
+    watchForFirstPaperLink(doc, found, new AbortController().signal);
+    expect(found).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops watching at DOMContentLoaded (the page view takes over) and when aborted', async () => {
+    const parsed = loadingDocument();
+    const found = vi.fn();
+    watchForFirstPaperLink(parsed.doc, found, new AbortController().signal);
+    parsed.loaded();
+    parsed.article.append(anchor(parsed.doc, 'https://arxiv.org/abs/2506.06276'));
+    const aborted = loadingDocument();
+    const stop = new AbortController();
+    watchForFirstPaperLink(aborted.doc, found, stop.signal);
+    stop.abort();
+    aborted.article.append(anchor(aborted.doc, 'https://arxiv.org/abs/2506.06276'));
+    await flush();
+    expect(found).not.toHaveBeenCalled();
+  });
+
+  it('does nothing on a page already parsed', async () => {
+    const found = vi.fn();
+    const doc = document.implementation.createHTMLDocument('');
+    watchForFirstPaperLink(doc, found, new AbortController().signal);
+    doc.body.innerHTML = '<article class="markdown-body"><a href="https://arxiv.org/abs/2506.06276">x</a></article>';
+    await flush();
+    expect(found).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../../lib/sites/kit/shadow-host';
+import { NEW_LISTING } from '../arxiv/fixture-pages';
+import { parsePage } from '../arxiv/dom';
+
+describe('shadow hosts', () => {
+  it('makes a host of the extension’s own tag, cut off from inherited page styles, with an open shadow root', () => {
+    const doc = parsePage(NEW_LISTING);
+    // No constructed stylesheets here: each root gets a <style> instead.
+    const styles = new OverlayStyles('.dpl-badge { color: red; }');
+    const { host, root } = createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block');
+    expect(host.localName).toBe('daily-papers-lens-badge');
+    expect(host.getAttribute('style')).toBe('all: initial; display: inline-block;');
+    expect(host.shadowRoot).toBe(root);
+    expect(root.querySelector('style')?.textContent).toBe('.dpl-badge { color: red; }');
+    const target = createRenderTarget(doc, OVERLAY_TAGS.toolbar, styles, 'block');
+    expect(target.container.className).toBe('dpl-root');
+    expect(target.container.parentNode).toBe(target.root);
+  });
+
+  it('removes what an earlier run left, and nothing of the page', () => {
+    const doc = parsePage(NEW_LISTING);
+    const styles = new OverlayStyles('');
+    const dts = [...doc.querySelectorAll('dl#articles > dt')];
+    const before = dts.map((dt) => dt.childNodes.length);
+    for (const dt of dts) dt.append(createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block').host);
+    doc.querySelector('dl#articles')!.before(createShadowHost(doc, OVERLAY_TAGS.toolbar, styles, 'block').host);
+    doc.querySelector('h1')!.after(createShadowHost(doc, OVERLAY_TAGS.card, styles, 'block').host);
+    removeOverlayElements(doc, [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar]);
+    expect(doc.querySelectorAll('daily-papers-lens-badge, daily-papers-lens-toolbar')).toHaveLength(0);
+    expect(doc.querySelectorAll('daily-papers-lens')).toHaveLength(1);
+    expect(dts.map((dt) => dt.childNodes.length)).toEqual(before);
+  });
+});

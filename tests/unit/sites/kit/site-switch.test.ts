@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseSettings, SETTINGS_KEY, writeSettings } from '../../../../lib/shared/settings';
+import { readSiteEnabled, SETTINGS_STORAGE_KEY, siteEnabled, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
+
+describe('siteEnabled', () => {
+  it('uses the same storage key as the settings', () => {
+    expect(SETTINGS_STORAGE_KEY).toBe(SETTINGS_KEY);
+  });
+
+  it('reads the switch exactly as parseSettings does, for anything stored', () => {
+    const stored = fc.oneof(
+      fc.anything(),
+      fc.record({ sites: fc.anything() }, { requiredKeys: [] }),
+      fc.record({ sites: fc.record({ arxiv: fc.anything(), github: fc.anything() }, { requiredKeys: [] }) }, { requiredKeys: [] }),
+      fc.record({ sites: fc.record({ arxiv: fc.boolean(), github: fc.boolean() }) }),
+    );
+    fc.assert(
+      fc.property(stored, (value) => {
+        const settings = parseSettings(value);
+        expect(siteEnabled(value, 'github')).toBe(settings.sites.github);
+        expect(siteEnabled(value, 'arxiv')).toBe(settings.sites.arxiv);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads what writeSettings stored, and hears it change', async () => {
+    expect(await readSiteEnabled('github')).toBe(true);
+    const heard: boolean[] = [];
+    const stop = new AbortController();
+    watchSiteEnabled('github', (enabled) => heard.push(enabled), stop.signal);
+    await writeSettings({ sites: { arxiv: true, github: false } });
+    expect(await readSiteEnabled('github')).toBe(false);
+    expect(await readSiteEnabled('arxiv')).toBe(true);
+    await writeSettings({ sites: { arxiv: true, github: true } });
+    stop.abort();
+    await writeSettings({ sites: { arxiv: true, github: false } });
+    expect(heard).toEqual([false, true]);
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { sites: { github: false } } });
+    expect(heard).toEqual([false, true]);
+  });
+});
