@@ -11,11 +11,12 @@ import { notifyAfterSync } from '../lib/background/notifications/notify-after-sy
 import { StoredPapers } from '../lib/background/stored-papers';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
-import { readSettings, SETTINGS_KEY } from '../lib/shared/settings';
+import { readSettings } from '../lib/shared/settings';
 import { afterFirstAnswer } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
 import { keepToolbarBadge } from '../lib/background/toolbar-badge';
 import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/background/user-state-backup';
+import { SETTINGS_KEY } from '../lib/shared/storage-keys';
 
 /** Pause between two HF calls during a sync: about two calls a second at most. */
 const POLITE_DELAY_MS = 400;

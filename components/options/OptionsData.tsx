@@ -8,7 +8,6 @@ import { downloadText, exportFilename } from '../../lib/options/download';
 import { importSavedPapers, readSavedPapers } from '../../lib/shared/saved-papers';
 import { MAX_IMPORT_BYTES, parseSavedPapersFile, savedPapersFile } from '../../lib/shared/saved-papers-file';
 import { sendRequest } from '../../lib/shared/messages';
-import { forgetUserStateBackup } from '../../lib/background/user-state-backup';
 
 type Status = { text: string; error?: boolean };
 
@@ -68,9 +67,7 @@ export function OptionsData({ db }: { db: PapersDB }) {
       if (deleteSaved && !window.confirm('Delete every stored paper, including your saved papers and read marks? This cannot be undone.')) {
         return { text: 'Nothing was deleted.' };
       }
-      const result = await clearCache(db, { keepSaved: !deleteSaved, cardMirror: browser.storage.local });
-      // Deleted on purpose: the copy of the marks goes too, or the next sync would put them back.
-      if (deleteSaved) await forgetUserStateBackup(browser.storage.local);
+      const result = await clearCache(db, { keepSaved: !deleteSaved, local: browser.storage.local, pageStorage: globalThis.localStorage });
       tellBackground({ type: 'syncNow' });
       return {
         text: deleteSaved

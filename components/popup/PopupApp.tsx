@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../lib/shared/messages';
-import { nextPopupOpened, POPUP_OPENED_KEY } from '../../lib/popup/popup-session';
+import { nextPopupOpened } from '../../lib/popup/popup-session';
 import type { PopupStore } from '../../lib/popup/popup-store';
 import type { PopupUiState, PopupView } from '../../lib/popup/popup-view';
-import { withUnrecordedFailure, type SyncState } from '../../lib/background/sync/state';
 import { changeUserState, type UserAction } from '../../lib/shared/user-state';
 import { DayView } from './DayView';
 import { focusFirstEntry } from './PaperList';
@@ -22,6 +21,8 @@ import { useUiState } from './use-ui-state';
 import { PANEL_ID, tabId, tabOf, ViewTabs } from './ViewTabs';
 import type { ViewProps } from './view-props';
 import { WeekView } from './WeekView';
+import { withUnrecordedFailure, type SyncState } from '../../lib/shared/sync-state';
+import { POPUP_OPENED_KEY } from '../../lib/shared/storage-keys';
 
 interface Props {
   /** The database being opened (and the first screen's reads started) since the page's first moment. */

@@ -1,5 +1,5 @@
-import type { SyncState } from '../../lib/background/sync/state';
 import { formatRelativeTime } from '../../lib/popup/relative-time';
+import type { SyncState } from '../../lib/shared/sync-state';
 
 interface Props {
   state: SyncState | undefined;

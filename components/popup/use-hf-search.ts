@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import type { SearchFailure } from '../../lib/background/hf-search';
 import { RemoteSearch, searchKey } from '../../lib/popup/search/remote-search';
 import type { Paper } from '../../lib/shared/paper';
 import { sendRequest } from '../../lib/shared/messages';
 import { browserDataConsent, SEARCH_NOT_ALLOWED } from '../../lib/shared/data-consent';
+import type { SearchFailure } from '../../lib/shared/messages';
 
 export type HfSearchState =
   | { status: 'idle' }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatRoute, openingUiState, parseRoute, type PopupUiState, UI_STATE_KEY } from '../../lib/popup/popup-view';
+import { formatRoute, openingUiState, parseRoute, type PopupUiState } from '../../lib/popup/popup-view';
+import { UI_STATE_KEY } from '../../lib/shared/storage-keys';
 
 function storage(): Storage | undefined {
   try {

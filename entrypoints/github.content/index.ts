@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { domReady } from '../../lib/sites/kit/dom-ready';
-import { createBadgeUi } from '../../lib/sites/github/badge-ui';
+import { createBadgeUi } from '../../components/sites/github/badge-ui';
 import { githubColorScheme } from '../../lib/sites/github/color-mode';
 import { LazyBadgeIndex } from '../../lib/sites/github/lazy-badge-index';
 import { GithubOverlay } from '../../lib/sites/github/overlay';

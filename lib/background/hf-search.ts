@@ -6,23 +6,17 @@
 import { isHfPaperId } from '../shared/arxiv-id';
 import type { PapersDB } from '../shared/db';
 import type { HfClient } from './hf/client';
-import { describeHfError, HfError, type HfErrorKind } from './hf/errors';
+import { describeHfError, HfError } from './hf/errors';
 import type { Paper } from '../shared/paper';
 import { storeLookedUpPaper } from './sync/store';
+import { type HfErrorKind } from '../shared/sync-state';
+import { type HfSearchAnswer, type SearchFailure } from '../shared/messages';
 
 /** Results shown for one search. */
 export const HF_SEARCH_LIMIT = 50;
 /** Results remembered for `keep` (a few searches' worth). */
 const RECENT_LIMIT = 300;
 
-export interface SearchFailure {
-  kind: HfErrorKind | 'unknown';
-  message: string;
-  /** For `rate-limited`: when HF said calls may resume (ms since epoch). */
-  retryAt?: number;
-}
-
-export type HfSearchAnswer = { ok: true; papers: Paper[] } | { ok: false; error: SearchFailure };
 
 export interface HfSearchDeps {
   db: PapersDB;

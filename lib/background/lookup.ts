@@ -5,12 +5,10 @@
 import { isHfPaperId } from '../shared/arxiv-id';
 import type { PapersDB } from '../shared/db';
 import type { HfClient } from './hf/client';
-import { toOverview, type PaperOverview } from '../shared/messages';
+import { MAX_LIVE_LOOKUPS, toOverview, type PaperOverview } from '../shared/messages';
 import type { StoredPapers } from './stored-papers';
 import { storeLookedUpPaper } from './sync/store';
 
-/** Live lookups are for the paper a person opened, never for a whole listing. */
-export const MAX_LIVE_LOOKUPS = 3;
 export const MISS_TTL_MS = 24 * 60 * 60 * 1000;
 /**
  * From this many ids on (a listing page: up to 2000, most of them unknown), one scan of the stored

@@ -12,10 +12,8 @@ import type { PapersDB, UserPaperState } from '../shared/db';
 import { isHfPaperId } from '../shared/arxiv-id';
 import { importSavedPapers, readSavedPapers } from '../shared/saved-papers';
 import { parseSavedPapersFile, savedPapersFile, type SavedPaper } from '../shared/saved-papers-file';
+import { USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY } from '../shared/storage-keys';
 
-export const USER_STATE_BACKUP_KEY = 'userStateBackup';
-/** When marks were last put back, and how many: { at, marks } (for the record; nothing reads it back). */
-export const USER_STATE_RESTORED_KEY = 'userStateRestored';
 export const USER_STATE_BACKUP_FORMAT = 'daily-papers-lens/user-state-backup';
 /** storage.local holds 10 MB in all (no unlimitedStorage): the copy stays well under it. */
 export const MAX_BACKUP_BYTES = 4 * 1024 * 1024;

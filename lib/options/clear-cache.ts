@@ -4,34 +4,48 @@
  * person asks to delete those too. The copy of the cards (./card-mirror.ts) goes whole. The next sync
  * fetches the lists again and writes the copy anew.
  */
-import { clearCardMirror, type MirrorStorage } from '../background/card-mirror';
 import type { PapersDB } from '../shared/db';
-import { NOTIFICATION_STATE_KEY } from '../background/notifications/notify-after-sync';
-import { TRENDING_KEY } from '../background/sync/store';
-import { SYNC_STATE_KEY } from '../background/sync/state';
+import { clearCardMirror, type MirrorStorage } from '../shared/card-copy';
+import { PERSISTED, type PersistedKey } from '../shared/storage-keys';
+
+const keysIn = (area: PersistedKey['area'], cleared: PersistedKey['cleared']) =>
+  Object.values(PERSISTED as Record<string, PersistedKey>)
+    .filter((entry) => entry.area === area && entry.cleared === cleared && !entry.prefix)
+    .map((entry) => entry.key);
 
 export interface ClearResult {
   papersRemoved: number;
   savedKept: number;
 }
 
-export async function clearCache(db: PapersDB, options: { keepSaved: boolean; cardMirror?: MirrorStorage }): Promise<ClearResult> {
+export interface ClearOptions {
+  keepSaved: boolean;
+  /** `browser.storage.local`: the card copy, and the copy of the marks when they go too. */
+  local?: MirrorStorage;
+  /** The extension origin's localStorage (the popup's kept view and its last HF searches). */
+  pageStorage?: Pick<Storage, 'removeItem'>;
+}
+
+export async function clearCache(db: PapersDB, options: ClearOptions): Promise<ClearResult> {
+  // Marks deleted on purpose: their copy goes first, or a worker waking in between would restore them.
+  if (!options.keepSaved && options.local) await options.local.remove(keysIn('local', 'with-marks'));
   const result = await db.transaction('rw', [db.papers, db.days, db.upvoteHistory, db.userState, db.misses, db.kv], async () => {
     const before = await db.papers.count();
     const saved = options.keepSaved ? ((await db.userState.orderBy('savedAt').primaryKeys()) as string[]) : [];
     await db.papers.where('id').noneOf(saved).delete();
     await db.upvoteHistory.where('id').noneOf(saved).delete();
     await Promise.all([db.days.clear(), db.misses.clear()]);
-    await db.kv.bulkDelete([SYNC_STATE_KEY, TRENDING_KEY]);
+    await db.kv.bulkDelete(keysIn('kv', 'always'));
     if (!options.keepSaved) {
       await db.userState.clear();
       // With every "told" mark gone, the refill must count as an install: at most one notification.
-      await db.kv.delete(NOTIFICATION_STATE_KEY);
+      await db.kv.bulkDelete(keysIn('kv', 'with-marks'));
     }
     const after = await db.papers.count();
     return { papersRemoved: before - after, savedKept: after };
   });
   // After the database: a page opened in between asks the background, which answers from the database.
-  if (options.cardMirror) await clearCardMirror(options.cardMirror);
+  if (options.local) await clearCardMirror(options.local);
+  for (const key of keysIn('localStorage', 'always')) options.pageStorage?.removeItem(key);
   return result;
 }

@@ -6,7 +6,6 @@
 
 export const SESSION_GAP_MS = 30 * 60_000;
 /** The kv row. */
-export const POPUP_OPENED_KEY = 'popupOpened';
 
 export interface PopupOpened {
   lastOpenedAt: number;

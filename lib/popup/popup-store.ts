@@ -9,10 +9,12 @@ import type { DayRecord, KeyValue, UpvoteSample, UserPaperState } from '../share
 import { DATABASE_NAME } from '../shared/db-name';
 import { openExistingDatabase, requestResult, transactionDone } from './idb-promise';
 import type { Paper } from '../shared/paper';
-import { SYNC_STATE_KEY, type SyncState } from '../background/sync/state';
-import { TRENDING_KEY, type TrendingList } from '../background/sync/store';
 import type { UpvotePoint } from './trends';
 import type { UserStateWriter } from '../shared/user-state';
+import { type SyncState } from '../shared/sync-state';
+import { SYNC_STATE_KEY } from '../shared/storage-keys';
+import { type TrendingList } from '../shared/db';
+import { TRENDING_KEY } from '../shared/storage-keys';
 
 /** Dexie 4 posts every committed change here, from any context of the extension. */
 export const DEXIE_CHANGE_CHANNEL = 'x-storagemutated-1';

@@ -5,6 +5,7 @@
  */
 import { isSameSession } from './popup-session';
 import { isUtcDay, utcDay } from '../shared/utc-day';
+import { UI_STATE_KEY } from '../shared/storage-keys';
 
 export type PopupView =
   | { kind: 'today' }
@@ -65,8 +66,6 @@ export function firstListedDay(state: PopupUiState, now: number): string | undef
   return state.view.kind === 'today' ? utcDay(now) : undefined;
 }
 
-/** The extension origin's localStorage key of the state kept between openings (`{ at, state }`). */
-export const UI_STATE_KEY = 'dpl-popup-ui';
 
 /** The state kept from the last opening, if it was in this session (read synchronously: no flash). */
 export function keptUiState(storage: Pick<Storage, 'getItem'> | undefined, now: number): PopupUiState | undefined {

@@ -6,7 +6,7 @@
  * about:addons). Other browsers have no such consent: there the settings alone decide.
  */
 import { browser } from 'wxt/browser';
-import type { HfSearchAnswer } from '../background/hf-search';
+import type { HfSearchAnswer } from './messages';
 
 export type DataCollection = 'browsingActivity' | 'searchTerms';
 

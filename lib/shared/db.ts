@@ -52,6 +52,13 @@ export interface KeyValue {
   value: unknown;
 }
 
+/** The kv row of Hugging Face's trending list (`TRENDING_KEY`, ./storage-keys.ts). */
+export interface TrendingList {
+  fetchedAt: number;
+  /** Paper ids in HF's trending order. */
+  ids: string[];
+}
+
 export class PapersDB extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
   days!: EntityTable<DayRecord, 'date'>;

@@ -1,8 +1,8 @@
 /** The zod check every message meets on arrival in the background. */
-import { MAX_SEARCH_QUERY } from '../background/hf/client';
 import { z } from './zod-no-eval';
 import { MAX_LOOKUP_IDS, type Request } from './messages';
 import { githubRepoKey } from './safe-url';
+import { MAX_SEARCH_QUERY } from './messages';
 
 export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   z.strictObject({

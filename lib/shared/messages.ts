@@ -4,9 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { Paper } from './paper';
-import type { HfSearchAnswer } from '../background/hf-search';
 import type { Settings } from './settings';
-import type { SyncOutcome } from '../background/sync/engine';
+import type { HfErrorKind, SyncOutcome } from './sync-state';
+
+/** HF refuses longer search queries. */
+export const MAX_SEARCH_QUERY = 250;
+/** Live lookups are for the paper a person opened, never for a whole listing: at most this many ids of one request. */
+export const MAX_LIVE_LOOKUPS = 3;
 
 /** Enough for the largest arXiv listing (2000 entries) plus margin, never unbounded. */
 export const MAX_LOOKUP_IDS = 5_000;
@@ -76,6 +80,16 @@ export interface BadgeIndexAnswer {
   index: string;
 }
 
+/** Why "search all of Hugging Face" failed. */
+export interface SearchFailure {
+  kind: HfErrorKind | 'unknown';
+  message: string;
+  /** For `rate-limited`: when HF said calls may resume (ms since epoch). */
+  retryAt?: number;
+}
+
+export type HfSearchAnswer = { ok: true; papers: Paper[] } | { ok: false; error: SearchFailure };
+
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
   /** The stored papers whose code is that repository, most upvoted first. */
@@ -92,10 +106,6 @@ export type Response<T extends Request['type']> = ResponseMap[T];
 
 export async function sendRequest<T extends Request>(request: T): Promise<Response<T['type']>> {
   return (await browser.runtime.sendMessage(request)) as Response<T['type']>;
-}
-
-export function toBadge({ id, upvotes, numComments }: PaperBadge): PaperBadge {
-  return numComments === undefined ? { id, upvotes } : { id, upvotes, numComments };
 }
 
 /** Drops the abstract (an overview passes through unchanged in content). */

@@ -4,6 +4,7 @@
  */
 import { z } from './zod-no-eval';
 import { browser } from 'wxt/browser';
+import { SETTINGS_KEY } from './storage-keys';
 
 const wordList = z.array(z.string().trim().min(1).max(200)).max(200).catch([]);
 
@@ -30,7 +31,6 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
-export const SETTINGS_KEY = 'settings';
 
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 

@@ -6,12 +6,11 @@ import { HfError } from './errors';
 import { retryDelayMs } from './rate-limit';
 import { MalformedAnswerError, parseDailyItems, parsePaperObject, parseSearchItems, type ParsedList } from './schemas';
 import type { Paper } from '../../shared/paper';
+import { MAX_SEARCH_QUERY } from '../../shared/messages';
 
 export const HF_ORIGIN = 'https://huggingface.co';
 /** The most the API gives per page. */
 export const PAGE_LIMIT = 100;
-/** HF refuses longer search queries. */
-export const MAX_SEARCH_QUERY = 250;
 /** HF answers at most 120 search results. */
 export const MAX_SEARCH_LIMIT = 120;
 /** A day never has more pages than this; stops a misbehaving server from looping us. */

@@ -1,5 +1,5 @@
-/** Why a call to HF failed, in terms a person can act on. */
-export type HfErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'http';
+import type { HfErrorKind } from '../../shared/sync-state';
+
 
 export class HfError extends Error {
   override name = 'HfError';

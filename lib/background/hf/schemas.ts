@@ -8,6 +8,7 @@ import { isHfPaperId } from '../../shared/arxiv-id';
 import { parseGithubRepo, safeHttpsUrl } from '../../shared/safe-url';
 import type { Paper } from '../../shared/paper';
 import { utcDay } from '../../shared/utc-day';
+import { isRecord } from '../../shared/is-record';
 
 const MAX_TITLE = 1_000;
 const MAX_SUMMARY = 20_000;
@@ -31,9 +32,6 @@ const isoDate = lenient((value) => {
 });
 
 /** A plain object (not an array, not null): what HF's nested records are. */
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 // The nested readers below are plain code rather than zod schemas: they run for every author of every
 // paper, and zod without generated code (see ../zod-no-eval) costs several times more per object.
 const organization = lenient((value): Paper['organization'] => {

@@ -8,8 +8,8 @@ import { latestListDay, papersOfDay } from '../../shared/daily-lists';
 import type { Settings } from '../../shared/settings';
 import { newsListDays, newsPapers } from './news-window';
 import { planNotifications, type NotificationState, type PlannedNotification } from './plan';
+import { NOTIFICATION_STATE_KEY } from '../../shared/storage-keys';
 
-export const NOTIFICATION_STATE_KEY = 'notifications';
 
 /** The part of `browser.notifications` used here. */
 export interface NotifierApi {

@@ -9,7 +9,8 @@ import { describeHfError, HfError } from '../hf/errors';
 import type { HfClient } from '../hf/client';
 import { utcDay } from '../../shared/utc-day';
 import { planSync, type SyncTask } from './plan';
-import { patchSyncState, readSyncState, type SyncState } from './state';
+import { patchSyncState, readSyncState } from './state';
+import type { SyncOutcome, SyncState } from '../../shared/sync-state';
 import { DEFAULT_WRITE_DEADLINE_MS, recoverConnection, storageStep, StorageWriteError } from './storage-step';
 import { readTrending, storeDay, storeTrending, type StoredPapersListener } from './store';
 
@@ -36,20 +37,6 @@ export interface SyncDeps {
   cardMirror?: StoredPapersListener;
 }
 
-export interface SyncOutcome {
-  ok: boolean;
-  tasks: number;
-  /** Fetches done: a task's first page, or the further pages of a day. */
-  done: number;
-  calls: number;
-  papers: number;
-  dropped: number;
-  /** Planned fetches the call budget left for the next run (tasks not begun, days left partial). */
-  pending?: number;
-  /** Set when HF asked us to wait: the caller reschedules for then. */
-  retryAt?: number;
-  error?: SyncState['lastError'];
-}
 
 interface Fetched {
   papers: number;

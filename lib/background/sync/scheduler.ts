@@ -5,8 +5,9 @@
  */
 import type { PapersDB } from '../../shared/db';
 import { recoverConnection, storageStep } from './storage-step';
-import { runSync, type SyncDeps, type SyncOutcome } from './engine';
+import { runSync, type SyncDeps } from './engine';
 import { patchSyncState, readSyncState } from './state';
+import { type SyncOutcome } from '../../shared/sync-state';
 
 export const PERIODIC_ALARM = 'sync-periodic';
 export const RETRY_ALARM = 'sync-retry';

@@ -2,8 +2,9 @@
  * Writing HF answers into the database. Each write is one transaction: a run stopped half-way leaves
  * whole days or nothing. Papers are merged, never deleted; the person's own state is not touched.
  */
-import type { DayRecord, PapersDB, UpvoteSample } from '../../shared/db';
+import type { DayRecord, PapersDB, TrendingList, UpvoteSample } from '../../shared/db';
 import { mergePaper, samePaperData, type Paper } from '../../shared/paper';
+import { TRENDING_KEY } from '../../shared/storage-keys';
 
 /**
  * Told the papers a step wrote, after its transaction committed (lib/background/card-mirror.ts's CardMirrorWriter):
@@ -12,14 +13,6 @@ import { mergePaper, samePaperData, type Paper } from '../../shared/paper';
 export interface StoredPapersListener {
   write(papers: Paper[]): Promise<void>;
 }
-
-export interface TrendingList {
-  fetchedAt: number;
-  /** Paper ids in HF's trending order. */
-  ids: string[];
-}
-
-export const TRENDING_KEY = 'trending';
 
 /**
  * The stored papers of `ids` (undefined where none). One request first asks which of them are stored

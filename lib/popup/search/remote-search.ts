@@ -4,11 +4,11 @@
  * the next opening) so asking again does not call HF again.
  */
 import type { Paper } from '../../shared/paper';
-import type { HfSearchAnswer } from '../../background/hf-search';
+import { HF_SEARCHES_KEY } from '../../shared/storage-keys';
+import type { HfSearchAnswer } from '../../shared/messages';
 
 export const CACHE_TTL_MS = 15 * 60_000;
 const CACHE_ENTRIES = 5;
-const STORAGE_KEY = 'dpl-hf-search';
 
 interface CacheEntry {
   key: string;
@@ -88,7 +88,7 @@ export class RemoteSearch {
 
   private load(): CacheEntry[] {
     try {
-      const parsed: unknown = JSON.parse(this.deps.storage?.getItem(STORAGE_KEY) ?? '[]');
+      const parsed: unknown = JSON.parse(this.deps.storage?.getItem(HF_SEARCHES_KEY) ?? '[]');
       if (!Array.isArray(parsed)) return [];
       return parsed.filter(
         (e): e is CacheEntry => typeof e?.key === 'string' && typeof e?.at === 'number' && Array.isArray(e?.papers),
@@ -100,7 +100,7 @@ export class RemoteSearch {
 
   private save(): void {
     try {
-      this.deps.storage?.setItem(STORAGE_KEY, JSON.stringify(this.entries));
+      this.deps.storage?.setItem(HF_SEARCHES_KEY, JSON.stringify(this.entries));
     } catch {
       // Storage full or refused: the memory cache still works for this opening.
     }

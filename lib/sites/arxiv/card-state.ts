@@ -3,10 +3,10 @@
  * and, read with it, the paper's card from the local copy (lib/background/card-mirror.ts).
  */
 import { browser } from 'wxt/browser';
-import { cardMirrorKey, readMirroredCard } from '../../background/card-mirror';
 import type { PaperCardData } from '../../shared/messages';
+import { CARD_COLLAPSED_KEY } from '../../shared/storage-keys';
+import { cardMirrorKey, readMirroredCard } from '../../shared/card-copy';
 
-export const CARD_COLLAPSED_KEY = 'arxivCardCollapsed';
 
 /** Expanded unless the reader collapsed it; anything unreadable counts as expanded. */
 export async function readCardCollapsed(): Promise<boolean> {

@@ -5,11 +5,11 @@
  * each link gets exactly one badge right after it, badges of links that left the page go too, and
  * hosts that are not ours any more (a snapshot GitHub restored on "back") are swept away.
  */
-import { MAX_LIVE_LOOKUPS } from '../../background/lookup';
 import { MAX_LOOKUP_IDS, type PaperBadge, type PaperOverview } from '../../shared/messages';
 import { findPaperLinks } from './paper-links';
 import { repoBadgePlace, type RepoBadgePlacement } from './repo-badge-place';
 import { repoOfPage } from './repo-of-page';
+import { MAX_LIVE_LOOKUPS } from '../../shared/messages';
 
 /** A badge in the page: its host element, and how to take it out again. */
 export interface MountedBadge {

@@ -5,14 +5,11 @@
  * checks the two agree for any stored value.
  */
 import { browser } from 'wxt/browser';
+import { SETTINGS_KEY } from '../../shared/storage-keys';
+import { isRecord } from '../../shared/is-record';
 
 export type Site = 'arxiv' | 'github';
 
-/** The `browser.storage.sync` key of the settings (lib/shared/settings.ts's SETTINGS_KEY). */
-export const SETTINGS_STORAGE_KEY = 'settings';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Whether the overlay of `site` is on, given the stored settings object (or whatever is stored). */
 export function siteEnabled(stored: unknown, site: Site): boolean {
@@ -22,13 +19,13 @@ export function siteEnabled(stored: unknown, site: Site): boolean {
 }
 
 export async function readSiteEnabled(site: Site): Promise<boolean> {
-  return siteEnabled((await browser.storage.sync.get(SETTINGS_STORAGE_KEY))[SETTINGS_STORAGE_KEY], site);
+  return siteEnabled((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY], site);
 }
 
 /** Calls `onChange` with the switch's new position whenever the settings change, until `signal` aborts. */
 export function watchSiteEnabled(site: Site, onChange: (enabled: boolean) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
-    if (SETTINGS_STORAGE_KEY in changes) onChange(siteEnabled(changes[SETTINGS_STORAGE_KEY]?.newValue, site));
+    if (SETTINGS_KEY in changes) onChange(siteEnabled(changes[SETTINGS_KEY]?.newValue, site));
   };
   // The synced area's own event: the extension's writes to storage.local (the card copy, lib/background/card-mirror.ts,
   // a megabyte on a first sync) are not delivered to every arXiv and GitHub tab.

@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CARD_MIRROR_META_KEY,
-  cardMirrorKey,
-  CardMirrorWriter,
-  clearCardMirror,
-  clearCardMirrorIfWiped,
-  maintainCardMirror,
-  mirroredCard,
-  mirrorWindowStart,
-  readMirroredCard,
-  storedCard,
-  type MirrorStorage,
-} from '../../../lib/background/card-mirror';
+import { CardMirrorWriter, clearCardMirrorIfWiped, maintainCardMirror, mirrorWindowStart } from '../../../lib/background/card-mirror';
 import { clearCache } from '../../../lib/options/clear-cache';
 import type { Paper } from '../../../lib/shared/paper';
 import { storeDay, storeTrending } from '../../../lib/background/sync/store';
 import { addDays } from '../../../lib/shared/utc-day';
 import { makePaper, useTestDb } from '../support/builders';
+import { cardMirrorKey, clearCardMirror, mirroredCard, readMirroredCard, storedCard, type MirrorStorage } from '../../../lib/shared/card-copy';
+import { CARD_MIRROR_META_KEY } from '../../../lib/shared/storage-keys';
 
 const getDb = useTestDb();
 const NOW = Date.parse('2025-06-30T12:00:00Z');
@@ -147,7 +137,7 @@ describe('card mirror', () => {
     await maintainCardMirror(db, storage, { now: NOW, backfillDays: 30 });
     storage.items.set('arxivCardCollapsed', true);
     expect(await clearCardMirrorIfWiped(db, storage)).toBe(false);
-    await clearCache(db, { keepSaved: true, cardMirror: storage });
+    await clearCache(db, { keepSaved: true, local: storage });
     expect(storage.cards()).toEqual([]);
     expect(storage.items.has(CARD_MIRROR_META_KEY)).toBe(false);
     expect(storage.items.get('arxivCardCollapsed')).toBe(true);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HfClient } from '../../../lib/background/hf/client';
-import { lookupPapers, MAX_LIVE_LOOKUPS, MISS_TTL_MS } from '../../../lib/background/lookup';
+import { lookupPapers, MISS_TTL_MS } from '../../../lib/background/lookup';
 import { DAY, fakeTime, HOUR, makePaper, rawPaper, SEED_PAPERS, STARFLOW_ID, useTestDb } from '../support/builders';
 import { fakeHf, type FakeHfOptions } from '../support/fake-hf';
+import { MAX_LIVE_LOOKUPS } from '../../../lib/shared/messages';
 
 const NOW = Date.parse('2025-06-11T12:00:00Z');
 const MISSING = ['2506.05209', '2506.05301', '2506.05432', '2506.05599'];

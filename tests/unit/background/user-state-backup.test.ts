@@ -1,17 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSavedPapers } from '../../../lib/shared/saved-papers';
-import {
-  backUpUserState,
-  forgetUserStateBackup,
-  readUserStateBackup,
-  restoreUserStateIfWiped,
-  USER_STATE_BACKUP_KEY,
-  USER_STATE_RESTORED_KEY,
-  userStateBackup,
-  userStateBackupScheduler,
-} from '../../../lib/background/user-state-backup';
+import { backUpUserState, forgetUserStateBackup, readUserStateBackup, restoreUserStateIfWiped, userStateBackup, userStateBackupScheduler } from '../../../lib/background/user-state-backup';
 import { makePaper, useTestDb } from '../support/builders';
+import { USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
 
 const getDb = useTestDb();
 const storage = () => fakeBrowser.storage.local;

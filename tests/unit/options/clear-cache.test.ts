@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clearCache } from '../../../lib/options/clear-cache';
-import { NOTIFICATION_STATE_KEY } from '../../../lib/background/notifications/notify-after-sync';
 import { storeDay } from '../../../lib/background/sync/store';
 import { patchSyncState, readSyncState } from '../../../lib/background/sync/state';
 import { makePaper, useTestDb } from '../support/builders';
+import { NOTIFICATION_STATE_KEY } from '../../../lib/shared/storage-keys';
 
 const getDb = useTestDb();
 

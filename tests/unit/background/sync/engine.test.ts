@@ -2,11 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { describeHfError } from '../../../../lib/background/hf/errors';
 import { HfClient } from '../../../../lib/background/hf/client';
 import { RUN_CALL_BUDGET, runSync, type SyncDeps } from '../../../../lib/background/sync/engine';
-import { readSyncState, type SyncState } from '../../../../lib/background/sync/state';
+import { readSyncState } from '../../../../lib/background/sync/state';
 import { readTrending } from '../../../../lib/background/sync/store';
 import { buildDailyPapers } from '../../../fixtures/hf-data';
 import { fakeTime, HOUR, MINUTE, useTestDb } from '../../support/builders';
 import { fakeHf, type FakeHfOptions } from '../../support/fake-hf';
+import { type SyncState } from '../../../../lib/shared/sync-state';
 
 /** A Wednesday: the 30-day window runs from 2025-05-13 to today and holds 22 weekdays of 12 papers. */
 const NOW = '2025-06-11T12:00:00Z';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { HfClient } from '../../../../lib/background/hf/client';
-import type { SyncOutcome } from '../../../../lib/background/sync/engine';
 import { patchSyncState, readSyncState } from '../../../../lib/background/sync/state';
 import {
   type AlarmApi,
@@ -12,6 +11,7 @@ import {
 import { buildDailyPapers } from '../../../fixtures/hf-data';
 import { fakeTime, MINUTE, useTestDb } from '../../support/builders';
 import { fakeHf } from '../../support/fake-hf';
+import type { SyncOutcome } from '../../../../lib/shared/sync-state';
 
 const NOW = '2025-06-11T12:00:00Z';
 const TODAY = '2025-06-11';

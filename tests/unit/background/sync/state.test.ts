@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { patchSyncState, readSyncState, withUnrecordedFailure } from '../../../../lib/background/sync/state';
+import { patchSyncState, readSyncState } from '../../../../lib/background/sync/state';
 import { useTestDb } from '../../support/builders';
+import { withUnrecordedFailure } from '../../../../lib/shared/sync-state';
 
 const db = useTestDb();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { HfSearchAnswer } from '../../../../lib/background/hf-search';
 import { CACHE_TTL_MS, RemoteSearch, searchKey } from '../../../../lib/popup/search/remote-search';
 import { makePaper } from '../../support/builders';
+import type { HfSearchAnswer } from '../../../../lib/shared/messages';
 
 function memoryStorage() {
   const items = new Map<string, string>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CARD_COLLAPSED_KEY, readCardCollapsed, writeCardCollapsed } from '../../../../lib/sites/arxiv/card-state';
+import { readCardCollapsed, writeCardCollapsed } from '../../../../lib/sites/arxiv/card-state';
+import { CARD_COLLAPSED_KEY } from '../../../../lib/shared/storage-keys';
 
 describe('card state', () => {
   it('is expanded until the reader collapses it, and remembered', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The real badges: plain DOM in shadow roots sharing one stylesheet, hostile strings as text, labelled, linked, and gone when removed. */
 import { describe, expect, it } from 'vitest';
-import { createBadgeUi, INLINE_BADGE_HOST, REPO_BADGE_HOST } from '../../../../lib/sites/github/badge-ui';
+import { createBadgeUi, INLINE_BADGE_HOST, REPO_BADGE_HOST } from '../../../../components/sites/github/badge-ui';
 import { overview } from './overlay-fakes';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Title';

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_LIVE_LOOKUPS } from '../../../../lib/background/lookup';
 import { PageView } from '../../../../lib/sites/github/page-view';
 import { repoHomePage, repoTreePage } from '../../../fixtures/github/repo-page';
 import { parse } from './fixture-documents';
 import { badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
+import { MAX_LIVE_LOOKUPS } from '../../../../lib/shared/messages';
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `2506.${String(10_000 + from + i)}`);
 

@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseSettings, SETTINGS_KEY, writeSettings } from '../../../../lib/shared/settings';
-import { readSiteEnabled, SETTINGS_STORAGE_KEY, siteEnabled, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
+import { parseSettings, writeSettings } from '../../../../lib/shared/settings';
+import { readSiteEnabled, siteEnabled, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
+import { SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 
 describe('siteEnabled', () => {
-  it('uses the same storage key as the settings', () => {
-    expect(SETTINGS_STORAGE_KEY).toBe(SETTINGS_KEY);
-  });
 
   it('reads the switch exactly as parseSettings does, for anything stored', () => {
     const stored = fc.oneof(

@@ -6,11 +6,11 @@
  * the page's light/dark look as an attribute; the CSS prefers GitHub's own colour variables, which
  * pierce the shadow root.
  */
-import { createRepoPapers } from '../../../components/sites/github/repo-papers-element';
-import { createUpvoteBadge } from '../../../components/sites/kit/upvote-badge-element';
-import { createShadowHost, OverlayStyles, type HostDisplay } from '../kit/shadow-host';
-import type { ColorScheme } from './color-mode';
-import type { BadgeUi, MountedBadge } from './page-view';
+import { createRepoPapers } from './repo-papers-element';
+import { createUpvoteBadge } from '../kit/upvote-badge-element';
+import { createShadowHost, OverlayStyles, type HostDisplay } from '../../../lib/sites/kit/shadow-host';
+import type { ColorScheme } from '../../../lib/sites/github/color-mode';
+import type { BadgeUi, MountedBadge } from '../../../lib/sites/github/page-view';
 
 export const INLINE_BADGE_HOST = 'dpl-paper-badge';
 export const REPO_BADGE_HOST = 'dpl-repo-papers';
