@@ -2,6 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browserDataConsent } from '../../lib/shared/data-consent';
 import { readSettings, writeSettings } from '../../lib/shared/settings';
+import { SITES } from '../../lib/shared/sites';
+import { SITE_SENDS } from '../../lib/options/site-sends';
 import { numberBounds, readSettingsForm, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../../lib/options/settings-form';
 import { CheckboxField, ListField, NumberField } from './OptionsFields';
 
@@ -103,8 +105,16 @@ export function OptionsSettingsForm() {
 
       <fieldset>
         <legend>Sites</legend>
-        <CheckboxField id="site-arxiv" label="Show Daily Papers on arXiv" checked={form.arxiv} onChange={(v) => set({ arxiv: v })} />
-        <CheckboxField id="site-github" label="Show Daily Papers on GitHub" checked={form.github} onChange={(v) => set({ github: v })} />
+        {SITES.map((site) => (
+          <CheckboxField
+            key={site.id}
+            id={`site-${site.id}`}
+            label={`Show Daily Papers on ${site.label}`}
+            hint={SITE_SENDS[site.sends]}
+            checked={form.sites[site.id]}
+            onChange={(v) => set({ sites: { ...form.sites, [site.id]: v } })}
+          />
+        ))}
         <NumberField label="Highlight listing entries from this many upvotes" hint="0: no highlight." {...number('highlightThreshold')} />
       </fieldset>
 

@@ -12,7 +12,7 @@ import { EntryHighlight, isHighlighted } from '../../lib/sites/arxiv/entry-highl
 import { EntryOrder } from '../../lib/sites/arxiv/entry-order';
 import { idsToLookUp } from '../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, readListingPage } from '../../lib/sites/arxiv/listing-page';
-import { LISTING_PAGE_MATCHES } from '../../lib/sites/arxiv/match-patterns';
+import { scriptMatches } from '../../lib/shared/sites';
 import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/sites/arxiv/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sites/arxiv/search-page';
 import { domReady } from '../../lib/sites/kit/dom-ready';
@@ -29,7 +29,7 @@ interface ListingAnswer {
 const OUR_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
 
 export default defineContentScript({
-  matches: LISTING_PAGE_MATCHES,
+  matches: scriptMatches('arxiv-listing'),
   runAt: 'document_start',
   main(ctx) {
     // Asked now, while the page is still loading, before its ids are known: the answer is here when the

@@ -11,7 +11,7 @@ import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
 import { PaperCard } from '../../components/sites/arxiv/PaperCard';
 import { UnknownPaperLink } from '../../components/sites/arxiv/UnknownPaperLink';
 import { readLocalCard, writeCardCollapsed } from '../../lib/sites/arxiv/card-state';
-import { PAPER_PAGE_MATCHES } from '../../lib/sites/arxiv/match-patterns';
+import { scriptMatches } from '../../lib/shared/sites';
 import { paperIdInUrl, readPaperPage } from '../../lib/sites/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/sites/arxiv/page-theme';
 import { domReady } from '../../lib/sites/kit/dom-ready';
@@ -20,7 +20,7 @@ import { sendRequest, type PaperCardData } from '../../lib/shared/messages';
 import { readSiteEnabled } from '../../lib/sites/kit/site-switch';
 
 export default defineContentScript({
-  matches: PAPER_PAGE_MATCHES,
+  matches: scriptMatches('arxiv-paper'),
   runAt: 'document_start',
   main(ctx) {
     const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);

@@ -8,6 +8,7 @@ import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/githu
 import { sendRequest } from '../../lib/shared/messages';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/sites/kit/site-switch';
 import badgeCss from '../../components/sites/github/overlay.css?inline';
+import { scriptMatches } from '../../lib/shared/sites';
 
 /** An index older than this is asked for again when a page needs it (upvotes change with every sync). */
 const INDEX_MAX_AGE_MS = 60_000;
@@ -16,7 +17,7 @@ const INDEX_MAX_AGE_MS = 60_000;
 // e.g. https://github.com/apple/ml-starflow, https://github.com/apple/ml-starflow/issues/1,
 // https://github.com/huggingface/transformers/pull/1, https://github.com/owner/repo/wiki
 export default defineContentScript({
-  matches: ['https://github.com/*'],
+  matches: scriptMatches('github'),
   // At document_start, so a page that needs the badge index (local data only) has it by DOMContentLoaded:
   // a repository page that renders Markdown asks at once, any other page once a paper link is parsed
   // (lib/sites/github/paper-page.ts); pages without one never ask.

@@ -9,8 +9,8 @@ import type { HfClient } from './hf/client';
 import { describeHfError, HfError } from './hf/errors';
 import type { Paper } from '../shared/paper';
 import { storeLookedUpPaper } from './sync/store';
-import { type HfErrorKind } from '../shared/sync-state';
-import { type HfSearchAnswer, type SearchFailure } from '../shared/messages';
+import type { HfErrorKind } from '../shared/sync-state';
+import type { HfSearchAnswer, SearchFailure } from '../shared/messages';
 
 /** Results shown for one search. */
 export const HF_SEARCH_LIMIT = 50;

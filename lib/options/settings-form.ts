@@ -4,6 +4,7 @@
  * saved. Bounds come from the settings schema itself, so the two can never disagree.
  */
 import { SettingsSchema, type Settings } from '../shared/settings';
+import type { SiteId } from '../shared/sites';
 
 export interface SettingsForm {
   /** Watch lists: one entry per line. */
@@ -16,8 +17,8 @@ export interface SettingsForm {
   liveLookups: boolean;
   backfillDays: string;
   syncIntervalMinutes: string;
-  arxiv: boolean;
-  github: boolean;
+  /** The per-site switches (lib/shared/sites.ts). */
+  sites: Record<SiteId, boolean>;
   highlightThreshold: string;
 }
 
@@ -37,8 +38,7 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     liveLookups: settings.liveLookups,
     backfillDays: String(settings.backfillDays),
     syncIntervalMinutes: String(settings.syncIntervalMinutes),
-    arxiv: settings.sites.arxiv,
-    github: settings.sites.github,
+    sites: { ...settings.sites },
     highlightThreshold: String(settings.highlightThreshold),
   };
 }
@@ -105,7 +105,7 @@ export function readSettingsForm(form: SettingsForm): FormResult {
     backfillDays: readNumber('backfillDays', form.backfillDays, errors),
     syncIntervalMinutes: readNumber('syncIntervalMinutes', form.syncIntervalMinutes, errors),
     liveLookups: form.liveLookups,
-    sites: { arxiv: form.arxiv, github: form.github },
+    sites: form.sites,
     highlightThreshold: readNumber('highlightThreshold', form.highlightThreshold, errors),
     watch: {
       keywords: readList('keywords', form.keywords, errors),

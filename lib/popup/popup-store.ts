@@ -11,9 +11,9 @@ import { openExistingDatabase, requestResult, transactionDone } from './idb-prom
 import type { Paper } from '../shared/paper';
 import type { UpvotePoint } from './trends';
 import type { UserStateWriter } from '../shared/user-state';
-import { type SyncState } from '../shared/sync-state';
+import type { SyncState } from '../shared/sync-state';
 import { SYNC_STATE_KEY } from '../shared/storage-keys';
-import { type TrendingList } from '../shared/db';
+import type { TrendingList } from '../shared/db';
 import { TRENDING_KEY } from '../shared/storage-keys';
 
 /** Dexie 4 posts every committed change here, from any context of the extension. */

@@ -1,4 +1,5 @@
 /** The zod check every message meets on arrival in the background. */
+import { SITE_IDS } from './sites';
 import { z } from './zod-no-eval';
 import { MAX_LOOKUP_IDS, type Request } from './messages';
 import { githubRepoKey } from './safe-url';
@@ -16,13 +17,13 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   }),
   z.strictObject({
     type: z.literal('pagePapers'),
-    site: z.enum(['arxiv', 'github']),
+    site: z.enum(SITE_IDS),
     ids: z.array(z.string().max(40)).max(MAX_LOOKUP_IDS),
     live: z.boolean().optional(),
   }),
   z.strictObject({
     type: z.literal('badgeIndex'),
-    site: z.enum(['arxiv', 'github']),
+    site: z.enum(SITE_IDS),
   }),
   z.strictObject({ type: z.literal('syncNow') }),
   z.strictObject({ type: z.literal('userStateChanged') }),

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Paper } from './paper';
-import type { Settings } from './settings';
+import type { SiteId } from './sites';
 import type { HfErrorKind, SyncOutcome } from './sync-state';
 
 /** HF refuses longer search queries. */
@@ -31,7 +31,7 @@ export type Request =
       /** A single-paper page's one question: its paper(s), and whether to show anything at all. */
       type: 'pagePapers';
       /** The site the page is on; its switch in the settings decides whether anything is looked up. */
-      site: keyof Settings['sites'];
+      site: SiteId;
       ids: string[];
       /** As for lookupPapers: ask HF for papers not stored (single-paper pages only). */
       live?: boolean;
@@ -43,7 +43,7 @@ export type Request =
        * show them. Never answered from anywhere but the local database.
        */
       type: 'badgeIndex';
-      site: keyof Settings['sites'];
+      site: SiteId;
     }
   | { type: 'syncNow' }
   /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */

@@ -2,9 +2,14 @@
  * The person's settings, in the browser's synced storage so they follow them across browsers.
  * Checked with zod on every read: a bad or missing value falls back to its default, never throws.
  */
+import { DEFAULT_SITE_SWITCHES, SITES, type SiteId } from './sites';
 import { z } from './zod-no-eval';
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from './storage-keys';
+
+const siteSwitches = Object.fromEntries(SITES.map((site) => [site.id, z.boolean().catch(site.defaultOn)])) as {
+  [K in SiteId]: z.ZodCatch<z.ZodBoolean>;
+};
 
 const wordList = z.array(z.string().trim().min(1).max(200)).max(200).catch([]);
 
@@ -14,10 +19,8 @@ export const SettingsSchema = z.object({
   syncIntervalMinutes: z.number().int().min(15).max(24 * 60).catch(30),
   /** Abstract pages of papers not yet synced ask HF for that one paper (the only thing sent about browsing). */
   liveLookups: z.boolean().catch(true),
-  /** Per-site switches for the page overlays. */
-  sites: z
-    .object({ arxiv: z.boolean().catch(true), github: z.boolean().catch(true) })
-    .catch({ arxiv: true, github: true }),
+  /** Per-site switches for the page overlays (./sites.ts). */
+  sites: z.object(siteSwitches).catch({ ...DEFAULT_SITE_SWITCHES }),
   /** Listing pages: highlight papers with at least this many upvotes (0: off). */
   highlightThreshold: z.number().int().min(0).max(100_000).catch(0),
   watch: z

@@ -25,68 +25,67 @@ export interface PersistedKey {
   readonly prefix?: true;
 }
 
-const key = (entry: PersistedKey) => entry;
+// The names, as plain constants: a content script importing one does not carry the list below.
+export const SETTINGS_KEY = 'settings';
+export const CARD_KEY_PREFIX = 'card:';
+export const CARD_MIRROR_META_KEY = 'cardMirror';
+export const CARD_COLLAPSED_KEY = 'arxivCardCollapsed';
+export const USER_STATE_BACKUP_KEY = 'userStateBackup';
+export const USER_STATE_RESTORED_KEY = 'userStateRestored';
+export const SYNC_STATE_KEY = 'syncState';
+export const TRENDING_KEY = 'trending';
+export const NOTIFICATION_STATE_KEY = 'notifications';
+export const POPUP_OPENED_KEY = 'popupOpened';
+export const UI_STATE_KEY = 'dpl-popup-ui';
+export const HF_SEARCHES_KEY = 'dpl-hf-search';
 
 export const PERSISTED = {
-  settings: key({
-    key: 'settings', area: 'sync', version: 1, cleared: 'never',
+  settings: {
+    key: SETTINGS_KEY, area: 'sync', version: 1, cleared: 'never',
     holds: "The person's settings (lib/shared/settings.ts); the site switches are also read raw by content scripts (lib/sites/kit/site-switch.ts).",
-  }),
-  card: key({
-    key: 'card:', area: 'local', version: 1, cleared: 'always', prefix: true,
+  },
+  card: {
+    key: CARD_KEY_PREFIX, area: 'local', version: 1, cleared: 'always', prefix: true,
     holds: 'One paper card as a JSON string, per paper of the last 30 days (lib/shared/card-copy.ts; written by lib/background/card-mirror.ts).',
-  }),
-  cardMirror: key({
-    key: 'cardMirror', area: 'local', version: 1, cleared: 'always',
+  },
+  cardMirror: {
+    key: CARD_MIRROR_META_KEY, area: 'local', version: 1, cleared: 'always',
     holds: '`{ from }`: the first day the card copy holds; absent means the copy is written whole again.',
-  }),
-  cardCollapsed: key({
-    key: 'arxivCardCollapsed', area: 'local', version: 1, cleared: 'never',
+  },
+  cardCollapsed: {
+    key: CARD_COLLAPSED_KEY, area: 'local', version: 1, cleared: 'never',
     holds: "Whether the arXiv card's details are hidden (lib/sites/arxiv/card-state.ts).",
-  }),
-  userStateBackup: key({
-    key: 'userStateBackup', area: 'local', version: 1, cleared: 'with-marks',
+  },
+  userStateBackup: {
+    key: USER_STATE_BACKUP_KEY, area: 'local', version: 1, cleared: 'with-marks',
     holds: "A copy of the person's saved and read marks (lib/background/user-state-backup.ts).",
-  }),
-  userStateRestored: key({
-    key: 'userStateRestored', area: 'local', version: 1, cleared: 'with-marks',
+  },
+  userStateRestored: {
+    key: USER_STATE_RESTORED_KEY, area: 'local', version: 1, cleared: 'with-marks',
     holds: 'When marks were last restored from their copy into a wiped database.',
-  }),
-  syncState: key({
-    key: 'syncState', area: 'kv', version: 1, cleared: 'always',
+  },
+  syncState: {
+    key: SYNC_STATE_KEY, area: 'kv', version: 1, cleared: 'always',
     holds: 'What the sync tells the popup (lib/shared/sync-state.ts).',
-  }),
-  trending: key({
-    key: 'trending', area: 'kv', version: 1, cleared: 'always',
+  },
+  trending: {
+    key: TRENDING_KEY, area: 'kv', version: 1, cleared: 'always',
     holds: "Hugging Face's trending list, as ids (lib/shared/db.ts `TrendingList`).",
-  }),
-  notifications: key({
-    key: 'notifications', area: 'kv', version: 1, cleared: 'with-marks',
+  },
+  notifications: {
+    key: NOTIFICATION_STATE_KEY, area: 'kv', version: 1, cleared: 'with-marks',
     holds: 'Which digests and watch matches were already told (lib/background/notifications/).',
-  }),
-  popupOpened: key({
-    key: 'popupOpened', area: 'kv', version: 1, cleared: 'never',
+  },
+  popupOpened: {
+    key: POPUP_OPENED_KEY, area: 'kv', version: 1, cleared: 'never',
     holds: 'When the popup was last opened, for the "New" marks (lib/popup/popup-session.ts).',
-  }),
-  popupUi: key({
-    key: 'dpl-popup-ui', area: 'localStorage', version: 1, cleared: 'always',
+  },
+  popupUi: {
+    key: UI_STATE_KEY, area: 'localStorage', version: 1, cleared: 'always',
     holds: "The popup's view and typed query between openings (lib/popup/popup-view.ts).",
-  }),
-  hfSearches: key({
-    key: 'dpl-hf-search', area: 'localStorage', version: 1, cleared: 'always',
+  },
+  hfSearches: {
+    key: HF_SEARCHES_KEY, area: 'localStorage', version: 1, cleared: 'always',
     holds: 'The last "search all of Hugging Face" queries and their results (lib/popup/search/remote-search.ts).',
-  }),
+  },
 } as const satisfies Record<string, PersistedKey>;
-
-export const SETTINGS_KEY = PERSISTED.settings.key;
-export const CARD_KEY_PREFIX = PERSISTED.card.key;
-export const CARD_MIRROR_META_KEY = PERSISTED.cardMirror.key;
-export const CARD_COLLAPSED_KEY = PERSISTED.cardCollapsed.key;
-export const USER_STATE_BACKUP_KEY = PERSISTED.userStateBackup.key;
-export const USER_STATE_RESTORED_KEY = PERSISTED.userStateRestored.key;
-export const SYNC_STATE_KEY = PERSISTED.syncState.key;
-export const TRENDING_KEY = PERSISTED.trending.key;
-export const NOTIFICATION_STATE_KEY = PERSISTED.notifications.key;
-export const POPUP_OPENED_KEY = PERSISTED.popupOpened.key;
-export const UI_STATE_KEY = PERSISTED.popupUi.key;
-export const HF_SEARCHES_KEY = PERSISTED.hfSearches.key;

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EXTENSION_DIR } from './support/extension-test';
+import { SITES } from '../../lib/shared/sites';
 
 const manifest = () => JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
@@ -24,17 +25,22 @@ test('permissions, host permissions and content-script matches are exactly these
   expect(m.host_permissions).toEqual(['https://huggingface.co/*']);
   expect(m.optional_permissions).toBeUndefined();
   expect(m.externally_connectable).toBeUndefined();
-  // All three start at document_start: each asks the background its one question while the page loads.
+  // Every script starts at document_start: each asks the background its one question while the page loads.
   const scripts = (m.content_scripts as { matches: string[]; js: string[]; run_at?: string }[]).map((cs) => ({ js: cs.js, matches: [...cs.matches].sort(), run_at: cs.run_at }));
-  const arxivHosts = ['arxiv.org', 'export.arxiv.org', 'www.arxiv.org'];
-  expect(scripts).toEqual(
-    expect.arrayContaining([
-      { js: ['content-scripts/arxiv-paper.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/abs/*`, `https://${h}/html/*`]).sort(), run_at: 'document_start' },
-      { js: ['content-scripts/arxiv-listing.js'], matches: arxivHosts.flatMap((h) => [`https://${h}/catchup*`, `https://${h}/list/*`, `https://${h}/search*`]).sort(), run_at: 'document_start' },
-      { js: ['content-scripts/github.js'], matches: ['https://github.com/*'], run_at: 'document_start' },
-    ]),
+  // Exactly the scripts of the sites registry (lib/shared/sites.ts), each on exactly its pages.
+  const registered = SITES.flatMap((site) =>
+    Object.entries(site.scripts as Record<string, readonly string[]>).map(([script, matches]) => ({
+      js: [`content-scripts/${script}.js`],
+      matches: [...matches].sort(),
+      run_at: 'document_start',
+    })),
   );
-  expect(scripts).toHaveLength(3);
+  expect(scripts.sort((a, b) => a.js[0]!.localeCompare(b.js[0]!))).toEqual(registered.sort((a, b) => a.js[0]!.localeCompare(b.js[0]!)));
+  // The registry as it stands today, pinned: a new site or page is a decision made here too.
+  expect(registered.map((script) => script.js[0])).toEqual(['content-scripts/arxiv-listing.js', 'content-scripts/arxiv-paper.js', 'content-scripts/github.js']);
+  expect(registered.flatMap((script) => script.matches)).toEqual(
+    expect.arrayContaining(['https://arxiv.org/abs/*', 'https://export.arxiv.org/html/*', 'https://www.arxiv.org/list/*', 'https://arxiv.org/catchup*', 'https://arxiv.org/search*', 'https://github.com/*']),
+  );
   // Nothing of ours is exposed to web pages beyond what content-script UI needs.
   for (const entry of (m.web_accessible_resources as { resources: string[] }[] | undefined) ?? []) {
     for (const resource of entry.resources) expect(resource).toMatch(/\.(css|png)$/);

@@ -7,7 +7,7 @@ import type { PapersDB } from '../../shared/db';
 import { recoverConnection, storageStep } from './storage-step';
 import { runSync, type SyncDeps } from './engine';
 import { patchSyncState, readSyncState } from './state';
-import { type SyncOutcome } from '../../shared/sync-state';
+import type { SyncOutcome } from '../../shared/sync-state';
 
 export const PERIODIC_ALARM = 'sync-periodic';
 export const RETRY_ALARM = 'sync-retry';

@@ -7,23 +7,21 @@
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '../../shared/storage-keys';
 import { isRecord } from '../../shared/is-record';
-
-export type Site = 'arxiv' | 'github';
-
+import { DEFAULT_SITE_SWITCHES, type SiteId } from '../../shared/sites';
 
 /** Whether the overlay of `site` is on, given the stored settings object (or whatever is stored). */
-export function siteEnabled(stored: unknown, site: Site): boolean {
+export function siteEnabled(stored: unknown, site: SiteId): boolean {
   const sites = isRecord(stored) ? stored.sites : undefined;
   const value = isRecord(sites) ? sites[site] : undefined;
-  return typeof value === 'boolean' ? value : true;
+  return typeof value === 'boolean' ? value : DEFAULT_SITE_SWITCHES[site];
 }
 
-export async function readSiteEnabled(site: Site): Promise<boolean> {
+export async function readSiteEnabled(site: SiteId): Promise<boolean> {
   return siteEnabled((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY], site);
 }
 
 /** Calls `onChange` with the switch's new position whenever the settings change, until `signal` aborts. */
-export function watchSiteEnabled(site: Site, onChange: (enabled: boolean) => void, signal: AbortSignal): void {
+export function watchSiteEnabled(site: SiteId, onChange: (enabled: boolean) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, { newValue?: unknown }>) => {
     if (SETTINGS_KEY in changes) onChange(siteEnabled(changes[SETTINGS_KEY]?.newValue, site));
   };

@@ -11,8 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { DailyPapersFixture } from '../../fixtures/hf-data';
+import { SITES } from '../../../lib/shared/sites';
 
-export const FIXTURE_HOSTS = ['huggingface.co', 'arxiv.org', 'www.arxiv.org', 'export.arxiv.org', 'github.com'];
+/** Hugging Face and every host of every site in the registry (lib/shared/sites.ts). */
+export const FIXTURE_HOSTS = ['huggingface.co', ...SITES.flatMap((site) => site.hosts)];
 
 export interface FixtureAnswer {
   status: number;

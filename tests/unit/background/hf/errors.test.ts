@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeHfError, HfError } from '../../../../lib/background/hf/errors';
-import { type HfErrorKind } from '../../../../lib/shared/sync-state';
+import type { HfErrorKind } from '../../../../lib/shared/sync-state';
 
 const KINDS: HfErrorKind[] = ['offline', 'timeout', 'rate-limited', 'server', 'malformed', 'http'];
 

@@ -7,7 +7,7 @@ import { readTrending } from '../../../../lib/background/sync/store';
 import { buildDailyPapers } from '../../../fixtures/hf-data';
 import { fakeTime, HOUR, MINUTE, useTestDb } from '../../support/builders';
 import { fakeHf, type FakeHfOptions } from '../../support/fake-hf';
-import { type SyncState } from '../../../../lib/shared/sync-state';
+import type { SyncState } from '../../../../lib/shared/sync-state';
 
 /** A Wednesday: the 30-day window runs from 2025-05-13 to today and holds 22 weekdays of 12 papers. */
 const NOW = '2025-06-11T12:00:00Z';

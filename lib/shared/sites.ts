@@ -1,0 +1,77 @@
+/**
+ * The sites the extension annotates, one entry each. Everything site-specific that other rooms need is
+ * derived from this list: the settings' switches (./settings.ts), the `site` of page messages
+ * (./message-schema.ts), the options page's switches and what each sends (components/options/), each
+ * content script's `matches` (entrypoints/<id>*.content), the manifest test and the e2e fixture hosts.
+ * Adding a site: an entry here, a folder lib/sites/<id>/ (and components/sites/<id>/), a thin entrypoint
+ * per script, fixtures and tests (README, "Adding a site").
+ */
+
+export interface SiteEntry {
+  readonly id: string;
+  /** As the options page names it: "Show Daily Papers on {label}". */
+  readonly label: string;
+  /** Every host its pages are served from (the e2e fixture server answers for each). */
+  readonly hosts: readonly string[];
+  /** Each content script of the site (entrypoints/<script>.content) and the pages it runs on. */
+  readonly scripts: Readonly<Record<string, readonly string[]>>;
+  /** The switch's position before the person touches it. */
+  readonly defaultOn: boolean;
+  /**
+   * What its pages may cause to be sent beyond this browser (the options page says it in words,
+   * lib/options/site-sends.ts): `nothing` (answered from the local copy only), `opened-paper` (a paper's
+   * own page may ask Hugging Face about that paper, with live lookups on), `cited-papers` (a page citing
+   * a few papers missing from the local copy may ask about those, with live lookups on).
+   */
+  readonly sends: SiteSends;
+}
+
+export type SiteSends = 'nothing' | 'opened-paper' | 'cited-papers';
+
+const pages = (hosts: readonly string[], paths: readonly string[]) => hosts.flatMap((host) => paths.map((path) => `https://${host}${path}`));
+
+const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as const;
+
+export const SITES = [
+  {
+    id: 'arxiv',
+    label: 'arXiv',
+    hosts: ARXIV_HOSTS,
+    scripts: {
+      /** Abstract pages and HTML papers. */
+      'arxiv-paper': pages(ARXIV_HOSTS, ['/abs/*', '/html/*']),
+      /** Listings (/list/…: new, recent, pastweek, month lists), /catchup and search results. */
+      'arxiv-listing': pages(ARXIV_HOSTS, ['/list/*', '/catchup*', '/search*']),
+    },
+    defaultOn: true,
+    sends: 'opened-paper',
+  },
+  {
+    id: 'github',
+    label: 'GitHub',
+    hosts: ['github.com'],
+    scripts: { github: ['https://github.com/*'] },
+    defaultOn: true,
+    sends: 'cited-papers',
+  },
+] as const satisfies readonly SiteEntry[];
+
+export type SiteId = (typeof SITES)[number]['id'];
+
+export const SITE_IDS = /* @__PURE__ */ SITES.map((site) => site.id) as [SiteId, ...SiteId[]];
+
+/** The switches before the person touches them. */
+export const DEFAULT_SITE_SWITCHES = Object.fromEntries(SITES.map((site) => [site.id, site.defaultOn])) as Record<SiteId, boolean>;
+
+export function siteEntry(id: SiteId): SiteEntry {
+  return SITES.find((site) => site.id === id)!;
+}
+
+/** The `matches` of a content script named in the registry (entrypoints/<script>.content). */
+export function scriptMatches(script: string): string[] {
+  for (const site of SITES as readonly SiteEntry[]) {
+    const matches = site.scripts[script];
+    if (matches) return [...matches];
+  }
+  throw new Error(`No site has a content script ${script}`);
+}
