@@ -7,10 +7,10 @@ import 'fake-indexeddb/auto';
 import { PapersDB } from '../../lib/shared/db';
 import { HfClient } from '../../lib/background/hf/client';
 import { runSync } from '../../lib/background/sync/engine';
-import type { SyncState } from '../../lib/background/sync/state';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { expect, test } from '../e2e/support/extension-test';
 import { median, recordFigures } from './support/figures';
+import type { SyncState } from '../../lib/shared/sync-state';
 
 const RUNS = 3;
 const DAYS = 30;
