@@ -6,7 +6,8 @@ import { papersDb } from '../lib/shared/db';
 import { HfClient } from '../lib/background/hf/client';
 import { papersOfRepo } from '../lib/background/repo-papers';
 import { lookupPapers } from '../lib/background/lookup';
-import { handleNotificationClick, popupDayHash } from '../lib/background/notifications/click';
+import { handleNotificationClick } from '../lib/background/notifications/click';
+import { formatRoute } from '../lib/shared/popup-route';
 import { notifyAfterSync } from '../lib/background/notifications/notify-after-sync';
 import { StoredPapers } from '../lib/background/stored-papers';
 import { handleRequest } from '../lib/background/request-handler';
@@ -90,7 +91,7 @@ export default defineBackground(() => {
       db,
       now: Date.now(),
       openTab: (url) => browser.tabs.create({ url }),
-      popupDayUrl: (date) => `${browser.runtime.getURL('/popup.html')}${popupDayHash(date)}`,
+      popupDayUrl: (date) => `${browser.runtime.getURL('/popup.html')}${formatRoute({ kind: 'day', date })}`,
       clear: (notificationId) => notifications.clear(notificationId),
     })
       .then(() => {

@@ -1,4 +1,4 @@
-import { dayLabel, isWeekendDay } from '../../lib/popup/day-label';
+import { dayLabel, isWeekendDay } from '../../lib/shared/day-label';
 import { utcDay } from '../../lib/shared/utc-day';
 import { OrderToggle } from './OrderToggle';
 import { PaperList } from './PaperList';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendRequest } from '../../lib/shared/messages';
 import { nextPopupOpened } from '../../lib/popup/popup-session';
 import type { PopupStore } from '../../lib/popup/popup-store';
-import type { PopupUiState, PopupView } from '../../lib/popup/popup-view';
+import type { PopupUiState } from '../../lib/popup/popup-view';
 import { changeUserState, type UserAction } from '../../lib/shared/user-state';
 import { DayView } from './DayView';
 import { focusFirstEntry } from './PaperList';
@@ -23,6 +23,7 @@ import type { ViewProps } from './view-props';
 import { WeekView } from './WeekView';
 import { withUnrecordedFailure, type SyncState } from '../../lib/shared/sync-state';
 import { POPUP_OPENED_KEY } from '../../lib/shared/storage-keys';
+import type { PopupView } from '../../lib/shared/popup-route';
 
 interface Props {
   /** The database being opened (and the first screen's reads started) since the page's first moment. */

@@ -1,4 +1,4 @@
-import type { PopupView } from '../../lib/popup/popup-view';
+import type { PopupView } from '../../lib/shared/popup-route';
 
 type TabKind = 'today' | 'week' | 'trending' | 'saved';
 const TABS: { kind: TabKind; label: string }[] = [

@@ -1,5 +1,5 @@
 import { compareByUpvotes, weekOf } from '../../lib/shared/daily-lists';
-import { weekLabel } from '../../lib/popup/day-label';
+import { weekLabel } from '../../lib/shared/day-label';
 import { addDays, utcDay } from '../../lib/shared/utc-day';
 import { OrderToggle } from './OrderToggle';
 import { PaperList } from './PaperList';

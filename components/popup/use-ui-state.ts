@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatRoute, openingUiState, parseRoute, type PopupUiState } from '../../lib/popup/popup-view';
+import { openingUiState, type PopupUiState } from '../../lib/popup/popup-view';
 import { UI_STATE_KEY } from '../../lib/shared/storage-keys';
+import { formatRoute, parseRoute } from '../../lib/shared/popup-route';
 
 function storage(): Storage | undefined {
   try {

@@ -1,6 +1,7 @@
 import type { PopupStore } from '../../lib/popup/popup-store';
-import type { ListOrder, PopupView } from '../../lib/popup/popup-view';
+import type { ListOrder } from '../../lib/popup/popup-view';
 import type { ChangeCounts } from './use-popup-store';
+import type { PopupView } from '../../lib/shared/popup-route';
 
 /** What every list view gets from the popup. */
 export interface ViewProps {

@@ -4,16 +4,9 @@
  * closes the popup) leaves the popup as it was.
  */
 import { isSameSession } from './popup-session';
-import { isUtcDay, utcDay } from '../shared/utc-day';
+import { utcDay } from '../shared/utc-day';
 import { UI_STATE_KEY } from '../shared/storage-keys';
-
-export type PopupView =
-  | { kind: 'today' }
-  | { kind: 'day'; date: string }
-  /** The Monday-to-Sunday week holding `date`. */
-  | { kind: 'week'; date: string }
-  | { kind: 'trending' }
-  | { kind: 'saved' };
+import { formatRoute, parseRoute, type PopupView } from '../shared/popup-route';
 
 export type ListOrder = 'top' | 'rising';
 
@@ -24,21 +17,6 @@ export interface PopupUiState {
 }
 
 export const DEFAULT_UI_STATE: PopupUiState = { view: { kind: 'today' }, order: 'top', query: '' };
-
-/** The view an address names, or undefined for none (or nonsense). */
-export function parseRoute(hash: string): PopupView | undefined {
-  const route = hash.replace(/^#/, '');
-  if (route === 'today') return { kind: 'today' };
-  if (route === 'trending') return { kind: 'trending' };
-  if (route === 'saved') return { kind: 'saved' };
-  const dated = /^(day|week)=(\d{4}-\d{2}-\d{2})$/.exec(route);
-  if (dated && isUtcDay(dated[2]!)) return { kind: dated[1] as 'day' | 'week', date: dated[2]! };
-  return undefined;
-}
-
-export function formatRoute(view: PopupView): string {
-  return view.kind === 'day' || view.kind === 'week' ? `#${view.kind}=${view.date}` : `#${view.kind}`;
-}
 
 /** Reads a kept UI state defensively: a damaged or old entry gives the defaults, never an error. */
 export function parseUiState(stored: unknown): PopupUiState {

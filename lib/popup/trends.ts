@@ -3,7 +3,6 @@
  * fastest-growing first. A paper's first point is kept on the paper (`firstSeen`); a history row is
  * written whenever a later sync sees its count change.
  */
-import type { UpvoteSample } from '../shared/db';
 import type { Paper, UpvotePoint } from '../shared/paper';
 
 export type { UpvotePoint } from '../shared/paper';
@@ -86,15 +85,4 @@ export function sparklinePoints(series: readonly UpvotePoint[], now: number, wid
   });
   points.push(`${round(width)},${round(y(series[series.length - 1]!.upvotes))}`);
   return points.join(' ');
-}
-
-/** Groups history samples by paper. */
-export function historyById(samples: readonly UpvoteSample[]): Map<string, UpvotePoint[]> {
-  const byId = new Map<string, UpvotePoint[]>();
-  for (const { id, at, upvotes } of samples) {
-    const list = byId.get(id);
-    if (list) list.push({ at, upvotes });
-    else byId.set(id, [{ at, upvotes }]);
-  }
-  return byId;
 }

@@ -19,7 +19,10 @@ export type Request =
   | {
       type: 'lookupPapers';
       ids: string[];
-      /** Ask HF for papers not stored (abstract pages only; a setting can refuse it). */
+      /**
+       * Ask HF for papers not stored, at most MAX_LIVE_LOOKUPS of them (a GitHub page citing a few new
+       * papers; the live-lookup setting and Firefox's consent can refuse it).
+       */
       live?: boolean;
     }
   | {
@@ -33,7 +36,7 @@ export type Request =
       /** The site the page is on; its switch in the settings decides whether anything is looked up. */
       site: SiteId;
       ids: string[];
-      /** As for lookupPapers: ask HF for papers not stored (single-paper pages only). */
+      /** Ask HF for the page's own paper when it is not stored (an arXiv paper page; under the same setting). */
       live?: boolean;
     }
   | {

@@ -17,7 +17,10 @@ export const SettingsSchema = z.object({
   /** Days of Daily Papers kept in sync, back from today. */
   backfillDays: z.number().int().min(1).max(90).catch(30),
   syncIntervalMinutes: z.number().int().min(15).max(24 * 60).catch(30),
-  /** Abstract pages of papers not yet synced ask HF for that one paper (the only thing sent about browsing). */
+  /**
+   * Live lookups: an arXiv paper page, or a GitHub page citing a few papers, that the local copy lacks asks
+   * HF about those papers (the only thing sent about browsing; sites.ts `sends` says which pages may).
+   */
   liveLookups: z.boolean().catch(true),
   /** Per-site switches for the page overlays (./sites.ts). */
   sites: z.object(siteSwitches).catch({ ...DEFAULT_SITE_SWITCHES }),

@@ -6,11 +6,11 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
-import { formatDay } from '../../lib/sites/arxiv/paper-facts';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../fixtures/arxiv/html-paper';
 import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
+import { dateLabel } from '../../lib/shared/day-label';
 
 declare const chrome: typeof browser;
 
@@ -42,7 +42,7 @@ test('an abstract page shows the card after the title; the reader collapses it b
   await expect(card.locator('dd').filter({ has: page.getByRole('link', { name: 'lens-fixtures/repo-2506-06276' }) })).toContainText(`★ ${raw.githubStars}`);
   await expect(card.getByRole('link', { name: `example.org/${star.id}` })).toHaveAttribute('href', raw.projectPage);
   await expect(card.locator('dl')).toContainText('OrganizationApple');
-  await expect(card.locator('dl')).toContainText(`On Daily Papers${formatDay(star.date)}`);
+  await expect(card.locator('dl')).toContainText(`On Daily Papers${dateLabel(star.date)}`);
 
   // Keyboard: Tab from the title's neighbourhood reaches the badge, then the toggle.
   await page.locator('.header-breadcrumbs a').first().focus();

@@ -5,6 +5,7 @@
 import type { PapersDB } from '../../shared/db';
 import { hfPaperUrl } from '../../shared/paper';
 import { parseNotificationId } from './notification-ids';
+import { applyUserAction } from '../../shared/user-state';
 
 export interface ClickDeps {
   db: PapersDB;
@@ -13,10 +14,6 @@ export interface ClickDeps {
   /** The extension URL of the popup showing a day (`…/popup.html#day=YYYY-MM-DD`). */
   popupDayUrl: (date: string) => string;
   clear: (notificationId: string) => Promise<unknown>;
-}
-
-export function popupDayHash(date: string): string {
-  return `#day=${date}`;
 }
 
 /** Returns false for an id that is not ours (left alone). */
@@ -33,10 +30,10 @@ export async function handleNotificationClick(notificationId: string, deps: Clic
   return true;
 }
 
-/** Marks one paper read, keeping the first read time and the person's other marks. */
+/** Marks one paper read, keeping the first read time and the person's other marks (as the popup does). */
 export async function markRead(db: PapersDB, id: string, now: number): Promise<void> {
   await db.transaction('rw', db.userState, async () => {
-    const row = await db.userState.get(id);
-    await db.userState.put({ ...row, id, readAt: row?.readAt ?? now });
+    const next = applyUserAction(id, await db.userState.get(id), 'markRead', now);
+    if (next) await db.userState.put(next);
   });
 }

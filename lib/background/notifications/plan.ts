@@ -11,6 +11,7 @@ import type { Paper } from '../../shared/paper';
 import type { Settings } from '../../shared/settings';
 import { dayNotificationId, paperNotificationId, type NotificationTarget } from './notification-ids';
 import { watchMatches, type WatchMatch } from './watch-rules';
+import { dayLabel } from '../../shared/day-label';
 
 /** Kept in the database's kv table. */
 export interface NotificationState {
@@ -101,7 +102,7 @@ function planWatchNotification({ settings, newsPapers, userState, now }: PlanInp
 function digestNotification(day: DayRecord, ranked: Paper[]): PlannedNotification {
   return {
     id: dayNotificationId(day.date, 'digest'),
-    title: `Daily Papers, ${formatDay(day.date)}: ${day.count} papers`,
+    title: `Daily Papers, ${dayLabel(day.date)}: ${day.count} papers`,
     message: titleLines(ranked, day.count),
     target: { kind: 'day', date: day.date },
     paperIds: [],
@@ -122,12 +123,6 @@ function titleLines(papers: Paper[], total: number): string {
 function clip(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > TITLE_MAX ? `${flat.slice(0, TITLE_MAX - 1).trimEnd()}…` : flat;
-}
-
-const DAY_FORMAT = new Intl.DateTimeFormat('en', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
-
-function formatDay(date: string): string {
-  return DAY_FORMAT.format(new Date(`${date}T00:00:00Z`));
 }
 
 function isDefined<T>(value: T | undefined): value is T {

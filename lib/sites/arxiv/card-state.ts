@@ -8,15 +8,6 @@ import { CARD_COLLAPSED_KEY } from '../../shared/storage-keys';
 import { cardMirrorKey, readMirroredCard } from '../../shared/card-copy';
 
 
-/** Expanded unless the reader collapsed it; anything unreadable counts as expanded. */
-export async function readCardCollapsed(): Promise<boolean> {
-  try {
-    return (await browser.storage.local.get(CARD_COLLAPSED_KEY))[CARD_COLLAPSED_KEY] === true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The paper's card from the local copy (undefined when the copy lacks it) and the collapsed choice, in
  * one read of local storage: no message, so a stopped background worker stays stopped.

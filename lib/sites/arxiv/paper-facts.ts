@@ -1,6 +1,7 @@
 /** What the paper card tells beyond the badge, as plain text and checked links (rendered as text only). */
 import type { PaperCardData } from '../../shared/messages';
 import { safeHttpsUrl } from '../../shared/safe-url';
+import { dateLabel } from '../../shared/day-label';
 
 export interface PaperFact {
   label: string;
@@ -9,17 +10,6 @@ export interface PaperFact {
   href?: string;
   /** A short addition after the text (the repository's stars). */
   extra?: string;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2025-06-06` → `6 Jun 2025` (the day as HF dates it, whatever the reader's time zone). */
-export function formatDay(date: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
-  if (!match) return undefined;
-  const [, year, month, day] = match;
-  const name = MONTHS[Number(month) - 1];
-  return name ? `${Number(day)} ${name} ${year}` : undefined;
 }
 
 /** `https://github.com/apple/ml-starflow` → `apple/ml-starflow`; other links: host and path, shortened. */
@@ -44,9 +34,9 @@ export function paperFacts(paper: PaperCardData): PaperFact[] {
   if (project) facts.push({ label: 'Project page', text: linkText(project), href: project });
   const organization = paper.organization?.fullname || paper.organization?.name;
   if (organization) facts.push({ label: 'Organization', text: organization });
-  const day = paper.dailyDate ? formatDay(paper.dailyDate) : undefined;
+  const day = paper.dailyDate ? dateLabel(paper.dailyDate) : undefined;
   if (day) facts.push({ label: 'On Daily Papers', text: day });
-  const withdrawn = paper.withdrawnAt ? formatDay(paper.withdrawnAt) : undefined;
+  const withdrawn = paper.withdrawnAt ? dateLabel(paper.withdrawnAt) : undefined;
   if (withdrawn) facts.push({ label: 'Withdrawn', text: withdrawn });
   return facts;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UI_STATE, firstListedDay, formatRoute, initialUiState, parseRoute, parseUiState } from '../../../lib/popup/popup-view';
+import { DEFAULT_UI_STATE, firstListedDay, initialUiState, parseUiState } from '../../../lib/popup/popup-view';
+import { formatRoute, parseRoute } from '../../../lib/shared/popup-route';
 
 describe('parseRoute / formatRoute', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstSeenAt, historyById, paperPoints, rankRising, risingRate, sparklinePoints, upvoteSeries } from '../../../lib/popup/trends';
+import { firstSeenAt, paperPoints, rankRising, risingRate, sparklinePoints, upvoteSeries } from '../../../lib/popup/trends';
 
 const HOUR = 3_600_000;
 const NOW = Date.parse('2025-06-11T12:00:00Z');
@@ -109,16 +109,9 @@ describe('paperPoints', () => {
   });
 });
 
-describe('firstSeenAt and historyById', () => {
-  it('finds the oldest sample and groups samples by paper', () => {
-    const samples = [
-      { id: 'a', at: 5, upvotes: 1 },
-      { id: 'b', at: 2, upvotes: 1 },
-      { id: 'a', at: 3, upvotes: 0 },
-    ];
-    const grouped = historyById(samples);
-    expect(grouped.get('a')).toEqual([{ at: 5, upvotes: 1 }, { at: 3, upvotes: 0 }]);
-    expect(firstSeenAt(grouped.get('a')!)).toBe(3);
+describe('firstSeenAt', () => {
+  it('finds the oldest sample', () => {
+    expect(firstSeenAt([{ at: 5, upvotes: 1 }, { at: 3, upvotes: 0 }])).toBe(3);
     expect(firstSeenAt([])).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareByUpvotes, latestListDay, listDayOnOrBefore, neighbourListDays, papersOfDay, weekOf } from '../../../lib/shared/daily-lists';
+import { compareByUpvotes, latestListDay, papersOfDay, weekOf } from '../../../lib/shared/daily-lists';
 import { makePaper, useTestDb } from '../support/builders';
 
 // 2025-06-06 is a Friday; 06-07/08 the weekend; 06-09 a Monday.
@@ -11,37 +11,6 @@ const DAYS = [
   { date: '2025-06-09', count: 8 },
   { date: '2025-06-10', count: 0 },
 ];
-
-describe('listDayOnOrBefore', () => {
-  it('gives the day itself when it has a list', () => {
-    expect(listDayOnOrBefore(DAYS, '2025-06-09')).toBe('2025-06-09');
-  });
-  it('falls back from a weekend to Friday', () => {
-    expect(listDayOnOrBefore(DAYS, '2025-06-08')).toBe('2025-06-06');
-    expect(listDayOnOrBefore(DAYS, '2025-06-07')).toBe('2025-06-06');
-  });
-  it('falls back from a day whose list is still empty (or not synced) to the latest list', () => {
-    expect(listDayOnOrBefore(DAYS, '2025-06-10')).toBe('2025-06-09');
-    expect(listDayOnOrBefore(DAYS, '2025-07-01')).toBe('2025-06-09');
-  });
-  it('gives nothing before the first list, or with no lists at all', () => {
-    expect(listDayOnOrBefore(DAYS, '2025-06-04')).toBeUndefined();
-    expect(listDayOnOrBefore([], '2025-06-09')).toBeUndefined();
-  });
-  it('does not depend on the order of the records', () => {
-    expect(listDayOnOrBefore([...DAYS].reverse(), '2025-06-08')).toBe('2025-06-06');
-  });
-});
-
-describe('neighbourListDays', () => {
-  it('skips the weekend both ways', () => {
-    expect(neighbourListDays(DAYS, '2025-06-09')).toEqual({ previous: '2025-06-06', next: undefined });
-    expect(neighbourListDays(DAYS, '2025-06-06')).toEqual({ previous: '2025-06-05', next: '2025-06-09' });
-  });
-  it('has no previous day at the oldest list', () => {
-    expect(neighbourListDays(DAYS, '2025-06-05')).toEqual({ previous: undefined, next: '2025-06-06' });
-  });
-});
 
 describe('weekOf', () => {
   it.each([

@@ -100,7 +100,7 @@ describe('daily digest', () => {
     expect(plan.notifications).toEqual([
       {
         id: `day:${TODAY}:digest`,
-        title: 'Daily Papers, Tue, Jun 10: 6 papers',
+        title: 'Daily Papers, Tue 10 Jun: 6 papers',
         message: '▲ 100 · Quokka Flows\n▲ 99 · Graph Nets\n▲ 98 · Protein Folding\n…and 3 more',
         target: { kind: 'day', date: TODAY },
         paperIds: [],

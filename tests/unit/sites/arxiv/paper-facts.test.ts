@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, hasCardDetails, linkText, paperFacts } from '../../../../lib/sites/arxiv/paper-facts';
+import { hasCardDetails, linkText, paperFacts } from '../../../../lib/sites/arxiv/paper-facts';
 import type { PaperOverview } from '../../../../lib/shared/messages';
+import { dateLabel } from '../../../../lib/shared/day-label';
 
 const base: PaperOverview = { id: '2506.06276', title: 'STARFlow', authors: ['Jiatao Gu'], upvotes: 21, fetchedAt: 0 };
 
@@ -43,10 +44,10 @@ describe('paperFacts', () => {
 
 describe('formatting', () => {
   it('formats days as HF dates them', () => {
-    expect(formatDay('2025-06-09')).toBe('9 Jun 2025');
-    expect(formatDay('2025-12-31T23:59:00.000Z')).toBe('31 Dec 2025');
-    expect(formatDay('2025-13-01')).toBeUndefined();
-    expect(formatDay('yesterday')).toBeUndefined();
+    expect(dateLabel('2025-06-09')).toBe('9 Jun 2025');
+    expect(dateLabel('2025-12-31T23:59:00.000Z')).toBe('31 Dec 2025');
+    expect(dateLabel('2025-13-01')).toBeUndefined();
+    expect(dateLabel('yesterday')).toBeUndefined();
   });
 
   it('shortens link texts', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, isWeekendDay, weekLabel } from '../../../lib/popup/day-label';
+import { dayLabel, isWeekendDay, weekLabel } from '../../../lib/shared/day-label';
 
 describe('day labels', () => {
   it('names a day by its UTC date, whatever the local zone', () => {
