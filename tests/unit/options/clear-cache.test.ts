@@ -3,7 +3,8 @@ import { clearCache } from '../../../lib/options/clear-cache';
 import { storeDay } from '../../../lib/background/sync/store';
 import { patchSyncState, readSyncState } from '../../../lib/background/sync/state';
 import { makePaper, useTestDb } from '../support/builders';
-import { NOTIFICATION_STATE_KEY } from '../../../lib/shared/storage-keys';
+import { HF_SEARCHES_KEY, NOTIFICATION_STATE_KEY, UI_STATE_KEY, USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
+import { CARD_MIRROR_META_KEY, SETTINGS_KEY } from '../../../lib/shared/storage-keys';
 
 const getDb = useTestDb();
 
@@ -41,5 +42,49 @@ describe('clearCache', () => {
     expect(await db.userState.count()).toBe(0);
     expect(await db.upvoteHistory.count()).toBe(0);
     expect(await db.kv.count()).toBe(0);
+  });
+
+  /** A storage.local stand-in that notes, at each removal, how many marks the database still held. */
+  function localArea(db: ReturnType<typeof getDb>, items: Record<string, unknown>) {
+    const removals: { keys: string[]; marksInDb: number }[] = [];
+    return {
+      items,
+      removals,
+      async get(keys: string | string[] | null) {
+        if (keys === null) return { ...items };
+        return Object.fromEntries([keys].flat().filter((key) => key in items).map((key) => [key, items[key]]));
+      },
+      async set(next: Record<string, unknown>) {
+        Object.assign(items, next);
+      },
+      async remove(keys: string | string[]) {
+        removals.push({ keys: [keys].flat(), marksInDb: await db.userState.count() });
+        for (const key of [keys].flat()) delete items[key];
+      },
+    };
+  }
+
+  it('forgets the copy of the marks before it deletes them, so a worker waking in between cannot restore them', async () => {
+    const db = await seed();
+    const local = localArea(db, { [USER_STATE_BACKUP_KEY]: { saved: [] }, [USER_STATE_RESTORED_KEY]: 1, [SETTINGS_KEY]: { liveLookups: false }, 'card:2506.00001': '{}', [CARD_MIRROR_META_KEY]: { from: '2025-06-01' } });
+    await clearCache(db, { keepSaved: false, local });
+    const forgot = local.removals.find((removal) => removal.keys.includes(USER_STATE_BACKUP_KEY));
+    expect(forgot?.keys).toEqual(expect.arrayContaining([USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY]));
+    expect(forgot?.marksInDb).toBe(2);
+    expect(Object.keys(local.items)).toEqual([SETTINGS_KEY]);
+  });
+
+  it('keeps the copy of the marks when the marks stay', async () => {
+    const db = await seed();
+    const local = localArea(db, { [USER_STATE_BACKUP_KEY]: { saved: [] }, 'card:2506.00001': '{}' });
+    await clearCache(db, { keepSaved: true, local });
+    expect(Object.keys(local.items)).toEqual([USER_STATE_BACKUP_KEY]);
+  });
+
+  it("forgets what the popup kept outside the database: the last searches and the view", async () => {
+    const db = await seed();
+    const page = new Map<string, string>([[HF_SEARCHES_KEY, '[["flows",[]]]'], [UI_STATE_KEY, '{}'], ['unrelated', 'x']]);
+    await clearCache(db, { keepSaved: true, pageStorage: { removeItem: (key: string) => void page.delete(key) } });
+    expect([...page.keys()]).toEqual(['unrelated']);
   });
 });
