@@ -141,7 +141,7 @@ export class PopupStore implements UserStateWriter {
     const days = transaction.objectStore('days');
     const around = (day: string) =>
       Promise.all([
-        requestResult(transaction.objectStore('papers').index('dailyDate').getAll(day)) as Promise<Paper[]>,
+        requestResult(transaction.objectStore('papers').index('dailyDates').getAll(day)) as Promise<Paper[]>,
         firstListDay(days, IDBKeyRange.upperBound(day, true), 'prev'),
         firstListDay(days, IDBKeyRange.lowerBound(day, true), 'next'),
       ]);
@@ -158,9 +158,10 @@ export class PopupStore implements UserStateWriter {
     return { listDay, previous, next, papers: papers.sort(compareByUpvotes) };
   }
 
-  /** Papers whose Daily Papers day is in `[start, end]`. */
+  /** Papers listed on a Daily Papers day in `[start, end]`, each once (a paper can be on two days' lists). */
   async papersOfDays(start: string, end: string): Promise<Paper[]> {
-    return this.read('papers', (store) => store.index('dailyDate').getAll(IDBKeyRange.bound(start, end))) as Promise<Paper[]>;
+    const listed = (await this.read('papers', (store) => store.index('dailyDates').getAll(IDBKeyRange.bound(start, end)))) as Paper[];
+    return [...new Map(listed.map((paper) => [paper.id, paper])).values()];
   }
 
   /** Papers by id, in the order asked; missing ones are left out. */

@@ -30,6 +30,6 @@ export async function latestListDay(db: PapersDB): Promise<DayRecord | undefined
 
 /** A day's papers, most upvoted first. */
 export async function papersOfDay(db: PapersDB, date: string): Promise<Paper[]> {
-  const papers = await db.papers.where('dailyDate').equals(date).toArray();
+  const papers = await db.papers.where('dailyDates').equals(date).toArray();
   return papers.sort(compareByUpvotes);
 }

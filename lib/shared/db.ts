@@ -4,7 +4,7 @@
  *
  * Every schema change is a new `version(n)` with its upgrade; a released version is never edited.
  */
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type DBCore, type DBCoreMutateRequest, type EntityTable, type Table } from 'dexie';
 import { DATABASE_NAME } from './db-name';
 import type { Paper } from './paper';
 
@@ -59,6 +59,34 @@ export interface TrendingList {
   ids: string[];
 }
 
+/** A paper as written: its `dailyDate` among its `dailyDates` (an import or a backup may bring only the former). */
+function withDailyDates(paper: Paper): Paper {
+  if (!paper.dailyDate || paper.dailyDates?.includes(paper.dailyDate)) return paper;
+  return { ...paper, dailyDates: [...(paper.dailyDates ?? []), paper.dailyDate].sort() };
+}
+
+/**
+ * Every write of a paper, whoever makes it (sync, lookup, import, restore, tests), lists it on its own
+ * day: the day lists read the multi-entry `dailyDates` index. A middleware, not a hook: hooks make Dexie
+ * read each row before a put.
+ */
+const listDaysOnEveryWrite = {
+  stack: 'dbcore' as const,
+  name: 'listDaysOnEveryWrite',
+  create: (down: DBCore): DBCore => ({
+    ...down,
+    table: (name: string) => {
+      const table = down.table(name);
+      if (name !== 'papers') return table;
+      return {
+        ...table,
+        mutate: (request: DBCoreMutateRequest) =>
+          table.mutate(request.type === 'put' || request.type === 'add' ? { ...request, values: (request.values as Paper[]).map(withDailyDates) } : request),
+      };
+    },
+  }),
+};
+
 export class PapersDB extends Dexie {
   papers!: EntityTable<Paper, 'id'>;
   days!: EntityTable<DayRecord, 'date'>;
@@ -78,6 +106,18 @@ export class PapersDB extends Dexie {
       misses: 'id',
       kv: 'key',
     });
+    // 0.3: a paper can be on several days' lists (`dailyDates`, multi-entry). Papers keep `dailyDate`.
+    this.version(2)
+      .stores({ papers: 'id, dailyDate, *dailyDates, upvotes, githubRepoKey' })
+      .upgrade((tx) =>
+        tx
+          .table<Paper, string>('papers')
+          .toCollection()
+          .modify((paper) => {
+            if (paper.dailyDate && !paper.dailyDates) paper.dailyDates = [paper.dailyDate];
+          }),
+      );
+    this.use(listDaysOnEveryWrite);
   }
 }
 

@@ -8,8 +8,13 @@ export interface Paper {
   authors: string[];
   upvotes: number;
   numComments?: number;
-  /** UTC day (YYYY-MM-DD) the paper was on Daily Papers. */
+  /** UTC day (YYYY-MM-DD) the paper was on Daily Papers; the latest, when it was listed on several. */
   dailyDate?: string;
+  /**
+   * Every Daily Papers day that listed it, oldest first: HF lists some papers on two days a week apart,
+   * and each day's list must show them (indexed, multi-entry). Absent on papers never on a list.
+   */
+  dailyDates?: string[];
   publishedAt?: string;
   aiSummary?: string;
   aiKeywords?: string[];

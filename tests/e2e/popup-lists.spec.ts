@@ -76,6 +76,26 @@ test('an address names a day (a weekend falls back to Friday) or the saved list'
   await expect(page.getByTestId('empty')).toContainText('older than the synced days');
 });
 
+test.describe('a paper HF lists on two days', () => {
+  test.use({ dailyPapers: { relisted: true } });
+
+  test('is on both days’ lists, with its current upvotes', async ({ server, openPopup, context, extensionId }) => {
+    await waitForSync(await openPopup());
+    const { data } = server;
+    const listing = [...data.days.entries()].filter(([, items]) => items.length);
+    const relisted = paperOf(listing.find(([, items]) => items.length > 12)![1].at(-1)!);
+    const days = listing.filter(([, items]) => items.some((item) => paperOf(item).id === relisted.id)).map(([date]) => date);
+    expect(days).toHaveLength(2);
+    const page = await context.newPage();
+    for (const day of days) {
+      await page.goto(`chrome-extension://${extensionId}/popup.html#day=${day}`);
+      await expect(page.getByTestId('list-day')).toHaveText(day);
+      await expect(titles(page)).toContainText([relisted.title]);
+      await expect(page.locator('.paper').filter({ hasText: relisted.title }).locator('.upvotes')).toHaveText('▲ 120');
+    }
+  });
+});
+
 test('rising puts the fastest-growing paper first, with its sparkline', async ({ server, openPopup }) => {
   const popup = await openPopup();
   await waitForSync(popup);

@@ -39,6 +39,19 @@ interface Upsert {
 }
 
 /**
+ * The paper with every Daily Papers day that listed it: the days stored, the day of this answer (a
+ * day's list) or the day HF gave (`dailyDate` of a trending item or a lookup). `dailyDate` is the latest.
+ */
+function withListDays(stored: Paper | undefined, paper: Paper, day: string | undefined): Paper {
+  const days = new Set(stored?.dailyDates ?? (stored?.dailyDate ? [stored.dailyDate] : []));
+  if (day) days.add(day);
+  else if (paper.dailyDate) days.add(paper.dailyDate);
+  if (!days.size) return paper;
+  const dailyDates = [...days].sort();
+  return { ...paper, dailyDate: dailyDates.at(-1), dailyDates };
+}
+
+/**
  * Reads what is stored of `fresh` and merges: nothing is written yet. A paper the answer does not
  * change is not written again (a periodic sync mostly brings the same papers).
  */
@@ -48,8 +61,8 @@ async function mergeWithStored(db: PapersDB, fresh: Paper[], now: number, dailyD
   const papers: Paper[] = [];
   const samples: UpvoteSample[] = [];
   fresh.forEach((paper, i) => {
-    const incoming = dailyDate ? { ...paper, dailyDate } : paper;
     const stored = previous[i];
+    const incoming = withListDays(stored, paper, dailyDate);
     if (!stored) {
       papers.push({ ...incoming, firstSeen: { at: now, upvotes: incoming.upvotes } });
       return;
@@ -61,6 +74,8 @@ async function mergeWithStored(db: PapersDB, fresh: Paper[], now: number, dailyD
   });
   return { papers, previous, samples };
 }
+
+const listedOn = (paper: Paper | undefined, day: string) => paper?.dailyDates?.includes(day) ?? paper?.dailyDate === day;
 
 /** The writes of an upsert, sent together (two tables): one wait rather than two. */
 function writeUpsert(db: PapersDB, upsert: Upsert): Promise<unknown> {
@@ -86,12 +101,12 @@ export async function storeDay(
   const { record, written } = await db.transaction('rw', [db.papers, db.upvoteHistory, db.days], async () => {
     const [upsert, countBefore, stored] = await Promise.all([
       mergeWithStored(db, day.papers, now, day.date),
-      db.papers.where('dailyDate').equals(day.date).count(),
+      db.papers.where('dailyDates').equals(day.date).count(),
       day.continued ? db.days.get(day.date) : undefined,
     ]);
     // What is stored for the day, so an answer that lost papers never shrinks the record: what was
     // there, plus the papers this answer brings to the day (nothing else writes inside this transaction).
-    const count = countBefore + upsert.previous.filter((paper) => paper?.dailyDate !== day.date).length;
+    const count = countBefore + upsert.previous.filter((paper) => !listedOn(paper, day.date)).length;
     const dropped = day.continued ? (stored?.dropped ?? 0) + day.dropped : day.dropped;
     const record: DayRecord = { date: day.date, fetchedAt: now, count, dropped, status: day.status };
     await Promise.all([writeUpsert(db, upsert), db.days.put(record)]);

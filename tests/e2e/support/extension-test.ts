@@ -14,7 +14,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface ExtensionFixtures {
   /** Shape of the fixture Daily Papers (days back from today, papers per weekday). */
-  dailyPapers: { days?: number; perDay?: number };
+  dailyPapers: Parameters<typeof buildDailyPapers>[1];
   /** Folder the fresh profile is made in (the system's temporary folder unless a test says otherwise). */
   profileParent: string;
   server: FixtureServer;

@@ -33,6 +33,12 @@ describe('PopupStore reads what Dexie wrote', () => {
     expect((await store.days()).map((d) => d.date)).toEqual(['2025-06-06', '2025-06-09']);
     expect((await store.papersOfDays('2025-06-09', '2025-06-09')).map((p) => p.id).sort()).toEqual(['2506.00002', '2506.00003']);
     expect((await store.papersOfDays('2025-06-01', '2025-06-30')).length).toBe(3);
+    // A paper on two days' lists is on both days, and once in a range that holds both.
+    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-09', dailyDates: ['2025-06-06', '2025-06-09'] }));
+    expect((await store.papersOfDays('2025-06-06', '2025-06-06')).map((p) => p.id)).toEqual(['2506.00001']);
+    expect((await store.papersOfDays('2025-06-09', '2025-06-09')).map((p) => p.id).sort()).toEqual(['2506.00001', '2506.00002', '2506.00003']);
+    expect((await store.papersOfDays('2025-06-01', '2025-06-30')).length).toBe(3);
+    expect((await store.dayList('2025-06-06')).papers.map((p) => p.id)).toEqual(['2506.00001']);
     expect((await store.papers(['2506.00004', '2999.00000', '2506.00001'])).map((p) => p.id)).toEqual(['2506.00004', '2506.00001']);
     expect(await store.syncState()).toMatchObject({ running: true, progress: { done: 3, total: 31 } });
     store.close();

@@ -10,7 +10,7 @@ describe('PapersDB', () => {
     await db().open();
     const papers = db().papers.schema;
     expect(papers.primKey.keyPath).toBe('id');
-    expect(papers.indexes.map((i) => i.name).sort()).toEqual(['dailyDate', 'githubRepoKey', 'upvotes']);
+    expect(papers.indexes.map((i) => i.name).sort()).toEqual(['dailyDate', 'dailyDates', 'githubRepoKey', 'upvotes']);
     expect(db().upvoteHistory.schema.primKey.keyPath).toEqual(['id', 'at']);
     expect(db().userState.schema.indexes.map((i) => i.name).sort()).toEqual(['readAt', 'savedAt']);
   });

@@ -33,7 +33,7 @@ describe('importSavedPapers', () => {
       { paper: makePaper({ id: '2506.00002', fetchedAt: 0 }), savedAt: 60 },
     ]);
     expect(result).toEqual({ saved: 1, alreadySaved: 1 });
-    expect(await db.papers.get('2506.00001')).toEqual(stored);
+    expect(await db.papers.get('2506.00001')).toEqual({ ...stored, dailyDates: [stored.dailyDate] });
     expect(await db.userState.get('2506.00001')).toEqual({ id: '2506.00001', savedAt: 5, notifiedAt: 6, readAt: 51 });
     expect(await db.userState.get('2506.00002')).toEqual({ id: '2506.00002', savedAt: 60 });
     expect((await readSavedPapers(db)).map((s) => s.paper.id)).toEqual(['2506.00002', '2506.00001']);

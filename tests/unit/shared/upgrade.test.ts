@@ -39,7 +39,8 @@ describe('database upgrades', () => {
       const current = new PapersDB(name);
       try {
         await current.open();
-        expect(await current.papers.toArray()).toEqual(expect.arrayContaining(papers));
+        // Since schema v2 each paper lists its Daily Papers days (`dailyDates`), its one day to begin with.
+        expect(await current.papers.toArray()).toEqual(expect.arrayContaining(papers.map((p) => ({ ...p, dailyDates: [p.dailyDate] }))));
         expect(await current.papers.count()).toBe(papers.length);
         expect(await current.upvoteHistory.count()).toBe(papers.length);
         expect(await current.userState.toArray()).toEqual(expect.arrayContaining(rows.userState));
@@ -48,6 +49,7 @@ describe('database upgrades', () => {
         expect(await current.kv.get('syncState')).toEqual(rows.kv[0]);
         // The indexes the code relies on answer over the old rows.
         expect(await current.papers.where('dailyDate').equals('2026-11-01').count()).toBeGreaterThan(0);
+        expect(await current.papers.where('dailyDates').equals('2026-11-01').count()).toBe(await current.papers.where('dailyDate').equals('2026-11-01').count());
         expect((await current.userState.where('savedAt').above(0).toArray()).map((s) => s.id)).toEqual([STARFLOW_ID]);
       } finally {
         await current.delete();

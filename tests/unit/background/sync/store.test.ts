@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTrending, storeDay, storeLookedUpPaper, storeTrending } from '../../../../lib/background/sync/store';
 import type { Paper } from '../../../../lib/shared/paper';
+import { papersOfDay } from '../../../../lib/shared/daily-lists';
 import { HOUR, makePaper, STARFLOW_ID, useTestDb } from '../../support/builders';
 
 const NOW = Date.parse('2025-06-11T12:00:00Z');
@@ -24,6 +25,20 @@ describe('storeDay', () => {
     expect(await db().days.get('2025-06-09')).toEqual(record);
     expect((await db().papers.get(STARFLOW_ID))?.dailyDate).toBe('2025-06-09');
     expect((await db().papers.get('2506.05209'))?.dailyDate).toBe('2025-06-09');
+  });
+
+  it('keeps a paper on every day that listed it (HF lists some papers on two days a week apart)', async () => {
+    await storeDay(db(), { date: '2025-06-05', papers: [{ ...starflow, upvotes: 2 }], dropped: 0, status: 'complete' }, NOW);
+    const later = await storeDay(db(), { date: '2025-06-11', papers: [{ ...starflow, upvotes: 27 }, arflow], dropped: 0, status: 'open' }, NOW + HOUR);
+    // Fetched again (a back-fill, a partial day): the earlier day neither moves the paper nor doubles it.
+    const again = await storeDay(db(), { date: '2025-06-05', papers: [{ ...starflow, upvotes: 27 }], dropped: 0, status: 'complete' }, NOW + 2 * HOUR);
+    const stored = await db().papers.get(STARFLOW_ID);
+    expect(stored?.dailyDates).toEqual(['2025-06-05', '2025-06-11']);
+    expect(stored?.dailyDate).toBe('2025-06-11');
+    expect(later.count).toBe(2);
+    expect(again.count).toBe(1);
+    expect(await papersOfDay(db(), '2025-06-05')).toHaveLength(1);
+    expect((await papersOfDay(db(), '2025-06-11')).map((p) => p.id).sort()).toEqual([STARFLOW_ID, '2506.05209'].sort());
   });
 
   it('never shrinks the day when a later answer holds fewer papers', async () => {
