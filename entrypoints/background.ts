@@ -116,7 +116,7 @@ export default defineBackground(() => {
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
       },
       badgeIndex: () => stored.badgeIndex(),
-      papersForRepo: (repoKey) => papersOfRepo(db, repoKey),
+      papersForRepo: async (repoKey) => stored.listedOf(await papersOfRepo(db, repoKey)),
       syncNow: () => scheduler.run({ force: true }),
       // Asked after the person's marks changed (userStateChanged): the copy of the marks follows.
       refreshBadge: () => {

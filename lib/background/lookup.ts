@@ -28,9 +28,16 @@ export interface LookupOptions {
 export async function lookupPapers(db: PapersDB, rawIds: string[], options: LookupOptions): Promise<Map<string, PaperOverview>> {
   const ids = [...new Set(rawIds.filter(isHfPaperId))];
   const found = options.stored ? await options.stored.get(ids) : await readStored(db, ids);
-  const missing = ids.filter((id) => !found.has(id));
+  let missing = ids.filter((id) => !found.has(id));
 
   if (!options.live || !options.client || missing.length === 0 || missing.length > MAX_LIVE_LOOKUPS) return found;
+  // A question that may ask HF: a paper an earlier lookup stored (not on a public list, so not answered
+  // above) answers first, as HF itself would.
+  if (options.stored) {
+    for (const [id, paper] of await options.stored.get(missing, { unlisted: true })) found.set(id, paper);
+    missing = missing.filter((id) => !found.has(id));
+    if (!missing.length) return found;
+  }
   const misses = await db.misses.bulkGet(missing);
   const toAsk = missing.filter((_, i) => {
     const miss = misses[i];

@@ -4,13 +4,15 @@ import type { HfClient } from '../../../lib/background/hf/client';
 import { KEY_SCAN_FROM, lookupPapers, MISS_TTL_MS } from '../../../lib/background/lookup';
 import type { Paper } from '../../../lib/shared/paper';
 
-const paper = (id: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: 'Abstract.', authors: [], upvotes, fetchedAt: 1 });
+/** A paper of a synced Daily Papers list (the day record is written in beforeEach). */
+const paper = (id: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: 'Abstract.', authors: [], upvotes, fetchedAt: 1, dailyDate: '2025-06-09' });
 const idOf = (n: number) => `2506.${String(10_000 + n).padStart(5, '0')}`;
 
 let db: PapersDB;
 beforeEach(async () => {
   db = new PapersDB(`lookup-${Math.random()}`);
   await db.papers.bulkPut([paper('2506.06276', 21), ...Array.from({ length: 30 }, (_, i) => paper(idOf(i * 10), i))]);
+  await db.days.put({ date: '2025-06-09', fetchedAt: 1, count: 31, dropped: 0, status: 'complete' });
 });
 afterEach(async () => {
   await db.delete();
@@ -53,14 +55,20 @@ describe('lookupPapers with the in-memory view', () => {
     const listing = await lookupPapers(db, Array.from({ length: 2000 }, (_, i) => idOf(i)), { live: false, now: 0, stored });
     expect(listing.size).toBe(30);
     expect(bulkGet).not.toHaveBeenCalled();
-    const client = { paper: vi.fn(async (id: string) => paper(id, 9)) } as unknown as HfClient;
+    const client = { paper: vi.fn(async (id: string) => ({ ...paper(id, 9), dailyDate: undefined })) } as unknown as HfClient;
     const found = await lookupPapers(db, ['2506.06276', idOf(10), '2507.00009'], { live: true, client, now: 0, stored });
     expect(found.get('2506.06276')?.upvotes).toBe(21);
     expect(found.get(idOf(10))?.upvotes).toBe(1);
     expect(found.get('2507.00009')).toMatchObject({ upvotes: 9 });
     expect(found.get('2507.00009')).not.toHaveProperty('summary');
     expect(client.paper).toHaveBeenCalledTimes(1);
-    expect((await lookupPapers(db, ['2507.00009'], { live: false, now: 0, stored })).get('2507.00009')?.upvotes).toBe(9);
+    // Stored by that live lookup, not on a list: answered where HF could be asked anyway, never to a listing.
+    expect((await lookupPapers(db, ['2507.00009'], { live: true, client, now: 0, stored })).get('2507.00009')?.upvotes).toBe(9);
+    expect(client.paper).toHaveBeenCalledTimes(1);
+    expect((await lookupPapers(db, ['2507.00009'], { live: false, now: 0, stored })).has('2507.00009')).toBe(false);
+    // Hidden among unknown decoys (too many to go live): not answered.
+    expect((await lookupPapers(db, ['2507.00009', '2508.99001', '2508.99002', '2508.99003'], { live: true, client, now: 0, stored })).has('2507.00009')).toBe(false);
+    expect(client.paper).toHaveBeenCalledTimes(1);
     stored.close();
   });
 });

@@ -5,13 +5,17 @@ import { BadgeIndex } from '../../../lib/shared/badge-index';
 import { StoredPapers } from '../../../lib/background/stored-papers';
 import { storeDay, storeLookedUpPaper } from '../../../lib/background/sync/store';
 
-const paper = (id: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: 'The abstract.', authors: [], upvotes, fetchedAt: 1 });
+const DAY = '2025-06-09';
+/** A paper of the synced Daily Papers list of DAY (its day record is written in beforeEach). */
+const paper = (id: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: 'The abstract.', authors: [], upvotes, fetchedAt: 1, dailyDate: DAY });
+const overview = (id: string, upvotes: number) => ({ id, title: `Paper ${id}`, authors: [], upvotes, fetchedAt: 1, dailyDate: DAY, dailyDates: [DAY] });
 
 let db: PapersDB;
 let stored: StoredPapers;
 beforeEach(async () => {
   db = new PapersDB(`stored-${Math.random()}`);
   await db.papers.bulkPut([paper('2506.06276', 21), paper('2506.00001', 5)]);
+  await db.days.put({ date: DAY, fetchedAt: 1, count: 2, dropped: 0, status: 'complete' });
   stored = new StoredPapers(db);
 });
 afterEach(async () => {
@@ -24,15 +28,15 @@ describe('StoredPapers', () => {
     const toArray = vi.spyOn(db.papers, 'toArray');
     const many = ['2506.06276', '2506.99999', '2506.99998', '2506.99997'];
     const found = await stored.get(many);
-    expect([...found.values()]).toEqual([{ id: '2506.06276', title: 'Paper 2506.06276', authors: [], upvotes: 21, fetchedAt: 1 }]);
+    expect([...found.values()]).toEqual([overview('2506.06276', 21)]);
     await Promise.all([stored.get(['2506.00001']), stored.get(['2506.00001']), stored.get(many), stored.badgeIndex()]);
     expect(toArray).toHaveBeenCalledTimes(1);
   });
 
   it('answers a few ids before the table is read by reading those ids, then fills the view', async () => {
     const toArray = vi.spyOn(db.papers, 'toArray');
-    const found = await stored.get(['2506.06276', '2506.99999']);
-    expect([...found.values()]).toEqual([{ id: '2506.06276', title: 'Paper 2506.06276', authors: [], upvotes: 21, fetchedAt: 1 }]);
+    const found = await stored.get(['2506.06276', '2506.99999'], { unlisted: true });
+    expect([...found.values()]).toEqual([overview('2506.06276', 21)]);
     expect(toArray).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(toArray).toHaveBeenCalledTimes(1));
     const bulkGet = vi.spyOn(db.papers, 'bulkGet');
@@ -42,12 +46,36 @@ describe('StoredPapers', () => {
     });
   });
 
-  it('answers the badge index of every stored paper, built once until the table changes', async () => {
+  it('answers the badge index of every listed paper, built once until the tables change', async () => {
     const index = await stored.badgeIndex();
     expect(index.split('\n').sort()).toEqual(['2506.00001 5', '2506.06276 21']);
     expect(await stored.badgeIndex()).toBe(index);
-    await storeLookedUpPaper(db, { ...paper('2507.00001', 4), numComments: 2 }, 3);
+    await storeDay(db, { date: '2025-06-10', papers: [{ ...paper('2507.00001', 4), numComments: 2 }], dropped: 0, status: 'open' }, 3);
     expect(new BadgeIndex(await stored.badgeIndex()).get('2507.00001')).toEqual({ id: '2507.00001', upvotes: 4, numComments: 2 });
+  });
+
+  it('tells pages only what public lists hold: not the papers the person opened or saved from a search', async () => {
+    // Opened by the person (a live lookup), HF even has it on a Daily Papers day that was never synced.
+    await storeLookedUpPaper(db, { ...paper('2507.00002', 8), dailyDate: '2024-01-05' }, 3);
+    // Saved from "search all of HF" (kept: a paper row without a list day).
+    await storeLookedUpPaper(db, { ...paper('2507.00003', 2), dailyDate: undefined }, 3);
+    const index = new BadgeIndex(await stored.badgeIndex());
+    expect(index.get('2507.00002')).toBeUndefined();
+    expect(index.get('2507.00003')).toBeUndefined();
+    expect(index.get('2506.06276')).toBeDefined();
+    const decoys = ['2507.00002', '2507.00003', '2508.99001', '2508.99002', '2508.99003', '2508.99004'];
+    expect([...(await stored.get(decoys)).keys()]).toEqual([]);
+    // The same before the view is filled (a few ids are read directly, with their days).
+    const cold = new StoredPapers(db);
+    expect([...(await cold.get(['2507.00002', '2506.06276'])).keys()]).toEqual(['2506.06276']);
+    cold.close();
+    // A question that could ask HF itself (a paper page, live lookups on) gets the stored answer.
+    expect((await stored.get(['2507.00002'], { unlisted: true })).get('2507.00002')?.upvotes).toBe(8);
+    // A repository's card: only listed papers.
+    expect((await stored.listedOf([{ id: '2507.00002' }, { id: '2506.06276' }])).map((p) => p.id)).toEqual(['2506.06276']);
+    // On the trending list: public, so readable.
+    await db.kv.put({ key: 'trending', value: { fetchedAt: 4, ids: ['2507.00003'] } });
+    expect(new BadgeIndex(await stored.badgeIndex()).get('2507.00003')).toEqual({ id: '2507.00003', upvotes: 2 });
   });
 
   it('never answers older than the database: a sync step or a live lookup is seen at once', async () => {
@@ -58,7 +86,7 @@ describe('StoredPapers', () => {
     expect(afterSync.get('2506.06276')?.dailyDate).toBe('2025-06-09');
     expect(afterSync.has('2506.00002')).toBe(true);
     await storeLookedUpPaper(db, paper('2507.00001', 4), 3);
-    expect((await stored.get(['2507.00001'])).get('2507.00001')?.upvotes).toBe(4);
+    expect((await stored.get(['2507.00001'], { unlisted: true })).get('2507.00001')?.upvotes).toBe(4);
   });
 
   it('does not keep a load that a change overtook', async () => {
@@ -71,7 +99,7 @@ describe('StoredPapers', () => {
   it('ignores changes to other tables', async () => {
     await stored.badgeIndex();
     const toArray = vi.spyOn(db.papers, 'toArray');
-    await db.kv.put({ key: 'x', value: 1 });
+    await db.userState.put({ id: '2506.06276', savedAt: 1 });
     await stored.get(['2506.06276']);
     expect(toArray).not.toHaveBeenCalled();
   });
