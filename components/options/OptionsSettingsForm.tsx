@@ -1,7 +1,7 @@
 /** Every setting in one form, saved together to the browser's synced storage. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browserDataConsent } from '../../lib/shared/data-consent';
-import { readSettings, writeSettings } from '../../lib/shared/settings';
+import { readSettings, SYNC_ITEM_MAX_BYTES, syncedBytes, watchListsSynced, writeSettings } from '../../lib/shared/settings';
 import { SITES } from '../../lib/shared/sites';
 import { SITE_SENDS } from '../../lib/options/site-sends';
 import { numberBounds, readSettingsForm, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../../lib/options/settings-form';
@@ -44,6 +44,10 @@ export function OptionsSettingsForm() {
     onInput: (value: string) => set({ [key]: value }),
   });
 
+  // Said before saving: watch lists too long for one synced item stay in this browser (lib/shared/settings.ts).
+  const candidate = readSettingsForm(form);
+  const keptLocally = candidate.ok && !watchListsSynced(candidate.settings);
+
   const save = async (event: Event) => {
     event.preventDefault();
     const result = readSettingsForm(form);
@@ -60,7 +64,11 @@ export function OptionsSettingsForm() {
       if (!saved.liveLookups) await consent.revoke('browsingActivity');
       setErrors({});
       setForm(await withConsent(toSettingsForm(saved)));
-      setStatus({ text: 'Saved. Your settings follow you to every browser you sync.' });
+      setStatus({
+        text: watchListsSynced(saved)
+          ? 'Saved. Your settings follow you to every browser you sync.'
+          : 'Saved. Your watch lists are kept in this browser only; your other settings follow you to every browser you sync.',
+      });
     } catch (error) {
       setStatus({ text: `Not saved: the browser refused to store the settings (${error instanceof Error ? error.message : String(error)}).`, error: true });
     }
@@ -74,6 +82,13 @@ export function OptionsSettingsForm() {
         <ListField label="Keywords" hint="One per line. Whole words in the title, abstract or HF keywords; plurals match too." {...list('keywords')} />
         <ListField label="Authors" hint="One full name per line, as on the paper." {...list('authors')} />
         <ListField label="Organizations" hint="One per line: the HF organization's name (e.g. “apple”) or its full name." {...list('organizations')} />
+        {keptLocally && candidate.ok && (
+          <p class="section-hint field-warning" role="status" data-testid="watch-kept-locally">
+            These lists take {(syncedBytes(candidate.settings) / 1024).toFixed(1)} KB with your other settings, more than the{' '}
+            {SYNC_ITEM_MAX_BYTES / 1024} KB your browser syncs in one setting: they will be kept in this browser only, not synced to your
+            other browsers. Everything else still syncs.
+          </p>
+        )}
         <NumberField label="Notify only from this many upvotes" hint="0: any match." {...number('watchUpvoteThreshold')} />
       </fieldset>
 

@@ -5,7 +5,7 @@
 import { DEFAULT_SITE_SWITCHES, SITES, type SiteId } from './sites';
 import { z } from './zod-no-eval';
 import { browser } from 'wxt/browser';
-import { SETTINGS_KEY } from './storage-keys';
+import { LOCAL_WATCH_KEY, SETTINGS_KEY } from './storage-keys';
 
 const siteSwitches = Object.fromEntries(SITES.map((site) => [site.id, z.boolean().catch(site.defaultOn)])) as {
   [K in SiteId]: z.ZodCatch<z.ZodBoolean>;
@@ -37,7 +37,6 @@ export const SettingsSchema = z.object({
 
 export type Settings = z.infer<typeof SettingsSchema>;
 
-
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
 
 export function parseSettings(stored: unknown): Settings {
@@ -45,12 +44,46 @@ export function parseSettings(stored: unknown): Settings {
   return SettingsSchema.parse(typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {});
 }
 
+/**
+ * What the browser's synced storage holds per item (Chrome's `storage.sync.QUOTA_BYTES_PER_ITEM`: the
+ * key's length plus the value's JSON). Firefox allows the same.
+ */
+export const SYNC_ITEM_MAX_BYTES = 8_192;
+
+/** The bytes the settings take as one synced item. */
+export function syncedBytes(settings: Settings): number {
+  return new TextEncoder().encode(SETTINGS_KEY + JSON.stringify(settings)).length;
+}
+
+/**
+ * Where the settings go: one synced item when they fit; else everything but the watch lists is synced
+ * and the lists stay in this browser (`storage.local`), so nothing is refused and nothing is cut. The
+ * options page says which before saving (`watchListsSynced`).
+ */
+export function placeSettings(settings: Settings): { sync: Record<string, unknown>; local?: Settings['watch'] } {
+  if (syncedBytes(settings) <= SYNC_ITEM_MAX_BYTES) return { sync: settings };
+  const { watch, ...synced } = settings;
+  // A new value each save: the synced item changes, so every context watching it hears of the new lists.
+  return { sync: { ...synced, watchKeptLocallyAt: Date.now() }, local: watch };
+}
+
+export function watchListsSynced(settings: Settings): boolean {
+  return placeSettings(settings).local === undefined;
+}
+
 export async function readSettings(): Promise<Settings> {
-  return parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const [synced, local] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), browser.storage.local.get(LOCAL_WATCH_KEY)]);
+  const stored = synced[SETTINGS_KEY];
+  const localWatch = local[LOCAL_WATCH_KEY];
+  const keptLocally = typeof stored === 'object' && stored !== null && 'watchKeptLocallyAt' in stored;
+  return parseSettings(keptLocally && localWatch ? { ...stored, watch: localWatch } : stored);
 }
 
 export async function writeSettings(patch: Partial<Settings>): Promise<Settings> {
   const next = parseSettings({ ...(await readSettings()), ...patch });
-  await browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  const { sync, local } = placeSettings(next);
+  if (local) await browser.storage.local.set({ [LOCAL_WATCH_KEY]: local });
+  await browser.storage.sync.set({ [SETTINGS_KEY]: sync });
+  if (!local) await browser.storage.local.remove(LOCAL_WATCH_KEY);
   return next;
 }

@@ -27,6 +27,7 @@ export interface PersistedKey {
 
 // The names, as plain constants: a content script importing one does not carry the list below.
 export const SETTINGS_KEY = 'settings';
+export const LOCAL_WATCH_KEY = 'settingsWatchLocal';
 export const CARD_KEY_PREFIX = 'card:';
 export const CARD_MIRROR_META_KEY = 'cardMirror';
 export const CARD_COLLAPSED_KEY = 'arxivCardCollapsed';
@@ -43,6 +44,10 @@ export const PERSISTED = {
   settings: {
     key: SETTINGS_KEY, area: 'sync', version: 1, cleared: 'never',
     holds: "The person's settings (lib/shared/settings.ts); the site switches are also read raw by content scripts (lib/sites/kit/site-switch.ts).",
+  },
+  localWatch: {
+    key: LOCAL_WATCH_KEY, area: 'local', version: 1, cleared: 'never',
+    holds: "The watch lists, when they are too long for one synced item (lib/shared/settings.ts `placeSettings`).",
   },
   card: {
     key: CARD_KEY_PREFIX, area: 'local', version: 1, cleared: 'always', prefix: true,

@@ -65,3 +65,26 @@ test('settings are edited, checked, saved to synced storage and shown again', as
   await expect(page.getByLabel('Sync every (minutes)')).toHaveValue('60');
   expect(errors).toEqual([]);
 });
+
+test('watch lists too long for the browser to sync are said so before saving, and kept whole in this browser', async ({ context, extensionId, background }) => {
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByLabel('Keywords')).toHaveValue('');
+  // As long as the form allows: 200 lines of 200 characters in each list (storage.sync holds 8 KB an item).
+  const lines = (prefix: string) => Array.from({ length: 200 }, (_, i) => `${prefix} ${String(i).padStart(3, '0')} ${'w'.repeat(190)}`).join('\n');
+  await expect(page.getByTestId('watch-kept-locally')).toHaveCount(0);
+  await page.getByLabel('Keywords').fill(lines('k'));
+  await page.getByLabel('Authors').fill(lines('a'));
+  await page.getByLabel('Organizations').fill(lines('o'));
+  await expect(page.getByTestId('watch-kept-locally')).toContainText('kept in this browser only');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByTestId('settings-status')).toHaveText(/^Saved\. Your watch lists are kept in this browser only/);
+
+  const synced = (await background.evaluate(() => chrome.storage.sync.get('settings'))) as { settings: Record<string, unknown> };
+  expect(synced.settings.watch).toBeUndefined();
+  await page.reload();
+  await expect(page.getByLabel('Keywords')).toHaveValue(lines('k'));
+  await expect(page.getByLabel('Organizations')).toHaveValue(lines('o'));
+  expect(errors).toEqual([]);
+});
