@@ -7,8 +7,7 @@
  */
 import type { PaperOverview } from '../../../lib/shared/messages';
 import { arxivAbsUrl, hfPaperUrl } from '../../../lib/shared/paper';
-
-export type RepoPapersPlacement = 'about' | 'header';
+import type { RepoBadgePlacement } from '../../../lib/sites/github/repo-badge-place';
 
 /** Papers shown in the header row before the rest fold into "+N more". */
 export const HEADER_PAPERS_SHOWN = 2;
@@ -54,7 +53,7 @@ function paperList(doc: Document, className: string, papers: PaperOverview[], co
   return element(doc, 'ul', { class: className }, papers.map((paper) => paperItem(doc, paper, compact)));
 }
 
-export function createRepoPapers(doc: Document, papers: PaperOverview[], placement: RepoPapersPlacement): HTMLElement {
+export function createRepoPapers(doc: Document, papers: PaperOverview[], placement: RepoBadgePlacement): HTMLElement {
   const heading = papers.length === 1 ? 'Paper on Hugging Face Daily Papers' : `${papers.length} papers on Hugging Face Daily Papers`;
   const label = `Daily Papers Lens: ${heading.toLowerCase()} whose code is this repository`;
   if (placement === 'header') {
