@@ -8,6 +8,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../fixtures/arxiv/html-paper';
+import { plainHtmlPaper } from '../fixtures/arxiv/html-paper-plain';
 import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { dateLabel } from '../../lib/shared/day-label';
@@ -106,6 +107,33 @@ test('an HTML paper shows the card under its title and follows the page into dar
   await page.addStyleTag({ content: '* { color: rgb(255, 0, 0) !important; } .dpl-card { display: none !important; }' });
   await expect(page.getByTestId('dpl-card')).toBeVisible();
   expect(await page.getByTestId('dpl-ai-summary').evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
+  expect(errors).toEqual([]);
+});
+
+test('an HTML paper LaTeXML did not make (EPTCS proceedings) gets the card after its title headings, in its shadow root', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const paper = fixturePapers(server).find((p) => p.id === '2506.06276')!;
+  server.pages.set(`arxiv.org/html/${paper.id}v1`, plainHtmlPaper({ id: paper.id, title: 'Automated Deduction in Geometry', authors: ['Pedro Quaresma', 'Zoltán Kovács'] }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://arxiv.org/html/${paper.id}v1`);
+
+  const card = page.getByTestId('dpl-card');
+  await expect(card.getByTestId('dpl-badge')).toContainText(`▲ ${paper.upvotes}`);
+  await expect(card.getByTestId('dpl-badge')).toHaveAttribute('href', `https://huggingface.co/papers/${paper.id}`);
+  expect(await hostCount(page, 'daily-papers-lens')).toBe(1);
+  // After the two h1s of the EPTCS title, before "Edited by", inside the page's <center>; in an open shadow root.
+  const where = await page.locator('daily-papers-lens').evaluate((host) => ({
+    shadow: host.shadowRoot?.querySelector('[data-testid="dpl-card"]') !== null,
+    parent: host.parentElement?.tagName,
+    before: [...host.parentElement!.querySelectorAll(':scope > h1')].filter((h) => h.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING).length,
+    after: host.nextSibling?.textContent?.trim().startsWith('Edited by'),
+  }));
+  expect(where).toEqual({ shadow: true, parent: 'CENTER', before: 2, after: true });
+  // The page's <center> does not centre the card's text.
+  expect(await card.evaluate((el) => getComputedStyle(el).textAlign)).toMatch(/^(start|left)$/);
+  await expect(card).toBeVisible();
+  expect(paperCalls(server, paper.id)).toBe(0);
   expect(errors).toEqual([]);
 });
 
