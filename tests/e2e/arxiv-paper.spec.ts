@@ -137,7 +137,7 @@ test('an HTML paper LaTeXML did not make (EPTCS proceedings) gets the card after
   expect(errors).toEqual([]);
 });
 
-test('a paper not yet synced is looked up live once, cached, and its hostile strings stay text', async ({ server, context, background }) => {
+test('a paper not yet synced is looked up live once, cached, and its hostile strings stay text (its summary’s **bold** as emphasis, stray model tokens gone)', async ({ server, context, background }) => {
   await waitForSync(background);
   const id = '2507.00042';
   server.extraPapers.set(id, {
@@ -148,7 +148,8 @@ test('a paper not yet synced is looked up live once, cached, and its hostile str
     publishedAt: '2025-07-01T00:00:00.000Z',
     submittedOnDailyAt: '2025-07-02T08:00:00.000Z',
     upvotes: 7,
-    ai_summary: `Summary ${HOSTILE}`,
+    // Markdown emphasis around hostile markup, between a model's stray tokens.
+    ai_summary: `<think>\n\n</think>\n\nSummary **${HOSTILE}**, **fast** and 2 ** 3.<|im_end|>`,
     ai_keywords: [HOSTILE, 'flows'],
     githubRepo: 'javascript:alert(1)',
     projectPage: 'http://insecure.example.org',
@@ -161,7 +162,11 @@ test('a paper not yet synced is looked up live once, cached, and its hostile str
 
   const card = page.getByTestId('dpl-card');
   await expect(card.getByTestId('dpl-badge')).toContainText('▲ 7');
-  await expect(card.getByTestId('dpl-ai-summary')).toHaveText(`Summary ${HOSTILE}`);
+  const summary = card.getByTestId('dpl-ai-summary');
+  await expect(summary).toHaveText(`Summary ${HOSTILE}, fast and 2 ** 3.`);
+  await expect(summary.locator('strong')).toHaveText([HOSTILE, 'fast']);
+  expect(await summary.locator('*').evaluateAll((elements) => elements.map((el) => el.tagName))).toEqual(['STRONG', 'STRONG']);
+  expect(await summary.evaluate((el) => getComputedStyle(el.querySelector('strong')!).fontWeight)).toBe('700');
   await expect(card.getByRole('listitem').first()).toHaveText(HOSTILE);
   await expect(card.locator('dl')).toContainText(`Organization${HOSTILE}`);
   expect(await card.locator('img').count()).toBe(0);

@@ -6,6 +6,7 @@
  * renderer. Every string from HF goes in as text or an attribute value, never as HTML.
  */
 import type { PaperOverview } from '../../../lib/shared/messages';
+import { emphasisRuns } from '../../../lib/shared/emphasis';
 import { arxivAbsUrl, hfPaperUrl } from '../../../lib/shared/paper';
 import type { RepoBadgePlacement } from '../../../lib/sites/github/repo-badge-place';
 
@@ -44,9 +45,14 @@ function paperItem(doc: Document, paper: PaperOverview, compact: boolean): HTMLL
   ]);
   return element(doc, 'li', { class: 'dpl-repo-paper', 'data-paper-id': paper.id }, [
     outLink(doc, 'dpl-repo-title', hfPaperUrl(paper.id), paper.title, { title: paper.title }),
-    !compact && paper.aiSummary ? element(doc, 'p', { class: 'dpl-repo-summary' }, [paper.aiSummary]) : undefined,
+    !compact && paper.aiSummary ? element(doc, 'p', { class: 'dpl-repo-summary' }, summaryRuns(doc, paper.aiSummary)) : undefined,
     meta,
   ]);
+}
+
+/** The summary's `**bold**` as `<strong>` elements, the rest as text nodes. */
+function summaryRuns(doc: Document, summary: string): Children {
+  return emphasisRuns(summary).map((run) => (run.strong ? element(doc, 'strong', {}, [run.text]) : run.text));
 }
 
 function paperList(doc: Document, className: string, papers: PaperOverview[], compact: boolean): HTMLUListElement {
