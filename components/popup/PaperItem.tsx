@@ -4,6 +4,7 @@ import { isNewSince } from '../../lib/popup/popup-session';
 import type { SearchDoc } from '../../lib/popup/search/local-index';
 import { firstSeenAt, paperPoints, upvoteSeries, type UpvotePoint } from '../../lib/popup/trends';
 import { isRead, isSaved } from '../../lib/shared/user-state';
+import { EmphasisText } from '../shared/EmphasisText';
 import { PaperLinks } from './PaperLinks';
 import { usePopupServices } from './popup-context';
 import { Sparkline } from './Sparkline';
@@ -21,7 +22,7 @@ interface Props {
   active: boolean;
 }
 
-/** One paper: every string from HF is rendered as text by Preact, never as HTML. */
+/** One paper: every string from HF is rendered as text by Preact, never as HTML (`**bold**` as `<strong>` elements). */
 export function PaperItem({ paper, rank, history, showDay, active }: Props) {
   const { userStates, since, now, act, loadAbstract } = usePopupServices();
   const [expanded, setExpanded] = useState(false);
@@ -77,10 +78,14 @@ export function PaperItem({ paper, rank, history, showDay, active }: Props) {
               {moreAuthors > 0 && ` +${moreAuthors} more`}
             </p>
           )}
-          {paper.aiSummary && <p class="ai-summary">{paper.aiSummary}</p>}
+          {paper.aiSummary && (
+            <p class="ai-summary">
+              <EmphasisText text={paper.aiSummary} />
+            </p>
+          )}
           {expanded && (
             <p class="abstract" id={abstractId}>
-              {abstract ?? 'Loading the abstract…'}
+              {abstract === undefined ? 'Loading the abstract…' : <EmphasisText text={abstract} />}
             </p>
           )}
           {paper.aiKeywords && paper.aiKeywords.length > 0 && (

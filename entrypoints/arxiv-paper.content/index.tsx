@@ -1,8 +1,10 @@
 /**
- * Abstract pages and HTML papers: the paper card after the title (or a quiet link when HF does not know
- * it). The paper's id is in the URL: at document_start its card is read from the local copy of the synced
- * papers' cards (lib/background/card-mirror.ts: no message, so a stopped background worker is not started), else
- * asked about, and rendered while the page loads, so at DOMContentLoaded it only has to be put in place.
+ * Abstract pages and HTML papers: the paper card after the title (an HTML paper LaTeXML did not make:
+ * after its first heading, or at the top of its body), or a quiet link when HF does not know it. The
+ * paper's id is in the URL: at document_start its card is read from the local copy of the synced
+ * papers' cards (lib/background/card-mirror.ts: no message, so a stopped background worker is not
+ * started), else asked about, and rendered while the page loads, so at DOMContentLoaded it only has to
+ * be put in place.
  */
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -79,7 +81,7 @@ async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefi
   // computes anyway (reading it now would make the browser compute them once more, at once).
   const followTheme = () => host.setAttribute('data-theme', pageTheme(host));
   host.setAttribute('data-theme', 'light');
-  page.anchor.after(host);
+  page.anchor.insertAdjacentElement(page.position, host);
   ctx.requestAnimationFrame(followTheme);
 
   watchPageTheme(document, followTheme, ctx.signal);

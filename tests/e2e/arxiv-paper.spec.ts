@@ -8,6 +8,7 @@ import type { CDPSession, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../fixtures/arxiv/html-paper';
+import { plainHtmlPaper } from '../fixtures/arxiv/html-paper-plain';
 import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { dateLabel } from '../../lib/shared/day-label';
@@ -109,7 +110,34 @@ test('an HTML paper shows the card under its title and follows the page into dar
   expect(errors).toEqual([]);
 });
 
-test('a paper not yet synced is looked up live once, cached, and its hostile strings stay text', async ({ server, context, background }) => {
+test('an HTML paper LaTeXML did not make (EPTCS proceedings) gets the card after its title headings, in its shadow root', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const paper = fixturePapers(server).find((p) => p.id === '2506.06276')!;
+  server.pages.set(`arxiv.org/html/${paper.id}v1`, plainHtmlPaper({ id: paper.id, title: 'Automated Deduction in Geometry', authors: ['Pedro Quaresma', 'Zoltán Kovács'] }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://arxiv.org/html/${paper.id}v1`);
+
+  const card = page.getByTestId('dpl-card');
+  await expect(card.getByTestId('dpl-badge')).toContainText(`▲ ${paper.upvotes}`);
+  await expect(card.getByTestId('dpl-badge')).toHaveAttribute('href', `https://huggingface.co/papers/${paper.id}`);
+  expect(await hostCount(page, 'daily-papers-lens')).toBe(1);
+  // After the two h1s of the EPTCS title, before "Edited by", inside the page's <center>; in an open shadow root.
+  const where = await page.locator('daily-papers-lens').evaluate((host) => ({
+    shadow: host.shadowRoot?.querySelector('[data-testid="dpl-card"]') !== null,
+    parent: host.parentElement?.tagName,
+    before: [...host.parentElement!.querySelectorAll(':scope > h1')].filter((h) => h.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING).length,
+    after: host.nextSibling?.textContent?.trim().startsWith('Edited by'),
+  }));
+  expect(where).toEqual({ shadow: true, parent: 'CENTER', before: 2, after: true });
+  // The page's <center> does not centre the card's text.
+  expect(await card.evaluate((el) => getComputedStyle(el).textAlign)).toMatch(/^(start|left)$/);
+  await expect(card).toBeVisible();
+  expect(paperCalls(server, paper.id)).toBe(0);
+  expect(errors).toEqual([]);
+});
+
+test('a paper not yet synced is looked up live once, cached, and its hostile strings stay text (its summary’s **bold** as emphasis, stray model tokens gone)', async ({ server, context, background }) => {
   await waitForSync(background);
   const id = '2507.00042';
   server.extraPapers.set(id, {
@@ -120,7 +148,8 @@ test('a paper not yet synced is looked up live once, cached, and its hostile str
     publishedAt: '2025-07-01T00:00:00.000Z',
     submittedOnDailyAt: '2025-07-02T08:00:00.000Z',
     upvotes: 7,
-    ai_summary: `Summary ${HOSTILE}`,
+    // Markdown emphasis around hostile markup, between a model's stray tokens.
+    ai_summary: `<think>\n\n</think>\n\nSummary **${HOSTILE}**, **fast** and 2 ** 3.<|im_end|>`,
     ai_keywords: [HOSTILE, 'flows'],
     githubRepo: 'javascript:alert(1)',
     projectPage: 'http://insecure.example.org',
@@ -133,7 +162,11 @@ test('a paper not yet synced is looked up live once, cached, and its hostile str
 
   const card = page.getByTestId('dpl-card');
   await expect(card.getByTestId('dpl-badge')).toContainText('▲ 7');
-  await expect(card.getByTestId('dpl-ai-summary')).toHaveText(`Summary ${HOSTILE}`);
+  const summary = card.getByTestId('dpl-ai-summary');
+  await expect(summary).toHaveText(`Summary ${HOSTILE}, fast and 2 ** 3.`);
+  await expect(summary.locator('strong')).toHaveText([HOSTILE, 'fast']);
+  expect(await summary.locator('*').evaluateAll((elements) => elements.map((el) => el.tagName))).toEqual(['STRONG', 'STRONG']);
+  expect(await summary.evaluate((el) => getComputedStyle(el.querySelector('strong')!).fontWeight)).toBe('700');
   await expect(card.getByRole('listitem').first()).toHaveText(HOSTILE);
   await expect(card.locator('dl')).toContainText(`Organization${HOSTILE}`);
   expect(await card.locator('img').count()).toBe(0);

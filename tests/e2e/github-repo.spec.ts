@@ -1,12 +1,14 @@
 /**
- * GitHub repository pages: the papers a repository belongs to (About box on its home page, header on
- * its other pages), badges after paper links in its README, nothing where nothing belongs, GitHub's
- * light and dark looks, the per-site switch, and no repository name ever leaving the browser.
+ * GitHub repository pages: the papers a repository belongs to (About box on its home page, as GitHub
+ * served it up to 2025 and in 2026; header on its other pages), badges after paper links in its README,
+ * nothing where nothing belongs, GitHub's light and dark looks, the per-site switch, and no repository
+ * name ever leaving the browser.
  */
 import { arxivIdFromUrl } from '../../lib/shared/arxiv-id';
 import { dashboardPage, profilePage } from '../fixtures/github/conversation-pages';
 import { arxivShield, bibtex, heading, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage, repoTreePage } from '../fixtures/github/repo-page';
+import { repoPage2026 } from '../fixtures/github/repo-page-2026';
 import {
   badgeState,
   collectPageErrors,
@@ -107,6 +109,56 @@ test('a repository’s home page lists every paper it belongs to, and its README
   const toHf = server.log.filter((r) => r.host === 'huggingface.co').map((r) => r.path);
   expect(toHf.every((path) => /^\/api\/(daily_papers\?|papers\/\d{4}\.\d{4,5}$)/.test(path))).toBe(true);
   expect(toHf.join('\n')).not.toMatch(/github|lens-fixtures|repo-/i);
+  expect(errors).toEqual([]);
+});
+
+test('GitHub’s 2026 home page (React code view, hashed class names, no .BorderGrid): the papers are in the About box, the README links badged', async ({
+  server,
+  papers,
+  context,
+  openPopup,
+}) => {
+  const todays = todaysIds(server.data);
+  await waitForTodaysPapers(openPopup, todays.length);
+  const readme = [heading(1, 'Repo 2506-06276'), paragraph(`Official code of ${link(paperUrl(todays[2]!, 'abs'), 'our paper')}.`)].join('\n');
+  server.pages.set(`github.com/${PAPER_REPO}`, repoPage2026({
+    repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
+    description: 'Code for a paper',
+    readme,
+    topics: ['normalizing-flows'],
+    website: 'https://example.org/repo',
+  }));
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://github.com/${PAPER_REPO}`);
+
+  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes);
+  const card = page.getByTestId('dpl-repo-papers');
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.dpl-repo-title')).toHaveText(sameRepo.map((p) => p.title));
+  await expect(card).toBeVisible();
+  // Inside the sidebar section headed "About" (after its links), in the code view's pane: not in the header.
+  const where = await page.locator('dpl-repo-papers').evaluate((host) => {
+    const section = host.parentElement!;
+    return {
+      heading: section.querySelector('h2')?.textContent?.trim(),
+      section: [...section.classList].some((name) => name.startsWith('SidebarSection-module__sidebarSection__')),
+      grid: [...(section.parentElement?.classList ?? [])].some((name) => name.startsWith('CodeViewSidebar-module__borderGrid__')),
+      pane: Boolean(host.closest('react-app[app-name="code-view"] [data-component="SplitPageLayout.Pane"]')),
+      header: Boolean(host.closest('#repository-container-header')),
+      after: host.previousElementSibling?.textContent?.trim(),
+    };
+  });
+  expect(where).toEqual({ heading: 'About', section: true, grid: true, pane: true, header: false, after: 'Report repository' });
+  expect((await badgeState(page)).repo.map((r) => [r.place, r.ids.length])).toEqual([['about', 3]]);
+  // The card takes the sidebar's width, under the About box's text.
+  const [cardBox, sectionBox] = await Promise.all([card.boundingBox(), page.getByRole('heading', { name: 'About' }).boundingBox()]);
+  expect(cardBox!.y).toBeGreaterThan(sectionBox!.y);
+  expect(Math.abs(cardBox!.x - sectionBox!.x)).toBeLessThan(2);
+
+  // The README (one article.markdown-body in the code view) gets its badge.
+  await expect.poll(() => badgeState(page).then((s) => s.inline.map((b) => b.link))).toEqual([paperUrl(todays[2]!, 'abs')]);
   expect(errors).toEqual([]);
 });
 

@@ -63,6 +63,15 @@ test('hostile titles, summaries, names and URLs stay text in the popup, on arXiv
   await expect(popup.getByText(HOSTILE_TEXT[0]!, { exact: false }).first()).toBeVisible();
   await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
   await expectClean(popup, 'body');
+  // Each AI summary's **payload** is a <strong> holding the payload as text.
+  const strongRuns = popup.locator('.ai-summary > strong');
+  await expect(strongRuns.first()).toBeVisible();
+  expect(await strongRuns.count()).toBe(await popup.locator('.ai-summary').count());
+  await expect(popup.locator('.ai-summary > strong', { hasText: HOSTILE_TEXT[0]! }).first()).toBeVisible();
+  // So is the abstract's, once expanded.
+  await popup.getByRole('button', { name: 'Abstract' }).first().click();
+  await expect(popup.locator('.abstract > strong')).toHaveCount(1);
+  await expectClean(popup, 'body');
   for (const href of await popup.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
     expect(href, href).toMatch(/^(https:\/\/|chrome-extension:\/\/)/);
   }
@@ -77,6 +86,7 @@ test('hostile titles, summaries, names and URLs stay text in the popup, on arXiv
   await expect(abs.getByTestId('dpl-badge').first()).toBeVisible();
   await abs.waitForTimeout(300);
   await expectClean(abs, 'daily-papers-lens, [data-dpl], dpl-paper-badge, dpl-card');
+  await expect(abs.getByTestId('dpl-ai-summary').locator('strong')).toHaveText([HOSTILE_TEXT[0]!]);
   expect(absErrors).toEqual([]);
 
   // GitHub: the repository of a hostile paper, and a README citing every hostile paper.

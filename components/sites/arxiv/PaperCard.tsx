@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PaperCardData } from '../../../lib/shared/messages';
 import { hasCardDetails, paperFacts } from '../../../lib/sites/arxiv/paper-facts';
 import { UpvoteBadge } from '../kit/UpvoteBadge';
+import { EmphasisText } from '../../shared/EmphasisText';
 
 export interface PaperCardProps {
   paper: PaperCardData;
@@ -11,7 +12,8 @@ export interface PaperCardProps {
 
 /**
  * The fuller card on abstract and HTML pages: the badge, then (expanded) the one-line AI summary,
- * keywords, code, project page, organization and the day on Daily Papers. Every string is text.
+ * keywords, code, project page, organization and the day on Daily Papers. Every string is text (the
+ * summary's `**bold**` as `<strong>` elements).
  */
 export function PaperCard({ paper, initiallyCollapsed, onCollapsedChange }: PaperCardProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
@@ -34,7 +36,11 @@ export function PaperCard({ paper, initiallyCollapsed, onCollapsedChange }: Pape
       </div>
       {details && (
         <div id="dpl-card-details" hidden={collapsed} data-testid="dpl-card-details">
-          {paper.aiSummary && <p class="dpl-summary" data-testid="dpl-ai-summary">{paper.aiSummary}</p>}
+          {paper.aiSummary && (
+            <p class="dpl-summary" data-testid="dpl-ai-summary">
+              <EmphasisText text={paper.aiSummary} />
+            </p>
+          )}
           {keywords.length > 0 && (
             <ul class="dpl-keywords" aria-label="Keywords">
               {keywords.map((keyword) => (

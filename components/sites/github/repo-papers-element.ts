@@ -6,9 +6,9 @@
  * renderer. Every string from HF goes in as text or an attribute value, never as HTML.
  */
 import type { PaperOverview } from '../../../lib/shared/messages';
+import { emphasisRuns } from '../../../lib/shared/emphasis';
 import { arxivAbsUrl, hfPaperUrl } from '../../../lib/shared/paper';
-
-export type RepoPapersPlacement = 'about' | 'header';
+import type { RepoBadgePlacement } from '../../../lib/sites/github/repo-badge-place';
 
 /** Papers shown in the header row before the rest fold into "+N more". */
 export const HEADER_PAPERS_SHOWN = 2;
@@ -45,16 +45,21 @@ function paperItem(doc: Document, paper: PaperOverview, compact: boolean): HTMLL
   ]);
   return element(doc, 'li', { class: 'dpl-repo-paper', 'data-paper-id': paper.id }, [
     outLink(doc, 'dpl-repo-title', hfPaperUrl(paper.id), paper.title, { title: paper.title }),
-    !compact && paper.aiSummary ? element(doc, 'p', { class: 'dpl-repo-summary' }, [paper.aiSummary]) : undefined,
+    !compact && paper.aiSummary ? element(doc, 'p', { class: 'dpl-repo-summary' }, summaryRuns(doc, paper.aiSummary)) : undefined,
     meta,
   ]);
+}
+
+/** The summary's `**bold**` as `<strong>` elements, the rest as text nodes. */
+function summaryRuns(doc: Document, summary: string): Children {
+  return emphasisRuns(summary).map((run) => (run.strong ? element(doc, 'strong', {}, [run.text]) : run.text));
 }
 
 function paperList(doc: Document, className: string, papers: PaperOverview[], compact: boolean): HTMLUListElement {
   return element(doc, 'ul', { class: className }, papers.map((paper) => paperItem(doc, paper, compact)));
 }
 
-export function createRepoPapers(doc: Document, papers: PaperOverview[], placement: RepoPapersPlacement): HTMLElement {
+export function createRepoPapers(doc: Document, papers: PaperOverview[], placement: RepoBadgePlacement): HTMLElement {
   const heading = papers.length === 1 ? 'Paper on Hugging Face Daily Papers' : `${papers.length} papers on Hugging Face Daily Papers`;
   const label = `Daily Papers Lens: ${heading.toLowerCase()} whose code is this repository`;
   if (placement === 'header') {

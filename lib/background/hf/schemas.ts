@@ -9,6 +9,7 @@ import { parseGithubRepo, safeHttpsUrl } from '../../shared/safe-url';
 import type { Paper } from '../../shared/paper';
 import { utcDay } from '../../shared/utc-day';
 import { isRecord } from '../../shared/is-record';
+import { withoutModelTokens } from './model-tokens';
 
 const MAX_TITLE = 1_000;
 const MAX_SUMMARY = 20_000;
@@ -90,13 +91,14 @@ function toPaper(p: PaperObject, extra: { numComments?: number; organization?: P
   const paper: Paper = {
     id: p.id,
     title: p.title,
-    summary: p.summary ?? '',
+    summary: withoutModelTokens(p.summary ?? ''),
     authors: p.authors ?? [],
     upvotes: p.upvotes,
     numComments: extra.numComments ?? p.numComments,
     dailyDate: p.submittedOnDailyAt ? utcDay(Date.parse(p.submittedOnDailyAt)) : undefined,
     publishedAt: p.publishedAt,
-    aiSummary: p.ai_summary,
+    // A summary that was only stray tokens is no summary.
+    aiSummary: p.ai_summary === undefined ? undefined : withoutModelTokens(p.ai_summary) || undefined,
     aiKeywords: p.ai_keywords,
     githubRepo: repo?.url,
     githubRepoKey: repo?.key,

@@ -12,10 +12,16 @@ export const ABS_PAGE = {
   arxivIdMeta: 'meta[name="citation_arxiv_id"]',
 } as const;
 
-/** HTML papers rendered by LaTeXML, e.g. https://arxiv.org/html/2506.06276v1 */
+/** HTML papers at /html/ID, e.g. https://arxiv.org/html/2506.06276v1 */
 export const HTML_PAPER = {
-  /** The document title, after which the card goes. */
+  /** The document title of a paper LaTeXML rendered (most of them), after which the card goes. */
   title: 'article.ltx_document h1.ltx_title.ltx_title_document',
+  /**
+   * Any heading: HTML papers LaTeXML did not make (EPTCS proceedings, author-supplied HTML) have no
+   * `ltx_` class, so the card goes after their first heading. Fixture: html-paper-plain
+   * (https://arxiv.org/html/2401.10725v1, `center > h1`).
+   */
+  heading: 'body :is(h1, h2, h3, h4, h5, h6)',
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-/** Reading a single-paper page (abstract page or LaTeXML HTML paper): which paper, and where the card goes. */
+/** Reading a single-paper page (abstract page or HTML paper, LaTeXML's or not): which paper, and where the card goes. */
 import { arxivIdFromUrl, parseArxivId, type ArxivId } from '../../shared/arxiv-id';
 import { ABS_PAGE, HTML_PAPER } from './page-selectors';
 
@@ -7,8 +7,9 @@ export type PaperPageKind = 'abs' | 'html';
 export interface PaperPage {
   kind: PaperPageKind;
   arxivId: ArxivId;
-  /** The element the card is inserted after (the paper's title). */
+  /** The element the card goes after (the paper's title), or into at the start (a page's body). */
   anchor: Element;
+  position: Extract<InsertPosition, 'afterend' | 'afterbegin'>;
 }
 
 /** The kind of single-paper page an URL is, from its path alone. */
@@ -34,7 +35,7 @@ export function paperIdInUrl(location: string): string | undefined {
   return arxivId?.style === 'new' ? arxivId.id : undefined;
 }
 
-/** Undefined when the page is not a paper page, names no paper, or its title cannot be found. */
+/** Undefined when the page is not a paper page, names no paper, or an abstract page's title cannot be found. */
 export function readPaperPage(location: string, doc: Document): PaperPage | undefined {
   const kind = paperPageKind(location);
   if (!kind) return undefined;
@@ -43,6 +44,23 @@ export function readPaperPage(location: string, doc: Document): PaperPage | unde
     const meta = doc.querySelector<HTMLMetaElement>(ABS_PAGE.arxivIdMeta)?.getAttribute('content');
     arxivId = meta ? parseArxivId(meta) : undefined;
   }
-  const anchor = doc.querySelector(kind === 'abs' ? ABS_PAGE.title : HTML_PAPER.title);
-  return arxivId && anchor ? { kind, arxivId, anchor } : undefined;
+  if (!arxivId) return undefined;
+  if (kind === 'abs') {
+    const title = doc.querySelector(ABS_PAGE.title);
+    return title ? { kind, arxivId, anchor: title, position: 'afterend' } : undefined;
+  }
+  const title = doc.querySelector(HTML_PAPER.title) ?? titleHeadings(doc);
+  if (title) return { kind, arxivId, anchor: title, position: 'afterend' };
+  return doc.body ? { kind, arxivId, anchor: doc.body, position: 'afterbegin' } : undefined;
+}
+
+/**
+ * An HTML paper LaTeXML did not make: its first heading, and the headings right after it (EPTCS pages
+ * split their title over two `h1`s), so the card never comes between the parts of a title.
+ */
+function titleHeadings(doc: Document): Element | undefined {
+  let last = doc.querySelector(HTML_PAPER.heading);
+  if (!last) return undefined;
+  for (let next = last.nextElementSibling; next?.matches(HTML_PAPER.heading); next = next.nextElementSibling) last = next;
+  return last;
 }

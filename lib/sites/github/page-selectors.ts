@@ -29,11 +29,23 @@ export const REPO_PAGE = {
    */
   headerName: '#repository-container-header strong[itemprop="name"]',
   /**
-   * The About box of the home page's sidebar (Rails `.Layout-sidebar`, or the newer React PageLayout
-   * pane): the repository badge is appended to its cell. Fixture: repo-page (home only).
+   * The About box of the home page's sidebar up to 2025 (Rails `.Layout-sidebar`, or a React PageLayout
+   * pane holding the Rails `.BorderGrid`): the repository badge is appended to its cell. Fixtures:
+   * repo-page, repo-page-pane (home only).
    */
   aboutCell: ':is(.Layout-sidebar, [class*="PageLayout-Pane"]) .BorderGrid .BorderGrid-row:first-child > .BorderGrid-cell',
+  /**
+   * The sections of the home page's sidebar in the 2026 React code view (About, Releases, Languages…);
+   * the About box is the one whose heading says ABOUT_HEADING. Class names end in a build hash, so
+   * they are matched by prefix. Fixture: repo-page-2026 (https://github.com/microsoft/playwright, 2026-08-09).
+   */
+  sidebarSection: '[class*="CodeViewSidebar-module__borderGrid"] > [class*="SidebarSection-module__sidebarSection"]',
+  /** A 2026 sidebar section's heading (`h2 > span`, the section's name). Fixture: repo-page-2026. */
+  sidebarSectionHeading: '[class*="SidebarSection-module__sectionHeading"]',
 } as const;
+
+/** The heading of the About box in the 2026 sidebar (GitHub's UI is English only). */
+export const ABOUT_HEADING = 'About';
 
 /**
  * Links to papers inside rendered Markdown: READMEs (`article.markdown-body`), issue and pull request

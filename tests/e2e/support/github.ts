@@ -132,6 +132,11 @@ export interface BadgeState {
 /** Reads every badge of the extension off the page (their shadow roots are open). */
 export async function badgeState(page: Page): Promise<BadgeState> {
   return page.evaluate(() => {
+    // The About box: the older `.BorderGrid` cell, or the 2026 sidebar section headed "About".
+    const isAboutBox = (box: Element | null) =>
+      Boolean(box?.matches('.BorderGrid-cell')) ||
+      (Boolean(box?.matches('[class*="CodeViewSidebar-module__borderGrid"] > [class*="SidebarSection-module__sidebarSection"]')) &&
+        box?.querySelector('h2')?.textContent?.trim() === 'About');
     const inlineHosts = [...document.querySelectorAll('dpl-paper-badge')];
     const linkBefore = (host: Element) => {
       const previous = host.previousSibling;
@@ -145,7 +150,7 @@ export async function badgeState(page: Page): Promise<BadgeState> {
       })),
       broken: inlineHosts.filter((host) => !host.shadowRoot?.querySelector('a') || linkBefore(host) === null).length,
       repo: [...document.querySelectorAll('dpl-repo-papers')].map((host) => ({
-        place: host.parentElement?.matches('.BorderGrid-cell') ? 'about' : host.parentElement?.id ?? 'elsewhere',
+        place: isAboutBox(host.parentElement) ? 'about' : host.parentElement?.id ?? 'elsewhere',
         ids: [...(host.shadowRoot?.querySelectorAll('li') ?? [])].map((li) => li.getAttribute('data-paper-id') ?? ''),
         titles: [...(host.shadowRoot?.querySelectorAll('.dpl-repo-title') ?? [])].map((a) => a.textContent ?? ''),
       })),

@@ -213,6 +213,21 @@ describe('parseDailyItems: hostile text', () => {
     expect(paper.authors).toEqual([hostile]);
   });
 
+  it('strips stray model tokens around the abstract and the AI summary, keeps them inside, and keeps Markdown as it is', () => {
+    const inside = 'We mask special termination tokens such as </think> and <|im_end|>.';
+    const paper = parseOne(
+      dailyItem({ summary: `${inside}<|im_end|>`, ai_summary: '<think>\n\n</think>\n\nA **fast** flow.<|im_end|>', title: 'T <|im_end|>' }),
+    );
+    expect(paper.summary).toBe(inside);
+    expect(paper.aiSummary).toBe('A **fast** flow.');
+    expect(paper.title).toBe('T <|im_end|>');
+    expect(parsePaperObject(rawPaper({ ai_summary: '</think>Flows.' }), FETCHED_AT).aiSummary).toBe('Flows.');
+  });
+
+  it('has no AI summary when it was nothing but stray tokens', () => {
+    expect(parseOne(dailyItem({ ai_summary: '<think>\n</think><|im_end|>' }))).not.toHaveProperty('aiSummary');
+  });
+
   it('does not let a __proto__ key pollute anything', () => {
     const item = JSON.parse(
       `{"paper":{"id":"2506.06276","title":"STARFlow","upvotes":1,"__proto__":{"polluted":true}},"__proto__":{"polluted":true}}`,

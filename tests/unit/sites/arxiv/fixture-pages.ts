@@ -1,6 +1,7 @@
 /** Small fixture pages for the unit tests: real structure, made-up content. */
 import { absPage } from '../../../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../../../fixtures/arxiv/html-paper';
+import { plainHtmlPaper } from '../../../fixtures/arxiv/html-paper-plain';
 import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../../../fixtures/arxiv/listing-page';
 import { searchPage } from '../../../fixtures/arxiv/search-page';
 
@@ -14,6 +15,8 @@ export const entry = (id: string, title = `Paper ${id}`): ListingEntryFixture =>
 
 export const ABS = absPage({ id: '2506.06276', version: 2, title: 'STARFlow', abstract: 'We present STARFlow.', authors: ['Jiatao Gu'] });
 export const HTML_PAPER = htmlPaper({ id: '2506.06276', title: 'STARFlow', abstract: 'We present STARFlow.', authors: ['Jiatao Gu'] });
+/** An HTML paper LaTeXML did not make (an EPTCS proceedings index): no `ltx_` class at all. */
+export const PLAIN_HTML_PAPER = plainHtmlPaper({ id: '2503.10725', title: 'Automated Deduction in Geometry', authors: ['Pedro Quaresma', 'Zoltán Kovács'] });
 
 export const NEW_LISTING = newListingPage({
   category: 'cs.CL',

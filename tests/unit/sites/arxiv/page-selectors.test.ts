@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ABS_PAGE, HTML_PAPER, LISTING_PAGE, SEARCH_PAGE } from '../../../../lib/sites/arxiv/page-selectors';
-import { ABS, CATCHUP, HTML_PAPER as HTML_PAPER_PAGE, NEW_LISTING, RECENT_LISTING, SEARCH } from './fixture-pages';
+import { ABS, CATCHUP, HTML_PAPER as HTML_PAPER_PAGE, NEW_LISTING, PLAIN_HTML_PAPER, RECENT_LISTING, SEARCH } from './fixture-pages';
 import { parsePage } from './dom';
 
 describe('abstract page selectors', () => {
@@ -21,6 +21,15 @@ describe('HTML paper selectors', () => {
     const doc = parsePage(HTML_PAPER_PAGE);
     expect(doc.querySelectorAll(HTML_PAPER.title)).toHaveLength(1);
     expect(doc.querySelector(HTML_PAPER.title)?.textContent).toBe('STARFlow');
+  });
+
+  it('on an HTML paper LaTeXML did not make: no document title, and the headings are the page’s own', () => {
+    const doc = parsePage(PLAIN_HTML_PAPER);
+    expect(doc.querySelectorAll(HTML_PAPER.title)).toHaveLength(0);
+    expect(doc.querySelectorAll('[class*="ltx_"]')).toHaveLength(0);
+    const headings = [...doc.querySelectorAll(HTML_PAPER.heading)].map((h) => h.textContent?.replace(/\s+/g, ' ').trim());
+    expect(headings[0]).toBe('EPTCS 421');
+    expect(headings).toContain('Preface');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paperIdInUrl, paperPageKind, readPaperPage } from '../../../../lib/sites/arxiv/paper-page';
 import { absPage } from '../../../fixtures/arxiv/abs-page';
-import { ABS, HTML_PAPER } from './fixture-pages';
+import { ABS, HTML_PAPER, PLAIN_HTML_PAPER } from './fixture-pages';
 import { parsePage } from './dom';
 
 describe('readPaperPage', () => {
@@ -11,6 +11,7 @@ describe('readPaperPage', () => {
       expect(page?.kind).toBe('abs');
       expect(page?.arxivId).toMatchObject({ id: '2506.06276', style: 'new' });
       expect(page?.anchor.matches('h1.title')).toBe(true);
+      expect(page?.position).toBe('afterend');
     }
   });
 
@@ -18,6 +19,24 @@ describe('readPaperPage', () => {
     const page = readPaperPage('https://arxiv.org/html/2506.06276v1', parsePage(HTML_PAPER));
     expect(page).toMatchObject({ kind: 'html', arxivId: { id: '2506.06276', version: 1, style: 'new' } });
     expect(page?.anchor.className).toBe('ltx_title ltx_title_document');
+    expect(page?.position).toBe('afterend');
+  });
+
+  it('reads an HTML paper LaTeXML did not make (EPTCS): the id from the URL, the card after its title headings', () => {
+    const page = readPaperPage('https://arxiv.org/html/2503.10725v1', parsePage(PLAIN_HTML_PAPER));
+    expect(page).toMatchObject({ kind: 'html', arxivId: { id: '2503.10725', version: 1, style: 'new' }, position: 'afterend' });
+    // `center > h1` "EPTCS 421" is followed by the h1 holding the proceedings' title: the card goes after both.
+    expect(page?.anchor.tagName).toBe('H1');
+    expect(page?.anchor.parentElement?.tagName).toBe('CENTER');
+    expect(page?.anchor.previousElementSibling?.textContent).toBe('EPTCS 421');
+    expect(page?.anchor.textContent).toContain('Automated Deduction in Geometry');
+  });
+
+  it('puts the card at the top of the body of an HTML paper without any heading', () => {
+    const doc = parsePage('<!DOCTYPE html><html><head></head><body><address><p>arXiv:2503.10725v1</p></address><p>Just text.</p></body></html>');
+    const page = readPaperPage('https://arxiv.org/html/2503.10725v1/', doc);
+    expect(page).toMatchObject({ kind: 'html', arxivId: { id: '2503.10725' }, position: 'afterbegin' });
+    expect(page?.anchor).toBe(doc.body);
   });
 
   it('reads old-style ids as old style (they are never sent to HF)', () => {
@@ -30,9 +49,8 @@ describe('readPaperPage', () => {
     expect(page?.arxivId.id).toBe('2506.06276');
   });
 
-  it('gives nothing when the title cannot be found (markup changed) or the page is another kind', () => {
+  it('gives nothing when an abstract page’s title cannot be found (markup changed) or the page is another kind', () => {
     expect(readPaperPage('https://arxiv.org/abs/2506.06276', parsePage(ABS.replace('class="title mathjax"', 'class="paper-title"')))).toBeUndefined();
-    expect(readPaperPage('https://arxiv.org/html/2506.06276', parsePage(ABS))).toBeUndefined();
     expect(readPaperPage('https://arxiv.org/list/cs.CL/new', parsePage(ABS))).toBeUndefined();
     expect(readPaperPage('not a url', parsePage(ABS))).toBeUndefined();
   });

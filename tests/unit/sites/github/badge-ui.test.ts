@@ -86,6 +86,17 @@ describe('createBadgeUi', () => {
     expect([...shadow.querySelectorAll('a')].every((a) => a.getAttribute('rel') === 'noopener noreferrer')).toBe(true);
   });
 
+  it('shows the summary’s **bold** as <strong> elements holding text, hostile markup included', () => {
+    const { ui, about } = setup();
+    const summary = 'A **fast** flow; **<img src=x onerror="window.__pwned=1">** stays text; 2 ** 3.';
+    const shadow = ui.repo(about, [overview('2506.06276', 1, { aiSummary: summary })], 'about').host.shadowRoot!;
+    const paragraph = shadow.querySelector('.dpl-repo-summary')!;
+    expect([...paragraph.querySelectorAll('strong')].map((el) => el.textContent)).toEqual(['fast', '<img src=x onerror="window.__pwned=1">']);
+    expect([...paragraph.querySelectorAll('*')].map((el) => el.tagName)).toEqual(['STRONG', 'STRONG']);
+    expect(paragraph.textContent).toBe('A fast flow; <img src=x onerror="window.__pwned=1"> stays text; 2 ** 3.');
+    expect(shadow.querySelector('img')).toBeNull();
+  });
+
   it('in the header: a compact row without a heading element, more than two papers folded into "+N more"', () => {
     const { ui, about } = setup();
     const papers = ['2506.00001', '2506.00002', '2506.00003', '2506.00004'].map((id, i) => overview(id, 40 - i));

@@ -5,6 +5,7 @@
 import { dashboardPage, issuePage, profilePage, pullPage } from '../../../fixtures/github/conversation-pages';
 import { arxivShield, bibtex, heading, link, linkList, paperUrl, paragraph, PAPER_LINK_KINDS } from '../../../fixtures/github/markdown';
 import { repoHomePage, repoTreePage } from '../../../fixtures/github/repo-page';
+import { repoPage2026 } from '../../../fixtures/github/repo-page-2026';
 
 export const STARFLOW = { owner: 'apple', name: 'ml-starflow' };
 export const KNOWN_IDS = ['2506.06276', '2506.01234', '2505.11111'] as const;
@@ -31,6 +32,9 @@ export const FIXTURES = {
   'repo-page': () => repoHomePage({ repository: STARFLOW, description: 'Scalable normalizing flows', readme: README }),
   'repo-page-pane': () =>
     repoHomePage({ repository: STARFLOW, description: 'Scalable normalizing flows', readme: README, sidebar: 'page-layout-pane' }),
+  /** GitHub's 2026 home page (React code view, hashed sidebar classes, no `.BorderGrid`). */
+  'repo-page-2026': () =>
+    repoPage2026({ repository: STARFLOW, description: 'Scalable normalizing flows', readme: README, website: 'https://example.org/starflow' }),
   'repo-tree-page': () => repoTreePage({ repository: STARFLOW, path: 'src' }),
   'issue-page': () =>
     issuePage({

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PageView } from '../../../../lib/sites/github/page-view';
 import { repoHomePage, repoTreePage } from '../../../fixtures/github/repo-page';
+import { REPO_PAGE_2026_CLASSES, repoPage2026 } from '../../../fixtures/github/repo-page-2026';
 import { parse } from './fixture-documents';
 import { badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
 import { MAX_LIVE_LOOKUPS } from '../../../../lib/shared/messages';
@@ -229,6 +230,33 @@ describe('PageView: the repository badge', () => {
     expect(hosts[0]?.getAttribute('data-placement')).toBe('about');
     expect(hosts[0]?.textContent).toBe('2506.00001,2506.00002');
     expect(hosts[0]?.closest('.BorderGrid-cell')?.querySelector('h2')?.textContent).toBe('About');
+  });
+
+  it('lists them in the About box of GitHub’s 2026 home page (React code view, no `.BorderGrid`), not in the header', async () => {
+    const { doc, fake, view } = page(repoPage2026({ repository, description: 'x', readme: '' }), 'https://github.com/lens-fixtures/repo-a');
+    view.reconcile();
+    await fake.answerAll();
+    const hosts = doc.querySelectorAll('dpl-repo-papers');
+    expect(hosts).toHaveLength(1);
+    expect(hosts[0]?.getAttribute('data-placement')).toBe('about');
+    const section = hosts[0]?.parentElement;
+    expect(section?.classList.contains(REPO_PAGE_2026_CLASSES.sidebarSection)).toBe(true);
+    expect(section?.querySelector('h2')?.textContent).toBe('About');
+    expect(doc.querySelector('#repository-container-header dpl-repo-papers')).toBeNull();
+  });
+
+  it('puts the badge back once when React re-renders the 2026 sidebar', async () => {
+    const html = repoPage2026({ repository, description: 'x', readme: '' });
+    const { doc, fake, view } = page(html, 'https://github.com/lens-fixtures/repo-a');
+    view.reconcile();
+    await fake.answerAll();
+    const grid = `.${REPO_PAGE_2026_CLASSES.borderGrid}`;
+    doc.querySelector(grid)!.replaceWith(parse(html).querySelector(grid)!);
+    view.reconcile();
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-repo-papers')).toHaveLength(1);
+    expect(doc.querySelector(`${grid} > :first-child > dpl-repo-papers`)).not.toBeNull();
+    expect(fake.repoCalls).toHaveLength(1);
   });
 
   it('goes into the header on the repository’s other pages', async () => {
