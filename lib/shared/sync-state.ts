@@ -10,7 +10,11 @@ export interface SyncState {
   startedAt?: number;
   lastSuccessAt?: number;
   lastError?: { at: number; kind: HfErrorKind | 'storage' | 'unknown'; message: string };
-  /** Figures of the last finished run. */
+  /**
+   * Counts of the last finished run. No timings: those go to the benchmark's sink only
+   * (lib/background/timings.ts), never into the person's database; records written before 0.3 may
+   * still hold `durationMs`, `localMs`, `parseMs`, `validateMs`, `storeMs`, `mirrorMs` until the next run.
+   */
   lastRun?: {
     calls: number;
     papers: number;
@@ -18,17 +22,6 @@ export interface SyncState {
     days: number;
     /** Fetches the call budget left for the next run (0 when the run fetched all it planned). */
     pending: number;
-    durationMs: number;
-    /** Parsing, validating and writing (ms): the run's own work, without network and pauses. */
-    localMs: number;
-    /** Of which reading JSON (ms). */
-    parseMs: number;
-    /** Of which validating the items (ms). */
-    validateMs: number;
-    /** Of which writing to the database (ms). */
-    storeMs: number;
-    /** Of which writing the card copy to storage.local (ms; lib/background/card-mirror.ts). Absent before 0.3. */
-    mirrorMs?: number;
   };
   nextRunAt?: number;
   /** Failed runs in a row; drives the retry backoff. */

@@ -7,6 +7,7 @@ import { retryDelayMs } from './rate-limit';
 import { MalformedAnswerError, parseDailyItems, parsePaperObject, parseSearchItems, type ParsedList } from './schemas';
 import type { Paper } from '../../shared/paper';
 import { MAX_SEARCH_QUERY } from '../../shared/messages';
+import { timed, type TimingsSource } from '../timings';
 
 export const HF_ORIGIN = 'https://huggingface.co';
 /** The most the API gives per page. */
@@ -26,6 +27,8 @@ export interface HfClientOptions {
   backoffMs?: number;
   /** A 429 asking to wait longer than this is not waited out in place: the caller reschedules. */
   maxInlineWaitMs?: number;
+  /** The benchmark's sink for the time spent reading and validating answers (../timings.ts). */
+  timings?: TimingsSource;
 }
 
 interface HfResponse {
@@ -40,10 +43,6 @@ export type DayAnswer = (ParsedList & { status: 'ok'; complete: boolean }) | { s
 export class HfClient {
   /** Requests sent since the client was made (retries included). */
   calls = 0;
-  /** Time spent reading JSON (ms), for the benchmark's "local work". */
-  parseMs = 0;
-  /** Time spent validating what the JSON held (ms). */
-  validateMs = 0;
   private readonly fetchFn: typeof fetch;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -51,6 +50,7 @@ export class HfClient {
   private readonly retries: number;
   private readonly backoffMs: number;
   private readonly maxInlineWaitMs: number;
+  private readonly timings: TimingsSource | undefined;
 
   constructor(options: HfClientOptions = {}) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
@@ -60,6 +60,7 @@ export class HfClient {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 1_000;
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
+    this.timings = options.timings;
   }
 
   /**
@@ -126,25 +127,19 @@ export class HfClient {
   }
 
   private validate<T>(run: () => T): T {
-    const start = performance.now();
     try {
-      return run();
+      return timed(this.timings, 'validate', run);
     } catch (error) {
       if (error instanceof MalformedAnswerError) throw new HfError('malformed', error.message);
       throw error;
-    } finally {
-      this.validateMs += performance.now() - start;
     }
   }
 
   private readJson(response: HfResponse): unknown {
-    const start = performance.now();
     try {
-      return JSON.parse(response.body);
+      return timed(this.timings, 'parse', () => JSON.parse(response.body) as unknown);
     } catch {
       throw new HfError('malformed', 'the answer was not valid JSON', undefined, response.status);
-    } finally {
-      this.parseMs += performance.now() - start;
     }
   }
 

@@ -13,6 +13,7 @@ import { patchSyncState, readSyncState } from './state';
 import type { SyncOutcome, SyncState } from '../../shared/sync-state';
 import { DEFAULT_WRITE_DEADLINE_MS, recoverConnection, storageStep, StorageWriteError } from './storage-step';
 import { readTrending, storeDay, storeTrending, type StoredPapersListener } from './store';
+import type { TimingsSource } from '../timings';
 
 /**
  * The most HF calls one run spends (retries included, so a run may pass it by the few retries of its
@@ -35,45 +36,28 @@ export interface SyncDeps {
   writeDeadlineMs?: number;
   /** Told each step's written papers after its commit (the card copy, lib/background/card-mirror.ts). */
   cardMirror?: StoredPapersListener;
+  /** The benchmark's sink for the run's local work (../timings.ts); absent in a person's runs. */
+  timings?: TimingsSource;
 }
 
 
 interface Fetched {
   papers: number;
   dropped: number;
-  storeMs: number;
   /** For a day whose pages were full up to where we stopped: the ids read so far. */
   more?: string[];
 }
 
 export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } = {}): Promise<SyncOutcome> {
-  // The card copy's writes are timed apart from the database's (both are the run's local work).
-  let mirrorMs = 0;
+  const timer = new StepTimer(syncDeps.timings);
   const mirror = syncDeps.cardMirror;
-  const deps: SyncDeps = mirror
-    ? {
-        ...syncDeps,
-        cardMirror: {
-          write: async (papers) => {
-            const start = performance.now();
-            try {
-              await mirror.write(papers);
-            } finally {
-              mirrorMs += performance.now() - start;
-            }
-          },
-        },
-      }
-    : syncDeps;
+  const deps: SyncDeps = mirror && syncDeps.timings ? { ...syncDeps, cardMirror: timer.mirror(mirror) } : syncDeps;
   const { db, client, now } = deps;
   const deadlineMs = deps.writeDeadlineMs ?? DEFAULT_WRITE_DEADLINE_MS;
   const startedAt = now();
   const callsBefore = client.calls;
-  const parseBefore = client.parseMs;
-  const validateBefore = client.validateMs;
   const budget = Math.max(1, deps.callBudget ?? RUN_CALL_BUDGET);
   const callsLeft = () => budget - (client.calls - callsBefore);
-  let storeMs = 0;
   const [days, trending] = await Promise.all([db.days.toArray(), readTrending(db)]);
   const tasks = planSync({
     now: startedAt,
@@ -90,7 +74,6 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
   const fetch = async (step: () => Promise<Fetched>): Promise<Fetched> => {
     if (outcome.done > 0) await deps.sleep(deps.politeDelayMs);
     const fetched = await step();
-    storeMs += fetched.storeMs;
     outcome.papers += fetched.papers;
     outcome.dropped += fetched.dropped;
     outcome.done++;
@@ -105,7 +88,7 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
         outcome.pending += tasks.length - index;
         break;
       }
-      const fetched = await fetch(() => runTask(deps, task, deadlineMs, { maxPages: 1 }));
+      const fetched = await fetch(() => runTask(deps, timer, task, deadlineMs, { maxPages: 1 }));
       if (task.kind === 'day') daysFetched++;
       if (task.kind === 'day' && fetched.more) {
         further.push({ date: task.date, seen: fetched.more });
@@ -120,7 +103,7 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
         break;
       }
       const task: SyncTask = { kind: 'day', date: day.date };
-      const fetched = await fetch(() => runTask(deps, task, deadlineMs, { fromPage: 1, maxPages: callsLeft(), seen: day.seen }));
+      const fetched = await fetch(() => runTask(deps, timer, task, deadlineMs, { fromPage: 1, maxPages: callsLeft(), seen: day.seen }));
       if (fetched.more) outcome.pending++;
       await storageStep(patchSyncState(db, { progress: { done: outcome.done, total } }), deadlineMs);
     }
@@ -134,8 +117,6 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
   outcome.calls = client.calls - callsBefore;
 
   const finishedAt = now();
-  const parseMs = client.parseMs - parseBefore;
-  const validateMs = client.validateMs - validateBefore;
   const finish = async () => {
     const previous = await readSyncState(db);
     await patchSyncState(db, {
@@ -147,12 +128,6 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
         dropped: outcome.dropped,
         days: daysFetched,
         pending: outcome.pending,
-        durationMs: finishedAt - startedAt,
-        localMs: Math.round(parseMs + validateMs + storeMs),
-        parseMs: Math.round(parseMs),
-        validateMs: Math.round(validateMs),
-        storeMs: Math.round(storeMs - mirrorMs),
-        mirrorMs: Math.round(mirrorMs),
       },
       ...(outcome.ok
         ? { lastSuccessAt: finishedAt, lastError: undefined }
@@ -166,33 +141,68 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
 
 async function runTask(
   deps: SyncDeps,
+  timer: StepTimer,
   task: SyncTask,
   deadlineMs: number,
   pages: { fromPage?: number; maxPages: number; seen?: string[] },
 ): Promise<Fetched> {
   const { db, client, now } = deps;
-  const timed = async (store: () => Promise<unknown>) => {
-    const start = performance.now();
-    await storageStep(store(), deadlineMs);
-    return performance.now() - start;
-  };
+  const store = (write: () => Promise<unknown>) => timer.store(() => storageStep(write(), deadlineMs));
   if (task.kind === 'trending') {
     const list = await client.trending();
-    const storeMs = await timed(() => storeTrending(db, list.papers, now(), deps.cardMirror));
-    return { papers: list.papers.length, dropped: list.dropped, storeMs };
+    await store(() => storeTrending(db, list.papers, now(), deps.cardMirror));
+    return { papers: list.papers.length, dropped: list.dropped };
   }
   const answer = await client.dailyPapers(task.date, pages);
   if (answer.status === 'not-open') {
-    const storeMs = await timed(() => storeDay(db, { date: task.date, papers: [], dropped: 0, status: 'not-open' }, now()));
-    return { papers: 0, dropped: 0, storeMs };
+    await store(() => storeDay(db, { date: task.date, papers: [], dropped: 0, status: 'not-open' }, now()));
+    return { papers: 0, dropped: 0 };
   }
   const status = !answer.complete ? 'partial' : task.date < utcDay(now()) ? 'complete' : 'open';
   const continued = (pages.fromPage ?? 0) > 0;
-  const storeMs = await timed(() =>
-    storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status, continued }, now(), deps.cardMirror),
-  );
+  await store(() => storeDay(db, { date: task.date, papers: answer.papers, dropped: answer.dropped, status, continued }, now(), deps.cardMirror));
   const more = answer.complete ? undefined : [...(pages.seen ?? []), ...answer.papers.map((p) => p.id)];
-  return { papers: answer.papers.length, dropped: answer.dropped, storeMs, more };
+  return { papers: answer.papers.length, dropped: answer.dropped, more };
+}
+
+/**
+ * Times a run's writes for the benchmark's sink, when one is installed: the database's as `store`,
+ * the card copy's (written inside each step, after its commit) apart from them as `mirror`.
+ */
+class StepTimer {
+  /** Card copy time so far, to take out of the step it was written in. */
+  private mirrorMs = 0;
+
+  constructor(private readonly timings: TimingsSource | undefined) {}
+
+  mirror(listener: StoredPapersListener): StoredPapersListener {
+    return {
+      write: async (papers) => {
+        const sink = this.timings?.();
+        if (!sink) return listener.write(papers);
+        const start = performance.now();
+        try {
+          await listener.write(papers);
+        } finally {
+          const ms = performance.now() - start;
+          this.mirrorMs += ms;
+          sink.add('mirror', ms);
+        }
+      },
+    };
+  }
+
+  async store(write: () => Promise<unknown>): Promise<void> {
+    const sink = this.timings?.();
+    if (!sink) {
+      await write();
+      return;
+    }
+    const start = performance.now();
+    const mirrorBefore = this.mirrorMs;
+    await write();
+    sink.add('store', performance.now() - start - (this.mirrorMs - mirrorBefore));
+  }
 }
 
 function describeFailure(error: unknown, at: number): NonNullable<SyncState['lastError']> {
