@@ -1,7 +1,7 @@
 /** What the sync tells the extension's pages: stored in the database (kv `syncState`) and answered to Refresh. */
 
 /** Why a call to HF failed, in terms a person can act on. */
-export type HfErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'http';
+export type HfErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'too-large' | 'http';
 
 export interface SyncState {
   running: boolean;

@@ -16,6 +16,13 @@ export const PAGE_LIMIT = 100;
 export const MAX_SEARCH_LIMIT = 120;
 /** A day never has more pages than this; stops a misbehaving server from looping us. */
 const MAX_PAGES = 20;
+/**
+ * The most of one answer that is read: a real page of 100 papers is a few hundred KB. Past it the
+ * answer is refused unread, so a broken or hostile server cannot fill the worker's memory.
+ */
+export const MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+/** The most items one answer may list (HF sends at most 120 a page). */
+export const MAX_ANSWER_ITEMS = 1_000;
 
 export interface HfClientOptions {
   fetch?: typeof fetch;
@@ -87,8 +94,11 @@ export class HfClient {
       const json = this.readJson(response);
       const parsed = this.validate(() => parseDailyItems(json, this.now()));
       const fresh = parsed.papers.filter((paper) => !seen.has(paper.id));
-      fresh.forEach((paper) => seen.add(paper.id));
-      papers.push(...fresh);
+      // One by one: spreading a long list into push() overflows the stack.
+      for (const paper of fresh) {
+        seen.add(paper.id);
+        papers.push(paper);
+      }
       dropped += parsed.dropped;
       // A short page is the last; a page with nothing new means the server ignored `p`.
       if ((json as unknown[]).length < PAGE_LIMIT || (page > 0 && fresh.length === 0)) break;
@@ -136,11 +146,16 @@ export class HfClient {
   }
 
   private readJson(response: HfResponse): unknown {
+    let json: unknown;
     try {
-      return timed(this.timings, 'parse', () => JSON.parse(response.body) as unknown);
+      json = timed(this.timings, 'parse', () => JSON.parse(response.body) as unknown);
     } catch {
       throw new HfError('malformed', 'the answer was not valid JSON', undefined, response.status);
     }
+    if (Array.isArray(json) && json.length > MAX_ANSWER_ITEMS) {
+      throw new HfError('too-large', `the answer listed ${json.length} items (at most ${MAX_ANSWER_ITEMS} are read)`, undefined, response.status);
+    }
+    return json;
   }
 
   /** GET with timeout, backoff on 5xx and network errors, and HF's own wait on 429. */
@@ -151,6 +166,8 @@ export class HfClient {
       try {
         response = await this.fetchOnce(`${HF_ORIGIN}${path}`);
       } catch (error) {
+        // The same request would bring the same oversized answer again.
+        if (error instanceof HfError && error.kind === 'too-large') throw error;
         if (attempt++ < this.retries) {
           await this.sleep(this.backoffMs * 2 ** (attempt - 1));
           continue;
@@ -188,13 +205,44 @@ export class HfClient {
         headers: { accept: 'application/json' },
         credentials: 'omit',
       });
-      const body = await response.text();
+      const body = await readBounded(response, MAX_ANSWER_BYTES);
       return { status: response.status, ok: response.ok, headers: response.headers, body };
     } catch (error) {
+      if (error instanceof HfError) throw error;
       if (controller.signal.aborted) throw new HfError('timeout', `no answer within ${this.timeoutMs / 1000} s`);
       throw new HfError('offline', error instanceof Error ? error.message : 'network error');
     } finally {
       clearTimeout(timer);
     }
   }
+}
+
+/** The answer's text, read as a stream and given up (the rest never downloaded) past `maxBytes`. */
+async function readBounded(response: Response, maxBytes: number): Promise<string> {
+  const tooLarge = () => new HfError('too-large', `the answer was larger than ${maxBytes} bytes`, undefined, response.status);
+  if (Number(response.headers.get('content-length')) > maxBytes) {
+    void response.body?.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      void reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const whole = new Uint8Array(bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(whole);
 }

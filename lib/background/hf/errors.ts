@@ -27,6 +27,8 @@ export function describeHfError(kind: HfErrorKind): string {
       return 'Hugging Face is having trouble (server error).';
     case 'malformed':
       return 'Hugging Face sent an answer we could not read.';
+    case 'too-large':
+      return 'Hugging Face sent an answer too large to read.';
     case 'http':
       return 'Hugging Face refused the request.';
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HfClient, type HfClientOptions } from '../../../../lib/background/hf/client';
+import { HfClient, MAX_ANSWER_BYTES, MAX_ANSWER_ITEMS, type HfClientOptions } from '../../../../lib/background/hf/client';
 import { HfError } from '../../../../lib/background/hf/errors';
 import { dailyItem, dayItems, fakeTime, jsonResponse, rawPaper, STARFLOW_ID } from '../../support/builders';
 import { fakeHf, type FakeHfOptions } from '../../support/fake-hf';
@@ -404,5 +404,86 @@ describe('HfClient.searchPapers', () => {
   it('reports a non-list answer as malformed', async () => {
     const { client } = setup(scripted(() => jsonResponse({ error: 'x' })));
     expect((await hfError(client.searchPapers('flows'))).kind).toBe('malformed');
+  });
+});
+
+/** `count` distinct minimal daily items (valid ids across months, as compact as HF's shape allows). */
+function manyItems(count: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const id = `25${String(1 + Math.floor(i / 99_999)).padStart(2, '0')}.${String(1 + (i % 99_999)).padStart(5, '0')}`;
+    items.push(`{"paper":{"id":"${id}","title":"t","upvotes":0}}`);
+  }
+  return `[${items.join(',')}]`;
+}
+
+describe('HfClient: answers too large to read', () => {
+  it('stops reading an answer past 8 MB, refuses it as too large, and does not ask again', async () => {
+    let sent = 0;
+    // 20 MB of whitespace before a valid `[]`: read whole, it would pass.
+    const chunk = new TextEncoder().encode(' '.repeat(64 * 1024));
+    const huge = (): Response =>
+      new Response(
+        new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent >= 20 * 1024 * 1024) {
+              controller.enqueue(new TextEncoder().encode('[]'));
+              controller.close();
+              return;
+            }
+            sent += chunk.byteLength;
+            controller.enqueue(chunk);
+          },
+        }),
+        { status: 200 },
+      );
+    const { client } = setup(scripted(huge));
+    const error = await hfError(client.dailyPapers(DAY));
+    expect(error.kind).toBe('too-large');
+    expect(sent).toBeLessThanOrEqual(MAX_ANSWER_BYTES + 2 * chunk.byteLength);
+    expect(client.calls).toBe(1);
+  });
+
+  it('refuses an answer whose Content-Length is past the limit without reading it', async () => {
+    let pulls = 0;
+    const { client } = setup(
+      scripted(
+        () =>
+          new Response(
+            new ReadableStream<Uint8Array>({
+              pull(controller) {
+                pulls++;
+                controller.enqueue(new TextEncoder().encode(pulls < 3 ? ' ' : '[]'));
+                if (pulls >= 3) controller.close();
+              },
+            }),
+            { status: 200, headers: { 'content-length': String(MAX_ANSWER_BYTES + 1) } },
+          ),
+      ),
+    );
+    expect((await hfError(client.trending())).kind).toBe('too-large');
+    // The stream may be asked for its first chunk when it is made, never read on.
+    expect(pulls).toBeLessThanOrEqual(1);
+  });
+
+  it('refuses a list of more than 1,000 items', async () => {
+    const { client } = setup(scripted(() => new Response(manyItems(MAX_ANSWER_ITEMS + 1), { status: 200 })));
+    const error = await hfError(client.dailyPapers(DAY));
+    expect(error.kind).toBe('too-large');
+    expect(MAX_ANSWER_ITEMS).toBe(1_000);
+  });
+
+  it('reads a list of 1,000 items', async () => {
+    const { client } = setup(scripted((n) => new Response(n === 0 ? manyItems(MAX_ANSWER_ITEMS) : '[]', { status: 200 })));
+    const answer = await client.dailyPapers(DAY, { maxPages: 1 });
+    expect(answer.status === 'ok' && answer.papers.length).toBe(MAX_ANSWER_ITEMS);
+  });
+
+  it('refuses a list of 150,000 items as too large instead of failing on it', async () => {
+    const body = manyItems(150_000);
+    expect(body.length).toBeLessThan(MAX_ANSWER_BYTES);
+    const { client } = setup(scripted(() => new Response(body, { status: 200 })));
+    const error = await hfError(client.dailyPapers(DAY));
+    expect(error.kind).toBe('too-large');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeHfError, HfError } from '../../../../lib/background/hf/errors';
 import type { HfErrorKind } from '../../../../lib/shared/sync-state';
 
-const KINDS: HfErrorKind[] = ['offline', 'timeout', 'rate-limited', 'server', 'malformed', 'http'];
+const KINDS: HfErrorKind[] = ['offline', 'timeout', 'rate-limited', 'server', 'malformed', 'too-large', 'http'];
 
 describe('describeHfError', () => {
   it.each(KINDS)('says %s in a plain sentence', (kind) => {

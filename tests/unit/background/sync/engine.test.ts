@@ -398,6 +398,16 @@ describe('runSync: failures', () => {
     expect(state.lastSuccessAt).toBe(time.now());
   });
 
+  it('says in plain words that an answer was too large to read, and does not ask for it again in the run', async () => {
+    const huge = JSON.stringify(Array.from({ length: 150_000 }, (_, i) => ({ paper: { id: `25${String(1 + Math.floor(i / 99_999)).padStart(2, '0')}.${String(1 + (i % 99_999)).padStart(5, '0')}`, title: 't', upvotes: 0 } })));
+    const { sync, server } = world((url) => (url.searchParams.get('date') === '2025-06-10' ? new Response(huge, { status: 200 }) : undefined));
+    const outcome = await sync();
+    expect(outcome.ok).toBe(false);
+    expect(outcome.error).toMatchObject({ kind: 'too-large', message: 'Hugging Face sent an answer too large to read.' });
+    expect(server.dayRequests().filter((date) => date === '2025-06-10')).toHaveLength(1);
+    expect((await readSyncState(db())).lastError?.message).toBe('Hugging Face sent an answer too large to read.');
+  });
+
   it('keeps the last success time when a later run fails', async () => {
     let down = false;
     const { sync, time } = world(() => (down ? new Response('', { status: 503 }) : undefined));
