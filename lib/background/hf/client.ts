@@ -115,12 +115,16 @@ export class HfClient {
     return this.validate(() => parseDailyItems(json, this.now()));
   }
 
-  /** One paper by bare new-style arXiv id; undefined when HF has no page for it (404). */
+  /**
+   * One paper by bare new-style arXiv id; undefined when HF has no page for it (404) or answers with
+   * another paper (that paper must never show as the asked one).
+   */
   async paper(id: string): Promise<Paper | undefined> {
     const response = await this.get(`/api/papers/${encodeURIComponent(id)}`, [404]);
     if (response.status === 404) return undefined;
     const json = this.readJson(response);
-    return this.validate(() => parsePaperObject(json, this.now()));
+    const paper = this.validate(() => parsePaperObject(json, this.now()));
+    return paper.id === id ? paper : undefined;
   }
 
   /**

@@ -62,6 +62,12 @@ describe('HfSearchService', () => {
     expect(server.requests.map((r) => new URL(r).pathname)).toEqual(['/api/papers/2401.00009', '/api/papers/2401.00008']);
   });
 
+  it('does not keep a paper HF answered for another id', async () => {
+    const { service } = setup({ papers: { '2401.00009': rawPaper({ id: '2401.00007' }) } });
+    expect(await service.keep('2401.00009')).toEqual({ kept: false });
+    expect(await db().papers.count()).toBe(0);
+  });
+
   it('does not ask HF for a paper already stored, nor for an id HF cannot have', async () => {
     const { service, server } = setup({});
     await db().papers.put({ id: '2401.00003', title: 'T', summary: '', authors: [], upvotes: 1, fetchedAt: 0 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HfClient } from '../../../lib/background/hf/client';
 import { lookupPapers, MISS_TTL_MS } from '../../../lib/background/lookup';
-import { DAY, fakeTime, HOUR, makePaper, rawPaper, SEED_PAPERS, STARFLOW_ID, useTestDb } from '../support/builders';
+import { DAY, fakeTime, HOUR, jsonResponse, makePaper, rawPaper, SEED_PAPERS, STARFLOW_ID, useTestDb } from '../support/builders';
 import { fakeHf, type FakeHfOptions } from '../support/fake-hf';
 import { MAX_LIVE_LOOKUPS } from '../../../lib/shared/messages';
 
@@ -90,6 +90,16 @@ describe('lookupPapers', () => {
     await ask(NOW + DAY);
     expect(server.requests).toHaveLength(2);
     expect(await db().misses.get('2506.05209')).toEqual({ id: '2506.05209', at: NOW + DAY });
+  });
+
+  it('refuses an answer about another paper: nothing shown or stored, a miss remembered for the asked id', async () => {
+    const { server, client } = setup({ override: (url) => (url.pathname.endsWith('/2506.05209') ? jsonResponse(rawPaper({ id: STARFLOW_ID, upvotes: 999 })) : undefined) });
+    const found = await lookupPapers(db(), ['2506.05209'], { live: true, client, now: NOW });
+    expect(found.size).toBe(0);
+    expect(await db().papers.count()).toBe(0);
+    expect(await db().misses.get('2506.05209')).toEqual({ id: '2506.05209', at: NOW });
+    await lookupPapers(db(), ['2506.05209'], { live: true, client, now: NOW + HOUR });
+    expect(server.requests).toHaveLength(1);
   });
 
   it('forgets the miss once HF has the paper', async () => {

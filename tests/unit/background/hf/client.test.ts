@@ -194,6 +194,11 @@ describe('HfClient.trending and HfClient.paper', () => {
     expect(time.waits).toEqual([]);
   });
 
+  it('answers undefined when HF answers with another paper than the one asked', async () => {
+    const { client } = setup(scripted(() => jsonResponse(rawPaper({ id: '2506.05209' }))));
+    expect(await client.paper(STARFLOW_ID)).toBeUndefined();
+  });
+
   it('reports a paper object that fails validation as malformed', async () => {
     const { client } = setup({ papers: { [STARFLOW_ID]: rawPaper({ upvotes: 'many' }) } });
     expect((await hfError(client.paper(STARFLOW_ID))).kind).toBe('malformed');
