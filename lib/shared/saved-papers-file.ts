@@ -1,7 +1,8 @@
 /**
  * The JSON file of saved papers: written by Export, read back by Import. A file is outside data like an
  * HF answer: checked with zod entry by entry (a bad entry is skipped and counted, good ones kept), ids
- * must be arXiv ids HF knows, links must be https, every string is capped.
+ * must be arXiv ids HF knows, links must be https, every string is capped and loses its bidi and
+ * control characters (./plain-text.ts).
  */
 import { z } from './zod-no-eval';
 import { isHfPaperId } from './arxiv-id';
@@ -9,6 +10,7 @@ import type { UserPaperState } from './db';
 import type { Paper } from './paper';
 import { parseGithubRepo, safeHttpsUrl } from './safe-url';
 import { isUtcDay } from './utc-day';
+import { plainLine, plainLines } from './plain-text';
 
 export const SAVED_PAPERS_FORMAT = 'daily-papers-lens/saved-papers';
 export const SAVED_PAPERS_VERSION = 1;
@@ -22,15 +24,18 @@ export interface SavedPaper {
   readAt?: number;
 }
 
-const str = (max: number) => z.string().max(max);
+/** One-line text (titles, names, keywords, the AI summary), capped and cleaned. */
+const str = (max: number) => z.string().max(max).transform(plainLine);
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const time = z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso));
 
 const EntrySchema = z.object({
   id: z.string().refine(isHfPaperId, 'not an arXiv id'),
-  title: str(1_000).trim().min(1),
+  title: str(1_000)
+    .transform((title) => title.trim())
+    .refine((title) => title.length > 0),
   authors: z.array(str(300)).max(500).catch([]),
-  summary: str(20_000).catch(''),
+  summary: z.string().max(20_000).transform(plainLines).catch(''),
   upvotes: z.number().int().min(0).catch(0),
   savedAt: time,
   readAt: optional(time),

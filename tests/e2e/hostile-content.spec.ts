@@ -38,7 +38,12 @@ async function expectClean(page: Page, uiSelector: string): Promise<void> {
   expect(audit.handlers).toEqual([]);
   expect(audit.injected).toEqual([]);
   expect(audit.badLinks).toEqual([]);
+  expect(audit.invisible, 'bidi or control characters shown').toEqual([]);
 }
+
+/** What the edge keeps of a payload: the text without its invisible characters (lib/shared/plain-text.ts). */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
 async function recordNotifications(background: Worker): Promise<() => Promise<{ title: string; message: string; iconUrl: string }[]>> {
   await background.evaluate(() => {
@@ -150,8 +155,17 @@ test('hostile text typed into watch lists, in an imported file and in stored set
   await expect(page.getByTestId('data-status')).toHaveText(`Imported ${papers.length} saved papers.`);
   await expectClean(page, 'body');
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-  const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { papers: { title: string; githubRepo?: string; projectPage?: string }[] };
-  expect(exported.papers.map((p) => p.title).sort()).toEqual([...HOSTILE_TEXT].sort());
+  const exportedText = readFileSync((await json.path())!, 'utf8');
+  const exported = JSON.parse(exportedText) as { papers: { title: string; githubRepo?: string; projectPage?: string }[] };
+  // Imported as text, less the invisible characters: nothing stored carries them, so no export does.
+  expect(exported.papers.map((p) => p.title).sort()).toEqual(HOSTILE_TEXT.map((text) => text.replace(INVISIBLE_ALL, '').trim()).sort());
+  const exportedStrings: string[] = [];
+  JSON.stringify(exported, (_key, value: unknown) => (typeof value === 'string' && exportedStrings.push(value), value));
+  expect(exportedStrings.filter((text) => INVISIBLE.test(text))).toEqual([]);
+  const [bib] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export BibTeX' }).click()]);
+  const bibtex = readFileSync((await bib.path())!, 'utf8');
+  expect(bibtex).toContain('cuts a BibTeX export');
+  expect(bibtex).not.toMatch(INVISIBLE);
   for (const paper of exported.papers) {
     if (paper.githubRepo) expect(paper.githubRepo).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+$/);
     if (paper.projectPage) expect(paper.projectPage).toMatch(/^https:\/\//);

@@ -1,7 +1,8 @@
 /**
  * The edge where HF answers become typed data. Each item is validated on its own: a bad item is
  * dropped and counted, good ones are kept, unknown keys are ignored. Optional fields of the wrong type
- * are dropped rather than failing the item; URLs are kept only when they are `https:`.
+ * are dropped rather than failing the item; URLs are kept only when they are `https:`; text loses its
+ * bidi and control characters (../../shared/plain-text.ts).
  */
 import { z } from '../../shared/zod-no-eval';
 import { isHfPaperId } from '../../shared/arxiv-id';
@@ -10,6 +11,7 @@ import type { Paper } from '../../shared/paper';
 import { utcDay } from '../../shared/utc-day';
 import { isRecord } from '../../shared/is-record';
 import { withoutModelTokens } from './model-tokens';
+import { plainLine, plainLines } from '../../shared/plain-text';
 
 const MAX_TITLE = 1_000;
 const MAX_SUMMARY = 20_000;
@@ -19,8 +21,9 @@ const MAX_KEYWORDS = 50;
 /** An optional field read leniently: a value of the wrong shape makes the field absent, not the item bad. */
 const lenient = <T>(read: (value: unknown) => T) => z.unknown().transform(read).optional();
 
-/** A string, capped in length. */
-const text = (max: number) => lenient((value) => (typeof value === 'string' ? value.slice(0, max) : undefined));
+/** A string, cleaned (`clean`: one line, or keeping its lines) and capped in length. */
+const text = (max: number, clean: (text: string) => string) =>
+  lenient((value) => (typeof value === 'string' ? clean(value).slice(0, max) : undefined));
 
 const count = lenient((value) =>
   typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined,
@@ -38,7 +41,8 @@ const isoDate = lenient((value) => {
 const organization = lenient((value): Paper['organization'] => {
   if (!isRecord(value) || typeof value.name !== 'string' || value.name.length > 200) return undefined;
   const { fullname } = value;
-  return typeof fullname === 'string' && fullname.length <= 300 ? { name: value.name, fullname } : { name: value.name };
+  const name = plainLine(value.name);
+  return typeof fullname === 'string' && fullname.length <= 300 ? { name, fullname: plainLine(fullname) } : { name };
 });
 
 const authors = lenient((value): string[] => {
@@ -46,7 +50,7 @@ const authors = lenient((value): string[] => {
   const names: string[] = [];
   for (const entry of value.slice(0, MAX_AUTHORS)) {
     if (!isRecord(entry) || typeof entry.name !== 'string' || entry.name.length > 300) continue;
-    const name = entry.name.trim();
+    const name = plainLine(entry.name).trim();
     if (name) names.push(name);
   }
   return names;
@@ -54,20 +58,27 @@ const authors = lenient((value): string[] => {
 
 const keywords = lenient((value) =>
   Array.isArray(value)
-    ? value.filter((k): k is string => typeof k === 'string' && k.length <= 200).slice(0, MAX_KEYWORDS)
+    ? value
+        .filter((k): k is string => typeof k === 'string' && k.length <= 200)
+        .slice(0, MAX_KEYWORDS)
+        .map(plainLine)
+        .filter(Boolean)
     : undefined,
 );
 
 /** The paper object, flat (`/api/papers/{id}`, and `paper` inside a daily item). */
 export const PaperObjectSchema = z.object({
   id: z.string().refine(isHfPaperId, 'not a bare new-style arXiv id'),
-  title: z.string().min(1).transform((t) => t.slice(0, MAX_TITLE)),
+  title: z
+    .string()
+    .transform((t) => plainLine(t).slice(0, MAX_TITLE))
+    .refine((t) => t.length > 0, 'an empty title'),
   upvotes: z.number().int().nonnegative(),
-  summary: text(MAX_SUMMARY),
+  summary: text(MAX_SUMMARY, plainLines),
   authors,
   publishedAt: isoDate,
   submittedOnDailyAt: isoDate,
-  ai_summary: text(2_000),
+  ai_summary: text(2_000, plainLine),
   ai_keywords: keywords,
   githubRepo: z.unknown().optional(),
   githubStars: count,

@@ -1,6 +1,7 @@
 /**
  * Looks through a page — the document and every open shadow root — for what hostile API text could
- * have turned into: event-handler attributes, script-like elements, and links that are not https.
+ * have turned into: event-handler attributes, script-like elements, links that are not https, and
+ * text still carrying invisible bidi or control characters.
  */
 import type { Page } from '@playwright/test';
 
@@ -11,6 +12,8 @@ export interface DomAudit {
   injected: string[];
   /** Links in the extension's UI whose target is not https: (nor the extension itself). */
   badLinks: string[];
+  /** Text in the extension's UI still carrying bidi or control characters (stripped where text comes in). */
+  invisible: string[];
   /** Whether any payload ran. */
   pwned: boolean;
 }
@@ -21,7 +24,8 @@ export interface DomAudit {
  */
 export async function auditDom(page: Page, uiSelector: string): Promise<DomAudit> {
   return page.evaluate((selector) => {
-    const audit = { handlers: [] as string[], injected: [] as string[], badLinks: [] as string[], pwned: Boolean((window as { __pwned?: unknown }).__pwned) };
+    const audit = { handlers: [] as string[], injected: [] as string[], badLinks: [] as string[], invisible: [] as string[], pwned: Boolean((window as { __pwned?: unknown }).__pwned) };
+    const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
     const describe = (el: Element) => `<${el.tagName.toLowerCase()} ${[...el.attributes].map((a) => `${a.name}="${a.value.slice(0, 60)}"`).join(' ')}>`;
     const visit = (root: ParentNode) => {
       for (const el of root.querySelectorAll('*')) {
@@ -30,6 +34,13 @@ export async function auditDom(page: Page, uiSelector: string): Promise<DomAudit
         if (el instanceof HTMLAnchorElement && el.hasAttribute('href')) {
           const href = el.getAttribute('href')!;
           if (!/^(https:\/\/|chrome-extension:\/\/|moz-extension:\/\/|#)/.test(el.href) && href !== '') audit.badLinks.push(describe(el));
+        }
+        for (const node of el.childNodes) {
+          if (node.nodeType === Node.TEXT_NODE && INVISIBLE.test(node.textContent ?? '')) audit.invisible.push(JSON.stringify(node.textContent).slice(0, 80));
+        }
+        for (const attribute of ['title', 'aria-label', 'alt']) {
+          const value = el.getAttribute(attribute);
+          if (value && INVISIBLE.test(value)) audit.invisible.push(`${attribute}=${JSON.stringify(value).slice(0, 80)}`);
         }
         if (el.shadowRoot) visit(el.shadowRoot);
       }

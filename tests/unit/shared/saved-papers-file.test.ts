@@ -32,6 +32,33 @@ describe('saved papers JSON', () => {
     expect(written).not.toHaveProperty('fetchedAt');
   });
 
+  it('strips bidi and control characters from every text an imported file brings', () => {
+    const parsed = parseSavedPapersFile(
+      file([
+        {
+          id: '2506.06276',
+          title: '\u202EFlows\u0000 at scale',
+          authors: ['Ada\u200F Lovelace', '\u2066Grace\u2069 Hopper'],
+          summary: 'One\u0007\n\tTwo\r\n',
+          aiSummary: 'Short\u202D\nsummary',
+          aiKeywords: ['flo\u0085ws'],
+          organization: { name: 'org\u061C', fullname: 'Org\u009B Inc' },
+          savedAt: '2025-06-10T08:00:00Z',
+        },
+        { id: '2506.00002', title: '\u202E\u0000', savedAt: '2025-06-10T08:00:00Z' },
+      ]),
+    );
+    expect(parsed.ok && parsed.skipped).toBe(1);
+    expect(parsed.ok && parsed.entries[0]!.paper).toMatchObject({
+      title: 'Flows at scale',
+      authors: ['Ada Lovelace', 'Grace Hopper'],
+      summary: 'One\n\tTwo\n',
+      aiSummary: 'Short summary',
+      aiKeywords: ['flows'],
+      organization: { name: 'org', fullname: 'Org Inc' },
+    });
+  });
+
   it('skips and counts bad entries, keeps the good ones', () => {
     const good = { id: '2506.06276', title: 'Good', authors: ['A B'], savedAt: '2025-06-10T08:00:00Z' };
     const parsed = parseSavedPapersFile(

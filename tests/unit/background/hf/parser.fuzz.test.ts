@@ -10,6 +10,11 @@ import { HOSTILE_TEXT, HOSTILE_URLS } from '../../../fixtures/hostile/payloads';
 import { dailyItem } from '../../support/builders';
 import { FUZZ_RUNS, mutatedAnswer } from '../../support/fuzz-arbitraries';
 import type { Paper } from '../../../../lib/shared/paper';
+import { plainLine, plainLines } from '../../../../lib/shared/plain-text';
+
+/** What no kept text may carry: bidi controls, and C0/C1 controls (line breaks and tabs only in the abstract). */
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAK = /[\t\n\r]/;
 
 let answersTried = 0;
 
@@ -25,6 +30,10 @@ function checkPaper(paper: Paper): void {
   if (paper.githubRepo) expect(paper.githubRepo).toMatch(/^https:\/\/github\.com\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/);
   if (paper.githubRepoKey) expect(paper.githubRepoKey).toBe(paper.githubRepoKey.toLowerCase());
   if (paper.dailyDate) expect(paper.dailyDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  const oneLine = [paper.title, paper.aiSummary, ...paper.authors, ...(paper.aiKeywords ?? []), paper.organization?.name, paper.organization?.fullname];
+  for (const text of oneLine) if (text !== undefined) expect(text).not.toMatch(new RegExp(`${INVISIBLE.source}|${LINE_BREAK.source}`));
+  expect(paper.summary).not.toMatch(INVISIBLE);
+  expect(paper.summary).not.toContain('\r');
 }
 
 describe('fuzzing the HF edge', () => {
@@ -61,12 +70,13 @@ describe('fuzzing the HF edge', () => {
     console.log(`[fuzz] parser: ${answersTried} answers tried`);
   }, 120_000);
 
-  it('keeps hostile text exactly as text, and never keeps a hostile URL', () => {
+  it('keeps hostile text as text (without its invisible characters), and never keeps a hostile URL', () => {
     for (const text of HOSTILE_TEXT) {
       const { papers } = parseDailyItems([dailyItem({ title: text, summary: text, ai_summary: text })], 0);
-      expect(papers[0]?.title).toBe(text);
-      expect(papers[0]?.summary).toBe(text);
-      expect(papers[0]?.aiSummary).toBe(text);
+      expect(papers[0]?.title).toBe(plainLine(text));
+      expect(papers[0]?.summary).toBe(plainLines(text));
+      expect(papers[0]?.aiSummary).toBe(plainLine(text));
+      checkPaper(papers[0]!);
     }
     for (const url of HOSTILE_URLS) {
       const { papers } = parseDailyItems([dailyItem({ githubRepo: url, projectPage: url })], 0);

@@ -203,7 +203,6 @@ describe('parseDailyItems: hostile text', () => {
     'javascript:alert(document.cookie)',
     '"><script>alert(1)</script>',
     '{{constructor.constructor("alert(1)")()}}',
-    '\u202Egnp.exe',
     '__proto__',
   ])('keeps %s exactly as a string in title and summary', (hostile) => {
     const paper = parseOne(dailyItem({ title: hostile, summary: hostile, ai_summary: hostile, authors: [{ name: hostile }] }));
@@ -226,6 +225,42 @@ describe('parseDailyItems: hostile text', () => {
 
   it('has no AI summary when it was nothing but stray tokens', () => {
     expect(parseOne(dailyItem({ ai_summary: '<think>\n</think><|im_end|>' }))).not.toHaveProperty('aiSummary');
+  });
+
+  it('strips bidi overrides, isolates and marks and control characters from every text field', () => {
+    const paper = parseOne(
+      dailyItem(
+        {
+          title: 'Flows\u202E at scale\u0000 ▲\n 12',
+          summary: 'Line one\n\tLine two\u202E\u0007\r\nLine three\u0000',
+          ai_summary: 'One\nline\u2066 summary\u2069',
+          authors: [{ name: 'Ada\u200F Love\u200Elace' }, { name: '\u202A\u202C' }],
+          ai_keywords: ['flo\u202Dws', '\u0085', 'bibtex\u0000'],
+          organization: { name: 'org\u061C', fullname: 'Org\u009B Inc' },
+        },
+        { organization: { name: 'item\u202Borg\u202C', fullname: 'Item\u0001 Org' } },
+      ),
+    );
+    expect(paper.title).toBe('Flows at scale ▲  12');
+    expect(paper.summary).toBe('Line one\n\tLine two\nLine three');
+    expect(paper.aiSummary).toBe('One line summary');
+    expect(paper.authors).toEqual(['Ada Lovelace']);
+    expect(paper.aiKeywords).toEqual(['flows', 'bibtex']);
+    expect(paper.organization).toEqual({ name: 'itemorg', fullname: 'Item Org' });
+    const flat = parsePaperObject(rawPaper({ organization: { name: 'org\u061C', fullname: 'Org\u009B Inc' } }), FETCHED_AT);
+    expect(flat.organization).toEqual({ name: 'org', fullname: 'Org Inc' });
+  });
+
+  it('keeps letters of right-to-left scripts, emoji sequences and ordinary spaces', () => {
+    const text = 'نماذج التدفق · מודלים · 👩‍🔬 · naïve — “quoted”';
+    const paper = parseOne(dailyItem({ title: text, summary: text, ai_summary: text }));
+    expect([paper.title, paper.summary, paper.aiSummary]).toEqual([text, text, text]);
+  });
+
+  it('drops an item whose title is nothing but invisible characters', () => {
+    const { papers, dropped } = parseDailyItems([dailyItem({ title: '\u202E\u0000\u2066' })], FETCHED_AT);
+    expect(papers).toEqual([]);
+    expect(dropped).toBe(1);
   });
 
   it('does not let a __proto__ key pollute anything', () => {
