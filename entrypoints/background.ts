@@ -17,7 +17,8 @@ import { afterFirstAnswer } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
 import { keepToolbarBadge } from '../lib/background/toolbar-badge';
 import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/background/user-state-backup';
-import { SETTINGS_KEY } from '../lib/shared/storage-keys';
+import { HF_CALL_LIMITS_KEY, SETTINGS_KEY } from '../lib/shared/storage-keys';
+import { HfCallLimits, storageAreaStore } from '../lib/background/hf/call-limits';
 import { benchTimings } from '../lib/background/timings';
 
 /** Pause between two HF calls during a sync: about two calls a second at most. */
@@ -30,6 +31,11 @@ export default defineBackground(() => {
   // Pages ask about up to 2000 ids at once: answered from memory while the worker is awake.
   const stored = new StoredPapers(db);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+  // One gate for HF's "wait until" and one budget for page-caused calls, whoever calls (README, "The HF edge").
+  const session = browser.storage.session as typeof browser.storage.session | undefined;
+  const hfLimits = new HfCallLimits(storageAreaStore(session, HF_CALL_LIMITS_KEY));
+  // A call a page caused: one retry, no waiting out a 429, the page budget spent per request.
+  const pageCallClient = () => new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0, guard: hfLimits.forPages });
   // Absent where the browser has no notifications: then nothing is shown and nothing breaks.
   const notifications = browser.notifications as typeof browser.notifications | undefined;
   // Firefox: what the person allowed to be sent (data_collection_permissions); elsewhere, always.
@@ -53,7 +59,7 @@ export default defineBackground(() => {
         intervalMinutes: settings.syncIntervalMinutes,
         deps: {
           db,
-          client: new HfClient({ timings: benchTimings }),
+          client: new HfClient({ timings: benchTimings, guard: hfLimits.gate }),
           now: Date.now,
           sleep,
           backfillDays: settings.backfillDays,
@@ -76,7 +82,12 @@ export default defineBackground(() => {
   });
 
   // A person waits on a search: one retry, and a rate limit is reported rather than waited out.
-  const search = new HfSearchService({ db, now: Date.now, client: () => new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0 }) });
+  const search = new HfSearchService({
+    db,
+    now: Date.now,
+    client: (use) =>
+      use === 'keep' ? pageCallClient() : new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0, guard: hfLimits.gate }),
+  });
 
   browser.runtime.onInstalled.addListener(() => void scheduler.run());
   browser.runtime.onStartup.addListener(() => void scheduler.run());
@@ -116,7 +127,7 @@ export default defineBackground(() => {
       ownId: browser.runtime.id,
       lookup: async (ids, live, settings) => {
         const allowLive = live && (await liveLookupsAllowed((settings ?? (await readSettings())).liveLookups, consent));
-        return lookupPapers(db, ids, { live: allowLive, client: allowLive ? new HfClient() : undefined, now: Date.now(), stored });
+        return lookupPapers(db, ids, { live: allowLive, client: allowLive ? pageCallClient() : undefined, now: Date.now(), stored });
       },
       badgeIndex: () => stored.badgeIndex(),
       papersForRepo: async (repoKey) => stored.listedOf(await papersOfRepo(db, repoKey)),

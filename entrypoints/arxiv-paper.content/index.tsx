@@ -37,21 +37,22 @@ export default defineContentScript({
 
 /**
  * The paper's card from the local copy when the site is on; the background's answer when the copy lacks
- * the paper (live lookups and the unknown-paper link as ever). Nothing when the site is off.
+ * the paper (live lookups and the unknown-paper link as ever). Nothing when the site is off, nor when HF
+ * could not be asked now (`unanswered`: the background's limits or a failure, not "HF has no such paper").
  */
-async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCardData; collapsed: boolean }> {
+async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCardData; unanswered?: boolean; collapsed: boolean }> {
   const [local, enabled] = await Promise.all([readLocalCard(id), readSiteEnabled('arxiv').catch(() => undefined)]);
   const { card, collapsed } = local;
   if (enabled === false) return { enabled, collapsed };
   if (card && enabled) return { enabled, paper: card, collapsed };
   const answer = await sendRequest({ type: 'pagePapers', site: 'arxiv', ids: [id], live: true });
-  return { enabled: answer.enabled, paper: answer.papers[id], collapsed };
+  return { enabled: answer.enabled, paper: answer.papers[id], unanswered: answer.unanswered?.includes(id), collapsed };
 }
 
-/** Finds the paper's card and renders it, not yet in the page; undefined when the site is off. */
+/** Finds the paper's card and renders it, not yet in the page; undefined when there is nothing to show. */
 async function prepareCard(ctx: ContentScriptContext, id: string): Promise<RenderTarget | undefined> {
-  const { enabled, paper, collapsed } = await findCard(id);
-  if (!enabled || ctx.isInvalid) return undefined;
+  const { enabled, paper, unanswered, collapsed } = await findCard(id);
+  if (!enabled || unanswered || ctx.isInvalid) return undefined;
   const target = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(overlayCss), 'block');
   render(
     paper ? (

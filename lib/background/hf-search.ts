@@ -20,8 +20,11 @@ const RECENT_LIMIT = 300;
 
 export interface HfSearchDeps {
   db: PapersDB;
-  /** A client for one person-initiated call: few retries, no long waits. */
-  client: () => HfClient;
+  /**
+   * A client for one call: few retries, no long waits. `keep` asks for one paper by id, a call a page
+   * could cause too: its client spends the page budget (./hf/call-limits.ts).
+   */
+  client: (use: 'search' | 'keep') => HfClient;
   now: () => number;
 }
 
@@ -33,7 +36,7 @@ export class HfSearchService {
 
   async search(query: string): Promise<HfSearchAnswer> {
     try {
-      const { papers } = await this.deps.client().searchPapers(query, HF_SEARCH_LIMIT);
+      const { papers } = await this.deps.client('search').searchPapers(query, HF_SEARCH_LIMIT);
       for (const paper of papers) this.remember(paper);
       return { ok: true, papers };
     } catch (error) {
@@ -48,7 +51,7 @@ export class HfSearchService {
     if (await db.papers.get(id)) return { kept: true };
     let paper = this.recent.get(id);
     try {
-      paper ??= await this.deps.client().paper(id);
+      paper ??= await this.deps.client('keep').paper(id);
     } catch {
       // Offline or HF down: the save itself stands; the paper shows once a sync or a search brings it.
       return { kept: false };

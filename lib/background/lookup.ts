@@ -1,15 +1,19 @@
 /**
  * Finding papers for a page: the local database first; for a few ids of an opened paper, HF itself
- * (when the person allows live lookups), with answers cached and misses remembered for a day.
+ * (when the person allows live lookups, and the background's limits on page-caused calls do,
+ * ./hf/call-limits.ts), with answers cached, misses remembered for a day and failures for 10 minutes.
  */
 import { isHfPaperId } from '../shared/arxiv-id';
 import type { PapersDB } from '../shared/db';
 import type { HfClient } from './hf/client';
+import { HfError } from './hf/errors';
 import { MAX_LIVE_LOOKUPS, toOverview, type PaperOverview } from '../shared/messages';
 import type { StoredPapers } from './stored-papers';
 import { storeLookedUpPaper } from './sync/store';
 
 export const MISS_TTL_MS = 24 * 60 * 60 * 1000;
+/** A lookup that failed (HF down, too slow, a broken answer) is not tried again for this long. */
+export const FAILURE_TTL_MS = 10 * 60 * 1000;
 /**
  * From this many ids on (a listing page: up to 2000, most of them unknown), one scan of the stored
  * keys finds which ids are stored, and only those papers are read: a read per unknown id costs more.
@@ -24,35 +28,55 @@ export interface LookupOptions {
   stored?: StoredPapers;
 }
 
-/** Papers as pages get them: without their abstracts. */
-export async function lookupPapers(db: PapersDB, rawIds: string[], options: LookupOptions): Promise<Map<string, PaperOverview>> {
+export interface LookupResult {
+  /** Papers as pages get them: without their abstracts. */
+  papers: Map<string, PaperOverview>;
+  /**
+   * Ids HF could not be asked about now (refused by the limits, failed, or failed a moment ago): their
+   * page shows nothing, not the "not on Hugging Face" link that a real "no such paper" earns.
+   */
+  unanswered: string[];
+}
+
+/** Kinds of failure remembered briefly: HF (or its answer) at fault, not the person's connection or our limits. */
+const REMEMBERED_FAILURES = new Set<HfError['kind']>(['server', 'timeout', 'malformed', 'too-large', 'http']);
+
+export async function lookupPapers(db: PapersDB, rawIds: string[], options: LookupOptions): Promise<LookupResult> {
   const ids = [...new Set(rawIds.filter(isHfPaperId))];
   const found = options.stored ? await options.stored.get(ids) : await readStored(db, ids);
   let missing = ids.filter((id) => !found.has(id));
+  const unanswered: string[] = [];
 
-  if (!options.live || !options.client || missing.length === 0 || missing.length > MAX_LIVE_LOOKUPS) return found;
+  if (!options.live || !options.client || missing.length === 0 || missing.length > MAX_LIVE_LOOKUPS) return { papers: found, unanswered };
   // A question that may ask HF: a paper an earlier lookup stored (not on a public list, so not answered
   // above) answers first, as HF itself would.
   if (options.stored) {
     for (const [id, paper] of await options.stored.get(missing, { unlisted: true })) found.set(id, paper);
     missing = missing.filter((id) => !found.has(id));
-    if (!missing.length) return found;
+    if (!missing.length) return { papers: found, unanswered };
   }
   const misses = await db.misses.bulkGet(missing);
-  const toAsk = missing.filter((_, i) => {
+  const toAsk = missing.filter((id, i) => {
     const miss = misses[i];
-    return !miss || options.now - miss.at >= MISS_TTL_MS;
+    if (!miss) return true;
+    const fresh = options.now - miss.at < (miss.failed ? FAILURE_TTL_MS : MISS_TTL_MS);
+    if (fresh && miss.failed) unanswered.push(id);
+    return !fresh;
   });
   for (const id of toAsk) {
     try {
       const paper = await options.client.paper(id);
       if (paper) found.set(id, toOverview(await storeLookedUpPaper(db, paper, options.now)));
       else await db.misses.put({ id, at: options.now });
-    } catch {
-      // A failed live lookup only means no badge now; the next page view asks again.
+    } catch (error) {
+      // No card now; a failure HF caused is not asked again for a while, a refused call when allowed.
+      unanswered.push(id);
+      if (error instanceof HfError && REMEMBERED_FAILURES.has(error.kind)) {
+        await db.misses.put({ id, at: options.now, failed: true }).catch(() => undefined);
+      }
     }
   }
-  return found;
+  return { papers: found, unanswered };
 }
 
 async function readStored(db: PapersDB, ids: string[]): Promise<Map<string, PaperOverview>> {

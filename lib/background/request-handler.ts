@@ -1,6 +1,7 @@
 /** The background's answer to each request: validated on arrival, refused when not ours or not known. */
 import { RequestSchema } from '../shared/message-schema';
 import { toOverview, type PaperOverview, type Request, type ResponseMap } from '../shared/messages';
+import type { LookupResult } from './lookup';
 import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
 
@@ -9,7 +10,7 @@ export interface RequestContext {
   senderId: string | undefined;
   ownId: string;
   /** `settings`: when the caller has just read them (one read per question). */
-  lookup: (ids: string[], live: boolean, settings?: Settings) => Promise<Map<string, PaperOverview>>;
+  lookup: (ids: string[], live: boolean, settings?: Settings) => Promise<LookupResult>;
   /** Every stored paper's badge, encoded (lib/shared/badge-index.ts): local database only. */
   badgeIndex: () => Promise<string>;
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
@@ -34,13 +35,13 @@ export async function handleRequest(message: unknown, context: RequestContext): 
   switch (request.type) {
     case 'lookupPapers': {
       const found = await context.lookup(request.ids, request.live ?? false);
-      return { papers: overviews(found) };
+      return { papers: overviews(found.papers) };
     }
     case 'pagePapers': {
       const settings = await context.readSettings();
       if (!settings.sites[request.site]) return { enabled: false, papers: {} };
       const found = await context.lookup(request.ids, request.live ?? false, settings);
-      return { enabled: true, papers: overviews(found) };
+      return { enabled: true, papers: overviews(found.papers), ...(found.unanswered.length ? { unanswered: found.unanswered } : {}) };
     }
     case 'badgeIndex': {
       const settings = await context.readSettings();

@@ -41,10 +41,12 @@ export interface UserPaperState {
   notifiedAt?: number;
 }
 
-/** The cached answer of a live `/api/papers/{id}` lookup that found nothing. */
+/** The cached answer of a live `/api/papers/{id}` lookup that found nothing, or failed. */
 export interface MissRecord {
   id: string;
   at: number;
+  /** The lookup failed (HF down, too slow, a broken answer): remembered briefly, not for a day. Not indexed. */
+  failed?: true;
 }
 
 export interface KeyValue {

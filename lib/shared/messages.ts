@@ -72,6 +72,11 @@ export interface PagePapers {
   /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
   enabled: boolean;
   papers: Record<string, PaperOverview>;
+  /**
+   * Ids HF could not be asked about now (the background's limits, or a failure): the page shows
+   * nothing for them, rather than the link that says Hugging Face does not have the paper.
+   */
+  unanswered?: string[];
 }
 
 export interface BadgeIndexAnswer {

@@ -39,6 +39,7 @@ export const NOTIFICATION_STATE_KEY = 'notifications';
 export const POPUP_OPENED_KEY = 'popupOpened';
 export const UI_STATE_KEY = 'dpl-popup-ui';
 export const HF_SEARCHES_KEY = 'dpl-hf-search';
+export const HF_CALL_LIMITS_KEY = 'hfCallLimits';
 
 export const PERSISTED = {
   settings: {
@@ -88,6 +89,10 @@ export const PERSISTED = {
   popupUi: {
     key: UI_STATE_KEY, area: 'localStorage', version: 1, cleared: 'always',
     holds: "The popup's view and typed query between openings (lib/popup/popup-view.ts).",
+  },
+  hfCallLimits: {
+    key: HF_CALL_LIMITS_KEY, area: 'session', version: 1, cleared: 'never',
+    holds: "HF's last \"wait until\" (a 429) and the budget of calls pages may cause: when the last hour's were made (lib/background/hf/call-limits.ts). Memory only, gone with the browser; kept through a cache clear so it cannot reset the limit.",
   },
   hfSearches: {
     key: HF_SEARCHES_KEY, area: 'localStorage', version: 1, cleared: 'always',

@@ -8,6 +8,7 @@ import { MalformedAnswerError, parseDailyItems, parsePaperObject, parseSearchIte
 import type { Paper } from '../../shared/paper';
 import { MAX_SEARCH_QUERY } from '../../shared/messages';
 import { timed, type TimingsSource } from '../timings';
+import type { CallGuard } from './call-limits';
 
 export const HF_ORIGIN = 'https://huggingface.co';
 /** The most the API gives per page. */
@@ -36,6 +37,11 @@ export interface HfClientOptions {
   maxInlineWaitMs?: number;
   /** The benchmark's sink for the time spent reading and validating answers (../timings.ts). */
   timings?: TimingsSource;
+  /**
+   * Asked before every request, retries included, and told of every 429 (./call-limits.ts): the
+   * background's one gate for HF's "wait until", and for calls pages cause, their budget.
+   */
+  guard?: CallGuard;
 }
 
 interface HfResponse {
@@ -58,6 +64,7 @@ export class HfClient {
   private readonly backoffMs: number;
   private readonly maxInlineWaitMs: number;
   private readonly timings: TimingsSource | undefined;
+  private readonly guard: CallGuard | undefined;
 
   constructor(options: HfClientOptions = {}) {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
@@ -68,6 +75,7 @@ export class HfClient {
     this.backoffMs = options.backoffMs ?? 1_000;
     this.maxInlineWaitMs = options.maxInlineWaitMs ?? 20_000;
     this.timings = options.timings;
+    this.guard = options.guard;
   }
 
   /**
@@ -165,7 +173,10 @@ export class HfClient {
   /** GET with timeout, backoff on 5xx and network errors, and HF's own wait on 429. */
   private async get(path: string, acceptedStatuses: number[] = []): Promise<HfResponse> {
     let attempt = 0;
+    // After waiting out a 429 here, this client's own retry is due: HF's time has come for it.
+    let waitedUntil = 0;
     for (;;) {
+      await this.guard?.admit(Math.max(this.now(), waitedUntil));
       let response: HfResponse;
       try {
         response = await this.fetchOnce(`${HF_ORIGIN}${path}`);
@@ -181,11 +192,15 @@ export class HfClient {
       if (response.ok || acceptedStatuses.includes(response.status)) return response;
       if (response.status === 429) {
         const wait = retryDelayMs(response.headers, this.now()) ?? this.backoffMs * 2 ** attempt;
+        const retryAt = this.now() + wait;
+        // Every other caller holds off until then too, whether this one waits here or gives up.
+        this.guard?.hfSaidWait(retryAt);
         if (wait <= this.maxInlineWaitMs && attempt++ < this.retries) {
           await this.sleep(wait);
+          waitedUntil = retryAt;
           continue;
         }
-        throw new HfError('rate-limited', 'rate limited by Hugging Face', this.now() + wait, 429);
+        throw new HfError('rate-limited', 'rate limited by Hugging Face', retryAt, 429);
       }
       if (response.status >= 500) {
         if (attempt++ < this.retries) {

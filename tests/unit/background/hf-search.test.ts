@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HfClient } from '../../../lib/background/hf/client';
 import { HfSearchService } from '../../../lib/background/hf-search';
+import { HfCallLimits } from '../../../lib/background/hf/call-limits';
 import { dailyItem, fakeTime, jsonResponse, rawPaper, useTestDb } from '../support/builders';
 import { fakeHf, type FakeHfOptions } from '../support/fake-hf';
 
@@ -73,6 +74,34 @@ describe('HfSearchService', () => {
     await db().papers.put({ id: '2401.00003', title: 'T', summary: '', authors: [], upvotes: 1, fetchedAt: 0 });
     expect(await service.keep('2401.00003')).toEqual({ kept: true });
     expect(await service.keep('hep-th/9901001')).toEqual({ kept: false });
+    expect(server.requests).toEqual([]);
+  });
+
+  it('asks for a kept paper with the client for page-caused calls, and searches with the other', async () => {
+    const uses: string[] = [];
+    const time = fakeTime(NOW);
+    const server = fakeHf({ override: searchAnswer, papers: { '2401.00009': rawPaper({ id: '2401.00009' }) } });
+    const service = new HfSearchService({
+      db: db(),
+      now: time.now,
+      client: (use) => {
+        uses.push(use);
+        return new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now });
+      },
+    });
+    await service.search('flows');
+    await service.keep('2401.00009');
+    expect(uses).toEqual(['search', 'keep']);
+  });
+
+  it('sends no search while HF’s wait from another caller runs, and says until when', async () => {
+    const limits = new HfCallLimits();
+    const time = fakeTime(NOW);
+    await limits.gate.admit(time.now());
+    limits.gate.hfSaidWait(time.now() + 90_000);
+    const server = fakeHf({ override: searchAnswer });
+    const service = new HfSearchService({ db: db(), now: time.now, client: () => new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now, guard: limits.gate }) });
+    expect(await service.search('flows')).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAt: time.now() + 90_000 } });
     expect(server.requests).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ function context(settings: Partial<Settings> = {}): RequestContext & { lookup: R
   return {
     senderId: 'ours',
     ownId: 'ours',
-    lookup: vi.fn(async (ids: string[]) => new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER]))),
+    lookup: vi.fn(async (ids: string[]) => ({ papers: new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER])), unanswered: [] })),
     badgeIndex: vi.fn(async () => encodeBadgeIndex([PAPER])),
     syncNow: vi.fn(),
     papersForRepo: vi.fn(async () => []),
@@ -35,6 +35,13 @@ describe('pagePapers', () => {
     const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276', '2506.00001'], live: true }, ctx);
     expect(answer).toEqual({ enabled: true, papers: { '2506.06276': { id: '2506.06276', title: 'STARFlow', authors: ['Jiatao Gu'], upvotes: 21, fetchedAt: 1 } } });
     expect(ctx.lookup).toHaveBeenCalledWith(['2506.06276', '2506.00001'], true, DEFAULT_SETTINGS);
+  });
+
+  it('says which ids HF could not be asked about now, so the page shows nothing rather than "not on HF"', async () => {
+    const ctx = context();
+    ctx.lookup.mockResolvedValueOnce({ papers: new Map(), unanswered: ['2506.00001'] });
+    const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.00001'], live: true }, ctx);
+    expect(answer).toEqual({ enabled: true, papers: {}, unanswered: ['2506.00001'] });
   });
 
   it('reads the settings once: the lookup gets the ones just read (a cold worker answers sooner)', async () => {

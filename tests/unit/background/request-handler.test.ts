@@ -8,10 +8,10 @@ import { makePaper, SEED_PAPERS, STARFLOW_ID } from '../support/builders';
 const OWN_ID = 'daily-papers-lens@daily-papers-lens.dev';
 
 function context(overrides: Partial<RequestContext> = {}) {
-  const lookup = vi.fn(
-    async (ids: string[], _live: boolean) =>
-      new Map<string, Paper>(ids.filter((id) => id === STARFLOW_ID).map((id) => [id, makePaper({ id })])),
-  );
+  const lookup = vi.fn(async (ids: string[], _live: boolean) => ({
+    papers: new Map<string, Paper>(ids.filter((id) => id === STARFLOW_ID).map((id) => [id, makePaper({ id })])),
+    unanswered: [],
+  }));
   const outcome: ResponseMap['syncNow'] = { ok: true, tasks: 3, done: 3, calls: 3, papers: 24, dropped: 0 };
   const syncNow = vi.fn(async () => outcome);
   const refreshBadge = vi.fn(async () => 4);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HfClient, MAX_ANSWER_BYTES, MAX_ANSWER_ITEMS, type HfClientOptions } from '../../../../lib/background/hf/client';
 import { HfError } from '../../../../lib/background/hf/errors';
+import { HfCallLimits } from '../../../../lib/background/hf/call-limits';
 import { dailyItem, dayItems, fakeTime, jsonResponse, rawPaper, STARFLOW_ID } from '../../support/builders';
 import { fakeHf, type FakeHfOptions } from '../../support/fake-hf';
 
@@ -490,5 +491,51 @@ describe('HfClient: answers too large to read', () => {
     const { client } = setup(scripted(() => new Response(body, { status: 200 })));
     const error = await hfError(client.dailyPapers(DAY));
     expect(error.kind).toBe('too-large');
+  });
+});
+
+describe('HfClient: the background’s call limits', () => {
+  it('asks its guard before every request, retries included', async () => {
+    const admitted: number[] = [];
+    const guard = { admit: async (now: number) => void admitted.push(now), hfSaidWait: () => undefined };
+    const { client } = setup(scripted((n) => (n < 2 ? new Response('', { status: 503 }) : jsonResponse([]))), { guard });
+    await client.trending();
+    expect(admitted).toHaveLength(3);
+    expect(client.calls).toBe(3);
+  });
+
+  it('sends nothing when its guard refuses, and says when calls may resume', async () => {
+    const guard = {
+      admit: async () => {
+        throw new HfError('rate-limited', 'wait', 12_345);
+      },
+      hfSaidWait: () => undefined,
+    };
+    const { client, server } = setup({}, { guard });
+    const error = await hfError(client.paper(STARFLOW_ID));
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAt: 12_345 });
+    expect(server.requests).toEqual([]);
+    expect(client.calls).toBe(0);
+  });
+
+  it('tells every other caller of a 429: their clients send nothing until HF’s time, this one retries after waiting it out', async () => {
+    const limits = new HfCallLimits();
+    let answers = 0;
+    const rateLimitedOnce = () => (answers++ === 0 ? new Response('slow down', { status: 429, headers: { 'retry-after': '10' } }) : undefined);
+    const sync = setup({ override: rateLimitedOnce }, { guard: limits.gate });
+    const lookups = setup({}, { guard: limits.forPages });
+
+    // The sync's client waits the 10 s in place and retries (its fake clock does not move: only its own
+    // retry is let through, the gate stays closed for the others).
+    expect((await sync.client.trending()).papers).toEqual([]);
+    expect(sync.time.waits).toEqual([10_000]);
+    expect(sync.client.calls).toBe(2);
+
+    const error = await hfError(lookups.client.paper(STARFLOW_ID));
+    expect(error).toMatchObject({ kind: 'rate-limited', retryAt: Date.parse(NOW) + 10_000 });
+    expect(lookups.server.requests).toEqual([]);
+    lookups.time.advance(10_000);
+    expect(await lookups.client.paper(STARFLOW_ID)).toBeUndefined();
+    expect(lookups.server.requests).toHaveLength(1);
   });
 });

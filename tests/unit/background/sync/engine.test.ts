@@ -9,6 +9,7 @@ import { fakeTime, HOUR, MINUTE, useTestDb } from '../../support/builders';
 import { fakeHf, type FakeHfOptions } from '../../support/fake-hf';
 import type { SyncState } from '../../../../lib/shared/sync-state';
 import type { TimingName } from '../../../../lib/background/timings';
+import { HfCallLimits } from '../../../../lib/background/hf/call-limits';
 
 /** A Wednesday: the 30-day window runs from 2025-05-13 to today and holds 22 weekdays of 12 papers. */
 const NOW = '2025-06-11T12:00:00Z';
@@ -487,6 +488,17 @@ describe('runSync: failures', () => {
     expect(outcome.retryAt).toBe(time.now() + 240_000);
     expect(outcome.error?.kind).toBe('rate-limited');
     expect(outcome.done).toBe(1);
+  });
+
+  it('calls nothing while HF’s wait from another caller (a live lookup’s 429) runs, and hands back HF’s time', async () => {
+    const limits = new HfCallLimits();
+    const { deps, server, time } = world();
+    await limits.gate.admit(time.now());
+    limits.forPages.hfSaidWait(time.now() + 5 * MINUTE);
+    const client = new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now, guard: limits.gate });
+    const outcome = await runSync({ ...deps, client });
+    expect(server.requests).toEqual([]);
+    expect(outcome).toMatchObject({ ok: false, calls: 0, retryAt: time.now() + 5 * MINUTE, error: { kind: 'rate-limited' } });
   });
 
   it('says so in plain words when the browser refuses to store more', async () => {
