@@ -10,6 +10,7 @@ import { handleNotificationClick } from '../lib/background/notifications/click';
 import { formatRoute } from '../lib/shared/popup-route';
 import { notifyAfterSync } from '../lib/background/notifications/notify-after-sync';
 import { StoredPapers } from '../lib/background/stored-papers';
+import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
 import { readSettings } from '../lib/shared/settings';
@@ -20,6 +21,7 @@ import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } fr
 import { HF_CALL_LIMITS_KEY, SETTINGS_KEY } from '../lib/shared/storage-keys';
 import { HfCallLimits, storageAreaStore } from '../lib/background/hf/call-limits';
 import { benchTimings } from '../lib/background/timings';
+import { isDatabaseChanged } from '../lib/shared/messages';
 
 /** Pause between two HF calls during a sync: about two calls a second at most. */
 const POLITE_DELAY_MS = 400;
@@ -30,6 +32,8 @@ export default defineBackground(() => {
   void db.open().catch(() => undefined);
   // Pages ask about up to 2000 ids at once: answered from memory while the worker is awake.
   const stored = new StoredPapers(db);
+  // An open popup follows every committed write (the sync's steps, marks, kept papers) from these notices.
+  announceDatabaseChanges(db.name);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
   // One gate for HF's "wait until" and one budget for page-caused calls, whoever calls (README, "The HF edge").
   const session = browser.storage.session as typeof browser.storage.session | undefined;
@@ -122,6 +126,8 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
+    // A notice between pages (the options page's changes), not a request: nothing to answer.
+    if (isDatabaseChanged(message)) return undefined;
     const answer = handleRequest(message, {
       senderId: sender.id,
       ownId: browser.runtime.id,

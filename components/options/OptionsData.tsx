@@ -7,7 +7,8 @@ import { toBibtex } from '../../lib/options/bibtex';
 import { downloadText, exportFilename } from '../../lib/options/download';
 import { importSavedPapers, readSavedPapers } from '../../lib/shared/saved-papers';
 import { MAX_IMPORT_BYTES, parseSavedPapersFile, savedPapersFile } from '../../lib/shared/saved-papers-file';
-import { sendRequest } from '../../lib/shared/messages';
+import { announceDatabaseChanged, sendRequest } from '../../lib/shared/messages';
+import { TABLE_NAMES } from '../../lib/shared/db-name';
 
 type Status = { text: string; error?: boolean };
 
@@ -55,6 +56,8 @@ export function OptionsData({ db }: { db: PapersDB }) {
       const parsed = parseSavedPapersFile(await file.text());
       if (!parsed.ok) return { text: parsed.error, error: true };
       const result = await importSavedPapers(db, parsed.entries);
+      // An open popup shows the imported papers in Saved (the background may be asleep to tell it).
+      void announceDatabaseChanged(['papers', 'userState']);
       tellBackground({ type: 'userStateChanged' });
       const parts = [`Imported ${plural(result.saved, 'saved paper')}`];
       if (result.alreadySaved) parts.push(`${result.alreadySaved} ${result.alreadySaved === 1 ? 'was' : 'were'} already saved`);
@@ -68,6 +71,7 @@ export function OptionsData({ db }: { db: PapersDB }) {
         return { text: 'Nothing was deleted.' };
       }
       const result = await clearCache(db, { keepSaved: !deleteSaved, local: browser.storage.local, pageStorage: globalThis.localStorage });
+      void announceDatabaseChanged(TABLE_NAMES);
       tellBackground({ type: 'syncNow' });
       return {
         text: deleteSaved

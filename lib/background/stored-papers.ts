@@ -16,6 +16,7 @@
  */
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { encodeBadgeIndex } from '../shared/badge-index';
+import { tablesChanged } from './database-changes';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
@@ -41,9 +42,9 @@ export class StoredPapers {
   private loading: Promise<View> | undefined;
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
-  private readonly tableParts: string[];
   private readonly onMutated = (parts: ObservabilitySet) => {
-    if (!Object.keys(parts).some((part) => this.tableParts.some((table) => part.startsWith(table)))) return;
+    const changed = tablesChanged(parts, this.db.name);
+    if (!changed.has('papers') && !changed.has('days') && !changed.has('kv')) return;
     this.generation++;
     this.view = undefined;
     this.index = undefined;
@@ -51,7 +52,6 @@ export class StoredPapers {
   };
 
   constructor(private readonly db: PapersDB) {
-    this.tableParts = [db.papers.name, db.days.name, db.kv.name].map((table) => `idb://${db.name}/${table}/`);
     Dexie.on('storagemutated', this.onMutated);
   }
 

@@ -1,8 +1,10 @@
 /**
- * The typed protocol between content scripts / extension pages and the background. Every message is
- * checked on arrival (./message-schema.ts, kept out of content scripts to keep them small).
+ * The typed protocol between content scripts / extension pages and the background: requests, each
+ * checked on arrival (./message-schema.ts, kept out of content scripts to keep them small), and the one
+ * notice the extension's pages are told (`DatabaseChanged`).
  */
 import { browser } from 'wxt/browser';
+import { TABLE_NAMES, type TableName } from './db-name';
 import type { Paper } from './paper';
 import type { SiteId } from './sites';
 import type { HfErrorKind, SyncOutcome } from './sync-state';
@@ -114,6 +116,34 @@ export type Response<T extends Request['type']> = ResponseMap[T];
 
 export async function sendRequest<T extends Request>(request: T): Promise<Response<T['type']>> {
   return (await browser.runtime.sendMessage(request)) as Response<T['type']>;
+}
+
+/**
+ * A notice, not a request: the database changed, in these tables. The background sends it after every
+ * write its Dexie sees committed (lib/background/database-changes.ts), the options page after its own;
+ * the popup re-reads what it shows from them (lib/popup/database-changes.ts). `runtime.sendMessage`
+ * reaches every extension page but not its sender, and never a content script (those hear only
+ * `tabs.sendMessage`). Nobody answers it: the background ignores it, it is no `Request`.
+ */
+export interface DatabaseChanged {
+  type: 'databaseChanged';
+  tables: TableName[];
+}
+
+export function isDatabaseChanged(message: unknown): message is DatabaseChanged {
+  if (typeof message !== 'object' || message === null) return false;
+  const { type, tables } = message as Partial<DatabaseChanged>;
+  return type === 'databaseChanged' && Array.isArray(tables) && tables.every((table) => TABLE_NAMES.includes(table));
+}
+
+/** Tells the extension's open pages which tables changed; with none open there is nobody to tell. */
+export async function announceDatabaseChanged(tables: readonly TableName[]): Promise<void> {
+  if (tables.length === 0) return;
+  try {
+    await browser.runtime.sendMessage({ type: 'databaseChanged', tables: [...tables] } satisfies DatabaseChanged);
+  } catch {
+    // "Receiving end does not exist" (no page open), or no page answered (none does): nothing was missed.
+  }
 }
 
 /** Drops the abstract (an overview passes through unchanged in content). */

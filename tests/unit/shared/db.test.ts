@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PapersDB, papersDb } from '../../../lib/shared/db';
+import { TABLE_NAMES } from '../../../lib/shared/db-name';
 import { latestListDay, papersOfDay } from '../../../lib/shared/daily-lists';
 import { makePaper, SEED_PAPERS, STARFLOW_ID, useTestDb } from '../support/builders';
 
@@ -13,6 +14,10 @@ describe('PapersDB', () => {
     expect(papers.indexes.map((i) => i.name).sort()).toEqual(['dailyDate', 'dailyDates', 'githubRepoKey', 'upvotes']);
     expect(db().upvoteHistory.schema.primKey.keyPath).toEqual(['id', 'at']);
     expect(db().userState.schema.indexes.map((i) => i.name).sort()).toEqual(['readAt', 'savedAt']);
+  });
+
+  it('has exactly the tables pages name without Dexie (TABLE_NAMES)', () => {
+    expect(db().tables.map((table) => table.name).sort()).toEqual([...TABLE_NAMES].sort());
   });
 
   it('finds papers by repository key', async () => {
