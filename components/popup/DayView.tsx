@@ -1,6 +1,7 @@
 import { dayLabel, isWeekendDay } from '../../lib/shared/day-label';
 import { utcDay } from '../../lib/shared/utc-day';
 import { OrderToggle } from './OrderToggle';
+import { usePopupServices } from './popup-context';
 import { PaperList } from './PaperList';
 import { orderPapers, usePaperHistory } from './use-paper-history';
 import { useStoreQuery } from './use-store-query';
@@ -12,7 +13,8 @@ import type { ViewProps } from './view-props';
  */
 export function DayView({ store, changes, now, order, onOrder, onNavigate, date, syncing }: ViewProps & { date?: string }) {
   const asked = date ?? utcDay(now);
-  const list = useStoreQuery(store, changes, ['days', 'papers'], (s) => s.dayList(asked), [asked], (s) => s.peekDayList(asked));
+  const { firstScreen } = usePopupServices();
+  const list = useStoreQuery(store, changes, ['days', 'papers'], (s) => s.dayList(asked), [asked], firstScreen.earlyDayList(asked));
   const history = usePaperHistory(store, changes, (list.value?.papers ?? []).map((p) => p.id));
 
   if (!list.value) return null;

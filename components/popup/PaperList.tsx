@@ -1,14 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SearchDoc } from '../../lib/popup/search/local-index';
 import type { UpvotePoint } from '../../lib/popup/trends';
-import { markListPainted } from './first-paint';
+import { FIRST_FRAME_ENTRIES } from '../../lib/popup/first-screen';
 import { PaperItem } from './PaperItem';
 import { usePopupServices } from './popup-context';
 
 /** Entries drawn at first; "Show more" adds as many again (a week at 20,000 papers is long). */
 export const PAGE_SIZE = 50;
-/** Entries in the very first frame (more than a popup's height); the rest follow right after it. */
-const FIRST_FRAME = 12;
 
 interface Props {
   papers: SearchDoc[];
@@ -24,29 +22,15 @@ interface Props {
  * opens the focused entry's HF page; Tab reaches one entry, then its buttons and links.
  */
 export function PaperList({ papers, label, history, showDay = false, pageSize = PAGE_SIZE }: Props) {
-  const { userStatesReady } = usePopupServices();
+  const { userStatesReady, firstScreen } = usePopupServices();
   const [shown, setShown] = useState(pageSize);
   const [active, setActive] = useState(0);
   const [painted, setPainted] = useState(false);
   const list = useRef<HTMLOListElement>(null);
-  const visible = papers.slice(0, painted ? shown : Math.min(shown, FIRST_FRAME));
+  // The first frame draws a screenful; the rest follows it (lib/popup/first-screen.ts).
+  const visible = papers.slice(0, painted ? shown : Math.min(shown, FIRST_FRAME_ENTRIES));
 
-  useEffect(() => {
-    if (!userStatesReady) return;
-    // After the first frame is on screen (a timeout after the frame, not inside it).
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(
-      () =>
-        (timer = setTimeout(() => {
-          setPainted(true);
-          markListPainted();
-        })),
-    );
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [userStatesReady]);
+  useEffect(() => (userStatesReady ? firstScreen.afterListFrame(() => setPainted(true)) : undefined), [userStatesReady, firstScreen]);
   const activeIndex = Math.min(active, Math.max(0, visible.length - 1));
 
   const entries = () => [...(list.current?.querySelectorAll<HTMLElement>('article.paper-entry') ?? [])];

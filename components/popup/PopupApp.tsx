@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '../../lib/shared/messages';
 import { nextPopupOpened } from '../../lib/popup/popup-session';
+import type { FirstScreen } from '../../lib/popup/first-screen';
 import type { PopupStore } from '../../lib/popup/popup-store';
-import type { PopupUiState } from '../../lib/popup/popup-view';
 import { changeUserState, type UserAction } from '../../lib/shared/user-state';
 import { DayView } from './DayView';
 import { focusFirstEntry } from './PaperList';
@@ -26,27 +26,25 @@ import { POPUP_OPENED_KEY } from '../../lib/shared/storage-keys';
 import type { PopupView } from '../../lib/shared/popup-route';
 
 interface Props {
-  /** The database being opened (and the first screen's reads started) since the page's first moment. */
-  opening?: Promise<PopupStore | undefined>;
-  /** The view, order and query to open on (see `openingUiState`). */
-  initialUi?: PopupUiState;
+  /** The popup's opening (lib/popup/first-screen.ts): the database, the first screen's reads, the view to open on. */
+  firstScreen: FirstScreen;
   /** The database, when the page waited for it to open and answer the first screen's reads: drawn at once. */
   opened?: PopupStore;
 }
 
-export function PopupApp({ opening, initialUi, opened }: Props) {
-  const { store, changes, touch } = usePopupStore(opening, undefined, opened);
-  const [ui, patchUi] = useUiState(initialUi);
+export function PopupApp({ firstScreen, opened }: Props) {
+  const { store, changes, touch } = usePopupStore(firstScreen, opened);
+  const [ui, patchUi] = useUiState(firstScreen.ui);
   const [now, setNow] = useState(Date.now());
   const [since, setSince] = useState<number>();
   /** A plain-language line when one of the person's own actions could not be done. */
   const [notice, setNotice] = useState<string>();
   const searchInput = useRef<HTMLInputElement>(null);
   const content = useRef<HTMLDivElement>(null);
-  const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), [], (s) => s.peekSyncState());
-  const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), [], (s) => s.peekUserStates());
+  const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), [], firstScreen.earlySyncState());
+  const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), [], firstScreen.earlyUserStates());
   const searching = ui.query.trim() !== '';
-  const searchIndex = useSearchIndex(store, changes.papers, searching);
+  const searchIndex = useSearchIndex(store, changes.papers, searching, firstScreen);
   const hf = useHfSearch();
 
   useEffect(() => {
@@ -104,8 +102,9 @@ export function PopupApp({ opening, initialUi, opened }: Props) {
           .catch(() => setNotice('The browser refused to store that change; nothing else was lost. Try again.'));
       },
       loadAbstract: async (id) => (await store?.papers([id]))?.[0]?.summary,
+      firstScreen,
     }),
-    [store, userStates.value, userStates.ready, since, now, touch],
+    [store, userStates.value, userStates.ready, since, now, touch, firstScreen],
   );
 
   // A failure the run could not record (full disk) still reaches the person, from the run's answer.

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { UserPaperState } from '../../lib/shared/db';
+import type { FirstScreen } from '../../lib/popup/first-screen';
 import type { SearchDoc } from '../../lib/popup/search/local-index';
 import type { UserAction } from '../../lib/shared/user-state';
 
@@ -15,6 +16,8 @@ export interface PopupServices {
   act: (paper: SearchDoc, action: UserAction) => void;
   /** The abstract of a paper whose entry came without one (search results). */
   loadAbstract: (id: string) => Promise<string | undefined>;
+  /** The popup's opening: early answers for the first views, and the first list's frame. */
+  firstScreen: FirstScreen;
 }
 
 export const PopupContext = createContext<PopupServices | undefined>(undefined);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupStore } from '../../lib/popup/popup-store';
 import { fillSearchIndex, type IndexProgress } from '../../lib/popup/search/load-index';
 import { LocalSearchIndex } from '../../lib/popup/search/local-index';
-import { whenListPainted } from './first-paint';
+import type { FirstScreen } from '../../lib/popup/first-screen';
 
 /** The first fill waits for the first list on screen (at most this long); typing starts it at once. */
 const FIRST_LIST_TIMEOUT_MS = 1_500;
@@ -20,7 +20,7 @@ export interface SearchIndexState {
  * The popup's search index: filled shortly after opening, and brought up to date when the sync stores
  * papers — one fill at a time, at most every REFRESH_INTERVAL_MS, so a long back-fill never starves it.
  */
-export function useSearchIndex(store: PopupStore | undefined, papersChanges: number, wanted: boolean): SearchIndexState {
+export function useSearchIndex(store: PopupStore | undefined, papersChanges: number, wanted: boolean, firstScreen: FirstScreen): SearchIndexState {
   const index = useRef(new LocalSearchIndex()).current;
   const [progress, setProgress] = useState<IndexProgress>();
   const [version, setVersion] = useState(0);
@@ -80,22 +80,22 @@ export function useSearchIndex(store: PopupStore | undefined, papersChanges: num
       }
       if (state.lastStart === 0) {
         if (wanted) return start();
-        state.timer = afterFirstList(start);
+        state.timer = afterFirstList(firstScreen, start);
         return;
       }
       const timer = setTimeout(start, Math.max(0, state.lastStart + REFRESH_INTERVAL_MS - Date.now()));
       state.timer = () => clearTimeout(timer);
     };
     schedule();
-  }, [store, papersChanges, index, wanted]);
+  }, [store, papersChanges, index, wanted, firstScreen]);
 
   return { index, progress, version };
 }
 
 /** Runs `task` once the first list is on screen; returns a cancel function. */
-function afterFirstList(task: () => void): () => void {
+function afterFirstList(firstScreen: FirstScreen, task: () => void): () => void {
   let cancelled = false;
-  void whenListPainted(FIRST_LIST_TIMEOUT_MS).then(() => cancelled || task());
+  void firstScreen.whenListPainted(FIRST_LIST_TIMEOUT_MS).then(() => cancelled || task());
   return () => {
     cancelled = true;
   };

@@ -1,5 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { PopupStore, TableName } from '../../lib/popup/popup-store';
+import type { EarlyRead } from '../../lib/popup/first-screen';
+import type { PopupStore } from '../../lib/popup/popup-store';
+import type { TableName } from '../../lib/shared/db-name';
 import type { ChangeCounts } from './use-popup-store';
 
 export interface QueryState<T> {
@@ -19,11 +21,11 @@ export function useStoreQuery<T>(
   tables: TableName[],
   read: (store: PopupStore) => Promise<T>,
   deps: unknown[],
-  /** An answer already in hand for the first render (see `PopupStore.peekDayList`): no empty frame first. */
-  peek?: (store: PopupStore) => T | undefined,
+  /** The same read, started by the popup's opening (lib/popup/first-screen.ts): drawn at once, taken once. */
+  early?: EarlyRead<T>,
 ): QueryState<T> {
   const [state, setState] = useState<QueryState<T>>(() => {
-    const value = store && peek?.(store);
+    const value = early?.peek();
     return { value, ready: value !== undefined, error: undefined };
   });
   const version = tables.map((table) => changes[table]).join(',');
@@ -31,7 +33,7 @@ export function useStoreQuery<T>(
   useLayoutEffect(() => {
     if (!store) return;
     let current = true;
-    read(store).then(
+    (early?.take() ?? read(store)).then(
       // The same answer as the one shown (a peeked one): nothing to draw again.
       (value) => current && setState((previous) => (previous.value === value && previous.ready && !previous.error ? previous : { value, ready: true, error: undefined })),
       (error: unknown) => current && setState((previous) => ({ ...previous, ready: true, error })),
@@ -39,7 +41,7 @@ export function useStoreQuery<T>(
     return () => {
       current = false;
     };
-    // `read` is a new closure each render; what it reads is in `deps`.
+    // `read` and `early` are new closures each render; what they read is in `deps`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, version, ...deps]);
   return state;

@@ -1,12 +1,12 @@
 /**
  * What the popup reads from the extension's database, and the person's own writes (user state, the
- * popup's kv rows), over plain IndexedDB: the tables are Dexie's (./db.ts), but Dexie (~31 KB gzipped)
- * stays out of the popup's bundle. Changes made elsewhere (the background's sync) are announced by
- * Dexie on its BroadcastChannel; `onChange` listens there.
+ * popup's kv rows), over plain IndexedDB: the tables are Dexie's (lib/shared/db.ts), but Dexie (~31 KB
+ * gzipped) stays out of the popup's bundle. Changes made elsewhere are announced by notices
+ * (./database-changes.ts); the first screen's reads are started early by ./first-screen.ts.
  */
 import { compareByUpvotes } from '../shared/daily-lists';
 import type { DayRecord, KeyValue, UpvoteSample, UserPaperState } from '../shared/db';
-import { DATABASE_NAME } from '../shared/db-name';
+import { DATABASE_NAME, type TableName } from '../shared/db-name';
 import { openExistingDatabase, requestResult, transactionDone } from './idb-promise';
 import type { Paper } from '../shared/paper';
 import type { UpvotePoint } from './trends';
@@ -15,9 +15,6 @@ import type { SyncState } from '../shared/sync-state';
 import { SYNC_STATE_KEY } from '../shared/storage-keys';
 import type { TrendingList } from '../shared/db';
 import { TRENDING_KEY } from '../shared/storage-keys';
-
-/** Dexie 4 posts every committed change here, from any context of the extension. */
-export const DEXIE_CHANGE_CHANNEL = 'x-storagemutated-1';
 
 /** What a day view shows (see `PopupStore.dayList`). */
 export interface DayList {
@@ -31,23 +28,7 @@ export interface DayList {
   oldest?: string;
 }
 
-export type TableName = 'papers' | 'days' | 'upvoteHistory' | 'userState' | 'misses' | 'kv';
-
-/** An early read older than this is not handed out: the view reads afresh. */
-const EARLY_READ_MAX_AGE_MS = 2_000;
-
-interface EarlyRead {
-  read: Promise<unknown>;
-  at: number;
-  /** Set once the read has answered. */
-  answer?: { value: unknown };
-}
-
 export class PopupStore implements UserStateWriter {
-  /** Reads started before the views asked for them (see `readFirstScreen`), each handed out once. */
-  private readonly early = new Map<string, EarlyRead>();
-  private stopEarly: (() => void) | undefined;
-
   private constructor(
     private readonly db: IDBDatabase,
     readonly name: string,
@@ -60,66 +41,7 @@ export class PopupStore implements UserStateWriter {
   }
 
   close(): void {
-    this.dropEarlyReads();
     this.db.close();
-  }
-
-  /**
-   * Starts the reads the popup's first screen needs (the list of `day`, when it opens on a day, and the
-   * person's marks) as soon as the database is open, while the page's code is still drawing the frame
-   * around them. The views' first `dayList(day)` and `userStates()` calls take these answers; a change
-   * announced meanwhile drops them (the views then read afresh), as does age.
-   */
-  readFirstScreen(day: string | undefined): void {
-    const at = Date.now();
-    const start = (key: string, read: Promise<unknown>) => {
-      const early: EarlyRead = { read, at };
-      read.then((value) => (early.answer = { value }), () => undefined);
-      this.early.set(key, early);
-    };
-    if (day !== undefined) start(`dayList ${day}`, this.readDayList(day));
-    start('userStates', this.readUserStates());
-    start('syncState', this.readSyncState());
-    this.stopEarly = this.onChange(() => this.dropEarlyReads());
-  }
-
-  /** Resolves once every read `readFirstScreen` started has answered (or failed). */
-  async firstScreenRead(): Promise<void> {
-    await Promise.all([...this.early.values()].map(({ read }) => read.catch(() => undefined)));
-  }
-
-  /**
-   * An early answer that has already arrived, without taking it: a view's first render shows it at once
-   * (its first ask, right after, takes the same answer). Undefined when there is none, or it is stale.
-   */
-  peekDayList(day: string): DayList | undefined {
-    return this.peekEarly(`dayList ${day}`);
-  }
-
-  peekUserStates(): Map<string, UserPaperState> | undefined {
-    return this.peekEarly('userStates');
-  }
-
-  peekSyncState(): SyncState | undefined {
-    return this.peekEarly('syncState');
-  }
-
-  private peekEarly<T>(key: string): T | undefined {
-    const early = this.early.get(key);
-    return early?.answer && Date.now() - early.at < EARLY_READ_MAX_AGE_MS ? (early.answer.value as T) : undefined;
-  }
-
-  private takeEarly<T>(key: string, read: () => Promise<T>): Promise<T> {
-    const early = this.early.get(key);
-    this.early.delete(key);
-    if (this.early.size === 0) this.dropEarlyReads();
-    return early && Date.now() - early.at < EARLY_READ_MAX_AGE_MS ? (early.read as Promise<T>) : read();
-  }
-
-  private dropEarlyReads(): void {
-    this.early.clear();
-    this.stopEarly?.();
-    this.stopEarly = undefined;
   }
 
   async days(): Promise<DayRecord[]> {
@@ -133,10 +55,6 @@ export class PopupStore implements UserStateWriter {
    * must not grow slower as the archive grows.
    */
   async dayList(date: string): Promise<DayList> {
-    return this.takeEarly(`dayList ${date}`, () => this.readDayList(date));
-  }
-
-  private async readDayList(date: string): Promise<DayList> {
     const transaction = this.db.transaction(['days', 'papers'], 'readonly');
     const days = transaction.objectStore('days');
     const around = (day: string) =>
@@ -188,13 +106,8 @@ export class PopupStore implements UserStateWriter {
     await transactionDone(transaction);
   }
 
-  /** The sync's state (the early answer first: see `readFirstScreen`). */
+  /** The sync's state as stored (lib/shared/sync-state.ts says how far to believe `running`). */
   async syncState(): Promise<SyncState> {
-    return this.takeEarly('syncState', () => this.readSyncState());
-  }
-
-  /** The sync's state, always read afresh (polling). */
-  async readSyncState(): Promise<SyncState> {
     return (await this.readKv<SyncState>(SYNC_STATE_KEY)) ?? { running: false };
   }
 
@@ -204,10 +117,6 @@ export class PopupStore implements UserStateWriter {
 
   /** Every row of the person's own state (one per paper they marked: small). */
   async userStates(): Promise<Map<string, UserPaperState>> {
-    return this.takeEarly('userStates', () => this.readUserStates());
-  }
-
-  private async readUserStates(): Promise<Map<string, UserPaperState>> {
     const rows = (await this.read('userState', (store) => store.getAll())) as UserPaperState[];
     return new Map(rows.map((row) => [row.id, row]));
   }
@@ -235,11 +144,6 @@ export class PopupStore implements UserStateWriter {
     return next;
   }
 
-  /** Calls `listener` with the tables another context changed (the background's Dexie announces it). */
-  onChange(listener: (tables: Set<TableName>) => void): () => void {
-    return listenForChanges(this.name, listener);
-  }
-
   private async read(table: TableName, ask: (store: IDBObjectStore) => IDBRequest): Promise<unknown> {
     return requestResult(ask(this.db.transaction(table, 'readonly').objectStore(table)));
   }
@@ -262,21 +166,4 @@ function firstListDay(days: IDBObjectStore, range: IDBKeyRange, direction: 'next
     };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
-}
-
-/** Listens to Dexie's change channel for one database; also usable before the database exists. */
-export function listenForChanges(name: string, listener: (tables: Set<TableName>) => void): () => void {
-  if (typeof BroadcastChannel === 'undefined') return () => undefined;
-  const channel = new BroadcastChannel(DEXIE_CHANGE_CHANNEL);
-  const prefix = `idb://${name}/`;
-  channel.onmessage = (event: MessageEvent) => {
-    const parts: unknown = event.data;
-    if (typeof parts !== 'object' || parts === null) return;
-    const tables = new Set<TableName>();
-    for (const key of Object.keys(parts)) {
-      if (key.startsWith(prefix)) tables.add(key.slice(prefix.length).split('/')[0] as TableName);
-    }
-    if (tables.size) listener(tables);
-  };
-  return () => channel.close();
 }

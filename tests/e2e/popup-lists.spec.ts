@@ -148,3 +148,26 @@ test('opening a link leaves the popup as it was for the next opening', async ({ 
   await expect(again.getByRole('button', { name: 'Rising' })).toHaveAttribute('aria-pressed', 'true');
   expect(server.data.today).toBeTruthy();
 });
+
+test('a sync the popup did not start shows what it stored while the popup stays open', async ({ server, openPopup }) => {
+  const { data } = server;
+  // Today's list is not out yet at the first sync: the popup shows the list before it.
+  server.hfOverride = (url) => (url.searchParams.get('date') === data.today ? { status: 200, body: '[]' } : undefined);
+  const popup = await openPopup();
+  await waitForSync(popup);
+  const [, previous] = listDays(data);
+  await expect(popup.getByTestId('list-day')).toHaveText(previous!);
+  await popup.evaluate(() => ((window as unknown as { stillOpen: boolean }).stillOpen = true));
+
+  // Today's list comes out, and a sync this popup did not ask for stores it (another window's Refresh,
+  // as an alarm's would): only the background's change notices can tell this popup.
+  server.hfOverride = undefined;
+  const other = await openPopup();
+  await waitForSync(other);
+  await other.getByRole('button', { name: 'Refresh' }).click();
+  await expect(other.getByTestId('list-day')).toHaveText(data.today);
+
+  await expect(popup.getByTestId('list-day')).toHaveText(data.today);
+  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(data.today)!));
+  expect(await popup.evaluate(() => (window as unknown as { stillOpen?: boolean }).stillOpen)).toBe(true);
+});
