@@ -21,7 +21,7 @@ import { useUiState } from './use-ui-state';
 import { PANEL_ID, tabId, tabOf, ViewTabs } from './ViewTabs';
 import type { ViewProps } from './view-props';
 import { WeekView } from './WeekView';
-import { withUnrecordedFailure, type SyncState } from '../../lib/shared/sync-state';
+import { runSilentAt, syncStateAt, withUnrecordedFailure, type SyncState } from '../../lib/shared/sync-state';
 import { POPUP_OPENED_KEY } from '../../lib/shared/storage-keys';
 import type { PopupView } from '../../lib/shared/popup-route';
 
@@ -51,6 +51,14 @@ export function PopupApp({ firstScreen, opened }: Props) {
     const timer = setInterval(() => setNow(Date.now()), 30_000);
     return () => clearInterval(timer);
   }, []);
+
+  // A run whose worker was stopped falls silent: at that moment the last real outcome shows, and Refresh works.
+  const silentAt = runSilentAt(syncState.value);
+  useEffect(() => {
+    if (silentAt === undefined) return;
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, silentAt - Date.now()) + 50);
+    return () => clearTimeout(timer);
+  }, [silentAt]);
 
   // This opening: papers first seen after the previous session are marked new.
   useEffect(() => {
@@ -109,7 +117,7 @@ export function PopupApp({ firstScreen, opened }: Props) {
 
   // A failure the run could not record (full disk) still reaches the person, from the run's answer.
   const [unrecorded, setUnrecorded] = useState<SyncState['lastError']>();
-  const shownSync = withUnrecordedFailure(syncState.value, unrecorded);
+  const shownSync = withUnrecordedFailure(syncStateAt(syncState.value, now), unrecorded);
   const refresh = () => {
     setUnrecorded(undefined);
     void sendRequest({ type: 'syncNow' })

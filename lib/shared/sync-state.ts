@@ -4,10 +4,13 @@
 export type HfErrorKind = 'offline' | 'timeout' | 'rate-limited' | 'server' | 'malformed' | 'too-large' | 'http';
 
 export interface SyncState {
+  /** A run was under way when last written; believe it only while the run is alive (`isRunAlive`). */
   running: boolean;
   /** Progress of the current run: tasks done of tasks planned. */
   progress?: { done: number; total: number };
   startedAt?: number;
+  /** The running run's last sign of life (ms): written every RUN_HEARTBEAT_MS while it runs. */
+  aliveAt?: number;
   lastSuccessAt?: number;
   lastError?: { at: number; kind: HfErrorKind | 'storage' | 'unknown'; message: string };
   /**
@@ -26,6 +29,41 @@ export interface SyncState {
   nextRunAt?: number;
   /** Failed runs in a row; drives the retry backoff. */
   consecutiveFailures?: number;
+}
+
+/** How often a running sync writes that it is alive (lib/background/sync/engine.ts). */
+export const RUN_HEARTBEAT_MS = 10_000;
+
+/**
+ * A run not heard of for this long has died with its worker: the browser stops a background worker
+ * when it likes (MV3), and the stopped run's `running: true` stays stored until a worker runs again —
+ * up to the next alarm, half an hour later. Three heartbeats missed.
+ */
+export const RUN_SILENCE_LIMIT_MS = 3 * RUN_HEARTBEAT_MS;
+
+/** When the run `state` says is under way last said it was alive (older states have only `startedAt`). */
+function lastSignOfLife(state: SyncState): number {
+  return state.aliveAt ?? state.startedAt ?? 0;
+}
+
+/** Whether a run is under way at `now`: stored as running, and heard of within RUN_SILENCE_LIMIT_MS. */
+export function isRunAlive(state: SyncState | undefined, now: number): boolean {
+  // Either way: a clock set back must not keep a dead run alive for as long as it was moved.
+  return Boolean(state?.running) && Math.abs(now - lastSignOfLife(state!)) < RUN_SILENCE_LIMIT_MS;
+}
+
+/**
+ * The state as it stands at `now`: a run that fell silent is no longer running, so the last real
+ * outcome (last success, or the last failure with Retry) shows and Refresh can start a run again.
+ */
+export function syncStateAt(state: SyncState | undefined, now: number): SyncState | undefined {
+  if (!state?.running || isRunAlive(state, now)) return state;
+  return { ...state, running: false, progress: undefined };
+}
+
+/** When a running state not written again is to be taken as dead (undefined when it is not running). */
+export function runSilentAt(state: SyncState | undefined): number | undefined {
+  return state?.running ? lastSignOfLife(state) + RUN_SILENCE_LIMIT_MS : undefined;
 }
 
 export interface SyncOutcome {

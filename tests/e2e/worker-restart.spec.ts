@@ -1,7 +1,9 @@
 /** MV3 stops idle service workers: a sync stopped half-way, for real, resumes where it was. */
 import type { Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
+import { readSyncState } from './support/extension-db';
 import { expect, test } from './support/extension-test';
+import { waitForSync } from './support/popup-helpers';
 
 async function stopServiceWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
@@ -46,4 +48,38 @@ test('a service worker stopped in the middle of the back-fill resumes on its nex
   expect(perDate.size).toBe(30);
   expect([...perDate.values()].filter((n) => n > 1).length).toBeLessThanOrEqual(1);
   console.log(`[faults] worker stopped after ${atStop} calls; ${dayCalls.length} day calls in all for 30 days`);
+});
+
+test('a run whose worker was stopped leaves no lasting "Syncing…": the last outcome shows, and Refresh syncs again (#15.10)', async ({ server, openPopup }) => {
+  test.setTimeout(150_000);
+  const popup = await openPopup();
+  await waitForSync(popup);
+  const synced = (await readSyncState(popup))!.lastSuccessAt!;
+
+  // A slow Hugging Face: the person's Refresh is still running when the browser stops the worker.
+  let slow = true;
+  server.hfOverride = async () => {
+    if (slow) await new Promise((resolve) => setTimeout(resolve, 5_000));
+    return undefined;
+  };
+  await popup.getByRole('button', { name: 'Refresh' }).click();
+  await expect(popup.getByTestId('sync-status')).toContainText('Syncing');
+  await stopServiceWorkers(popup);
+  // Nothing wakes the worker (the next alarm is half an hour away), and `running` stays stored.
+  expect(await readSyncState(popup)).toMatchObject({ running: true });
+
+  // Once the run has been silent past its heartbeats, the popup shows the last outcome, Refresh enabled.
+  const refresh = popup.getByRole('button', { name: 'Refresh' });
+  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await expect(refresh).toBeEnabled();
+  expect(await readSyncState(popup)).toMatchObject({ running: true });
+
+  // Refresh wakes the worker, whose run takes over the stale state and finishes.
+  slow = false;
+  const callsBefore = server.hfCalls().length;
+  await refresh.click();
+  await expect.poll(async () => (await readSyncState(popup))?.lastSuccessAt ?? 0, { timeout: 60_000 }).toBeGreaterThan(synced);
+  expect(await readSyncState(popup)).toMatchObject({ running: false });
+  expect(server.hfCalls().length).toBeGreaterThan(callsBefore);
+  await expect(popup.getByTestId('sync-status')).toHaveText('Synced just now');
 });

@@ -10,7 +10,7 @@ import type { HfClient } from '../hf/client';
 import { utcDay } from '../../shared/utc-day';
 import { planSync, type SyncTask } from './plan';
 import { patchSyncState, readSyncState } from './state';
-import type { SyncOutcome, SyncState } from '../../shared/sync-state';
+import { RUN_HEARTBEAT_MS, type SyncOutcome, type SyncState } from '../../shared/sync-state';
 import { DEFAULT_WRITE_DEADLINE_MS, recoverConnection, storageStep, StorageWriteError } from './storage-step';
 import { readTrending, storeDay, storeTrending, type StoredPapersListener } from './store';
 import type { TimingsSource } from '../timings';
@@ -38,6 +38,8 @@ export interface SyncDeps {
   cardMirror?: StoredPapersListener;
   /** The benchmark's sink for the run's local work (../timings.ts); absent in a person's runs. */
   timings?: TimingsSource;
+  /** How often the running run writes that it is alive (ms); RUN_HEARTBEAT_MS when absent. */
+  heartbeatMs?: number;
 }
 
 
@@ -69,7 +71,9 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
   const outcome = { ok: true, tasks: tasks.length, done: 0, calls: 0, papers: 0, dropped: 0, pending: 0 } satisfies SyncOutcome as SyncOutcome & { pending: number };
   // Each fetch costs a call at least, so no run does more fetches than its budget.
   let total = Math.min(tasks.length, budget);
-  await storageStep(patchSyncState(db, { running: true, startedAt, progress: { done: 0, total } }), deadlineMs);
+  await storageStep(patchSyncState(db, { running: true, startedAt, aliveAt: startedAt, progress: { done: 0, total } }), deadlineMs);
+  // A step can take minutes (retries, a day's further pages): the heartbeat tells pages the run still lives.
+  const stopHeartbeat = heartbeat(db, now, deps.heartbeatMs ?? RUN_HEARTBEAT_MS);
 
   const fetch = async (step: () => Promise<Fetched>): Promise<Fetched> => {
     if (outcome.done > 0) await deps.sleep(deps.politeDelayMs);
@@ -94,7 +98,7 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
         further.push({ date: task.date, seen: fetched.more });
         total = Math.min(total + 1, budget);
       }
-      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total } }), deadlineMs);
+      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total }, aliveAt: now() }), deadlineMs);
     }
     // Then the further pages of days whose first page was full, while calls are left.
     for (const [index, day] of further.entries()) {
@@ -105,7 +109,7 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
       const task: SyncTask = { kind: 'day', date: day.date };
       const fetched = await fetch(() => runTask(deps, timer, task, deadlineMs, { fromPage: 1, maxPages: callsLeft(), seen: day.seen }));
       if (fetched.more) outcome.pending++;
-      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total } }), deadlineMs);
+      await storageStep(patchSyncState(db, { progress: { done: outcome.done, total }, aliveAt: now() }), deadlineMs);
     }
   } catch (error) {
     outcome.ok = false;
@@ -114,6 +118,7 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
     if (error instanceof StorageWriteError) recoverConnection(db);
     if (error instanceof HfError && error.retryAt) outcome.retryAt = error.retryAt;
   }
+  stopHeartbeat();
   outcome.calls = client.calls - callsBefore;
 
   const finishedAt = now();
@@ -137,6 +142,19 @@ export async function runSync(syncDeps: SyncDeps, options: { force?: boolean } =
   // When even this write fails or stalls, the run still ends, so the next alarm or Refresh can run.
   await storageStep(finish(), deadlineMs).catch(() => undefined);
   return outcome;
+}
+
+/** Writes `aliveAt` every `ms` until stopped; a write still pending (a slow disk) is not doubled. */
+function heartbeat(db: PapersDB, now: () => number, ms: number): () => void {
+  let writing = false;
+  const timer = setInterval(() => {
+    if (writing) return;
+    writing = true;
+    void patchSyncState(db, { aliveAt: now() })
+      .catch(() => undefined)
+      .finally(() => (writing = false));
+  }, ms);
+  return () => clearInterval(timer);
 }
 
 async function runTask(

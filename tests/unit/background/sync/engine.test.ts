@@ -2,12 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { describeHfError } from '../../../../lib/background/hf/errors';
 import { HfClient } from '../../../../lib/background/hf/client';
 import { RUN_CALL_BUDGET, runSync, type SyncDeps } from '../../../../lib/background/sync/engine';
-import { readSyncState } from '../../../../lib/background/sync/state';
+import { patchSyncState, readSyncState } from '../../../../lib/background/sync/state';
 import { readTrending } from '../../../../lib/background/sync/store';
 import { buildDailyPapers } from '../../../fixtures/hf-data';
 import { fakeTime, HOUR, MINUTE, useTestDb } from '../../support/builders';
 import { fakeHf, type FakeHfOptions } from '../../support/fake-hf';
-import type { SyncState } from '../../../../lib/shared/sync-state';
+import { isRunAlive, type SyncState } from '../../../../lib/shared/sync-state';
 import type { TimingName } from '../../../../lib/background/timings';
 import { HfCallLimits } from '../../../../lib/background/hf/call-limits';
 
@@ -169,6 +169,38 @@ describe('runSync: first run', () => {
     await sync();
     expect(seen).toHaveLength(1);
     expect(seen[0]).toMatchObject({ running: true, progress: { done: 1, total: 31 } });
+  });
+
+  it('starts alive over the state a stopped worker left: running, started and alive now', async () => {
+    await patchSyncState(db(), { running: true, startedAt: 1, aliveAt: 2, progress: { done: 3, total: 31 }, lastSuccessAt: 1 });
+    let first: SyncState | undefined;
+    const { sync, time } = world(async () => {
+      first ??= await readSyncState(db());
+      return undefined;
+    });
+    await sync({ force: true });
+    expect(first).toMatchObject({ running: true, startedAt: time.now(), aliveAt: time.now(), progress: { done: 0 } });
+    expect(isRunAlive(first, time.now())).toBe(true);
+    expect(await readSyncState(db())).toMatchObject({ running: false, lastSuccessAt: time.now() });
+  });
+
+  it('keeps saying it is alive during a long step (retries, a day’s pages), and stops once it ended', async () => {
+    let during: SyncState | undefined;
+    const long = world(async (url) => {
+      if (url.searchParams.get('sort') !== 'trending') return undefined;
+      // Minutes pass within one step, with no progress to write.
+      long.time.advance(5 * MINUTE);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      during = await readSyncState(db());
+      return undefined;
+    });
+    long.deps.heartbeatMs = 10;
+    await long.sync();
+    expect(during).toMatchObject({ running: true, aliveAt: long.time.now() });
+    const after = await readSyncState(db());
+    long.time.advance(MINUTE);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readSyncState(db())).toEqual(after);
   });
 
   it('pauses politely between two calls', async () => {
