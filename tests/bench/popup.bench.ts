@@ -101,7 +101,7 @@ async function seed(page: Page, count: number): Promise<void> {
  * bytes, the HTML parsed, the popup's script starting, its database open, the first screen's rows read,
  * the interface drawn, and the first frame with the list (`painted`: when that frame starts; its pixels
  * are presented a little later, the "first paint" when the popup draws the list in its first frame).
- * `dpl:*` marks are set by the popup's code (entrypoints/popup).
+ * `dpl:*` marks are set by the popup's code (lib/popup/first-screen.ts, entrypoints/popup/mount.tsx).
  */
 interface Opening {
   painted: number;
