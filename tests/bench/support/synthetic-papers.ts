@@ -53,6 +53,7 @@ export function syntheticPapers(count: number, options: { firstDay: string; perD
       upvotes: Math.floor(next() ** 3 * 300),
       numComments: Math.floor(next() * 6),
       dailyDate: day,
+      dailyDates: [day],
       aiSummary: `${name} ${pick(SENTENCES).toLowerCase()}`,
       aiKeywords: [pick(KEYWORDS), pick(KEYWORDS), method],
       ...(next() < 0.3 ? { organization: pick(ORGS) } : {}),
