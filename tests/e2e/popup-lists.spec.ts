@@ -106,10 +106,12 @@ test('rising puts the fastest-growing paper first, with its sparkline', async ({
   const gained = Math.floor((ranked[0]!.upvotes - climber.upvotes) / 2);
   expect(gained).toBeGreaterThan(0);
 
-  // HF now counts more upvotes for the last paper of the day; a refresh stores the new count.
+  // HF now counts more upvotes for the last paper of the day, in every list it answers (the paper is
+  // also trending: a trending list with the old count would put it back); a refresh stores the new count.
   server.hfOverride = (url) => {
-    if (url.searchParams.get('date') !== data.today) return undefined;
-    const items = structuredClone(today).map((item) => {
+    const list = url.searchParams.get('sort') === 'trending' ? data.trending : url.searchParams.get('date') === data.today ? today : undefined;
+    if (!list) return undefined;
+    const items = structuredClone(list).map((item) => {
       const paper = paperOf(item);
       if (paper.id === climber.id) paper.upvotes += gained;
       return item;
