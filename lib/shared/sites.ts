@@ -24,7 +24,15 @@ export interface SiteEntry {
    * a few papers missing from the local copy may ask about those, with live lookups on).
    */
   readonly sends: SiteSends;
+  /**
+   * `install`: its hosts are granted at install and its scripts are in the manifest. `optional`: off
+   * until the person turns it on; its hosts are optional host permissions, asked for by the options
+   * page's switch, and its scripts are registered at run time while it is on (lib/background/site-scripts.ts).
+   */
+  readonly access: SiteAccess;
 }
+
+export type SiteAccess = 'install' | 'optional';
 
 export type SiteSends = 'nothing' | 'opened-paper' | 'cited-papers';
 
@@ -45,6 +53,7 @@ export const SITES = [
     },
     defaultOn: true,
     sends: 'opened-paper',
+    access: 'install',
   },
   {
     id: 'github',
@@ -53,6 +62,17 @@ export const SITES = [
     scripts: { github: ['https://github.com/*'] },
     defaultOn: true,
     sends: 'cited-papers',
+    access: 'install',
+  },
+  {
+    id: 'hackernews',
+    label: 'Hacker News',
+    hosts: ['news.ycombinator.com'],
+    /** Story listings, item pages (story and comments) and comment listings. */
+    scripts: { hackernews: ['https://news.ycombinator.com/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
   },
 ] as const satisfies readonly SiteEntry[];
 
@@ -65,6 +85,16 @@ export const DEFAULT_SITE_SWITCHES = Object.fromEntries(SITES.map((site) => [sit
 
 export function siteEntry(id: SiteId): SiteEntry {
   return SITES.find((site) => site.id === id)!;
+}
+
+/** The host permission patterns of a site (`https://host/*`): what its switch asks the browser for. */
+export function siteOrigins(site: SiteEntry): string[] {
+  return site.hosts.map((host) => `https://${host}/*`);
+}
+
+/** The sites a person turns on with a permission asked for then (`access: 'optional'`). */
+export function optionalSites(): SiteEntry[] {
+  return (SITES as readonly SiteEntry[]).filter((site) => site.access === 'optional');
 }
 
 /** The `matches` of a content script named in the registry (entrypoints/<script>.content). */

@@ -27,3 +27,16 @@ describe('the Firefox manifest', () => {
     expect(manifestFor('chrome').browser_specific_settings).toBeUndefined();
   });
 });
+
+describe('the sites turned on later', () => {
+  it('ask for their hosts only when turned on: optional host permissions (Chrome), optional permissions (Firefox MV2)', () => {
+    const chrome = manifestFor('chrome');
+    const firefox = manifestFor('firefox');
+    expect(chrome.optional_host_permissions).toEqual(['https://news.ycombinator.com/*']);
+    expect(chrome.host_permissions).toEqual(['https://huggingface.co/*']);
+    expect(firefox.optional_permissions).toEqual(['https://news.ycombinator.com/*']);
+    expect(firefox.optional_host_permissions).toBeUndefined();
+    expect(chrome.permissions).toContain('scripting');
+    expect(firefox.permissions).toContain('scripting');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Paper } from '../../../lib/shared/paper';
 import { handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
+import { DEFAULT_SITE_SWITCHES } from '../../../lib/shared/sites';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/shared/settings';
 import { MAX_LOOKUP_IDS } from '../../../lib/shared/messages';
 import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
@@ -53,7 +54,7 @@ describe('pagePapers', () => {
   });
 
   it('looks nothing up (live or not) when the person turned the site off', async () => {
-    const ctx = context({ sites: { arxiv: false, github: true } });
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: false, github: true } });
     const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'], live: true }, ctx);
     expect(answer).toEqual({ enabled: false, papers: {} });
     expect(ctx.lookup).not.toHaveBeenCalled();
@@ -95,7 +96,7 @@ describe('badgeIndex', () => {
   });
 
   it('sends nothing when the person turned the site off', async () => {
-    const ctx = context({ sites: { arxiv: true, github: false }, highlightThreshold: 7 });
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false }, highlightThreshold: 7 });
     expect(await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
     expect(ctx.badgeIndex).not.toHaveBeenCalled();
   });

@@ -69,14 +69,14 @@ describe('settings upgrades', () => {
     const settings = parseSettings({ backfillDays: 7, liveLookups: false });
     expect(settings.backfillDays).toBe(7);
     expect(settings.liveLookups).toBe(false);
-    expect(settings.sites).toEqual({ arxiv: true, github: true });
+    expect(settings.sites).toEqual({ arxiv: true, github: true, hackernews: false });
     expect(settings.watch).toEqual({ keywords: [], authors: [], organizations: [] });
   });
 
   it('a damaged field falls back to its default alone; unknown keys are ignored', () => {
     const settings = parseSettings({ backfillDays: 'many', sites: { arxiv: 'yes', github: false }, somethingNew: 1 });
     expect(settings.backfillDays).toBe(30);
-    expect(settings.sites).toEqual({ arxiv: true, github: false });
+    expect(settings.sites).toEqual({ arxiv: true, github: false, hackernews: false });
     expect('somethingNew' in settings).toBe(false);
   });
 });
