@@ -167,6 +167,7 @@ export default defineBackground(() => {
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? pageCallClient() : undefined, now: Date.now(), stored });
       },
       badgeIndex: () => stored.badgeIndex(),
+      titleIndex: () => stored.titleIndex(),
       papersForRepo: async (repoKey) => stored.listedOf(await papersOfRepo(db, repoKey)),
       syncNow: () => scheduler.run({ force: true }),
       // Asked after the person's marks changed (userStateChanged): the copy of the marks follows.

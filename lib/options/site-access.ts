@@ -39,5 +39,9 @@ export async function releaseSitesOff(sites: Readonly<Record<SiteId, boolean>>, 
 
 /** The switch's hint for a site turned on later: what the browser will ask. */
 export function siteAccessHint(site: SiteEntry): string {
-  return site.access === 'optional' ? ` Off until you turn it on: your browser then asks to allow access to ${site.hosts.join(', ')}; turning it off gives that back.` : '';
+  if (site.access !== 'optional') return '';
+  const [first, ...others] = site.hosts;
+  // Scholar has a host per country: the first names them.
+  const hosts = others.length > 2 ? `${first} and its ${others.length} other country sites` : site.hosts.join(', ');
+  return ` Off until you turn it on: your browser then asks to allow access to ${hosts}; turning it off gives that back.`;
 }

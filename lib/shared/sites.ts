@@ -30,6 +30,8 @@ export interface SiteEntry {
    * page's switch, and its scripts are registered at run time while it is on (lib/background/site-scripts.ts).
    */
   readonly access: SiteAccess;
+  /** Its pages name papers by title too: the badge index comes with the title index (./title-index.ts). */
+  readonly byTitle?: boolean;
 }
 
 export type SiteAccess = 'install' | 'optional';
@@ -39,6 +41,15 @@ export type SiteSends = 'nothing' | 'opened-paper' | 'cited-papers';
 const pages = (hosts: readonly string[], paths: readonly string[]) => hosts.flatMap((host) => paths.map((path) => `https://${host}${path}`));
 
 const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as const;
+
+/**
+ * Google Scholar's country hosts people are sent to (a match pattern cannot wildcard a TLD): the
+ * largest ones; a person on another uses scholar.google.com (or asks for it to be added).
+ */
+const SCHOLAR_HOSTS = [
+  'com', 'co.uk', 'de', 'fr', 'ca', 'com.au', 'co.jp', 'co.kr', 'com.hk', 'com.tw', 'co.in', 'com.br',
+  'es', 'it', 'nl', 'ch', 'at', 'be', 'se', 'pl', 'pt', 'cz', 'ru', 'com.sg', 'co.il', 'com.tr', 'com.mx',
+].map((tld) => `scholar.google.${tld}`);
 
 export const SITES = [
   {
@@ -73,6 +84,17 @@ export const SITES = [
     defaultOn: false,
     sends: 'nothing',
     access: 'optional',
+  },
+  {
+    id: 'scholar',
+    label: 'Google Scholar',
+    hosts: SCHOLAR_HOSTS,
+    /** Result pages (/scholar?q=…, cited-by and related lists); not profiles or the home page. */
+    scripts: { scholar: pages(SCHOLAR_HOSTS, ['/scholar?*']) },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    byTitle: true,
   },
 ] as const satisfies readonly SiteEntry[];
 

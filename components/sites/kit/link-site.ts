@@ -9,9 +9,9 @@ import { sendRequest } from '../../../lib/shared/messages';
 import type { SiteId } from '../../../lib/shared/sites';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
-import { LinkBadges } from '../../../lib/sites/kit/link-badges';
+import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
+import { TitleIndex } from '../../../lib/shared/title-index';
 import { pageTheme } from '../../../lib/sites/kit/page-theme';
-import type { PaperLink } from '../../../lib/sites/kit/paper-links';
 import { createShadowHost, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
 import { createUpvoteBadge } from './upvote-badge-element';
@@ -23,8 +23,8 @@ export interface LinkSiteOptions {
   site: SiteId;
   /** The badges' stylesheet (components/sites/kit/site-badge.css). */
   css: string;
-  /** The site's reader: the paper links under a root. */
-  find: (root: ParentNode) => PaperLink[];
+  /** The site's reader: the papers named under a root (by link; by title with the title index, for `byTitle` sites). */
+  find: (root: ParentNode, titles: TitleIndex | undefined) => PaperMention[];
   /** Pages that keep adding posts (feeds, late comments): badge what is added, once a frame. */
   watchAdded: boolean;
 }
@@ -47,13 +47,14 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     const current = new AbortController();
     run = current;
     ctx.signal.addEventListener('abort', () => current.abort(), { once: true });
-    const { enabled, index: encoded, highlightThreshold } = await answer;
+    const { enabled, index: encoded, highlightThreshold, titles: encodedTitles } = await answer;
     await domReady(doc);
     if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const index = new BadgeIndex(encoded);
+    const titles = encodedTitles === undefined ? undefined : new TitleIndex(encodedTitles);
     let theme: string | undefined;
     const badges = new LinkBadges({
-      find: options.find,
+      find: (root) => options.find(root, titles),
       badgeOf: (id) => index.get(id),
       mount: (link, paper) => {
         const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline');

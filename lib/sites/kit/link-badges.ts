@@ -5,19 +5,24 @@
  * (components/sites/kit/), so this stays logic only.
  */
 import type { PaperBadge } from '../../shared/messages';
-import type { PaperLink } from './paper-links';
+
+/** Where a page names a paper: `link` is the element the badge follows (a paper link, or a title naming it). */
+export interface PaperMention {
+  link: Element;
+  id: string;
+}
 
 export interface LinkBadgesDeps {
   /** The site's reader: the paper links under a root (a whole document, or a subtree just added). */
-  find: (root: ParentNode) => PaperLink[];
+  find: (root: ParentNode) => PaperMention[];
   /** The badge of a paper in the local copy, or undefined when it is not there. */
   badgeOf: (id: string) => PaperBadge | undefined;
   /** Builds the badge for `link` and puts it in the page; returns the element to remove later. */
-  mount: (link: HTMLAnchorElement, paper: PaperBadge) => Element;
+  mount: (link: Element, paper: PaperBadge) => Element;
 }
 
 export class LinkBadges {
-  private badged = new WeakSet<HTMLAnchorElement>();
+  private badged = new WeakSet<Element>();
   private readonly hosts = new Set<Element>();
 
   constructor(private readonly deps: LinkBadgesDeps) {}

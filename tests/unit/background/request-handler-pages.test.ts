@@ -15,12 +15,13 @@ const PAPER: Paper = {
   fetchedAt: 1,
 };
 
-function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn>; badgeIndex: ReturnType<typeof vi.fn> } {
+function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn>; badgeIndex: ReturnType<typeof vi.fn>; titleIndex: ReturnType<typeof vi.fn> } {
   return {
     senderId: 'ours',
     ownId: 'ours',
     lookup: vi.fn(async (ids: string[]) => ({ papers: new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER])), unanswered: [] })),
     badgeIndex: vi.fn(async () => encodeBadgeIndex([PAPER])),
+    titleIndex: vi.fn(async () => '2506.06276 starflow'),
     syncNow: vi.fn(),
     papersForRepo: vi.fn(async () => []),
     refreshBadge: vi.fn(async () => 0),
@@ -93,6 +94,15 @@ describe('badgeIndex', () => {
     expect(answer).toEqual({ enabled: true, highlightThreshold: 50, index: '2506.06276 21' });
     expect(ctx.badgeIndex).toHaveBeenCalledTimes(1);
     expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+
+  it('adds the title index for the sites that name papers by title only, and only for them', async () => {
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, scholar: true, hackernews: true } });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', titles: '2506.06276 starflow' });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'hackernews' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21' });
+    const off = context();
+    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, off)).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
+    expect(off.titleIndex).not.toHaveBeenCalled();
   });
 
   it('sends nothing when the person turned the site off', async () => {

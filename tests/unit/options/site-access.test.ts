@@ -48,6 +48,7 @@ describe('releaseSitesOff', () => {
 describe('siteAccessHint', () => {
   it('tells what the browser will ask, for sites turned on later only', () => {
     expect(siteAccessHint(siteEntry('hackernews'))).toMatch(/news\.ycombinator\.com/);
+    expect(siteAccessHint(siteEntry('scholar'))).toMatch(/scholar\.google\.com and its \d+ other country sites/);
     expect(siteAccessHint(siteEntry('arxiv'))).toBe('');
   });
 });
