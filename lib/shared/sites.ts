@@ -96,6 +96,15 @@ export const SITES = [
     access: 'optional',
     byTitle: true,
   },
+  {
+    id: 'reddit',
+    label: 'Reddit',
+    hosts: ['www.reddit.com', 'old.reddit.com'],
+    scripts: { reddit: ['https://www.reddit.com/*', 'https://old.reddit.com/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+  },
 ] as const satisfies readonly SiteEntry[];
 
 export type SiteId = (typeof SITES)[number]['id'];

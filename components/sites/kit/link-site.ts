@@ -60,6 +60,12 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
         const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline');
         // The badge is sized in em: its host takes the size of the text it follows.
         host.style.fontSize = 'inherit';
+        // Above a card's full-size click overlay (Reddit's feed posts), without moving anything.
+        host.style.position = 'relative';
+        host.style.zIndex = '1';
+        // After a slotted element (Reddit's post title), the badge goes to the same slot of the custom element.
+        const slot = link.getAttribute('slot');
+        if (slot) host.setAttribute('slot', slot);
         theme ??= pageTheme(link.parentElement ?? doc.documentElement);
         host.setAttribute('data-theme', theme);
         const highlighted = highlightThreshold > 0 && paper.upvotes >= highlightThreshold;

@@ -21,10 +21,17 @@ export function paperIdOfLink(link: HTMLAnchorElement): string | undefined {
   return parsed?.style === 'new' ? parsed.id : undefined;
 }
 
+/** The elements matching `selector` under `root`, and `root` itself first when it matches (a post or link added by itself). */
+export function selectAll<T extends Element = Element>(root: ParentNode, selector: string): T[] {
+  const found = [...root.querySelectorAll<T>(selector)];
+  if (root instanceof Element && root.matches(selector)) found.unshift(root as unknown as T);
+  return found;
+}
+
 /** Every paper link under `root` matching `selector` (PAPER_HREF unless a site scopes it), in document order. */
 export function findPaperLinks(root: ParentNode, selector: string = PAPER_HREF): PaperLink[] {
   const found: PaperLink[] = [];
-  for (const link of root.querySelectorAll<HTMLAnchorElement>(selector)) {
+  for (const link of selectAll<HTMLAnchorElement>(root, selector)) {
     const id = paperIdOfLink(link);
     if (id) found.push({ link, id });
   }

@@ -5,15 +5,8 @@
  */
 import type { TitleIndex } from '../../shared/title-index';
 import type { PaperMention } from '../kit/link-badges';
-import { paperIdOfLink } from '../kit/paper-links';
+import { paperIdOfLink, selectAll } from '../kit/paper-links';
 import { RESULT, SIDE_LINK, TITLE } from './page-selectors';
-
-function resultsUnder(root: ParentNode): Element[] {
-  const results = [...root.querySelectorAll(RESULT)];
-  // A result added by itself (Scholar's pages are static, but a subtree may be the result).
-  if (results.length === 0 && root instanceof Element && root.matches(RESULT)) results.push(root);
-  return results;
-}
 
 /** The paper a result is, and its title element; undefined when the result names no paper the indexes know. */
 export function scholarResultPaper(result: Element, titles: TitleIndex | undefined): PaperMention | undefined {
@@ -30,7 +23,7 @@ export function scholarResultPaper(result: Element, titles: TitleIndex | undefin
 
 export function findScholarPapers(root: ParentNode, titles: TitleIndex | undefined): PaperMention[] {
   const found: PaperMention[] = [];
-  for (const result of resultsUnder(root)) {
+  for (const result of selectAll(root, RESULT)) {
     const paper = scholarResultPaper(result, titles);
     if (paper) found.push(paper);
   }
