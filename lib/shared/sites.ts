@@ -105,6 +105,17 @@ export const SITES = [
     sends: 'nothing',
     access: 'optional',
   },
+  {
+    id: 'x',
+    label: 'X',
+    hosts: ['x.com'],
+    scripts: { x: ['https://x.com/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    /** A link card names its paper by title only (its link is t.co). */
+    byTitle: true,
+  },
 ] as const satisfies readonly SiteEntry[];
 
 export type SiteId = (typeof SITES)[number]['id'];
