@@ -116,6 +116,28 @@ export const SITES = [
     /** A link card names its paper by title only (its link is t.co). */
     byTitle: true,
   },
+  {
+    id: 'openreview',
+    label: 'OpenReview',
+    hosts: ['openreview.net'],
+    /** Forum pages (a paper and its reviews; the site navigates without reloading): the paper is known by its title only. */
+    scripts: { openreview: ['https://openreview.net/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    byTitle: true,
+  },
+  {
+    id: 'semanticscholar',
+    label: 'Semantic Scholar',
+    hosts: ['www.semanticscholar.org'],
+    /** Paper pages and search results (a single-page app: the script runs on the whole site, reads those two). */
+    scripts: { semanticscholar: ['https://www.semanticscholar.org/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    byTitle: true,
+  },
 ] as const satisfies readonly SiteEntry[];
 
 export type SiteId = (typeof SITES)[number]['id'];

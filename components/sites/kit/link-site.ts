@@ -56,7 +56,7 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     const badges = new LinkBadges({
       find: (root) => options.find(root, titles),
       badgeOf: (id) => index.get(id),
-      mount: (link, paper) => {
+      mount: ({ link, inside }, paper) => {
         const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline');
         // The badge is sized in em: its host takes the size of the text it follows.
         host.style.fontSize = 'inherit';
@@ -70,7 +70,8 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
         host.setAttribute('data-theme', theme);
         const highlighted = highlightThreshold > 0 && paper.upvotes >= highlightThreshold;
         root.append(createUpvoteBadge(doc, paper, { highlighted }));
-        link.after(host);
+        if (inside) link.append(host);
+        else link.after(host);
         return host;
       },
     });

@@ -10,6 +10,8 @@ import type { PaperBadge } from '../../shared/messages';
 export interface PaperMention {
   link: Element;
   id: string;
+  /** The badge goes at the end inside `link` (a page's title heading) rather than after it. */
+  inside?: boolean;
 }
 
 export interface LinkBadgesDeps {
@@ -18,7 +20,7 @@ export interface LinkBadgesDeps {
   /** The badge of a paper in the local copy, or undefined when it is not there. */
   badgeOf: (id: string) => PaperBadge | undefined;
   /** Builds the badge for `link` and puts it in the page; returns the element to remove later. */
-  mount: (link: Element, paper: PaperBadge) => Element;
+  mount: (mention: PaperMention, paper: PaperBadge) => Element;
 }
 
 export class LinkBadges {
@@ -30,12 +32,12 @@ export class LinkBadges {
   /** Badges every paper link under `root` not badged yet; answers how many it added. */
   badge(root: ParentNode): number {
     let added = 0;
-    for (const { link, id } of this.deps.find(root)) {
-      if (this.badged.has(link)) continue;
-      this.badged.add(link);
-      const paper = this.deps.badgeOf(id);
+    for (const mention of this.deps.find(root)) {
+      if (this.badged.has(mention.link)) continue;
+      this.badged.add(mention.link);
+      const paper = this.deps.badgeOf(mention.id);
       if (!paper) continue;
-      this.hosts.add(this.deps.mount(link, paper));
+      this.hosts.add(this.deps.mount(mention, paper));
       added++;
     }
     return added;

@@ -11,7 +11,7 @@ function setUp(html: string) {
   const badges = new LinkBadges({
     find: (root) => findPaperLinks(root),
     badgeOf: (id) => (id in KNOWN ? { id, upvotes: KNOWN[id]! } : undefined),
-    mount: (link, paper) => {
+    mount: ({ link }, paper) => {
       const host = document.createElement('dpl-site-badge');
       host.textContent = String(paper.upvotes);
       link.after(host);
