@@ -51,7 +51,8 @@ const SCHOLAR_HOSTS = [
   'es', 'it', 'nl', 'ch', 'at', 'be', 'se', 'pl', 'pt', 'cz', 'ru', 'com.sg', 'co.il', 'com.tr', 'com.mx',
 ].map((tld) => `scholar.google.${tld}`);
 
-export const SITES = [
+/** The sites whose scripts are in the manifest (`access: 'install'`). */
+const INSTALL_SITES = [
   {
     id: 'arxiv',
     label: 'arXiv',
@@ -75,6 +76,13 @@ export const SITES = [
     sends: 'cited-papers',
     access: 'install',
   },
+] as const satisfies readonly SiteEntry[];
+
+/**
+ * The sites turned on later (`access: 'optional'`), apart: a content script reads only the sites in its
+ * manifest (their switches' defaults, their `matches`), so these are left out of every content script.
+ */
+const OPTIONAL_SITES = [
   {
     id: 'hackernews',
     label: 'Hacker News',
@@ -140,12 +148,15 @@ export const SITES = [
   },
 ] as const satisfies readonly SiteEntry[];
 
+// A pure call (not a spread), so a content script that reads only the manifest's sites drops the others.
+export const SITES = /* @__PURE__ */ (INSTALL_SITES as readonly SiteEntry[]).concat(OPTIONAL_SITES) as unknown as readonly [...typeof INSTALL_SITES, ...typeof OPTIONAL_SITES];
+
 export type SiteId = (typeof SITES)[number]['id'];
 
 export const SITE_IDS = /* @__PURE__ */ SITES.map((site) => site.id) as [SiteId, ...SiteId[]];
 
 /** The switches before the person touches them. */
-export const DEFAULT_SITE_SWITCHES = Object.fromEntries(SITES.map((site) => [site.id, site.defaultOn])) as Record<SiteId, boolean>;
+export const DEFAULT_SITE_SWITCHES = /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ SITES.map((site) => [site.id, site.defaultOn])) as Record<SiteId, boolean>;
 
 export function siteEntry(id: SiteId): SiteEntry {
   return SITES.find((site) => site.id === id)!;
@@ -161,9 +172,17 @@ export function optionalSites(): SiteEntry[] {
   return (SITES as readonly SiteEntry[]).filter((site) => site.access === 'optional');
 }
 
-/** The `matches` of a content script named in the registry (entrypoints/<script>.content). */
+/**
+ * A switch's position before the person touches it, as a content script reads it: from the manifest's
+ * sites only (a site turned on later is off until then), so content scripts carry none of the others.
+ */
+export function defaultSwitch(site: SiteId): boolean {
+  return (INSTALL_SITES as readonly SiteEntry[]).find((entry) => entry.id === site)?.defaultOn ?? false;
+}
+
+/** The `matches` of a manifest content script (entrypoints/<script>.content of a site with `access: 'install'`). */
 export function scriptMatches(script: string): string[] {
-  for (const site of SITES as readonly SiteEntry[]) {
+  for (const site of INSTALL_SITES as readonly SiteEntry[]) {
     const matches = site.scripts[script];
     if (matches) return [...matches];
   }

@@ -86,6 +86,12 @@ describe('the sites registry', () => {
     vi.doUnmock('../../../lib/shared/settings');
   });
 
+  it('keeps every site turned on later off by default, as content scripts assume (they carry only the manifest sites)', async () => {
+    const { DEFAULT_SITE_SWITCHES, defaultSwitch, optionalSites, SITE_IDS } = await import('../../../lib/shared/sites');
+    for (const site of optionalSites()) expect(site.defaultOn, site.id).toBe(false);
+    for (const id of SITE_IDS) expect(defaultSwitch(id), id).toBe(DEFAULT_SITE_SWITCHES[id]);
+  });
+
   it('names each content script once, and throws for one it does not know', async () => {
     const { SITES, scriptMatches } = await import('../../../lib/shared/sites');
     const scripts = SITES.flatMap((site) => Object.keys(site.scripts));
