@@ -1,4 +1,8 @@
 import { defineConfig } from 'wxt';
+import { optionalSites, siteOrigins } from './lib/shared/sites';
+
+/** The hosts of the sites a person turns on later (lib/shared/sites.ts `access: 'optional'`): asked for then, never at install. */
+const OPTIONAL_ORIGINS = optionalSites().flatMap(siteOrigins);
 
 const EXTENSION_PAGES_CSP = [
   "script-src 'self'",
@@ -38,8 +42,11 @@ export default defineConfig({
     name: 'Daily Papers Lens',
     description:
       'Hugging Face Daily Papers on arXiv and GitHub: upvotes, comments, one-line summaries and links where you read.',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // `scripting`: the optional sites' content scripts are registered while their switch is on (lib/background/site-scripts.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     host_permissions: ['https://huggingface.co/*'],
+    // Manifest V2 (Firefox) has no optional_host_permissions: host patterns go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),
     // Extension pages run only their own scripts and talk only to Hugging Face. (`wxt dev` keeps WXT's own
     // policy, which lets its reload server in.)
     ...(command === 'build'

@@ -13,7 +13,7 @@ import { StoredPapers } from '../lib/background/stored-papers';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
-import { readSettings } from '../lib/shared/settings';
+import { readSettings, writeSettings } from '../lib/shared/settings';
 import { afterFirstAnswer } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
 import { keepToolbarBadge } from '../lib/background/toolbar-badge';
@@ -22,6 +22,7 @@ import { HF_CALL_LIMITS_KEY, SETTINGS_KEY } from '../lib/shared/storage-keys';
 import { HfCallLimits, storageAreaStore } from '../lib/background/hf/call-limits';
 import { benchTimings } from '../lib/background/timings';
 import { isDatabaseChanged } from '../lib/shared/messages';
+import { reconcileSiteScripts, serialised, sitesOfOrigins, type SiteScriptsApi } from '../lib/background/site-scripts';
 
 /** Pause between two HF calls during a sync: about two calls a second at most. */
 const POLITE_DELAY_MS = 400;
@@ -93,14 +94,44 @@ export default defineBackground(() => {
       use === 'keep' ? pageCallClient() : new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0, guard: hfLimits.gate }),
   });
 
-  browser.runtime.onInstalled.addListener(() => void scheduler.run());
-  browser.runtime.onStartup.addListener(() => void scheduler.run());
+  // The sites turned on later (Hacker News…): their scripts registered exactly while on and granted.
+  const syncSiteScripts = serialised(() =>
+    reconcileSiteScripts({
+      scripting: browser.scripting as unknown as SiteScriptsApi,
+      granted: (origins) => browser.permissions.contains({ origins }),
+      readSettings,
+      // Firefox registers them for the session only: this runs again at each start.
+      persist: !import.meta.env.FIREFOX,
+    }),
+  );
+  browser.permissions.onAdded.addListener(() => void syncSiteScripts());
+  // Revoked from the browser's own settings: the site is off (its open tabs' badges go with the switch).
+  browser.permissions.onRemoved.addListener((removed) => {
+    const off = sitesOfOrigins(removed.origins ?? []);
+    void (async () => {
+      const settings = await readSettings();
+      if (off.some((site) => settings.sites[site])) {
+        await writeSettings({ sites: { ...settings.sites, ...Object.fromEntries(off.map((site) => [site, false])) } });
+      }
+      await syncSiteScripts();
+    })().catch(() => undefined);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void scheduler.run();
+    void syncSiteScripts();
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void scheduler.run();
+    void syncSiteScripts();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === PERIODIC_ALARM || alarm.name === RETRY_ALARM) void scheduler.run();
   });
   // Settings live in the synced area; its own event spares the worker the card copy's storage.local writes.
   browser.storage.sync.onChanged.addListener((changes) => {
     if (!(SETTINGS_KEY in changes)) return;
+    void syncSiteScripts();
     void badge.settingsChanged();
     void scheduler.wake();
   });
@@ -136,6 +167,7 @@ export default defineBackground(() => {
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? pageCallClient() : undefined, now: Date.now(), stored });
       },
       badgeIndex: () => stored.badgeIndex(),
+      titleIndex: () => stored.titleIndex(),
       papersForRepo: async (repoKey) => stored.listedOf(await papersOfRepo(db, repoKey)),
       syncNow: () => scheduler.run({ force: true }),
       // Asked after the person's marks changed (userStateChanged): the copy of the marks follows.

@@ -4,6 +4,8 @@ import { browserDataConsent } from '../../lib/shared/data-consent';
 import { readSettings, SYNC_ITEM_MAX_BYTES, syncedBytes, watchListsSynced, writeSettings } from '../../lib/shared/settings';
 import { SITES } from '../../lib/shared/sites';
 import { SITE_SENDS } from '../../lib/options/site-sends';
+import { askToTurnOn, releaseSitesOff, siteAccessHint } from '../../lib/options/site-access';
+import { browser } from 'wxt/browser';
 import { numberBounds, readSettingsForm, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../../lib/options/settings-form';
 import { CheckboxField, ListField, NumberField } from './OptionsFields';
 
@@ -62,6 +64,7 @@ export function OptionsSettingsForm() {
     try {
       const saved = await writeSettings(result.settings);
       if (!saved.liveLookups) await consent.revoke('browsingActivity');
+      await releaseSitesOff(saved.sites, browser.permissions);
       setErrors({});
       setForm(await withConsent(toSettingsForm(saved)));
       setStatus({
@@ -125,9 +128,16 @@ export function OptionsSettingsForm() {
             key={site.id}
             id={`site-${site.id}`}
             label={`Show Daily Papers on ${site.label}`}
-            hint={SITE_SENDS[site.sends]}
+            hint={SITE_SENDS[site.sends] + siteAccessHint(site)}
             checked={form.sites[site.id]}
-            onChange={(v) => set({ sites: { ...form.sites, [site.id]: v } })}
+            onChange={(v) => {
+              if (!v) return set({ sites: { ...form.sites, [site.id]: false } });
+              // Asked within the click: the browser prompts for the site's hosts (sites turned on later only).
+              void askToTurnOn(site, browser.permissions).then((allowed) => {
+                setForm((current) => current && { ...current, sites: { ...current.sites, [site.id]: allowed } });
+                setStatus(allowed ? { text: '' } : { text: `${site.label} stays off: the browser did not allow access to ${site.hosts.join(', ')}.`, error: true });
+              });
+            }}
           />
         ))}
         <NumberField label="Highlight listing entries from this many upvotes" hint="0: no highlight." {...number('highlightThreshold')} />

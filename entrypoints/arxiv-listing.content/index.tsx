@@ -13,7 +13,7 @@ import { EntryOrder } from '../../lib/sites/arxiv/entry-order';
 import { idsToLookUp } from '../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, readListingPage } from '../../lib/sites/arxiv/listing-page';
 import { scriptMatches } from '../../lib/shared/sites';
-import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/sites/arxiv/page-theme';
+import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/sites/kit/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sites/arxiv/search-page';
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/sites/kit/shadow-host';

@@ -15,7 +15,7 @@ import { UnknownPaperLink } from '../../components/sites/arxiv/UnknownPaperLink'
 import { readLocalCard, writeCardCollapsed } from '../../lib/sites/arxiv/card-state';
 import { scriptMatches } from '../../lib/shared/sites';
 import { paperIdInUrl, readPaperPage } from '../../lib/sites/arxiv/paper-page';
-import { pageTheme, watchPageTheme } from '../../lib/sites/arxiv/page-theme';
+import { pageTheme, watchPageTheme } from '../../lib/sites/kit/page-theme';
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/sites/kit/shadow-host';
 import { sendRequest, type PaperCardData } from '../../lib/shared/messages';

@@ -4,6 +4,7 @@ import { toOverview, type PaperOverview, type Request, type ResponseMap } from '
 import type { LookupResult } from './lookup';
 import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
+import { siteEntry } from '../shared/sites';
 
 export interface RequestContext {
   /** The id of the extension a message came from (undefined for web pages). */
@@ -13,6 +14,8 @@ export interface RequestContext {
   lookup: (ids: string[], live: boolean, settings?: Settings) => Promise<LookupResult>;
   /** Every stored paper's badge, encoded (lib/shared/badge-index.ts): local database only. */
   badgeIndex: () => Promise<string>;
+  /** Every stored paper's normalised title (lib/shared/title-index.ts): local database only. */
+  titleIndex: () => Promise<string>;
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
   papersForRepo: (repoKey: string) => Promise<Paper[]>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
@@ -47,7 +50,10 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const settings = await context.readSettings();
       const { highlightThreshold } = settings;
       if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
-      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
+      const index = await context.badgeIndex();
+      // Titles go only to the sites that need them (lib/shared/sites.ts `byTitle`).
+      if (!siteEntry(request.site).byTitle) return { enabled: true, highlightThreshold, index };
+      return { enabled: true, highlightThreshold, index, titles: await context.titleIndex() };
     }
     case 'papersForRepo': {
       const papers = await context.papersForRepo(request.repo);

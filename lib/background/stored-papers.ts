@@ -17,6 +17,7 @@
 import { Dexie, type ObservabilitySet } from 'dexie';
 import { encodeBadgeIndex } from '../shared/badge-index';
 import { tablesChanged } from './database-changes';
+import { encodeTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
@@ -39,6 +40,7 @@ function isListed(paper: Paper, listDays: Set<string>, trending: Set<string>): b
 export class StoredPapers {
   private view: View | undefined;
   private index: string | undefined;
+  private titles: string | undefined;
   private loading: Promise<View> | undefined;
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
@@ -48,6 +50,7 @@ export class StoredPapers {
     this.generation++;
     this.view = undefined;
     this.index = undefined;
+    this.titles = undefined;
     this.loading = undefined;
   };
 
@@ -87,6 +90,20 @@ export class StoredPapers {
     const index = encodeBadgeIndex(listed);
     if (this.view === view) this.index = index;
     return index;
+  }
+
+  /**
+   * Every listed paper's normalised title (../shared/title-index.ts), for the sites that match titles:
+   * built once per change of the view, from the same public papers as the badge index.
+   */
+  async titleIndex(): Promise<string> {
+    const view = await this.load();
+    if (this.titles !== undefined && this.view === view) return this.titles;
+    const listed: PaperOverview[] = [];
+    for (const id of view.listed) listed.push(view.papers.get(id)!);
+    const titles = encodeTitleIndex(listed);
+    if (this.view === view) this.titles = titles;
+    return titles;
   }
 
   /** Of a few rows read directly, those on a public list: their days' records and the trending list, read for them. */

@@ -88,6 +88,8 @@ export interface BadgeIndexAnswer {
   highlightThreshold: number;
   /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
   index: string;
+  /** For the sites that name papers by title (./sites.ts `byTitle`): every stored title, normalised (./title-index.ts). */
+  titles?: string;
 }
 
 /** Why "search all of Hugging Face" failed. */

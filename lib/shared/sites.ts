@@ -24,7 +24,17 @@ export interface SiteEntry {
    * a few papers missing from the local copy may ask about those, with live lookups on).
    */
   readonly sends: SiteSends;
+  /**
+   * `install`: its hosts are granted at install and its scripts are in the manifest. `optional`: off
+   * until the person turns it on; its hosts are optional host permissions, asked for by the options
+   * page's switch, and its scripts are registered at run time while it is on (lib/background/site-scripts.ts).
+   */
+  readonly access: SiteAccess;
+  /** Its pages name papers by title too: the badge index comes with the title index (./title-index.ts). */
+  readonly byTitle?: boolean;
 }
+
+export type SiteAccess = 'install' | 'optional';
 
 export type SiteSends = 'nothing' | 'opened-paper' | 'cited-papers';
 
@@ -32,7 +42,17 @@ const pages = (hosts: readonly string[], paths: readonly string[]) => hosts.flat
 
 const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as const;
 
-export const SITES = [
+/**
+ * Google Scholar's country hosts people are sent to (a match pattern cannot wildcard a TLD): the
+ * largest ones; a person on another uses scholar.google.com (or asks for it to be added).
+ */
+const SCHOLAR_HOSTS = [
+  'com', 'co.uk', 'de', 'fr', 'ca', 'com.au', 'co.jp', 'co.kr', 'com.hk', 'com.tw', 'co.in', 'com.br',
+  'es', 'it', 'nl', 'ch', 'at', 'be', 'se', 'pl', 'pt', 'cz', 'ru', 'com.sg', 'co.il', 'com.tr', 'com.mx',
+].map((tld) => `scholar.google.${tld}`);
+
+/** The sites whose scripts are in the manifest (`access: 'install'`). */
+const INSTALL_SITES = [
   {
     id: 'arxiv',
     label: 'arXiv',
@@ -45,6 +65,7 @@ export const SITES = [
     },
     defaultOn: true,
     sends: 'opened-paper',
+    access: 'install',
   },
   {
     id: 'github',
@@ -53,23 +74,115 @@ export const SITES = [
     scripts: { github: ['https://github.com/*'] },
     defaultOn: true,
     sends: 'cited-papers',
+    access: 'install',
   },
 ] as const satisfies readonly SiteEntry[];
+
+/**
+ * The sites turned on later (`access: 'optional'`), apart: a content script reads only the sites in its
+ * manifest (their switches' defaults, their `matches`), so these are left out of every content script.
+ */
+const OPTIONAL_SITES = [
+  {
+    id: 'hackernews',
+    label: 'Hacker News',
+    hosts: ['news.ycombinator.com'],
+    /** Story listings, item pages (story and comments) and comment listings. */
+    scripts: { hackernews: ['https://news.ycombinator.com/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+  },
+  {
+    id: 'scholar',
+    label: 'Google Scholar',
+    hosts: SCHOLAR_HOSTS,
+    /** Result pages (/scholar?q=…, cited-by and related lists); not profiles or the home page. */
+    scripts: { scholar: pages(SCHOLAR_HOSTS, ['/scholar?*']) },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    byTitle: true,
+  },
+  {
+    id: 'reddit',
+    label: 'Reddit',
+    hosts: ['www.reddit.com', 'old.reddit.com'],
+    scripts: { reddit: ['https://www.reddit.com/*', 'https://old.reddit.com/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+  },
+  {
+    id: 'x',
+    label: 'X',
+    hosts: ['x.com'],
+    scripts: { x: ['https://x.com/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    /** A link card names its paper by title only (its link is t.co). */
+    byTitle: true,
+  },
+  {
+    id: 'openreview',
+    label: 'OpenReview',
+    hosts: ['openreview.net'],
+    /** Forum pages (a paper and its reviews; the site navigates without reloading): the paper is known by its title only. */
+    scripts: { openreview: ['https://openreview.net/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    byTitle: true,
+  },
+  {
+    id: 'semanticscholar',
+    label: 'Semantic Scholar',
+    hosts: ['www.semanticscholar.org'],
+    /** Paper pages and search results (a single-page app: the script runs on the whole site, reads those two). */
+    scripts: { semanticscholar: ['https://www.semanticscholar.org/*'] },
+    defaultOn: false,
+    sends: 'nothing',
+    access: 'optional',
+    byTitle: true,
+  },
+] as const satisfies readonly SiteEntry[];
+
+// A pure call (not a spread), so a content script that reads only the manifest's sites drops the others.
+export const SITES = /* @__PURE__ */ (INSTALL_SITES as readonly SiteEntry[]).concat(OPTIONAL_SITES) as unknown as readonly [...typeof INSTALL_SITES, ...typeof OPTIONAL_SITES];
 
 export type SiteId = (typeof SITES)[number]['id'];
 
 export const SITE_IDS = /* @__PURE__ */ SITES.map((site) => site.id) as [SiteId, ...SiteId[]];
 
 /** The switches before the person touches them. */
-export const DEFAULT_SITE_SWITCHES = Object.fromEntries(SITES.map((site) => [site.id, site.defaultOn])) as Record<SiteId, boolean>;
+export const DEFAULT_SITE_SWITCHES = /* @__PURE__ */ Object.fromEntries(/* @__PURE__ */ SITES.map((site) => [site.id, site.defaultOn])) as Record<SiteId, boolean>;
 
 export function siteEntry(id: SiteId): SiteEntry {
   return SITES.find((site) => site.id === id)!;
 }
 
-/** The `matches` of a content script named in the registry (entrypoints/<script>.content). */
+/** The host permission patterns of a site (`https://host/*`): what its switch asks the browser for. */
+export function siteOrigins(site: SiteEntry): string[] {
+  return site.hosts.map((host) => `https://${host}/*`);
+}
+
+/** The sites a person turns on with a permission asked for then (`access: 'optional'`). */
+export function optionalSites(): SiteEntry[] {
+  return (SITES as readonly SiteEntry[]).filter((site) => site.access === 'optional');
+}
+
+/**
+ * A switch's position before the person touches it, as a content script reads it: from the manifest's
+ * sites only (a site turned on later is off until then), so content scripts carry none of the others.
+ */
+export function defaultSwitch(site: SiteId): boolean {
+  return (INSTALL_SITES as readonly SiteEntry[]).find((entry) => entry.id === site)?.defaultOn ?? false;
+}
+
+/** The `matches` of a manifest content script (entrypoints/<script>.content of a site with `access: 'install'`). */
 export function scriptMatches(script: string): string[] {
-  for (const site of SITES as readonly SiteEntry[]) {
+  for (const site of INSTALL_SITES as readonly SiteEntry[]) {
     const matches = site.scripts[script];
     if (matches) return [...matches];
   }

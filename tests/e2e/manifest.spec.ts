@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EXTENSION_DIR } from './support/extension-test';
-import { SITES } from '../../lib/shared/sites';
+import { optionalSites, siteOrigins, SITES } from '../../lib/shared/sites';
 
 const manifest = () => JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
@@ -21,14 +21,18 @@ function files(dir: string): string[] {
 test('permissions, host permissions and content-script matches are exactly these', () => {
   const m = manifest();
   expect(m.manifest_version).toBe(3);
-  expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'notifications', 'storage']);
+  // `scripting`: the sites turned on later have their scripts registered while on (lib/background/site-scripts.ts).
+  expect([...(m.permissions as string[])].sort()).toEqual(['alarms', 'notifications', 'scripting', 'storage']);
   expect(m.host_permissions).toEqual(['https://huggingface.co/*']);
   expect(m.optional_permissions).toBeUndefined();
+  // Their hosts are asked for when the person turns them on, never at install.
+  expect(m.optional_host_permissions).toEqual(optionalSites().flatMap(siteOrigins));
+  expect(m.optional_host_permissions).toEqual(expect.arrayContaining(['https://news.ycombinator.com/*', 'https://scholar.google.com/*', 'https://scholar.google.co.uk/*']));
   expect(m.externally_connectable).toBeUndefined();
   // Every script starts at document_start: each asks the background its one question while the page loads.
   const scripts = (m.content_scripts as { matches: string[]; js: string[]; run_at?: string }[]).map((cs) => ({ js: cs.js, matches: [...cs.matches].sort(), run_at: cs.run_at }));
   // Exactly the scripts of the sites registry (lib/shared/sites.ts), each on exactly its pages.
-  const registered = SITES.flatMap((site) =>
+  const registered = SITES.filter((site) => site.access === 'install').flatMap((site) =>
     Object.entries(site.scripts as Record<string, readonly string[]>).map(([script, matches]) => ({
       js: [`content-scripts/${script}.js`],
       matches: [...matches].sort(),
@@ -41,6 +45,10 @@ test('permissions, host permissions and content-script matches are exactly these
   expect(registered.flatMap((script) => script.matches)).toEqual(
     expect.arrayContaining(['https://arxiv.org/abs/*', 'https://export.arxiv.org/html/*', 'https://www.arxiv.org/list/*', 'https://arxiv.org/catchup*', 'https://arxiv.org/search*', 'https://github.com/*']),
   );
+  // The later sites' scripts are built, and in no manifest entry.
+  for (const site of optionalSites()) {
+    for (const script of Object.keys(site.scripts)) expect(statSync(join(EXTENSION_DIR, `content-scripts/${script}.js`)).isFile()).toBe(true);
+  }
   // Nothing of ours is exposed to web pages beyond what content-script UI needs.
   for (const entry of (m.web_accessible_resources as { resources: string[] }[] | undefined) ?? []) {
     for (const resource of entry.resources) expect(resource).toMatch(/\.(css|png)$/);

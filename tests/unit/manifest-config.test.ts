@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import config from '../../wxt.config';
+import { optionalSites, siteOrigins } from '../../lib/shared/sites';
 
 type ManifestFn = (env: { browser: string; command: string; manifestVersion: number; mode: string }) => Record<string, unknown>;
 
@@ -25,5 +26,19 @@ describe('the Firefox manifest', () => {
 
   it('is Firefox-only: the Chrome manifest has no Gecko settings', () => {
     expect(manifestFor('chrome').browser_specific_settings).toBeUndefined();
+  });
+});
+
+describe('the sites turned on later', () => {
+  it('ask for their hosts only when turned on: optional host permissions (Chrome), optional permissions (Firefox MV2)', () => {
+    const chrome = manifestFor('chrome');
+    const firefox = manifestFor('firefox');
+    expect(chrome.optional_host_permissions).toEqual(optionalSites().flatMap(siteOrigins));
+    expect(chrome.optional_host_permissions).toEqual(expect.arrayContaining(['https://news.ycombinator.com/*', 'https://scholar.google.com/*']));
+    expect(chrome.host_permissions).toEqual(['https://huggingface.co/*']);
+    expect(firefox.optional_permissions).toEqual(optionalSites().flatMap(siteOrigins));
+    expect(firefox.optional_host_permissions).toBeUndefined();
+    expect(chrome.permissions).toContain('scripting');
+    expect(firefox.permissions).toContain('scripting');
   });
 });

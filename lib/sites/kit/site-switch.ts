@@ -7,13 +7,13 @@
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '../../shared/storage-keys';
 import { isRecord } from '../../shared/is-record';
-import { DEFAULT_SITE_SWITCHES, type SiteId } from '../../shared/sites';
+import { defaultSwitch, type SiteId } from '../../shared/sites';
 
 /** Whether the overlay of `site` is on, given the stored settings object (or whatever is stored). */
 export function siteEnabled(stored: unknown, site: SiteId): boolean {
   const sites = isRecord(stored) ? stored.sites : undefined;
   const value = isRecord(sites) ? sites[site] : undefined;
-  return typeof value === 'boolean' ? value : DEFAULT_SITE_SWITCHES[site];
+  return typeof value === 'boolean' ? value : defaultSwitch(site);
 }
 
 export async function readSiteEnabled(site: SiteId): Promise<boolean> {

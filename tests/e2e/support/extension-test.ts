@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { buildDailyPapers } from '../../fixtures/hf-data';
 import { FixtureServer } from './fixture-server';
+import { grantHostsInProfile } from './granted-hosts';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -17,6 +18,8 @@ interface ExtensionFixtures {
   dailyPapers: Parameters<typeof buildDailyPapers>[1];
   /** Folder the fresh profile is made in (the system's temporary folder unless a test says otherwise). */
   profileParent: string;
+  /** Host permissions the profile holds before the test, as if the person had allowed them (./granted-hosts.ts). */
+  grantedOrigins: string[];
   server: FixtureServer;
   context: BrowserContext;
   background: Worker;
@@ -28,6 +31,7 @@ interface ExtensionFixtures {
 export const test = base.extend<ExtensionFixtures>({
   dailyPapers: [{}, { option: true }],
   profileParent: [tmpdir(), { option: true }],
+  grantedOrigins: [[], { option: true }],
 
   server: async ({ dailyPapers }, use) => {
     const server = new FixtureServer(buildDailyPapers(Date.now(), dailyPapers));
@@ -36,7 +40,7 @@ export const test = base.extend<ExtensionFixtures>({
     await server.stop();
   },
 
-  context: async ({ server, profileParent }, use) => {
+  context: async ({ server, profileParent, grantedOrigins }, use) => {
     if (!existsSync(CHROMIUM_PATH)) {
       throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
     }
@@ -44,7 +48,7 @@ export const test = base.extend<ExtensionFixtures>({
       throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
     }
     const profile = mkdtempSync(join(profileParent, 'dpl-profile-'));
-    const context = await chromium.launchPersistentContext(profile, {
+    const launch = () => chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: [
@@ -58,6 +62,15 @@ export const test = base.extend<ExtensionFixtures>({
         ...server.chromiumArgs(),
       ],
     });
+    let context = await launch();
+    if (grantedOrigins.length) {
+      // Installed once, given the hosts while closed, started again (./granted-hosts.ts says why).
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      const extensionId = new URL(worker.url()).host;
+      await context.close();
+      grantHostsInProfile(profile, extensionId, grantedOrigins);
+      context = await launch();
+    }
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });

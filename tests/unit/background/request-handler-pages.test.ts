@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Paper } from '../../../lib/shared/paper';
 import { handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
+import { DEFAULT_SITE_SWITCHES } from '../../../lib/shared/sites';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/shared/settings';
 import { MAX_LOOKUP_IDS } from '../../../lib/shared/messages';
 import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
@@ -14,12 +15,13 @@ const PAPER: Paper = {
   fetchedAt: 1,
 };
 
-function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn>; badgeIndex: ReturnType<typeof vi.fn> } {
+function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn>; badgeIndex: ReturnType<typeof vi.fn>; titleIndex: ReturnType<typeof vi.fn> } {
   return {
     senderId: 'ours',
     ownId: 'ours',
     lookup: vi.fn(async (ids: string[]) => ({ papers: new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER])), unanswered: [] })),
     badgeIndex: vi.fn(async () => encodeBadgeIndex([PAPER])),
+    titleIndex: vi.fn(async () => '2506.06276 starflow'),
     syncNow: vi.fn(),
     papersForRepo: vi.fn(async () => []),
     refreshBadge: vi.fn(async () => 0),
@@ -53,7 +55,7 @@ describe('pagePapers', () => {
   });
 
   it('looks nothing up (live or not) when the person turned the site off', async () => {
-    const ctx = context({ sites: { arxiv: false, github: true } });
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: false, github: true } });
     const answer = await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'], live: true }, ctx);
     expect(answer).toEqual({ enabled: false, papers: {} });
     expect(ctx.lookup).not.toHaveBeenCalled();
@@ -94,8 +96,17 @@ describe('badgeIndex', () => {
     expect(ctx.lookup).not.toHaveBeenCalled();
   });
 
+  it('adds the title index for the sites that name papers by title only, and only for them', async () => {
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, scholar: true, hackernews: true } });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', titles: '2506.06276 starflow' });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'hackernews' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21' });
+    const off = context();
+    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, off)).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
+    expect(off.titleIndex).not.toHaveBeenCalled();
+  });
+
   it('sends nothing when the person turned the site off', async () => {
-    const ctx = context({ sites: { arxiv: true, github: false }, highlightThreshold: 7 });
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false }, highlightThreshold: 7 });
     expect(await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
     expect(ctx.badgeIndex).not.toHaveBeenCalled();
   });

@@ -9,6 +9,7 @@ function context(overrides: Partial<RequestContext> = {}): RequestContext {
     ownId: 'own',
     lookup: vi.fn(async () => ({ papers: new Map(), unanswered: [] })),
     badgeIndex: vi.fn(async () => ''),
+    titleIndex: vi.fn(async () => ''),
     syncNow: vi.fn(async () => ({ ok: true, tasks: 0, done: 0, calls: 0, papers: 0, dropped: 0 })),
     searchHf: vi.fn(async () => ({ ok: true as const, papers: [makePaper()] })),
     keepPaper: vi.fn(async () => ({ kept: true })),

@@ -27,6 +27,7 @@ function context(overrides: Partial<RequestContext> = {}) {
       ownId: OWN_ID,
       lookup,
       badgeIndex: vi.fn(async () => ''),
+      titleIndex: vi.fn(async () => ''),
       papersForRepo,
       syncNow,
       refreshBadge,

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PapersDB } from '../../../lib/shared/db';
 import type { Paper } from '../../../lib/shared/paper';
 import { BadgeIndex } from '../../../lib/shared/badge-index';
+import { TitleIndex } from '../../../lib/shared/title-index';
 import { StoredPapers } from '../../../lib/background/stored-papers';
 import { storeDay, storeLookedUpPaper } from '../../../lib/background/sync/store';
 
@@ -52,6 +53,16 @@ describe('StoredPapers', () => {
     expect(await stored.badgeIndex()).toBe(index);
     await storeDay(db, { date: '2025-06-10', papers: [{ ...paper('2507.00001', 4), numComments: 2 }], dropped: 0, status: 'open' }, 3);
     expect(new BadgeIndex(await stored.badgeIndex()).get('2507.00001')).toEqual({ id: '2507.00001', upvotes: 4, numComments: 2 });
+  });
+
+  it('answers the title index of the listed papers (normalised titles), once per change, never a paper the person opened', async () => {
+    const titles = await stored.titleIndex();
+    expect(titles.split('\n').sort()).toEqual(['2506.00001 paper 2506 00001', '2506.06276 paper 2506 06276']);
+    expect(await stored.titleIndex()).toBe(titles);
+    await storeDay(db, { date: '2025-06-10', papers: [{ ...paper('2507.00001', 4), title: 'A New Title' }], dropped: 0, status: 'open' }, 3);
+    expect(new TitleIndex(await stored.titleIndex()).match('a new title')).toBe('2507.00001');
+    await storeLookedUpPaper(db, { ...paper('2507.00002', 8), title: 'Opened By The Person', dailyDate: '2024-01-05' }, 3);
+    expect(new TitleIndex(await stored.titleIndex()).match('Opened by the person')).toBeUndefined();
   });
 
   it('tells pages only what public lists hold: not the papers the person opened or saved from a search', async () => {

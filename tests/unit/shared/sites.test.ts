@@ -16,6 +16,7 @@ const THROWAWAY: SiteEntry = {
   scripts: { throwaway: ['https://papers.example/paper/*'] },
   defaultOn: false,
   sends: 'nothing',
+  access: 'optional',
 };
 
 async function withThrowawaySite() {
@@ -49,7 +50,8 @@ describe('the sites registry', () => {
   it('is where every site-specific part comes from: a throw-away entry reaches them all', async () => {
     const parts = await withThrowawaySite();
     const sites = parts.settings.parseSettings({}).sites as Record<string, boolean>;
-    expect(sites).toEqual({ arxiv: true, github: true, throwaway: false });
+    expect(Object.keys(sites)).toEqual(parts.sites.SITE_IDS);
+    expect(sites).toMatchObject({ arxiv: true, github: true, throwaway: false });
     expect((parts.settings.parseSettings({ sites: { throwaway: true } }).sites as Record<string, boolean>).throwaway).toBe(true);
 
     expect(parts.messages.RequestSchema.safeParse({ type: 'badgeIndex', site: 'throwaway' }).success).toBe(true);
@@ -78,10 +80,16 @@ describe('the sites registry', () => {
     const label = root.querySelector('label[for="site-throwaway"]')?.textContent;
     expect(label).toBe('Show Daily Papers on Throwaway Papers');
     expect((root.querySelector('#site-throwaway') as HTMLInputElement).checked).toBe(false);
-    expect(root.querySelector('#site-throwaway-hint')?.textContent).toBe(SITE_SENDS.nothing);
+    expect(root.querySelector('#site-throwaway-hint')?.textContent).toMatch(new RegExp(`^${SITE_SENDS.nothing} Off until you turn it on: .*papers\.example`));
     expect((root.querySelector('#site-arxiv') as HTMLInputElement).checked).toBe(true);
     render(null, root);
     vi.doUnmock('../../../lib/shared/settings');
+  });
+
+  it('keeps every site turned on later off by default, as content scripts assume (they carry only the manifest sites)', async () => {
+    const { DEFAULT_SITE_SWITCHES, defaultSwitch, optionalSites, SITE_IDS } = await import('../../../lib/shared/sites');
+    for (const site of optionalSites()) expect(site.defaultOn, site.id).toBe(false);
+    for (const id of SITE_IDS) expect(defaultSwitch(id), id).toBe(DEFAULT_SITE_SWITCHES[id]);
   });
 
   it('names each content script once, and throws for one it does not know', async () => {

@@ -3,6 +3,7 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { PapersDB } from '../../../lib/shared/db';
 import { parseSettings } from '../../../lib/shared/settings';
+import { DEFAULT_SITE_SWITCHES } from '../../../lib/shared/sites';
 import { RELEASED_DB_SCHEMAS, RELEASED_SETTINGS } from '../../fixtures/released-db-schemas';
 import { makePaper, STARFLOW_ID } from '../support/builders';
 
@@ -69,14 +70,14 @@ describe('settings upgrades', () => {
     const settings = parseSettings({ backfillDays: 7, liveLookups: false });
     expect(settings.backfillDays).toBe(7);
     expect(settings.liveLookups).toBe(false);
-    expect(settings.sites).toEqual({ arxiv: true, github: true });
+    expect(settings.sites).toEqual({ ...DEFAULT_SITE_SWITCHES, arxiv: true, github: true });
     expect(settings.watch).toEqual({ keywords: [], authors: [], organizations: [] });
   });
 
   it('a damaged field falls back to its default alone; unknown keys are ignored', () => {
     const settings = parseSettings({ backfillDays: 'many', sites: { arxiv: 'yes', github: false }, somethingNew: 1 });
     expect(settings.backfillDays).toBe(30);
-    expect(settings.sites).toEqual({ arxiv: true, github: false });
+    expect(settings.sites).toEqual({ ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false });
     expect('somethingNew' in settings).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseSettings, writeSettings } from '../../../../lib/shared/settings';
 import { readSiteEnabled, siteEnabled, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
+import { DEFAULT_SITE_SWITCHES } from '../../../../lib/shared/sites';
 import { SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 
 describe('siteEnabled', () => {
@@ -29,12 +30,12 @@ describe('siteEnabled', () => {
     const heard: boolean[] = [];
     const stop = new AbortController();
     watchSiteEnabled('github', (enabled) => heard.push(enabled), stop.signal);
-    await writeSettings({ sites: { arxiv: true, github: false } });
+    await writeSettings({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false } });
     expect(await readSiteEnabled('github')).toBe(false);
     expect(await readSiteEnabled('arxiv')).toBe(true);
-    await writeSettings({ sites: { arxiv: true, github: true } });
+    await writeSettings({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: true } });
     stop.abort();
-    await writeSettings({ sites: { arxiv: true, github: false } });
+    await writeSettings({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false } });
     expect(heard).toEqual([false, true]);
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { sites: { github: false } } });
     expect(heard).toEqual([false, true]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { luminance, parseRgb, themeOfBackgrounds } from '../../../../lib/sites/arxiv/page-theme';
+import { luminance, parseRgb, themeOfBackgrounds } from '../../../../lib/sites/kit/page-theme';
 
 describe('page theme', () => {
   it('parses computed colours', () => {

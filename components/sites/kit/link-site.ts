@@ -1,0 +1,96 @@
+/**
+ * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: one
+ * `badgeIndex` question at document_start (answered from the local copy, never sent on), the page's
+ * paper links badged at DOMContentLoaded, new posts badged as they appear (pages that keep loading),
+ * and every badge gone at once when the person turns the site off (back when turned on again).
+ */
+import { BadgeIndex } from '../../../lib/shared/badge-index';
+import { sendRequest } from '../../../lib/shared/messages';
+import type { SiteId } from '../../../lib/shared/sites';
+import { watchAddedContent } from '../../../lib/sites/kit/added-content';
+import { domReady } from '../../../lib/sites/kit/dom-ready';
+import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
+import { TitleIndex } from '../../../lib/shared/title-index';
+import { pageTheme } from '../../../lib/sites/kit/page-theme';
+import { createShadowHost, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
+import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
+import { createUpvoteBadge } from './upvote-badge-element';
+
+/** The badge's host tag on every badges-only site (an earlier run's are found and removed by it). */
+export const SITE_BADGE_TAG = 'dpl-site-badge';
+
+export interface LinkSiteOptions {
+  site: SiteId;
+  /** The badges' stylesheet (components/sites/kit/site-badge.css). */
+  css: string;
+  /** The site's reader: the papers named under a root (by link; by title with the title index, for `byTitle` sites). */
+  find: (root: ParentNode, titles: TitleIndex | undefined) => PaperMention[];
+  /** Pages that keep adding posts (feeds, late comments): badge what is added, once a frame. */
+  watchAdded: boolean;
+}
+
+/** What the script needs of WXT's content-script context. */
+export interface ScriptContext {
+  readonly signal: AbortSignal;
+  readonly isInvalid: boolean;
+}
+
+export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, doc: Document = document): Promise<void> {
+  const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
+  const ask = () => sendRequest({ type: 'badgeIndex', site: options.site });
+  const styles = new OverlayStyles(options.css);
+  // Each turn of the switch starts a new run; an older run's late answer is dropped.
+  let run: AbortController | undefined;
+
+  const start = async (answer: ReturnType<typeof ask>) => {
+    run?.abort();
+    const current = new AbortController();
+    run = current;
+    ctx.signal.addEventListener('abort', () => current.abort(), { once: true });
+    const { enabled, index: encoded, highlightThreshold, titles: encodedTitles } = await answer;
+    await domReady(doc);
+    if (!enabled || current.signal.aborted || ctx.isInvalid) return;
+    const index = new BadgeIndex(encoded);
+    const titles = encodedTitles === undefined ? undefined : new TitleIndex(encodedTitles);
+    let theme: string | undefined;
+    const badges = new LinkBadges({
+      find: (root) => options.find(root, titles),
+      badgeOf: (id) => index.get(id),
+      mount: ({ link, inside }, paper) => {
+        const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline');
+        // The badge is sized in em: its host takes the size of the text it follows.
+        host.style.fontSize = 'inherit';
+        // Above a card's full-size click overlay (Reddit's feed posts), without moving anything.
+        host.style.position = 'relative';
+        host.style.zIndex = '1';
+        // After a slotted element (Reddit's post title), the badge goes to the same slot of the custom element.
+        const slot = link.getAttribute('slot');
+        if (slot) host.setAttribute('slot', slot);
+        theme ??= pageTheme(link.parentElement ?? doc.documentElement);
+        host.setAttribute('data-theme', theme);
+        const highlighted = highlightThreshold > 0 && paper.upvotes >= highlightThreshold;
+        root.append(createUpvoteBadge(doc, paper, { highlighted }));
+        if (inside) link.append(host);
+        else link.after(host);
+        return host;
+      },
+    });
+    current.signal.addEventListener('abort', () => badges.clear(), { once: true });
+    // What an earlier run of the script left (the extension was reloaded) goes first.
+    removeOverlayElements(doc, [SITE_BADGE_TAG]);
+    badges.badge(doc);
+    if (options.watchAdded && doc.body) {
+      watchAddedContent(doc.body, (added) => added.forEach((root) => badges.badge(root)), current.signal, { ownTags: [SITE_BADGE_TAG] });
+    }
+  };
+
+  try {
+    // Asked at once: the answer is usually back by DOMContentLoaded.
+    const first = ask();
+    watchSiteEnabled(options.site, (enabled) => void (enabled ? start(ask()).catch(report) : run?.abort()), ctx.signal);
+    await start(first);
+  } catch (error) {
+    // Never throw into the page: no badge is the worst that happens.
+    report(error);
+  }
+}

@@ -1,0 +1,18 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runLinkSite } from '../../components/sites/kit/link-site';
+import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import { findHnPaperLinks } from '../../lib/sites/hackernews/paper-links';
+
+// Hacker News (news.ycombinator.com): a badge after each story title and comment link to a paper the local copy has.
+// Registered by the background only while the site is on and its host permission granted
+// (lib/background/site-scripts.ts, matches from lib/shared/sites.ts): not in the manifest.
+export default defineContentScript({
+  registration: 'runtime',
+  // Kept empty: WXT would add a runtime script's matches to the manifest's required host permissions.
+  matches: [],
+  runAt: 'document_start',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    void runLinkSite(ctx, { site: 'hackernews', css: badgeCss, find: findHnPaperLinks, watchAdded: false });
+  },
+});

@@ -1,0 +1,17 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { runLinkSite } from '../../components/sites/kit/link-site';
+import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import { findScholarPapers } from '../../lib/sites/scholar/results';
+
+// Google Scholar result pages: a badge after each result's title that is a paper the local copy has
+// (by its arXiv link, or by its title). Registered at run time while on (lib/background/site-scripts.ts).
+export default defineContentScript({
+  registration: 'runtime',
+  // Kept empty: WXT would add a runtime script's matches to the manifest's required host permissions.
+  matches: [],
+  runAt: 'document_start',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    void runLinkSite(ctx, { site: 'scholar', css: badgeCss, find: findScholarPapers, watchAdded: false });
+  },
+});

@@ -1,0 +1,59 @@
+/**
+ * Badges after the paper links of a page, for the sites that show only badges (Hacker News, Reddit,
+ * X…): each link HF knows gets one badge, once, however often the page (or a batch of new posts) is
+ * read again; all of them go at once when the site is turned off. The badge's look is the caller's
+ * (components/sites/kit/), so this stays logic only.
+ */
+import type { PaperBadge } from '../../shared/messages';
+
+/** Where a page names a paper: `link` is the element the badge follows (a paper link, or a title naming it). */
+export interface PaperMention {
+  link: Element;
+  id: string;
+  /** The badge goes at the end inside `link` (a page's title heading) rather than after it. */
+  inside?: boolean;
+}
+
+export interface LinkBadgesDeps {
+  /** The site's reader: the paper links under a root (a whole document, or a subtree just added). */
+  find: (root: ParentNode) => PaperMention[];
+  /** The badge of a paper in the local copy, or undefined when it is not there. */
+  badgeOf: (id: string) => PaperBadge | undefined;
+  /** Builds the badge for `link` and puts it in the page; returns the element to remove later. */
+  mount: (mention: PaperMention, paper: PaperBadge) => Element;
+}
+
+export class LinkBadges {
+  private badged = new WeakSet<Element>();
+  private readonly hosts = new Set<Element>();
+
+  constructor(private readonly deps: LinkBadgesDeps) {}
+
+  /** Badges every paper link under `root` not badged yet; answers how many it added. */
+  badge(root: ParentNode): number {
+    let added = 0;
+    for (const mention of this.deps.find(root)) {
+      if (this.badged.has(mention.link)) continue;
+      this.badged.add(mention.link);
+      const paper = this.deps.badgeOf(mention.id);
+      if (!paper) continue;
+      this.hosts.add(this.deps.mount(mention, paper));
+      added++;
+    }
+    return added;
+  }
+
+  /** The badges in the page now (those the page itself removed with their posts do not count). */
+  get count(): number {
+    let count = 0;
+    for (const host of this.hosts) if (host.isConnected) count++;
+    return count;
+  }
+
+  /** Takes every badge away; a later `badge` starts afresh. */
+  clear(): void {
+    for (const host of this.hosts) host.remove();
+    this.hosts.clear();
+    this.badged = new WeakSet();
+  }
+}

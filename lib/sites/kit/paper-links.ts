@@ -1,0 +1,39 @@
+/**
+ * Finding the links to papers in a page or a part of it, for every site: abs, pdf and html arXiv links
+ * with or without versions (also ar5iv and alphaXiv), and links to a paper's Hugging Face page, keyed
+ * by the bare arXiv id. Read from each anchor's resolved href, so entity-encoded or relative hrefs
+ * (Hacker News writes `/` as `&#x2F;`) and cut link texts do not matter.
+ */
+import { arxivIdFromUrl } from '../../shared/arxiv-id';
+
+export interface PaperLink {
+  link: HTMLAnchorElement;
+  /** Bare new-style arXiv id (old-style ids are not on HF and never asked for). */
+  id: string;
+}
+
+/** Anchors whose href can name a paper; paperIdOfLink decides. A site narrows it with its own scope. */
+export const PAPER_HREF = ['a[href*="arxiv.org/" i]', 'a[href*="huggingface.co/papers/" i]', 'a[href*="alphaxiv.org/" i]'].join(', ');
+
+/** The id an anchor points at, read from its resolved href; undefined when it names no HF paper. */
+export function paperIdOfLink(link: HTMLAnchorElement): string | undefined {
+  const parsed = arxivIdFromUrl(link.href);
+  return parsed?.style === 'new' ? parsed.id : undefined;
+}
+
+/** The elements matching `selector` under `root`, and `root` itself first when it matches (a post or link added by itself). */
+export function selectAll<T extends Element = Element>(root: ParentNode, selector: string): T[] {
+  const found = [...root.querySelectorAll<T>(selector)];
+  if (root instanceof Element && root.matches(selector)) found.unshift(root as unknown as T);
+  return found;
+}
+
+/** Every paper link under `root` matching `selector` (PAPER_HREF unless a site scopes it), in document order. */
+export function findPaperLinks(root: ParentNode, selector: string = PAPER_HREF): PaperLink[] {
+  const found: PaperLink[] = [];
+  for (const link of selectAll<HTMLAnchorElement>(root, selector)) {
+    const id = paperIdOfLink(link);
+    if (id) found.push({ link, id });
+  }
+  return found;
+}

@@ -1,0 +1,127 @@
+/**
+ * Hacker News, a site turned on later: off at install (no script, no host), turned on from the options
+ * page's switch (its host granted beforehand, support/granted-hosts.ts), badges after story titles and
+ * comment links from the local copy in one message, nothing sent anywhere; off again and they go, in
+ * the open tab, at once; revoked from the browser's side and the site is off.
+ */
+import { hnFrontPage, hnItemPage, hnText, type HnStory } from '../fixtures/hackernews/pages';
+import { waitForFullSync } from './support/github';
+import {
+  citablePapers,
+  collectPageErrors,
+  expect,
+  hasOrigins,
+  originsOf,
+  recordedMessages,
+  recordMessages,
+  registeredScripts,
+  siteBadges,
+  switchSite,
+  test,
+} from './support/sites';
+
+test.use({ grantedOrigins: originsOf('hackernews') });
+
+const HN = originsOf('hackernews');
+
+test('Hacker News: off until turned on; then badges from the local copy, nothing sent; off again and they go at once', async ({
+  server,
+  context,
+  background,
+  extensionId,
+  openPopup,
+}) => {
+  await waitForFullSync(openPopup);
+  const [a, b, c, d] = citablePapers(server.data);
+  const stories: HnStory[] = [
+    { id: 1, title: 'A paper (abs)', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org' },
+    { id: 2, title: 'Not a paper', url: 'https://plotter-notes.example.org/weekend', site: 'example.org' },
+    { id: 3, title: 'A paper [pdf]', url: `https://arxiv.org/pdf/${b!.id}v2`, site: 'arxiv.org' },
+    { id: 4, title: 'A paper HF does not have', url: 'https://arxiv.org/abs/2501.00077', site: 'arxiv.org' },
+    { id: 5, title: 'On HF', url: `https://huggingface.co/papers/${c!.id}`, site: 'huggingface.co' },
+  ];
+  server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories }));
+  server.pages.set(
+    'news.ycombinator.com/item',
+    hnItemPage({
+      story: stories[1],
+      comments: [
+        { id: 11, by: 'one', html: hnText(['The HTML version: ', { url: `https://arxiv.org/html/${d!.id}v1` }]) },
+        { id: 12, by: 'two', indent: 1, html: hnText(['No link here.']) },
+        { id: 13, by: 'three', html: hnText([`A long one, cut in its text at 60 characters: `, { url: `https://arxiv.org/abs/${a!.id}?context=cs.LG&utm_source=a-long-tracking-suffix` }]) },
+      ],
+    }),
+  );
+
+  // Off at install: the host is held (granted beforehand) but no script is registered, so nothing runs.
+  expect(await registeredScripts(background)).toEqual([]);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://news.ycombinator.com/news');
+  await page.waitForTimeout(500);
+  expect(await siteBadges(page)).toEqual([]);
+
+  await switchSite(context, extensionId, 'Hacker News', true);
+  await expect.poll(() => registeredScripts(background)).toEqual(['hackernews']);
+
+  await recordMessages(background);
+  const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
+  await page.goto('https://news.ycombinator.com/news');
+  const badge = (p: { id: string; upvotes: number }) => expect.objectContaining({ href: `https://huggingface.co/papers/${p.id}`, text: expect.stringContaining(`▲ ${p.upvotes}`) });
+  await expect.poll(() => siteBadges(page)).toEqual([badge(a!), badge(b!), badge(c!)]);
+  const badges = await siteBadges(page);
+  expect(badges.map((x) => x.after)).toEqual([stories[0]!.url, stories[2]!.url, stories[4]!.url]);
+  expect(badges.every((x) => x.theme === 'light')).toBe(true);
+
+  // Comments: the HTML link and a cut link text (the href is read, not the text).
+  const item = await context.newPage();
+  await item.goto('https://news.ycombinator.com/item?id=2');
+  await expect.poll(() => siteBadges(item).then((all) => all.map((x) => x.href))).toEqual([
+    `https://huggingface.co/papers/${d!.id}`,
+    `https://huggingface.co/papers/${a!.id}`,
+  ]);
+  // Keyboard reachable: the badge is a link in the tab order.
+  const focusable = await item.evaluate(() => (document.querySelector('dpl-site-badge')!.shadowRoot!.querySelector('a') as HTMLAnchorElement).tabIndex);
+  expect(focusable).toBe(0);
+
+  // One message per page view, answered from the local copy; nothing sent to HF or anyone.
+  const messages = await recordedMessages(background);
+  expect(messages).toEqual([
+    { type: 'badgeIndex', site: 'hackernews' },
+    { type: 'badgeIndex', site: 'hackernews' },
+  ]);
+  expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
+
+  // Off: the open tabs' badges go at once, the script is unregistered, the host given back.
+  await switchSite(context, extensionId, 'Hacker News', false);
+  await expect.poll(() => siteBadges(page)).toEqual([]);
+  await expect.poll(() => siteBadges(item)).toEqual([]);
+  await expect.poll(() => registeredScripts(background)).toEqual([]);
+  expect(await hasOrigins(background, HN)).toBe(false);
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(await siteBadges(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('Hacker News: access revoked from the browser side turns the site off and its badges go', async ({ server, context, background, extensionId, openPopup }) => {
+  await waitForFullSync(openPopup);
+  const [a] = citablePapers(server.data);
+  server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories: [{ id: 1, title: 'A paper', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org' }] }));
+  await switchSite(context, extensionId, 'Hacker News', true);
+  await expect.poll(() => registeredScripts(background)).toEqual(['hackernews']);
+  const page = await context.newPage();
+  await page.goto('https://news.ycombinator.com/news');
+  await expect.poll(() => siteBadges(page).then((all) => all.length)).toBe(1);
+
+  // As chrome://extensions' "Site access" does: the permission goes, the extension hears onRemoved.
+  await background.evaluate(async (origins) => {
+    const scope = globalThis as unknown as { chrome: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } };
+    await scope.chrome.permissions.remove({ origins });
+  }, HN);
+  await expect.poll(() => siteBadges(page)).toEqual([]);
+  await expect.poll(() => registeredScripts(background)).toEqual([]);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByLabel('Show Daily Papers on Hacker News')).not.toBeChecked();
+});

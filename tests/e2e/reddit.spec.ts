@@ -1,0 +1,97 @@
+/**
+ * Reddit (new and old), a site turned on later: post titles and links in texts and comments badged
+ * from the local copy, in one message a page view; the feed keeps loading — 500 posts added in
+ * batches of 20 are each badged within the frame their batch was added in; off and every badge goes.
+ */
+import { redditListingPage, redditParagraph, redditPostPage, shredditPost, type RedditPost } from '../fixtures/reddit/new-reddit';
+import { oldRedditListing } from '../fixtures/reddit/old-reddit';
+import { waitForFullSync } from './support/github';
+import { citablePapers, collectPageErrors, expect, originsOf, recordedMessages, recordMessages, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+
+test.use({ grantedOrigins: originsOf('reddit') });
+
+const post = (i: number, url: string): RedditPost => ({ id: `1mfy${i.toString(36).padStart(3, '0')}`, subreddit: 'MachineLearning', title: `[R] Paper ${i}`, author: `reader${i}`, url, score: i });
+
+test('Reddit: posts and comments badged, a 500-post feed badged batch by batch within a frame, nothing sent; off and they go', async ({
+  server,
+  context,
+  background,
+  extensionId,
+  openPopup,
+}) => {
+  await waitForFullSync(openPopup);
+  const papers = citablePapers(server.data);
+  const [a, b, c] = papers;
+  const posts: RedditPost[] = [
+    post(1, `https://arxiv.org/abs/${a!.id}`),
+    { ...post(2, `https://huggingface.co/papers/${b!.id}`), outboundWrapped: true },
+    post(3, 'https://example.org/not-a-paper'),
+    { ...post(4, ''), url: undefined, bodyHtml: redditParagraph('Reading ', { href: `https://arxiv.org/pdf/${c!.id}v1` }) },
+  ];
+  server.pages.set('www.reddit.com/r/MachineLearning/', redditListingPage({ posts }));
+  server.pages.set('old.reddit.com/r/MachineLearning/', oldRedditListing({ posts }));
+  server.pages.set('www.reddit.com/r/MachineLearning/comments/1mfy001/p/', redditPostPage({
+    post: posts[0],
+    comments: [{ id: 'c1', author: 'x', bodyHtml: redditParagraph('See ', { href: `https://arxiv.org/html/${b!.id}v2` }) }],
+  }));
+
+  await switchSite(context, extensionId, 'Reddit', true);
+  await expect.poll(() => registeredScripts(background)).toEqual(['reddit']);
+  await recordMessages(background);
+  const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
+  const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
+
+  const feed = await context.newPage();
+  const errors = collectPageErrors(feed);
+  await feed.goto('https://www.reddit.com/r/MachineLearning/');
+  await expect.poll(() => siteBadges(feed).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!), hf(c!)]);
+  // A post's badge goes to its title's slot, next to the title.
+  expect(await feed.evaluate(() => [...document.querySelectorAll('shreddit-post > dpl-site-badge')].map((host) => host.getAttribute('slot')))).toEqual(['title', 'title']);
+
+  const old = await context.newPage();
+  await old.goto('https://old.reddit.com/r/MachineLearning/');
+  await expect.poll(() => siteBadges(old).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!)]);
+
+  const thread = await context.newPage();
+  await thread.goto('https://www.reddit.com/r/MachineLearning/comments/1mfy001/p/');
+  await expect.poll(() => siteBadges(thread).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!)]);
+
+  // The feed keeps loading: 25 batches of 20 posts, each batch badged within the frame it was added in.
+  const batches = Array.from({ length: 25 }, (_, batch) =>
+    Array.from({ length: 20 }, (_, i) => {
+      const n = 100 + batch * 20 + i;
+      // The most recent days only: the oldest fixture day may fall outside the days kept in sync.
+      const paper = papers[n % 100]!;
+      return `<article>${shredditPost(post(n, `https://arxiv.org/abs/${paper.id}v${1 + (n % 3)}`))}</article>`;
+    }).join(''),
+  );
+  const perBatch = await feed.evaluate(async (batches) => {
+    const feedElement = document.querySelector('shreddit-feed')!;
+    const counts: number[] = [];
+    for (const html of batches) {
+      const before = document.querySelectorAll('dpl-site-badge').length;
+      feedElement.insertAdjacentHTML('beforeend', html);
+      // The extension's observer hears of the batch in this microtask and draws in the coming frame.
+      await Promise.resolve();
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      counts.push(document.querySelectorAll('dpl-site-badge').length - before);
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+    return counts;
+  }, batches);
+  expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
+  expect((await siteBadges(feed)).length).toBe(3 + 500);
+
+  // One message a page view, never a lookup; nothing sent to HF.
+  expect(await recordedMessages(background)).toEqual(Array.from({ length: 3 }, () => ({ type: 'badgeIndex', site: 'reddit' })));
+  expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
+
+  await switchSite(context, extensionId, 'Reddit', false);
+  for (const page of [feed, old, thread]) await expect.poll(() => siteBadges(page).then((all) => all.length)).toBe(0);
+  // Off, posts that still arrive get nothing.
+  await feed.evaluate((html) => document.querySelector('shreddit-feed')!.insertAdjacentHTML('beforeend', html), batches[0]!);
+  await feed.waitForTimeout(300);
+  expect(await siteBadges(feed)).toEqual([]);
+  await expect.poll(() => registeredScripts(background)).toEqual([]);
+  expect(errors).toEqual([]);
+});

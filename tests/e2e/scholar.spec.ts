@@ -1,0 +1,49 @@
+/**
+ * Google Scholar, a site turned on later: results known by their arXiv links or, for a publisher-only
+ * or citation-only result, by their title (upper case and cut with "…" as Scholar shows it), matched in
+ * the page against the title index the background built once; one message, nothing sent; off again
+ * and the badges go.
+ */
+import { scholarResultsPage, type ScholarResult } from '../fixtures/scholar/results-page';
+import { waitForFullSync } from './support/github';
+import { collectPageErrors, expect, originsOf, recordedMessages, recordMessages, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+
+test.use({ grantedOrigins: originsOf('scholar'), dailyPapers: { days: 3, perDay: 5 } });
+
+test('Google Scholar: results badged by arXiv link and by title, from the local copy; off and they go', async ({ server, context, background, extensionId, openPopup }) => {
+  await waitForFullSync(openPopup);
+  // Three days of five papers: every fixture title is different (the title index refuses shared titles).
+  const today = server.data.days.get(server.data.today)!.map((item) => item.paper as { id: string; title: string; upvotes: number });
+  const [a, b, c, d] = today;
+  const base = { authors: [{ name: 'A Author' }], year: 2025 };
+  const cut = `${c!.title.toUpperCase().slice(0, 50)} …`;
+  const results: ScholarResult[] = [
+    { ...base, cid: 'FxArxivTitle', title: a!.title, titleHref: `https://arxiv.org/abs/${a!.id}`, sideLink: { href: `https://arxiv.org/pdf/${a!.id}`, type: 'PDF', host: 'arxiv.org' } },
+    { ...base, cid: 'FxSideLink00', title: b!.title, titleHref: 'https://proceedings.example.org/paper/1', sideLink: { href: `https://arxiv.org/pdf/${b!.id}v2`, type: 'PDF', host: 'arxiv.org' } },
+    { ...base, cid: 'FxCutTitle00', title: cut, titleHref: 'https://openreview.net/forum?id=FxCut' },
+    { ...base, cid: 'FxCitation00', title: d!.title },
+    { ...base, cid: 'FxNotStored0', title: 'A Paper Nobody Stored On Hugging Face At All', titleHref: 'https://publisher.example.org/x' },
+  ];
+  server.pages.set('scholar.google.com/scholar', scholarResultsPage({ query: 'flows', results }));
+
+  await switchSite(context, extensionId, 'Google Scholar', true);
+  await expect.poll(() => registeredScripts(background)).toEqual(['scholar']);
+  await recordMessages(background);
+  const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://scholar.google.com/scholar?hl=en&q=flows');
+  await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([a, b, c, d].map((p) => `https://huggingface.co/papers/${p!.id}`));
+  // Each badge follows its result's title (inside h3.gs_rt), one per result.
+  expect(await page.evaluate(() => [...document.querySelectorAll('dpl-site-badge')].every((host) => host.parentElement?.matches('h3.gs_rt')))).toBe(true);
+  expect((await siteBadges(page))[0]!.text).toContain(`▲ ${a!.upvotes}`);
+
+  expect(await recordedMessages(background)).toEqual([{ type: 'badgeIndex', site: 'scholar' }]);
+  expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
+
+  await switchSite(context, extensionId, 'Google Scholar', false);
+  await expect.poll(() => siteBadges(page)).toEqual([]);
+  await expect.poll(() => registeredScripts(background)).toEqual([]);
+  expect(errors).toEqual([]);
+});

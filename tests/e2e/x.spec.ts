@@ -1,0 +1,76 @@
+/**
+ * X, a site turned on later: text links read from what X shows (t.co never opened), a paper's card by
+ * its title; the timeline keeps loading — 500 posts added in batches of 20 are each badged within the
+ * frame their batch was added in; one message, nothing sent; off and every badge goes.
+ */
+import { xTimeline, xTimelineCells, type XPost } from '../fixtures/x/timeline';
+import { waitForFullSync } from './support/github';
+import { collectPageErrors, expect, originsOf, recordedMessages, recordMessages, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+
+// Three days of five papers: every fixture title is different (cards are matched by title).
+test.use({ grantedOrigins: originsOf('x'), dailyPapers: { days: 3, perDay: 5 } });
+
+const post = (n: number, text: XPost['text'], card?: XPost['card']): XPost => ({ id: `19539900000${String(n).padStart(8, '0')}`, name: `Reader ${n}`, handle: `reader${n}`, text, card });
+
+test('X: posts badged from their shown links and paper cards, a 500-post timeline batch by batch within a frame, nothing sent; off and they go', async ({
+  server,
+  context,
+  background,
+  extensionId,
+  openPopup,
+}) => {
+  await waitForFullSync(openPopup);
+  const papers = server.data.days.get(server.data.today)!.map((item) => item.paper as { id: string; title: string });
+  const [a, b, c] = papers;
+  const posts = [
+    post(1, ['Read this: ', { url: `https://arxiv.org/abs/${a!.id}v2` }]),
+    post(2, ['HF page ', { url: `https://huggingface.co/papers/${b!.id}` }]),
+    post(3, [`${c!.title} `], { layout: 'small', url: `https://arxiv.org/abs/${c!.id}`, title: c!.title, description: 'Abstract.' }),
+    post(4, ['Not a paper ', { url: 'https://example.org/some/long/path/to/a/page' }]),
+  ];
+  server.pages.set('x.com/home', xTimeline({ posts }));
+
+  await switchSite(context, extensionId, 'X', true);
+  await expect.poll(() => registeredScripts(background)).toEqual(['x']);
+  await recordMessages(background);
+  const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://x.com/home');
+  const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
+  await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!), hf(c!)]);
+
+  const batches = Array.from({ length: 25 }, (_, batch) =>
+    xTimelineCells(
+      Array.from({ length: 20 }, (_, i) => {
+        const n = 100 + batch * 20 + i;
+        return post(n, ['More: ', { url: `https://arxiv.org/pdf/${papers[n % papers.length]!.id}` }]);
+      }),
+      4 + batch * 20,
+    ),
+  );
+  const perBatch = await page.evaluate(async (batches) => {
+    const list = document.querySelector('div[aria-label^="Timeline: "] > div')!;
+    const counts: number[] = [];
+    for (const html of batches) {
+      const before = document.querySelectorAll('dpl-site-badge').length;
+      list.insertAdjacentHTML('beforeend', html);
+      // The extension's observer hears of the batch in this microtask and draws in the coming frame.
+      await Promise.resolve();
+      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+      counts.push(document.querySelectorAll('dpl-site-badge').length - before);
+      await new Promise((resolve) => setTimeout(resolve, 16));
+    }
+    return counts;
+  }, batches);
+  expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
+
+  expect(await recordedMessages(background)).toEqual([{ type: 'badgeIndex', site: 'x' }]);
+  expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
+
+  await switchSite(context, extensionId, 'X', false);
+  await expect.poll(() => siteBadges(page).then((all) => all.length)).toBe(0);
+  await expect.poll(() => registeredScripts(background)).toEqual([]);
+  expect(errors).toEqual([]);
+});

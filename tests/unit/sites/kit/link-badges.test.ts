@@ -1,0 +1,86 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { watchAddedContent } from '../../../../lib/sites/kit/added-content';
+import { LinkBadges } from '../../../../lib/sites/kit/link-badges';
+import { findPaperLinks } from '../../../../lib/sites/kit/paper-links';
+
+const KNOWN: Record<string, number> = { '2506.06276': 12, '2404.02905': 3 };
+
+function setUp(html: string) {
+  document.body.innerHTML = html;
+  const badges = new LinkBadges({
+    find: (root) => findPaperLinks(root),
+    badgeOf: (id) => (id in KNOWN ? { id, upvotes: KNOWN[id]! } : undefined),
+    mount: ({ link }, paper) => {
+      const host = document.createElement('dpl-site-badge');
+      host.textContent = String(paper.upvotes);
+      link.after(host);
+      return host;
+    },
+  });
+  return badges;
+}
+
+const hosts = () => [...document.querySelectorAll('dpl-site-badge')].map((host) => `${(host.previousElementSibling as HTMLAnchorElement).href} ${host.textContent}`);
+
+describe('LinkBadges', () => {
+  it('badges each link the local copy knows, once, however often the page is read', () => {
+    const badges = setUp('<a href="https://arxiv.org/abs/2506.06276">a</a> <a href="https://arxiv.org/abs/2501.00077">unknown</a> <a href="https://huggingface.co/papers/2404.02905">b</a>');
+    expect(badges.badge(document)).toBe(2);
+    expect(badges.badge(document)).toBe(0);
+    expect(hosts()).toEqual(['https://arxiv.org/abs/2506.06276 12', 'https://huggingface.co/papers/2404.02905 3']);
+    expect(badges.count).toBe(2);
+  });
+
+  it('takes every badge away at once, and badges afresh after', () => {
+    const badges = setUp('<a href="https://arxiv.org/abs/2506.06276">a</a>');
+    badges.badge(document);
+    badges.clear();
+    expect(hosts()).toEqual([]);
+    expect(badges.count).toBe(0);
+    expect(badges.badge(document)).toBe(1);
+  });
+});
+
+describe('watchAddedContent', () => {
+  it('hands on what was added once a frame, outermost elements only, never the extension own elements', async () => {
+    document.body.innerHTML = '<main></main>';
+    const frames: (() => void)[] = [];
+    const seen: string[][] = [];
+    const stop = new AbortController();
+    watchAddedContent(document.body, (added) => seen.push(added.map((el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : ''))), stop.signal, {
+      ownTags: ['dpl-site-badge'],
+      schedule: (callback) => void frames.push(callback),
+    });
+    const main = document.querySelector('main')!;
+    for (let i = 0; i < 20; i++) {
+      const post = document.createElement('article');
+      post.id = `p${i}`;
+      main.append(post);
+      post.append(document.createElement('p'));
+    }
+    main.append(document.createElement('dpl-site-badge'));
+    await Promise.resolve();
+    expect(frames).toHaveLength(1);
+    frames.shift()!();
+    expect(seen).toEqual([Array.from({ length: 20 }, (_, i) => `article#p${i}`)]);
+
+    stop.abort();
+    main.append(document.createElement('article'));
+    await Promise.resolve();
+    expect(frames).toHaveLength(0);
+  });
+
+  it('reports nothing for a batch whose elements left the page before the frame', async () => {
+    document.body.innerHTML = '';
+    const onAdded = vi.fn();
+    const frames: (() => void)[] = [];
+    watchAddedContent(document.body, onAdded, new AbortController().signal, { ownTags: [], schedule: (callback) => void frames.push(callback) });
+    const gone = document.createElement('div');
+    document.body.append(gone);
+    await Promise.resolve();
+    gone.remove();
+    frames.shift()!();
+    expect(onAdded).not.toHaveBeenCalled();
+  });
+});
