@@ -12,9 +12,10 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
-import { listingEntry, storedFixturePapers, unknownEntry, waitForSync } from '../e2e/support/arxiv';
+import { listingEntry, storedFixturePapers, unknownEntry } from '../e2e/support/arxiv';
 import { CHROMIUM_PATH, EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
+import { waitForSync } from '../e2e/support/sync';
 import { median, recordFigures, type Figure } from './support/figures';
 
 const RUNS = 9;

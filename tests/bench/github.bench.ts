@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/support/extension-test';
 import { linkList, paperUrl, PAPER_LINK_KINDS, paragraph, link } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
-import { expect, nav, PAPER_REPO, recordedRequests, recordRequests, test, todaysIds, waitForFullSync } from '../e2e/support/github';
+import { expect, nav, PAPER_REPO, test } from '../e2e/support/github';
+import { todaysPapers } from '../e2e/support/fixture-papers';
+import { waitForSync } from '../e2e/support/sync';
+import { recordedRequests, recordRequests } from '../e2e/support/worker-probes';
 import { median, recordFigures } from './support/figures';
 
 const RUNS = 7;
@@ -49,14 +52,14 @@ function installProbe(expected: number) {
   }).observe(document, { childList: true, subtree: true });
 }
 
-test('GitHub overlay figures', async ({ server, papers, context, openPopup, background }) => {
+test('GitHub overlay figures', async ({ server, papers, context, background }) => {
   test.setTimeout(300_000);
-  await waitForFullSync(openPopup);
+  await waitForSync(background);
   const older = [...papers.values()].filter((p) => p.date < server.data.today).slice(0, 100);
   const readme = linkList(older.map((paper, i) => ({ href: paperUrl(paper.id, PAPER_LINK_KINDS[i % PAPER_LINK_KINDS.length]!), text: paper.title })));
   server.pages.set('github.com/octo-org/awesome-flows', repoHomePage({ repository: { owner: 'octo-org', name: 'awesome-flows' }, description: 'A list', readme }));
   server.pages.set('github.com/octo-org/start', repoHomePage({ repository: { owner: 'octo-org', name: 'start' }, description: 'Start', readme: paragraph('Nothing here.') }));
-  const today = todaysIds(server.data);
+  const today = todaysPapers(server.data).map((paper) => paper.id);
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
     repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
     description: 'Code for a paper',

@@ -6,9 +6,11 @@
 import type { Page } from '@playwright/test';
 import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
-import { fixturePapers, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry, waitForSync, type FixturePaper } from './support/arxiv';
+import { hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
+import { fixturePapers, type FixturePaper } from './support/fixture-papers';
 import type { FixtureServer } from './support/fixture-server';
+import { waitForSync } from './support/sync';
 
 /** Known and unknown entries, interleaved: known, unknown, known, … */
 function interleave(known: FixturePaper[], firstUnknown: number): ListingEntryFixture[] {
@@ -16,7 +18,7 @@ function interleave(known: FixturePaper[], firstUnknown: number): ListingEntryFi
 }
 
 function newListing(server: FixtureServer) {
-  const papers = fixturePapers(server);
+  const papers = fixturePapers(server.data);
   const byDay = [...server.data.days.keys()].map((date) => papers.filter((p) => p.date === date)).filter((day) => day.length > 0);
   const [today = [], yesterday = [], older = []] = byDay;
   const sections = {
@@ -174,7 +176,7 @@ test('/pastweek with show=2000, /recent and /catchup get their badges', async ({
 
 test('search results get badges, sort by upvotes and restore', async ({ server, context, background }) => {
   await waitForSync(background);
-  const papers = fixturePapers(server).slice(0, 5);
+  const papers = fixturePapers(server.data).slice(0, 5);
   const results = [
     { id: unknownEntry(1).id, title: 'Unrelated', authors: ['A'], abstract: 'x' },
     ...papers.map((p, i) => ({ id: p.id, version: i === 1 ? 3 : undefined, title: p.title, authors: ['Jiatao Gu'], abstract: p.summary })),

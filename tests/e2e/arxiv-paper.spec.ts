@@ -4,14 +4,16 @@
  * text, old-style ids never sent, the site switch obeyed; a known paper's card shown from the local copy
  * with the background worker stopped, kept current by the sync and emptied by "Clear the cache".
  */
-import type { CDPSession, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../fixtures/arxiv/html-paper';
 import { plainHtmlPaper } from '../fixtures/arxiv/html-paper-plain';
-import { fixturePapers, hostCount, paperCalls, patchSettings, waitForSync } from './support/arxiv';
+import { hostCount, paperCalls, patchSettings } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { dateLabel } from '../../lib/shared/day-label';
+import { fixturePapers, paperOf, todaysPapers } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
+import { stopWorker } from './support/worker-probes';
 
 declare const chrome: typeof browser;
 
@@ -19,8 +21,8 @@ const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
 
 test('an abstract page shows the card after the title; the reader collapses it by keyboard and it stays collapsed', async ({ server, context, background }) => {
   await waitForSync(background);
-  const star = fixturePapers(server).find((p) => p.id === '2506.06276')!;
-  const raw = star.raw as { ai_summary: string; ai_keywords: string[]; githubRepo: string; githubStars: number; projectPage: string };
+  const star = fixturePapers(server.data).find((p) => p.id === '2506.06276')!;
+  const raw = star.raw as unknown as { ai_summary: string; ai_keywords: string[]; githubRepo: string; githubStars: number; projectPage: string };
   for (const host of ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org']) {
     server.pages.set(`${host}/abs/${star.id}v2`, absPage({ id: star.id, version: 2, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] }));
   }
@@ -77,7 +79,7 @@ test('an abstract page shows the card after the title; the reader collapses it b
 
 test('an HTML paper shows the card under its title and follows the page into dark mode', async ({ server, context, background }) => {
   await waitForSync(background);
-  const paper = fixturePapers(server).find((p) => p.id === '2506.06276')!;
+  const paper = fixturePapers(server.data).find((p) => p.id === '2506.06276')!;
   server.pages.set(`arxiv.org/html/${paper.id}v1`, htmlPaper({ id: paper.id, title: paper.title, abstract: paper.summary, authors: ['Jiatao Gu'] }));
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -112,7 +114,7 @@ test('an HTML paper shows the card under its title and follows the page into dar
 
 test('an HTML paper LaTeXML did not make (EPTCS proceedings) gets the card after its title headings, in its shadow root', async ({ server, context, background }) => {
   await waitForSync(background);
-  const paper = fixturePapers(server).find((p) => p.id === '2506.06276')!;
+  const paper = fixturePapers(server.data).find((p) => p.id === '2506.06276')!;
   server.pages.set(`arxiv.org/html/${paper.id}v1`, plainHtmlPaper({ id: paper.id, title: 'Automated Deduction in Geometry', authors: ['Pedro Quaresma', 'Zoltán Kovács'] }));
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -227,7 +229,7 @@ test('with live lookups off nothing is asked of HF; with arXiv switched off noth
   await expect(page.getByTestId('dpl-unknown')).toBeVisible();
   expect(paperCalls(server, id)).toBe(0);
 
-  const star = fixturePapers(server)[0]!;
+  const star = fixturePapers(server.data)[0]!;
   server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors: ['A'] }));
   await patchSettings(background, { liveLookups: true, sites: { arxiv: false, github: true } });
   for (const url of [`https://arxiv.org/abs/${id}`, `https://arxiv.org/abs/${star.id}`]) {
@@ -245,38 +247,11 @@ test('with live lookups off nothing is asked of HF; with arXiv switched off noth
   expect(errors).toEqual([]);
 });
 
-/**
- * Stops the extension's service worker (as Chromium does after 30 s idle) and records, from then on,
- * every running status the worker goes through: a message from a page would start it again.
- */
-async function stopWorkerAndWatch(page: Page, extensionId: string): Promise<{ statuses: string[]; cdp: CDPSession }> {
-  const cdp = await page.context().newCDPSession(page);
-  const statuses: string[] = [];
-  let isStopped = () => {};
-  const stopped = new Promise<void>((resolve) => (isStopped = resolve));
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    const ours = versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${extensionId}/`));
-    statuses.push(...ours.map((v) => v.runningStatus));
-    if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) isStopped();
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  statuses.length = 0;
-  return { statuses, cdp };
-}
-
-test("a known paper's card needs no worker: shown from the local copy while it stays stopped, kept current by the sync, gone with the cache", async ({
-  server,
-  context,
-  background,
-  extensionId,
-}) => {
+test("a known paper's card needs no worker: shown from the local copy while it stays stopped, kept current by the sync, gone with the cache", async ({ server, context, background, extensionId }) => {
   await waitForSync(background);
   const { data } = server;
   const today = data.days.get(data.today)!;
-  const paperOf = (item: Record<string, unknown>) => item.paper as { id: string; title: string; summary: string; upvotes: number };
-  const known = paperOf(today[0]!);
+  const known = todaysPapers(data)[0]!;
   server.pages.set(`arxiv.org/abs/${known.id}`, absPage({ id: known.id, title: known.title, abstract: known.summary, authors: ['A'] }));
   const unknownId = '2507.00405';
   server.pages.set(`arxiv.org/abs/${unknownId}`, absPage({ id: unknownId, title: 'Unknown to HF', abstract: 'Nothing.', authors: ['A'] }));
@@ -284,7 +259,7 @@ test("a known paper's card needs no worker: shown from the local copy while it s
   const errors = collectPageErrors(page);
 
   // The worker stopped: the known paper's card comes, with its upvotes, and the worker is not started.
-  const { statuses, cdp } = await stopWorkerAndWatch(page, extensionId);
+  const { statuses, cdp } = await stopWorker(page, extensionId);
   await page.goto(`https://arxiv.org/abs/${known.id}`);
   await expect(page.getByTestId('dpl-card').getByTestId('dpl-badge')).toContainText(`▲ ${known.upvotes}`);
   await page.waitForTimeout(1_000);
@@ -299,7 +274,7 @@ test("a known paper's card needs no worker: shown from the local copy while it s
   server.hfOverride = (url) => {
     if (!url.pathname.startsWith('/api/daily_papers') || (url.searchParams.get('date') ?? data.today) !== data.today) return undefined;
     const items = structuredClone(today).map((item) => {
-      const paper = paperOf(item as Record<string, unknown>);
+      const paper = paperOf(item);
       if (paper.id === known.id) paper.upvotes += 5;
       return item;
     });
@@ -315,7 +290,7 @@ test("a known paper's card needs no worker: shown from the local copy while it s
       return typeof stored === 'string' ? (JSON.parse(stored) as { upvotes?: number }).upvotes : undefined;
     }, `card:${known.id}`);
   await expect.poll(mirrored, { timeout: 30_000 }).toBe(known.upvotes + 5);
-  const again = await stopWorkerAndWatch(page, extensionId);
+  const again = await stopWorker(page, extensionId);
   await page.goto(`https://arxiv.org/abs/${known.id}`);
   await expect(page.getByTestId('dpl-card').getByTestId('dpl-badge')).toContainText(`▲ ${known.upvotes + 5}`);
   expect(again.statuses.filter((s) => s !== 'stopped')).toEqual([]);

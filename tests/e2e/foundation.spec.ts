@@ -1,8 +1,9 @@
 /** Install → sync → popup lists the day → arXiv abs page shows the badge; and HF failing loses nothing. */
-import { rankedTitles } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { readRow } from './support/extension-db';
 import { collectPageErrors, expect, test } from './support/extension-test';
+import { rankedTitles, titles } from './support/popup-helpers';
+import { waitForSync } from './support/sync';
 
 test('a fresh install syncs Daily Papers, the popup ranks the latest day, the abs page shows the badge', async ({ server, openPopup, context }) => {
   const popup = await openPopup();
@@ -10,13 +11,13 @@ test('a fresh install syncs Daily Papers, the popup ranks the latest day, the ab
   const expected = rankedTitles(todays);
 
   await expect(popup.getByTestId('list-day')).toHaveText(server.data.today);
-  await expect(popup.locator('.paper .title')).toHaveText(expected);
+  await expect(titles(popup)).toHaveText(expected);
   const firstUpvotes = Math.max(...todays.map((i) => (i.paper as { upvotes: number }).upvotes));
   await expect(popup.locator('.paper').first().locator('.upvotes')).toHaveText(`▲ ${firstUpvotes}`);
 
   // The first run finishes within its 30 calls: today first, trending, then 28 older days; the
   // oldest day of the window comes with the next run.
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
   const calls = server.hfCalls();
   expect(calls[0]).toBe(`/api/daily_papers?date=${server.data.today}&limit=100`);
   expect(calls.filter((c) => c.includes('sort=trending'))).toHaveLength(1);
@@ -41,18 +42,18 @@ test('a fresh install syncs Daily Papers, the popup ranks the latest day, the ab
 
 test('when HF fails, stored papers stay on screen and the popup says what went wrong', async ({ server, openPopup }) => {
   const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
   const expected = rankedTitles(server.data.days.get(server.data.today)!);
-  await expect(popup.locator('.paper .title')).toHaveText(expected);
+  await expect(titles(popup)).toHaveText(expected);
 
   server.hfOverride = () => ({ status: 503, body: 'Service Unavailable', contentType: 'text/plain' });
   await popup.getByRole('button', { name: 'Refresh' }).click();
   await expect(popup.getByTestId('sync-error')).toContainText('Hugging Face is having trouble', { timeout: 30_000 });
-  await expect(popup.locator('.paper .title')).toHaveText(expected);
+  await expect(titles(popup)).toHaveText(expected);
 
   // After a reopen the papers and the failure are still there.
   await popup.reload();
-  await expect(popup.locator('.paper .title')).toHaveText(expected);
+  await expect(titles(popup)).toHaveText(expected);
   await expect(popup.getByTestId('sync-error')).toBeVisible();
 
   // HF recovers; Retry clears the error.
@@ -70,7 +71,7 @@ test('a malformed answer keeps the good papers and counts the bad', async ({ ser
       ? { status: 200, body: JSON.stringify([...good, { paper: { id: 'not-an-id', title: 5 } }, null, 'junk']) }
       : undefined;
   const popup = await openPopup();
-  await expect(popup.locator('.paper .title')).toHaveText(rankedTitles(good));
+  await expect(titles(popup)).toHaveText(rankedTitles(good));
   const dropped = (await readRow<{ dropped: number }>(background, 'days', today))?.dropped;
   expect(dropped).toBe(3);
 });

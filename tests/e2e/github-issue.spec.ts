@@ -3,7 +3,6 @@
  * with links written every way people write them; comments that load late; a README with 100 links,
  * annotated from one message.
  */
-import { arxivIdFromUrl } from '../../lib/shared/arxiv-id';
 import { issuePage, pullPage } from '../fixtures/github/conversation-pages';
 import { link, linkList, paperUrl, paragraph, PAPER_LINK_KINDS } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
@@ -14,14 +13,12 @@ import {
   expectedInline,
   markdownLinks,
   nav,
-  recordedRequests,
-  recordRequests,
   test,
-  waitForFullSync,
-  type FixturePaper,
 } from './support/github';
+import type { FixturePaper } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
+import { recordRequests, recordedRequests } from './support/worker-probes';
 
-const idOf = (href: string) => arxivIdFromUrl(href)?.id;
 const TRACKER = { owner: 'octo-org', name: 'tracker' };
 
 /** Papers of older days (stored only once the back-fill is done), most recent first. */
@@ -29,14 +26,8 @@ function olderPapers(papers: Map<string, FixturePaper>, today: string): FixtureP
   return [...papers.values()].filter((p) => p.date < today).sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
 }
 
-test('an issue citing papers gets one badge after each link HF knows, written any way; late comments too', async ({
-  server,
-  papers,
-  context,
-  openPopup,
-  background,
-}) => {
-  await waitForFullSync(openPopup);
+test('an issue citing papers gets one badge after each link HF knows, written any way; late comments too', async ({ server, papers, context, background }) => {
+  await waitForSync(background);
   await recordRequests(background);
   const cited = olderPapers(papers, server.data.today);
   const comments = PAPER_LINK_KINDS.map((kind, i) => ({
@@ -67,7 +58,7 @@ test('an issue citing papers gets one badge after each link HF knows, written an
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto('https://github.com/octo-org/tracker/issues/7');
-  const expected = async () => expectedInline(await markdownLinks(page), papers, idOf);
+  const expected = async () => expectedInline(await markdownLinks(page), papers);
   await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
   expect((await expected()).length).toBe(1 + PAPER_LINK_KINDS.length);
   const state = await badgeState(page);
@@ -95,8 +86,8 @@ test('an issue citing papers gets one badge after each link HF knows, written an
   expect(errors).toEqual([]);
 });
 
-test('a pull request’s Rails timeline gets its badges', async ({ server, papers, context, openPopup }) => {
-  await waitForFullSync(openPopup);
+test('a pull request’s Rails timeline gets its badges', async ({ server, papers, context, background }) => {
+  await waitForSync(background);
   const cited = olderPapers(papers, server.data.today);
   server.pages.set(
     'github.com/octo-org/tracker/pull/8',
@@ -112,7 +103,7 @@ test('a pull request’s Rails timeline gets its badges', async ({ server, paper
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto('https://github.com/octo-org/tracker/pull/8');
-  const expected = async () => expectedInline(await markdownLinks(page), papers, idOf);
+  const expected = async () => expectedInline(await markdownLinks(page), papers);
   await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
   expect((await expected()).length).toBe(3);
   await nav.loadMore(page);
@@ -121,8 +112,8 @@ test('a pull request’s Rails timeline gets its badges', async ({ server, paper
   expect(errors).toEqual([]);
 });
 
-test('a README with 100 arXiv links is annotated from one message', async ({ server, papers, context, openPopup, background }) => {
-  await waitForFullSync(openPopup);
+test('a README with 100 arXiv links is annotated from one message', async ({ server, papers, context, background }) => {
+  await waitForSync(background);
   await recordRequests(background);
   const hundred = olderPapers(papers, server.data.today).slice(0, 100);
   expect(hundred).toHaveLength(100);
@@ -135,7 +126,7 @@ test('a README with 100 arXiv links is annotated from one message', async ({ ser
   await page.goto('https://github.com/octo-org/awesome-flows');
   await expect.poll(() => badgeState(page).then((s) => s.inline.length), { intervals: [25] }).toBe(100);
   console.log(`100 README links annotated ${Date.now() - started} ms after navigation started (see tests/bench/github.bench.ts for figures)`);
-  expect((await badgeState(page)).inline).toEqual(expectedInline(await markdownLinks(page), papers, idOf));
+  expect((await badgeState(page)).inline).toEqual(expectedInline(await markdownLinks(page), papers));
   // All 100 were stored: the badge index the page asked for while loading held them, so no lookup was
   // sent, and HF was asked nothing.
   const requests = await recordedRequests(background);

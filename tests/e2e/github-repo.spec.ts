@@ -4,7 +4,6 @@
  * nothing where nothing belongs, GitHub's light and dark looks, the per-site switch, and no repository
  * name ever leaving the browser.
  */
-import { arxivIdFromUrl } from '../../lib/shared/arxiv-id';
 import { dashboardPage, profilePage } from '../fixtures/github/conversation-pages';
 import { arxivShield, bibtex, heading, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage, repoTreePage } from '../fixtures/github/repo-page';
@@ -17,26 +16,32 @@ import {
   HOSTILE_TITLE,
   markdownLinks,
   PAPER_REPO,
-  recordedRequests,
-  recordRequests,
-  setOption,
+  paperIdOfLink,
   test,
-  todaysIds,
-  waitForTodaysPapers,
 } from './support/github';
+import type { FixturePaper } from './support/fixture-papers';
+import { setOption } from './support/options-page';
+import { recordRequests, recordedRequests } from './support/worker-probes';
+import type { BrowserContext } from '@playwright/test';
 
-const idOf = (href: string) => arxivIdFromUrl(href)?.id;
 const UNKNOWN_ID = '2501.00042';
 
-test('a repository’s home page lists every paper it belongs to, and its README links get badges', async ({
-  server,
-  papers,
-  context,
-  openPopup,
-  background,
-}) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+/**
+ * Opens the repository's home page: its card lists the three papers naming the repository (however HF
+ * wrote its URL), most upvoted first.
+ */
+async function openRepoHome(context: BrowserContext, papers: Map<string, FixturePaper>, todays: string[]) {
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://github.com/${PAPER_REPO}`);
+  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes);
+  const card = page.getByTestId('dpl-repo-papers');
+  await expect(card).toHaveCount(1);
+  await expect(card.locator('.dpl-repo-title')).toHaveText(sameRepo.map((p) => p.title));
+  return { page, errors, card, sameRepo };
+}
+
+test('a repository’s home page lists every paper it belongs to, and its README links get badges', async ({ todays, server, papers, context, background }) => {
   await recordRequests(background);
 
   const readmeLinks = [
@@ -56,16 +61,8 @@ test('a repository’s home page lists every paper it belongs to, and its README
   ].join('\n');
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme }));
 
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(`https://github.com/${PAPER_REPO}`);
-
-  // The About box lists the three papers naming this repository (however HF wrote its URL), most upvoted first.
-  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes);
-  const card = page.getByTestId('dpl-repo-papers');
-  await expect(card).toHaveCount(1);
+  const { page, errors, card, sameRepo } = await openRepoHome(context, papers, todays);
   await expect(page.locator('.Layout-sidebar .BorderGrid-cell dpl-repo-papers')).toHaveCount(1);
-  await expect(card.locator('.dpl-repo-title')).toHaveText(sameRepo.map((p) => p.title));
   await expect(card).toHaveAttribute('aria-label', /^Daily Papers Lens: /);
   for (const paper of sameRepo) {
     const item = card.locator(`li[data-paper-id="${paper.id}"]`);
@@ -82,9 +79,9 @@ test('a repository’s home page lists every paper it belongs to, and its README
   // One badge right after each link to a known paper (shield, abs, pdf, html, HF); none for the
   // unknown id, the old-style id, or ids in the BibTeX block.
   const hrefs = await markdownLinks(page);
-  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(expectedInline(hrefs, papers, idOf));
+  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(expectedInline(hrefs, papers));
   expect((await badgeState(page)).broken).toBe(0);
-  expect(expectedInline(hrefs, papers, idOf)).toHaveLength(5);
+  expect(expectedInline(hrefs, papers)).toHaveLength(5);
 
   // The badge index (asked while the page loaded) answered the stored papers; one message for the one
   // unknown id, asked live (≤ 3 unknown); one for the repository.
@@ -93,7 +90,7 @@ test('a repository’s home page lists every paper it belongs to, and its README
   expect(requests.find((r) => r.type === 'badgeIndex')).toEqual({ type: 'badgeIndex', site: 'github' });
   expect(requests.find((r) => r.type === 'papersForRepo')?.repo).toBe(PAPER_REPO);
   expect(requests.find((r) => r.type === 'lookupPapers')).toEqual({ type: 'lookupPapers', ids: [UNKNOWN_ID], live: true });
-  expect(readmeLinks.map(idOf)).toContain(UNKNOWN_ID);
+  expect(readmeLinks.map(paperIdOfLink)).toContain(UNKNOWN_ID);
   await expect.poll(() => server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([`/api/papers/${UNKNOWN_ID}`]);
 
   // Keyboard: Tab from a README link lands on its badge.
@@ -112,14 +109,7 @@ test('a repository’s home page lists every paper it belongs to, and its README
   expect(errors).toEqual([]);
 });
 
-test('GitHub’s 2026 home page (React code view, hashed class names, no .BorderGrid): the papers are in the About box, the README links badged', async ({
-  server,
-  papers,
-  context,
-  openPopup,
-}) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('GitHub’s 2026 home page (React code view, hashed class names, no .BorderGrid): the papers are in the About box, the README links badged', async ({ todays, server, papers, context }) => {
   const readme = [heading(1, 'Repo 2506-06276'), paragraph(`Official code of ${link(paperUrl(todays[2]!, 'abs'), 'our paper')}.`)].join('\n');
   server.pages.set(`github.com/${PAPER_REPO}`, repoPage2026({
     repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
@@ -129,14 +119,7 @@ test('GitHub’s 2026 home page (React code view, hashed class names, no .Border
     website: 'https://example.org/repo',
   }));
 
-  const page = await context.newPage();
-  const errors = collectPageErrors(page);
-  await page.goto(`https://github.com/${PAPER_REPO}`);
-
-  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes);
-  const card = page.getByTestId('dpl-repo-papers');
-  await expect(card).toHaveCount(1);
-  await expect(card.locator('.dpl-repo-title')).toHaveText(sameRepo.map((p) => p.title));
+  const { page, errors, card, sameRepo } = await openRepoHome(context, papers, todays);
   await expect(card).toBeVisible();
   // Inside the sidebar section headed "About" (after its links), in the code view's pane: not in the header.
   const where = await page.locator('dpl-repo-papers').evaluate((host) => {
@@ -162,14 +145,7 @@ test('GitHub’s 2026 home page (React code view, hashed class names, no .Border
   expect(errors).toEqual([]);
 });
 
-test('other pages of the repository carry the papers in the header; unrelated pages show nothing', async ({
-  server,
-  context,
-  openPopup,
-  background,
-}) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('other pages of the repository carry the papers in the header; unrelated pages show nothing', async ({ todays, server, context, background }) => {
   await recordRequests(background);
   // The URL written in another case, deep in the tree.
   server.pages.set('github.com/Lens-Fixtures/Repo-2506-06276/tree/main/src', repoTreePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, path: 'src' }));
@@ -206,15 +182,7 @@ test('other pages of the repository carry the papers in the header; unrelated pa
   expect(errors).toEqual([]);
 });
 
-test('the badge index is asked for only by pages that need it: Markdown pages of a repository, or a page with a paper link', async ({
-  server,
-  context,
-  openPopup,
-  background,
-  extensionId,
-}) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('the badge index is asked for only by pages that need it: Markdown pages of a repository, or a page with a paper link', async ({ todays, server, context, background, extensionId }) => {
   await recordRequests(background);
   const paper = paperUrl(todays[2]!, 'abs');
   server.pages.set('github.com/', dashboardPage({ feed: `<a href="${paper}">a paper in the feed, not in Markdown</a>` }));
@@ -247,9 +215,7 @@ test('the badge index is asked for only by pages that need it: Markdown pages of
   expect(errors).toEqual([]);
 });
 
-test('badges follow GitHub’s light and dark themes', async ({ server, context, openPopup }) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('badges follow GitHub’s light and dark themes', async ({ todays, server, context }) => {
   const readme = paragraph(link(paperUrl(todays[2]!, 'abs'), 'paper'));
   for (const mode of ['light', 'dark', 'auto'] as const) {
     server.pages.set(`github.com/lens-fixtures/theme-${mode}`, repoHomePage({ repository: { owner: 'lens-fixtures', name: `theme-${mode}` }, description: mode, readme, colorMode: mode }));
@@ -275,9 +241,7 @@ test('badges follow GitHub’s light and dark themes', async ({ server, context,
   expect(await colours()).toEqual({ theme: 'light', color: 'rgb(31, 35, 40)', page: 'rgb(31, 35, 40)' });
 });
 
-test('the GitHub switch in the options turns the overlay off and on, live', async ({ server, context, openPopup, extensionId }) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('the GitHub switch in the options turns the overlay off and on, live', async ({ todays, server, context, extensionId }) => {
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
     repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
     description: 'Code for a paper',
@@ -299,9 +263,7 @@ test('the GitHub switch in the options turns the overlay off and on, live', asyn
   expect(errors).toEqual([]);
 });
 
-test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugging Face', async ({ server, context, openPopup, extensionId }) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugging Face', async ({ todays, server, context, extensionId }) => {
   await setOption(context, extensionId, 'Live lookups', false);
   server.pages.set('github.com/octo-org/notes', repoHomePage({
     repository: { owner: 'octo-org', name: 'notes' },

@@ -5,7 +5,6 @@
  * and React re-rendering parts with no event at all. After each: the new page's badges, exactly once,
  * and nothing left of the old page.
  */
-import { arxivIdFromUrl } from '../../lib/shared/arxiv-id';
 import { issuePage } from '../fixtures/github/conversation-pages';
 import { arxivShield, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
@@ -17,16 +16,12 @@ import {
   markdownLinks,
   nav,
   PAPER_REPO,
-  recordedRequests,
-  recordRequests,
   test,
-  todaysIds,
-  waitForTodaysPapers,
-  type FixturePaper,
 } from './support/github';
+import type { FixturePaper } from './support/fixture-papers';
+import { recordRequests, recordedRequests } from './support/worker-probes';
 import type { Page } from '@playwright/test';
 
-const idOf = (href: string) => arxivIdFromUrl(href)?.id;
 const PAPER_REPO_URL = `https://github.com/${PAPER_REPO}`;
 
 /** Waits until the page carries exactly the badges its own links and repository call for. */
@@ -36,17 +31,10 @@ async function expectBadgesOf(page: Page, papers: Map<string, FixturePaper>, rep
       const state = await badgeState(page);
       return { inline: state.inline, broken: state.broken, repo: state.repo.map(({ place, ids }) => ({ place, ids })) };
     })
-    .toEqual({ inline: expectedInline(await markdownLinks(page), papers, idOf), broken: 0, repo });
+    .toEqual({ inline: expectedInline(await markdownLinks(page), papers), broken: 0, repo });
 }
 
-test('Turbo visits, back and forward: the right badges on every page, no leftovers, no doubles', async ({
-  server,
-  papers,
-  context,
-  openPopup,
-}) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('Turbo visits, back and forward: the right badges on every page, no leftovers, no doubles', async ({ todays, server, papers, context }) => {
   const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes).map((p) => p.id);
   const repository = { owner: 'lens-fixtures', name: 'repo-2506-06276' };
   server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({
@@ -111,15 +99,7 @@ test('Turbo visits, back and forward: the right badges on every page, no leftove
   expect(errors).toEqual([]);
 });
 
-test('React navigations and re-renders: the new content is annotated once, the old content leaves nothing', async ({
-  server,
-  papers,
-  context,
-  openPopup,
-  background,
-}) => {
-  const todays = todaysIds(server.data);
-  await waitForTodaysPapers(openPopup, todays.length);
+test('React navigations and re-renders: the new content is annotated once, the old content leaves nothing', async ({ todays, server, papers, context, background }) => {
   const repository = { owner: 'octo-org', name: 'tracker' };
   const issue = (number: number, ids: string[]) =>
     issuePage({

@@ -5,34 +5,18 @@
  * the open tab, at once; revoked from the browser's side and the site is off.
  */
 import { hnFrontPage, hnItemPage, hnText, type HnStory } from '../fixtures/hackernews/pages';
-import { waitForFullSync } from './support/github';
-import {
-  citablePapers,
-  collectPageErrors,
-  expect,
-  hasOrigins,
-  originsOf,
-  recordedMessages,
-  recordMessages,
-  registeredScripts,
-  siteBadges,
-  switchSite,
-  test,
-} from './support/sites';
+import { collectPageErrors, expect, hasOrigins, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { recordedRequests, recordRequests } from './support/worker-probes';
+import { fixturePapers } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
 
 test.use({ grantedOrigins: originsOf('hackernews') });
 
 const HN = originsOf('hackernews');
 
-test('Hacker News: off until turned on; then badges from the local copy, nothing sent; off again and they go at once', async ({
-  server,
-  context,
-  background,
-  extensionId,
-  openPopup,
-}) => {
-  await waitForFullSync(openPopup);
-  const [a, b, c, d] = citablePapers(server.data);
+test('Hacker News: off until turned on; then badges from the local copy, nothing sent; off again and they go at once', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
+  const [a, b, c, d] = fixturePapers(server.data);
   const stories: HnStory[] = [
     { id: 1, title: 'A paper (abs)', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org' },
     { id: 2, title: 'Not a paper', url: 'https://plotter-notes.example.org/weekend', site: 'example.org' },
@@ -64,7 +48,7 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   await switchSite(context, extensionId, 'Hacker News', true);
   await expect.poll(() => registeredScripts(background)).toEqual(['hackernews']);
 
-  await recordMessages(background);
+  await recordRequests(background);
   const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
   await page.goto('https://news.ycombinator.com/news');
   const badge = (p: { id: string; upvotes: number }) => expect.objectContaining({ href: `https://huggingface.co/papers/${p.id}`, text: expect.stringContaining(`▲ ${p.upvotes}`) });
@@ -85,7 +69,7 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   expect(focusable).toBe(0);
 
   // One message per page view, answered from the local copy; nothing sent to HF or anyone.
-  const messages = await recordedMessages(background);
+  const messages = await recordedRequests(background);
   expect(messages).toEqual([
     { type: 'badgeIndex', site: 'hackernews' },
     { type: 'badgeIndex', site: 'hackernews' },
@@ -104,9 +88,9 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   expect(errors).toEqual([]);
 });
 
-test('Hacker News: access revoked from the browser side turns the site off and its badges go', async ({ server, context, background, extensionId, openPopup }) => {
-  await waitForFullSync(openPopup);
-  const [a] = citablePapers(server.data);
+test('Hacker News: access revoked from the browser side turns the site off and its badges go', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
+  const [a] = fixturePapers(server.data);
   server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories: [{ id: 1, title: 'A paper', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org' }] }));
   await switchSite(context, extensionId, 'Hacker News', true);
   await expect.poll(() => registeredScripts(background)).toEqual(['hackernews']);

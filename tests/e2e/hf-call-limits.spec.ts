@@ -5,9 +5,10 @@
  * papers at once gets all 12 cards.
  */
 import { absPage } from '../fixtures/arxiv/abs-page';
-import { hostCount, paperCalls, waitForSync } from './support/arxiv';
+import { hostCount, paperCalls } from './support/arxiv';
 import { expect, test } from './support/extension-test';
 import type { FixtureServer } from './support/fixture-server';
+import { waitForSync } from './support/sync';
 
 /** A paper HF does not know (404), with its abstract page on the fixture server. */
 function unknownPaper(server: FixtureServer, n: number): string {

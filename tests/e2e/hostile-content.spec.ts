@@ -4,7 +4,7 @@
  * handler or link is made from them, and only https: links leave the extension's hands.
  */
 import { readFileSync } from 'node:fs';
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { makeHostile } from '../fixtures/hostile/hostile-papers';
@@ -13,7 +13,10 @@ import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { auditDom } from './support/dom-audit';
 import { collectPageErrors, expect, test as base } from './support/extension-test';
+import { todaysPapers } from './support/fixture-papers';
 import { FixtureServer } from './support/fixture-server';
+import { waitForSync } from './support/sync';
+import { recordNotifications } from './support/worker-probes';
 import type { browser } from 'wxt/browser';
 
 declare const chrome: typeof browser;
@@ -30,8 +33,6 @@ const test = base.extend({
   },
 });
 
-type Item = { paper: { id: string; title: string; summary: string; githubRepo?: string } };
-
 async function expectClean(page: Page, uiSelector: string): Promise<void> {
   const audit = await auditDom(page, uiSelector);
   expect(audit.pwned, 'a payload ran').toBe(false);
@@ -45,28 +46,15 @@ async function expectClean(page: Page, uiSelector: string): Promise<void> {
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
 
-async function recordNotifications(background: Worker): Promise<() => Promise<{ title: string; message: string; iconUrl: string }[]>> {
-  await background.evaluate(() => {
-    const scope = self as unknown as { shown: unknown[] };
-    scope.shown = [];
-    const create = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => unknown;
-    (chrome.notifications as unknown as { create: unknown }).create = (...args: unknown[]) => {
-      scope.shown.push(args[1]);
-      return create(...args);
-    };
-  });
-  return () => background.evaluate(() => (self as unknown as { shown: { title: string; message: string; iconUrl: string }[] }).shown);
-}
-
 test('hostile titles, summaries, names and URLs stay text in the popup, on arXiv and GitHub pages, and in notifications', async ({ server, context, background, openPopup, extensionId }) => {
   const shown = await recordNotifications(background);
-  const todays = server.data.days.get(server.data.today)! as Item[];
+  const todays = todaysPapers(server.data);
 
   // Popup: the hostile titles are there, as text.
   const popup = await openPopup();
   const popupErrors = collectPageErrors(popup);
   await expect(popup.getByText(HOSTILE_TEXT[0]!, { exact: false }).first()).toBeVisible();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
   await expectClean(popup, 'body');
   // Each AI summary's **payload** is a <strong> holding the payload as text.
   const strongRuns = popup.locator('.ai-summary > strong');
@@ -83,7 +71,7 @@ test('hostile titles, summaries, names and URLs stay text in the popup, on arXiv
   expect(popupErrors).toEqual([]);
 
   // arXiv abstract page of a hostile paper.
-  const target = todays[0]!.paper;
+  const target = todays[0]!;
   server.pages.set(`arxiv.org/abs/${target.id}`, absPage({ id: target.id, title: 'A paper', abstract: 'Abstract.', authors: ['A. Author'] }));
   const abs = await context.newPage();
   const absErrors = collectPageErrors(abs);
@@ -95,9 +83,9 @@ test('hostile titles, summaries, names and URLs stay text in the popup, on arXiv
   expect(absErrors).toEqual([]);
 
   // GitHub: the repository of a hostile paper, and a README citing every hostile paper.
-  const repoPaper = todays.find((item, i) => i % 2 === 0 && item.paper.githubRepo)!.paper;
+  const repoPaper = todays.find((paper, i) => i % 2 === 0 && paper.githubRepo)!;
   const [owner, name] = new URL(repoPaper.githubRepo!).pathname.slice(1).split('/') as [string, string];
-  const readme = paragraph(todays.map((item) => link(paperUrl(item.paper.id, 'abs'), 'paper')).join(' '));
+  const readme = paragraph(todays.map((paper) => link(paperUrl(paper.id, 'abs'), 'paper')).join(' '));
   server.pages.set(`github.com/${owner}/${name}`, repoHomePage({ repository: { owner, name }, description: 'Code', readme }));
   const gh = await context.newPage();
   const ghErrors = collectPageErrors(gh);

@@ -1,14 +1,16 @@
 /** The background refuses what it does not expect — and web pages cannot reach it at all. */
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { expect, test } from './support/extension-test';
+import { todaysPapers } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
 import type { browser } from 'wxt/browser';
 
 declare const chrome: typeof browser;
 
 test('malformed, oversized and unknown messages are refused without harm; web pages cannot message the extension', async ({ server, context, openPopup, extensionId }) => {
   const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
-  const todaysFirst = (server.data.days.get(server.data.today)![0]!.paper as { id: string }).id;
+  await waitForSync(popup);
+  const todaysFirst = todaysPapers(server.data)[0]!.id;
 
   const outcomes = await popup.evaluate(async (id) => {
     const attempts: unknown[] = [

@@ -6,6 +6,8 @@
 import type { Page, Worker } from '@playwright/test';
 import { dailyItem } from '../fixtures/hf-data';
 import { collectPageErrors, expect, test } from './support/extension-test';
+import { waitForSync } from './support/sync';
+import { recordNotifications } from './support/worker-probes';
 import type { browser } from 'wxt/browser';
 
 /** The extension API inside `evaluate` callbacks (they run in the extension's own pages and worker). */
@@ -14,29 +16,8 @@ declare const chrome: typeof browser;
 const QUOKKA_ID = '2511.09999';
 const QUOKKA_TITLE = 'Quokka: Small Marsupial Models for Efficient Reasoning';
 
-interface Shown {
-  id: string;
-  title: string;
-  message: string;
-}
-
 const notificationIds = (background: Worker) => background.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 const badgeText = (background: Worker) => background.evaluate(() => chrome.action.getBadgeText({}));
-
-/** Records what the extension asks Chrome to show from now on (Chrome can list ids, not texts). */
-async function recordNotifications(background: Worker): Promise<() => Promise<Shown[]>> {
-  await background.evaluate(() => {
-    const scope = self as unknown as { shown: unknown[] };
-    scope.shown = [];
-    const create = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => unknown;
-    (chrome.notifications as unknown as { create: unknown }).create = (...args: unknown[]) => {
-      const [id, options] = args as [string, { title: string; message: string }];
-      scope.shown.push({ id, title: options.title, message: options.message });
-      return create(...args);
-    };
-  });
-  return () => background.evaluate(() => (self as unknown as { shown: Shown[] }).shown);
-}
 
 /** Clicks Refresh, then waits for that run to end, notifications included (a request joins the run under way). */
 async function refreshAndSettle(popup: Page): Promise<void> {
@@ -46,7 +27,7 @@ async function refreshAndSettle(popup: Page): Promise<void> {
 
 test('a watched keyword notifies once for the new paper, and the toolbar badge counts and clears', async ({ server, context, background, extensionId, openPopup }) => {
   const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
   await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
 
   // Install never floods: the whole 30-day back-fill gave one notification, the digest of today's list.
@@ -74,7 +55,7 @@ test('a watched keyword notifies once for the new paper, and the toolbar badge c
 
   // Exactly one notification names it.
   const naming = (await shown()).filter((n) => `${n.title}\n${n.message}`.includes(QUOKKA_TITLE));
-  expect(naming).toEqual([{ id: `paper:${QUOKKA_ID}`, title: QUOKKA_TITLE, message: 'Matches keyword “quokka” · ▲ 1' }]);
+  expect(naming).toEqual([{ id: `paper:${QUOKKA_ID}`, title: QUOKKA_TITLE, message: 'Matches keyword “quokka” · ▲ 1', iconUrl: `chrome-extension://${extensionId}/icon/128.png` }]);
   expect(await shown()).toHaveLength(1);
   expect(await notificationIds(background)).toContain(`paper:${QUOKKA_ID}`);
   // The badge adds the watch match (ranked last, so not one of the top ten).
@@ -113,7 +94,7 @@ test('a watched keyword notifies once for the new paper, and the toolbar badge c
 
 test('the digest notification opens the popup view of its day', async ({ server, context, background, openPopup }) => {
   const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
   await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
   const digest = `day:${server.data.today}:digest`;
   expect(await notificationIds(background)).toEqual([digest]);

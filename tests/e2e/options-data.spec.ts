@@ -4,6 +4,8 @@ import bibtex from 'bibtex';
 import type { Worker } from '@playwright/test';
 import { readAll } from './support/extension-db';
 import { collectPageErrors, expect, test } from './support/extension-test';
+import { todaysPapers } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
 
 const HOSTILE_ID = '2511.08888';
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Braces {unbalanced & 100% sure';
@@ -27,8 +29,8 @@ async function table(background: Worker, name: string): Promise<{ id: string }[]
 
 test('saved papers are imported, exported as BibTeX and JSON, and survive clearing the cache', async ({ server, context, extensionId, background, openPopup }) => {
   const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
-  const todayFirst = (server.data.days.get(server.data.today)![0]!.paper as { id: string; title: string });
+  await waitForSync(popup);
+  const todayFirst = todaysPapers(server.data)[0]!;
 
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -87,7 +89,7 @@ test('saved papers are imported, exported as BibTeX and JSON, and survive cleari
   expect(await table(background, 'userState')).toEqual([]);
   // The refill that follows must not bring the deleted marks back from their copy (lib/background/user-state-backup.ts).
   await popup.reload();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
   expect(await table(background, 'userState')).toEqual([]);
   expect((await table(background, 'papers')).map((p) => p.id)).not.toContain(HOSTILE_ID);
   await page.getByRole('button', { name: 'Export BibTeX' }).click();

@@ -10,6 +10,8 @@ import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { listingEntry, unknownEntry } from './support/arxiv';
 import { CHROMIUM_PATH, expect, test } from './support/extension-test';
+import { todaysPapers } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
 
 /** The hosts the extension inserts (every one of its shadow roots hangs off one of these). */
 const OUR_HOSTS = 'daily-papers-lens, daily-papers-lens-badge, daily-papers-lens-toolbar, dpl-paper-badge, dpl-repo-papers';
@@ -27,10 +29,10 @@ async function shot(page: Page, hideOurs: boolean): Promise<Buffer> {
 
 test('arXiv and GitHub pages are pixel-identical without the inserted UI, and their own scripts run', async ({ server, context, openPopup }) => {
   const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
   await popup.close();
 
-  const todays = server.data.days.get(server.data.today)!.map((i) => i.paper as { id: string; title: string; summary: string; githubRepo?: string });
+  const todays = todaysPapers(server.data);
   const star = todays[0]!;
   const withScript = (html: string) => html.replace('</head>', `${PAGE_SCRIPT}</head>`);
   server.pages.set(`arxiv.org/abs/${star.id}`, withScript(absPage({ id: star.id, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] })));

@@ -6,21 +6,22 @@
 import type { DailyPapersFixture } from '../fixtures/hf-data';
 import { openReviewForum } from '../fixtures/openreview/forum-page';
 import { s2PaperUrl, semanticScholarPaper, semanticScholarSearch, type S2Paper } from '../fixtures/semanticscholar/pages';
-import { waitForFullSync } from './support/github';
-import { collectPageErrors, expect, originsOf, recordedMessages, recordMessages, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { recordedRequests, recordRequests } from './support/worker-probes';
+import { waitForSync } from './support/sync';
 
 // Three days of five papers: every fixture title is different (the title index refuses shared titles).
 test.use({ grantedOrigins: originsOf('openreview', 'semanticscholar'), dailyPapers: { days: 3, perDay: 5 } });
 
 const todays = (data: DailyPapersFixture) => data.days.get(data.today)!.map((item) => item.paper as { id: string; title: string; upvotes: number });
 
-test('OpenReview: the forum paper badged by its title, nothing sent; off and it goes', async ({ server, context, background, extensionId, openPopup }) => {
-  await waitForFullSync(openPopup);
+test('OpenReview: the forum paper badged by its title, nothing sent; off and it goes', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
   const [a] = todays(server.data);
   server.pages.set('openreview.net/forum', openReviewForum({ id: 'FxForum001', title: a!.title }));
   await switchSite(context, extensionId, 'OpenReview', true);
   await expect.poll(() => registeredScripts(background)).toEqual(['openreview']);
-  await recordMessages(background);
+  await recordRequests(background);
   const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
 
   const page = await context.newPage();
@@ -28,7 +29,7 @@ test('OpenReview: the forum paper badged by its title, nothing sent; off and it 
   await page.goto('https://openreview.net/forum?id=FxForum001');
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([`https://huggingface.co/papers/${a!.id}`]);
   expect(await page.evaluate(() => document.querySelector('dpl-site-badge')?.parentElement?.matches('h2.citation_title'))).toBe(true);
-  expect(await recordedMessages(background)).toEqual([{ type: 'badgeIndex', site: 'openreview' }]);
+  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'openreview' }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'OpenReview', false);
@@ -37,8 +38,8 @@ test('OpenReview: the forum paper badged by its title, nothing sent; off and it 
   expect(errors).toEqual([]);
 });
 
-test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv link or title, nothing sent; off and they go', async ({ server, context, background, extensionId, openPopup }) => {
-  await waitForFullSync(openPopup);
+test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv link or title, nothing sent; off and they go', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
   const [a, b, c] = todays(server.data);
   const paper = (p: { id: string; title: string }, arxiv: boolean, sha: string): S2Paper => ({
     sha,
@@ -55,7 +56,7 @@ test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv li
   server.pages.set('www.semanticscholar.org/search', semanticScholarSearch({ query: 'flows', results }));
   await switchSite(context, extensionId, 'Semantic Scholar', true);
   await expect.poll(() => registeredScripts(background)).toEqual(['semanticscholar']);
-  await recordMessages(background);
+  await recordRequests(background);
   const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
   const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
 
@@ -68,7 +69,7 @@ test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv li
   await page.goto(paperUrl.href);
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([hf(a!)]);
 
-  expect(await recordedMessages(background)).toEqual([{ type: 'badgeIndex', site: 'semanticscholar' }, { type: 'badgeIndex', site: 'semanticscholar' }]);
+  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'semanticscholar' }, { type: 'badgeIndex', site: 'semanticscholar' }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Semantic Scholar', false);

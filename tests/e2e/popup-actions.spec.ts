@@ -1,15 +1,16 @@
 /** The person's actions and what the popup tells them: save and read through syncs, new papers, hostile text, errors. */
 import { syncSettled } from './support/extension-db';
-import { expect, test } from './support/extension-test';
-import { collectPageErrors } from './support/extension-test';
-import { paperOf, rankedTitlesOf, titles, waitForSync } from './support/popup-helpers';
+import { collectPageErrors, expect, test } from './support/extension-test';
+import { paperOf } from './support/fixture-papers';
+import { rankedTitles, titles } from './support/popup-helpers';
+import { waitForSync } from './support/sync';
 
 test('save and mark read survive a re-sync and a reopen; unsave empties Saved', async ({ server, openPopup }) => {
   const popup = await openPopup();
   await waitForSync(popup);
   const { data } = server;
   const todays = data.days.get(data.today)!;
-  const [, second, third] = rankedTitlesOf(todays);
+  const [, second, third] = rankedTitles(todays);
   const entry = (title: string) => popup.locator('.paper', { has: popup.getByRole('link', { name: title, exact: true }) });
 
   await entry(second!).getByRole('button', { name: 'Save' }).click();
@@ -118,7 +119,7 @@ test('hostile titles, summaries and names are shown as text, and bad links are l
 
   // Searching for it finds it, still as text.
   await popup.getByRole('searchbox', { name: 'Search papers' }).fill('onerror');
-  await expect(popup.locator('.paper .title').first()).toHaveText(hostile);
+  await expect(titles(popup).first()).toHaveText(hostile);
 
   expect(await popup.locator('img, script:not([src])').count()).toBe(0);
   expect(dialogs).toEqual([]);
@@ -128,7 +129,7 @@ test('hostile titles, summaries and names are shown as text, and bad links are l
 test('rate limited: the reason, the stored papers, and Retry; dark mode follows the system', async ({ server, openPopup }) => {
   const popup = await openPopup();
   await waitForSync(popup);
-  const expected = rankedTitlesOf(server.data.days.get(server.data.today)!);
+  const expected = rankedTitles(server.data.days.get(server.data.today)!);
   // A short wait (2 s): every caller respects it (lib/background/hf/call-limits.ts), Retry included, so the
   // test waits it out rather than HF's usual minutes.
   server.hfOverride = () => ({ status: 429, body: 'slow down', headers: { RateLimit: '"api";r=0;t=2' }, contentType: 'text/plain' });

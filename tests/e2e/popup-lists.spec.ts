@@ -1,7 +1,9 @@
 /** The popup's lists: today ranked, day and week browsing, weekend fallback, trending, rising, kept state. */
 import { isWeekend, shiftDate } from '../fixtures/hf-data';
 import { expect, test } from './support/extension-test';
-import { itemsBetween, listDays, paperOf, rankedTitlesOf, titles, waitForSync } from './support/popup-helpers';
+import { paperOf } from './support/fixture-papers';
+import { itemsBetween, listDays, rankedTitles, titles } from './support/popup-helpers';
+import { waitForSync } from './support/sync';
 
 test('today ranked by upvotes, previous and next day, the week, and HF’s trending list', async ({ server, openPopup }) => {
   const popup = await openPopup();
@@ -13,7 +15,7 @@ test('today ranked by upvotes, previous and next day, the week, and HF’s trend
 
   await expect(popup.getByRole('tab', { name: 'Today' })).toHaveAttribute('aria-selected', 'true');
   await expect(popup.getByTestId('list-day')).toHaveText(data.today);
-  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(data.today)!));
+  await expect(titles(popup)).toHaveText(rankedTitles(data.days.get(data.today)!));
   const top = paperOf(data.days.get(data.today)!.reduce((a, b) => (paperOf(a).upvotes >= paperOf(b).upvotes ? a : b)));
   const first = popup.locator('.paper').first();
   await expect(first.locator('.upvotes')).toHaveText(`▲ ${top.upvotes}`);
@@ -23,10 +25,10 @@ test('today ranked by upvotes, previous and next day, the week, and HF’s trend
   const [, yesterday, dayBefore] = listDays(data);
   await popup.getByRole('button', { name: 'Previous day' }).click();
   await expect(popup.getByTestId('list-day')).toHaveText(yesterday!);
-  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(yesterday!)!));
+  await expect(titles(popup)).toHaveText(rankedTitles(data.days.get(yesterday!)!));
   await popup.getByRole('button', { name: 'Previous day' }).click();
   await expect(popup.getByTestId('list-day')).toHaveText(dayBefore!);
-  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(dayBefore!)!));
+  await expect(titles(popup)).toHaveText(rankedTitles(data.days.get(dayBefore!)!));
   await popup.getByRole('button', { name: 'Next day' }).click();
   await expect(popup.getByTestId('list-day')).toHaveText(yesterday!);
 
@@ -34,10 +36,10 @@ test('today ranked by upvotes, previous and next day, the week, and HF’s trend
   const weekday = new Date(`${data.today}T00:00:00Z`).getUTCDay();
   const monday = shiftDate(data.today, -((weekday + 6) % 7));
   await popup.getByRole('tab', { name: 'Week' }).click();
-  await expect(titles(popup)).toHaveText(rankedTitlesOf(itemsBetween(data, monday, shiftDate(monday, 6))));
+  await expect(titles(popup)).toHaveText(rankedTitles(itemsBetween(data, monday, shiftDate(monday, 6))));
   await expect(popup.getByRole('button', { name: 'Next week' })).toBeDisabled();
   await popup.getByRole('button', { name: 'Previous week' }).click();
-  const lastWeek = rankedTitlesOf(itemsBetween(data, shiftDate(monday, -7), shiftDate(monday, -1)));
+  const lastWeek = rankedTitles(itemsBetween(data, shiftDate(monday, -7), shiftDate(monday, -1)));
   // Five weekdays of twelve: the first fifty, then the rest on request.
   expect(lastWeek).toHaveLength(60);
   await expect(titles(popup)).toHaveText(lastWeek.slice(0, 50));
@@ -66,7 +68,7 @@ test('an address names a day (a weekend falls back to Friday) or the saved list'
   await page.goto(`chrome-extension://${extensionId}/popup.html#day=${saturday}`);
   await expect(page.getByTestId('list-day')).toHaveText(friday);
   await expect(page.getByTestId('fallback-note')).toContainText('No list on weekends');
-  await expect(titles(page)).toHaveText(rankedTitlesOf(data.days.get(friday)!));
+  await expect(titles(page)).toHaveText(rankedTitles(data.days.get(friday)!));
 
   await page.goto(`chrome-extension://${extensionId}/popup.html#saved`);
   await expect(page.getByRole('tab', { name: 'Saved' })).toHaveAttribute('aria-selected', 'true');
@@ -170,6 +172,6 @@ test('a sync the popup did not start shows what it stored while the popup stays 
   await expect(other.getByTestId('list-day')).toHaveText(data.today);
 
   await expect(popup.getByTestId('list-day')).toHaveText(data.today);
-  await expect(titles(popup)).toHaveText(rankedTitlesOf(data.days.get(data.today)!));
+  await expect(titles(popup)).toHaveText(rankedTitles(data.days.get(data.today)!));
   expect(await popup.evaluate(() => (window as unknown as { stillOpen?: boolean }).stillOpen)).toBe(true);
 });

@@ -1,7 +1,9 @@
 /** Searching: what is stored, as you type and by keyboard; all of HF on request only, cached. */
 import { fixturePaperId, shiftDate } from '../fixtures/hf-data';
 import { expect, test } from './support/extension-test';
-import { paperOf, titles, waitForSync } from './support/popup-helpers';
+import { paperOf } from './support/fixture-papers';
+import { titles } from './support/popup-helpers';
+import { waitForSync } from './support/sync';
 
 test('search finds a paper of an older day as you type, by keyboard from / to Enter, and Esc clears', async ({ server, openPopup, context }) => {
   const popup = await openPopup();

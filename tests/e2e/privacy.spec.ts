@@ -6,13 +6,15 @@ import { absPage } from '../fixtures/arxiv/abs-page';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
-import { listingEntry, patchSettings, unknownEntry, waitForSync } from './support/arxiv';
+import { listingEntry, patchSettings, unknownEntry } from './support/arxiv';
 import { expect, test } from './support/extension-test';
+import { todaysPapers } from './support/fixture-papers';
 import type { FixtureServer } from './support/fixture-server';
+import { waitForSync } from './support/sync';
 
 /** Visits an abstract page of an unknown paper, a listing, and a GitHub repository citing unknown papers. */
 async function browse(server: FixtureServer, context: import('@playwright/test').BrowserContext): Promise<{ opened: string }> {
-  const known = server.data.days.get(server.data.today)![0]!.paper as { id: string; title: string; summary: string };
+  const known = todaysPapers(server.data)[0]!;
   const opened = unknownEntry(1);
   server.pages.set(`arxiv.org/abs/${opened.id}`, absPage({ id: opened.id, title: opened.title, abstract: 'A', authors: ['A. Author'] }));
   const listed = [2, 3, 4, 5, 6].map(unknownEntry);

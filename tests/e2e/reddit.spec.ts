@@ -5,22 +5,18 @@
  */
 import { redditListingPage, redditParagraph, redditPostPage, shredditPost, type RedditPost } from '../fixtures/reddit/new-reddit';
 import { oldRedditListing } from '../fixtures/reddit/old-reddit';
-import { waitForFullSync } from './support/github';
-import { citablePapers, collectPageErrors, expect, originsOf, recordedMessages, recordMessages, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { badgesPerAppendedBatch, collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { recordedRequests, recordRequests } from './support/worker-probes';
+import { fixturePapers } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
 
 test.use({ grantedOrigins: originsOf('reddit') });
 
 const post = (i: number, url: string): RedditPost => ({ id: `1mfy${i.toString(36).padStart(3, '0')}`, subreddit: 'MachineLearning', title: `[R] Paper ${i}`, author: `reader${i}`, url, score: i });
 
-test('Reddit: posts and comments badged, a 500-post feed badged batch by batch within a frame, nothing sent; off and they go', async ({
-  server,
-  context,
-  background,
-  extensionId,
-  openPopup,
-}) => {
-  await waitForFullSync(openPopup);
-  const papers = citablePapers(server.data);
+test('Reddit: posts and comments badged, a 500-post feed badged batch by batch within a frame, nothing sent; off and they go', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
+  const papers = fixturePapers(server.data);
   const [a, b, c] = papers;
   const posts: RedditPost[] = [
     post(1, `https://arxiv.org/abs/${a!.id}`),
@@ -37,7 +33,7 @@ test('Reddit: posts and comments badged, a 500-post feed badged batch by batch w
 
   await switchSite(context, extensionId, 'Reddit', true);
   await expect.poll(() => registeredScripts(background)).toEqual(['reddit']);
-  await recordMessages(background);
+  await recordRequests(background);
   const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
   const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
 
@@ -65,25 +61,12 @@ test('Reddit: posts and comments badged, a 500-post feed badged batch by batch w
       return `<article>${shredditPost(post(n, `https://arxiv.org/abs/${paper.id}v${1 + (n % 3)}`))}</article>`;
     }).join(''),
   );
-  const perBatch = await feed.evaluate(async (batches) => {
-    const feedElement = document.querySelector('shreddit-feed')!;
-    const counts: number[] = [];
-    for (const html of batches) {
-      const before = document.querySelectorAll('dpl-site-badge').length;
-      feedElement.insertAdjacentHTML('beforeend', html);
-      // The extension's observer hears of the batch in this microtask and draws in the coming frame.
-      await Promise.resolve();
-      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-      counts.push(document.querySelectorAll('dpl-site-badge').length - before);
-      await new Promise((resolve) => setTimeout(resolve, 16));
-    }
-    return counts;
-  }, batches);
+  const perBatch = await badgesPerAppendedBatch(feed, 'shreddit-feed', batches);
   expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
   expect((await siteBadges(feed)).length).toBe(3 + 500);
 
   // One message a page view, never a lookup; nothing sent to HF.
-  expect(await recordedMessages(background)).toEqual(Array.from({ length: 3 }, () => ({ type: 'badgeIndex', site: 'reddit' })));
+  expect(await recordedRequests(background)).toEqual(Array.from({ length: 3 }, () => ({ type: 'badgeIndex', site: 'reddit' })));
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Reddit', false);

@@ -5,13 +5,14 @@
  * and the badges go.
  */
 import { scholarResultsPage, type ScholarResult } from '../fixtures/scholar/results-page';
-import { waitForFullSync } from './support/github';
-import { collectPageErrors, expect, originsOf, recordedMessages, recordMessages, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { recordedRequests, recordRequests } from './support/worker-probes';
+import { waitForSync } from './support/sync';
 
 test.use({ grantedOrigins: originsOf('scholar'), dailyPapers: { days: 3, perDay: 5 } });
 
-test('Google Scholar: results badged by arXiv link and by title, from the local copy; off and they go', async ({ server, context, background, extensionId, openPopup }) => {
-  await waitForFullSync(openPopup);
+test('Google Scholar: results badged by arXiv link and by title, from the local copy; off and they go', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
   // Three days of five papers: every fixture title is different (the title index refuses shared titles).
   const today = server.data.days.get(server.data.today)!.map((item) => item.paper as { id: string; title: string; upvotes: number });
   const [a, b, c, d] = today;
@@ -28,7 +29,7 @@ test('Google Scholar: results badged by arXiv link and by title, from the local 
 
   await switchSite(context, extensionId, 'Google Scholar', true);
   await expect.poll(() => registeredScripts(background)).toEqual(['scholar']);
-  await recordMessages(background);
+  await recordRequests(background);
   const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
 
   const page = await context.newPage();
@@ -39,7 +40,7 @@ test('Google Scholar: results badged by arXiv link and by title, from the local 
   expect(await page.evaluate(() => [...document.querySelectorAll('dpl-site-badge')].every((host) => host.parentElement?.matches('h3.gs_rt')))).toBe(true);
   expect((await siteBadges(page))[0]!.text).toContain(`▲ ${a!.upvotes}`);
 
-  expect(await recordedMessages(background)).toEqual([{ type: 'badgeIndex', site: 'scholar' }]);
+  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'scholar' }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Google Scholar', false);

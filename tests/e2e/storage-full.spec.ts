@@ -17,6 +17,7 @@ import type { Worker } from '@playwright/test';
 import { dailyItem, fixturePaperId } from '../fixtures/hf-data';
 import { readAll } from './support/extension-db';
 import { expect, test as base } from './support/extension-test';
+import { waitForSync } from './support/sync';
 
 const DISK_MB = 256;
 
@@ -96,7 +97,7 @@ test('a full disk: the sync fails instead of hanging, the popup says why, every 
     if (message.type() === 'error' || message.type() === 'warning') said.push(message.text().slice(0, 200));
   });
   const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
 
   // The person saves a paper.
   const first = popup.locator('.paper').first();
@@ -142,7 +143,7 @@ test('a full disk: the sync fails instead of hanging, the popup says why, every 
   const retriedAt = said.length;
   await expect(async () => {
     await popup.reload();
-    await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 10_000 });
+    await waitForSync(popup, 10_000);
   }).toPass({ timeout: 150_000, intervals: [2_000, 5_000] });
   const newest = fixturePaperId(0, 159);
   await expect(popup.locator(`.paper[data-paper-id="${newest}"]`)).toBeVisible();
@@ -171,7 +172,7 @@ test('a full disk: the sync fails instead of hanging, the popup says why, every 
   await fresh.getByRole('button', { name: 'Refresh' }).click();
   await expect(async () => {
     await fresh.reload();
-    await expect(fresh.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 10_000 });
+    await waitForSync(fresh, 10_000);
   }).toPass({ timeout: 120_000, intervals: [2_000, 5_000] });
   await fresh.getByRole('tab', { name: 'Saved' }).click();
   await expect(fresh.locator(`.paper[data-paper-id="${savedId}"]`).getByRole('button', { name: 'Save' })).toHaveAttribute('aria-pressed', 'true');

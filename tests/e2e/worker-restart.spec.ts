@@ -1,18 +1,11 @@
 /** MV3 stops idle service workers: a sync stopped half-way, for real, resumes where it was. */
-import type { Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { readSyncState } from './support/extension-db';
 import { expect, test } from './support/extension-test';
-import { waitForSync } from './support/popup-helpers';
+import { waitForSync } from './support/sync';
+import { stopWorker } from './support/worker-probes';
 
-async function stopServiceWorkers(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
-
-test('a service worker stopped in the middle of the back-fill resumes on its next wake, fetching nothing twice', async ({ server, context, openPopup }) => {
+test('a service worker stopped in the middle of the back-fill resumes on its next wake, fetching nothing twice', async ({ server, context, openPopup, extensionId }) => {
   // Slow answers, so the back-fill is still running when the worker is stopped.
   server.hfOverride = async () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -21,7 +14,7 @@ test('a service worker stopped in the middle of the back-fill resumes on its nex
   const popup = await openPopup();
   await expect.poll(() => server.hfCalls().length, { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
 
-  await stopServiceWorkers(popup);
+  await (await stopWorker(popup, extensionId)).cdp.detach();
   const atStop = server.hfCalls().length;
   // Stopped for real: no call for a while.
   await popup.waitForTimeout(3_000);
@@ -36,7 +29,7 @@ test('a service worker stopped in the middle of the back-fill resumes on its nex
   const page = await context.newPage();
   await page.goto(`https://arxiv.org/abs/${id}`);
   await expect(page.getByTestId('dpl-unknown')).toBeVisible();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+  await waitForSync(popup);
 
   const dayCalls = server.hfCalls().filter((c) => c.includes('date='));
   const perDate = new Map<string, number>();
@@ -50,7 +43,7 @@ test('a service worker stopped in the middle of the back-fill resumes on its nex
   console.log(`[faults] worker stopped after ${atStop} calls; ${dayCalls.length} day calls in all for 30 days`);
 });
 
-test('a run whose worker was stopped leaves no lasting "Syncing…": the last outcome shows, and Refresh syncs again (#15.10)', async ({ server, openPopup }) => {
+test('a run whose worker was stopped leaves no lasting "Syncing…": the last outcome shows, and Refresh syncs again (#15.10)', async ({ server, openPopup, extensionId }) => {
   test.setTimeout(150_000);
   const popup = await openPopup();
   await waitForSync(popup);
@@ -64,7 +57,7 @@ test('a run whose worker was stopped leaves no lasting "Syncing…": the last ou
   };
   await popup.getByRole('button', { name: 'Refresh' }).click();
   await expect(popup.getByTestId('sync-status')).toContainText('Syncing');
-  await stopServiceWorkers(popup);
+  await (await stopWorker(popup, extensionId)).cdp.detach();
   // Nothing wakes the worker (the next alarm is half an hour away), and `running` stays stored.
   expect(await readSyncState(popup)).toMatchObject({ running: true });
 

@@ -4,22 +4,17 @@
  * frame their batch was added in; one message, nothing sent; off and every badge goes.
  */
 import { xTimeline, xTimelineCells, type XPost } from '../fixtures/x/timeline';
-import { waitForFullSync } from './support/github';
-import { collectPageErrors, expect, originsOf, recordedMessages, recordMessages, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { badgesPerAppendedBatch, collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { recordedRequests, recordRequests } from './support/worker-probes';
+import { waitForSync } from './support/sync';
 
 // Three days of five papers: every fixture title is different (cards are matched by title).
 test.use({ grantedOrigins: originsOf('x'), dailyPapers: { days: 3, perDay: 5 } });
 
 const post = (n: number, text: XPost['text'], card?: XPost['card']): XPost => ({ id: `19539900000${String(n).padStart(8, '0')}`, name: `Reader ${n}`, handle: `reader${n}`, text, card });
 
-test('X: posts badged from their shown links and paper cards, a 500-post timeline batch by batch within a frame, nothing sent; off and they go', async ({
-  server,
-  context,
-  background,
-  extensionId,
-  openPopup,
-}) => {
-  await waitForFullSync(openPopup);
+test('X: posts badged from their shown links and paper cards, a 500-post timeline batch by batch within a frame, nothing sent; off and they go', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
   const papers = server.data.days.get(server.data.today)!.map((item) => item.paper as { id: string; title: string });
   const [a, b, c] = papers;
   const posts = [
@@ -32,7 +27,7 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
 
   await switchSite(context, extensionId, 'X', true);
   await expect.poll(() => registeredScripts(background)).toEqual(['x']);
-  await recordMessages(background);
+  await recordRequests(background);
   const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
 
   const page = await context.newPage();
@@ -50,23 +45,10 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
       4 + batch * 20,
     ),
   );
-  const perBatch = await page.evaluate(async (batches) => {
-    const list = document.querySelector('div[aria-label^="Timeline: "] > div')!;
-    const counts: number[] = [];
-    for (const html of batches) {
-      const before = document.querySelectorAll('dpl-site-badge').length;
-      list.insertAdjacentHTML('beforeend', html);
-      // The extension's observer hears of the batch in this microtask and draws in the coming frame.
-      await Promise.resolve();
-      await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-      counts.push(document.querySelectorAll('dpl-site-badge').length - before);
-      await new Promise((resolve) => setTimeout(resolve, 16));
-    }
-    return counts;
-  }, batches);
+  const perBatch = await badgesPerAppendedBatch(page, 'div[aria-label^="Timeline: "] > div', batches);
   expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
 
-  expect(await recordedMessages(background)).toEqual([{ type: 'badgeIndex', site: 'x' }]);
+  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'x' }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'X', false);

@@ -13,9 +13,11 @@ import { recentListingPage } from '../fixtures/arxiv/listing-page';
 import { link, paperUrl, paragraph, heading, arxivShield } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { buildDailyPapers } from '../fixtures/hf-data';
-import { fixturePapers, listingEntry, patchSettings, unknownEntry, waitForSync } from '../e2e/support/arxiv';
+import { listingEntry, patchSettings, unknownEntry } from '../e2e/support/arxiv';
 import { expect, test as base } from '../e2e/support/extension-test';
+import { fixturePapers } from '../e2e/support/fixture-papers';
 import { FixtureServer } from '../e2e/support/fixture-server';
+import { waitForSync } from '../e2e/support/sync';
 import { ARXIV_LOOK, GITHUB_LOOK } from './site-looks';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -89,7 +91,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('arXiv abstract page (light) and HTML paper (dark)', async ({ server, context, background }) => {
   await waitForSync(background);
-  const star = fixturePapers(server).find((p) => p.id === STAR)!;
+  const star = fixturePapers(server.data).find((p) => p.id === STAR)!;
   const authors = ['Jiatao Gu', 'Tianrong Chen', 'David Berthelot', 'Huangjie Zheng', 'Yuyang Wang'];
   server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors }));
   server.pages.set(`arxiv.org/html/${star.id}v1`, htmlPaper({ id: star.id, title: star.title, abstract: star.summary, authors, theme: 'dark' }));
@@ -120,7 +122,7 @@ test('arXiv abstract page (light) and HTML paper (dark)', async ({ server, conte
 
 test('arXiv listing (light)', async ({ server, context, background }) => {
   await waitForSync(background);
-  const papers = fixturePapers(server);
+  const papers = fixturePapers(server.data);
   const today = papers.filter((p) => p.date === server.data.today).slice(0, 6);
   // Known papers among others HF has not seen, as on a real listing; the highlight tints the popular ones.
   const entries = today.flatMap((paper, i) => (i % 2 ? [listingEntry(paper)] : [listingEntry(paper), unknownEntry(i)]));

@@ -1,24 +1,16 @@
 /**
  * What the GitHub e2e specs share: the fixture data shaped for them (a repository several papers name,
- * written in different ways, one with a hostile title), reading the badges off a page, and a record of
- * the lookups the background received.
+ * written in different ways, one with a hostile title), and reading the badges off a page.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { arxivIdFromUrl } from '../../../lib/shared/arxiv-id';
 import { buildDailyPapers, type DailyPapersFixture } from '../../fixtures/hf-data';
 import type { FixtureWindow } from '../../fixtures/github/soft-navigation';
 import { expect, test as base } from './extension-test';
+import { fixturePapersById, todaysPapers, type FixturePaper } from './fixture-papers';
 import { FixtureServer } from './fixture-server';
 
 export { collectPageErrors, expect } from './extension-test';
-
-export interface FixturePaper {
-  id: string;
-  title: string;
-  upvotes: number;
-  numComments: number;
-  githubRepo?: string;
-  date: string;
-}
 
 export const HOSTILE_TITLE = '<img src=x onerror="window.__pwned=1"> STARFlow, hostile edition';
 
@@ -41,18 +33,11 @@ export function shapeForGithub(data: DailyPapersFixture): DailyPapersFixture {
   return data;
 }
 
-export function fixturePapers(data: DailyPapersFixture): Map<string, FixturePaper> {
-  const papers = new Map<string, FixturePaper>();
-  for (const [date, items] of data.days) {
-    for (const item of items) {
-      const paper = item.paper as { id: string; title: string; upvotes: number; githubRepo?: string };
-      papers.set(paper.id, { ...paper, numComments: item.numComments as number, date });
-    }
-  }
-  return papers;
-}
-
-export const test = base.extend<{ papers: Map<string, FixturePaper> }>({
+export const test = base.extend<{
+  papers: Map<string, FixturePaper>;
+  /** Today's ids in the fixture's order, once they are stored (the install-time sync's first call; the popup lists them). */
+  todays: string[];
+}>({
   server: async ({}, use) => {
     const server = new FixtureServer(shapeForGithub(buildDailyPapers(Date.now())));
     await server.start();
@@ -60,66 +45,19 @@ export const test = base.extend<{ papers: Map<string, FixturePaper> }>({
     await server.stop();
   },
   papers: async ({ server }, use) => {
-    await use(fixturePapers(server.data));
+    await use(fixturePapersById(server.data));
+  },
+  todays: async ({ server, openPopup }, use) => {
+    const ids = todaysPapers(server.data).map((paper) => paper.id);
+    const popup = await openPopup();
+    await expect(popup.locator('.paper .title')).toHaveCount(ids.length);
+    await popup.close();
+    await use(ids);
   },
 });
 
-/** Today's papers are stored once the popup lists them (the first call of the install-time sync). */
-/** The ids of today's papers, in the fixture's order (the ones a fresh install stores first). */
-export function todaysIds(data: DailyPapersFixture): string[] {
-  return data.days.get(data.today)!.map((item) => (item.paper as { id: string }).id);
-}
-
-export async function waitForTodaysPapers(openPopup: () => Promise<Page>, count: number): Promise<void> {
-  const popup = await openPopup();
-  await expect(popup.locator('.paper .title')).toHaveCount(count);
-  await popup.close();
-}
-
-/** The whole back-fill is stored once the popup says "Synced". */
-export async function waitForFullSync(openPopup: () => Promise<Page>): Promise<void> {
-  const popup = await openPopup();
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
-  await popup.close();
-}
-
-/** The one `chrome.*` call the specs make inside the service worker. */
-interface ChromeApi {
-  runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } };
-}
-
-/** Records every message the background receives (an observer: it never answers). */
-export async function recordRequests(background: Worker): Promise<void> {
-  await background.evaluate(() => {
-    const scope = globalThis as unknown as { __dplRequests?: unknown[]; chrome: ChromeApi };
-    if (scope.__dplRequests) return;
-    scope.__dplRequests = [];
-    scope.chrome.runtime.onMessage.addListener((message: unknown) => {
-      scope.__dplRequests!.push(message);
-    });
-  });
-}
-
-/** Sets a checkbox of the options page and saves, the way a person does. */
-export async function setOption(context: BrowserContext, extensionId: string, label: string, checked: boolean): Promise<void> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await options.getByLabel(label).setChecked(checked);
-  await options.getByRole('button', { name: 'Save settings' }).click();
-  await expect(options.getByTestId('settings-status')).toHaveText(/^Saved/);
-  await options.close();
-}
-
-export interface RecordedRequest {
-  type: string;
-  ids?: string[];
-  live?: boolean;
-  repo?: string;
-}
-
-export async function recordedRequests(background: Worker): Promise<RecordedRequest[]> {
-  return background.evaluate(() => (globalThis as unknown as { __dplRequests: RecordedRequest[] }).__dplRequests);
-}
+/** The arXiv id a link points to (undefined: not a paper link). */
+export const paperIdOfLink = (href: string) => arxivIdFromUrl(href)?.id;
 
 export interface BadgeState {
   /** Each inline badge host, in document order: the link before it and what it shows. */
@@ -159,9 +97,9 @@ export async function badgeState(page: Page): Promise<BadgeState> {
 }
 
 /** The badges a page should carry: one per link to a known paper, in document order. */
-export function expectedInline(links: string[], papers: Map<string, FixturePaper>, idOf: (href: string) => string | undefined) {
+export function expectedInline(links: string[], papers: Map<string, FixturePaper>) {
   return links.flatMap((href) => {
-    const id = idOf(href);
+    const id = paperIdOfLink(href);
     const paper = id ? papers.get(id) : undefined;
     return paper
       ? [{ link: href, hf: `https://huggingface.co/papers/${paper.id}`, text: `▲ ${paper.upvotes} 💬 ${paper.numComments}` }]

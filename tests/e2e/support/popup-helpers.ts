@@ -1,17 +1,7 @@
-/** What the popup specs share: reading the fixture the way the popup should show it, and waiting on the sync. */
+/** What the popup specs share: reading the fixture the way the popup should show it. */
 import type { Page } from '@playwright/test';
 import type { DailyPapersFixture } from '../../fixtures/hf-data';
-import { expect } from './extension-test';
-
-export interface FixturePaper {
-  id: string;
-  title: string;
-  upvotes: number;
-  summary: string;
-  authors: { name: string }[];
-}
-
-export const paperOf = (item: Record<string, unknown>) => item.paper as FixturePaper;
+import { paperOf } from './fixture-papers';
 
 /** Days that have a list, newest first. */
 export function listDays(data: DailyPapersFixture): string[] {
@@ -22,8 +12,8 @@ export function listDays(data: DailyPapersFixture): string[] {
     .reverse();
 }
 
-/** Titles ranked as the popup ranks them: upvotes, then title. */
-export function rankedTitlesOf(items: Record<string, unknown>[]): string[] {
+/** Titles of daily items ranked as the popup ranks them: upvotes, then title. */
+export function rankedTitles(items: Record<string, unknown>[]): string[] {
   return items
     .map(paperOf)
     .sort((a, b) => b.upvotes - a.upvotes || a.title.localeCompare(b.title))
@@ -35,8 +25,5 @@ export function itemsBetween(data: DailyPapersFixture, start: string, end: strin
   return [...data.days.entries()].filter(([date]) => date >= start && date <= end).flatMap(([, items]) => items);
 }
 
-export async function waitForSync(popup: Page): Promise<void> {
-  await expect(popup.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
-}
-
+/** The titles the popup lists, in order. */
 export const titles = (popup: Page) => popup.locator('.paper .title');

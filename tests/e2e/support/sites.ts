@@ -1,12 +1,11 @@
 /**
  * What the e2e specs of the sites turned on later (Hacker News…) share: turning a site on and off from
  * the options page the way a person does (its hosts granted beforehand, ./granted-hosts.ts), the
- * background's registered scripts, the badges read off a page, and the fixture papers to cite.
+ * background's registered scripts, and the badges read off a page.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import type { DailyPapersFixture } from '../../fixtures/hf-data';
 import { siteEntry, siteOrigins, type SiteId } from '../../../lib/shared/sites';
-import { expect } from './extension-test';
+import { setOption } from './options-page';
 
 export { collectPageErrors, expect } from './extension-test';
 
@@ -16,18 +15,8 @@ export { test } from './extension-test';
 export const originsOf = (...sites: SiteId[]): string[] => sites.flatMap((site) => siteOrigins(siteEntry(site)));
 
 /** Clicks the site's switch on the options page and saves; answers the status the page showed. */
-export async function switchSite(context: BrowserContext, extensionId: string, label: string, on: boolean): Promise<string> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const box = options.getByLabel(`Show Daily Papers on ${label}`);
-  await box.setChecked(on);
-  await expect(box).toBeChecked({ checked: on });
-  await options.getByRole('button', { name: 'Save settings' }).click();
-  const status = options.getByTestId('settings-status');
-  await expect(status).toHaveText(/^Saved/);
-  const text = (await status.textContent()) ?? '';
-  await options.close();
-  return text;
+export function switchSite(context: BrowserContext, extensionId: string, label: string, on: boolean): Promise<string> {
+  return setOption(context, extensionId, `Show Daily Papers on ${label}`, on);
 }
 
 /** The ids of the content scripts the background registered at run time. */
@@ -70,23 +59,25 @@ export async function siteBadges(page: Page): Promise<SiteBadge[]> {
   );
 }
 
-/** Papers of the fixture data to cite: id and upvotes, most recent day first. */
-export function citablePapers(data: DailyPapersFixture): { id: string; upvotes: number; numComments: number }[] {
-  return [...data.days.entries()]
-    .sort(([a], [b]) => b.localeCompare(a))
-    .flatMap(([, items]) => items.map((item) => ({ ...(item.paper as { id: string; upvotes: number }), numComments: item.numComments as number })));
-}
-
-/** Records every message the background receives (an observer: it never answers). */
-export async function recordMessages(background: Worker): Promise<void> {
-  await background.evaluate(() => {
-    const scope = globalThis as unknown as { __dplMessages?: unknown[]; chrome: { runtime: { onMessage: { addListener(listener: (message: unknown) => void): void } } } };
-    if (scope.__dplMessages) return;
-    scope.__dplMessages = [];
-    scope.chrome.runtime.onMessage.addListener((message) => void scope.__dplMessages!.push(message));
-  });
-}
-
-export async function recordedMessages(background: Worker): Promise<{ type: string; site?: string }[]> {
-  return background.evaluate(() => (globalThis as unknown as { __dplMessages: { type: string; site?: string }[] }).__dplMessages);
+/**
+ * Appends each batch of HTML to `container` as an endless feed does, a batch at a time, and counts the
+ * badges each batch has by the next frame (the extension's observer hears of it in the same microtask).
+ */
+export async function badgesPerAppendedBatch(page: Page, container: string, batches: string[]): Promise<number[]> {
+  return page.evaluate(
+    async ({ container, batches }) => {
+      const parent = document.querySelector(container)!;
+      const counts: number[] = [];
+      for (const html of batches) {
+        const before = document.querySelectorAll('dpl-site-badge').length;
+        parent.insertAdjacentHTML('beforeend', html);
+        await Promise.resolve();
+        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+        counts.push(document.querySelectorAll('dpl-site-badge').length - before);
+        await new Promise((resolve) => setTimeout(resolve, 16));
+      }
+      return counts;
+    },
+    { container, batches },
+  );
 }
