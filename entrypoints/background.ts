@@ -92,6 +92,8 @@ export default defineBackground(() => {
     now: Date.now,
     client: (use) =>
       use === 'keep' ? pageCallClient() : new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0, guard: hfLimits.gate }),
+    // Keeping a saved result HF must be asked for sends its id, as a live lookup does: the same switch and consent.
+    mayAskForPaper: async () => liveLookupsAllowed((await readSettings()).liveLookups, consent),
   });
 
   // The sites turned on later (Hacker News…): their scripts registered exactly while on and granted.
@@ -160,8 +162,9 @@ export default defineBackground(() => {
     // A notice between pages (the options page's changes), not a request: nothing to answer.
     if (isDatabaseChanged(message)) return undefined;
     const answer = handleRequest(message, {
-      senderId: sender.id,
+      sender: { id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin },
       ownId: browser.runtime.id,
+      ownOrigin: browser.runtime.getURL(''),
       lookup: async (ids, live, settings) => {
         const allowLive = live && (await liveLookupsAllowed((settings ?? (await readSettings())).liveLookups, consent));
         return lookupPapers(db, ids, { live: allowLive, client: allowLive ? pageCallClient() : undefined, now: Date.now(), stored });

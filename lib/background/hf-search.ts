@@ -8,6 +8,7 @@ import type { PapersDB } from '../shared/db';
 import type { HfClient } from './hf/client';
 import { describeHfError, HfError } from './hf/errors';
 import type { Paper } from '../shared/paper';
+import { lookupPapers } from './lookup';
 import { storeLookedUpPaper } from './sync/store';
 import type { HfErrorKind } from '../shared/sync-state';
 import type { HfSearchAnswer, SearchFailure } from '../shared/messages';
@@ -26,6 +27,11 @@ export interface HfSearchDeps {
    */
   client: (use: 'search' | 'keep') => HfClient;
   now: () => number;
+  /**
+   * Whether HF may be asked for one paper by id now: the live-lookup switch and, in Firefox, consent to
+   * send browsing activity (lib/shared/data-consent.ts).
+   */
+  mayAskForPaper: () => Promise<boolean>;
 }
 
 export class HfSearchService {
@@ -44,21 +50,23 @@ export class HfSearchService {
     }
   }
 
-  /** Makes sure a saved search result is stored; false when HF no longer knows the paper. */
+  /**
+   * Makes sure a saved search result is stored: from the search's own answer, or else from HF as a live
+   * lookup is (./lookup.ts: only when allowed, within the page budget, a miss remembered for a day). False
+   * when it is not stored: the save itself stands, and the paper shows once a sync or a search brings it.
+   */
   async keep(id: string): Promise<{ kept: boolean }> {
     if (!isHfPaperId(id)) return { kept: false };
     const { db, now } = this.deps;
     if (await db.papers.get(id)) return { kept: true };
-    let paper = this.recent.get(id);
-    try {
-      paper ??= await this.deps.client('keep').paper(id);
-    } catch {
-      // Offline or HF down: the save itself stands; the paper shows once a sync or a search brings it.
-      return { kept: false };
+    const recent = this.recent.get(id);
+    if (recent) {
+      await storeLookedUpPaper(db, recent, now());
+      return { kept: true };
     }
-    if (!paper) return { kept: false };
-    await storeLookedUpPaper(db, paper, now());
-    return { kept: true };
+    if (!(await this.deps.mayAskForPaper())) return { kept: false };
+    const { papers } = await lookupPapers(db, [id], { live: true, client: this.deps.client('keep'), now: now() });
+    return { kept: papers.has(id) };
   }
 
   private remember(paper: Paper): void {

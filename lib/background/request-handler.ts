@@ -1,4 +1,7 @@
-/** The background's answer to each request: validated on arrival, refused when not ours or not known. */
+/**
+ * The background's answer to each request: validated on arrival, refused when not ours or not known,
+ * and refused from content scripts when only the extension's own pages may send it.
+ */
 import { RequestSchema } from '../shared/message-schema';
 import { toOverview, type PaperOverview, type Request, type ResponseMap } from '../shared/messages';
 import type { LookupResult } from './lookup';
@@ -6,10 +9,28 @@ import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
 import { siteEntry } from '../shared/sites';
 
+/** Who sent a message, as the browser tells it (`runtime.MessageSender`). */
+export interface MessageSender {
+  /** The extension the message came from: ours for our pages and our content scripts alike. */
+  id?: string;
+  /** The sending document's URL: an extension page's own, or the web page a content script runs in. */
+  url?: string;
+  /** The sending document's origin (Chrome; Firefox gives none). */
+  origin?: string;
+}
+
+/**
+ * What the extension's own pages (popup, options) ask, never a page overlay: a sync, a search sent to
+ * HF, a paper fetched to be kept, the marks changed. A content script sends none of them, so one sent
+ * from a web page's content script is a subverted script (or a compromised page process) at work.
+ */
+export const EXTENSION_PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set(['syncNow', 'searchHf', 'keepPaper', 'userStateChanged']);
+
 export interface RequestContext {
-  /** The id of the extension a message came from (undefined for web pages). */
-  senderId: string | undefined;
+  sender: MessageSender;
   ownId: string;
+  /** The extension's own origin with its slash, `browser.runtime.getURL('')`: `chrome-extension://<id>/`. */
+  ownOrigin: string;
   /** `settings`: when the caller has just read them (one read per question). */
   lookup: (ids: string[], live: boolean, settings?: Settings) => Promise<LookupResult>;
   /** Every stored paper's badge, encoded (lib/shared/badge-index.ts): local database only. */
@@ -26,15 +47,30 @@ export interface RequestContext {
   keepPaper: (id: string) => Promise<ResponseMap['keepPaper']>;
 }
 
+/**
+ * Whether a message comes from one of the extension's own pages. Its URL says so, and its origin where
+ * the browser gives one; `sender.tab` does not (the options page may sit in a tab, and a content
+ * script's tab is a web page's).
+ */
+export function fromExtensionPage(sender: MessageSender, ownOrigin: string): boolean {
+  const origin = ownOrigin.endsWith('/') ? ownOrigin : `${ownOrigin}/`;
+  const urlIsOurs = typeof sender.url === 'string' && sender.url.startsWith(origin);
+  const originIsOurs = sender.origin === undefined || `${sender.origin}/` === origin;
+  return urlIsOurs && originIsOurs;
+}
+
 export class RefusedRequestError extends Error {
   override name = 'RefusedRequestError';
 }
 
 export async function handleRequest(message: unknown, context: RequestContext): Promise<ResponseMap[Request['type']]> {
-  if (context.senderId !== context.ownId) throw new RefusedRequestError('message from outside the extension');
+  if (context.sender.id !== context.ownId) throw new RefusedRequestError('message from outside the extension');
   const parsed = RequestSchema.safeParse(message);
   if (!parsed.success) throw new RefusedRequestError('malformed message');
   const request = parsed.data;
+  if (EXTENSION_PAGE_REQUESTS.has(request.type) && !fromExtensionPage(context.sender, context.ownOrigin)) {
+    throw new RefusedRequestError('not from an extension page');
+  }
   switch (request.type) {
     case 'lookupPapers': {
       const found = await context.lookup(request.ids, request.live ?? false);

@@ -1,6 +1,10 @@
-/** The background refuses what it does not expect — and web pages cannot reach it at all. */
+/**
+ * The background refuses what it does not expect, what only its own pages may ask when a content script
+ * asks it — and web pages cannot reach it at all.
+ */
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { expect, test } from './support/extension-test';
+import { evaluateInContentScript } from './support/content-script-world';
 import { todaysPapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
 import type { browser } from 'wxt/browser';
@@ -60,4 +64,50 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
     }
   }, extensionId);
   expect(reached).not.toBe('reached');
+});
+
+test('a content script in a web page cannot start a sync, search HF, fetch a paper to keep, or touch the marks; the popup and the options page in a tab can', async ({ server, context, openPopup, extensionId }) => {
+  const popup = await openPopup();
+  await waitForSync(popup);
+  const known = todaysPapers(server.data)[0]!;
+  server.pages.set(`arxiv.org/abs/${known.id}`, absPage({ id: known.id, title: known.title, abstract: known.summary, authors: ['A'] }));
+  const unknownId = '2507.00977';
+  server.extraPapers.set(unknownId, { id: unknownId, title: 'Known to HF only', summary: 'x', authors: [], publishedAt: '2025-07-01T00:00:00.000Z', upvotes: 3 });
+  const page = await context.newPage();
+  await page.goto(`https://arxiv.org/abs/${known.id}`);
+  await expect(page.getByTestId('dpl-card')).toBeVisible();
+  const hfCallsBefore = server.hfCalls().length;
+
+  // From our own content script's world in the arXiv page, as a subverted script would send them.
+  const outcomes = await evaluateInContentScript(page, extensionId, async (arg) => {
+    const { id, unknown } = arg as { id: string; unknown: string };
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime;
+    const send = async (message: unknown) => {
+      try {
+        await runtime.sendMessage(message);
+        return 'answered';
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    };
+    const refused = [];
+    for (const message of [{ type: 'syncNow' }, { type: 'searchHf', q: 'flows' }, { type: 'keepPaper', id: unknown }, { type: 'userStateChanged' }]) {
+      refused.push(await send(message));
+    }
+    // The questions a content script does ask are still answered, from the same world.
+    const lookup = (await runtime.sendMessage({ type: 'lookupPapers', ids: [id] })) as { papers: Record<string, unknown> };
+    return { refused, answered: Object.keys(lookup.papers) };
+  }, { id: known.id, unknown: unknownId });
+  expect(outcomes.refused).toEqual(Array(4).fill('refused: not from an extension page'));
+  expect(outcomes.answered).toEqual([known.id]);
+  // Nothing was sent to HF for them: no sync, no search, no paper fetched.
+  await page.waitForTimeout(500);
+  expect(server.hfCalls().slice(hfCallsBefore)).toEqual([]);
+
+  // The options page, opened in a tab, and the popup are the extension's own pages: answered.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  expect(await options.evaluate(() => chrome.runtime.sendMessage({ type: 'userStateChanged' }))).toEqual({ badgeCount: expect.any(Number) });
+  expect(await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'keepPaper', id }), unknownId)).toEqual({ kept: true });
+  expect(server.hfCalls().slice(hfCallsBefore)).toEqual([`/api/papers/${unknownId}`]);
 });

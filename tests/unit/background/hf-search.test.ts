@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HfClient } from '../../../lib/background/hf/client';
 import { HfSearchService } from '../../../lib/background/hf-search';
 import { HfCallLimits } from '../../../lib/background/hf/call-limits';
-import { dailyItem, fakeTime, jsonResponse, rawPaper, useTestDb } from '../support/builders';
+import { dailyItem, DAY, fakeTime, jsonResponse, rawPaper, useTestDb } from '../support/builders';
 import { fakeHf, type FakeHfOptions } from '../support/fake-hf';
 
 const NOW = '2025-06-11T12:00:00Z';
@@ -10,15 +10,17 @@ const NOW = '2025-06-11T12:00:00Z';
 describe('HfSearchService', () => {
   const db = useTestDb();
 
-  function setup(options: FakeHfOptions) {
+  /** `mayAskForPaper`: the live-lookup switch and Firefox's consent, as the background reads them. */
+  function setup(options: FakeHfOptions, mayAskForPaper = true) {
     const time = fakeTime(NOW);
     const server = fakeHf(options);
     const service = new HfSearchService({
       db: db(),
       now: time.now,
       client: () => new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now, retries: 0, maxInlineWaitMs: 0 }),
+      mayAskForPaper: async () => mayAskForPaper,
     });
-    return { service, server };
+    return { service, server, time };
   }
 
   const searchAnswer = (url: URL) =>
@@ -88,6 +90,7 @@ describe('HfSearchService', () => {
         uses.push(use);
         return new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now });
       },
+      mayAskForPaper: async () => true,
     });
     await service.search('flows');
     await service.keep('2401.00009');
@@ -100,9 +103,34 @@ describe('HfSearchService', () => {
     await limits.gate.admit(time.now());
     limits.gate.hfSaidWait(time.now() + 90_000);
     const server = fakeHf({ override: searchAnswer });
-    const service = new HfSearchService({ db: db(), now: time.now, client: () => new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now, guard: limits.gate }) });
+    const service = new HfSearchService({ db: db(), now: time.now, client: () => new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now, guard: limits.gate }), mayAskForPaper: async () => true });
     expect(await service.search('flows')).toMatchObject({ ok: false, error: { kind: 'rate-limited', retryAt: time.now() + 90_000 } });
     expect(server.requests).toEqual([]);
+  });
+
+  it('asks HF nothing to keep a paper when live lookups are off (or Firefox has no consent): the save stands, nothing is stored', async () => {
+    const { service, server } = setup({ papers: { '2401.00009': rawPaper({ id: '2401.00009' }) } }, false);
+    expect(await service.keep('2401.00009')).toEqual({ kept: false });
+    expect(server.requests).toEqual([]);
+    expect(await db().papers.count()).toBe(0);
+  });
+
+  it('still keeps a result of the last search when live lookups are off: nothing is sent for it', async () => {
+    const { service, server } = setup({ override: searchAnswer }, false);
+    await service.search('flows');
+    expect(await service.keep('2401.00002')).toEqual({ kept: true });
+    expect(server.requests.map((r) => new URL(r).pathname)).toEqual(['/api/papers/search']);
+  });
+
+  it('remembers a paper HF does not know for a day, as a live lookup does: saving it again asks nothing', async () => {
+    const { service, server, time } = setup({});
+    expect(await service.keep('2401.00008')).toEqual({ kept: false });
+    expect(await db().misses.get('2401.00008')).toEqual({ id: '2401.00008', at: Date.parse(NOW) });
+    expect(await service.keep('2401.00008')).toEqual({ kept: false });
+    expect(server.requests).toHaveLength(1);
+    time.advance(DAY + 1);
+    await service.keep('2401.00008');
+    expect(server.requests).toHaveLength(2);
   });
 
   it('answers kept: false when HF cannot be reached', async () => {

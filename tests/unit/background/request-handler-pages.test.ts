@@ -5,6 +5,10 @@ import { DEFAULT_SITE_SWITCHES } from '../../../lib/shared/sites';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/shared/settings';
 import { MAX_LOOKUP_IDS } from '../../../lib/shared/messages';
 import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
+import { senders } from '../support/builders';
+
+/** Page requests come from our content scripts, in web pages. */
+const from = senders('ours');
 
 const PAPER: Paper = {
   id: '2506.06276',
@@ -17,8 +21,9 @@ const PAPER: Paper = {
 
 function context(settings: Partial<Settings> = {}): RequestContext & { lookup: ReturnType<typeof vi.fn>; badgeIndex: ReturnType<typeof vi.fn>; titleIndex: ReturnType<typeof vi.fn> } {
   return {
-    senderId: 'ours',
+    sender: from.contentScript(),
     ownId: 'ours',
+    ownOrigin: from.ownOrigin,
     lookup: vi.fn(async (ids: string[]) => ({ papers: new Map(ids.filter((id) => id === PAPER.id).map((id) => [id, PAPER])), unanswered: [] })),
     badgeIndex: vi.fn(async () => encodeBadgeIndex([PAPER])),
     titleIndex: vi.fn(async () => '2506.06276 starflow'),
@@ -82,7 +87,7 @@ describe('pagePapers', () => {
     ]) {
       await expect(handleRequest(bad, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     }
-    await expect(handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [] }, { ...ctx, senderId: 'someone-else' })).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [] }, { ...ctx, sender: { ...from.contentScript(), id: 'someone-else' } })).rejects.toBeInstanceOf(RefusedRequestError);
     expect(ctx.lookup).not.toHaveBeenCalled();
   });
 });

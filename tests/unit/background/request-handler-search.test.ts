@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
 import { DEFAULT_SETTINGS } from '../../../lib/shared/settings';
-import { makePaper } from '../support/builders';
+import { makePaper, senders } from '../support/builders';
+
+const from = senders('own');
 
 function context(overrides: Partial<RequestContext> = {}): RequestContext {
   return {
-    senderId: 'own',
+    sender: from.popup,
     ownId: 'own',
+    ownOrigin: from.ownOrigin,
     lookup: vi.fn(async () => ({ papers: new Map(), unanswered: [] })),
     badgeIndex: vi.fn(async () => ''),
     titleIndex: vi.fn(async () => ''),
@@ -44,7 +47,7 @@ describe('handleRequest: searchHf and keepPaper', () => {
   });
 
   it('refuses a search from outside the extension', async () => {
-    const ctx = context({ senderId: 'someone-else' });
+    const ctx = context({ sender: { ...from.popup, id: 'someone-else' } });
     await expect(handleRequest({ type: 'searchHf', q: 'flows' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     expect(ctx.searchHf).not.toHaveBeenCalled();
   });

@@ -1,11 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_LOOKUP_IDS, type ResponseMap } from '../../../lib/shared/messages';
 import type { Paper } from '../../../lib/shared/paper';
-import { handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
+import { EXTENSION_PAGE_REQUESTS, handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
 import { DEFAULT_SETTINGS } from '../../../lib/shared/settings';
-import { makePaper, SEED_PAPERS, STARFLOW_ID } from '../support/builders';
+import { makePaper, SEED_PAPERS, senders, STARFLOW_ID } from '../support/builders';
 
 const OWN_ID = 'daily-papers-lens@daily-papers-lens.dev';
+const from = senders(OWN_ID);
 
 function context(overrides: Partial<RequestContext> = {}) {
   const lookup = vi.fn(async (ids: string[], _live: boolean) => ({
@@ -23,8 +24,9 @@ function context(overrides: Partial<RequestContext> = {}) {
     papersForRepo,
     outcome,
     ctx: {
-      senderId: OWN_ID,
+      sender: from.popup,
       ownId: OWN_ID,
+      ownOrigin: from.ownOrigin,
       lookup,
       badgeIndex: vi.fn(async () => ''),
       titleIndex: vi.fn(async () => ''),
@@ -83,7 +85,7 @@ describe('handleRequest', () => {
     ['another extension', 'abcdefghijklmnopabcdefghijklmnop'],
     ['an empty id', ''],
   ])('refuses a message from %s', async (_, senderId) => {
-    const { ctx, lookup, syncNow, refreshBadge } = context({ senderId });
+    const { ctx, lookup, syncNow, refreshBadge } = context({ sender: { ...from.popup, id: senderId } });
     await expect(handleRequest({ type: 'syncNow' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     await expect(handleRequest({ type: 'userStateChanged' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     expect(refreshBadge).not.toHaveBeenCalled();
@@ -133,6 +135,55 @@ describe('handleRequest', () => {
   });
 });
 
+describe('handleRequest: what only the extension’s own pages may ask', () => {
+  const ownPagesOnly = [{ type: 'syncNow' }, { type: 'searchHf', q: 'flows' }, { type: 'keepPaper', id: STARFLOW_ID }, { type: 'userStateChanged' }];
+
+  it.each([
+    ['an arXiv page', from.contentScript(`https://arxiv.org/abs/${STARFLOW_ID}`)],
+    ['a GitHub page', from.contentScript('https://github.com/apple/ml-starflow')],
+    ['a page whose URL only starts like our origin', { id: OWN_ID, url: `chrome-extension://${OWN_ID}.evil.example/popup.html`, origin: 'https://evil.example' }],
+    ['a page in our origin’s clothes but another origin', { id: OWN_ID, url: `${from.ownOrigin}popup.html`, origin: 'https://arxiv.org' }],
+    ['a sender without a URL', { id: OWN_ID }],
+  ])('refuses syncNow, searchHf, keepPaper and userStateChanged from our content script in %s', async (_, sender) => {
+    const { ctx, syncNow, refreshBadge } = context({ sender });
+    for (const message of ownPagesOnly) {
+      await expect(handleRequest(message, ctx)).rejects.toThrow('not from an extension page');
+    }
+    expect(syncNow).not.toHaveBeenCalled();
+    expect(refreshBadge).not.toHaveBeenCalled();
+    expect(ctx.searchHf).not.toHaveBeenCalled();
+    expect(ctx.keepPaper).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['the popup', from.popup],
+    ['the options page in a tab', from.optionsTab],
+    ['Firefox’s popup (no origin given)', { id: OWN_ID, url: `moz-extension://${OWN_ID}/popup.html` }],
+  ])('answers them from %s', async (_, sender) => {
+    const ownOrigin = sender.url.startsWith('moz-') ? `moz-extension://${OWN_ID}/` : from.ownOrigin;
+    const { ctx, syncNow, refreshBadge } = context({ sender, ownOrigin });
+    for (const message of ownPagesOnly) await handleRequest(message, ctx);
+    expect(syncNow).toHaveBeenCalledOnce();
+    expect(refreshBadge).toHaveBeenCalledOnce();
+    expect(ctx.searchHf).toHaveBeenCalledWith('flows');
+    expect(ctx.keepPaper).toHaveBeenCalledWith(STARFLOW_ID);
+  });
+
+  it('still answers a content script’s own questions', async () => {
+    const { ctx, lookup, papersForRepo } = context({ sender: from.contentScript() });
+    await handleRequest({ type: 'lookupPapers', ids: [STARFLOW_ID] }, ctx);
+    await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [STARFLOW_ID], live: true }, ctx);
+    await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx);
+    await handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx);
+    expect(lookup).toHaveBeenCalledTimes(2);
+    expect(papersForRepo).toHaveBeenCalledOnce();
+  });
+
+  it('names exactly the four requests', () => {
+    expect([...EXTENSION_PAGE_REQUESTS].sort()).toEqual(['keepPaper', 'searchHf', 'syncNow', 'userStateChanged']);
+  });
+});
+
 describe('handleRequest: papersForRepo', () => {
   it('answers the stored papers of the repository, without their abstracts', async () => {
     const paper = makePaper();
@@ -169,7 +220,7 @@ describe('handleRequest: papersForRepo', () => {
   });
 
   it('refuses it from outside the extension', async () => {
-    const { ctx, papersForRepo } = context({ senderId: 'someone-else' });
+    const { ctx, papersForRepo } = context({ sender: { ...from.contentScript('https://github.com/apple/ml-starflow'), id: 'someone-else' } });
     await expect(handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     expect(papersForRepo).not.toHaveBeenCalled();
   });

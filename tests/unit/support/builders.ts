@@ -142,3 +142,15 @@ export function fakeTime(start: string | number) {
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
+
+/** The senders the browser names (`runtime.MessageSender`), for the extension `ownId`. */
+export const senders = (ownId: string) => ({
+  ownOrigin: `chrome-extension://${ownId}/`,
+  popup: { id: ownId, url: `chrome-extension://${ownId}/popup.html`, origin: `chrome-extension://${ownId}` },
+  /** The options page, which may sit in a tab (the browser then also names the tab). */
+  optionsTab: { id: ownId, url: `chrome-extension://${ownId}/options.html#data`, origin: `chrome-extension://${ownId}` },
+  /** Firefox names no origin. */
+  firefoxPopup: { id: ownId, url: `moz-extension://${ownId}/popup.html` },
+  /** Our own content script, in a web page: our extension id, the page's URL and origin. */
+  contentScript: (url = `https://arxiv.org/abs/${STARFLOW_ID}`) => ({ id: ownId, url, origin: new URL(url).origin }),
+});
