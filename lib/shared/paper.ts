@@ -58,12 +58,16 @@ export function arxivPdfUrl(id: string): string {
 }
 
 /**
- * Merges a fresh HF answer into what is stored: fields the new answer lacks (a paper object has no
- * comment count, a trending item may lack the Daily Papers day) keep their stored values.
+ * Merges a fresh HF answer into what is stored. `answers` names the fields the answer's endpoint speaks
+ * for (lib/background/hf/schemas.ts): HF leaves a field out when it has no value, so one of these the
+ * answer lacks is gone from HF (a wrong repository taken off, a withdrawal undone) and goes from the
+ * stored paper too. Any other field the answer lacks keeps its stored value (a paper object has no
+ * comment count; the Daily Papers day is the list's; `firstSeen` is ours).
  */
-export function mergePaper(stored: Paper | undefined, fresh: Paper): Paper {
+export function mergePaper(stored: Paper | undefined, fresh: Paper, answers: readonly (keyof Paper)[]): Paper {
   if (!stored) return fresh;
   const merged: Paper = { ...stored };
+  for (const key of answers) delete merged[key];
   for (const [key, value] of Object.entries(fresh) as [keyof Paper, Paper[keyof Paper]][]) {
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }

@@ -88,6 +88,31 @@ export const PaperObjectSchema = z.object({
   numComments: count,
 });
 
+/**
+ * The stored fields a paper object speaks for (`/api/papers/{id}`, and `paper` in a daily or search
+ * item): HF sends each of them whenever it has a value (optional ones are absent, never null), so an
+ * answer without one means HF has none any more. Not the comment count (a paper object has none) nor the
+ * Daily Papers day (the list's business: a paper object has it only while the paper is on a list).
+ */
+export const PAPER_OBJECT_FIELDS = [
+  'title',
+  'summary',
+  'authors',
+  'upvotes',
+  'publishedAt',
+  'aiSummary',
+  'aiKeywords',
+  'githubRepo',
+  'githubRepoKey',
+  'githubStars',
+  'projectPage',
+  'organization',
+  'withdrawnAt',
+] as const satisfies readonly (keyof Paper)[];
+
+/** A daily item (a day's list, the trending list) also speaks for the comment count, which sits on the item. */
+export const DAILY_ITEM_FIELDS = [...PAPER_OBJECT_FIELDS, 'numComments'] as const satisfies readonly (keyof Paper)[];
+
 /** One element of `/api/daily_papers`. */
 export const DailyItemSchema = z.object({
   paper: PaperObjectSchema,
@@ -119,7 +144,7 @@ function toPaper(p: PaperObject, extra: { numComments?: number; organization?: P
     withdrawnAt: p.withdrawnAt,
     fetchedAt,
   };
-  // Absent fields stay absent, so merging never overwrites stored values with undefined.
+  // Absent fields stay absent: what an absent field means is the merge's to say (mergePaper).
   for (const key of Object.keys(paper) as (keyof Paper)[]) if (paper[key] === undefined) delete paper[key];
   return paper;
 }

@@ -5,6 +5,7 @@
 import type { DayRecord, PapersDB, TrendingList, UpvoteSample } from '../../shared/db';
 import { mergePaper, samePaperData, type Paper } from '../../shared/paper';
 import { TRENDING_KEY } from '../../shared/storage-keys';
+import { DAILY_ITEM_FIELDS, PAPER_OBJECT_FIELDS } from '../hf/schemas';
 
 /**
  * Told the papers a step wrote, after its transaction committed (lib/background/card-mirror.ts's CardMirrorWriter):
@@ -52,10 +53,11 @@ function withListDays(stored: Paper | undefined, paper: Paper, day: string | und
 }
 
 /**
- * Reads what is stored of `fresh` and merges: nothing is written yet. A paper the answer does not
- * change is not written again (a periodic sync mostly brings the same papers).
+ * Reads what is stored of `fresh` and merges: nothing is written yet. `answers`: the fields the answer's
+ * endpoint speaks for (../hf/schemas.ts), replaced whole, removed where the answer lacks them. A paper
+ * the answer does not change is not written again (a periodic sync mostly brings the same papers).
  */
-async function mergeWithStored(db: PapersDB, fresh: Paper[], now: number, dailyDate?: string): Promise<Upsert> {
+async function mergeWithStored(db: PapersDB, fresh: Paper[], now: number, answers: readonly (keyof Paper)[], dailyDate?: string): Promise<Upsert> {
   if (!fresh.length) return { papers: [], previous: [], samples: [] };
   const previous = await readStored(db, fresh.map((p) => p.id));
   const papers: Paper[] = [];
@@ -67,7 +69,7 @@ async function mergeWithStored(db: PapersDB, fresh: Paper[], now: number, dailyD
       papers.push({ ...incoming, firstSeen: { at: now, upvotes: incoming.upvotes } });
       return;
     }
-    const merged = mergePaper(stored, incoming);
+    const merged = mergePaper(stored, incoming, answers);
     if (samePaperData(stored, merged)) return;
     papers.push(merged);
     if (merged.upvotes !== stored.upvotes) samples.push({ id: merged.id, at: now, upvotes: merged.upvotes });
@@ -100,7 +102,7 @@ export async function storeDay(
 ): Promise<DayRecord> {
   const { record, written } = await db.transaction('rw', [db.papers, db.upvoteHistory, db.days], async () => {
     const [upsert, countBefore, stored] = await Promise.all([
-      mergeWithStored(db, day.papers, now, day.date),
+      mergeWithStored(db, day.papers, now, DAILY_ITEM_FIELDS, day.date),
       db.papers.where('dailyDates').equals(day.date).count(),
       day.continued ? db.days.get(day.date) : undefined,
     ]);
@@ -118,7 +120,7 @@ export async function storeDay(
 
 export async function storeTrending(db: PapersDB, papers: Paper[], now: number, mirror?: StoredPapersListener): Promise<void> {
   const written = await db.transaction('rw', [db.papers, db.upvoteHistory, db.kv], async () => {
-    const upsert = await mergeWithStored(db, papers, now);
+    const upsert = await mergeWithStored(db, papers, now, DAILY_ITEM_FIELDS);
     const list: TrendingList = { fetchedAt: now, ids: papers.map((p) => p.id) };
     await Promise.all([writeUpsert(db, upsert), db.kv.put({ key: TRENDING_KEY, value: list })]);
     return upsert.papers;
@@ -130,10 +132,13 @@ export async function readTrending(db: PapersDB): Promise<TrendingList | undefin
   return (await db.kv.get(TRENDING_KEY))?.value as TrendingList | undefined;
 }
 
-/** Caches a paper from a live lookup (abstract pages of papers not yet synced). */
+/**
+ * Caches a paper from a live lookup (abstract pages of papers not yet synced) or a search result kept:
+ * read as a paper object (a search item's comment count, when it has one, still replaces the stored).
+ */
 export async function storeLookedUpPaper(db: PapersDB, paper: Paper, now: number): Promise<Paper> {
   return db.transaction('rw', [db.papers, db.upvoteHistory, db.misses], async () => {
-    await writeUpsert(db, await mergeWithStored(db, [paper], now));
+    await writeUpsert(db, await mergeWithStored(db, [paper], now, PAPER_OBJECT_FIELDS));
     await db.misses.delete(paper.id);
     return (await db.papers.get(paper.id)) ?? paper;
   });

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readTrending, storeDay, storeLookedUpPaper, storeTrending } from '../../../../lib/background/sync/store';
+import { parseDailyItems, parsePaperObject } from '../../../../lib/background/hf/schemas';
+import { papersOfRepo } from '../../../../lib/background/repo-papers';
 import type { Paper } from '../../../../lib/shared/paper';
 import { papersOfDay } from '../../../../lib/shared/daily-lists';
-import { HOUR, makePaper, STARFLOW_ID, useTestDb } from '../../support/builders';
+import { dailyItem, HOUR, makePaper, rawPaper, STARFLOW_ID, useTestDb } from '../../support/builders';
 
 const NOW = Date.parse('2025-06-11T12:00:00Z');
+
+/** Drops `absent` from a paper object as HF does once it has no value for them (never null). */
+function without<T extends Record<string, unknown>>(paper: T, absent: string[]): T {
+  for (const key of absent) delete paper[key];
+  return paper;
+}
 const db = useTestDb();
 
 const starflow = makePaper({ dailyDate: undefined });
@@ -68,11 +76,23 @@ describe('storeDay', () => {
     expect(await db().papers.where('dailyDate').equals('2025-06-10').count()).toBe(1);
   });
 
-  it('keeps stored fields a fresh answer lacks', async () => {
-    await storeDay(db(), { date: '2025-06-09', papers: [makePaper({ numComments: 8, aiSummary: 'Flows at scale.' })], dropped: 0, status: 'open' }, NOW);
-    const { numComments: _n, aiSummary: _a, ...lean } = makePaper({ upvotes: 30, fetchedAt: NOW + HOUR });
-    await storeDay(db(), { date: '2025-06-09', papers: [lean], dropped: 0, status: 'complete' }, NOW + HOUR);
-    expect(await db().papers.get(STARFLOW_ID)).toMatchObject({ upvotes: 30, numComments: 8, aiSummary: 'Flows at scale.', fetchedAt: NOW + HOUR });
+  it('removes what HF took off the paper: a day’s answer speaks for every field of its items', async () => {
+    const withAll = dailyItem({ projectPage: 'https://machinelearning.apple.com/research/starflow', organization: { name: 'apple', fullname: 'Apple' }, withdrawnAt: '2025-06-10T08:00:00.000Z' });
+    await storeDay(db(), { date: '2025-06-09', ...parseDailyItems([withAll], NOW), status: 'open' }, NOW);
+    expect(await db().papers.get(STARFLOW_ID)).toMatchObject({ githubRepo: 'https://github.com/apple/ml-starflow', numComments: 3, aiSummary: expect.any(String), withdrawnAt: expect.any(String) });
+    expect(await papersOfRepo(db(), 'apple/ml-starflow')).toHaveLength(1);
+
+    // HF takes the wrong repository off, and the rest; the comment count stays on the item.
+    const bare = dailyItem({ upvotes: 30 }, { numComments: 4 });
+    without(bare.paper as Record<string, unknown>, ['githubRepo', 'githubStars', 'ai_summary', 'ai_keywords']);
+    await storeDay(db(), { date: '2025-06-09', ...parseDailyItems([bare], NOW + HOUR), status: 'complete' }, NOW + HOUR);
+    const stored = await db().papers.get(STARFLOW_ID);
+    for (const gone of ['githubRepo', 'githubRepoKey', 'githubStars', 'projectPage', 'aiSummary', 'aiKeywords', 'organization', 'withdrawnAt']) {
+      expect(stored, gone).not.toHaveProperty(gone);
+    }
+    expect(stored).toMatchObject({ upvotes: 30, numComments: 4, dailyDate: '2025-06-09', firstSeen: { at: NOW, upvotes: 21 }, fetchedAt: NOW + HOUR });
+    // Its repository's GitHub page no longer lists it.
+    expect(await papersOfRepo(db(), 'apple/ml-starflow')).toEqual([]);
   });
 
   it('keeps a new paper’s first count on the paper, and samples upvotes only when they change', async () => {
@@ -113,6 +133,17 @@ describe('storeTrending', () => {
     expect((await db().papers.get('2506.05209'))?.dailyDate).toBeUndefined();
   });
 
+  it('removes what HF took off a paper, as a day’s answer does', async () => {
+    await storeDay(db(), { date: '2025-06-09', ...parseDailyItems([dailyItem({ projectPage: 'https://example.org/starflow' })], NOW), status: 'complete' }, NOW);
+    const bare = dailyItem({ upvotes: 40 });
+    without(bare.paper as Record<string, unknown>, ['githubRepo', 'githubStars', 'projectPage']);
+    await storeTrending(db(), parseDailyItems([bare], NOW + HOUR).papers, NOW + HOUR);
+    const stored = await db().papers.get(STARFLOW_ID);
+    expect(stored).not.toHaveProperty('githubRepo');
+    expect(stored).not.toHaveProperty('projectPage');
+    expect(stored).toMatchObject({ upvotes: 40, dailyDate: '2025-06-09', aiSummary: expect.any(String) });
+  });
+
   it('reads nothing before the first trending list', async () => {
     expect(await readTrending(db())).toBeUndefined();
   });
@@ -128,5 +159,13 @@ describe('storeLookedUpPaper', () => {
     expect(await db().misses.get(STARFLOW_ID)).toBeUndefined();
     // The count moved from the day's paper: one row (the first count is on the paper).
     expect(await db().upvoteHistory.count()).toBe(1);
+  });
+
+  it('removes what a paper object lacks, but keeps the comment count (a paper object has none)', async () => {
+    await storeDay(db(), { date: '2025-06-09', ...parseDailyItems([dailyItem()], NOW - HOUR), status: 'complete' }, NOW - HOUR);
+    const stored = await storeLookedUpPaper(db(), parsePaperObject(without(rawPaper({ upvotes: 50 }), ['githubRepo', 'githubStars']), NOW), NOW);
+    expect(stored).not.toHaveProperty('githubRepo');
+    expect(stored).not.toHaveProperty('githubRepoKey');
+    expect(stored).toMatchObject({ upvotes: 50, numComments: 3, dailyDate: '2025-06-09' });
   });
 });
