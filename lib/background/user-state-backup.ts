@@ -11,7 +11,7 @@ import { z } from '../shared/zod-no-eval';
 import type { PapersDB, UserPaperState } from '../shared/db';
 import { isHfPaperId } from '../shared/arxiv-id';
 import { importSavedPapers, readSavedPapers } from '../shared/saved-papers';
-import { parseSavedPapersFile, savedPapersFile, type SavedPaper } from '../shared/saved-papers-file';
+import { listingRow, parseSavedPapersFile, savedPapersFile, type SavedPaper } from '../shared/saved-papers-file';
 import { USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY } from '../shared/storage-keys';
 
 export const USER_STATE_BACKUP_FORMAT = 'daily-papers-lens/user-state-backup';
@@ -61,14 +61,11 @@ export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_
     .filter((s) => !inFile.has(s.id) && (s.savedAt !== undefined || s.readAt !== undefined))
     .map((s): Mark => [s.id, s.savedAt ?? null, s.readAt ?? null])
     .sort((a, b) => Math.max(b[1] ?? 0, b[2] ?? 0) - Math.max(a[1] ?? 0, a[2] ?? 0));
+  // What a restore reads back (a listing row, as Import does): HF's data comes back with the sync.
   const slim = savedPapers.map(({ paper, savedAt, readAt }): SavedPaper => {
-    const { id, title, authors, upvotes, dailyDate, githubRepo, githubRepoKey } = paper;
-    const short = { id, title: title.slice(0, MAX_TITLE), authors: authors.slice(0, MAX_AUTHORS), summary: '', upvotes, fetchedAt: 0 };
-    return {
-      paper: { ...short, ...(dailyDate ? { dailyDate } : {}), ...(githubRepo ? { githubRepo, githubRepoKey } : {}) },
-      savedAt,
-      ...(readAt !== undefined ? { readAt } : {}),
-    };
+    const { id, title, authors, upvotes } = paper;
+    const paperRow = listingRow({ id, title: title.slice(0, MAX_TITLE), authors: authors.slice(0, MAX_AUTHORS), summary: '', upvotes, fetchedAt: 0 });
+    return { paper: paperRow, savedAt, ...(readAt !== undefined ? { readAt } : {}) };
   });
   // Saved papers first, then the other marks, each most recent first, until the budget is spent.
   let budget = maxBytes - 512;

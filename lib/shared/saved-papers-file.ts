@@ -1,15 +1,16 @@
 /**
  * The JSON file of saved papers: written by Export, read back by Import. A file is outside data like an
  * HF answer: checked with zod entry by entry (a bad entry is skipped and counted, good ones kept), ids
- * must be arXiv ids HF knows, links must be https, every string is capped and loses its bidi and
- * control characters (./plain-text.ts).
+ * must be arXiv ids HF knows, every string is capped and loses its bidi and control characters
+ * (./plain-text.ts). Export writes what is stored; Import reads back the person's marks and only the
+ * row that lists a paper in Saved (`listingRow`): HF's data (links, the repository, summaries, the day)
+ * comes from HF alone, so a file cannot plant a repository link that GitHub pages would then show as the
+ * paper's.
  */
 import { z } from './zod-no-eval';
 import { isHfPaperId } from './arxiv-id';
 import type { UserPaperState } from './db';
 import type { Paper } from './paper';
-import { parseGithubRepo, safeHttpsUrl } from './safe-url';
-import { isUtcDay } from './utc-day';
 import { plainLine, plainLines } from './plain-text';
 
 export const SAVED_PAPERS_FORMAT = 'daily-papers-lens/saved-papers';
@@ -24,11 +25,12 @@ export interface SavedPaper {
   readAt?: number;
 }
 
-/** One-line text (titles, names, keywords, the AI summary), capped and cleaned. */
+/** One-line text (titles, names), capped and cleaned. */
 const str = (max: number) => z.string().max(max).transform(plainLine);
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const time = z.iso.datetime({ offset: true }).transform((iso) => Date.parse(iso));
 
+/** What Import reads of an entry; every other field of the file is left unread. */
 const EntrySchema = z.object({
   id: z.string().refine(isHfPaperId, 'not an arXiv id'),
   title: str(1_000)
@@ -39,16 +41,15 @@ const EntrySchema = z.object({
   upvotes: z.number().int().min(0).catch(0),
   savedAt: time,
   readAt: optional(time),
-  numComments: optional(z.number().int().min(0)),
-  dailyDate: optional(z.string().refine(isUtcDay)),
-  publishedAt: optional(z.iso.datetime({ offset: true })),
-  aiSummary: optional(str(2_000)),
-  aiKeywords: optional(z.array(str(200)).max(50)),
-  githubRepo: optional(z.string().transform((url, ctx) => parseGithubRepo(url) ?? (ctx.addIssue('not a GitHub repository'), z.NEVER))),
-  githubStars: optional(z.number().int().min(0)),
-  projectPage: optional(z.string().transform((url, ctx) => safeHttpsUrl(url) ?? (ctx.addIssue('not an https link'), z.NEVER))),
-  organization: optional(z.object({ name: str(200), fullname: optional(str(300)) })),
 });
+
+/** The row that lists a saved paper not stored (Saved, BibTeX): no link, no repository, no day. */
+export type ListingRow = Pick<Paper, 'id' | 'title' | 'authors' | 'summary' | 'upvotes' | 'fetchedAt'>;
+
+/** A paper cut to its listing row; `fetchedAt` 0: never from HF, so the first answer about it wins whole. */
+export function listingRow({ id, title, authors, summary, upvotes }: ListingRow): Paper {
+  return { id, title, authors, summary, upvotes, fetchedAt: 0 };
+}
 
 const FileSchema = z.object({
   format: z.literal(SAVED_PAPERS_FORMAT),
@@ -93,16 +94,10 @@ export function parseSavedPapersFile(text: string): ParsedSavedPapers {
       continue;
     }
     seen.add(parsed.data.id);
-    const { savedAt, readAt, githubRepo, ...fields } = parsed.data;
-    const paper: Paper = { ...dropUndefined(fields), fetchedAt: 0 };
-    if (githubRepo) Object.assign(paper, { githubRepo: githubRepo.url, githubRepoKey: githubRepo.key });
-    entries.push({ paper, savedAt, ...(readAt !== undefined ? { readAt } : {}) });
+    const { savedAt, readAt, ...paper } = parsed.data;
+    entries.push({ paper: listingRow({ ...paper, fetchedAt: 0 }), savedAt, ...(readAt !== undefined ? { readAt } : {}) });
   }
   return { ok: true, entries, skipped };
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** The person's marks after an import: what they already had wins; the file fills the gaps. */

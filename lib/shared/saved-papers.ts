@@ -1,6 +1,6 @@
 /** Saved papers in and out of the database, for Export and Import on the options page. */
 import type { PapersDB } from './db';
-import { mergeImportedState, type SavedPaper } from './saved-papers-file';
+import { listingRow, mergeImportedState, type SavedPaper } from './saved-papers-file';
 
 /** The saved papers, most recently saved first; a saved id without a stored paper is left out. */
 export async function readSavedPapers(db: PapersDB): Promise<SavedPaper[]> {
@@ -19,12 +19,16 @@ export interface ImportResult {
   alreadySaved: number;
 }
 
-/** One transaction: stored papers (fresher, from HF) are kept; the person's own marks are kept. */
+/**
+ * Restores marks, in one transaction: the person's marks already there win; a stored paper is never
+ * touched (HF's data is HF's); a saved paper not stored gets its listing row only, whatever else the
+ * entry holds (see ./saved-papers-file.ts).
+ */
 export async function importSavedPapers(db: PapersDB, entries: SavedPaper[]): Promise<ImportResult> {
   return db.transaction('rw', [db.papers, db.userState], async () => {
     const ids = entries.map((e) => e.paper.id);
     const [papers, states] = await Promise.all([db.papers.bulkGet(ids), db.userState.bulkGet(ids)]);
-    await db.papers.bulkAdd(entries.filter((_, i) => !papers[i]).map((e) => e.paper));
+    await db.papers.bulkAdd(entries.filter((_, i) => !papers[i]).map((e) => listingRow(e.paper)));
     await db.userState.bulkPut(entries.map((entry, i) => mergeImportedState(states[i], entry)));
     const alreadySaved = states.filter((s) => s?.savedAt !== undefined).length;
     return { saved: entries.length - alreadySaved, alreadySaved };

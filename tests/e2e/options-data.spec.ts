@@ -2,10 +2,13 @@
 import { readFileSync } from 'node:fs';
 import bibtex from 'bibtex';
 import type { Worker } from '@playwright/test';
-import { readAll } from './support/extension-db';
+import { repoHomePage } from '../fixtures/github/repo-page';
+import { paragraph } from '../fixtures/github/markdown';
+import { readAll, readRow } from './support/extension-db';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { todaysPapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
+import { recordedRequests, recordRequests } from './support/worker-probes';
 
 const HOSTILE_ID = '2511.08888';
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> Braces {unbalanced & 100% sure';
@@ -94,5 +97,52 @@ test('saved papers are imported, exported as BibTeX and JSON, and survive cleari
   expect((await table(background, 'papers')).map((p) => p.id)).not.toContain(HOSTILE_ID);
   await page.getByRole('button', { name: 'Export BibTeX' }).click();
   await expect(page.getByTestId('data-status')).toHaveText('No saved papers to export yet. Save papers from the popup first.');
+  expect(errors).toEqual([]);
+});
+
+test('an imported file restores marks only: a stored paper keeps HF’s data, and no repository or link from the file reaches a paper or GitHub', async ({ server, context, extensionId, background, openPopup }) => {
+  await waitForSync(background);
+  // HF's paper without a repository (the fixture gives one to every other paper), and one HF never listed.
+  const known = todaysPapers(server.data).find((paper) => !paper.githubRepo)!;
+  const notStored = '2511.08887';
+  const lure = { githubRepo: 'https://github.com/attacker/lure', projectPage: 'https://attacker.example/', aiSummary: 'Forged summary.' };
+  const text = JSON.stringify({
+    format: 'daily-papers-lens/saved-papers',
+    version: 1,
+    papers: [
+      { id: known.id, title: 'A forged title', authors: ['Mallory'], upvotes: 9_999, savedAt: '2025-06-10T08:00:00Z', ...lure },
+      { id: notStored, title: 'A paper only the file knows', authors: ['Mallory'], upvotes: 5, savedAt: '2025-06-11T08:00:00Z', dailyDate: server.data.today, ...lure },
+    ],
+  });
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('Import saved papers (a JSON export)').setInputFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('data-status')).toHaveText('Imported 2 saved papers.');
+
+  // The marks are there; the stored paper is HF's as it was; the other has a row to be listed by, nothing more.
+  expect((await table(background, 'userState')).map((s) => s.id).sort()).toEqual([known.id, notStored].sort());
+  const stored = await readRow<Record<string, unknown>>(background, 'papers', known.id);
+  expect(stored).toMatchObject({ title: known.title, upvotes: known.upvotes, aiSummary: known.raw.ai_summary });
+  const row = await readRow<Record<string, unknown>>(background, 'papers', notStored);
+  expect(row).toMatchObject({ title: 'A paper only the file knows' });
+  for (const planted of ['githubRepo', 'githubRepoKey', 'projectPage']) expect(stored, planted).not.toHaveProperty(planted);
+  for (const planted of ['githubRepo', 'githubRepoKey', 'projectPage', 'aiSummary', 'dailyDate']) expect(row, planted).not.toHaveProperty(planted);
+
+  // The repository the file named shows no "Paper on Daily Papers" on GitHub.
+  await recordRequests(background);
+  server.pages.set('github.com/attacker/lure', repoHomePage({ repository: { owner: 'attacker', name: 'lure' }, description: 'Totally the official code', readme: paragraph('Nothing to see.') }));
+  const github = await context.newPage();
+  await github.goto('https://github.com/attacker/lure');
+  await expect.poll(async () => (await recordedRequests(background)).filter((r) => r.repo === 'attacker/lure').length).toBe(1);
+  await github.waitForTimeout(300); // the answer, already sent, has had time to arrive
+  await expect(github.locator('dpl-repo-papers')).toHaveCount(0);
+
+  // The popup's Saved list shows both, the stored one under HF's title, neither in today's list.
+  const popup = await openPopup();
+  await expect(popup.locator(`.paper[data-paper-id="${notStored}"]`)).toHaveCount(0);
+  await popup.getByRole('tab', { name: 'Saved' }).click();
+  await expect(popup.locator('.paper .title')).toHaveText(['A paper only the file knows', known.title]);
   expect(errors).toEqual([]);
 });

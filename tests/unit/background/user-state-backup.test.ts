@@ -43,10 +43,10 @@ describe('userStateBackup', () => {
     expect(saved.format).toBe('daily-papers-lens/saved-papers');
     expect(saved.papers.map((p) => p.id)).toEqual(['2506.00003', '2506.00001']);
     const first = saved.papers[1]!;
-    expect(first).toMatchObject({ title: 'Saved and read', summary: '', githubRepo: 'https://github.com/apple/ml-starflow' });
+    // A listing row: what a restore reads back (HF's data comes back with the sync).
+    expect(first).toMatchObject({ title: 'Saved and read', summary: '' });
     expect(first.authors).toHaveLength(5);
-    expect(first).not.toHaveProperty('aiSummary');
-    expect(saved.papers[0]).not.toHaveProperty('githubRepo');
+    for (const field of ['aiSummary', 'githubRepo', 'dailyDate']) expect(first).not.toHaveProperty(field);
     // The saved id without a stored paper, and the read-only mark; a row with only "told" is not a mark.
     expect(backup.marks).toEqual([
       ['2506.00009', 30, null],
@@ -102,7 +102,8 @@ describe('restoreUserStateIfWiped', () => {
       ['2506.00003', 'Saved, no repo'],
       ['2506.00001', 'Saved and read'],
     ]);
-    expect(saved[1]!.paper.githubRepoKey).toBe('apple/ml-starflow');
+    // Their listing rows only: the sync brings HF's data back (a repository link included).
+    expect(saved[1]!.paper).toEqual({ id: '2506.00001', title: 'Saved and read', authors: expect.any(Array), summary: '', upvotes: 21, fetchedAt: 0 });
     expect(await storage().get(USER_STATE_RESTORED_KEY)).toEqual({ [USER_STATE_RESTORED_KEY]: { at: NOW, marks: 4 } });
   });
 

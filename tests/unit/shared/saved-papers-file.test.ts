@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ENTRIES, parseSavedPapersFile, savedPapersFile, SAVED_PAPERS_FORMAT } from '../../../lib/shared/saved-papers-file';
+import type { Paper } from '../../../lib/shared/paper';
 import { makePaper } from '../support/builders';
 
 const SAVED = Date.parse('2025-06-10T08:00:00Z');
@@ -10,16 +11,18 @@ function file(papers: unknown[]): string {
 }
 
 describe('saved papers JSON', () => {
-  it('round-trips what Export writes', () => {
+  it('reads back what Export writes: the marks, and the row that lists each paper', () => {
     const paper = makePaper({ aiKeywords: ['flows'], organization: { name: 'apple', fullname: 'Apple' }, projectPage: 'https://example.org/p' });
     const text = savedPapersFile([{ paper, savedAt: SAVED, readAt: READ }, { paper: makePaper({ id: '2506.00001' }), savedAt: SAVED }], READ);
-    const parsed = parseSavedPapersFile(text);
-    expect(parsed).toEqual({
+    // Export writes what is stored (for the person's own use).
+    expect(JSON.parse(text).papers[0]).toMatchObject({ githubRepo: 'https://github.com/apple/ml-starflow', projectPage: 'https://example.org/p', aiKeywords: ['flows'] });
+    const row = (p: Paper) => ({ id: p.id, title: p.title, authors: p.authors, summary: p.summary, upvotes: p.upvotes, fetchedAt: 0 });
+    expect(parseSavedPapersFile(text)).toEqual({
       ok: true,
       skipped: 0,
       entries: [
-        { paper: { ...paper, fetchedAt: 0 }, savedAt: SAVED, readAt: READ },
-        { paper: { ...makePaper({ id: '2506.00001' }), fetchedAt: 0 }, savedAt: SAVED },
+        { paper: row(paper), savedAt: SAVED, readAt: READ },
+        { paper: row(makePaper({ id: '2506.00001' })), savedAt: SAVED },
       ],
     });
     expect(JSON.parse(text).exportedAt).toBe('2025-06-10T09:30:00.000Z');
@@ -49,13 +52,14 @@ describe('saved papers JSON', () => {
       ]),
     );
     expect(parsed.ok && parsed.skipped).toBe(1);
-    expect(parsed.ok && parsed.entries[0]!.paper).toMatchObject({
+    // The texts Import reads are cleaned; the others (summary, keywords, organization) are not read at all.
+    expect(parsed.ok && parsed.entries[0]!.paper).toEqual({
+      id: '2506.06276',
       title: 'Flows at scale',
       authors: ['Ada Lovelace', 'Grace Hopper'],
       summary: 'One\n\tTwo\n',
-      aiSummary: 'Short summary',
-      aiKeywords: ['flows'],
-      organization: { name: 'org', fullname: 'Org Inc' },
+      upvotes: 0,
+      fetchedAt: 0,
     });
   });
 
@@ -76,20 +80,30 @@ describe('saved papers JSON', () => {
     expect(parsed.ok && parsed.skipped).toBe(6);
   });
 
-  it('drops unsafe links and wrong optional fields without losing the paper', () => {
+  it('reads no link, repository, summary or day from a file: those are HF’s, never the file’s', () => {
     const parsed = parseSavedPapersFile(
-      file([{ id: '2506.06276', title: '<img src=x onerror=alert(1)>', savedAt: '2025-06-10T08:00:00Z', githubRepo: 'javascript:alert(1)', projectPage: 'http://plain.example', upvotes: -3, dailyDate: '2025-02-30' }]),
+      file([
+        {
+          id: '2506.06276',
+          title: '<img src=x onerror=alert(1)>',
+          savedAt: '2025-06-10T08:00:00Z',
+          githubRepo: 'https://github.com/attacker/lure',
+          projectPage: 'https://attacker.example/',
+          aiSummary: 'Forged.',
+          aiKeywords: ['forged'],
+          organization: { name: 'attacker' },
+          dailyDate: '2025-06-09',
+          numComments: 99,
+          withdrawnAt: '2025-06-10T00:00:00Z',
+          upvotes: -3,
+        },
+      ]),
     );
     expect(parsed).toEqual({
       ok: true,
       skipped: 0,
       entries: [{ paper: { id: '2506.06276', title: '<img src=x onerror=alert(1)>', authors: [], summary: '', upvotes: 0, fetchedAt: 0 }, savedAt: SAVED }],
     });
-  });
-
-  it('keeps a GitHub link checked, with its matching key', () => {
-    const parsed = parseSavedPapersFile(file([{ id: '2506.06276', title: 'T', savedAt: '2025-06-10T08:00:00Z', githubRepo: 'https://github.com/Apple/ml-starflow/tree/main' }]));
-    expect(parsed.ok && parsed.entries[0]!.paper).toMatchObject({ githubRepo: 'https://github.com/Apple/ml-starflow', githubRepoKey: 'apple/ml-starflow' });
   });
 
   it('refuses what is not our file, with a clear answer', () => {

@@ -38,4 +38,23 @@ describe('importSavedPapers', () => {
     expect(await db.userState.get('2506.00002')).toEqual({ id: '2506.00002', savedAt: 60 });
     expect((await readSavedPapers(db)).map((s) => s.paper.id)).toEqual(['2506.00002', '2506.00001']);
   });
+
+  it('writes only the listing row of a paper it lacks, whatever the entry holds: no repository for GitHub to show, no day', async () => {
+    const db = getDb();
+    const planted = makePaper({ id: '2506.00002', githubRepo: 'https://github.com/attacker/lure', githubRepoKey: 'attacker/lure', projectPage: 'https://attacker.example/', dailyDate: '2025-06-09', aiSummary: 'Forged.', fetchedAt: 0 });
+    await importSavedPapers(db, [{ paper: planted, savedAt: 60 }]);
+    const { id, title, authors, summary, upvotes } = planted;
+    expect(await db.papers.get('2506.00002')).toEqual({ id, title, authors, summary, upvotes, fetchedAt: 0 });
+    expect(await db.papers.where('githubRepoKey').equals('attacker/lure').count()).toBe(0);
+    expect(await db.papers.where('dailyDate').equals('2025-06-09').count()).toBe(0);
+  });
+
+  it('never touches a stored paper: HF’s data stays whole', async () => {
+    const db = getDb();
+    await db.papers.put(makePaper({ id: '2506.00001', githubRepo: undefined, githubRepoKey: undefined, githubStars: undefined }));
+    const stored = await db.papers.get('2506.00001');
+    await importSavedPapers(db, [{ paper: makePaper({ id: '2506.00001', title: 'Forged', upvotes: 9_999, githubRepo: 'https://github.com/attacker/lure', githubRepoKey: 'attacker/lure' }), savedAt: 60 }]);
+    expect(await db.papers.get('2506.00001')).toEqual(stored);
+    expect(await db.papers.where('githubRepoKey').equals('attacker/lure').count()).toBe(0);
+  });
 });
