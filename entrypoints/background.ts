@@ -18,6 +18,7 @@ import { afterFirstAnswer } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
 import { keepToolbarBadge } from '../lib/background/toolbar-badge';
 import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/background/user-state-backup';
+import { originFiles } from '../lib/shared/origin-files';
 import { HF_CALL_LIMITS_KEY, SETTINGS_KEY } from '../lib/shared/storage-keys';
 import { HfCallLimits, storageAreaStore } from '../lib/background/hf/call-limits';
 import { benchTimings } from '../lib/background/timings';
@@ -48,9 +49,11 @@ export default defineBackground(() => {
   // Firefox's Manifest V2 build has the toolbar button as `browserAction` (the same calls).
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   const badge = keepToolbarBadge({ db, action, readSettings });
-  // The person's marks, copied outside IndexedDB after each change, and put back if the browser deleted it.
-  const backup = userStateBackupScheduler(() => backUpUserState(db, browser.storage.local, Date.now()));
-  const restoreMarks = () => restoreUserStateIfWiped(db, browser.storage.local, Date.now()).catch(() => 0);
+  // The person's marks, copied outside IndexedDB (a file content scripts cannot open) after each change,
+  // and put back if the browser deleted the database.
+  const marksCopy = { files: originFiles(), local: browser.storage.local };
+  const backup = userStateBackupScheduler(() => backUpUserState(db, marksCopy, Date.now()));
+  const restoreMarks = () => restoreUserStateIfWiped(db, marksCopy, Date.now()).catch(() => 0);
   const scheduler = new SyncScheduler({
     db,
     alarms: browser.alarms,

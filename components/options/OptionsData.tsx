@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { clearCache } from '../../lib/options/clear-cache';
+import { originFiles } from '../../lib/shared/origin-files';
 import type { PapersDB } from '../../lib/shared/db';
 import { toBibtex } from '../../lib/options/bibtex';
 import { downloadText, exportFilename } from '../../lib/options/download';
@@ -70,7 +71,7 @@ export function OptionsData({ db }: { db: PapersDB }) {
       if (deleteSaved && !window.confirm('Delete every stored paper, including your saved papers and read marks? This cannot be undone.')) {
         return { text: 'Nothing was deleted.' };
       }
-      const result = await clearCache(db, { keepSaved: !deleteSaved, local: browser.storage.local, pageStorage: globalThis.localStorage });
+      const result = await clearCache(db, { keepSaved: !deleteSaved, local: browser.storage.local, pageStorage: globalThis.localStorage, files: originFiles() });
       void announceDatabaseChanged(TABLE_NAMES);
       tellBackground({ type: 'syncNow' });
       return {

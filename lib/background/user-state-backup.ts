@@ -1,30 +1,47 @@
 /**
- * A copy of the person's marks outside IndexedDB, in `storage.local`. When the browser cannot open the
- * database (a full disk can leave it corrupt), Chromium deletes it whole: every saved and read mark would
- * be gone, and no sync brings them back. The copy is a saved-papers file (as Export writes it, without
- * abstracts) plus the marks the file cannot hold (read-only marks, a saved id whose paper is not
- * stored); it is put back only into a database that looks wiped (no marks and no synced day), so a person
- * who unsaved everything never sees marks come back. Read back, the copy is checked like an imported
- * file: a bad copy is ignored.
+ * A copy of the person's marks outside IndexedDB. When the browser cannot open the database (a full disk
+ * can leave it corrupt), Chromium deletes it whole: every saved and read mark would be gone, and no sync
+ * brings them back. The copy is a saved-papers file (as Export writes it, without abstracts) plus the
+ * marks the file cannot hold (read-only marks, a saved id whose paper is not stored); it is put back
+ * only into a database that looks wiped (no marks and no synced day), so a person who unsaved
+ * everything never sees marks come back. Read back, the copy is checked like an imported file: a bad
+ * copy is ignored.
+ *
+ * Where it lives: one file in the extension origin's private file system (lib/shared/origin-files.ts).
+ * The marks say which papers the person reads, so the copy must be out of reach of content scripts:
+ * they run in web pages' renderer processes, and a subverted content script (or a compromised page
+ * process) can read and write all of `storage.local`. Chrome can restrict a storage area to the
+ * extension's own pages (`setAccessLevel`), but per area: `storage.local` must stay open to the content
+ * scripts (the card copy, the card's collapsed state); `storage.session` is restricted but forgotten
+ * when the browser closes; `storage.sync` is small and leaves the machine. A second IndexedDB database
+ * is no copy at all: every database of an origin is one LevelDB store, and Chromium's recovery from a
+ * damaged one deletes that store whole. A file of the origin's private file system is none of these:
+ * only the extension's pages and worker open it, and that recovery leaves it. What it shares with the
+ * database is the origin's storage: were the browser to clear the extension's site data (it has not,
+ * even on a full disk: tests/e2e/storage-full.spec.ts), the copy would go too — the price of keeping
+ * the marks from content scripts. Where the browser has no such file system, no copy is kept.
  */
 import { z } from '../shared/zod-no-eval';
 import type { PapersDB, UserPaperState } from '../shared/db';
 import { isHfPaperId } from '../shared/arxiv-id';
+import type { OriginFiles } from '../shared/origin-files';
 import { importSavedPapers, readSavedPapers } from '../shared/saved-papers';
 import { listingRow, parseSavedPapersFile, savedPapersFile, type SavedPaper } from '../shared/saved-papers-file';
-import { USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY } from '../shared/storage-keys';
+import { LEGACY_USER_STATE_BACKUP_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../shared/storage-keys';
 
 export const USER_STATE_BACKUP_FORMAT = 'daily-papers-lens/user-state-backup';
-/** storage.local holds 10 MB in all (no unlimitedStorage): the copy stays well under it. */
+/** The copy is read whole on restore: it stays a few MB at most. */
 export const MAX_BACKUP_BYTES = 4 * 1024 * 1024;
 /** Enough to find the paper again in Saved; the rest comes back with the next sync or lookup. */
 const MAX_AUTHORS = 5;
 const MAX_TITLE = 300;
 
-/** The part of `browser.storage.local` the copy uses. */
-export interface BackupStorage {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
+/** Where the copy and its traces live. */
+export interface BackupPlaces {
+  /** The copy itself, a file (lib/shared/origin-files.ts). */
+  files: OriginFiles;
+  /** `browser.storage.local`: when marks were last restored; and the copy 0.2 kept there, removed. */
+  local: { set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> };
 }
 
 /** A mark the saved-papers file cannot hold: [id, savedAt or null, readAt or null]. */
@@ -86,10 +103,11 @@ export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_
 }
 
 /** The stored copy, checked; undefined when absent or not valid (never throws). */
-export async function readUserStateBackup(storage: BackupStorage): Promise<{ saved: SavedPaper[]; marks: UserPaperState[] } | undefined> {
+export async function readUserStateBackup(files: OriginFiles): Promise<{ saved: SavedPaper[]; marks: UserPaperState[] } | undefined> {
   try {
-    const raw = (await storage.get(USER_STATE_BACKUP_KEY))[USER_STATE_BACKUP_KEY];
-    const backup = BackupSchema.safeParse(raw);
+    const text = await files.read(USER_STATE_BACKUP_FILE);
+    if (text === undefined) return undefined;
+    const backup = BackupSchema.safeParse(JSON.parse(text));
     if (!backup.success) return undefined;
     const file = parseSavedPapersFile(JSON.stringify(backup.data.saved));
     if (!file.ok) return undefined;
@@ -110,11 +128,6 @@ export async function readUserStateBackup(storage: BackupStorage): Promise<{ sav
   }
 }
 
-/** Forgets the copy: the person deleted their marks on purpose, so no restore may bring them back. */
-export async function forgetUserStateBackup(storage: { remove(key: string): Promise<void> }): Promise<void> {
-  await storage.remove(USER_STATE_BACKUP_KEY);
-}
-
 /** No mark and no synced day: a fresh install, or a database the browser deleted. */
 async function looksWiped(db: PapersDB): Promise<boolean> {
   const [marks, days] = await Promise.all([db.userState.count(), db.days.count()]);
@@ -123,11 +136,13 @@ async function looksWiped(db: PapersDB): Promise<boolean> {
 
 /**
  * Writes the copy of the marks. Not over a database that looks wiped: that would replace the copy of a
- * deleted database's marks with nothing before they were put back.
+ * deleted database's marks with nothing before they were put back. Once written, the copy 0.2 kept in
+ * `storage.local` (where content scripts could read it) goes.
  */
-export async function backUpUserState(db: PapersDB, storage: BackupStorage, now: number): Promise<boolean> {
+export async function backUpUserState(db: PapersDB, places: BackupPlaces, now: number): Promise<boolean> {
   if (await db.transaction('r', [db.userState, db.days], () => looksWiped(db))) return false;
-  await storage.set({ [USER_STATE_BACKUP_KEY]: await userStateBackup(db, now) });
+  await places.files.write(USER_STATE_BACKUP_FILE, JSON.stringify(await userStateBackup(db, now)));
+  await places.local.remove(LEGACY_USER_STATE_BACKUP_KEY).catch(() => undefined);
   return true;
 }
 
@@ -135,9 +150,9 @@ export async function backUpUserState(db: PapersDB, storage: BackupStorage, now:
  * Puts the copy back when the database looks wiped; answers how many marks were put back (0: none).
  * Saved papers come back with their short paper record; the sync refills the rest.
  */
-export async function restoreUserStateIfWiped(db: PapersDB, storage: BackupStorage, now: number): Promise<number> {
+export async function restoreUserStateIfWiped(db: PapersDB, places: BackupPlaces, now: number): Promise<number> {
   if (!(await db.transaction('r', [db.userState, db.days], () => looksWiped(db)))) return 0;
-  const backup = await readUserStateBackup(storage);
+  const backup = await readUserStateBackup(places.files);
   if (!backup || backup.saved.length + backup.marks.length === 0) return 0;
   const restored = await db.transaction('rw', [db.papers, db.days, db.userState], async () => {
     if (!(await looksWiped(db))) return 0;
@@ -153,7 +168,7 @@ export async function restoreUserStateIfWiped(db: PapersDB, storage: BackupStora
     );
     return backup.saved.length + backup.marks.length;
   });
-  if (restored > 0) await storage.set({ [USER_STATE_RESTORED_KEY]: { at: now, marks: restored } }).catch(() => undefined);
+  if (restored > 0) await places.local.set({ [USER_STATE_RESTORED_KEY]: { at: now, marks: restored } }).catch(() => undefined);
   return restored;
 }
 

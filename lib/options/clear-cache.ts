@@ -6,6 +6,7 @@
  */
 import type { PapersDB } from '../shared/db';
 import { clearCardMirror, type MirrorStorage } from '../shared/card-copy';
+import type { OriginFiles } from '../shared/origin-files';
 import { PERSISTED, type PersistedKey } from '../shared/storage-keys';
 
 const keysIn = (area: PersistedKey['area'], cleared: PersistedKey['cleared']) =>
@@ -24,11 +25,16 @@ export interface ClearOptions {
   local?: MirrorStorage;
   /** The extension origin's localStorage (the popup's kept view and its last HF searches). */
   pageStorage?: Pick<Storage, 'removeItem'>;
+  /** The extension origin's files (lib/shared/origin-files.ts): the copy of the marks, when they go too. */
+  files?: Pick<OriginFiles, 'remove'>;
 }
 
 export async function clearCache(db: PapersDB, options: ClearOptions): Promise<ClearResult> {
   // Marks deleted on purpose: their copy goes first, or a worker waking in between would restore them.
-  if (!options.keepSaved && options.local) await options.local.remove(keysIn('local', 'with-marks'));
+  if (!options.keepSaved) {
+    for (const name of keysIn('originFile', 'with-marks')) await options.files?.remove(name);
+    await options.local?.remove(keysIn('local', 'with-marks'));
+  }
   const result = await db.transaction('rw', [db.papers, db.days, db.upvoteHistory, db.userState, db.misses, db.kv], async () => {
     const before = await db.papers.count();
     const saved = options.keepSaved ? ((await db.userState.orderBy('savedAt').primaryKeys()) as string[]) : [];

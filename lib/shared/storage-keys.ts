@@ -10,8 +10,11 @@
  * changes bumps `version` here and is migrated where it is read.
  */
 
-/** `storage.*` areas of the extension API; `kv` is the database's key-value table; `localStorage` the extension origin's. */
-export type KeyArea = 'sync' | 'local' | 'session' | 'kv' | 'localStorage';
+/**
+ * `storage.*` areas of the extension API; `kv` is the database's key-value table; `localStorage` the
+ * extension origin's; `originFile` a file of the extension origin's private file system (lib/shared/origin-files.ts).
+ */
+export type KeyArea = 'sync' | 'local' | 'session' | 'kv' | 'localStorage' | 'originFile';
 
 export interface PersistedKey {
   readonly key: string;
@@ -31,7 +34,8 @@ export const LOCAL_WATCH_KEY = 'settingsWatchLocal';
 export const CARD_KEY_PREFIX = 'card:';
 export const CARD_MIRROR_META_KEY = 'cardMirror';
 export const CARD_COLLAPSED_KEY = 'arxivCardCollapsed';
-export const USER_STATE_BACKUP_KEY = 'userStateBackup';
+export const USER_STATE_BACKUP_FILE = 'user-state-backup.json';
+export const LEGACY_USER_STATE_BACKUP_KEY = 'userStateBackup';
 export const USER_STATE_RESTORED_KEY = 'userStateRestored';
 export const SYNC_STATE_KEY = 'syncState';
 export const TRENDING_KEY = 'trending';
@@ -63,8 +67,12 @@ export const PERSISTED = {
     holds: "Whether the arXiv card's details are hidden (lib/sites/arxiv/card-state.ts).",
   },
   userStateBackup: {
-    key: USER_STATE_BACKUP_KEY, area: 'local', version: 1, cleared: 'with-marks',
-    holds: "A copy of the person's saved and read marks (lib/background/user-state-backup.ts).",
+    key: USER_STATE_BACKUP_FILE, area: 'originFile', version: 1, cleared: 'with-marks',
+    holds: "A copy of the person's saved and read marks, out of content scripts' reach (lib/background/user-state-backup.ts).",
+  },
+  legacyUserStateBackup: {
+    key: LEGACY_USER_STATE_BACKUP_KEY, area: 'local', version: 1, cleared: 'with-marks',
+    holds: 'Where 0.2 kept the copy of the marks: removed once the copy is written as a file.',
   },
   userStateRestored: {
     key: USER_STATE_RESTORED_KEY, area: 'local', version: 1, cleared: 'with-marks',

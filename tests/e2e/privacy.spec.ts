@@ -1,16 +1,22 @@
 /**
  * What leaves the browser, from the request log. Live lookups on: only the arXiv ids of abstract/HTML
  * pages opened (and a few unknown ids cited on a GitHub page). Off: nothing about the pages visited.
+ * And what stays in it out of web pages' reach: the person's marks.
  */
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { listingEntry, patchSettings, unknownEntry } from './support/arxiv';
+import { evaluateInContentScript } from './support/content-script-world';
+import { readExtensionFile } from './support/extension-db';
 import { expect, test } from './support/extension-test';
 import { todaysPapers } from './support/fixture-papers';
 import type { FixtureServer } from './support/fixture-server';
 import { waitForSync } from './support/sync';
+import type { browser } from 'wxt/browser';
+
+declare const chrome: typeof browser;
 
 /** Visits an abstract page of an unknown paper, a listing, and a GitHub repository citing unknown papers. */
 async function browse(server: FixtureServer, context: import('@playwright/test').BrowserContext): Promise<{ opened: string }> {
@@ -54,4 +60,46 @@ test('with live lookups off, nothing about the pages visited leaves the browser'
   await browse(server, context);
   const sent = server.log.slice(before).filter((r) => r.host === 'huggingface.co');
   expect(sent).toEqual([]);
+});
+
+test('what the person saved and read is out of a content script’s reach: its copy is a file of the extension’s origin, not in storage.local', async ({ server, context, openPopup, background, extensionId }) => {
+  const popup = await openPopup();
+  await waitForSync(popup);
+  const [saved, read] = todaysPapers(server.data);
+  await popup.locator(`.paper[data-paper-id="${saved!.id}"]`).getByRole('button', { name: 'Save' }).click();
+  await popup.locator(`.paper[data-paper-id="${read!.id}"]`).getByRole('button', { name: 'Read', exact: true }).click();
+  // The copy of the marks is written outside the database (lib/background/user-state-backup.ts; before
+  // 0.3 in storage.local): wait for it, wherever it is.
+  const copies = async () => {
+    const local = await background.evaluate(() => chrome.storage.local.get('userStateBackup'));
+    return `${(await readExtensionFile(background, 'user-state-backup.json')) ?? ''} ${JSON.stringify(local)}`;
+  };
+  await expect.poll(copies, { timeout: 10_000 }).toContain(read!.id);
+
+  // Our own content script in an arXiv page (a subverted one, say) reads all it can: no mark is there.
+  server.pages.set(`arxiv.org/abs/${saved!.id}`, absPage({ id: saved!.id, title: saved!.title, abstract: saved!.summary, authors: ['A'] }));
+  const page = await context.newPage();
+  await page.goto(`https://arxiv.org/abs/${saved!.id}`);
+  await expect(page.getByTestId('dpl-card')).toBeVisible();
+  const reach = await evaluateInContentScript(page, extensionId, async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<Record<string, unknown>> } } } }).chrome;
+    const local = await chrome.storage.local.get(null);
+    let file = 'none';
+    try {
+      // The file system a content script opens is the web page's origin's, not the extension's.
+      file = await (await (await (await navigator.storage.getDirectory()).getFileHandle('user-state-backup.json')).getFile()).text();
+    } catch (error) {
+      file = (error as Error).name;
+    }
+    return { keys: Object.keys(local), local: JSON.stringify(local), file };
+  });
+  expect(reach.keys.length).toBeGreaterThan(0); // the card copy is there: the read itself worked
+  expect(reach.keys).not.toContain('userStateBackup');
+  // The card copy holds every recent paper's card alike (public HF data); the marks appear nowhere.
+  expect(reach.local).not.toMatch(/savedAt|readAt|user-state-backup/);
+  expect(reach.file).toBe('NotFoundError');
+  // The copy is a file of the extension's origin, which only the extension's own pages and worker open.
+  const file = await readExtensionFile(background, 'user-state-backup.json');
+  expect(file).toContain(saved!.id);
+  expect(file).toContain(read!.id);
 });

@@ -4,8 +4,8 @@
  * transaction, then a connection that never answers again); the run still ends, the popup says why from
  * the run's own answer (the database cannot record it), and every stored paper, day and saved mark is
  * there once space is freed. Retry then syncs again; if the browser deletes the damaged database (its
- * corruption recovery; the test also deletes it on purpose), the saved mark comes back from its copy in
- * storage.local (lib/background/user-state-backup.ts). (Chromium's DevTools quota override does not apply to
+ * corruption recovery; the test also deletes it on purpose), the saved mark comes back from its copy, a
+ * file of the extension's origin that the recovery leaves (lib/background/user-state-backup.ts). (Chromium's DevTools quota override does not apply to
  * extension origins, so a real full disk is the way to get a real storage error.) Needs root to mount
  * the RAM disk.
  */
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from '@playwright/test';
 import { dailyItem, fixturePaperId } from '../fixtures/hf-data';
-import { readAll } from './support/extension-db';
+import { readAll, readExtensionFile } from './support/extension-db';
 import { expect, test as base } from './support/extension-test';
 import { waitForSync } from './support/sync';
 
@@ -83,9 +83,10 @@ function localValue(background: Worker, key: string): Promise<unknown> {
   }, key);
 }
 
-/** The saved ids in the copy of the marks in storage.local. */
+/** The saved ids in the copy of the marks (a file of the extension's origin, lib/background/user-state-backup.ts). */
 async function backupIds(background: Worker): Promise<string[]> {
-  const backup = (await localValue(background, 'userStateBackup')) as { saved?: { papers?: { id: string }[] } } | null;
+  const text = await readExtensionFile(background, 'user-state-backup.json');
+  const backup = (text ? JSON.parse(text) : null) as { saved?: { papers?: { id: string }[] } } | null;
   return (backup?.saved?.papers ?? []).map((p) => p.id).sort();
 }
 

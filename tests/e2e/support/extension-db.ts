@@ -1,6 +1,6 @@
 /**
- * Looking into the extension's database from a test (observation only), from the background worker
- * or an extension page: both share the extension's origin.
+ * Looking into the extension's database (and its origin's files) from a test (observation only), from
+ * the background worker or an extension page: both share the extension's origin.
  *
  * Never creates the database: a test that opened it before the extension had would create an empty
  * version-1 database, and the connection would block Dexie's own upgrade (tens of seconds). Before
@@ -38,6 +38,17 @@ export async function readSyncState(target: Target): Promise<{ running?: boolean
 export async function syncSettled(target: Target): Promise<boolean> {
   const state = await readSyncState(target);
   return Boolean(state?.lastSuccessAt) && !state?.running;
+}
+
+/** A file of the extension origin's private file system (lib/shared/origin-files.ts), or `undefined`. */
+export function readExtensionFile(target: Target, name: string): Promise<string | undefined> {
+  return (target as Worker).evaluate(async (file: string) => {
+    try {
+      return await (await (await (await navigator.storage.getDirectory()).getFileHandle(file)).getFile()).text();
+    } catch {
+      return undefined;
+    }
+  }, name);
 }
 
 function read(target: Target, request: Read): Promise<unknown> {

@@ -1,12 +1,21 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { readSavedPapers } from '../../../lib/shared/saved-papers';
-import { backUpUserState, forgetUserStateBackup, readUserStateBackup, restoreUserStateIfWiped, userStateBackup, userStateBackupScheduler } from '../../../lib/background/user-state-backup';
+import { backUpUserState, readUserStateBackup, restoreUserStateIfWiped, userStateBackup, userStateBackupScheduler } from '../../../lib/background/user-state-backup';
+import { originFiles } from '../../../lib/shared/origin-files';
 import { makePaper, useTestDb } from '../support/builders';
-import { USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
+import { fakeFileSystem } from '../support/fake-file-system';
+import { LEGACY_USER_STATE_BACKUP_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
 
 const getDb = useTestDb();
-const storage = () => fakeBrowser.storage.local;
+let fs = fakeFileSystem();
+beforeEach(() => {
+  fs = fakeFileSystem();
+});
+/** Where the copy lives: a file of the extension's origin (a fake file system here); storage.local for the rest. */
+const places = () => ({ files: originFiles(fs.root), local: fakeBrowser.storage.local });
+const files = () => places().files;
+const writeCopy = (copy: unknown) => files().write(USER_STATE_BACKUP_FILE, typeof copy === 'string' ? copy : JSON.stringify(copy));
 const NOW = Date.parse('2025-06-10T12:00:00Z');
 const day = { date: '2025-06-09', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' as const };
 
@@ -70,26 +79,46 @@ describe('userStateBackup', () => {
     // No room was left for the read marks.
     expect(backup.marks).toEqual([]);
     // Read back, what was kept is whole.
-    await storage().set({ [USER_STATE_BACKUP_KEY]: backup });
-    expect((await readUserStateBackup(storage()))!.saved).toHaveLength(ids.length);
+    await writeCopy(backup);
+    expect((await readUserStateBackup(files()))!.saved).toHaveLength(ids.length);
   });
 
   it('is not written over by an empty, wiped database', async () => {
     const db = await seed();
-    expect(await backUpUserState(db, storage(), NOW)).toBe(true);
-    const written = await storage().get(USER_STATE_BACKUP_KEY);
+    expect(await backUpUserState(db, places(), NOW)).toBe(true);
+    const written = await files().read(USER_STATE_BACKUP_FILE);
     await wipe();
-    expect(await backUpUserState(db, storage(), NOW + 1)).toBe(false);
-    expect(await storage().get(USER_STATE_BACKUP_KEY)).toEqual(written);
+    expect(await backUpUserState(db, places(), NOW + 1)).toBe(false);
+    expect(await files().read(USER_STATE_BACKUP_FILE)).toBe(written);
+  });
+
+  it('is a file of the extension’s origin, out of content scripts’ reach: nothing of the marks in storage.local, and the copy 0.2 kept there goes', async () => {
+    const db = await seed();
+    await fakeBrowser.storage.local.set({ [LEGACY_USER_STATE_BACKUP_KEY]: { format: 'daily-papers-lens/user-state-backup', marks: [['2506.00002', null, 5]] }, cardMirror: { from: '2025-06-01' } });
+    expect(await backUpUserState(db, places(), NOW)).toBe(true);
+    expect(JSON.parse(fs.files.get(USER_STATE_BACKUP_FILE)!)).toMatchObject({ format: 'daily-papers-lens/user-state-backup', marks: [['2506.00009', 30, null], ['2506.00002', null, 5]] });
+    const local = await fakeBrowser.storage.local.get(null);
+    expect(Object.keys(local)).toEqual(['cardMirror']);
+    expect(JSON.stringify(local)).not.toMatch(/2506\.0000[1-9]/);
+  });
+
+  it('keeps the last copy when a write fails (a full disk)', async () => {
+    const db = await seed();
+    await backUpUserState(db, places(), NOW);
+    const before = await files().read(USER_STATE_BACKUP_FILE);
+    await db.userState.put({ id: '2506.00007', savedAt: 40 });
+    fs.failWrites();
+    await expect(backUpUserState(db, places(), NOW + 1)).rejects.toThrow();
+    expect(await files().read(USER_STATE_BACKUP_FILE)).toBe(before);
   });
 });
 
 describe('restoreUserStateIfWiped', () => {
   it('puts every mark back into a wiped database, saved papers with their short record', async () => {
     const db = await seed();
-    await backUpUserState(db, storage(), NOW);
+    await backUpUserState(db, places(), NOW);
     await wipe();
-    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(4);
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(4);
     const states = await db.userState.orderBy('id').toArray();
     expect(states).toEqual([
       { id: '2506.00001', savedAt: 10, readAt: 11 },
@@ -104,70 +133,69 @@ describe('restoreUserStateIfWiped', () => {
     ]);
     // Their listing rows only: the sync brings HF's data back (a repository link included).
     expect(saved[1]!.paper).toEqual({ id: '2506.00001', title: 'Saved and read', authors: expect.any(Array), summary: '', upvotes: 21, fetchedAt: 0 });
-    expect(await storage().get(USER_STATE_RESTORED_KEY)).toEqual({ [USER_STATE_RESTORED_KEY]: { at: NOW, marks: 4 } });
+    expect(await fakeBrowser.storage.local.get(USER_STATE_RESTORED_KEY)).toEqual({ [USER_STATE_RESTORED_KEY]: { at: NOW, marks: 4 } });
   });
 
   it('brings nothing back after the person deleted every mark on purpose (Clear cache, marks too)', async () => {
     const db = await seed();
-    await backUpUserState(db, storage(), NOW);
+    await backUpUserState(db, places(), NOW);
     await wipe();
-    await forgetUserStateBackup(storage());
-    expect(await readUserStateBackup(storage())).toBeUndefined();
-    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    await files().remove(USER_STATE_BACKUP_FILE);
+    expect(await readUserStateBackup(files())).toBeUndefined();
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(0);
     expect(await db.userState.count()).toBe(0);
   });
 
   it('never restores over a database that has synced days (a person who unsaved everything)', async () => {
     const db = await seed();
-    await backUpUserState(db, storage(), NOW);
+    await backUpUserState(db, places(), NOW);
     await db.userState.clear();
-    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(0);
     expect(await db.userState.count()).toBe(0);
   });
 
   it('never restores over a database that has marks (Clear cache keeps them, without days)', async () => {
     const db = await seed();
-    await backUpUserState(db, storage(), NOW);
+    await backUpUserState(db, places(), NOW);
     await db.days.clear();
     await db.userState.clear();
     await db.userState.put({ id: '2506.00002', readAt: 99 });
-    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(0);
     expect(await db.userState.toArray()).toEqual([{ id: '2506.00002', readAt: 99 }]);
   });
 
   it('merges without duplicates when run twice or raced by the person marking a paper', async () => {
     const db = await seed();
-    await backUpUserState(db, storage(), NOW);
+    await backUpUserState(db, places(), NOW);
     await wipe();
-    await Promise.all([restoreUserStateIfWiped(db, storage(), NOW), restoreUserStateIfWiped(db, storage(), NOW)]);
+    await Promise.all([restoreUserStateIfWiped(db, places(), NOW), restoreUserStateIfWiped(db, places(), NOW)]);
     expect(await db.userState.count()).toBe(4);
     expect(await db.papers.count()).toBe(2);
-    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(0);
     expect(await db.userState.count()).toBe(4);
   });
 
   it('does nothing on a fresh install (no backup) and ignores a bad backup without throwing', async () => {
     const db = getDb();
-    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(0);
     for (const bad of [
-      'not an object',
+      'not JSON {',
+      '"not an object"',
       { format: 'daily-papers-lens/user-state-backup', version: 2, writtenAt: 1, saved: {}, marks: [] },
       { format: 'daily-papers-lens/user-state-backup', version: 1, writtenAt: 1, saved: { format: 'other' }, marks: [] },
       { format: 'daily-papers-lens/user-state-backup', version: 1, writtenAt: 1, saved: { format: 'daily-papers-lens/saved-papers', version: 1, papers: [] }, marks: 'x' },
     ]) {
-      await storage().set({ [USER_STATE_BACKUP_KEY]: bad });
-      expect(await readUserStateBackup(storage())).toBeUndefined();
-      expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(0);
+      await writeCopy(bad);
+      expect(await readUserStateBackup(files())).toBeUndefined();
+      expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(0);
     }
     expect(await db.userState.count()).toBe(0);
-    const throwing = { get: () => Promise.reject(new Error('storage gone')), set: () => Promise.resolve() };
-    expect(await readUserStateBackup(throwing)).toBeUndefined();
+    expect(await readUserStateBackup(originFiles({} as never))).toBeUndefined();
   });
 
   it('skips bad entries and bad marks, keeping the good ones', async () => {
     const db = getDb();
-    await storage().set({
-      [USER_STATE_BACKUP_KEY]: {
+    await writeCopy({
         format: 'daily-papers-lens/user-state-backup',
         version: 1,
         writtenAt: 1,
@@ -182,15 +210,14 @@ describe('restoreUserStateIfWiped', () => {
           ],
         },
         marks: [['2506.00002', null, 5], ['2506.00001', 1, null], ['nope', 1, 1], ['2506.00003', null, null], ['2506.00005', -1, 2], 42],
-      },
     });
-    expect(await restoreUserStateIfWiped(db, storage(), NOW)).toBe(3);
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(3);
     expect(await db.userState.orderBy('id').toArray()).toEqual([
       { id: '2506.00001', savedAt: Date.parse('2025-06-01T00:00:00.000Z') },
       { id: '2506.00002', readAt: 5 },
       { id: '2506.00004', savedAt: Date.parse('2025-06-02T00:00:00.000Z') },
     ]);
-    // A link that is not a GitHub repository is dropped, as on Import.
+    // No link is read from a copy, as on Import.
     expect((await db.papers.get('2506.00004'))?.githubRepo).toBeUndefined();
   });
 });

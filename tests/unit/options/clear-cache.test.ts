@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { clearCache } from '../../../lib/options/clear-cache';
 import { storeDay } from '../../../lib/background/sync/store';
 import { patchSyncState, readSyncState } from '../../../lib/background/sync/state';
+import { originFiles } from '../../../lib/shared/origin-files';
 import { makePaper, useTestDb } from '../support/builders';
-import { HF_SEARCHES_KEY, NOTIFICATION_STATE_KEY, UI_STATE_KEY, USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
+import { fakeFileSystem } from '../support/fake-file-system';
+import { HF_SEARCHES_KEY, LEGACY_USER_STATE_BACKUP_KEY, NOTIFICATION_STATE_KEY, UI_STATE_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
 import { CARD_MIRROR_META_KEY, SETTINGS_KEY } from '../../../lib/shared/storage-keys';
 
 const getDb = useTestDb();
@@ -64,21 +66,35 @@ describe('clearCache', () => {
     };
   }
 
-  it('forgets the copy of the marks before it deletes them, so a worker waking in between cannot restore them', async () => {
+  /** The copy of the marks as a file (a fake file system), noting how many marks the database held when it went. */
+  async function marksFile(db: ReturnType<typeof getDb>) {
+    const files = originFiles(fakeFileSystem().root);
+    await files.write(USER_STATE_BACKUP_FILE, '{"marks":[]}');
+    const removals: { name: string; marksInDb: number }[] = [];
+    return { files, removals, remove: async (name: string) => (removals.push({ name, marksInDb: await db.userState.count() }), files.remove(name)) };
+  }
+
+  it('forgets the copy of the marks (its file, and 0.2’s in storage.local) before it deletes them, so a worker waking in between cannot restore them', async () => {
     const db = await seed();
-    const local = localArea(db, { [USER_STATE_BACKUP_KEY]: { saved: [] }, [USER_STATE_RESTORED_KEY]: 1, [SETTINGS_KEY]: { liveLookups: false }, 'card:2506.00001': '{}', [CARD_MIRROR_META_KEY]: { from: '2025-06-01' } });
-    await clearCache(db, { keepSaved: false, local });
-    const forgot = local.removals.find((removal) => removal.keys.includes(USER_STATE_BACKUP_KEY));
-    expect(forgot?.keys).toEqual(expect.arrayContaining([USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY]));
+    const local = localArea(db, { [LEGACY_USER_STATE_BACKUP_KEY]: { saved: [] }, [USER_STATE_RESTORED_KEY]: 1, [SETTINGS_KEY]: { liveLookups: false }, 'card:2506.00001': '{}', [CARD_MIRROR_META_KEY]: { from: '2025-06-01' } });
+    const copy = await marksFile(db);
+    await clearCache(db, { keepSaved: false, local, files: copy });
+    expect(copy.removals).toEqual([{ name: USER_STATE_BACKUP_FILE, marksInDb: 2 }]);
+    expect(await copy.files.read(USER_STATE_BACKUP_FILE)).toBeUndefined();
+    const forgot = local.removals.find((removal) => removal.keys.includes(LEGACY_USER_STATE_BACKUP_KEY));
+    expect(forgot?.keys).toEqual(expect.arrayContaining([LEGACY_USER_STATE_BACKUP_KEY, USER_STATE_RESTORED_KEY]));
     expect(forgot?.marksInDb).toBe(2);
     expect(Object.keys(local.items)).toEqual([SETTINGS_KEY]);
   });
 
   it('keeps the copy of the marks when the marks stay', async () => {
     const db = await seed();
-    const local = localArea(db, { [USER_STATE_BACKUP_KEY]: { saved: [] }, 'card:2506.00001': '{}' });
-    await clearCache(db, { keepSaved: true, local });
-    expect(Object.keys(local.items)).toEqual([USER_STATE_BACKUP_KEY]);
+    const local = localArea(db, { [LEGACY_USER_STATE_BACKUP_KEY]: { saved: [] }, 'card:2506.00001': '{}' });
+    const copy = await marksFile(db);
+    await clearCache(db, { keepSaved: true, local, files: copy });
+    expect(copy.removals).toEqual([]);
+    expect(await copy.files.read(USER_STATE_BACKUP_FILE)).toBeDefined();
+    expect(Object.keys(local.items)).toEqual([LEGACY_USER_STATE_BACKUP_KEY]);
   });
 
   it("forgets what the popup kept outside the database: the last searches and the view", async () => {
