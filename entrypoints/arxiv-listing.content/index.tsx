@@ -16,7 +16,7 @@ import { scriptMatches } from '../../lib/shared/sites';
 import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/sites/kit/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sites/arxiv/search-page';
 import { domReady } from '../../lib/sites/kit/dom-ready';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, type ShadowHost } from '../../lib/sites/kit/shadow-host';
 import { BadgeIndex } from '../../lib/shared/badge-index';
 import { sendRequest } from '../../lib/shared/messages';
 
@@ -99,7 +99,7 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
     const now = pageTheme(known[0]!.badgeSlot);
     if (now === theme) return;
     theme = now;
-    for (const { host } of hosts) host.setAttribute('data-theme', theme);
+    for (const { host } of hosts) setHostTheme(host, theme);
   };
   ctx.requestAnimationFrame(followTheme);
   watchPageTheme(document, followTheme, ctx.signal);

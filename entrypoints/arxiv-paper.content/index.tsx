@@ -17,7 +17,7 @@ import { scriptMatches } from '../../lib/shared/sites';
 import { paperIdInUrl, readPaperPage } from '../../lib/sites/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/sites/kit/page-theme';
 import { domReady } from '../../lib/sites/kit/dom-ready';
-import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type RenderTarget } from '../../lib/sites/kit/shadow-host';
+import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, type RenderTarget } from '../../lib/sites/kit/shadow-host';
 import { sendRequest, type PaperCardData } from '../../lib/shared/messages';
 import { readSiteEnabled } from '../../lib/sites/kit/site-switch';
 
@@ -80,8 +80,8 @@ async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefi
   const { host, container } = card;
   // The page's look is read in the next frame, before it is painted, from the styles that frame
   // computes anyway (reading it now would make the browser compute them once more, at once).
-  const followTheme = () => host.setAttribute('data-theme', pageTheme(host));
-  host.setAttribute('data-theme', 'light');
+  const followTheme = () => setHostTheme(host, pageTheme(host));
+  setHostTheme(host, 'light');
   page.anchor.insertAdjacentElement(page.position, host);
   ctx.requestAnimationFrame(followTheme);
 

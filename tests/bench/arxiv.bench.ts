@@ -166,12 +166,12 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     abs: `https://arxiv.org/abs/${star.id}`,
   };
   const tabs = {
-    realistic: await page(() => context.newPage(), 'daily-papers-lens-badge', 200),
-    worst: await page(() => context.newPage(), 'daily-papers-lens-badge', ENTRIES),
-    abs: await page(() => context.newPage(), 'daily-papers-lens', 1),
-    plainRealistic: await page(() => plainContext.newPage(), 'daily-papers-lens-badge', 0),
-    plainWorst: await page(() => plainContext.newPage(), 'daily-papers-lens-badge', 0),
-    plainAbs: await page(() => plainContext.newPage(), 'daily-papers-lens', 0),
+    realistic: await page(() => context.newPage(), 'dpl-paper-badge', 200),
+    worst: await page(() => context.newPage(), 'dpl-paper-badge', ENTRIES),
+    abs: await page(() => context.newPage(), 'dpl-paper-card', 1),
+    plainRealistic: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
+    plainWorst: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
+    plainAbs: await page(() => plainContext.newPage(), 'dpl-paper-card', 0),
   };
   const runs = { realistic: [] as Timing[], worst: [] as Timing[], abs: [] as Timing[], plainRealistic: [] as Timing[], plainWorst: [] as Timing[], plainAbs: [] as Timing[] };
   for (let i = -1; i < RUNS; i++) {

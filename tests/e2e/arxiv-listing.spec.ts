@@ -48,7 +48,7 @@ function badges(page: Page, entrySelector: string): Promise<Record<string, strin
       entries.map((entry) => {
         const link = entry.querySelector('a[title="Abstract"], p.list-title > a') as HTMLAnchorElement;
         const id = link.href.split('/abs/')[1]!.replace(/v\d+$/, '');
-        const hosts = entry.querySelectorAll('daily-papers-lens-badge');
+        const hosts = entry.querySelectorAll('dpl-paper-badge');
         if (hosts.length > 1) return [id, `${hosts.length} badges`];
         const badge = hosts[0]?.shadowRoot?.querySelector('[data-testid="dpl-badge"]');
         if (!badge) return [id, null];
@@ -69,7 +69,7 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
 
   const all = [...sections.newSubmissions, ...sections.crossLists, ...sections.replacements];
   const known = all.filter((e) => upvotes.has(e.id));
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(known.length);
   const shown = await badges(page, 'dl#articles > dt');
   for (const entry of all) {
     const votes = upvotes.get(entry.id);
@@ -79,7 +79,7 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
   const toolbar = page.getByTestId('dpl-toolbar');
   await expect(toolbar).toHaveAttribute('aria-label', 'Daily Papers Lens');
   await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${known.length} of ${all.length} on Hugging Face Daily Papers`);
-  expect(await page.locator('daily-papers-lens-toolbar + dl#articles').count()).toBe(1);
+  expect(await page.locator('dpl-toolbar + dl#articles').count()).toBe(1);
 
   // Sort, by keyboard: Tab from the last link before the toolbar reaches its button.
   const original = await sectionIds(page);
@@ -111,10 +111,10 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
   await page.goBack();
   await page.goForward();
   await page.goBack();
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(known.length);
   await page.reload();
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
-  expect(await hostCount(page, 'daily-papers-lens-toolbar')).toBe(1);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(known.length);
+  expect(await hostCount(page, 'dpl-toolbar')).toBe(1);
   expect(Object.values(await badges(page, 'dl#articles > dt')).filter((b) => b?.includes('badges'))).toEqual([]);
   expect(server.hfCalls().slice(callsBefore)).toEqual([]);
   expect(errors).toEqual([]);
@@ -151,7 +151,7 @@ test('/pastweek with show=2000, /recent and /catchup get their badges', async ({
   const errors = collectPageErrors(page);
 
   await page.goto('https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000');
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(papers.length);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(papers.length);
   const shown = await badges(page, 'dl#articles > dt');
   expect(Object.keys(shown)).toHaveLength(600);
   for (const [id, badge] of Object.entries(shown)) {
@@ -163,10 +163,10 @@ test('/pastweek with show=2000, /recent and /catchup get their badges', async ({
 
   await page.goto('https://arxiv.org/list/cs.CL/recent');
   const recentKnown = days[0]!.entries.slice(0, 50).filter((e) => upvotes.has(e.id)).length;
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(recentKnown);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(recentKnown);
 
   await page.goto('https://arxiv.org/catchup/cs.CL/2025-06-05?abs=True');
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(3);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(3);
   const catchup = await badges(page, 'dl#articles > dt');
   expect(catchup[today[2]!.id]).toContain(`▲ ${today[2]!.upvotes} `);
   expect(catchup[today[3]!.id]).toContain(`▲ ${today[3]!.upvotes} `);
@@ -187,7 +187,7 @@ test('search results get badges, sort by upvotes and restore', async ({ server, 
   const errors = collectPageErrors(page);
   await page.goto('https://arxiv.org/search/?query=normalizing+flows&searchtype=all&source=header');
 
-  await expect(page.locator('li.arxiv-result p.list-title daily-papers-lens-badge')).toHaveCount(papers.length);
+  await expect(page.locator('li.arxiv-result p.list-title dpl-paper-badge')).toHaveCount(papers.length);
   const shown = await badges(page, 'li.arxiv-result');
   for (const p of papers) expect(shown[p.id]).toContain(`▲ ${p.upvotes} `);
   expect(shown[unknownEntry(1).id]).toBeNull();
@@ -216,14 +216,14 @@ test('the highlight threshold tints papers at or above it; with arXiv switched o
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto('https://arxiv.org/list/cs.CL/new');
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(known.length);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(known.length);
   await expect(page.getByTestId('dpl-toolbar-text')).toContainText(`${hot.length} with ${threshold}+ upvotes highlighted`);
   const looks = await page.locator('dl#articles > dt').evaluateAll((dts) =>
     dts.map((dt) => ({
       id: (dt.querySelector('a[title="Abstract"]') as HTMLElement).id,
       dt: getComputedStyle(dt).backgroundColor,
       dd: getComputedStyle(dt.nextElementSibling!).backgroundColor,
-      badge: dt.querySelector('daily-papers-lens-badge')?.shadowRoot?.querySelector('[data-highlighted]') ? 'hot' : 'plain',
+      badge: dt.querySelector('dpl-paper-badge')?.shadowRoot?.querySelector('[data-highlighted]') ? 'hot' : 'plain',
     })),
   );
   for (const look of looks) {
@@ -238,7 +238,7 @@ test('the highlight threshold tints papers at or above it; with arXiv switched o
   for (const url of ['https://arxiv.org/list/cs.CL/new', 'https://arxiv.org/search/?query=x']) {
     await page.goto(url);
     await page.waitForTimeout(400);
-    expect(await hostCount(page, 'daily-papers-lens-badge, daily-papers-lens-toolbar')).toBe(0);
+    expect(await hostCount(page, 'dpl-paper-badge, dpl-toolbar')).toBe(0);
     expect(await page.locator('dl#articles > dt[style]').count()).toBe(0);
   }
   expect(errors).toEqual([]);

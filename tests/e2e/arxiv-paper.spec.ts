@@ -32,7 +32,7 @@ test('an abstract page shows the card after the title; the reader collapses it b
 
   const card = page.getByTestId('dpl-card');
   await expect(card).toBeVisible();
-  expect(await page.locator('#abs h1.title + daily-papers-lens').count()).toBe(1);
+  expect(await page.locator('#abs h1.title + dpl-paper-card').count()).toBe(1);
   await expect(card).toHaveAttribute('aria-label', /Daily Papers Lens/);
   const badge = card.getByTestId('dpl-badge');
   await expect(badge).toContainText(`▲ ${star.upvotes}`);
@@ -72,7 +72,7 @@ test('an abstract page shows the card after the title; the reader collapses it b
   await expect(page.getByTestId('dpl-card')).toHaveCount(1);
   await page.reload();
   await expect(page.getByTestId('dpl-card')).toBeVisible();
-  expect(await hostCount(page, 'daily-papers-lens')).toBe(1);
+  expect(await hostCount(page, 'dpl-paper-card')).toBe(1);
   expect(paperCalls(server, star.id)).toBe(0);
   expect(errors).toEqual([]);
 });
@@ -87,23 +87,23 @@ test('an HTML paper shows the card under its title and follows the page into dar
 
   const card = page.getByTestId('dpl-card');
   await expect(card.getByTestId('dpl-badge')).toContainText(`▲ ${paper.upvotes}`);
-  expect(await page.locator('article.ltx_document h1.ltx_title_document + daily-papers-lens').count()).toBe(1);
-  const host = page.locator('daily-papers-lens');
-  await expect(host).toHaveAttribute('data-theme', 'light');
+  expect(await page.locator('article.ltx_document h1.ltx_title_document + dpl-paper-card').count()).toBe(1);
+  const host = page.locator('dpl-paper-card');
+  await expect(host).toHaveAttribute('data-dpl-theme', 'light');
   const lightBackground = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
 
   // The reader switches arXiv's theme; the card follows.
   await page.getByRole('button', { name: 'Toggle color scheme' }).click();
-  await expect(host).toHaveAttribute('data-theme', 'dark');
+  await expect(host).toHaveAttribute('data-dpl-theme', 'dark');
   const darkBackground = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
   expect(darkBackground).not.toBe(lightBackground);
   await page.getByRole('button', { name: 'Toggle color scheme' }).click();
-  await expect(host).toHaveAttribute('data-theme', 'light');
+  await expect(host).toHaveAttribute('data-dpl-theme', 'light');
 
   // A page that opens dark gets a dark card from the start.
   server.pages.set(`arxiv.org/html/${paper.id}v2`, htmlPaper({ id: paper.id, version: 2, title: paper.title, abstract: paper.summary, authors: ['A'], theme: 'dark' }));
   await page.goto(`https://arxiv.org/html/${paper.id}v2`);
-  await expect(page.locator('daily-papers-lens')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.locator('dpl-paper-card')).toHaveAttribute('data-dpl-theme', 'dark');
 
   // The page's CSS cannot reach into the card, and the card's cannot leak out.
   await page.addStyleTag({ content: '* { color: rgb(255, 0, 0) !important; } .dpl-card { display: none !important; }' });
@@ -123,9 +123,9 @@ test('an HTML paper LaTeXML did not make (EPTCS proceedings) gets the card after
   const card = page.getByTestId('dpl-card');
   await expect(card.getByTestId('dpl-badge')).toContainText(`▲ ${paper.upvotes}`);
   await expect(card.getByTestId('dpl-badge')).toHaveAttribute('href', `https://huggingface.co/papers/${paper.id}`);
-  expect(await hostCount(page, 'daily-papers-lens')).toBe(1);
+  expect(await hostCount(page, 'dpl-paper-card')).toBe(1);
   // After the two h1s of the EPTCS title, before "Edited by", inside the page's <center>; in an open shadow root.
-  const where = await page.locator('daily-papers-lens').evaluate((host) => ({
+  const where = await page.locator('dpl-paper-card').evaluate((host) => ({
     shadow: host.shadowRoot?.querySelector('[data-testid="dpl-card"]') !== null,
     parent: host.parentElement?.tagName,
     before: [...host.parentElement!.querySelectorAll(':scope > h1')].filter((h) => h.compareDocumentPosition(host) & Node.DOCUMENT_POSITION_FOLLOWING).length,
@@ -213,7 +213,7 @@ test('a paper HF does not know gets a quiet link, its 404 remembered; old-style 
   await page.waitForTimeout(500);
   expect(server.hfCalls().slice(before)).toEqual([]);
   expect(server.log.some((r) => r.host === 'huggingface.co' && r.path.includes('9901001'))).toBe(false);
-  expect(await hostCount(page, 'daily-papers-lens')).toBe(0);
+  expect(await hostCount(page, 'dpl-paper-card')).toBe(0);
   expect(errors).toEqual([]);
 });
 
@@ -236,7 +236,7 @@ test('with live lookups off nothing is asked of HF; with arXiv switched off noth
     await page.goto(url);
     await expect(page.locator('#abs h1.title')).toBeVisible();
     await page.waitForTimeout(300);
-    expect(await hostCount(page, 'daily-papers-lens')).toBe(0);
+    expect(await hostCount(page, 'dpl-paper-card')).toBe(0);
   }
   expect(paperCalls(server, id)).toBe(0);
 

@@ -36,7 +36,7 @@ test('a fresh install syncs Daily Papers, the popup ranks the latest day, the ab
   await expect(badge).toContainText(`▲ ${star.upvotes}`);
   await expect(badge).toHaveAttribute('href', `https://huggingface.co/papers/${star.id}`);
   // It sits right after the title, inside the extension's own shadow root.
-  expect(await page.locator('#abs h1.title + daily-papers-lens').count()).toBe(1);
+  expect(await page.locator('#abs h1.title + dpl-paper-card').count()).toBe(1);
   expect(errors).toEqual([]);
 });
 

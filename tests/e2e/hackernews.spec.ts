@@ -65,7 +65,7 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
     `https://huggingface.co/papers/${a!.id}`,
   ]);
   // Keyboard reachable: the badge is a link in the tab order.
-  const focusable = await item.evaluate(() => (document.querySelector('dpl-site-badge')!.shadowRoot!.querySelector('a') as HTMLAnchorElement).tabIndex);
+  const focusable = await item.evaluate(() => (document.querySelector('dpl-paper-badge')!.shadowRoot!.querySelector('a') as HTMLAnchorElement).tabIndex);
   expect(focusable).toBe(0);
 
   // One message per page view, answered from the local copy; nothing sent to HF or anyone.

@@ -47,7 +47,7 @@ test('a tab walked through 60 unknown abstract pages causes at most 30 HF calls;
     await page.waitForTimeout(500);
     if (paperCalls(server, id) === 0) {
       refused++;
-      expect(await hostCount(page, 'daily-papers-lens')).toBe(0);
+      expect(await hostCount(page, 'dpl-paper-card')).toBe(0);
       await expect(page.getByTestId('dpl-unknown')).toHaveCount(0);
     } else {
       await expect(page.getByTestId('dpl-unknown')).toBeVisible();

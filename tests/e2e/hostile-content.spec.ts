@@ -78,7 +78,7 @@ test('hostile titles, summaries, names and URLs stay text in the popup, on arXiv
   await abs.goto(`https://arxiv.org/abs/${target.id}`);
   await expect(abs.getByTestId('dpl-badge').first()).toBeVisible();
   await abs.waitForTimeout(300);
-  await expectClean(abs, 'daily-papers-lens, [data-dpl], dpl-paper-badge, dpl-card');
+  await expectClean(abs, 'dpl-paper-card, [data-dpl], dpl-paper-badge, dpl-card');
   await expect(abs.getByTestId('dpl-ai-summary').locator('strong')).toHaveText([HOSTILE_TEXT[0]!]);
   expect(absErrors).toEqual([]);
 

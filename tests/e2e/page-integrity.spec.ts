@@ -14,7 +14,7 @@ import { todaysPapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
 
 /** The hosts the extension inserts (every one of its shadow roots hangs off one of these). */
-const OUR_HOSTS = 'daily-papers-lens, daily-papers-lens-badge, daily-papers-lens-toolbar, dpl-paper-badge, dpl-repo-papers';
+const OUR_HOSTS = 'dpl-paper-card, dpl-paper-badge, dpl-toolbar, dpl-repo-papers';
 
 /** A tiny script of the page's own, as sites have: it must keep working beside the extension. */
 const PAGE_SCRIPT = `<script>document.addEventListener('DOMContentLoaded', () => { document.body.dataset.pageScript = 'ran'; document.body.addEventListener('click', () => { document.body.dataset.clicks = String(Number(document.body.dataset.clicks || 0) + 1); }); });</script>`;

@@ -28,7 +28,7 @@ test('OpenReview: the forum paper badged by its title, nothing sent; off and it 
   const errors = collectPageErrors(page);
   await page.goto('https://openreview.net/forum?id=FxForum001');
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([`https://huggingface.co/papers/${a!.id}`]);
-  expect(await page.evaluate(() => document.querySelector('dpl-site-badge')?.parentElement?.matches('h2.citation_title'))).toBe(true);
+  expect(await page.evaluate(() => document.querySelector('dpl-paper-badge')?.parentElement?.matches('h2.citation_title'))).toBe(true);
   expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'openreview' }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 

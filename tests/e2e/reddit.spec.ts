@@ -42,7 +42,7 @@ test('Reddit: posts and comments badged, a 500-post feed badged batch by batch w
   await feed.goto('https://www.reddit.com/r/MachineLearning/');
   await expect.poll(() => siteBadges(feed).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!), hf(c!)]);
   // A post's badge goes to its title's slot, next to the title.
-  expect(await feed.evaluate(() => [...document.querySelectorAll('shreddit-post > dpl-site-badge')].map((host) => host.getAttribute('slot')))).toEqual(['title', 'title']);
+  expect(await feed.evaluate(() => [...document.querySelectorAll('shreddit-post > dpl-paper-badge')].map((host) => host.getAttribute('slot')))).toEqual(['title', 'title']);
 
   const old = await context.newPage();
   await old.goto('https://old.reddit.com/r/MachineLearning/');

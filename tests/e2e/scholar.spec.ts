@@ -37,7 +37,7 @@ test('Google Scholar: results badged by arXiv link and by title, from the local 
   await page.goto('https://scholar.google.com/scholar?hl=en&q=flows');
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([a, b, c, d].map((p) => `https://huggingface.co/papers/${p!.id}`));
   // Each badge follows its result's title (inside h3.gs_rt), one per result.
-  expect(await page.evaluate(() => [...document.querySelectorAll('dpl-site-badge')].every((host) => host.parentElement?.matches('h3.gs_rt')))).toBe(true);
+  expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].every((host) => host.parentElement?.matches('h3.gs_rt')))).toBe(true);
   expect((await siteBadges(page))[0]!.text).toContain(`▲ ${a!.upvotes}`);
 
   expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'scholar' }]);

@@ -146,7 +146,7 @@ test('the Firefox build syncs in its background, annotates an abstract page, and
       return answer.result?.value;
     };
     const cardText = async () =>
-      String(await evaluate(`document.querySelector('daily-papers-lens')?.shadowRoot?.querySelector('[data-testid="dpl-card"]')?.textContent ?? ''`));
+      String(await evaluate(`document.querySelector('dpl-paper-card')?.shadowRoot?.querySelector('[data-testid="dpl-card"]')?.textContent ?? ''`));
     await bidi.send('browsingContext.navigate', { context, url: `https://arxiv.org/abs/${star.id}`, wait: 'complete' });
     await expect.poll(cardText, { timeout: 30_000 }).toContain(`▲ ${star.upvotes}`);
 

@@ -103,7 +103,7 @@ test('arXiv abstract page (light) and HTML paper (dark)', async ({ server, conte
   await shoot(abs, 'arxiv-abstract-light');
 
   // The Chrome Web Store's small promo tile (440×280): the icon, the name, and the card as it appears on arXiv.
-  const card = await abs.locator('daily-papers-lens').screenshot({ animations: 'disabled', caret: 'hide' });
+  const card = await abs.locator('dpl-paper-card').screenshot({ animations: 'disabled', caret: 'hide' });
   const icon = readFileSync(resolve(import.meta.dirname, '../../public/icon/128.png')).toString('base64');
   const tile = await pageAt(context, 'light', { width: 440, height: 280 });
   await tile.setContent(`<!DOCTYPE html><html><body style="margin:0;width:440px;height:280px;overflow:hidden;box-sizing:border-box;padding:22px;
@@ -116,7 +116,7 @@ test('arXiv abstract page (light) and HTML paper (dark)', async ({ server, conte
 
   const html = await pageAt(context, 'dark');
   await html.goto(`https://arxiv.org/html/${star.id}v1`);
-  await expect(html.locator('daily-papers-lens')).toHaveAttribute('data-theme', 'dark');
+  await expect(html.locator('dpl-paper-card')).toHaveAttribute('data-dpl-theme', 'dark');
   await shoot(html, 'arxiv-html-dark');
 });
 
@@ -133,7 +133,7 @@ test('arXiv listing (light)', async ({ server, context, background }) => {
   const page = await pageAt(context, 'light');
   await page.goto('https://arxiv.org/list/cs.CV/recent');
   await page.addStyleTag({ content: ARXIV_LOOK });
-  await expect(page.locator('daily-papers-lens-badge')).toHaveCount(today.length);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(today.length);
   await shoot(page, 'arxiv-listing-light');
 });
 

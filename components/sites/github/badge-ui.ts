@@ -8,12 +8,12 @@
  */
 import { createRepoPapers } from './repo-papers-element';
 import { createUpvoteBadge } from '../kit/upvote-badge-element';
-import { createShadowHost, OverlayStyles, type HostDisplay } from '../../../lib/sites/kit/shadow-host';
+import { createShadowHost, OVERLAY_TAGS, OverlayStyles, setHostTheme, type HostDisplay } from '../../../lib/sites/kit/shadow-host';
 import type { ColorScheme } from '../../../lib/sites/github/color-mode';
 import type { BadgeUi, MountedBadge } from '../../../lib/sites/github/page-view';
 
-export const INLINE_BADGE_HOST = 'dpl-paper-badge';
-export const REPO_BADGE_HOST = 'dpl-repo-papers';
+export const INLINE_BADGE_HOST = OVERLAY_TAGS.badge;
+export const REPO_BADGE_HOST = OVERLAY_TAGS.repoPapers;
 
 export interface BadgeUiOptions {
   doc: Document;
@@ -26,7 +26,7 @@ export function createBadgeUi({ doc, css, colorScheme }: BadgeUiOptions): BadgeU
   const styles = new OverlayStyles(css);
   const mount = (tag: string, display: HostDisplay, content: HTMLElement, place: (host: Element) => void): MountedBadge => {
     const { host, root } = createShadowHost(doc, tag, styles, display);
-    host.setAttribute('data-dpl-theme', colorScheme());
+    setHostTheme(host, colorScheme());
     content.classList.add('dpl-root');
     root.append(content);
     place(host);

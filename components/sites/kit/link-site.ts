@@ -12,12 +12,12 @@ import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
 import { TitleIndex } from '../../../lib/shared/title-index';
 import { pageTheme } from '../../../lib/sites/kit/page-theme';
-import { createShadowHost, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
+import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
 import { createUpvoteBadge } from './upvote-badge-element';
 
 /** The badge's host tag on every badges-only site (an earlier run's are found and removed by it). */
-export const SITE_BADGE_TAG = 'dpl-site-badge';
+export const SITE_BADGE_TAG = OVERLAY_TAGS.badge;
 
 export interface LinkSiteOptions {
   site: SiteId;
@@ -67,7 +67,7 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
         const slot = link.getAttribute('slot');
         if (slot) host.setAttribute('slot', slot);
         theme ??= pageTheme(link.parentElement ?? doc.documentElement);
-        host.setAttribute('data-theme', theme);
+        setHostTheme(host, theme);
         const highlighted = highlightThreshold > 0 && paper.upvotes >= highlightThreshold;
         root.append(createUpvoteBadge(doc, paper, { highlighted }));
         if (inside) link.append(host);

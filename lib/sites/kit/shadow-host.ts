@@ -5,12 +5,31 @@
  * hundred paper links); where a browser refuses that, each root gets its own <style>.
  */
 
-/** The arXiv overlays' tags, one per kind of element, so a later run of the script can find (and remove) what an earlier one left. */
+/**
+ * Every site's overlay tags, one per kind of element and one `dpl-` family, so a person (or a test)
+ * can tell ours apart on any page and a later run of a script can find (and remove) what an earlier one left.
+ */
 export const OVERLAY_TAGS = {
-  card: 'daily-papers-lens',
-  badge: 'daily-papers-lens-badge',
-  toolbar: 'daily-papers-lens-toolbar',
+  /** The arXiv paper card (abstract and HTML pages). */
+  card: 'dpl-paper-card',
+  /** A paper's upvote badge after a link: arXiv listings, GitHub READMEs, every link site. */
+  badge: 'dpl-paper-badge',
+  /** The arXiv listing's sort/filter bar. */
+  toolbar: 'dpl-toolbar',
+  /** GitHub's repository card (the papers a repository implements). */
+  repoPapers: 'dpl-repo-papers',
 } as const;
+
+/**
+ * The host attribute carrying the page's light/dark look to the shadow sheet (`:host([data-dpl-theme='dark'])`).
+ * Namespaced: a page's own `[data-theme=dark]` rules would otherwise style our host element itself.
+ */
+export const THEME_ATTRIBUTE = 'data-dpl-theme';
+
+/** Sets the look a host's shadow sheet follows. */
+export function setHostTheme(host: Element, theme: string): void {
+  host.setAttribute(THEME_ATTRIBUTE, theme);
+}
 
 /** How a host sits in the page: `inline` flows like the text around it (a badge after a link). */
 export type HostDisplay = 'block' | 'inline-block' | 'inline';

@@ -46,14 +46,14 @@ export interface SiteBadge {
 /** Every site badge on the page (their shadow roots are open), in document order. */
 export async function siteBadges(page: Page): Promise<SiteBadge[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('dpl-site-badge')].map((host) => {
+    [...document.querySelectorAll('dpl-paper-badge')].map((host) => {
       const badge = host.shadowRoot?.querySelector('a');
       const before = host.previousElementSibling;
       return {
         after: before instanceof HTMLAnchorElement ? before.href : null,
         href: badge?.getAttribute('href') ?? null,
         text: badge?.textContent ?? '',
-        theme: host.getAttribute('data-theme'),
+        theme: host.getAttribute('data-dpl-theme'),
       };
     }),
   );
@@ -69,11 +69,11 @@ export async function badgesPerAppendedBatch(page: Page, container: string, batc
       const parent = document.querySelector(container)!;
       const counts: number[] = [];
       for (const html of batches) {
-        const before = document.querySelectorAll('dpl-site-badge').length;
+        const before = document.querySelectorAll('dpl-paper-badge').length;
         parent.insertAdjacentHTML('beforeend', html);
         await Promise.resolve();
         await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-        counts.push(document.querySelectorAll('dpl-site-badge').length - before);
+        counts.push(document.querySelectorAll('dpl-paper-badge').length - before);
         await new Promise((resolve) => setTimeout(resolve, 16));
       }
       return counts;

@@ -12,7 +12,7 @@ function setUp(html: string) {
     find: (root) => findPaperLinks(root),
     badgeOf: (id) => (id in KNOWN ? { id, upvotes: KNOWN[id]! } : undefined),
     mount: ({ link }, paper) => {
-      const host = document.createElement('dpl-site-badge');
+      const host = document.createElement('dpl-paper-badge');
       host.textContent = String(paper.upvotes);
       link.after(host);
       return host;
@@ -21,7 +21,7 @@ function setUp(html: string) {
   return badges;
 }
 
-const hosts = () => [...document.querySelectorAll('dpl-site-badge')].map((host) => `${(host.previousElementSibling as HTMLAnchorElement).href} ${host.textContent}`);
+const hosts = () => [...document.querySelectorAll('dpl-paper-badge')].map((host) => `${(host.previousElementSibling as HTMLAnchorElement).href} ${host.textContent}`);
 
 describe('LinkBadges', () => {
   it('badges each link the local copy knows, once, however often the page is read', () => {
@@ -49,7 +49,7 @@ describe('watchAddedContent', () => {
     const seen: string[][] = [];
     const stop = new AbortController();
     watchAddedContent(document.body, (added) => seen.push(added.map((el) => el.tagName.toLowerCase() + (el.id ? `#${el.id}` : ''))), stop.signal, {
-      ownTags: ['dpl-site-badge'],
+      ownTags: ['dpl-paper-badge'],
       schedule: (callback) => void frames.push(callback),
     });
     const main = document.querySelector('main')!;
@@ -59,7 +59,7 @@ describe('watchAddedContent', () => {
       main.append(post);
       post.append(document.createElement('p'));
     }
-    main.append(document.createElement('dpl-site-badge'));
+    main.append(document.createElement('dpl-paper-badge'));
     await Promise.resolve();
     expect(frames).toHaveLength(1);
     frames.shift()!();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE } from '../../../../lib/sites/kit/shadow-host';
 import { NEW_LISTING } from '../arxiv/fixture-pages';
 import { parsePage } from '../arxiv/dom';
 
@@ -9,7 +9,7 @@ describe('shadow hosts', () => {
     // No constructed stylesheets here: each root gets a <style> instead.
     const styles = new OverlayStyles('.dpl-badge { color: red; }');
     const { host, root } = createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block');
-    expect(host.localName).toBe('daily-papers-lens-badge');
+    expect(host.localName).toBe('dpl-paper-badge');
     expect(host.getAttribute('style')).toBe('all: initial; display: inline-block;');
     expect(host.shadowRoot).toBe(root);
     expect(root.querySelector('style')?.textContent).toBe('.dpl-badge { color: red; }');
@@ -27,8 +27,25 @@ describe('shadow hosts', () => {
     doc.querySelector('dl#articles')!.before(createShadowHost(doc, OVERLAY_TAGS.toolbar, styles, 'block').host);
     doc.querySelector('h1')!.after(createShadowHost(doc, OVERLAY_TAGS.card, styles, 'block').host);
     removeOverlayElements(doc, [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar]);
-    expect(doc.querySelectorAll('daily-papers-lens-badge, daily-papers-lens-toolbar')).toHaveLength(0);
-    expect(doc.querySelectorAll('daily-papers-lens')).toHaveLength(1);
+    expect(doc.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
+    expect(doc.querySelectorAll('dpl-paper-card')).toHaveLength(1);
     expect(dts.map((dt) => dt.childNodes.length)).toEqual(before);
+  });
+});
+
+describe('overlay names', () => {
+  it('every overlay host of every site is one dpl- family of valid custom-element names', () => {
+    const tags = Object.values(OVERLAY_TAGS);
+    for (const tag of tags) expect(tag).toMatch(/^dpl-[a-z]+(-[a-z]+)*$/);
+    expect(new Set(tags).size).toBe(tags.length);
+  });
+
+  it("carries the page's look in a namespaced attribute a page's own [data-theme] rules cannot match", () => {
+    const doc = parsePage(NEW_LISTING);
+    const { host } = createShadowHost(doc, OVERLAY_TAGS.card, new OverlayStyles(''), 'block');
+    setHostTheme(host, 'dark');
+    expect(host.getAttribute(THEME_ATTRIBUTE)).toBe('dark');
+    expect(THEME_ATTRIBUTE).toBe('data-dpl-theme');
+    expect(host.matches('[data-theme]')).toBe(false);
   });
 });
