@@ -5,6 +5,7 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
 import { ListingToolbar } from '../../components/sites/arxiv/ListingToolbar';
 import { createUpvoteBadge } from '../../components/sites/kit/upvote-badge-element';
@@ -60,14 +61,14 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
   if (!enabled || ctx.isInvalid || known.length === 0) return;
 
   removeOverlayElements(document, OUR_TAGS);
-  const styles = new OverlayStyles(overlayCss);
+  const styles = new OverlayStyles(badgeCss + overlayCss);
   const highlight = new EntryHighlight();
   const hosts: ShadowHost[] = [];
   for (const entry of known) {
     const paper = badges.get(entry.arxivId.id)!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
-    shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-root dpl-listing-badge' }));
+    shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
     entry.badgeSlot.append(shadow.host);
     if (highlighted) highlight.add(entry);
     hosts.push(shadow);

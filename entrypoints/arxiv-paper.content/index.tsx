@@ -9,6 +9,7 @@
 import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
 import { PaperCard } from '../../components/sites/arxiv/PaperCard';
 import { UnknownPaperLink } from '../../components/sites/arxiv/UnknownPaperLink';
@@ -53,7 +54,7 @@ async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCa
 async function prepareCard(ctx: ContentScriptContext, id: string): Promise<RenderTarget | undefined> {
   const { enabled, paper, unanswered, collapsed } = await findCard(id);
   if (!enabled || unanswered || ctx.isInvalid) return undefined;
-  const target = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(overlayCss), 'block');
+  const target = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(badgeCss + overlayCss), 'block');
   render(
     paper ? (
       <PaperCard paper={paper} initiallyCollapsed={collapsed} onCollapsedChange={(value) => void writeCardCollapsed(value).catch(() => undefined)} />

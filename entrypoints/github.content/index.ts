@@ -7,7 +7,8 @@ import { GithubOverlay } from '../../lib/sites/github/overlay';
 import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
 import { sendRequest } from '../../lib/shared/messages';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/sites/kit/site-switch';
-import badgeCss from '../../components/sites/github/overlay.css?inline';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
+import overlayCss from '../../components/sites/github/overlay.css?inline';
 import { scriptMatches } from '../../lib/shared/sites';
 
 /** An index older than this is asked for again when a page needs it (upvotes change with every sync). */
@@ -61,7 +62,7 @@ export default defineContentScript({
         },
         ui: createBadgeUi({
           doc: document,
-          css: badgeCss,
+          css: badgeCss + overlayCss,
           colorScheme: () => githubColorScheme(document, matchMedia('(prefers-color-scheme: dark)').matches),
         }),
         timers: { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms), clearTimeout: (id) => clearTimeout(id) },

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runLinkSite } from '../../components/sites/kit/link-site';
-import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findHnPaperLinks } from '../../lib/sites/hackernews/paper-links';
 
 // Hacker News (news.ycombinator.com): a badge after each story title and comment link to a paper the local copy has.

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runLinkSite } from '../../components/sites/kit/link-site';
-import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findOpenReviewPaper } from '../../lib/sites/openreview/forum';
 
 // OpenReview forum pages: a badge at the end of the paper's title when the local copy has it (matched by

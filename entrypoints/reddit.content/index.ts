@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runLinkSite } from '../../components/sites/kit/link-site';
-import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findRedditPapers } from '../../lib/sites/reddit/posts';
 
 // Reddit (www and old): a badge after each post title linking a paper and each paper link in post texts

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runLinkSite } from '../../components/sites/kit/link-site';
-import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findScholarPapers } from '../../lib/sites/scholar/results';
 
 // Google Scholar result pages: a badge after each result's title that is a paper the local copy has

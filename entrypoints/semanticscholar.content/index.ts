@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runLinkSite } from '../../components/sites/kit/link-site';
-import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findSemanticScholarPapers } from '../../lib/sites/semanticscholar/pages';
 
 // Semantic Scholar paper pages and search results: a badge at the paper's title, by the arXiv id the page

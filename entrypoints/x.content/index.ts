@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runLinkSite } from '../../components/sites/kit/link-site';
-import badgeCss from '../../components/sites/kit/site-badge.css?inline';
+import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findXPapers } from '../../lib/sites/x/posts';
 
 // X (x.com): a badge after each paper link of a post and under a paper's card; the timeline keeps loading,

@@ -21,7 +21,7 @@ export const SITE_BADGE_TAG = OVERLAY_TAGS.badge;
 
 export interface LinkSiteOptions {
   site: SiteId;
-  /** The badges' stylesheet (components/sites/kit/site-badge.css). */
+  /** The badges' stylesheet (components/sites/kit/paper-badge.css). */
   css: string;
   /** The site's reader: the papers named under a root (by link; by title with the title index, for `byTitle` sites). */
   find: (root: ParentNode, titles: TitleIndex | undefined) => PaperMention[];
