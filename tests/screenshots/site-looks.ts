@@ -60,3 +60,49 @@ table { border-collapse: collapse; width: 100%; }
 .topic-tag { display: inline-block; font-size: 12px; padding: 0 10px; border-radius: 2em; margin: 0 4px 4px 0; background: rgba(56,139,253,.15); }
 .footer { padding: 24px; font-size: 12px; opacity: .7; }
 `;
+
+export const HACKER_NEWS_LOOK = `
+body { margin: 0; padding-top: 8px; font-family: Verdana, Geneva, sans-serif; font-size: 10pt; color: #828282; background: #fff; }
+table { border-collapse: collapse; }
+#hnmain { background: #f6f6ef; }
+a { color: #000; text-decoration: none; }
+.pagetop { color: #000; font-size: 10pt; line-height: 12pt; }
+.pagetop a { margin: 0 4px; }
+.hnname { margin-right: 6px; }
+td.title { font-size: 10pt; color: #828282; padding: 2px 0; }
+.titleline { font-size: 10pt; }
+.titleline > a { color: #000; }
+.rank { color: #828282; padding: 0 4px 0 8px; }
+.votelinks { width: 14px; }
+.votearrow { width: 10px; height: 10px; border: 0; margin: 3px 2px 6px; background: linear-gradient(to bottom right, transparent 50%, #9a9a9a 50%) no-repeat; transform: rotate(45deg) scale(.7); }
+.sitebit, .sitebit a, .subtext, .subtext a { color: #828282; font-size: 7pt; }
+.sitebit { font-size: 8pt; }
+.yclinks { font-size: 8pt; }
+.yclinks a { color: #000; }
+`;
+
+export const SCHOLAR_LOOK = `
+body { font-family: Arial, sans-serif; font-size: 13px; color: #222; }
+#gs_hdr { display: flex; align-items: center; gap: 24px; height: 64px; padding: 0 24px; border-bottom: 1px solid #dadce0; }
+#gs_hdr_lgo { display: inline-block; width: 149px; height: 21px; background: linear-gradient(90deg, #4285f4 25%, #ea4335 25% 50%, #fbbc05 50% 75%, #34a853 75%); border-radius: 3px; }
+.gs_in_txt { width: 560px; padding: 8px 10px; font-size: 16px; border: 1px solid #dadce0; border-radius: 2px; }
+#gs_hdr_frm { display: flex; align-items: center; }
+#gs_hdr_tsb { width: 40px; height: 36px; border: 0; border-radius: 0 2px 2px 0; background: #4285f4; }
+#gs_bdy { display: flex; }
+#gs_bdy_sb { width: 180px; padding: 16px 24px; }
+.gs_bdy_sb_sec { list-style: none; padding: 0; margin: 0; line-height: 28px; }
+.gs_bdy_sb_sec a { color: #222; text-decoration: none; }
+.gs_bdy_sb_sel a { color: #d14836; }
+#gs_bdy_ccl { flex: 1; max-width: 820px; padding: 8px 0; }
+.gs_ab_mdw { color: #70757a; margin: 8px 0 16px; }
+.gs_rt a { text-decoration: none; }
+.gs_rt b { font-weight: bold; }
+.gs_a { margin: 2px 0 4px; }
+.gs_rs { line-height: 1.46; }
+.gs_fl a, .gs_flb a { color: #1a0dab; text-decoration: none; margin-right: 12px; font-size: 13px; }
+.gs_or_svg { display: none; }
+.gs_ctg2, .gs_or_ggsm a { text-decoration: none; }
+.gs_ct2, .gs_ctu .gs_ct2 { display: none; }
+.gs_ct1 { color: #70757a; font-size: 13px; }
+#gs_n, #gs_ftr { display: none; }
+`;
