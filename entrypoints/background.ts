@@ -13,6 +13,7 @@ import { StoredPapers } from '../lib/background/stored-papers';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
+import { paperComments, paperLinks, type PaperDetailsDeps } from '../lib/background/paper-details';
 import { readSettings, writeSettings } from '../lib/shared/settings';
 import { afterFirstAnswer } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
@@ -98,6 +99,17 @@ export default defineBackground(() => {
     // Keeping a saved result HF must be asked for sends its id, as a live lookup does: the same switch and consent.
     mayAskForPaper: async () => liveLookupsAllowed((await readSettings()).liveLookups, consent),
   });
+
+  // A card's linked repositories and discussion: the same rule as the page's live lookup, arXiv on.
+  const details: PaperDetailsDeps = {
+    db,
+    now: Date.now,
+    allowed: async () => {
+      const settings = await readSettings();
+      return settings.sites.arxiv && (await liveLookupsAllowed(settings.liveLookups, consent));
+    },
+    client: () => new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0 }),
+  };
 
   // The sites turned on later (Hacker News…): their scripts registered exactly while on and granted.
   const syncSiteScripts = serialised(() =>
@@ -188,6 +200,8 @@ export default defineBackground(() => {
         backup.schedule();
         return kept;
       },
+      paperLinks: (id) => paperLinks(details, id),
+      paperComments: (id) => paperComments(details, id),
     });
     answer.then(startUp.answered, startUp.answered);
     return answer;

@@ -13,7 +13,8 @@ import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
 import { PaperCard } from '../../components/sites/arxiv/PaperCard';
 import { UnknownPaperLink } from '../../components/sites/arxiv/UnknownPaperLink';
-import { readLocalCard, writeCardCollapsed } from '../../lib/sites/arxiv/card-state';
+import { LinkedRepos, type LinksState } from '../../components/sites/arxiv/LinkedRepos';
+import { readLocalCard, writeCardCollapsed, writeCardLinksOpen } from '../../lib/sites/arxiv/card-state';
 import { scriptMatches } from '../../lib/shared/sites';
 import { paperIdInUrl, readPaperPage } from '../../lib/sites/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/sites/kit/page-theme';
@@ -41,32 +42,56 @@ export default defineContentScript({
  * the paper (live lookups and the unknown-paper link as ever). Nothing when the site is off, nor when HF
  * could not be asked now (`unanswered`: the background's limits or a failure, not "HF has no such paper").
  */
-async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCardData; unanswered?: boolean; collapsed: boolean }> {
+async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCardData; unanswered?: boolean; collapsed: boolean; linksOpen: boolean }> {
   const [local, enabled] = await Promise.all([readLocalCard(id), readSiteEnabled('arxiv').catch(() => undefined)]);
-  const { card, collapsed } = local;
-  if (enabled === false) return { enabled, collapsed };
-  if (card && enabled) return { enabled, paper: card, collapsed };
+  const { card, collapsed, linksOpen } = local;
+  if (enabled === false) return { enabled, collapsed, linksOpen };
+  if (card && enabled) return { enabled, paper: card, collapsed, linksOpen };
   const answer = await sendRequest({ type: 'pagePapers', site: 'arxiv', ids: [id], live: true });
-  return { enabled: answer.enabled, paper: answer.papers[id], unanswered: answer.unanswered?.includes(id), collapsed };
+  return { enabled: answer.enabled, paper: answer.papers[id], unanswered: answer.unanswered?.includes(id), collapsed, linksOpen };
+}
+
+/** A rendered card not yet in the page; `loadLinks` (a known paper only) fills in its linked part afterwards. */
+interface PreparedCard extends RenderTarget {
+  loadLinks?: () => void;
 }
 
 /** Finds the paper's card and renders it, not yet in the page; undefined when there is nothing to show. */
-async function prepareCard(ctx: ContentScriptContext, id: string): Promise<RenderTarget | undefined> {
-  const { enabled, paper, unanswered, collapsed } = await findCard(id);
+async function prepareCard(ctx: ContentScriptContext, id: string): Promise<PreparedCard | undefined> {
+  const { enabled, paper, unanswered, collapsed, linksOpen } = await findCard(id);
   if (!enabled || unanswered || ctx.isInvalid) return undefined;
   const target = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(badgeCss + overlayCss), 'block');
-  render(
-    paper ? (
-      <PaperCard paper={paper} initiallyCollapsed={collapsed} onCollapsedChange={(value) => void writeCardCollapsed(value).catch(() => undefined)} />
-    ) : (
-      <UnknownPaperLink id={id} />
-    ),
-    target.container,
-  );
-  return target;
+  if (!paper) {
+    render(<UnknownPaperLink id={id} />, target.container);
+    return target;
+  }
+  const draw = (links?: LinksState) =>
+    render(
+      <PaperCard paper={paper} initiallyCollapsed={collapsed} onCollapsedChange={(value) => void writeCardCollapsed(value).catch(() => undefined)}>
+        {links && (
+          <LinkedRepos
+            state={links}
+            initiallyOpen={linksOpen}
+            onOpenChange={(open) => void writeCardLinksOpen(open).catch(() => undefined)}
+            onRetry={loadLinks}
+          />
+        )}
+      </PaperCard>,
+      target.container,
+    );
+  // Nothing is drawn until the background answers: a paper without links, or with live lookups off, keeps today's card.
+  function loadLinks() {
+    if (ctx.isInvalid) return;
+    sendRequest({ type: 'paperLinks', id }).then(
+      (answer) => draw(answer.ok ? { status: 'ok', links: answer.links } : answer.reason === 'failed' ? { status: 'failed' } : undefined),
+      () => draw({ status: 'failed' }),
+    );
+  }
+  draw();
+  return { ...target, loadLinks };
 }
 
-async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefined, early: Promise<RenderTarget | undefined> | undefined): Promise<void> {
+async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefined, early: Promise<PreparedCard | undefined> | undefined): Promise<void> {
   await domReady(document);
   if (ctx.isInvalid) return;
   // What an earlier run left (extension reload, re-injection) goes first: never two cards.
@@ -85,6 +110,8 @@ async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefi
   setHostTheme(host, 'light');
   page.anchor.insertAdjacentElement(page.position, host);
   ctx.requestAnimationFrame(followTheme);
+  // After the card is in the page: its first paint never waits on HF.
+  card.loadLinks?.();
 
   watchPageTheme(document, followTheme, ctx.signal);
   ctx.onInvalidated(() => {

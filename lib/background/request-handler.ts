@@ -45,6 +45,9 @@ export interface RequestContext {
   readSettings: () => Promise<Settings>;
   searchHf: (query: string) => Promise<ResponseMap['searchHf']>;
   keepPaper: (id: string) => Promise<ResponseMap['keepPaper']>;
+  /** Linked repositories and the discussion of an opened paper (./paper-details.ts): HF only when allowed. */
+  paperLinks: (id: string) => Promise<ResponseMap['paperLinks']>;
+  paperComments: (id: string) => Promise<ResponseMap['paperComments']>;
 }
 
 /**
@@ -103,6 +106,10 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       return context.searchHf(request.q);
     case 'keepPaper':
       return context.keepPaper(request.id);
+    case 'paperLinks':
+      return context.paperLinks(request.id);
+    case 'paperComments':
+      return context.paperComments(request.id);
   }
 }
 

@@ -42,6 +42,10 @@ export async function clearCache(db: PapersDB, options: ClearOptions): Promise<C
     await db.upvoteHistory.where('id').noneOf(saved).delete();
     await Promise.all([db.days.clear(), db.misses.clear()]);
     await db.kv.bulkDelete(keysIn('kv', 'always'));
+    // Rows kept per paper (linked repositories, discussions): by their prefix.
+    for (const entry of Object.values(PERSISTED as Record<string, PersistedKey>)) {
+      if (entry.area === 'kv' && entry.cleared === 'always' && entry.prefix) await db.kv.where('key').startsWith(entry.key).delete();
+    }
     if (!options.keepSaved) {
       await db.userState.clear();
       // With every "told" mark gone, the refill must count as an install: at most one notification.

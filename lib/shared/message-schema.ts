@@ -4,6 +4,7 @@ import { z } from './zod-no-eval';
 import { MAX_LOOKUP_IDS, type Request } from './messages';
 import { githubRepoKey } from './safe-url';
 import { MAX_SEARCH_QUERY } from './messages';
+import { isHfPaperId } from './arxiv-id';
 
 export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   z.strictObject({
@@ -29,4 +30,6 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('userStateChanged') }),
   z.strictObject({ type: z.literal('searchHf'), q: z.string().trim().min(1).max(MAX_SEARCH_QUERY) }),
   z.strictObject({ type: z.literal('keepPaper'), id: z.string().max(40) }),
+  z.strictObject({ type: z.literal('paperLinks'), id: z.string().max(40).refine(isHfPaperId, 'not an arXiv id') }),
+  z.strictObject({ type: z.literal('paperComments'), id: z.string().max(40).refine(isHfPaperId, 'not an arXiv id') }),
 ]);

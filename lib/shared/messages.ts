@@ -8,6 +8,7 @@ import { TABLE_NAMES, type TableName } from './db-name';
 import type { Paper } from './paper';
 import type { SiteId } from './sites';
 import type { HfErrorKind, SyncOutcome } from './sync-state';
+import type { RepoKind } from './hf-repo';
 
 /** HF refuses longer search queries. */
 export const MAX_SEARCH_QUERY = 250;
@@ -56,7 +57,56 @@ export type Request =
   /** The popup's explicit "search all of Hugging Face" (never sent per keystroke). */
   | { type: 'searchHf'; q: string }
   /** The person saved a search result that is not stored: store it so Saved can show it. */
-  | { type: 'keepPaper'; id: string };
+  | { type: 'keepPaper'; id: string }
+  /**
+   * The models, datasets and Spaces HF links to the paper of the page the person opened (asked after
+   * its card is shown; under the live-lookup setting, as the page's own lookup).
+   */
+  | { type: 'paperLinks'; id: string }
+  /** The paper's discussion on HF, asked when the person opens it on the card. */
+  | { type: 'paperComments'; id: string };
+
+/** One linked repository as the card shows it; `id` is a checked `owner/name` (lib/shared/hf-repo.ts). */
+export interface LinkedRepo {
+  id: string;
+  likes?: number;
+  downloads?: number;
+  /** A model's task (`pipeline_tag`). */
+  task?: string;
+}
+
+export interface PaperLinks {
+  /** How many of each HF counts in all. */
+  totals: Record<RepoKind, number>;
+  /** The top few of each, by likes then downloads. */
+  top: Record<RepoKind, LinkedRepo[]>;
+}
+
+/** One comment of a paper's discussion, as text; replies one level deep. */
+export interface PaperComment {
+  id: string;
+  /** The commenter's HF user name. */
+  author: string;
+  /** ISO time. */
+  at: string;
+  /** The Markdown as written: shown as plain text, never as HTML. */
+  text: string;
+  /** All reactions counted together. */
+  reactions: number;
+  /** The commenter is among the paper's authors on HF. */
+  byPaperAuthor: boolean;
+  replies: PaperComment[];
+}
+
+export interface PaperDiscussion {
+  /** The latest few threads, newest first. */
+  threads: PaperComment[];
+  /** Visible top-level threads in all. */
+  totalThreads: number;
+}
+
+/** `not-allowed`: nothing was sent (live lookups off, Firefox consent missing, or the site off). */
+export type Fetched<T> = ({ ok: true } & T) | { ok: false; reason: 'not-allowed' | 'failed' };
 
 /** What a page needs to draw a badge or card: the paper without its abstract. */
 export type PaperOverview = Omit<Paper, 'summary'>;
@@ -112,6 +162,8 @@ export interface ResponseMap {
   userStateChanged: { badgeCount: number };
   searchHf: HfSearchAnswer;
   keepPaper: { kept: boolean };
+  paperLinks: Fetched<{ links: PaperLinks }>;
+  paperComments: Fetched<{ discussion: PaperDiscussion }>;
 }
 
 export type Response<T extends Request['type']> = ResponseMap[T];

@@ -44,6 +44,9 @@ export const POPUP_OPENED_KEY = 'popupOpened';
 export const UI_STATE_KEY = 'dpl-popup-ui';
 export const HF_SEARCHES_KEY = 'dpl-hf-search';
 export const HF_CALL_LIMITS_KEY = 'hfCallLimits';
+export const PAPER_LINKS_KEY_PREFIX = 'paperLinks:';
+export const PAPER_COMMENTS_KEY_PREFIX = 'paperComments:';
+export const CARD_LINKS_OPEN_KEY = 'arxivCardLinksOpen';
 
 export const PERSISTED = {
   settings: {
@@ -65,6 +68,18 @@ export const PERSISTED = {
   cardCollapsed: {
     key: CARD_COLLAPSED_KEY, area: 'local', version: 1, cleared: 'never',
     holds: "Whether the arXiv card's details are hidden (lib/sites/arxiv/card-state.ts).",
+  },
+  cardLinksOpen: {
+    key: CARD_LINKS_OPEN_KEY, area: 'local', version: 1, cleared: 'never',
+    holds: "Whether the arXiv card's list of linked models, datasets and Spaces is open (lib/sites/arxiv/card-state.ts).",
+  },
+  paperLinks: {
+    key: PAPER_LINKS_KEY_PREFIX, area: 'kv', version: 1, cleared: 'always', prefix: true,
+    holds: '`{ at, value }`: the models, datasets and Spaces HF links to a paper whose page was opened, for a day (lib/background/paper-details.ts).',
+  },
+  paperComments: {
+    key: PAPER_COMMENTS_KEY_PREFIX, area: 'kv', version: 1, cleared: 'always', prefix: true,
+    holds: "`{ at, value }`: a paper's discussion on HF, threaded, for an hour, once opened on its card (lib/background/paper-details.ts).",
   },
   userStateBackup: {
     key: USER_STATE_BACKUP_FILE, area: 'originFile', version: 1, cleared: 'with-marks',

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { PaperCardData } from '../../../lib/shared/messages';
 import { hasCardDetails, paperFacts } from '../../../lib/sites/arxiv/paper-facts';
 import { UpvoteBadge } from '../kit/UpvoteBadge';
@@ -8,6 +9,8 @@ export interface PaperCardProps {
   paper: PaperCardData;
   initiallyCollapsed: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
+  /** What follows the card's first paint (its linked repositories and discussion). */
+  children?: ComponentChildren;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface PaperCardProps {
  * keywords, code, project page, organization and the day on Daily Papers. Every string is text (the
  * summary's `**bold**` as `<strong>` elements).
  */
-export function PaperCard({ paper, initiallyCollapsed, onCollapsedChange }: PaperCardProps) {
+export function PaperCard({ paper, initiallyCollapsed, onCollapsedChange, children }: PaperCardProps) {
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const details = hasCardDetails(paper);
   const keywords = paper.aiKeywords ?? [];
@@ -65,6 +68,7 @@ export function PaperCard({ paper, initiallyCollapsed, onCollapsedChange }: Pape
           </dl>
         </div>
       )}
+      {children}
     </section>
   );
 }

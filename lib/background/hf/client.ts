@@ -4,7 +4,17 @@
  */
 import { HfError } from './errors';
 import { retryDelayMs } from './rate-limit';
-import { MalformedAnswerError, parseDailyItems, parsePaperObject, parseSearchItems, type ParsedList } from './schemas';
+import {
+  MalformedAnswerError,
+  parseDailyItems,
+  parseDiscussion,
+  parsePaperLinks,
+  parsePaperObject,
+  parseSearchItems,
+  type ParsedDiscussion,
+  type ParsedLinks,
+  type ParsedList,
+} from './schemas';
 import type { Paper } from '../../shared/paper';
 import { MAX_SEARCH_QUERY } from '../../shared/messages';
 import { timed, type TimingsSource } from '../timings';
@@ -133,6 +143,22 @@ export class HfClient {
     const json = this.readJson(response);
     const paper = this.validate(() => parsePaperObject(json, this.now()));
     return paper.id === id ? paper : undefined;
+  }
+
+  /** The models, datasets and Spaces HF links to a paper; undefined when HF has no page for it (404). */
+  async paperLinks(id: string): Promise<ParsedLinks | undefined> {
+    const response = await this.get(`/api/papers/${encodeURIComponent(id)}`, [404]);
+    if (response.status === 404) return undefined;
+    const json = this.readJson(response);
+    return this.validate(() => parsePaperLinks(json));
+  }
+
+  /** The paper's discussion, threaded; undefined when HF has no page for it (404). */
+  async paperDiscussion(id: string): Promise<ParsedDiscussion | undefined> {
+    const response = await this.get(`/api/papers/${encodeURIComponent(id)}?field=comments`, [404]);
+    if (response.status === 404) return undefined;
+    const json = this.readJson(response);
+    return this.validate(() => parseDiscussion(json));
   }
 
   /**

@@ -12,6 +12,8 @@ import { utcDay } from '../../shared/utc-day';
 import { isRecord } from '../../shared/is-record';
 import { withoutModelTokens } from './model-tokens';
 import { plainLine, plainLines } from '../../shared/plain-text';
+import { isHfRepoId } from '../../shared/hf-repo';
+import type { LinkedRepo, PaperComment, PaperDiscussion, PaperLinks } from '../../shared/messages';
 
 const MAX_TITLE = 1_000;
 const MAX_SUMMARY = 20_000;
@@ -208,4 +210,133 @@ export function parsePaperObject(json: unknown, fetchedAt: number): Paper {
   const parsed = PaperObjectSchema.safeParse(json);
   if (!parsed.success) throw new MalformedAnswerError(`malformed paper: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return toPaper(parsed.data, {}, fetchedAt);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Linked repositories and the discussion (`/api/papers/{id}`, `?field=comments`): plain readers, each
+// item kept or dropped (and counted) on its own.
+// ---------------------------------------------------------------------------------------------------
+
+/** How many of each kind the card lists. */
+export const TOP_LINKED = 3;
+/** How many threads of the discussion the card shows. */
+export const LATEST_THREADS = 5;
+const MAX_COMMENT = 4_000;
+const KINDS = [
+  ['models', 'linkedModels', 'numTotalModels'],
+  ['datasets', 'linkedDatasets', 'numTotalDatasets'],
+  ['spaces', 'linkedSpaces', 'numTotalSpaces'],
+] as const;
+
+const countOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.floor(value) : undefined);
+
+function linkedRepo(value: unknown): LinkedRepo | undefined {
+  if (!isRecord(value) || !isHfRepoId(value.id) || value.private === true) return undefined;
+  const repo: LinkedRepo = { id: value.id };
+  const likes = countOf(value.likes);
+  const downloads = countOf(value.downloads);
+  if (likes !== undefined) repo.likes = likes;
+  if (downloads !== undefined) repo.downloads = downloads;
+  if (typeof value.pipeline_tag === 'string' && /^[a-z0-9-]{1,60}$/.test(value.pipeline_tag)) repo.task = value.pipeline_tag;
+  return repo;
+}
+
+export interface ParsedLinks {
+  links: PaperLinks;
+  dropped: number;
+}
+
+/** The linked lists of a paper answer: the top few of each by likes, then downloads; totals never below what is listed. */
+export function parsePaperLinks(json: unknown): ParsedLinks {
+  if (!isRecord(json)) throw new MalformedAnswerError('expected a paper object');
+  const links: PaperLinks = { totals: { models: 0, datasets: 0, spaces: 0 }, top: { models: [], datasets: [], spaces: [] } };
+  let dropped = 0;
+  for (const [kind, listKey, totalKey] of KINDS) {
+    const list = Array.isArray(json[listKey]) ? (json[listKey] as unknown[]) : [];
+    const repos: LinkedRepo[] = [];
+    for (const item of list) {
+      const repo = linkedRepo(item);
+      if (repo) repos.push(repo);
+      else dropped++;
+    }
+    // Stable: Spaces (no likes, no downloads) keep HF's order.
+    repos.sort((a, b) => (b.likes ?? 0) - (a.likes ?? 0) || (b.downloads ?? 0) - (a.downloads ?? 0));
+    links.top[kind] = repos.slice(0, TOP_LINKED);
+    links.totals[kind] = Math.max(countOf(json[totalKey]) ?? 0, repos.length);
+  }
+  return { links, dropped };
+}
+
+/** The HF user names of the paper's claimed authors (`authors[].user.user`, else `.name`). */
+function authorUsers(authorsValue: unknown): Set<string> {
+  const users = new Set<string>();
+  if (!Array.isArray(authorsValue)) return users;
+  for (const author of authorsValue.slice(0, MAX_AUTHORS)) {
+    const user = isRecord(author) && isRecord(author.user) ? author.user : undefined;
+    const name = user ? (typeof user.user === 'string' ? user.user : user.name) : undefined;
+    if (typeof name === 'string' && name) users.add(name);
+  }
+  return users;
+}
+
+interface FlatComment {
+  comment: PaperComment;
+  parent?: string;
+}
+
+function flatComment(value: unknown, authorsOnHf: Set<string>): FlatComment | 'hidden' | undefined {
+  if (!isRecord(value) || !isRecord(value.data) || !isRecord(value.author)) return undefined;
+  const { data, author } = value;
+  if (data.hidden === true) return 'hidden';
+  const latest = isRecord(data.latest) ? data.latest : undefined;
+  const at = typeof value.createdAt === 'string' && !Number.isNaN(Date.parse(value.createdAt)) ? new Date(value.createdAt).toISOString() : undefined;
+  if (typeof value.id !== 'string' || typeof author.name !== 'string' || typeof latest?.raw !== 'string' || !at) return undefined;
+  const reactions = Array.isArray(data.reactions)
+    ? data.reactions.reduce<number>((sum, r) => sum + (isRecord(r) ? (countOf(r.count) ?? 0) : 0), 0)
+    : 0;
+  return {
+    comment: {
+      id: value.id.slice(0, 64),
+      author: author.name.slice(0, 100),
+      at,
+      text: latest.raw.slice(0, MAX_COMMENT),
+      reactions,
+      byPaperAuthor: authorsOnHf.has(author.name),
+      replies: [],
+    },
+    parent: typeof data.parentCommentId === 'string' ? data.parentCommentId : undefined,
+  };
+}
+
+export interface ParsedDiscussion {
+  discussion: PaperDiscussion;
+  /** Malformed comments (hidden ones are left out, not counted). */
+  dropped: number;
+}
+
+/**
+ * A `?field=comments` answer as threads: replies one level deep under their top-level comment (a reply
+ * to a reply, or to a hidden comment, goes with its thread or not at all), the latest threads first.
+ */
+export function parseDiscussion(json: unknown): ParsedDiscussion {
+  if (!isRecord(json) || !Array.isArray(json.comments)) throw new MalformedAnswerError('expected a paper with comments');
+  const authorsOnHf = authorUsers(json.authors);
+  const flat: FlatComment[] = [];
+  let dropped = 0;
+  for (const item of json.comments) {
+    const read = flatComment(item, authorsOnHf);
+    if (read === undefined) dropped++;
+    else if (read !== 'hidden') flat.push(read);
+  }
+  const threads = new Map<string, PaperComment>();
+  for (const { comment, parent } of flat) if (!parent) threads.set(comment.id, comment);
+  const parentOf = new Map(flat.map(({ comment, parent }) => [comment.id, parent]));
+  for (const { comment, parent } of flat) {
+    if (!parent) continue;
+    // HF threads one level deep: a reply to a reply belongs to the top of its thread.
+    const top = threads.get(parent) ?? threads.get(parentOf.get(parent) ?? '');
+    top?.replies.push(comment);
+  }
+  const latest = [...threads.values()].sort((a, b) => b.at.localeCompare(a.at));
+  return { discussion: { threads: latest.slice(0, LATEST_THREADS), totalThreads: latest.length }, dropped };
 }

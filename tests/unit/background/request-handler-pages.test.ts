@@ -32,6 +32,8 @@ function context(settings: Partial<Settings> = {}): RequestContext & { lookup: R
     refreshBadge: vi.fn(async () => 0),
     searchHf: vi.fn(async () => ({ ok: true as const, papers: [] })),
     keepPaper: vi.fn(async () => ({ kept: false })),
+    paperLinks: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
+    paperComments: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
     readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
   };
 }

@@ -36,6 +36,8 @@ function context(overrides: Partial<RequestContext> = {}) {
       readSettings: async () => DEFAULT_SETTINGS,
       searchHf: vi.fn(async () => ({ ok: true as const, papers: [] })),
       keepPaper: vi.fn(async () => ({ kept: false })),
+      paperLinks: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
+      paperComments: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
       ...overrides,
     } satisfies RequestContext,
   };

@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import type { LinkedRepo, PaperLinks } from '../../../lib/shared/messages';
+import { hfRepoUrl, type RepoKind } from '../../../lib/shared/hf-repo';
+
+/** The linked part of the card: asked after the card is shown. */
+export type LinksState = { status: 'failed' } | { status: 'ok'; links: PaperLinks };
+
+export interface LinkedReposProps {
+  state: LinksState;
+  initiallyOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+  onRetry: () => void;
+}
+
+const KINDS: [RepoKind, string][] = [
+  ['models', 'Models'],
+  ['datasets', 'Datasets'],
+  ['spaces', 'Spaces'],
+];
+const num = (n: number) => n.toLocaleString('en-US');
+
+/** A disclosure button (the card's own toggle look). */
+function Toggle({ open, controls, label, onClick }: { open: boolean; controls: string; label: string; onClick: () => void }) {
+  return (
+    <button type="button" class="dpl-toggle" aria-expanded={open} aria-controls={controls} onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
+function Failed({ what, onRetry }: { what: string; onRetry: () => void }) {
+  return (
+    <p>
+      Couldn't load {what}. <Toggle open={false} controls="" label="Retry" onClick={onRetry} />
+    </p>
+  );
+}
+
+/** One repository: its name as a link built from the checked id, then its task, likes and downloads. */
+function Repo({ kind, repo }: { kind: RepoKind; repo: LinkedRepo }) {
+  const href = hfRepoUrl(kind, repo.id);
+  const facts = [repo.task, repo.likes !== undefined && `♥ ${num(repo.likes)}`, repo.downloads !== undefined && `↓ ${num(repo.downloads)}`].filter(Boolean);
+  return href ? (
+    <li>
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        {repo.id}
+      </a>
+      <span> {facts.join(' · ')}</span>
+    </li>
+  ) : null;
+}
+
+/** Totals in one row; the top few of each behind one remembered control. */
+export function LinkedRepos({ state, initiallyOpen, onOpenChange, onRetry }: LinkedReposProps) {
+  const [open, setOpen] = useState(initiallyOpen);
+  if (state.status === 'failed') return <Failed what="the models, datasets and Spaces" onRetry={onRetry} />;
+  const { totals, top } = state.links;
+  const any = totals.models + totals.datasets + totals.spaces > 0;
+  return (
+    <div class="dpl-linked" aria-label="On Hugging Face" role="group">
+      <span>{KINDS.map(([kind, label]) => `${label} ${num(totals[kind])}`).join(' · ')}</span>{' '}
+      {any && (
+        <Toggle
+          open={open}
+          controls="dpl-linked-lists"
+          label={open ? 'Hide linked' : 'Show linked'}
+          onClick={() => {
+            setOpen(!open);
+            onOpenChange(!open);
+          }}
+        />
+      )}
+      <div id="dpl-linked-lists" hidden={!open || !any}>
+        {KINDS.map(([kind, label]) =>
+          top[kind].length ? (
+            <ul key={kind} aria-label={label}>
+              {top[kind].map((repo) => (
+                <Repo key={repo.id} kind={kind} repo={repo} />
+              ))}
+            </ul>
+          ) : null,
+        )}
+      </div>
+    </div>
+  );
+}
+
