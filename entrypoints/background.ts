@@ -13,7 +13,7 @@ import { StoredPapers } from '../lib/background/stored-papers';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
-import { paperComments, paperLinks, type PaperDetailsDeps } from '../lib/background/paper-details';
+import { keepPaperLinks, paperComments, paperLinks, type PaperDetailsDeps } from '../lib/background/paper-details';
 import { readSettings, writeSettings } from '../lib/shared/settings';
 import { afterFirstAnswer } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
@@ -108,7 +108,8 @@ export default defineBackground(() => {
       const settings = await readSettings();
       return settings.sites.arxiv && (await liveLookupsAllowed(settings.liveLookups, consent));
     },
-    client: () => new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0 }),
+    // Calls a page causes: the same limits as live lookups.
+    client: pageCallClient,
   };
 
   // The sites turned on later (Hacker News…): their scripts registered exactly while on and granted.
@@ -182,7 +183,14 @@ export default defineBackground(() => {
       ownOrigin: browser.runtime.getURL(''),
       lookup: async (ids, live, settings) => {
         const allowLive = live && (await liveLookupsAllowed((settings ?? (await readSettings())).liveLookups, consent));
-        return lookupPapers(db, ids, { live: allowLive, client: allowLive ? pageCallClient() : undefined, now: Date.now(), stored });
+        const now = Date.now();
+        return lookupPapers(db, ids, {
+          live: allowLive,
+          client: allowLive ? pageCallClient() : undefined,
+          now,
+          stored,
+          keepLinks: (id, links) => keepPaperLinks(db, id, links, now),
+        });
       },
       badgeIndex: () => stored.badgeIndex(),
       titleIndex: () => stored.titleIndex(),

@@ -21,7 +21,7 @@ import { pageTheme, watchPageTheme } from '../../lib/sites/kit/page-theme';
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, type RenderTarget } from '../../lib/sites/kit/shadow-host';
 import { sendRequest, type PaperCardData } from '../../lib/shared/messages';
-import { readSiteEnabled } from '../../lib/sites/kit/site-switch';
+import { readSiteSwitches } from '../../lib/sites/kit/site-switch';
 
 export default defineContentScript({
   matches: scriptMatches('arxiv-paper'),
@@ -42,13 +42,15 @@ export default defineContentScript({
  * the paper (live lookups and the unknown-paper link as ever). Nothing when the site is off, nor when HF
  * could not be asked now (`unanswered`: the background's limits or a failure, not "HF has no such paper").
  */
-async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCardData; unanswered?: boolean; collapsed: boolean; linksOpen: boolean }> {
-  const [local, enabled] = await Promise.all([readLocalCard(id), readSiteEnabled('arxiv').catch(() => undefined)]);
+async function findCard(id: string): Promise<{ enabled: boolean; paper?: PaperCardData; unanswered?: boolean; collapsed: boolean; linksOpen: boolean; live: boolean }> {
+  const [local, switches] = await Promise.all([readLocalCard(id), readSiteSwitches('arxiv').catch(() => undefined)]);
   const { card, collapsed, linksOpen } = local;
-  if (enabled === false) return { enabled, collapsed, linksOpen };
-  if (card && enabled) return { enabled, paper: card, collapsed, linksOpen };
+  // Unreadable settings: the background decides (it checks again anyway).
+  const { enabled, live } = switches ?? { live: true };
+  if (enabled === false) return { enabled, collapsed, linksOpen, live };
+  if (card && enabled) return { enabled, paper: card, collapsed, linksOpen, live };
   const answer = await sendRequest({ type: 'pagePapers', site: 'arxiv', ids: [id], live: true });
-  return { enabled: answer.enabled, paper: answer.papers[id], unanswered: answer.unanswered?.includes(id), collapsed, linksOpen };
+  return { enabled: answer.enabled, paper: answer.papers[id], unanswered: answer.unanswered?.includes(id), collapsed, linksOpen, live };
 }
 
 /** A rendered card not yet in the page; `loadLinks` (a known paper only) fills in its linked part afterwards. */
@@ -58,7 +60,7 @@ interface PreparedCard extends RenderTarget {
 
 /** Finds the paper's card and renders it, not yet in the page; undefined when there is nothing to show. */
 async function prepareCard(ctx: ContentScriptContext, id: string): Promise<PreparedCard | undefined> {
-  const { enabled, paper, unanswered, collapsed, linksOpen } = await findCard(id);
+  const { enabled, paper, unanswered, collapsed, linksOpen, live } = await findCard(id);
   if (!enabled || unanswered || ctx.isInvalid) return undefined;
   const target = createRenderTarget(document, OVERLAY_TAGS.card, new OverlayStyles(badgeCss + overlayCss), 'block');
   if (!paper) {
@@ -88,7 +90,8 @@ async function prepareCard(ctx: ContentScriptContext, id: string): Promise<Prepa
     );
   }
   draw();
-  return { ...target, loadLinks };
+  // Live lookups off: not even the worker is asked (the background would refuse to ask HF anyway).
+  return live ? { ...target, loadLinks } : target;
 }
 
 async function showPaperCard(ctx: ContentScriptContext, earlyId: string | undefined, early: Promise<PreparedCard | undefined> | undefined): Promise<void> {

@@ -7,7 +7,8 @@ import { isHfPaperId } from '../shared/arxiv-id';
 import type { PapersDB } from '../shared/db';
 import type { HfClient } from './hf/client';
 import { HfError } from './hf/errors';
-import { MAX_LIVE_LOOKUPS, toOverview, type PaperOverview } from '../shared/messages';
+import type { Paper } from '../shared/paper';
+import { MAX_LIVE_LOOKUPS, toOverview, type PaperLinks, type PaperOverview } from '../shared/messages';
 import type { StoredPapers } from './stored-papers';
 import { storeLookedUpPaper } from './sync/store';
 
@@ -26,6 +27,8 @@ export interface LookupOptions {
   now: number;
   /** The background's in-memory view of the table; without it the table itself is read. */
   stored?: StoredPapers;
+  /** Keeps what HF links to a paper looked up live, so the card's linked part needs no second call. */
+  keepLinks?: (id: string, links: PaperLinks) => Promise<void>;
 }
 
 export interface LookupResult {
@@ -65,9 +68,13 @@ export async function lookupPapers(db: PapersDB, rawIds: string[], options: Look
   });
   for (const id of toAsk) {
     try {
-      const paper = await options.client.paper(id);
-      if (paper) found.set(id, toOverview(await storeLookedUpPaper(db, paper, options.now)));
-      else await db.misses.put({ id, at: options.now });
+      const answer: { paper: Paper; links?: PaperLinks } | undefined = options.keepLinks
+        ? await options.client.paperAndLinks(id).then((found) => found && { paper: found.paper, links: found.links.links })
+        : await options.client.paper(id).then((paper) => paper && { paper });
+      if (answer) {
+        found.set(id, toOverview(await storeLookedUpPaper(db, answer.paper, options.now)));
+        if (answer.links) await options.keepLinks?.(id, answer.links).catch(() => undefined);
+      } else await db.misses.put({ id, at: options.now });
     } catch (error) {
       // No card now; a failure HF caused is not asked again for a while, a refused call when allowed.
       unanswered.push(id);

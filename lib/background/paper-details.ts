@@ -43,6 +43,11 @@ async function cachedOrFetched<T>(deps: PaperDetailsDeps, key: string, ttl: numb
   }
 }
 
+/** Keeps the linked lists a live lookup brought (the same answer), as if asked for. */
+export async function keepPaperLinks(db: PapersDB, id: string, links: PaperLinks, now: number): Promise<void> {
+  await db.kv.put({ key: `${PAPER_LINKS_KEY_PREFIX}${id}`, value: { at: now, value: links } satisfies Cached<PaperLinks> });
+}
+
 export async function paperLinks(deps: PaperDetailsDeps, id: string): Promise<Fetched<{ links: PaperLinks }>> {
   const answer = await cachedOrFetched(deps, `${PAPER_LINKS_KEY_PREFIX}${id}`, LINKS_TTL_MS, async (client) => (await client.paperLinks(id))?.links ?? NO_LINKS);
   return answer.ok ? { ok: true, links: answer.value } : answer;

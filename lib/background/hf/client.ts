@@ -145,11 +145,22 @@ export class HfClient {
     return paper.id === id ? paper : undefined;
   }
 
+  /** One paper and what HF links to it, from one answer (a live lookup keeps both). */
+  async paperAndLinks(id: string): Promise<{ paper: Paper; links: ParsedLinks } | undefined> {
+    const response = await this.get(`/api/papers/${encodeURIComponent(id)}`, [404]);
+    if (response.status === 404) return undefined;
+    const json = this.readJson(response);
+    const paper = this.validate(() => parsePaperObject(json, this.now()));
+    // An answer about another paper is no answer about this one (as `paper`).
+    return paper.id === id ? { paper, links: this.validate(() => parsePaperLinks(json)) } : undefined;
+  }
+
   /** The models, datasets and Spaces HF links to a paper; undefined when HF has no page for it (404). */
   async paperLinks(id: string): Promise<ParsedLinks | undefined> {
     const response = await this.get(`/api/papers/${encodeURIComponent(id)}`, [404]);
     if (response.status === 404) return undefined;
     const json = this.readJson(response);
+    this.sameId(json, id);
     return this.validate(() => parsePaperLinks(json));
   }
 
@@ -158,7 +169,13 @@ export class HfClient {
     const response = await this.get(`/api/papers/${encodeURIComponent(id)}?field=comments`, [404]);
     if (response.status === 404) return undefined;
     const json = this.readJson(response);
+    this.sameId(json, id);
     return this.validate(() => parseDiscussion(json));
+  }
+
+  /** Lists or comments of another paper must not show as this one's. */
+  private sameId(json: unknown, id: string): void {
+    if ((json as { id?: unknown } | null)?.id !== id) throw new HfError('malformed', 'the answer is about another paper');
   }
 
   /**

@@ -297,9 +297,9 @@ function flatComment(value: unknown, authorsOnHf: Set<string>): FlatComment | 'h
   return {
     comment: {
       id: value.id.slice(0, 64),
-      author: author.name.slice(0, 100),
+      author: plainLine(author.name.slice(0, 100)),
       at,
-      text: latest.raw.slice(0, MAX_COMMENT),
+      text: plainLines(latest.raw.slice(0, MAX_COMMENT)),
       reactions,
       byPaperAuthor: authorsOnHf.has(author.name),
       replies: [],

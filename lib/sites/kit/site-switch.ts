@@ -20,6 +20,17 @@ export async function readSiteEnabled(site: SiteId): Promise<boolean> {
   return siteEnabled((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY], site);
 }
 
+/** Whether live lookups are on, read as `parseSettings` does (anything but a boolean means on). */
+export function liveLookupsOn(stored: unknown): boolean {
+  return !isRecord(stored) || stored.liveLookups !== false;
+}
+
+/** The site's switch and the live-lookup setting, in one read. */
+export async function readSiteSwitches(site: SiteId): Promise<{ enabled: boolean; live: boolean }> {
+  const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+  return { enabled: siteEnabled(stored, site), live: liveLookupsOn(stored) };
+}
+
 /** Calls `onChange` with the switch's new position whenever the settings change, until `signal` aborts. */
 export function watchSiteEnabled(site: SiteId, onChange: (enabled: boolean) => void, signal: AbortSignal): void {
   const listener = (changes: Record<string, { newValue?: unknown }>) => {

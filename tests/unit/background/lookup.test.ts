@@ -4,7 +4,8 @@ import { FAILURE_TTL_MS, lookupPapers, MISS_TTL_MS } from '../../../lib/backgrou
 import { HfCallLimits } from '../../../lib/background/hf/call-limits';
 import { DAY, fakeTime, HOUR, jsonResponse, makePaper, rawPaper, SEED_PAPERS, STARFLOW_ID, useTestDb } from '../support/builders';
 import { fakeHf, type FakeHfOptions } from '../support/fake-hf';
-import { MAX_LIVE_LOOKUPS } from '../../../lib/shared/messages';
+import { MAX_LIVE_LOOKUPS, type PaperLinks } from '../../../lib/shared/messages';
+import { STARFLOW_DETAILS } from '../../fixtures/hf-paper-details';
 
 const NOW = Date.parse('2025-06-11T12:00:00Z');
 const MISSING = ['2506.05209', '2506.05301', '2506.05432', '2506.05599'];
@@ -216,5 +217,18 @@ describe('lookupPapers', () => {
   it('does not ask HF without a client', async () => {
     const found = (await lookupPapers(db(), ['2506.05209'], { live: true, now: NOW })).papers;
     expect(found.size).toBe(0);
+  });
+});
+
+describe('lookupPapers keeping linked lists', () => {
+  it('keeps what HF links to a paper looked up live, from the same answer (one call)', async () => {
+    const time = fakeTime(NOW);
+    const server = fakeHf({ papers: { [STARFLOW_DETAILS.id]: STARFLOW_DETAILS as unknown as Record<string, unknown> } });
+    const client = new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now });
+    const kept: [string, PaperLinks][] = [];
+    const found = await lookupPapers(db(), [STARFLOW_DETAILS.id], { live: true, client, now: NOW, keepLinks: async (id, links) => void kept.push([id, links]) });
+    expect(found.get(STARFLOW_DETAILS.id)?.upvotes).toBe(STARFLOW_DETAILS.upvotes);
+    expect(kept.map(([id, links]) => [id, links.totals])).toEqual([[STARFLOW_DETAILS.id, { models: 5, datasets: 3, spaces: 4 }]]);
+    expect(server.requests).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseSettings, writeSettings } from '../../../../lib/shared/settings';
-import { readSiteEnabled, siteEnabled, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
+import { liveLookupsOn, readSiteEnabled, readSiteSwitches, siteEnabled, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
 import { DEFAULT_SITE_SWITCHES } from '../../../../lib/shared/sites';
 import { SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 
@@ -23,6 +23,22 @@ describe('siteEnabled', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('reads the live-lookup setting exactly as parseSettings does, for anything stored', () => {
+    const stored = fc.oneof(fc.anything(), fc.record({ liveLookups: fc.anything() }, { requiredKeys: [] }), fc.record({ liveLookups: fc.boolean() }));
+    fc.assert(
+      fc.property(stored, (value) => {
+        expect(liveLookupsOn(value)).toBe(parseSettings(value).liveLookups);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the switch and live lookups in one read', async () => {
+    expect(await readSiteSwitches('arxiv')).toEqual({ enabled: true, live: true });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { liveLookups: false, sites: { arxiv: false } } });
+    expect(await readSiteSwitches('arxiv')).toEqual({ enabled: false, live: false });
   });
 
   it('reads what writeSettings stored, and hears it change', async () => {
