@@ -227,7 +227,7 @@ describe('lookupPapers keeping linked lists', () => {
     const client = new HfClient({ fetch: server.fetch, sleep: time.sleep, now: time.now });
     const kept: [string, PaperLinks][] = [];
     const found = await lookupPapers(db(), [STARFLOW_DETAILS.id], { live: true, client, now: NOW, keepLinks: async (id, links) => void kept.push([id, links]) });
-    expect(found.get(STARFLOW_DETAILS.id)?.upvotes).toBe(STARFLOW_DETAILS.upvotes);
+    expect(found.papers.get(STARFLOW_DETAILS.id)?.upvotes).toBe(STARFLOW_DETAILS.upvotes);
     expect(kept.map(([id, links]) => [id, links.totals])).toEqual([[STARFLOW_DETAILS.id, { models: 5, datasets: 3, spaces: 4 }]]);
     expect(server.requests).toHaveLength(1);
   });
