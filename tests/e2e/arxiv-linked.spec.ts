@@ -5,7 +5,9 @@
  */
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
-import { fixturePapers, patchSettings, waitForSync } from './support/arxiv';
+import { patchSettings } from './support/arxiv';
+import { fixturePapers } from './support/fixture-papers';
+import { waitForSync } from './support/sync';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import type { FixtureServer } from './support/fixture-server';
 
@@ -23,7 +25,7 @@ const DETAILS = {
 };
 
 function openablePaper(server: FixtureServer) {
-  const star = fixturePapers(server).find((p) => p.id === ID)!;
+  const star = fixturePapers(server.data).find((p) => p.id === ID)!;
   server.pages.set(`arxiv.org/abs/${ID}`, absPage({ id: ID, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] }));
   return star;
 }
@@ -95,7 +97,7 @@ test('a failure shows a quiet "couldn\'t load" with a retry; with live lookups o
   await expect(card.getByRole('group', { name: 'On Hugging Face' })).toContainText('Models 5 · Datasets 3 · Spaces 4');
 
   // Live lookups off: another paper's page sends nothing about it, and its card has no linked part.
-  const other = fixturePapers(server).find((p) => p.id !== ID)!;
+  const other = fixturePapers(server.data).find((p) => p.id !== ID)!;
   server.pages.set(`arxiv.org/abs/${other.id}`, absPage({ id: other.id, title: other.title, abstract: other.summary, authors: ['A'] }));
   await patchSettings(background, { liveLookups: false });
   const before = server.hfCalls().length;
