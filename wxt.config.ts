@@ -78,6 +78,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // Content scripts talk to the browser without webextension-polyfill (2.7 KB of the 15 KB each may
+    // weigh): Chrome's MV3 `chrome.*` and Firefox's `browser.*` answer promises themselves. Extension
+    // pages and the worker keep it (the worker's message listener answers with promises).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entry) => entry.type === 'content-script')) return;
+      config.resolve ??= {};
+      const alias = config.resolve.alias ?? [];
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve.alias = [{ find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' }, ...entries];
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),

@@ -168,8 +168,16 @@ export interface ResponseMap {
 
 export type Response<T extends Request['type']> = ResponseMap[T];
 
+/** How the worker's webextension-polyfill (Chrome) sends a refused request back as a value. */
+const POLYFILL_REJECTION = '__mozWebExtensionPolyfillReject__';
+
 export async function sendRequest<T extends Request>(request: T): Promise<Response<T['type']>> {
-  return (await browser.runtime.sendMessage(request)) as Response<T['type']>;
+  const answer: unknown = await browser.runtime.sendMessage(request);
+  // Content scripts run without the polyfill (wxt.config.ts), so its rejection must be thrown here.
+  if (typeof answer === 'object' && answer !== null && POLYFILL_REJECTION in answer) {
+    throw new Error(String((answer as { message?: unknown }).message ?? 'request refused'));
+  }
+  return answer as Response<T['type']>;
 }
 
 /**

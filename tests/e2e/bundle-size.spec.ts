@@ -26,6 +26,17 @@ test('each content script stays within 15 KB gzipped', () => {
   }
 });
 
+test("content scripts use the browser's own promise APIs, not webextension-polyfill (2.7 KB gzipped each)", () => {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { content_scripts: { js: string[] }[] };
+  const later = optionalSites().flatMap((site) => Object.keys(site.scripts).map((script) => `content-scripts/${script}.js`));
+  const polyfillMark = 'This script should only be loaded in a browser extension';
+  for (const script of [...manifest.content_scripts.flatMap((cs) => cs.js), ...later]) {
+    expect(readFileSync(join(EXTENSION_DIR, script), 'utf8'), script).not.toContain(polyfillMark);
+  }
+  // The worker keeps it: its message listener answers with promises, which Chrome's own API does not take.
+  expect(readFileSync(join(EXTENSION_DIR, 'background.js'), 'utf8')).toContain(polyfillMark);
+});
+
 test('the popup loads at most 40 KB of JavaScript, gzipped', () => {
   const scripts = popupScripts(EXTENSION_DIR);
   expect(scripts.length).toBeGreaterThan(0);
