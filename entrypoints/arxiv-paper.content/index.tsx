@@ -14,6 +14,7 @@ import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
 import { PaperCard } from '../../components/sites/arxiv/PaperCard';
 import { UnknownPaperLink } from '../../components/sites/arxiv/UnknownPaperLink';
 import { LinkedRepos, type LinksState } from '../../components/sites/arxiv/LinkedRepos';
+import { CardDiscussion } from '../../components/sites/arxiv/CardDiscussion';
 import { readLocalCard, writeCardCollapsed, writeCardLinksOpen } from '../../lib/sites/arxiv/card-state';
 import { scriptMatches } from '../../lib/shared/sites';
 import { paperIdInUrl, readPaperPage } from '../../lib/sites/arxiv/paper-page';
@@ -78,6 +79,7 @@ async function prepareCard(ctx: ContentScriptContext, id: string): Promise<Prepa
             onRetry={loadLinks}
           />
         )}
+        {live && <CardDiscussion paperId={paper.id} numComments={paper.numComments} load={() => sendRequest({ type: 'paperComments', id: paper.id })} />}
       </PaperCard>,
       target.container,
     );

@@ -4,7 +4,7 @@
  * once (then cached), never with live lookups off, and a failure shows a quiet retry.
  */
 import { absPage } from '../fixtures/arxiv/abs-page';
-import { STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
+import { HOSTILE_COMMENT_RAW, STARFLOW_AUTHOR_USER, STARFLOW_COMMENTS_ANSWER, STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
 import { patchSettings } from './support/arxiv';
 import { fixturePapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
@@ -106,5 +106,70 @@ test('a failure shows a quiet "couldn\'t load" with a retry; with live lookups o
   await page.waitForTimeout(500);
   expect(server.hfCalls().slice(before).filter((path) => path.startsWith('/api/papers/'))).toEqual([]);
   await expect(page.getByRole('group', { name: 'On Hugging Face' })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('the discussion opens on request: the latest threads as text, a reply by an author of the paper, the hidden comment left out', async ({
+  server,
+  context,
+  background,
+}) => {
+  await waitForSync(background);
+  // A paper HF counts comments for (STARFlow's list entry counts none, which hides the control).
+  const paper = fixturePapers(server.data).find((p) => p.numComments > 0)!;
+  server.pages.set(`arxiv.org/abs/${paper.id}`, absPage({ id: paper.id, title: paper.title, abstract: paper.summary, authors: ['Jia Gu'] }));
+  server.extraPapers.set(paper.id, { ...STARFLOW_COMMENTS_ANSWER, id: paper.id });
+  let failing = true;
+  server.hfOverride = (url) => (failing && url.search === '?field=comments' ? { status: 500, body: 'oops' } : undefined);
+  const commentCalls = () => server.hfCalls().filter((path) => path === `/api/papers/${paper.id}?field=comments`).length;
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(`https://arxiv.org/abs/${paper.id}`);
+
+  const card = page.getByTestId('dpl-card');
+  const group = card.getByRole('group', { name: 'Discussion', exact: true });
+  await expect(group).toContainText(`Discussion · ${paper.numComments} comment`);
+  await expect(card.getByRole('group', { name: 'On Hugging Face' })).toContainText('Models 5');
+  // Nothing is asked until the person opens it.
+  expect(commentCalls()).toBe(0);
+
+  await group.getByRole('button', { name: 'Show discussion' }).click();
+  await expect(group).toContainText("Couldn't load the discussion.");
+  failing = false;
+  await group.getByRole('button', { name: 'Retry' }).click();
+
+  const threads = group.getByRole('list', { name: 'Latest threads' }).locator(':scope > li');
+  await expect(threads).toHaveCount(2);
+  // Newest first: the stranger's hostile Markdown, as the very text written.
+  await expect(threads.nth(0).locator('.dpl-comment-text')).toHaveText(HOSTILE_COMMENT_RAW);
+  await expect(threads.nth(0)).toContainText('x-stranger');
+  await expect(group.locator('img, script')).toHaveCount(0);
+  await expect(group.locator('a[href^="javascript"]')).toHaveCount(0);
+  // The first thread, its reactions and the reply one level deep by an author of the paper.
+  await expect(threads.nth(1)).toContainText('curious-reader');
+  await expect(threads.nth(1).locator('.dpl-comment-head').first()).toContainText('9 Jun 2025');
+  await expect(threads.nth(1).getByLabel('3 reactions')).toBeVisible();
+  const reply = threads.nth(1).getByRole('list', { name: 'Replies' }).getByRole('listitem');
+  await expect(reply).toHaveCount(1);
+  await expect(reply).toContainText(STARFLOW_AUTHOR_USER.name);
+  await expect(reply).toContainText('author of the paper');
+  await expect(reply).toContainText('Section 4.2 has that ablation');
+  // The hidden comment is left out.
+  await expect(group).not.toContainText('cheap-gpus-4u');
+  await expect(group.getByRole('link', { name: 'The discussion on Hugging Face' })).toHaveAttribute('href', `https://huggingface.co/papers/${paper.id}#community`);
+
+  // Closed and opened again: the answer is kept, HF is not asked again.
+  const asked = commentCalls();
+  await group.getByRole('button', { name: 'Hide discussion' }).click();
+  await group.getByRole('button', { name: 'Show discussion' }).click();
+  await expect(threads).toHaveCount(2);
+  expect(commentCalls()).toBe(asked);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
   expect(errors).toEqual([]);
 });

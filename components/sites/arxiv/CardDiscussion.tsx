@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import type { Fetched, PaperComment, PaperDiscussion } from '../../../lib/shared/messages';
+import { hfPaperUrl } from '../../../lib/shared/paper';
+import { dateLabel } from '../../../lib/shared/day-label';
+
+type DiscussionState = { status: 'closed' | 'loading' | 'failed' } | { status: 'ok'; discussion: PaperDiscussion };
+
+export interface CardDiscussionProps {
+  paperId: string;
+  /** HF's comment count, when known: 0 hides the control (nothing to fetch). */
+  numComments?: number;
+  /** Asks the background for the discussion (cached there an hour); called only when the person opens it. */
+  load: () => Promise<Fetched<{ discussion: PaperDiscussion }>>;
+}
+
+/** One comment: who, when, reactions, then what they wrote, as text (never parsed as HTML). */
+function Comment({ comment }: { comment: PaperComment }) {
+  return (
+    <li class="dpl-comment">
+      <div class="dpl-comment-head">
+        <strong>{comment.author}</strong>
+        {comment.byPaperAuthor && <span class="dpl-author-mark">author of the paper</span>}
+        <time dateTime={comment.at}>{dateLabel(comment.at)}</time>
+        {comment.reactions > 0 && <span aria-label={`${comment.reactions} reactions`}>♥ {comment.reactions}</span>}
+      </div>
+      <p class="dpl-comment-text">{comment.text}</p>
+      {comment.replies.length > 0 && (
+        <ul class="dpl-replies" aria-label="Replies">
+          {comment.replies.map((reply) => (
+            <Comment key={reply.id} comment={reply} />
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** The paper's discussion on HF behind its own control: asked when first opened, a retry after a failure. */
+export function CardDiscussion({ paperId, numComments, load }: CardDiscussionProps) {
+  const [state, setState] = useState<DiscussionState>({ status: 'closed' });
+  const [open, setOpen] = useState(false);
+  if (numComments === 0) return null;
+  const fetchIt = () => {
+    setState({ status: 'loading' });
+    load().then(
+      (answer) => setState(answer.ok ? { status: 'ok', discussion: answer.discussion } : { status: 'failed' }),
+      () => setState({ status: 'failed' }),
+    );
+  };
+  const toggle = () => {
+    if (!open && (state.status === 'closed' || state.status === 'failed')) fetchIt();
+    setOpen(!open);
+  };
+  const link = `${hfPaperUrl(encodeURIComponent(paperId))}#community`;
+  return (
+    <div class="dpl-linked" role="group" aria-label="Discussion">
+      <span>{numComments === undefined ? 'Discussion' : `Discussion · ${numComments} comment${numComments === 1 ? '' : 's'}`}</span>{' '}
+      <button type="button" class="dpl-toggle" aria-expanded={open} aria-controls="dpl-discussion" onClick={toggle}>
+        {open ? 'Hide discussion' : 'Show discussion'}
+      </button>
+      <div id="dpl-discussion" hidden={!open}>
+        {state.status === 'loading' && <p class="dpl-quiet">Loading…</p>}
+        {state.status === 'failed' && (
+          <p class="dpl-quiet">
+            Couldn't load the discussion.{' '}
+            <button type="button" class="dpl-button" onClick={fetchIt}>
+              Retry
+            </button>
+          </p>
+        )}
+        {state.status === 'ok' && (
+          <>
+            {state.discussion.threads.length > 0 ? (
+              <ul class="dpl-comments" aria-label="Latest threads">
+                {state.discussion.threads.map((thread) => (
+                  <Comment key={thread.id} comment={thread} />
+                ))}
+              </ul>
+            ) : (
+              <p class="dpl-quiet">No visible comments yet.</p>
+            )}
+            <a class="dpl-quiet" href={link} target="_blank" rel="noopener noreferrer">
+              {state.discussion.totalThreads > state.discussion.threads.length
+                ? `All ${state.discussion.totalThreads} threads on Hugging Face`
+                : 'The discussion on Hugging Face'}
+            </a>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
