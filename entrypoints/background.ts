@@ -13,7 +13,7 @@ import { StoredPapers } from '../lib/background/stored-papers';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
-import { keepPaperLinks, paperComments, paperLinks, type PaperDetailsDeps } from '../lib/background/paper-details';
+import { cachedPaperLinks, keepPaperLinks, paperComments, paperLinks, type PaperDetailsDeps } from '../lib/background/paper-details';
 import { readSettings, writeSettings } from '../lib/shared/settings';
 import { afterFirstAnswer } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
@@ -195,6 +195,7 @@ export default defineBackground(() => {
       badgeIndex: () => stored.badgeIndex(),
       titleIndex: () => stored.titleIndex(),
       papersForRepo: async (repoKey) => stored.listedOf(await papersOfRepo(db, repoKey)),
+      cachedLinks: (ids) => cachedPaperLinks(db, ids),
       syncNow: () => scheduler.run({ force: true }),
       // Asked after the person's marks changed (userStateChanged): the copy of the marks follows.
       refreshBadge: () => {

@@ -43,6 +43,20 @@ async function cachedOrFetched<T>(deps: PaperDetailsDeps, key: string, ttl: numb
   }
 }
 
+/**
+ * The linked lists the cache holds for these papers, whatever their age (GitHub pages and the popup's
+ * filters show what is known and never make a request of their own).
+ */
+export async function cachedPaperLinks(db: PapersDB, ids: string[]): Promise<Map<string, PaperLinks>> {
+  const rows = await db.kv.bulkGet(ids.map((id) => `${PAPER_LINKS_KEY_PREFIX}${id}`));
+  const found = new Map<string, PaperLinks>();
+  rows.forEach((row, i) => {
+    const cached = row?.value as Cached<PaperLinks> | undefined;
+    if (cached?.value) found.set(ids[i]!, cached.value);
+  });
+  return found;
+}
+
 /** Keeps the linked lists a live lookup brought (the same answer), as if asked for. */
 export async function keepPaperLinks(db: PapersDB, id: string, links: PaperLinks, now: number): Promise<void> {
   await db.kv.put({ key: `${PAPER_LINKS_KEY_PREFIX}${id}`, value: { at: now, value: links } satisfies Cached<PaperLinks> });

@@ -3,7 +3,7 @@
  * and refused from content scripts when only the extension's own pages may send it.
  */
 import { RequestSchema } from '../shared/message-schema';
-import { toOverview, type PaperOverview, type Request, type ResponseMap } from '../shared/messages';
+import { toOverview, type PaperLinks, type PaperOverview, type Request, type ResponseMap } from '../shared/messages';
 import type { LookupResult } from './lookup';
 import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
@@ -39,6 +39,8 @@ export interface RequestContext {
   titleIndex: () => Promise<string>;
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
   papersForRepo: (repoKey: string) => Promise<Paper[]>;
+  /** The linked lists the cache holds for these papers (./paper-details.ts): never a request to HF. */
+  cachedLinks: (ids: string[]) => Promise<Map<string, PaperLinks>>;
   syncNow: () => Promise<ResponseMap['syncNow']>;
   /** Re-counts the toolbar badge; answers the count shown. */
   refreshBadge: () => Promise<number>;
@@ -96,7 +98,8 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     }
     case 'papersForRepo': {
       const papers = await context.papersForRepo(request.repo);
-      return { papers: papers.map(toOverview) };
+      const links = await context.cachedLinks(papers.map((paper) => paper.id));
+      return { papers: papers.map((paper) => ({ ...toOverview(paper), ...(links.has(paper.id) ? { links: links.get(paper.id) } : {}) })) };
     }
     case 'syncNow':
       return context.syncNow();

@@ -105,6 +105,9 @@ export interface PaperDiscussion {
   totalThreads: number;
 }
 
+/** A paper of a GitHub repository, with its linked models and Spaces when the cache holds them (never asked for). */
+export type RepoPaper = PaperOverview & { links?: PaperLinks };
+
 /** `not-allowed`: nothing was sent (live lookups off, Firefox consent missing, or the site off). */
 export type Fetched<T> = ({ ok: true } & T) | { ok: false; reason: 'not-allowed' | 'failed' };
 
@@ -155,7 +158,7 @@ export type HfSearchAnswer = { ok: true; papers: Paper[] } | { ok: false; error:
 export interface ResponseMap {
   lookupPapers: { papers: Record<string, PaperOverview> };
   /** The stored papers whose code is that repository, most upvoted first. */
-  papersForRepo: { papers: PaperOverview[] };
+  papersForRepo: { papers: RepoPaper[] };
   pagePapers: PagePapers;
   badgeIndex: BadgeIndexAnswer;
   syncNow: SyncOutcome;

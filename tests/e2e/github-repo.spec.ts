@@ -4,7 +4,9 @@
  * nothing where nothing belongs, GitHub's light and dark looks, the per-site switch, and no repository
  * name ever leaving the browser.
  */
+import { absPage } from '../fixtures/arxiv/abs-page';
 import { dashboardPage, profilePage } from '../fixtures/github/conversation-pages';
+import { STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
 import { arxivShield, bibtex, heading, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage, repoTreePage } from '../fixtures/github/repo-page';
 import { repoPage2026 } from '../fixtures/github/repo-page-2026';
@@ -275,4 +277,44 @@ test('with live lookups turned off, no arXiv id of a GitHub page is sent to Hugg
   // The badge of the known paper comes with the answer, and the background answers only after any live call.
   await expect(page.locator('dpl-paper-badge')).toHaveCount(1);
   expect(server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([]);
+});
+
+test("the repository card names a paper's models and Spaces from the extension's cache only: the GitHub page asks HF nothing", async ({
+  todays,
+  server,
+  papers,
+  context,
+}) => {
+  const star = papers.get(todays[0]!)!;
+  server.extraPapers.set(star.id, STARFLOW_DETAILS as unknown as Record<string, unknown>);
+  server.pages.set(`github.com/${PAPER_REPO}`, repoHomePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: heading(1, 'Repo') }));
+  server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors: ['Jia Gu'] }));
+  const paperCalls = () => server.hfCalls().filter((path) => path.startsWith('/api/papers/'));
+
+  // Nothing cached yet: the card is as before, and the page asked nothing to fill it.
+  const first = await openRepoHome(context, papers, todays);
+  await expect(first.card.locator(`[data-paper-id="${star.id}"]`)).toBeVisible();
+  await first.page.waitForTimeout(300);
+  await expect(first.card.getByTestId('dpl-repo-linked')).toHaveCount(0);
+  expect(paperCalls()).toEqual([]);
+  await first.page.close();
+
+  // The paper's arXiv page brings its linked lists (the one request, from the page the person opened).
+  const arxiv = await context.newPage();
+  await arxiv.goto(`https://arxiv.org/abs/${star.id}`);
+  await expect(arxiv.getByRole('group', { name: 'On Hugging Face' })).toContainText('Models 5');
+  await arxiv.close();
+  const asked = paperCalls().length;
+
+  const { page, card, errors } = await openRepoHome(context, papers, todays);
+  const linked = card.locator(`[data-paper-id="${star.id}"]`).getByTestId('dpl-repo-linked');
+  await expect(linked).toContainText('Models (5): apple/starflow-3b');
+  await expect(linked).toContainText('Spaces (4): apple/starflow-demo, flowfan/flow-explorer +2 more');
+  await expect(linked.getByRole('link', { name: 'apple/starflow-3b' })).toHaveAttribute('href', 'https://huggingface.co/apple/starflow-3b');
+  await expect(linked.getByRole('link', { name: 'apple/starflow-demo' })).toHaveAttribute('href', 'https://huggingface.co/spaces/apple/starflow-demo');
+  // Datasets are not named here (weights and demos are what people look for from code); other papers have no line.
+  await expect(linked).not.toContainText('Datasets');
+  await expect(card.getByTestId('dpl-repo-linked')).toHaveCount(1);
+  expect(paperCalls().length).toBe(asked);
+  expect(errors).toEqual([]);
 });

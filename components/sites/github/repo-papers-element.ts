@@ -5,7 +5,8 @@
  * like the badges next to it (./upvote-badge-element.ts), so the GitHub content script carries no
  * renderer. Every string from HF goes in as text or an attribute value, never as HTML.
  */
-import type { PaperOverview } from '../../../lib/shared/messages';
+import type { RepoPaper } from '../../../lib/shared/messages';
+import { hfRepoUrl, type RepoKind } from '../../../lib/shared/hf-repo';
 import { emphasisRuns } from '../../../lib/shared/emphasis';
 import { arxivAbsUrl, hfPaperUrl } from '../../../lib/shared/paper';
 import type { RepoBadgePlacement } from '../../../lib/sites/github/repo-badge-place';
@@ -35,7 +36,7 @@ function outLink(doc: Document, className: string, href: string, text: string, e
   return element(doc, 'a', { class: className, href, target: '_blank', rel: 'noopener noreferrer', ...extra }, [text]);
 }
 
-function paperItem(doc: Document, paper: PaperOverview, compact: boolean): HTMLLIElement {
+function paperItem(doc: Document, paper: RepoPaper, compact: boolean): HTMLLIElement {
   const meta = element(doc, 'span', { class: 'dpl-repo-meta' }, [
     element(doc, 'span', { class: 'dpl-upvotes', 'aria-label': `${paper.upvotes} upvotes` }, [`▲ ${paper.upvotes}`]),
     paper.numComments !== undefined &&
@@ -47,7 +48,34 @@ function paperItem(doc: Document, paper: PaperOverview, compact: boolean): HTMLL
     outLink(doc, 'dpl-repo-title', hfPaperUrl(paper.id), paper.title, { title: paper.title }),
     !compact && paper.aiSummary ? element(doc, 'p', { class: 'dpl-repo-summary' }, summaryRuns(doc, paper.aiSummary)) : undefined,
     meta,
+    !compact && linkedLine(doc, paper),
   ]);
+}
+
+const LINKED_KINDS: [RepoKind, string][] = [
+  ['models', 'Models'],
+  ['spaces', 'Spaces'],
+];
+
+/**
+ * The paper's weights and demos, from the extension's cache only (a GitHub page never asks HF): its top
+ * models and Spaces as links built from checked ids, "+N" for the rest. Nothing when the cache lacks them.
+ */
+function linkedLine(doc: Document, paper: RepoPaper): HTMLElement | undefined {
+  const { links } = paper;
+  if (!links) return undefined;
+  const groups = LINKED_KINDS.flatMap(([kind, label]) => {
+    const items = links.top[kind].flatMap((repo) => {
+      const href = hfRepoUrl(kind, repo.id);
+      return href ? [outLink(doc, 'dpl-repo-linked-item', href, repo.id)] : [];
+    });
+    if (!items.length) return [];
+    const rest = links.totals[kind] - items.length;
+    const more = rest > 0 ? ` +${rest} more` : '';
+    const list = items.flatMap((item, i) => (i ? [', ', item] : [item]));
+    return [element(doc, 'span', { class: 'dpl-repo-linked-group' }, [`${label} (${links.totals[kind]}): `, ...list, more])];
+  });
+  return groups.length ? element(doc, 'p', { class: 'dpl-repo-linked', 'data-testid': 'dpl-repo-linked' }, groups) : undefined;
 }
 
 /** The summary's `**bold**` as `<strong>` elements, the rest as text nodes. */
@@ -55,11 +83,11 @@ function summaryRuns(doc: Document, summary: string): Children {
   return emphasisRuns(summary).map((run) => (run.strong ? element(doc, 'strong', {}, [run.text]) : run.text));
 }
 
-function paperList(doc: Document, className: string, papers: PaperOverview[], compact: boolean): HTMLUListElement {
+function paperList(doc: Document, className: string, papers: RepoPaper[], compact: boolean): HTMLUListElement {
   return element(doc, 'ul', { class: className }, papers.map((paper) => paperItem(doc, paper, compact)));
 }
 
-export function createRepoPapers(doc: Document, papers: PaperOverview[], placement: RepoBadgePlacement): HTMLElement {
+export function createRepoPapers(doc: Document, papers: RepoPaper[], placement: RepoBadgePlacement): HTMLElement {
   const heading = papers.length === 1 ? 'Paper on Hugging Face Daily Papers' : `${papers.length} papers on Hugging Face Daily Papers`;
   const label = `Daily Papers Lens: ${heading.toLowerCase()} whose code is this repository`;
   if (placement === 'header') {

@@ -5,7 +5,7 @@
  * each link gets exactly one badge right after it, badges of links that left the page go too, and
  * hosts that are not ours any more (a snapshot GitHub restored on "back") are swept away.
  */
-import { MAX_LOOKUP_IDS, type PaperBadge, type PaperOverview } from '../../shared/messages';
+import { MAX_LOOKUP_IDS, type PaperBadge, type PaperOverview, type RepoPaper } from '../../shared/messages';
 import { findPaperLinks } from './paper-links';
 import { repoBadgePlace, type RepoBadgePlacement } from './repo-badge-place';
 import { repoOfPage } from './repo-of-page';
@@ -24,7 +24,7 @@ export interface BadgeUi {
   /** Places a badge right after `link`. */
   inline(link: HTMLAnchorElement, paper: PaperBadge): MountedBadge;
   /** Appends the repository's papers to `container`. */
-  repo(container: Element, papers: PaperOverview[], placement: RepoBadgePlacement): MountedBadge;
+  repo(container: Element, papers: RepoPaper[], placement: RepoBadgePlacement): MountedBadge;
 }
 
 /**
@@ -41,7 +41,7 @@ export interface OverlayLookups {
    */
   wantLocal?(): Promise<void> | undefined;
   papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
-  papersForRepo(repoKey: string): Promise<PaperOverview[]>;
+  papersForRepo(repoKey: string): Promise<RepoPaper[]>;
 }
 
 export interface PageViewDeps {
@@ -71,7 +71,7 @@ export class PageView {
   /** Live lookups are for a few papers per page, as on arXiv: the whole page view shares this budget of HF calls. */
   private liveBudget = MAX_LIVE_LOOKUPS;
   private readonly inline = new Map<HTMLAnchorElement, InlineBadge>();
-  private readonly repoAnswers = new Map<string, PaperOverview[] | 'asking'>();
+  private readonly repoAnswers = new Map<string, RepoPaper[] | 'asking'>();
   private repoBadge: RepoBadge | undefined;
   private waitingForIndex = false;
 
@@ -185,7 +185,7 @@ export class PageView {
 
   private askRepo(key: string): void {
     this.repoAnswers.set(key, 'asking');
-    const settle = (papers: PaperOverview[]) => {
+    const settle = (papers: RepoPaper[]) => {
       if (this.closed) return;
       this.repoAnswers.set(key, papers);
       this.deps.changed();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HfClient } from '../../../lib/background/hf/client';
-import { COMMENTS_TTL_MS, LINKS_TTL_MS, paperComments, paperLinks, type PaperDetailsDeps } from '../../../lib/background/paper-details';
+import { cachedPaperLinks, COMMENTS_TTL_MS, LINKS_TTL_MS, paperComments, paperLinks, type PaperDetailsDeps } from '../../../lib/background/paper-details';
 import { clearCache } from '../../../lib/options/clear-cache';
 import { fakeTime, useTestDb } from '../support/builders';
 import { fakeHf } from '../support/fake-hf';
@@ -51,6 +51,18 @@ describe('paper details', () => {
     time.advance(1);
     await paperComments(deps, ID);
     expect(hf.requests).toEqual([`https://huggingface.co/api/papers/${ID}?field=comments`, `https://huggingface.co/api/papers/${ID}?field=comments`]);
+  });
+
+  it('reads the cached lists for GitHub and the popup without asking HF, whatever their age', async () => {
+    const { hf, time, deps } = setup();
+    expect(await cachedPaperLinks(deps.db, [ID])).toEqual(new Map());
+    const first = await paperLinks(deps, ID);
+    time.advance(3 * LINKS_TTL_MS);
+    const requests = hf.requests.length;
+    const cached = await cachedPaperLinks(deps.db, [ID, '2404.02905']);
+    expect([...cached.keys()]).toEqual([ID]);
+    expect(first.ok && cached.get(ID)).toEqual(first.ok && first.links);
+    expect(hf.requests.length).toBe(requests);
   });
 
   it('sends nothing when not allowed, even with a cached answer', async () => {

@@ -29,6 +29,7 @@ function context(settings: Partial<Settings> = {}): RequestContext & { lookup: R
     titleIndex: vi.fn(async () => '2506.06276 starflow'),
     syncNow: vi.fn(),
     papersForRepo: vi.fn(async () => []),
+    cachedLinks: vi.fn(async () => new Map()),
     refreshBadge: vi.fn(async () => 0),
     searchHf: vi.fn(async () => ({ ok: true as const, papers: [] })),
     keepPaper: vi.fn(async () => ({ kept: false })),

@@ -19,6 +19,7 @@ function context(overrides: Partial<RequestContext> = {}): RequestContext {
     paperLinks: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
     paperComments: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
     papersForRepo: vi.fn(async () => []),
+    cachedLinks: vi.fn(async () => new Map()),
     refreshBadge: vi.fn(async () => 0),
     readSettings: async () => DEFAULT_SETTINGS,
     ...overrides,

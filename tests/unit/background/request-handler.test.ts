@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { MAX_LOOKUP_IDS, type ResponseMap } from '../../../lib/shared/messages';
+import { MAX_LOOKUP_IDS, type PaperLinks, type ResponseMap } from '../../../lib/shared/messages';
 import type { Paper } from '../../../lib/shared/paper';
 import { EXTENSION_PAGE_REQUESTS, handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
 import { DEFAULT_SETTINGS } from '../../../lib/shared/settings';
@@ -31,6 +31,7 @@ function context(overrides: Partial<RequestContext> = {}) {
       badgeIndex: vi.fn(async () => ''),
       titleIndex: vi.fn(async () => ''),
       papersForRepo,
+      cachedLinks: vi.fn(async (): Promise<Map<string, PaperLinks>> => new Map()),
       syncNow,
       refreshBadge,
       readSettings: async () => DEFAULT_SETTINGS,
@@ -196,6 +197,17 @@ describe('handleRequest: papersForRepo', () => {
     const { summary: _summary, ...overview } = paper;
     expect(answer).toEqual({ papers: [overview] });
     expect(JSON.stringify(answer)).not.toContain(SEED_PAPERS[0]!.summary.slice(0, 40));
+  });
+
+  it("adds the linked lists the cache holds, per paper, and nothing for a paper it lacks", async () => {
+    const [cached, bare] = [makePaper({ id: '2506.06276' }), makePaper({ id: '2404.02905' })];
+    const links: PaperLinks = { totals: { models: 2, datasets: 0, spaces: 1 }, top: { models: [{ id: 'apple/starflow-3b', likes: 4 }], datasets: [], spaces: [{ id: 'apple/starflow-demo' }] } };
+    const cachedLinks = vi.fn(async () => new Map([[cached.id, links]]));
+    const { ctx } = context({ papersForRepo: vi.fn(async () => [cached, bare]), cachedLinks });
+    const answer = (await handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx)) as ResponseMap['papersForRepo'];
+    expect(cachedLinks).toHaveBeenCalledWith([cached.id, bare.id]);
+    expect(answer.papers.map((paper) => paper.links)).toEqual([links, undefined]);
+    expect('links' in answer.papers[1]!).toBe(false);
   });
 
   it('never goes live: the lookup is not asked', async () => {
