@@ -6,6 +6,7 @@ import { firstSeenAt, paperPoints, upvoteSeries, type UpvotePoint } from '../../
 import { isRead, isSaved } from '../../lib/shared/user-state';
 import { EmphasisText } from '../shared/EmphasisText';
 import { PaperLinks } from './PaperLinks';
+import { HubRepos } from './HubRepos';
 import { usePopupServices } from './popup-context';
 import { Sparkline } from './Sparkline';
 
@@ -88,6 +89,7 @@ export function PaperItem({ paper, rank, history, showDay, active }: Props) {
               {abstract === undefined ? 'Loading the abstract…' : <EmphasisText text={abstract} />}
             </p>
           )}
+          {expanded && <HubRepos paperId={paper.id} />}
           {paper.aiKeywords && paper.aiKeywords.length > 0 && (
             <ul class="keywords" aria-label="Keywords">
               {paper.aiKeywords.slice(0, 6).map((keyword) => (

@@ -4,6 +4,8 @@ import type { UpvotePoint } from '../../lib/popup/trends';
 import { FIRST_FRAME_ENTRIES } from '../../lib/popup/first-screen';
 import { PaperItem } from './PaperItem';
 import { usePopupServices } from './popup-context';
+import { ListFilterBar } from './ListFilterBar';
+import { filterPapers } from '../../lib/popup/paper-filters';
 
 /** Entries drawn at first; "Show more" adds as many again (a week at 20,000 papers is long). */
 export const PAGE_SIZE = 50;
@@ -21,8 +23,9 @@ interface Props {
  * A ranked list of papers, used by every view. Arrow keys (and Home/End) move between entries, Enter
  * opens the focused entry's HF page; Tab reaches one entry, then its buttons and links.
  */
-export function PaperList({ papers, label, history, showDay = false, pageSize = PAGE_SIZE }: Props) {
-  const { userStatesReady, firstScreen } = usePopupServices();
+export function PaperList({ papers: all, label, history, showDay = false, pageSize = PAGE_SIZE }: Props) {
+  const { userStatesReady, firstScreen, filters, links } = usePopupServices();
+  const papers = filterPapers(all, filters, links);
   const [shown, setShown] = useState(pageSize);
   const [active, setActive] = useState(0);
   const [painted, setPainted] = useState(false);
@@ -60,6 +63,7 @@ export function PaperList({ papers, label, history, showDay = false, pageSize = 
   if (!userStatesReady) return null;
   return (
     <>
+      <ListFilterBar papers={all} shown={papers.length} />
       <ol class="papers" aria-label={label} ref={list} onKeyDown={onKeyDown} onFocusIn={(event) => {
         const entry = (event.target as HTMLElement).closest<HTMLElement>('article.paper-entry');
         if (entry) setActive(entries().indexOf(entry));

@@ -24,6 +24,7 @@ import { WeekView } from './WeekView';
 import { runSilentAt, syncStateAt, withUnrecordedFailure, type SyncState } from '../../lib/shared/sync-state';
 import { POPUP_OPENED_KEY } from '../../lib/shared/storage-keys';
 import type { PopupView } from '../../lib/shared/popup-route';
+import { NO_FILTERS, type ListFilters } from '../../lib/popup/paper-filters';
 
 interface Props {
   /** The popup's opening (lib/popup/first-screen.ts): the database, the first screen's reads, the view to open on. */
@@ -43,6 +44,8 @@ export function PopupApp({ firstScreen, opened }: Props) {
   const content = useRef<HTMLDivElement>(null);
   const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), [], firstScreen.earlySyncState());
   const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), [], firstScreen.earlyUserStates());
+  const cachedLinks = useStoreQuery(store, changes, ['kv'], (s) => s.cachedLinks(), []);
+  const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const searching = ui.query.trim() !== '';
   const searchIndex = useSearchIndex(store, changes.papers, searching, firstScreen);
   const hf = useHfSearch();
@@ -111,8 +114,17 @@ export function PopupApp({ firstScreen, opened }: Props) {
       },
       loadAbstract: async (id) => (await store?.papers([id]))?.[0]?.summary,
       firstScreen,
+      links: cachedLinks.value ?? new Map(),
+      askLinks: async (id) => {
+        const answer = await sendRequest({ type: 'paperLinks', id });
+        // The background cached the answer in the kv table: read again.
+        if (answer.ok) touch(['kv']);
+        return answer;
+      },
+      filters,
+      setFilters,
     }),
-    [store, userStates.value, userStates.ready, since, now, touch, firstScreen],
+    [store, userStates.value, userStates.ready, since, now, touch, firstScreen, cachedLinks.value, filters],
   );
 
   // A failure the run could not record (full disk) still reaches the person, from the run's answer.

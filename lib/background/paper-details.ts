@@ -6,6 +6,7 @@
 import type { PapersDB } from '../shared/db';
 import type { Fetched, PaperDiscussion, PaperLinks } from '../shared/messages';
 import { PAPER_COMMENTS_KEY_PREFIX, PAPER_LINKS_KEY_PREFIX } from '../shared/storage-keys';
+import { linksOfRow, type CachedRow as Cached } from '../shared/cached-links';
 import type { HfClient } from './hf/client';
 
 export const LINKS_TTL_MS = 24 * 60 * 60 * 1000;
@@ -15,10 +16,6 @@ export const COMMENTS_TTL_MS = 60 * 60 * 1000;
 const NO_LINKS: PaperLinks = { totals: { models: 0, datasets: 0, spaces: 0 }, top: { models: [], datasets: [], spaces: [] } };
 const NO_DISCUSSION: PaperDiscussion = { threads: [], totalThreads: 0 };
 
-interface Cached<T> {
-  at: number;
-  value: T;
-}
 
 export interface PaperDetailsDeps {
   db: PapersDB;
@@ -51,8 +48,8 @@ export async function cachedPaperLinks(db: PapersDB, ids: string[]): Promise<Map
   const rows = await db.kv.bulkGet(ids.map((id) => `${PAPER_LINKS_KEY_PREFIX}${id}`));
   const found = new Map<string, PaperLinks>();
   rows.forEach((row, i) => {
-    const cached = row?.value as Cached<PaperLinks> | undefined;
-    if (cached?.value) found.set(ids[i]!, cached.value);
+    const links = linksOfRow(row?.value);
+    if (links) found.set(ids[i]!, links);
   });
   return found;
 }

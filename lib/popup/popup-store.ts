@@ -14,7 +14,9 @@ import type { UserStateWriter } from '../shared/user-state';
 import type { SyncState } from '../shared/sync-state';
 import { SYNC_STATE_KEY } from '../shared/storage-keys';
 import type { TrendingList } from '../shared/db';
-import { TRENDING_KEY } from '../shared/storage-keys';
+import { PAPER_LINKS_KEY_PREFIX, TRENDING_KEY } from '../shared/storage-keys';
+import type { PaperLinks } from '../shared/messages';
+import { linksOfRow } from '../shared/cached-links';
 
 /** What a day view shows (see `PopupStore.dayList`). */
 export interface DayList {
@@ -113,6 +115,18 @@ export class PopupStore implements UserStateWriter {
 
   async trending(): Promise<TrendingList | undefined> {
     return this.readKv<TrendingList>(TRENDING_KEY);
+  }
+
+  /** The linked lists the extension has fetched, per paper (kv `paperLinks:` rows: a few hundred at most). */
+  async cachedLinks(): Promise<Map<string, PaperLinks>> {
+    const range = IDBKeyRange.bound(PAPER_LINKS_KEY_PREFIX, `${PAPER_LINKS_KEY_PREFIX}\uffff`);
+    const rows = (await this.read('kv', (store) => store.getAll(range))) as KeyValue[];
+    const found = new Map<string, PaperLinks>();
+    for (const row of rows) {
+      const links = linksOfRow(row.value);
+      if (links) found.set(row.key.slice(PAPER_LINKS_KEY_PREFIX.length), links);
+    }
+    return found;
   }
 
   /** Every row of the person's own state (one per paper they marked: small). */

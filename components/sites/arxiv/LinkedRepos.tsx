@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import type { LinkedRepo, PaperLinks } from '../../../lib/shared/messages';
-import { hfRepoUrl, type RepoKind } from '../../../lib/shared/hf-repo';
+import type { PaperLinks } from '../../../lib/shared/messages';
+import type { RepoKind } from '../../../lib/shared/hf-repo';
+import { LinkedRepoItem } from '../../shared/LinkedRepoItem';
 
 /** The linked part of the card: asked after the card is shown. */
 export type LinksState = { status: 'failed' } | { status: 'ok'; links: PaperLinks };
@@ -36,20 +37,6 @@ function Failed({ what, onRetry }: { what: string; onRetry: () => void }) {
   );
 }
 
-/** One repository: its name as a link built from the checked id, then its task, likes and downloads. */
-function Repo({ kind, repo }: { kind: RepoKind; repo: LinkedRepo }) {
-  const href = hfRepoUrl(kind, repo.id);
-  const facts = [repo.task, repo.likes !== undefined && `♥ ${num(repo.likes)}`, repo.downloads !== undefined && `↓ ${num(repo.downloads)}`].filter(Boolean);
-  return href ? (
-    <li>
-      <a href={href} target="_blank" rel="noopener noreferrer">
-        {repo.id}
-      </a>
-      <span> {facts.join(' · ')}</span>
-    </li>
-  ) : null;
-}
-
 /** Totals in one row; the top few of each behind one remembered control. */
 export function LinkedRepos({ state, initiallyOpen, onOpenChange, onRetry }: LinkedReposProps) {
   const [open, setOpen] = useState(initiallyOpen);
@@ -75,7 +62,7 @@ export function LinkedRepos({ state, initiallyOpen, onOpenChange, onRetry }: Lin
           top[kind].length ? (
             <ul key={kind} aria-label={label}>
               {top[kind].map((repo) => (
-                <Repo key={repo.id} kind={kind} repo={repo} />
+                <LinkedRepoItem key={repo.id} kind={kind} repo={repo} />
               ))}
             </ul>
           ) : null,

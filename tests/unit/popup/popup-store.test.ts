@@ -3,6 +3,7 @@ import { PapersDB } from '../../../lib/shared/db';
 import { PopupStore } from '../../../lib/popup/popup-store';
 import { patchSyncState } from '../../../lib/background/sync/state';
 import { storeTrending } from '../../../lib/background/sync/store';
+import { keepPaperLinks } from '../../../lib/background/paper-details';
 import { changeUserState } from '../../../lib/shared/user-state';
 import { makePaper, useTestDb } from '../support/builders';
 
@@ -136,6 +137,16 @@ describe('PopupStore reads what Dexie wrote', () => {
     await store.writeKv('popupOpened', { lastOpenedAt: 5 });
     expect(await store.readKv('popupOpened')).toEqual({ lastOpenedAt: 5 });
     expect((await db().kv.get('popupOpened'))?.value).toEqual({ lastOpenedAt: 5 });
+    store.close();
+  });
+
+  it("reads every paper's cached linked lists the background wrote, and nothing else of kv", async () => {
+    const links = { totals: { models: 1, datasets: 0, spaces: 0 }, top: { models: [{ id: 'o/m' }], datasets: [], spaces: [] } };
+    await keepPaperLinks(db(), '2506.06276', links, 1);
+    await db().kv.put({ key: 'paperLinks:2404.02905', value: { at: 1, value: 'not lists' } });
+    await db().kv.put({ key: 'paperComments:2506.06276', value: { at: 1, value: { threads: [], totalThreads: 0 } } });
+    const store = await storeFor(db());
+    expect(await store.cachedLinks()).toEqual(new Map([['2506.06276', links]]));
     store.close();
   });
 });
