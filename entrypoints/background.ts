@@ -9,6 +9,7 @@ import { lookupPapers } from '../lib/background/lookup';
 import { handleNotificationClick } from '../lib/background/notifications/click';
 import { formatRoute } from '../lib/shared/popup-route';
 import { notifyAfterSync } from '../lib/background/notifications/notify-after-sync';
+import { checkReleases, releaseNotification } from '../lib/background/notifications/release-watch';
 import { StoredPapers } from '../lib/background/stored-papers';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
@@ -79,11 +80,20 @@ export default defineBackground(() => {
         },
       };
     },
-    afterRun: async () => {
+    afterRun: async (_outcome, { force }) => {
       backup.schedule();
       const iconUrl = browser.runtime.getURL('/icon/128.png');
       const settings = await readSettings();
-      await notifyAfterSync({ db, settings, now: Date.now(), notifier: notifications, iconUrl });
+      // Saved and watched papers' code, weights and demos: a call or none, under the live-lookup rule.
+      const releases = await checkReleases({
+        db,
+        settings,
+        now: Date.now(),
+        force,
+        allowed: await liveLookupsAllowed(settings.liveLookups, consent),
+        client: () => new HfClient({ retries: 1, timeoutMs: 10_000, maxInlineWaitMs: 0, guard: hfLimits.gate }),
+      }).catch(() => []);
+      await notifyAfterSync({ db, settings, now: Date.now(), notifier: notifications, iconUrl, release: releaseNotification(releases) });
       await badge.refresh();
       // The papers that left the window leave the card copy (or the copy is written whole when needed).
       await maintainCardMirror(db, browser.storage.local, { now: Date.now(), backfillDays: settings.backfillDays }).catch(() => undefined);

@@ -47,6 +47,7 @@ export const HF_CALL_LIMITS_KEY = 'hfCallLimits';
 export const PAPER_LINKS_KEY_PREFIX = 'paperLinks:';
 export const PAPER_COMMENTS_KEY_PREFIX = 'paperComments:';
 export const CARD_LINKS_OPEN_KEY = 'arxivCardLinksOpen';
+export const RELEASE_WATCH_KEY = 'releaseWatch';
 
 export const PERSISTED = {
   settings: {
@@ -80,6 +81,10 @@ export const PERSISTED = {
   paperComments: {
     key: PAPER_COMMENTS_KEY_PREFIX, area: 'kv', version: 1, cleared: 'always', prefix: true,
     holds: "`{ at, value }`: a paper's discussion on HF, threaded, for an hour, once opened on its card (lib/background/paper-details.ts).",
+  },
+  releaseWatch: {
+    key: RELEASE_WATCH_KEY, area: 'kv', version: 1, cleared: 'always',
+    holds: '`{ lastRunAt, papers: { [id]: { checkedAt, seen } } }`: what release watch last found on each saved or watched paper (lib/background/notifications/release-watch.ts).',
   },
   userStateBackup: {
     key: USER_STATE_BACKUP_FILE, area: 'originFile', version: 1, cleared: 'with-marks',

@@ -25,6 +25,8 @@ export interface NotifyDeps {
   /** Undefined where the browser has no notifications. */
   notifier: NotifierApi | undefined;
   iconUrl: string;
+  /** Release watch's notification of this run (./release-watch.ts), shown after the others. */
+  release?: PlannedNotification;
 }
 
 export async function readNotificationState(db: PapersDB): Promise<NotificationState> {
@@ -46,7 +48,7 @@ export async function notifyAfterSync(deps: NotifyDeps): Promise<PlannedNotifica
 
   const plan = planNotifications({ now, settings: deps.settings, state, latestDay, latestDayPapers, newsPapers: news, userState });
   const shown: PlannedNotification[] = [];
-  for (const notification of plan.notifications) {
+  for (const notification of [...plan.notifications, ...(deps.release ? [deps.release] : [])]) {
     try {
       await notifier.create(notification.id, { type: 'basic', iconUrl: deps.iconUrl, title: notification.title, message: notification.message });
       shown.push(notification);

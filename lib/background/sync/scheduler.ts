@@ -46,7 +46,7 @@ export interface SchedulerDeps {
   /** Fresh dependencies for each run (settings may have changed). */
   prepare: () => Promise<{ deps: SyncDeps; intervalMinutes: number }>;
   /** Told after every run, ok or not (notifications, the toolbar badge); its failure never fails the run. */
-  afterRun?: (outcome: SyncOutcome) => Promise<void>;
+  afterRun?: (outcome: SyncOutcome, run: { force: boolean }) => Promise<void>;
   /** Waits before reopening the database (setTimeout when absent). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -138,7 +138,7 @@ export class SyncScheduler {
       deadline,
     ).catch(() => undefined);
     try {
-      if (this.deps.afterRun) await storageStep(this.deps.afterRun(outcome), deadline);
+      if (this.deps.afterRun) await storageStep(this.deps.afterRun(outcome, { force: options.force ?? false }), deadline);
     } catch {
       // What follows a sync is extra; the run itself succeeded or failed on its own.
     }
