@@ -13,6 +13,7 @@ import { recentListingPage } from '../fixtures/arxiv/listing-page';
 import { link, paperUrl, paragraph, heading, arxivShield } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { buildDailyPapers } from '../fixtures/hf-data';
+import { commentsAnswer, STARFLOW_COMMENTERS, STARFLOW_COMMENTS, STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
 import { listingEntry, patchSettings, unknownEntry } from '../e2e/support/arxiv';
 import { expect, test as base } from '../e2e/support/extension-test';
 import { fixturePapers } from '../e2e/support/fixture-papers';
@@ -118,6 +119,25 @@ test('arXiv abstract page (light) and HTML paper (dark)', async ({ server, conte
   await html.goto(`https://arxiv.org/html/${star.id}v1`);
   await expect(html.locator('dpl-paper-card')).toHaveAttribute('data-dpl-theme', 'dark');
   await shoot(html, 'arxiv-html-dark');
+});
+
+test('arXiv card with its models, datasets, Spaces and discussion (light)', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const star = fixturePapers(server.data).find((p) => p.id === STAR)!;
+  // STARFlow's linked repositories and its discussion, without the hostile comment the e2e fixture carries.
+  const comments = STARFLOW_COMMENTS.filter((c) => c.author.name !== STARFLOW_COMMENTERS.stranger.name);
+  server.extraPapers.set(STAR, commentsAnswer(STARFLOW_DETAILS, comments));
+  const authors = ['Jiatao Gu', 'Tianrong Chen', 'David Berthelot', 'Huangjie Zheng', 'Yuyang Wang'];
+  server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors }));
+  const abs = await pageAt(context, 'light');
+  await abs.goto(`https://arxiv.org/abs/${star.id}`);
+  await abs.addStyleTag({ content: ARXIV_LOOK });
+  const card = abs.getByTestId('dpl-card');
+  await card.getByRole('group', { name: 'On Hugging Face' }).getByRole('button', { name: 'Show linked' }).click();
+  await card.getByRole('group', { name: 'Discussion', exact: true }).getByRole('button', { name: 'Show discussion' }).click();
+  await expect(card.getByRole('list', { name: 'Latest threads' })).toBeVisible();
+  await abs.evaluate(() => document.querySelector('#abs h1.title')?.scrollIntoView());
+  await shoot(abs, 'arxiv-card-linked-light');
 });
 
 test('arXiv listing (light)', async ({ server, context, background }) => {

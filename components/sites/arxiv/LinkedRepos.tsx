@@ -60,11 +60,14 @@ export function LinkedRepos({ state, initiallyOpen, onOpenChange, onRetry }: Lin
       <div id="dpl-linked-lists" hidden={!open || !any}>
         {KINDS.map(([kind, label]) =>
           top[kind].length ? (
-            <ul key={kind} aria-label={label}>
-              {top[kind].map((repo) => (
-                <LinkedRepoItem key={repo.id} kind={kind} repo={repo} />
-              ))}
-            </ul>
+            <div key={kind} class="dpl-linked-kind">
+              <span aria-hidden="true">{label}</span>
+              <ul aria-label={label}>
+                {top[kind].map((repo) => (
+                  <LinkedRepoItem key={repo.id} kind={kind} repo={repo} />
+                ))}
+              </ul>
+            </div>
           ) : null,
         )}
       </div>
