@@ -10,6 +10,7 @@ import { hnFrontPage, type HnStory } from '../fixtures/hackernews/pages';
 import { scholarResultsPage, type ScholarResult } from '../fixtures/scholar/results-page';
 import { expect, originsOf, switchSite, test } from '../e2e/support/sites';
 import { waitForSync } from '../e2e/support/sync';
+import type { FixtureServer } from '../e2e/support/fixture-server';
 import { HACKER_NEWS_LOOK, SCHOLAR_LOOK } from './site-looks';
 
 const OUT = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -21,8 +22,7 @@ interface FixturePaper {
   title: string;
 }
 
-const todays = (data: { days: Map<string, { paper: unknown }[]>; today: string }) =>
-  data.days.get(data.today)!.map((item) => item.paper as FixturePaper);
+const todays = (data: FixtureServer['data']) => data.days.get(data.today)!.map((item) => item.paper as FixturePaper);
 
 async function lightPage(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();

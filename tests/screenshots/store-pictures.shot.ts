@@ -126,7 +126,7 @@ test('arXiv card with its models, datasets, Spaces and discussion (light)', asyn
   const star = fixturePapers(server.data).find((p) => p.id === STAR)!;
   // STARFlow's linked repositories and its discussion, without the hostile comment the e2e fixture carries.
   const comments = STARFLOW_COMMENTS.filter((c) => c.author.name !== STARFLOW_COMMENTERS.stranger.name);
-  server.extraPapers.set(STAR, commentsAnswer(STARFLOW_DETAILS, comments));
+  server.extraPapers.set(STAR, { ...commentsAnswer(STARFLOW_DETAILS, comments) });
   const authors = ['Jiatao Gu', 'Tianrong Chen', 'David Berthelot', 'Huangjie Zheng', 'Yuyang Wang'];
   server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors }));
   const abs = await pageAt(context, 'light');
