@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
-import overlayCss from '../../components/sites/arxiv/overlay.css?inline';
+import overlayCss from '../../components/sites/kit/paper-overlay.css?inline';
 import { ListingToolbar } from '../../components/sites/arxiv/ListingToolbar';
 import { createUpvoteBadge } from '../../components/sites/kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../lib/sites/arxiv/entry-highlight';

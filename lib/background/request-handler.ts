@@ -84,7 +84,9 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     case 'pagePapers': {
       const settings = await context.readSettings();
       if (!settings.sites[request.site]) return { enabled: false, papers: {} };
-      const found = await context.lookup(request.ids, request.live ?? false, settings);
+      // Only a site whose paper pages may ask HF looks up live (lib/shared/sites.ts `sends`): a badges-only site's pages never cause a request.
+      const live = (request.live ?? false) && siteEntry(request.site).sends !== 'nothing';
+      const found = await context.lookup(request.ids, live, settings);
       return { enabled: true, papers: overviews(found.papers), ...(found.unanswered.length ? { unanswered: found.unanswered } : {}) };
     }
     case 'badgeIndex': {

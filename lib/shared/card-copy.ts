@@ -1,6 +1,6 @@
 /**
  * The card copy's format, shared by its writer (lib/background/card-mirror.ts) and its reader (the arXiv
- * paper page, lib/sites/arxiv/card-state.ts): one `storage.local` key a paper (`card:<id>`), holding
+ * paper page, lib/sites/kit/card-state.ts): one `storage.local` key a paper (`card:<id>`), holding
  * exactly what the card shows as one JSON string, read back without the schemas.
  */
 import { CARD_KEY_PREFIX, CARD_MIRROR_META_KEY } from './storage-keys';

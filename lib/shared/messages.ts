@@ -117,7 +117,7 @@ export type PaperOverview = Omit<Paper, 'summary'>;
 /** What a badge shows: a listing gets only this, a few dozen bytes a paper. */
 export type PaperBadge = Pick<Paper, 'id' | 'upvotes' | 'numComments'>;
 
-/** What the paper card of an abstract page shows (components/sites/arxiv/PaperCard.tsx, lib/sites/arxiv/paper-facts.ts). */
+/** What the paper card of an abstract page shows (components/sites/kit/PaperCard.tsx, lib/sites/kit/paper-facts.ts). */
 export type PaperCardData = Pick<
   Paper,
   'id' | 'upvotes' | 'numComments' | 'aiSummary' | 'aiKeywords' | 'githubRepo' | 'githubStars' | 'projectPage' | 'organization' | 'dailyDate' | 'withdrawnAt'

@@ -146,6 +146,17 @@ const OPTIONAL_SITES = [
     access: 'optional',
     byTitle: true,
   },
+  {
+    id: 'alphaxiv',
+    label: 'alphaXiv',
+    hosts: ['www.alphaxiv.org', 'alphaxiv.org'],
+    /** Paper pages get arXiv's card; the script runs on the whole site, as the app navigates to papers without reloading. */
+    scripts: { alphaxiv: ['https://www.alphaxiv.org/*', 'https://alphaxiv.org/*'] },
+    defaultOn: false,
+    // Its card may look the opened paper up live, as arXiv's does, under the same live-lookup setting.
+    sends: 'opened-paper',
+    access: 'optional',
+  },
 ] as const satisfies readonly SiteEntry[];
 
 // A pure call (not a spread), so a content script that reads only the manifest's sites drops the others.

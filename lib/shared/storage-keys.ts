@@ -68,11 +68,11 @@ export const PERSISTED = {
   },
   cardCollapsed: {
     key: CARD_COLLAPSED_KEY, area: 'local', version: 1, cleared: 'never',
-    holds: "Whether the arXiv card's details are hidden (lib/sites/arxiv/card-state.ts).",
+    holds: "Whether the arXiv card's details are hidden (lib/sites/kit/card-state.ts).",
   },
   cardLinksOpen: {
     key: CARD_LINKS_OPEN_KEY, area: 'local', version: 1, cleared: 'never',
-    holds: "Whether the arXiv card's list of linked models, datasets and Spaces is open (lib/sites/arxiv/card-state.ts).",
+    holds: "Whether the arXiv card's list of linked models, datasets and Spaces is open (lib/sites/kit/card-state.ts).",
   },
   paperLinks: {
     key: PAPER_LINKS_KEY_PREFIX, area: 'kv', version: 1, cleared: 'always', prefix: true,

@@ -31,6 +31,12 @@ export function setHostTheme(host: Element, theme: string): void {
   host.setAttribute(THEME_ATTRIBUTE, theme);
 }
 
+/** Where a block host goes: after an element (a paper's title), or at the start of one (a page without a title). */
+export interface HostPlace {
+  anchor: Element;
+  position: Extract<InsertPosition, 'afterend' | 'afterbegin'>;
+}
+
 /** How a host sits in the page: `inline` flows like the text around it (a badge after a link). */
 export type HostDisplay = 'block' | 'inline-block' | 'inline';
 

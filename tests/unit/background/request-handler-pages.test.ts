@@ -69,6 +69,14 @@ describe('pagePapers', () => {
     expect(ctx.lookup).not.toHaveBeenCalled();
   });
 
+  it('is live only for a site whose paper pages may ask HF: the alphaXiv card may, a badges-only site never (#17)', async () => {
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, alphaxiv: true, hackernews: true } });
+    await handleRequest({ type: 'pagePapers', site: 'alphaxiv', ids: ['2506.06276'], live: true }, ctx);
+    expect(ctx.lookup).toHaveBeenLastCalledWith(['2506.06276'], true, expect.anything());
+    await handleRequest({ type: 'pagePapers', site: 'hackernews', ids: ['2506.06276'], live: true }, ctx);
+    expect(ctx.lookup).toHaveBeenLastCalledWith(['2506.06276'], false, expect.anything());
+  });
+
   it('is not live unless asked', async () => {
     const ctx = context();
     await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: ['2506.06276'] }, ctx);

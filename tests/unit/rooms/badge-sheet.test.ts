@@ -20,7 +20,7 @@ describe('one badge stylesheet', () => {
   });
 
   it('no site sheet restyles the badge beyond its size and variables', () => {
-    for (const sheet of ['components/sites/arxiv/overlay.css', 'components/sites/github/overlay.css']) {
+    for (const sheet of ['components/sites/kit/paper-overlay.css', 'components/sites/github/overlay.css']) {
       const css = readFileSync(join(__dirname, '../../..', sheet), 'utf8');
       const badgeRules = [...css.matchAll(/\.dpl-badge[^{]*\{([^}]*)\}/g)].map((m) => m[1]!);
       for (const body of badgeRules) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCardDetails, linkText, paperFacts } from '../../../../lib/sites/arxiv/paper-facts';
+import { hasCardDetails, linkText, paperFacts } from '../../../../lib/sites/kit/paper-facts';
 import type { PaperOverview } from '../../../../lib/shared/messages';
 import { dateLabel } from '../../../../lib/shared/day-label';
 

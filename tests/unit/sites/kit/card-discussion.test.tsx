@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { CardDiscussion } from '../../../../components/sites/arxiv/CardDiscussion';
+import { CardDiscussion } from '../../../../components/sites/kit/CardDiscussion';
 import type { Fetched, PaperComment, PaperDiscussion } from '../../../../lib/shared/messages';
 
 const comment = (id: string, text: string, extra: Partial<PaperComment> = {}): PaperComment => ({

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { PaperCardData } from '../../../lib/shared/messages';
-import { hasCardDetails, paperFacts } from '../../../lib/sites/arxiv/paper-facts';
-import { UpvoteBadge } from '../kit/UpvoteBadge';
+import { hasCardDetails, paperFacts } from '../../../lib/sites/kit/paper-facts';
+import { UpvoteBadge } from './UpvoteBadge';
 import { EmphasisText } from '../../shared/EmphasisText';
 
 export interface PaperCardProps {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readLocalCard, writeCardCollapsed } from '../../../../lib/sites/arxiv/card-state';
+import { readLocalCard, writeCardCollapsed } from '../../../../lib/sites/kit/card-state';
 import { CARD_COLLAPSED_KEY } from '../../../../lib/shared/storage-keys';
 
 const collapsed = async () => (await readLocalCard('2506.06276')).collapsed;

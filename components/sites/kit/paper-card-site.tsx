@@ -1,0 +1,202 @@
+/**
+ * The paper card of a single-paper page (arXiv's abstract and HTML pages, alphaXiv's paper pages): the
+ * card found (local copy first, else the background, live lookups as the settings allow) and rendered
+ * off-page, then put after the page's title, its linked models, datasets and Spaces and its discussion
+ * asked for after that. `followPaperCard` keeps it right on a single-page app:
+ * client-side navigation to another paper swaps the card, a re-render that drops it puts it back.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { sendRequest, type PaperCardData } from '../../../lib/shared/messages';
+import type { SiteId } from '../../../lib/shared/sites';
+import { readLocalCard, writeCardCollapsed, writeCardLinksOpen } from '../../../lib/sites/kit/card-state';
+import { domReady } from '../../../lib/sites/kit/dom-ready';
+import { pageTheme, watchPageTheme } from '../../../lib/sites/kit/page-theme';
+import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE, type HostPlace, type RenderTarget } from '../../../lib/sites/kit/shadow-host';
+import { readSiteSwitches, watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
+import { CardDiscussion } from './CardDiscussion';
+import { LinkedRepos, type LinksState } from './LinkedRepos';
+import { PaperCard } from './PaperCard';
+import { UnknownPaperLink } from './UnknownPaperLink';
+
+/** What the card script needs of WXT's content-script context. */
+export type CardContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' | 'requestAnimationFrame' | 'onInvalidated'>;
+
+type CardPlace = HostPlace;
+
+/**
+ * The paper's card from the local copy when the site is on; the background's answer when the copy lacks
+ * the paper (live lookups and the unknown-paper link as ever). Nothing when the site is off, nor when HF
+ * could not be asked now (`unanswered`: the background's limits or a failure, not "HF has no such paper").
+ */
+async function findCard(site: SiteId, id: string): Promise<{ enabled: boolean; paper?: PaperCardData; unanswered?: boolean; collapsed: boolean; linksOpen: boolean; live: boolean }> {
+  const [local, switches] = await Promise.all([readLocalCard(id), readSiteSwitches(site).catch(() => undefined)]);
+  const { card, collapsed, linksOpen } = local;
+  // Unreadable settings: the background decides (it checks again anyway).
+  const { enabled, live } = switches ?? { live: true };
+  if (enabled === false) return { enabled, collapsed, linksOpen, live };
+  if (card && enabled) return { enabled, paper: card, collapsed, linksOpen, live };
+  const answer = await sendRequest({ type: 'pagePapers', site, ids: [id], live: true });
+  return { enabled: answer.enabled, paper: answer.papers[id], unanswered: answer.unanswered?.includes(id), collapsed, linksOpen, live };
+}
+
+/** A rendered card not yet in the page; `loadLinks` (a known paper only) fills in its linked part afterwards. */
+export interface PreparedCard extends RenderTarget {
+  loadLinks?: () => void;
+}
+
+/** Finds the paper's card and renders it, not yet in the page; undefined when there is nothing to show. */
+export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: SiteId, css: OverlayStyles, id: string): Promise<PreparedCard | undefined> {
+  const { enabled, paper, unanswered, collapsed, linksOpen, live } = await findCard(site, id);
+  if (!enabled || unanswered || ctx.isInvalid) return undefined;
+  const target = createRenderTarget(document, OVERLAY_TAGS.card, css, 'block');
+  if (!paper) {
+    render(<UnknownPaperLink id={id} />, target.container);
+    return target;
+  }
+  const draw = (links?: LinksState) =>
+    render(
+      <PaperCard paper={paper} initiallyCollapsed={collapsed} onCollapsedChange={(value) => void writeCardCollapsed(value).catch(() => undefined)}>
+        {links && (
+          <LinkedRepos
+            state={links}
+            initiallyOpen={linksOpen}
+            onOpenChange={(open) => void writeCardLinksOpen(open).catch(() => undefined)}
+            onRetry={loadLinks}
+          />
+        )}
+        {live && <CardDiscussion paperId={paper.id} numComments={paper.numComments} load={() => sendRequest({ type: 'paperComments', id: paper.id })} />}
+      </PaperCard>,
+      target.container,
+    );
+  // Nothing is drawn until the background answers: a paper without links, or with live lookups off, keeps today's card.
+  function loadLinks() {
+    if (ctx.isInvalid) return;
+    sendRequest({ type: 'paperLinks', id }).then(
+      (answer) => draw(answer.ok ? { status: 'ok', links: answer.links } : answer.reason === 'failed' ? { status: 'failed' } : undefined),
+      () => draw({ status: 'failed' }),
+    );
+  }
+  draw();
+  // Live lookups off: not even the worker is asked (the background would refuse to ask HF anyway).
+  return live ? { ...target, loadLinks } : target;
+}
+
+/**
+ * Puts a prepared card in its place, in the page's look (read in the next frame, from styles that frame
+ * computes anyway); the first time, its linked part is asked for then: its first paint never waits on HF.
+ */
+export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace): void {
+  const { host } = card;
+  const first = !host.hasAttribute(THEME_ATTRIBUTE);
+  if (first) setHostTheme(host, 'light');
+  place.anchor.insertAdjacentElement(place.position, host);
+  ctx.requestAnimationFrame(() => setHostTheme(host, pageTheme(host)));
+  if (first) card.loadLinks?.();
+}
+
+/** Takes a card off the page and lets Preact clean up. */
+export function dropCard(card: RenderTarget): void {
+  render(null, card.container);
+  card.host.remove();
+}
+
+/** Whether the card already sits where `place` says. */
+function isPlaced(card: RenderTarget, place: CardPlace): boolean {
+  const { host } = card;
+  if (!host.isConnected) return false;
+  return place.position === 'afterend' ? host.previousElementSibling === place.anchor : host.parentElement === place.anchor && host === place.anchor.firstElementChild;
+}
+
+export interface FollowedCardSite {
+  site: SiteId;
+  css: string;
+  /** The new-style arXiv id of the paper the URL names; undefined on the app's other pages. */
+  idInUrl: (location: string) => string | undefined;
+  /** Where the card goes on the page as now rendered; undefined while the app has not rendered the paper yet. */
+  findPlace: (doc: Document) => CardPlace | undefined;
+}
+
+/**
+ * A single-page app's paper pages: the card of the paper the URL names, put in place once the app has
+ * rendered the title, swapped when the app navigates to another paper, put back when a re-render drops
+ * it, gone on the app's other pages and when the site is turned off (back when turned on). The page is
+ * looked at once a frame at most, after the DOM changed (or history moved).
+ */
+export async function followPaperCard(ctx: CardContext, options: FollowedCardSite, doc: Document = document): Promise<void> {
+  const styles = new OverlayStyles(options.css);
+  let shownId: string | undefined;
+  let card: PreparedCard | undefined;
+  let enabled = true;
+  let generation = 0;
+
+  const clear = () => {
+    generation += 1;
+    if (card) dropCard(card);
+    card = undefined;
+    shownId = undefined;
+  };
+
+  const place = () => {
+    if (!card || ctx.isInvalid) return;
+    const where = options.findPlace(doc);
+    if (where && !isPlaced(card, where)) placeCard(ctx, card, where);
+  };
+
+  const check = () => {
+    if (!enabled || ctx.isInvalid) return;
+    const id = options.idInUrl(doc.location.href);
+    if (id !== shownId) {
+      clear();
+      shownId = id;
+      if (!id) return;
+      const mine = generation;
+      prepareCard(ctx, options.site, styles, id)
+        .then((prepared) => {
+          // A later navigation (or the switch) made this card stale before it was ready.
+          if (!prepared) return;
+          if (mine !== generation || ctx.isInvalid) return dropCard(prepared);
+          card = prepared;
+          place();
+        })
+        .catch(report);
+      return;
+    }
+    place();
+  };
+
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      check();
+    });
+  };
+
+  await domReady(doc);
+  if (ctx.isInvalid) return;
+  // What an earlier run left (extension reload, re-injection) goes first: never two cards.
+  removeOverlayElements(doc, [OVERLAY_TAGS.card]);
+  check();
+  const observer = new MutationObserver(schedule);
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  window.addEventListener('popstate', schedule, { signal: ctx.signal });
+  watchPageTheme(doc, () => card && setHostTheme(card.host, pageTheme(card.host)), ctx.signal);
+  watchSiteEnabled(
+    options.site,
+    (on) => {
+      enabled = on;
+      clear();
+      if (on) check();
+    },
+    ctx.signal,
+  );
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    clear();
+  });
+}
+
+const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
