@@ -43,7 +43,8 @@ export default defineConfig({
     description:
       'Hugging Face Daily Papers on arXiv and GitHub: upvotes, comments, one-line summaries and links where you read.',
     // `scripting`: the optional sites' content scripts are registered while their switch is on (lib/background/site-scripts.ts).
-    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    // `activeTab`: the popup's "Show badges on this page" reaches the current tab after a toolbar click, and only then (lib/popup/this-page.ts).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting', 'activeTab'],
     host_permissions: ['https://huggingface.co/*'],
     // Manifest V2 (Firefox) has no optional_host_permissions: host patterns go in optional_permissions.
     ...(browser === 'firefox' ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),

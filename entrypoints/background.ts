@@ -221,6 +221,13 @@ export default defineBackground(() => {
       },
       paperLinks: (id) => paperLinks(details, id),
       paperComments: (id) => paperComments(details, id),
+      turnSiteOn: async (site) => {
+        const settings = await readSettings();
+        if (!settings.sites[site]) await writeSettings({ sites: { ...settings.sites, [site]: true } });
+        // Registered now (not only on the settings' change event), so the popup can reload the tab at once.
+        await syncSiteScripts();
+        return true;
+      },
     });
     answer.then(startUp.answered, startUp.answered);
     return answer;

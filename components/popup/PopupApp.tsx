@@ -12,6 +12,7 @@ import { SavedView } from './SavedView';
 import { SearchBox } from './SearchBox';
 import { SearchView } from './SearchView';
 import { SyncStatus } from './SyncStatus';
+import { ThisPage } from './ThisPage';
 import { TrendingView } from './TrendingView';
 import { useHfSearch } from './use-hf-search';
 import { usePopupStore } from './use-popup-store';
@@ -198,6 +199,7 @@ export function PopupApp({ firstScreen, opened }: Props) {
             {!store && <p class="empty">Waiting for the first sync…</p>}
           </div>
         </main>
+        <ThisPage />
       </div>
     </PopupContext.Provider>
   );

@@ -7,7 +7,7 @@ import { toOverview, type PaperLinks, type PaperOverview, type Request, type Res
 import type { LookupResult } from './lookup';
 import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
-import { siteEntry } from '../shared/sites';
+import { siteEntry, type SiteId } from '../shared/sites';
 
 /** Who sent a message, as the browser tells it (`runtime.MessageSender`). */
 export interface MessageSender {
@@ -21,10 +21,10 @@ export interface MessageSender {
 
 /**
  * What the extension's own pages (popup, options) ask, never a page overlay: a sync, a search sent to
- * HF, a paper fetched to be kept, the marks changed. A content script sends none of them, so one sent
+ * HF, a paper fetched to be kept, the marks changed, a site turned on. A content script sends none of them, so one sent
  * from a web page's content script is a subverted script (or a compromised page process) at work.
  */
-export const EXTENSION_PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set(['syncNow', 'searchHf', 'keepPaper', 'userStateChanged']);
+export const EXTENSION_PAGE_REQUESTS: ReadonlySet<Request['type']> = new Set(['syncNow', 'searchHf', 'keepPaper', 'userStateChanged', 'turnSiteOn']);
 
 export interface RequestContext {
   sender: MessageSender;
@@ -50,6 +50,8 @@ export interface RequestContext {
   /** Linked repositories and the discussion of an opened paper (./paper-details.ts): HF only when allowed. */
   paperLinks: (id: string) => Promise<ResponseMap['paperLinks']>;
   paperComments: (id: string) => Promise<ResponseMap['paperComments']>;
+  /** Turns a site's switch on (the popup's "Always on this site"); answers whether it is on now. */
+  turnSiteOn: (site: SiteId) => Promise<boolean>;
 }
 
 /**
@@ -98,6 +100,13 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       if (!siteEntry(request.site).byTitle) return { enabled: true, highlightThreshold, index };
       return { enabled: true, highlightThreshold, index, titles: await context.titleIndex() };
     }
+    case 'onRequestBadgeIndex': {
+      // Asked by the script the popup put in a page on the person's click: no switch to consult, no titles.
+      const { highlightThreshold } = await context.readSettings();
+      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
+    }
+    case 'turnSiteOn':
+      return { on: await context.turnSiteOn(request.site) };
     case 'papersForRepo': {
       const papers = await context.papersForRepo(request.repo);
       const links = await context.cachedLinks(papers.map((paper) => paper.id));

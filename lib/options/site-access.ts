@@ -4,19 +4,7 @@
  * saving with the site off gives them back, so a site left off holds no permission. The background
  * registers and unregisters the scripts to match (lib/background/site-scripts.ts).
  */
-import { optionalSites, siteOrigins, type SiteEntry, type SiteId } from '../shared/sites';
-
-export interface SitePermissions {
-  request(permissions: { origins: string[] }): Promise<boolean>;
-  contains(permissions: { origins: string[] }): Promise<boolean>;
-  remove(permissions: { origins: string[] }): Promise<boolean>;
-}
-
-/** Whether the site may be turned on: an optional site's hosts must be granted (the browser asks the person). Call it in the click. */
-export function askToTurnOn(site: SiteEntry, permissions: SitePermissions): Promise<boolean> {
-  if (site.access !== 'optional') return Promise.resolve(true);
-  return permissions.request({ origins: siteOrigins(site) }).catch(() => false);
-}
+import { optionalSites, siteOrigins, type SiteEntry, type SiteId, type SitePermissions } from '../shared/sites';
 
 /** After the settings are saved: every optional site now off gives its hosts back; answers those that did. */
 export async function releaseSitesOff(sites: Readonly<Record<SiteId, boolean>>, permissions: SitePermissions): Promise<SiteId[]> {

@@ -26,6 +26,8 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     type: z.literal('badgeIndex'),
     site: z.enum(SITE_IDS),
   }),
+  z.strictObject({ type: z.literal('onRequestBadgeIndex') }),
+  z.strictObject({ type: z.literal('turnSiteOn'), site: z.enum(SITE_IDS) }),
   z.strictObject({ type: z.literal('syncNow') }),
   z.strictObject({ type: z.literal('userStateChanged') }),
   z.strictObject({ type: z.literal('searchHf'), q: z.string().trim().min(1).max(MAX_SEARCH_QUERY) }),

@@ -51,6 +51,13 @@ export type Request =
       type: 'badgeIndex';
       site: SiteId;
     }
+  /**
+   * The badge index for a page the person asked the popup to badge once ("Show badges on this page",
+   * with the access a toolbar click grants): any site, no switch; local database only, no titles.
+   */
+  | { type: 'onRequestBadgeIndex' }
+  /** The popup's "Always on this site": the site's switch on (its hosts already granted in the click). */
+  | { type: 'turnSiteOn'; site: SiteId }
   | { type: 'syncNow' }
   /** An extension page changed the person's marks (read, saved): the toolbar badge re-counts. */
   | { type: 'userStateChanged' }
@@ -161,6 +168,8 @@ export interface ResponseMap {
   papersForRepo: { papers: RepoPaper[] };
   pagePapers: PagePapers;
   badgeIndex: BadgeIndexAnswer;
+  onRequestBadgeIndex: BadgeIndexAnswer;
+  turnSiteOn: { on: boolean };
   syncNow: SyncOutcome;
   userStateChanged: { badgeCount: number };
   searchHf: HfSearchAnswer;

@@ -34,6 +34,8 @@ export interface SiteEntry {
   readonly byTitle?: boolean;
 }
 
+import { isRecord } from './is-record';
+
 export type SiteAccess = 'install' | 'optional';
 
 export type SiteSends = 'nothing' | 'opened-paper' | 'cited-papers';
@@ -198,4 +200,41 @@ export function scriptMatches(script: string): string[] {
     if (matches) return [...matches];
   }
   throw new Error(`No site has a content script ${script}`);
+}
+
+/**
+ * Whether the overlay of `site` is on, given the stored settings object (or whatever is stored), read
+ * without the settings schema (zod would more than triple a content script, and the popup needs no
+ * more): exactly as ./settings.ts's `parseSettings` reads it (anything but a boolean means the default);
+ * tests/unit/sites/kit/site-switch.test.ts checks the two agree for any stored value.
+ */
+export function siteEnabled(stored: unknown, site: SiteId): boolean {
+  const sites = isRecord(stored) ? stored.sites : undefined;
+  const value = isRecord(sites) ? sites[site] : undefined;
+  return typeof value === 'boolean' ? value : defaultSwitch(site);
+}
+
+/** The site in the registry a page belongs to (by its host; https only), if any. */
+export function siteOfUrl(url: string): SiteEntry | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'https:') return undefined;
+  return (SITES as readonly SiteEntry[]).find((site) => site.hosts.includes(parsed.hostname));
+}
+
+/** What turning a site on needs of the browser's permissions API. */
+export interface SitePermissions {
+  request(permissions: { origins: string[] }): Promise<boolean>;
+  contains(permissions: { origins: string[] }): Promise<boolean>;
+  remove(permissions: { origins: string[] }): Promise<boolean>;
+}
+
+/** Whether the site may be turned on: an optional site's hosts must be granted (the browser asks the person). Call it in the click. */
+export function askToTurnOn(site: SiteEntry, permissions: Pick<SitePermissions, 'request'>): Promise<boolean> {
+  if (site.access !== 'optional') return Promise.resolve(true);
+  return permissions.request({ origins: siteOrigins(site) }).catch(() => false);
 }

@@ -41,4 +41,11 @@ describe('the sites turned on later', () => {
     expect(chrome.permissions).toContain('scripting');
     expect(firefox.permissions).toContain('scripting');
   });
+
+  it('any other page is reached only on a toolbar click (activeTab), in both manifests, with no host for it', () => {
+    for (const manifest of [manifestFor('chrome'), manifestFor('firefox')]) {
+      expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'alarms', 'notifications', 'scripting', 'storage']);
+    }
+    expect(manifestFor('chrome').host_permissions).toEqual(['https://huggingface.co/*']);
+  });
 });

@@ -20,7 +20,8 @@ import { createUpvoteBadge } from './upvote-badge-element';
 export const SITE_BADGE_TAG = OVERLAY_TAGS.badge;
 
 export interface LinkSiteOptions {
-  site: SiteId;
+  /** The registry site, whose switch turns the badges on and off; none for a page the popup badges once on request. */
+  site: SiteId | undefined;
   /** The badges' stylesheet (components/sites/kit/paper-badge.css). */
   css: string;
   /** The site's reader: the papers named under a root (by link; by title with the title index, for `byTitle` sites). */
@@ -37,7 +38,8 @@ export interface ScriptContext {
 
 export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, doc: Document = document): Promise<void> {
   const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
-  const ask = () => sendRequest({ type: 'badgeIndex', site: options.site });
+  const { site } = options;
+  const ask = () => (site ? sendRequest({ type: 'badgeIndex', site }) : sendRequest({ type: 'onRequestBadgeIndex' }));
   const styles = new OverlayStyles(options.css);
   // Each turn of the switch starts a new run; an older run's late answer is dropped.
   let run: AbortController | undefined;
@@ -87,7 +89,7 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
   try {
     // Asked at once: the answer is usually back by DOMContentLoaded.
     const first = ask();
-    watchSiteEnabled(options.site, (enabled) => void (enabled ? start(ask()).catch(report) : run?.abort()), ctx.signal);
+    if (site) watchSiteEnabled(site, (enabled) => void (enabled ? start(ask()).catch(report) : run?.abort()), ctx.signal);
     await start(first);
   } catch (error) {
     // Never throw into the page: no badge is the worst that happens.

@@ -1,20 +1,11 @@
 /**
- * The per-site switch (`settings.sites[site]`), read by content scripts without the settings schema:
- * zod would more than triple a content script that runs on every page of the site. It reads exactly as
- * lib/shared/settings.ts's `parseSettings` does (anything but a boolean means on); tests/unit/sites/kit/site-switch.test.ts
- * checks the two agree for any stored value.
+ * The per-site switch (`settings.sites[site]`), read by content scripts without the settings schema
+ * (lib/shared/sites.ts `siteEnabled`).
  */
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from '../../shared/storage-keys';
 import { isRecord } from '../../shared/is-record';
-import { defaultSwitch, type SiteId } from '../../shared/sites';
-
-/** Whether the overlay of `site` is on, given the stored settings object (or whatever is stored). */
-export function siteEnabled(stored: unknown, site: SiteId): boolean {
-  const sites = isRecord(stored) ? stored.sites : undefined;
-  const value = isRecord(sites) ? sites[site] : undefined;
-  return typeof value === 'boolean' ? value : defaultSwitch(site);
-}
+import { siteEnabled, type SiteId } from '../../shared/sites';
 
 export async function readSiteEnabled(site: SiteId): Promise<boolean> {
   return siteEnabled((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY], site);

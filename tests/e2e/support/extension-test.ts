@@ -59,6 +59,8 @@ export const test = base.extend<ExtensionFixtures>({
         '--disable-component-update',
         '--disable-sync',
         '--disable-quic',
+        // Lets a test click the toolbar button through the DevTools protocol (./toolbar.ts).
+        '--enable-unsafe-extension-debugging',
         ...server.chromiumArgs(),
       ],
     });

@@ -13,8 +13,11 @@ import type { AddressInfo } from 'node:net';
 import type { DailyPapersFixture } from '../../fixtures/hf-data';
 import { SITES } from '../../../lib/shared/sites';
 
-/** Hugging Face and every host of every site in the registry (lib/shared/sites.ts). */
-export const FIXTURE_HOSTS = ['huggingface.co', ...SITES.flatMap((site) => site.hosts)];
+/** A site outside the registry: a page the popup badges on request only ("Show badges on this page"). */
+export const OTHER_SITE_HOST = 'reading.example.org';
+
+/** Hugging Face, every host of every site in the registry (lib/shared/sites.ts), and one other site. */
+export const FIXTURE_HOSTS = ['huggingface.co', ...SITES.flatMap((site) => site.hosts), OTHER_SITE_HOST];
 
 export interface FixtureAnswer {
   status: number;

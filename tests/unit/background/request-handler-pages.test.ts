@@ -35,6 +35,7 @@ function context(settings: Partial<Settings> = {}): RequestContext & { lookup: R
     keepPaper: vi.fn(async () => ({ kept: false })),
     paperLinks: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
     paperComments: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
+    turnSiteOn: vi.fn(async () => true),
     readSettings: async () => ({ ...DEFAULT_SETTINGS, ...settings }),
   };
 }

@@ -18,6 +18,7 @@ function context(overrides: Partial<RequestContext> = {}): RequestContext {
     keepPaper: vi.fn(async () => ({ kept: true })),
     paperLinks: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
     paperComments: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
+    turnSiteOn: vi.fn(async () => true),
     papersForRepo: vi.fn(async () => []),
     cachedLinks: vi.fn(async () => new Map()),
     refreshBadge: vi.fn(async () => 0),

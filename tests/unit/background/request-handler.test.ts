@@ -39,6 +39,7 @@ function context(overrides: Partial<RequestContext> = {}) {
       keepPaper: vi.fn(async () => ({ kept: false })),
       paperLinks: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
       paperComments: vi.fn(async () => ({ ok: false as const, reason: 'not-allowed' as const })),
+      turnSiteOn: vi.fn(async () => true),
       ...overrides,
     } satisfies RequestContext,
   };
@@ -139,7 +140,7 @@ describe('handleRequest', () => {
 });
 
 describe('handleRequest: what only the extension’s own pages may ask', () => {
-  const ownPagesOnly = [{ type: 'syncNow' }, { type: 'searchHf', q: 'flows' }, { type: 'keepPaper', id: STARFLOW_ID }, { type: 'userStateChanged' }];
+  const ownPagesOnly = [{ type: 'syncNow' }, { type: 'searchHf', q: 'flows' }, { type: 'keepPaper', id: STARFLOW_ID }, { type: 'userStateChanged' }, { type: 'turnSiteOn', site: 'hackernews' }];
 
   it.each([
     ['an arXiv page', from.contentScript(`https://arxiv.org/abs/${STARFLOW_ID}`)],
@@ -147,7 +148,7 @@ describe('handleRequest: what only the extension’s own pages may ask', () => {
     ['a page whose URL only starts like our origin', { id: OWN_ID, url: `chrome-extension://${OWN_ID}.evil.example/popup.html`, origin: 'https://evil.example' }],
     ['a page in our origin’s clothes but another origin', { id: OWN_ID, url: `${from.ownOrigin}popup.html`, origin: 'https://arxiv.org' }],
     ['a sender without a URL', { id: OWN_ID }],
-  ])('refuses syncNow, searchHf, keepPaper and userStateChanged from our content script in %s', async (_, sender) => {
+  ])('refuses syncNow, searchHf, keepPaper, userStateChanged and turnSiteOn from our content script in %s', async (_, sender) => {
     const { ctx, syncNow, refreshBadge } = context({ sender });
     for (const message of ownPagesOnly) {
       await expect(handleRequest(message, ctx)).rejects.toThrow('not from an extension page');
@@ -156,6 +157,7 @@ describe('handleRequest: what only the extension’s own pages may ask', () => {
     expect(refreshBadge).not.toHaveBeenCalled();
     expect(ctx.searchHf).not.toHaveBeenCalled();
     expect(ctx.keepPaper).not.toHaveBeenCalled();
+    expect(ctx.turnSiteOn).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -170,6 +172,7 @@ describe('handleRequest: what only the extension’s own pages may ask', () => {
     expect(refreshBadge).toHaveBeenCalledOnce();
     expect(ctx.searchHf).toHaveBeenCalledWith('flows');
     expect(ctx.keepPaper).toHaveBeenCalledWith(STARFLOW_ID);
+    expect(ctx.turnSiteOn).toHaveBeenCalledWith('hackernews');
   });
 
   it('still answers a content script’s own questions', async () => {
@@ -178,12 +181,14 @@ describe('handleRequest: what only the extension’s own pages may ask', () => {
     await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [STARFLOW_ID], live: true }, ctx);
     await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx);
     await handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx);
+    // The script the popup put in a page on the person's click asks for the index with no site.
+    expect(await handleRequest({ type: 'onRequestBadgeIndex' }, ctx)).toEqual({ enabled: true, highlightThreshold: DEFAULT_SETTINGS.highlightThreshold, index: '' });
     expect(lookup).toHaveBeenCalledTimes(2);
     expect(papersForRepo).toHaveBeenCalledOnce();
   });
 
-  it('names exactly the four requests', () => {
-    expect([...EXTENSION_PAGE_REQUESTS].sort()).toEqual(['keepPaper', 'searchHf', 'syncNow', 'userStateChanged']);
+  it('names exactly the five requests', () => {
+    expect([...EXTENSION_PAGE_REQUESTS].sort()).toEqual(['keepPaper', 'searchHf', 'syncNow', 'turnSiteOn', 'userStateChanged']);
   });
 });
 

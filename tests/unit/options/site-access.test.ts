@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { askToTurnOn, releaseSitesOff, siteAccessHint, type SitePermissions } from '../../../lib/options/site-access';
+import { releaseSitesOff, siteAccessHint } from '../../../lib/options/site-access';
+import { askToTurnOn, type SitePermissions } from '../../../lib/shared/sites';
 import { DEFAULT_SITE_SWITCHES, siteEntry } from '../../../lib/shared/sites';
 
 function fakePermissions(granted: string[], answer = true): SitePermissions & { granted: Set<string> } {

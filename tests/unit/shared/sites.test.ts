@@ -61,8 +61,8 @@ describe('the sites registry', () => {
     const saved = parts.form.readSettingsForm({ ...form, sites: { ...form.sites, throwaway: true } as typeof form.sites });
     expect(saved.ok && (saved.settings.sites as Record<string, boolean>).throwaway).toBe(true);
 
-    expect(parts.switch.siteEnabled({}, 'throwaway' as never)).toBe(false);
-    expect(parts.switch.siteEnabled({ sites: { throwaway: true } }, 'throwaway' as never)).toBe(true);
+    expect(parts.sites.siteEnabled({}, 'throwaway' as never)).toBe(false);
+    expect(parts.sites.siteEnabled({ sites: { throwaway: true } }, 'throwaway' as never)).toBe(true);
     expect(parts.sites.scriptMatches('throwaway')).toEqual(['https://papers.example/paper/*']);
   });
 

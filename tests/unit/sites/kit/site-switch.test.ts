@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseSettings, writeSettings } from '../../../../lib/shared/settings';
-import { liveLookupsOn, readSiteEnabled, readSiteSwitches, siteEnabled, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
-import { DEFAULT_SITE_SWITCHES } from '../../../../lib/shared/sites';
+import { liveLookupsOn, readSiteEnabled, readSiteSwitches, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
+import { DEFAULT_SITE_SWITCHES, siteEnabled } from '../../../../lib/shared/sites';
 import { SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 
 describe('siteEnabled', () => {
