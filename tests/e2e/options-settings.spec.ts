@@ -46,7 +46,7 @@ test('settings are edited, checked, saved to synced storage and shown again', as
       backfillDays: 7,
       syncIntervalMinutes: 60,
       liveLookups: false,
-      sites: { arxiv: true, github: false, hackernews: false, scholar: false, reddit: false, x: false, openreview: false, semanticscholar: false },
+      sites: { arxiv: true, github: false, hackernews: false, scholar: false, reddit: false, x: false, openreview: false, semanticscholar: false, alphaxiv: false },
       highlightThreshold: 50,
       watch: { keywords: ['diffusion', 'normalizing flows'], authors: ['Jiatao Gu'], organizations: ['apple'] },
       watchUpvoteThreshold: 20,
