@@ -7,6 +7,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/kit/paper-overlay.css?inline';
+import toolbarCss from '../../components/sites/arxiv/listing-toolbar.css?inline';
 import { ListingToolbar } from '../../components/sites/arxiv/ListingToolbar';
 import { createUpvoteBadge } from '../../components/sites/kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../lib/sites/arxiv/entry-highlight';
@@ -61,7 +62,7 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
   if (!enabled || ctx.isInvalid || known.length === 0) return;
 
   removeOverlayElements(document, OUR_TAGS);
-  const styles = new OverlayStyles(badgeCss + overlayCss);
+  const styles = new OverlayStyles(badgeCss + overlayCss + toolbarCss);
   const highlight = new EntryHighlight();
   const hosts: ShadowHost[] = [];
   for (const entry of known) {

@@ -7,6 +7,8 @@
  * per script, fixtures and tests (README, "Adding a site").
  */
 
+import { isRecord } from './is-record';
+
 export interface SiteEntry {
   readonly id: string;
   /** As the options page names it: "Show Daily Papers on {label}". */
@@ -34,8 +36,6 @@ export interface SiteEntry {
   readonly byTitle?: boolean;
 }
 
-import { isRecord } from './is-record';
-
 export type SiteAccess = 'install' | 'optional';
 
 export type SiteSends = 'nothing' | 'opened-paper' | 'cited-papers';
@@ -48,7 +48,8 @@ const ARXIV_HOSTS = ['arxiv.org', 'www.arxiv.org', 'export.arxiv.org'] as const;
  * Google Scholar's country hosts people are sent to (a match pattern cannot wildcard a TLD): the
  * largest ones; a person on another uses scholar.google.com (or asks for it to be added).
  */
-const SCHOLAR_HOSTS = [
+// Pure (as `pages` below): dropped with the optional sites from the content scripts that never read them.
+const SCHOLAR_HOSTS = /* @__PURE__ */ [
   'com', 'co.uk', 'de', 'fr', 'ca', 'com.au', 'co.jp', 'co.kr', 'com.hk', 'com.tw', 'co.in', 'com.br',
   'es', 'it', 'nl', 'ch', 'at', 'be', 'se', 'pl', 'pt', 'cz', 'ru', 'com.sg', 'co.il', 'com.tr', 'com.mx',
 ].map((tld) => `scholar.google.${tld}`);
@@ -100,7 +101,7 @@ const OPTIONAL_SITES = [
     label: 'Google Scholar',
     hosts: SCHOLAR_HOSTS,
     /** Result pages (/scholar?q=…, cited-by and related lists); not profiles or the home page. */
-    scripts: { scholar: pages(SCHOLAR_HOSTS, ['/scholar?*']) },
+    scripts: { scholar: /* @__PURE__ */ pages(SCHOLAR_HOSTS, ['/scholar?*']) },
     defaultOn: false,
     sends: 'nothing',
     access: 'optional',

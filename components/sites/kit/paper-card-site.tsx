@@ -121,7 +121,7 @@ export interface FollowedCardSite {
  * A single-page app's paper pages: the card of the paper the URL names, put in place once the app has
  * rendered the title, swapped when the app navigates to another paper, put back when a re-render drops
  * it, gone on the app's other pages and when the site is turned off (back when turned on). The page is
- * looked at once a frame at most, after the DOM changed (or history moved).
+ * looked at once a frame at most, after the DOM changed.
  */
 export async function followPaperCard(ctx: CardContext, options: FollowedCardSite, doc: Document = document): Promise<void> {
   const styles = new OverlayStyles(options.css);
@@ -180,9 +180,9 @@ export async function followPaperCard(ctx: CardContext, options: FollowedCardSit
   // What an earlier run left (extension reload, re-injection) goes first: never two cards.
   removeOverlayElements(doc, [OVERLAY_TAGS.card]);
   check();
+  // A navigation (a link, back or forward) re-renders the page: the observer hears it, no history hook needed.
   const observer = new MutationObserver(schedule);
   observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
-  window.addEventListener('popstate', schedule, { signal: ctx.signal });
   watchPageTheme(doc, () => card && setHostTheme(card.host, pageTheme(card.host)), ctx.signal);
   watchSiteEnabled(
     options.site,

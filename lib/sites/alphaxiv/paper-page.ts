@@ -7,19 +7,11 @@
 import { arxivIdFromUrl } from '../../shared/arxiv-id';
 import type { HostPlace } from '../kit/shadow-host';
 
-const PAPER_PATH = /^\/(?:abs|overview)\//;
-
 /** The new-style arXiv id of the paper page an URL is; undefined for alphaXiv's other pages and old-style ids (HF knows none). */
 export function alphaxivPaperId(location: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(location);
-  } catch {
-    return undefined;
-  }
-  if (url.hostname !== 'alphaxiv.org' && url.hostname !== 'www.alphaxiv.org') return undefined;
-  if (!PAPER_PATH.test(url.pathname)) return undefined;
-  const id = arxivIdFromUrl(url.href);
+  // arxivIdFromUrl reads alphaXiv's paper paths (/abs/, /overview/) only; other sites' URLs are not alphaXiv pages.
+  if (!/^https:\/\/(?:www\.)?alphaxiv\.org\//i.test(location)) return undefined;
+  const id = arxivIdFromUrl(location);
   return id?.style === 'new' ? id.id : undefined;
 }
 
