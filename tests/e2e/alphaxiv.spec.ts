@@ -2,7 +2,7 @@
  * alphaXiv, a site turned on later: off at install, turned on from the options page's switch (its host
  * granted beforehand, support/granted-hosts.ts), arXiv's paper card after the paper's title, kept right
  * as the app navigates between papers without reloading (forward and back); a paper missing from the
- * local copy looked up live as on arXiv; off again and the card goes at once.
+ * local copy looked up live, and a card's linked part asked for, as on arXiv; off again and the card goes at once.
  */
 import type { Page } from '@playwright/test';
 import { alphaxivAbsPage } from '../fixtures/alphaxiv/abs-page';
@@ -46,8 +46,9 @@ test('alphaXiv: off until turned on; then the arXiv card after the title, throug
   const hfBefore = server.hfCalls().length;
   await page.goto(`https://www.alphaxiv.org/abs/${a!.id}`);
   await expect.poll(() => cards(page)).toEqual([{ badge: expect.stringContaining(`▲ ${a!.upvotes}`), after: a!.title }]);
-  // From the local copy: nothing asked of HF for a paper it has.
-  expect(server.hfCalls().length).toBe(hfBefore);
+  // The card from the local copy; after it is shown, its linked models, datasets and Spaces are asked for
+  // that one paper, as on arXiv (#16, under the same live-lookup setting): nothing else goes to HF.
+  await expect.poll(() => server.hfCalls().slice(hfBefore)).toEqual([`/api/papers/${a!.id}`]);
 
   // The app navigates to another paper: the URL first, the panel (title and all) re-rendered after.
   await page.getByRole('link', { name: b!.title }).click();
