@@ -1,13 +1,16 @@
 /**
- * The background's in-memory view of the stored papers, for pages: a listing asks about up to 2000
- * ids at once, and reading each from IndexedDB takes longer than a page should wait. Filled from the
- * database on first use (one read of the table), dropped whenever the papers table changes (a sync
- * step, a live lookup), so it never answers with older data than the database holds. It keeps what
- * pages are sent (papers without their abstracts), so it costs a fraction of the table's size.
+ * What the background answers pages from (listings, GitHub, the sites turned on later). A listing asks
+ * about up to 2000 ids at once, too many to read one by one while a page waits, but a year of papers is
+ * too much to hold in a worker's memory: the worker keeps only the compact badge index (./badge-index.ts,
+ * `id upvotes comments` a line) and the set of its ids, and reads whole papers from IndexedDB for the
+ * ids that set says are there. Filled on first use, in chunks (a year's papers are never in memory at
+ * once), dropped whenever the tables it reads change (a sync step, a live lookup, a pruning run), so it
+ * never answers with older data than the database holds.
  *
- * Listings and GitHub pages get the badge index (./badge-index.ts) built from it, once per change of
- * the table. A paper page asking about a single id before the view is filled (a worker just started)
- * is answered by reading that id, not the whole table: the view fills after.
+ * The index holds the Daily Papers of the retention window (the days kept, lib/background/prune.ts) and
+ * the trending list: what the person chose to keep. A saved or read paper older than the window stays in
+ * the database but not in the index, so no listing or repository page can tell which old papers the
+ * person kept; its own paper page (a few ids, read directly) still shows its card.
  *
  * What pages can read is only what public lists hold: the papers of the synced Daily Papers days and
  * of the trending list. A paper stored because the person opened it (a live lookup) or saved a search
@@ -22,24 +25,33 @@ import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
 import { TRENDING_KEY } from '../shared/storage-keys';
+import { retentionStart } from './prune';
 
-/** Up to this many ids, a question to a view not filled yet reads those ids only. */
+/** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
 export const DIRECT_READ_MAX = 3;
+/** Papers read per request while the index fills: bounds the memory a fill takes at once. */
+export const FILL_CHUNK = 1000;
 
 interface View {
-  papers: Map<string, PaperOverview>;
-  /** The ids on a synced Daily Papers day's list or on the trending list: what any page may read. */
+  /** The ids of the listed papers of the window (Daily Papers days kept, trending): what the index holds. */
   listed: Set<string>;
+  /** Their badges, encoded (../shared/badge-index.ts). */
+  index: string;
+}
+
+export interface StoredPapersOptions {
+  /** Days of Daily Papers kept (lib/background/prune.ts `keptDays`); undefined: all. */
+  keptDays?: () => Promise<number | undefined>;
+  now?: () => number;
 }
 
 /** Whether a stored paper is on a public list the sync fetched: a synced list day, or the trending list. */
-function isListed(paper: Paper, listDays: Set<string>, trending: Set<string>): boolean {
+function isListed(paper: Paper, listDays: ReadonlySet<string>, trending: ReadonlySet<string>): boolean {
   return trending.has(paper.id) || (paper.dailyDates ?? []).some((day) => listDays.has(day));
 }
 
 export class StoredPapers {
   private view: View | undefined;
-  private index: string | undefined;
   private titles: string | undefined;
   private loading: Promise<View> | undefined;
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
@@ -47,15 +59,22 @@ export class StoredPapers {
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
     if (!changed.has('papers') && !changed.has('days') && !changed.has('kv')) return;
-    this.generation++;
-    this.view = undefined;
-    this.index = undefined;
-    this.titles = undefined;
-    this.loading = undefined;
+    this.invalidate();
   };
 
-  constructor(private readonly db: PapersDB) {
+  constructor(
+    private readonly db: PapersDB,
+    private readonly options: StoredPapersOptions = {},
+  ) {
     Dexie.on('storagemutated', this.onMutated);
+  }
+
+  /** Drops what is held: the next question fills it again (a change of the retention setting). */
+  invalidate(): void {
+    this.generation++;
+    this.view = undefined;
+    this.titles = undefined;
+    this.loading = undefined;
   }
 
   /**
@@ -64,44 +83,37 @@ export class StoredPapers {
    */
   async get(ids: readonly string[], options: { unlisted?: boolean } = {}): Promise<Map<string, PaperOverview>> {
     const found = new Map<string, PaperOverview>();
-    if (!this.view && ids.length <= DIRECT_READ_MAX) {
+    if (options.unlisted || ids.length <= DIRECT_READ_MAX) {
       const rows = (await this.db.papers.bulkGet([...ids])).filter((row): row is Paper => row !== undefined);
       const listed = options.unlisted ? rows : await this.listedRows(rows);
-      // The answer first; then the view fills for the listings to come.
-      setTimeout(() => void this.load().catch(() => undefined));
+      // The answer first; then the index fills for the listings to come.
+      if (!this.view) setTimeout(() => void this.load().catch(() => undefined));
       for (const row of listed) found.set(row.id, toOverview(row));
       return found;
     }
     const view = await this.load();
-    for (const id of ids) {
-      const paper = view.papers.get(id);
-      if (paper && (options.unlisted || view.listed.has(id))) found.set(id, paper);
-    }
+    const known = ids.filter((id) => view.listed.has(id));
+    for (const row of await this.db.papers.bulkGet(known)) if (row) found.set(row.id, toOverview(row));
     return found;
   }
 
-  /** The badge of every listed paper, encoded (./badge-index.ts): built once per change of the tables. */
+  /** The badge of every listed paper of the window, encoded (../shared/badge-index.ts): built once per change of the tables. */
   async badgeIndex(): Promise<string> {
-    const view = await this.load();
-    // The index is dropped with the view it was built from: kept only while that view is current.
-    if (this.index !== undefined && this.view === view) return this.index;
-    const listed: PaperOverview[] = [];
-    for (const id of view.listed) listed.push(view.papers.get(id)!);
-    const index = encodeBadgeIndex(listed);
-    if (this.view === view) this.index = index;
-    return index;
+    return (await this.load()).index;
   }
 
   /**
    * Every listed paper's normalised title (../shared/title-index.ts), for the sites that match titles:
-   * built once per change of the view, from the same public papers as the badge index.
+   * built when first asked after a change, from the same public papers as the badge index.
    */
   async titleIndex(): Promise<string> {
     const view = await this.load();
     if (this.titles !== undefined && this.view === view) return this.titles;
-    const listed: PaperOverview[] = [];
-    for (const id of view.listed) listed.push(view.papers.get(id)!);
-    const titles = encodeTitleIndex(listed);
+    const papers: { id: string; title: string }[] = [];
+    await this.readChunked([...view.listed], (rows) => {
+      for (const row of rows) papers.push({ id: row.id, title: row.title });
+    });
+    const titles = encodeTitleIndex(papers);
     if (this.view === view) this.titles = titles;
     return titles;
   }
@@ -116,7 +128,7 @@ export class StoredPapers {
     return rows.filter((row) => isListed(row, listDays, trendingIds));
   }
 
-  /** Of `papers`, those on a public list (a repository's card shows only those: see above). */
+  /** Of `papers`, those the index holds (a repository's card shows only those: see above). */
   async listedOf<T extends { id: string }>(papers: T[]): Promise<T[]> {
     const { listed } = await this.load();
     return papers.filter((paper) => listed.has(paper.id));
@@ -126,26 +138,51 @@ export class StoredPapers {
     Dexie.on.storagemutated.unsubscribe(this.onMutated);
   }
 
+  /** Reads the papers of `ids` a chunk at a time, handing each chunk over before the next is read. */
+  private async readChunked(ids: string[], use: (rows: Paper[]) => void): Promise<void> {
+    for (let i = 0; i < ids.length; i += FILL_CHUNK) {
+      const rows = await this.db.papers.bulkGet(ids.slice(i, i + FILL_CHUNK));
+      use(rows.filter((row): row is Paper => row !== undefined));
+    }
+  }
+
   private load(): Promise<View> {
     if (this.view) return Promise.resolve(this.view);
     if (this.loading) return this.loading;
     const generation = this.generation;
-    const read = this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([this.db.papers.toArray(), this.db.days.toArray(), this.db.kv.get(TRENDING_KEY)]),
-    );
-    const loading = read.then(([rows, days, trending]) => {
-      const listDays = new Set(days.filter((day) => day.count > 0).map((day) => day.date));
-      const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
-      const view: View = { papers: new Map(), listed: new Set() };
-      for (const row of rows) {
-        view.papers.set(row.id, toOverview(row));
-        if (isListed(row, listDays, trendingIds)) view.listed.add(row.id);
-      }
+    const loading = this.fill().then((view) => {
       if (generation === this.generation) this.view = view;
       if (this.loading === loading) this.loading = undefined;
       return view;
     });
     this.loading = loading;
     return loading;
+  }
+
+  /**
+   * The window's listed papers, found by the `dailyDates` index from the window's first day (a key read,
+   * no paper read), then read a chunk at a time for their badges.
+   */
+  private async fill(): Promise<View> {
+    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    const [days, trending, candidates] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
+      Promise.all([
+        this.db.days.where('date').aboveOrEqual(start).toArray(),
+        this.db.kv.get(TRENDING_KEY),
+        this.db.papers.where('dailyDates').aboveOrEqual(start).primaryKeys(),
+      ]),
+    );
+    const listDays = new Set(days.filter((day) => day.count > 0).map((day) => day.date));
+    const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
+    const listed = new Set<string>();
+    const lines: string[] = [];
+    await this.readChunked([...new Set([...candidates, ...trendingIds])], (rows) => {
+      for (const row of rows) {
+        if (!isListed(row, listDays, trendingIds)) continue;
+        listed.add(row.id);
+        lines.push(encodeBadgeIndex([row]));
+      }
+    });
+    return { listed, index: lines.join('\n') };
   }
 }
