@@ -109,11 +109,11 @@ export class StoredPapers {
   async titleIndex(): Promise<string> {
     const view = await this.load();
     if (this.titles !== undefined && this.view === view) return this.titles;
-    const papers: { id: string; title: string }[] = [];
-    await this.readChunked([...view.listed], (rows) => {
-      for (const row of rows) papers.push({ id: row.id, title: row.title });
+    const papers = new Map<string, string>();
+    await this.walkWindow((rows) => {
+      for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
     });
-    const titles = encodeTitleIndex(papers);
+    const titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
     if (this.view === view) this.titles = titles;
     return titles;
   }
@@ -159,30 +159,40 @@ export class StoredPapers {
     return loading;
   }
 
-  /**
-   * The window's listed papers, found by the `dailyDates` index from the window's first day (a key read,
-   * no paper read), then read a chunk at a time for their badges.
-   */
+  /** The window's listed papers: those of the kept list days with a record, and the trending ones. */
   private async fill(): Promise<View> {
-    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-    const [days, trending, candidates] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([
-        this.db.days.where('date').aboveOrEqual(start).toArray(),
-        this.db.kv.get(TRENDING_KEY),
-        this.db.papers.where('dailyDates').aboveOrEqual(start).primaryKeys(),
-      ]),
-    );
-    const listDays = new Set(days.filter((day) => day.count > 0).map((day) => day.date));
-    const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
     const listed = new Set<string>();
     const lines: string[] = [];
-    await this.readChunked([...new Set([...candidates, ...trendingIds])], (rows) => {
+    await this.walkWindow((rows) => {
       for (const row of rows) {
-        if (!isListed(row, listDays, trendingIds)) continue;
+        if (listed.has(row.id)) continue;
         listed.add(row.id);
         lines.push(encodeBadgeIndex([row]));
       }
     });
     return { listed, index: lines.join('\n') };
+  }
+
+  /**
+   * Hands over the listed papers of the window a chunk at a time: through the `dailyDates` index a few
+   * days at a time (about FILL_CHUNK papers a request, by the days' counts: a range read, not a read per
+   * paper), then the trending papers outside those days by id. A paper on several days may come twice.
+   */
+  private async walkWindow(take: (rows: Paper[]) => void): Promise<void> {
+    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    const [days, trending] = await Promise.all([this.db.days.where('date').aboveOrEqual(start).toArray(), this.db.kv.get(TRENDING_KEY)]);
+    const listDays = days.filter((day) => day.count > 0);
+    const listDaySet = new Set(listDays.map((day) => day.date));
+    const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
+    const seen = new Set<string>();
+    const listedOnly = (rows: Paper[]) => take(rows.filter((row) => isListed(row, listDaySet, trendingIds) && (seen.add(row.id), true)));
+    for (let i = 0; i < listDays.length; ) {
+      let papers = 0;
+      let j = i;
+      while (j < listDays.length && (j === i || papers + listDays[j]!.count <= FILL_CHUNK)) papers += listDays[j++]!.count;
+      listedOnly(await this.db.papers.where('dailyDates').between(listDays[i]!.date, listDays[j - 1]!.date, true, true).toArray());
+      i = j;
+    }
+    await this.readChunked([...trendingIds].filter((id) => !seen.has(id)), listedOnly);
   }
 }
