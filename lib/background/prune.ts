@@ -148,24 +148,30 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
   }
 
   // Thinning: the papers listed between the last run's limit (less the days a sync may still touch) and
-  // a month ago; the first run walks every listed paper older than a month, later runs a few months.
+  // a month ago, oldest first; the first run walks every listed paper older than a month, later runs a
+  // few months. Progress is kept after each chunk: a run the browser stops (an idle worker) goes on
+  // from there next time rather than from the start.
   const thinBefore = options.now - THIN_AFTER_DAYS * DAY_MS;
   const thinBeforeDay = utcDay(thinBefore);
   const state = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState | undefined;
   const from = state ? utcDay(Date.parse(`${state.thinnedBefore}T00:00:00Z`) - THIN_AGAIN_DAYS * DAY_MS) : '';
-  const toThin = (await db.papers.where('dailyDate').between(from, thinBeforeDay, true, false).primaryKeys()).sort();
-  for (const ids of chunks(toThin, size)) {
+  const save = (thinnedBefore: string) =>
+    db.kv.put({ key: PRUNE_STATE_KEY, value: { thinnedBefore, at: options.now, report: { ...report, ms: performance.now() - started } } satisfies PruneState });
+  // In list-day order (the index's), so that every paper listed before a chunk's last day is done.
+  const toThin = await db.papers.where('dailyDate').between(from, thinBeforeDay, true, false).primaryKeys();
+  for (const chunk of chunks(toThin, size)) {
+    const last = (await db.papers.get(chunk.at(-1)!))?.dailyDate;
     await db.transaction('rw', db.upvoteHistory, async () => {
-      // One range read from the chunk's first id to its last: the rule holds for any paper in between too.
-      const samples = await db.upvoteHistory.where('[id+at]').between([ids[0]!, Dexie.minKey], [ids.at(-1)!, Dexie.maxKey], true, true).toArray();
-      const thinned = samplesToThin(samples, thinBefore);
-      if (!thinned.length) return;
-      await db.upvoteHistory.bulkDelete(thinned.map((sample) => [sample.id, sample.at] as [string, number]));
+      // A key-range read a paper (each a native getAll), all in flight together.
+      const histories = await Promise.all(chunk.map((id) => db.upvoteHistory.where('[id+at]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray()));
+      const thinned = samplesToThin(histories.flat(), thinBefore);
+      if (thinned.length) await db.upvoteHistory.bulkDelete(thinned.map((sample) => [sample.id, sample.at] as [string, number]));
       report.samples += thinned.length;
     });
+    if (last && (!state || last > state.thinnedBefore)) await save(last);
     await pause();
   }
   report.ms = performance.now() - started;
-  await db.kv.put({ key: PRUNE_STATE_KEY, value: { thinnedBefore: thinBeforeDay, at: options.now, report } satisfies PruneState });
+  await save(thinBeforeDay);
   return report;
 }

@@ -17,7 +17,7 @@
  * result is answered only to a question that could have asked Hugging Face itself (live lookups allowed,
  * a few ids): otherwise a script on a page could list candidate ids and read off what the person read.
  */
-import { Dexie, type ObservabilitySet } from 'dexie';
+import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
 import { encodeBadgeIndex } from '../shared/badge-index';
 import { tablesChanged } from './database-changes';
 import { encodeTitleIndex } from '../shared/title-index';
@@ -58,9 +58,17 @@ export class StoredPapers {
   private generation = 0;
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
-    if (!changed.has('papers') && !changed.has('days') && !changed.has('kv')) return;
-    this.invalidate();
+    if (changed.has('papers') || changed.has('days') || this.trendingChanged(parts)) this.invalidate();
   };
+
+  /** Of the kv table only the trending list counts (a pruning run's progress, the sync state do not). */
+  private trendingChanged(parts: ObservabilitySet): boolean {
+    const trending = new RangeSet(TRENDING_KEY);
+    return ['', ':dels'].some((part) => {
+      const keys = parts[`idb://${this.db.name}/kv/${part}`];
+      return keys !== undefined && rangesOverlap(keys, trending);
+    });
+  }
 
   constructor(
     private readonly db: PapersDB,

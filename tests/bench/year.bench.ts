@@ -109,6 +109,8 @@ async function seed(page: Page, count: number): Promise<void> {
       // Half of them expired (older than a day), half remembered.
       for (let i = 0; i < misses; i++) tx.objectStore('misses').put({ id: `2612.${String(80_000 + i)}`, at: i % 2 ? now - 2 * 86_400_000 : now - 60_000 });
       tx.objectStore('kv').put({ key: 'trending', value: { fetchedAt: now, ids: trending } });
+      // As a database from before retention: the first pruning run walks the whole year.
+      tx.objectStore('kv').delete('pruneState');
       await new Promise<void>((resolve, reject) => {
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);

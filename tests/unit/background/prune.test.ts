@@ -158,4 +158,22 @@ describe('pruneStore', () => {
     });
     expect((await db.papers.toCollection().primaryKeys()).sort()).toEqual(['2401.00002']);
   });
+
+  it('a run stopped half-way keeps its progress: the next one thins on from there', async () => {
+    const papers = [listed('2401.00001', 300), listed('2402.00001', 200), listed('2403.00001', 100)];
+    await db.papers.bulkPut(papers);
+    const twoPerDay = (id: string, at: number) => [0, 1].map((h) => ({ id, at: at + h * 60_000, upvotes: h }));
+    await db.upvoteHistory.bulkPut(papers.flatMap((p) => twoPerDay(p.id, p.fetchedAt)));
+    let pauses = 0;
+    const stop = async () => {
+      if (++pauses === 1) throw new Error('worker stopped');
+    };
+    await expect(pruneStore(db, { now: NOW, keepDays: undefined, chunk: 1, pause: stop })).rejects.toThrow('worker stopped');
+    expect(((await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState).thinnedBefore).toBe(dayBack(300));
+    expect(await db.upvoteHistory.count()).toBe(5);
+    const report = await pruneStore(db, { now: NOW, keepDays: undefined, pause: async () => undefined });
+    expect(report.samples).toBe(2);
+    expect(await db.upvoteHistory.count()).toBe(3);
+    expect(((await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState).thinnedBefore).toBe(dayBack(30));
+  });
 });

@@ -108,8 +108,13 @@ describe('StoredPapers', () => {
     await stored.badgeIndex();
     const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
     await db.userState.put({ id: '2506.06276', savedAt: 1 });
+    // Of the kv table, only the trending list: not the sync's state or a pruning run's progress.
+    await db.kv.bulkPut([{ key: 'syncState', value: { running: true } }, { key: 'pruneState', value: {} }]);
     await stored.get(['2506.06276', '2506.00001', '2506.99999', '2506.99998']);
     expect(fill).not.toHaveBeenCalled();
+    await db.kv.put({ key: 'trending', value: { fetchedAt: 5, ids: [] } });
+    await stored.get(['2506.06276', '2506.00001', '2506.99999', '2506.99998']);
+    expect(fill).toHaveBeenCalledTimes(1);
   });
 
   it('holds only the Daily Papers of the retention window (and trending): not an old paper, even saved', async () => {
