@@ -30,6 +30,8 @@ export interface PruneState {
   /** Papers listed before this day had their history thinned up to `THIN_AFTER_DAYS` ago. */
   thinnedBefore: string;
   at: number;
+  /** When the run finished; absent while it goes (or when the browser stopped it half-way). */
+  finishedAt?: number;
   /** What that run removed and how long it took (read by the benchmark). */
   report: PruneReport;
 }
@@ -155,8 +157,11 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
   const thinBeforeDay = utcDay(thinBefore);
   const state = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState | undefined;
   const from = state ? utcDay(Date.parse(`${state.thinnedBefore}T00:00:00Z`) - THIN_AGAIN_DAYS * DAY_MS) : '';
-  const save = (thinnedBefore: string) =>
-    db.kv.put({ key: PRUNE_STATE_KEY, value: { thinnedBefore, at: options.now, report: { ...report, ms: performance.now() - started } } satisfies PruneState });
+  const save = (thinnedBefore: string, finished = false) =>
+    db.kv.put({
+      key: PRUNE_STATE_KEY,
+      value: { thinnedBefore, at: options.now, ...(finished ? { finishedAt: Date.now() } : {}), report: { ...report, ms: performance.now() - started } } satisfies PruneState,
+    });
   // In list-day order (the index's), so that every paper listed before a chunk's last day is done.
   const toThin = await db.papers.where('dailyDate').between(from, thinBeforeDay, true, false).primaryKeys();
   for (const chunk of chunks(toThin, size)) {
@@ -172,6 +177,6 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
     await pause();
   }
   report.ms = performance.now() - started;
-  await save(thinBeforeDay);
+  await save(thinBeforeDay, true);
   return report;
 }

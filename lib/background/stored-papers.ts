@@ -24,13 +24,19 @@ import { encodeTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
-import { TRENDING_KEY } from '../shared/storage-keys';
+import { BADGE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { retentionStart } from './prune';
 
 /** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
 export const DIRECT_READ_MAX = 3;
 /** Papers read per request while the index fills: bounds the memory a fill takes at once. */
 export const FILL_CHUNK = 1000;
+
+/** The index as kept in the kv table, with what it was built from (see `stamp`). */
+interface KeptIndex {
+  stamp: string;
+  index: string;
+}
 
 interface View {
   /** The ids of the listed papers of the window (Daily Papers days kept, trending): what the index holds. */
@@ -48,6 +54,19 @@ export interface StoredPapersOptions {
 /** Whether a stored paper is on a public list the sync fetched: a synced list day, or the trending list. */
 function isListed(paper: Paper, listDays: ReadonlySet<string>, trending: ReadonlySet<string>): boolean {
   return trending.has(paper.id) || (paper.dailyDates ?? []).some((day) => listDays.has(day));
+}
+
+/** The ids of an encoded index: each line's start. */
+function idsOfIndex(index: string): Set<string> {
+  const ids = new Set<string>();
+  for (let start = 0; start < index.length; ) {
+    let end = index.indexOf('\n', start);
+    if (end < 0) end = index.length;
+    const space = index.indexOf(' ', start);
+    if (space > start && space < end) ids.add(index.slice(start, space));
+    start = end + 1;
+  }
+  return ids;
 }
 
 export class StoredPapers {
@@ -77,12 +96,14 @@ export class StoredPapers {
     Dexie.on('storagemutated', this.onMutated);
   }
 
-  /** Drops what is held: the next question fills it again (a change of the retention setting). */
+  /** Drops what is held, and the kept copy: the next question fills it again. */
   invalidate(): void {
     this.generation++;
     this.view = undefined;
     this.titles = undefined;
     this.loading = undefined;
+    // The copy goes too: a change this worker saw may not show in the stamp (a looked-up paper's new count).
+    void this.db.kv.delete(BADGE_INDEX_KEY).catch(() => undefined);
   }
 
   /**
@@ -118,7 +139,8 @@ export class StoredPapers {
     const view = await this.load();
     if (this.titles !== undefined && this.view === view) return this.titles;
     const papers = new Map<string, string>();
-    await this.walkWindow((rows) => {
+    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    await this.walkWindow(start, (rows) => {
       for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
     });
     const titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
@@ -167,18 +189,47 @@ export class StoredPapers {
     return loading;
   }
 
-  /** The window's listed papers: those of the kept list days with a record, and the trending ones. */
+  /**
+   * The window's listed papers: those of the kept list days with a record, and the trending ones. A
+   * woken worker takes the kept copy when its stamp still matches the tables; else it reads the window
+   * and keeps a copy for the next wake.
+   */
   private async fill(): Promise<View> {
+    const generation = this.generation;
+    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    const [stamp, kept] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
+      Promise.all([this.stamp(start), this.db.kv.get(BADGE_INDEX_KEY)]),
+    );
+    const copy = kept?.value as KeptIndex | undefined;
+    if (copy?.stamp === stamp && typeof copy.index === 'string') return { listed: idsOfIndex(copy.index), index: copy.index };
     const listed = new Set<string>();
     const lines: string[] = [];
-    await this.walkWindow((rows) => {
+    await this.walkWindow(start, (rows) => {
       for (const row of rows) {
         if (listed.has(row.id)) continue;
         listed.add(row.id);
         lines.push(encodeBadgeIndex([row]));
       }
     });
-    return { listed, index: lines.join('\n') };
+    const index = lines.join('\n');
+    // Kept only if nothing changed while it was read (a change bumps the generation).
+    if (generation === this.generation) {
+      void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index } satisfies KeptIndex }).catch(() => undefined);
+    }
+    return { listed, index };
+  }
+
+  /**
+   * What the index is built from, in one string: the window's first day, the number of stored papers,
+   * each day record (day, fetch time, count) and the trending list's fetch time. Every write the index
+   * depends on changes one of them: a sync step writes its day's record, the trending list its time,
+   * an import, a lookup, a pruning run or a cleared cache the count of papers; what this worker writes
+   * itself also drops the copy (`invalidate`).
+   */
+  private async stamp(start: string): Promise<string> {
+    const [count, days, trending] = await Promise.all([this.db.papers.count(), this.db.days.toArray(), this.db.kv.get(TRENDING_KEY)]);
+    const fetchedAt = (trending?.value as TrendingList | undefined)?.fetchedAt ?? 0;
+    return [start, count, fetchedAt, ...days.map((day) => `${day.date}:${day.fetchedAt}:${day.count}`)].join(' ');
   }
 
   /**
@@ -186,8 +237,7 @@ export class StoredPapers {
    * days at a time (about FILL_CHUNK papers a request, by the days' counts: a range read, not a read per
    * paper), then the trending papers outside those days by id. A paper on several days may come twice.
    */
-  private async walkWindow(take: (rows: Paper[]) => void): Promise<void> {
-    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+  private async walkWindow(start: string, take: (rows: Paper[]) => void): Promise<void> {
     const [days, trending] = await Promise.all([this.db.days.where('date').aboveOrEqual(start).toArray(), this.db.kv.get(TRENDING_KEY)]);
     const listDays = days.filter((day) => day.count > 0);
     const listDaySet = new Set(listDays.map((day) => day.date));

@@ -140,7 +140,7 @@ async function askListing(page: Page, ids: string[]): Promise<{ ms: number; foun
   }, ids);
 }
 
-async function readPruneState(page: Page): Promise<{ at: number; report: { ms: number; papers: number; samples: number; misses: number } } | undefined> {
+async function readPruneState(page: Page): Promise<{ finishedAt?: number; report: { ms: number; papers: number; samples: number; misses: number } } | undefined> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('daily-papers-lens');
@@ -152,18 +152,18 @@ async function readPruneState(page: Page): Promise<{ at: number; report: { ms: n
       request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined);
     });
     db.close();
-    return row?.value as { at: number; report: { ms: number; papers: number; samples: number; misses: number } } | undefined;
+    return row?.value as { finishedAt?: number; report: { ms: number; papers: number; samples: number; misses: number } } | undefined;
   });
 }
 
 /** Changes the retention setting (the worker prunes on the change) and waits for that run's report. */
 async function pruneOnce(page: Page, retentionDays: number) {
-  const before = (await readPruneState(page))?.at ?? 0;
+  const before = (await readPruneState(page))?.finishedAt ?? 0;
   await page.evaluate(async (retentionDays) => {
     const { settings } = await chrome.storage.sync.get('settings');
     await chrome.storage.sync.set({ settings: { ...(settings ?? {}), retentionDays } });
   }, retentionDays);
-  await expect.poll(async () => (await readPruneState(page))?.at ?? 0, { timeout: 300_000 }).toBeGreaterThan(before);
+  await expect.poll(async () => (await readPruneState(page))?.finishedAt ?? 0, { timeout: 300_000, intervals: [200] }).toBeGreaterThan(before);
   return (await readPruneState(page))!.report;
 }
 

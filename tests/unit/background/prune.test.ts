@@ -169,11 +169,15 @@ describe('pruneStore', () => {
       if (++pauses === 1) throw new Error('worker stopped');
     };
     await expect(pruneStore(db, { now: NOW, keepDays: undefined, chunk: 1, pause: stop })).rejects.toThrow('worker stopped');
-    expect(((await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState).thinnedBefore).toBe(dayBack(300));
+    const stopped = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState;
+    expect(stopped.thinnedBefore).toBe(dayBack(300));
+    expect(stopped.finishedAt).toBeUndefined();
     expect(await db.upvoteHistory.count()).toBe(5);
     const report = await pruneStore(db, { now: NOW, keepDays: undefined, pause: async () => undefined });
     expect(report.samples).toBe(2);
     expect(await db.upvoteHistory.count()).toBe(3);
-    expect(((await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState).thinnedBefore).toBe(dayBack(30));
+    const finished = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState;
+    expect(finished.thinnedBefore).toBe(dayBack(30));
+    expect(finished.finishedAt).toBeGreaterThan(0);
   });
 });

@@ -143,4 +143,34 @@ describe('StoredPapers', () => {
       windowed.close();
     }
   });
+
+  it('keeps a copy of the index for the next wake, used only while the tables still match it', async () => {
+    const walk = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+    const index = await stored.badgeIndex();
+    await vi.waitFor(async () => expect((await db.kv.get('badgeIndex'))?.value).toMatchObject({ index }));
+    stored.close();
+
+    // A woken worker: the copy, no paper read.
+    const woken = new StoredPapers(db);
+    const walked = walk(woken);
+    expect(await woken.badgeIndex()).toBe(index);
+    expect([...(await woken.get(['2506.06276', '2506.00001', '2506.99999', '2506.99998'])).keys()].sort()).toEqual(['2506.00001', '2506.06276']);
+    expect(walked).not.toHaveBeenCalled();
+    woken.close();
+
+    // Written while no worker listened (a sync step): the stamp no longer matches, the window is read again.
+    await storeDay(db, { date: DAY, papers: [paper('2506.06276', 40)], dropped: 0, status: 'complete' }, 9);
+    const later = new StoredPapers(db);
+    const walkedLater = walk(later);
+    expect(new BadgeIndex(await later.badgeIndex()).get('2506.06276')?.upvotes).toBe(40);
+    expect(walkedLater).toHaveBeenCalledTimes(1);
+
+    // A change the awake worker sees drops the copy at once (a looked-up paper's count shows in no stamp).
+    await vi.waitFor(async () => expect(await db.kv.get('badgeIndex')).toBeDefined());
+    await db.papers.update('2506.00001', { upvotes: 6 });
+    await vi.waitFor(async () => expect(await db.kv.get('badgeIndex')).toBeUndefined());
+    expect(new BadgeIndex(await later.badgeIndex()).get('2506.00001')?.upvotes).toBe(6);
+    later.close();
+    stored = new StoredPapers(db);
+  });
 });
