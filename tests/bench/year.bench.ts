@@ -28,7 +28,8 @@ const PER_DAY = 110;
 const POINTS = 8;
 const MISSES = 2_000;
 const OPENINGS = 5;
-const COLD_STARTS = 3;
+/** The first wake reads the window (the seeding changed the tables); the later ones find the kept copy. */
+const COLD_STARTS = 4;
 const DAY_MS = 86_400_000;
 
 /**
@@ -234,7 +235,8 @@ for (const size of SIZES) {
       { measure: `popup: list painted after opening (${popups.at(-1)!.entries} entries)`, value: popupPainted, unit: 'ms', runs: popups.map((o) => o.painted) },
       { measure: 'floor page: static list painted after opening', value: floorPainted, unit: 'ms', runs: floors.map((o) => o.painted) },
       { measure: 'popup ÷ floor (same run, pairwise median)', value: median(ratios), unit: '×', target: '≤ 1.3×', met: median(ratios) <= 1.3, runs: ratios },
-      { measure: 'worker cold start → first page answered (badge index)', value: median(cold), unit: 'ms', runs: cold },
+      { measure: 'worker cold start → first page answered (badge index), first wake after a change: the window read', value: cold[0]!, unit: 'ms' },
+      { measure: 'worker cold start → first page answered (badge index), later wakes: the kept copy', value: median(cold.slice(1)), unit: 'ms', runs: cold.slice(1) },
       { measure: 'badge index answered, worker awake', value: median(warm), unit: 'ms', runs: warm },
       { measure: `badge index size (${index.lines} papers)`, value: index.bytes / 1024, unit: 'KB' },
       { measure: `listing's 2000 ids answered (${found} found), worker awake`, value: median(listings), unit: 'ms', runs: listings },
