@@ -39,7 +39,8 @@ export default defineBackground(() => {
   const stored = new StoredPapers(db, { keptDays: async () => keptDays(await readSettings()) });
   // Retention: one run at a time, after each sync and each change of settings, never in a page's way.
   const prune = serialised(async () => {
-    await pruneStore(db, { now: Date.now(), keepDays: keptDays(await readSettings()) });
+    const settings = await readSettings();
+    await pruneStore(db, { now: Date.now(), keepDays: keptDays(settings), syncDays: settings.backfillDays });
   });
   // An open popup follows every committed write (the sync's steps, marks, kept papers) from these notices.
   announceDatabaseChanges(db.name);

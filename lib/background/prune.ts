@@ -18,8 +18,8 @@ const DAY_MS = 86_400_000;
 /** Upvote points older than this are thinned to the last one of each day. */
 export const THIN_AFTER_DAYS = 30;
 /**
- * A paper's history can still grow while the sync re-fetches its day (back-fill, at most 90 days): each
- * run thins again the papers listed this many days before the last run's limit, and only those.
+ * A paper's history can still grow while the sync re-fetches its day (the back-fill, at most 90 days):
+ * each day's run thins again the papers listed that many days before the last run's limit, and only those.
  */
 export const THIN_AGAIN_DAYS = 90;
 /** Papers per transaction: small enough that a page's question never waits long behind one. */
@@ -113,6 +113,8 @@ export interface PruneOptions {
   now: number;
   /** Days kept (`keptDays`), undefined for ever. */
   keepDays: number | undefined;
+  /** Days the sync re-fetches (the back-fill): how far back a paper's history may still grow. */
+  syncDays?: number;
   /** Between two transactions: lets the worker answer pages (a macrotask by default). */
   pause?: () => Promise<void>;
   chunk?: number;
@@ -171,7 +173,14 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
   const thinBefore = options.now - THIN_AFTER_DAYS * DAY_MS;
   const thinBeforeDay = utcDay(thinBefore);
   const state = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState | undefined;
-  const from = state ? utcDay(Date.parse(`${state.thinnedBefore}T00:00:00Z`) - THIN_AGAIN_DAYS * DAY_MS) : '';
+  // Thinning keeps a point a day: once a day's run has thinned up to today's limit, later runs skip it.
+  if (state?.finishedAt !== undefined && state.thinnedBefore >= thinBeforeDay) {
+    report.ms = performance.now() - started;
+    await db.kv.put({ key: PRUNE_STATE_KEY, value: { ...state, at: options.now, finishedAt: Date.now(), report } satisfies PruneState });
+    return report;
+  }
+  const again = options.syncDays ?? THIN_AGAIN_DAYS;
+  const from = state ? utcDay(Date.parse(`${state.thinnedBefore}T00:00:00Z`) - again * DAY_MS) : '';
   const save = (thinnedBefore: string, finished = false) =>
     db.kv.put({
       key: PRUNE_STATE_KEY,

@@ -1,5 +1,5 @@
 /** Retention: which papers, upvote points and misses a pruning run removes, and what it never touches. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PapersDB, type UpvoteSample } from '../../../lib/shared/db';
 import {
   isMissExpired,
@@ -182,5 +182,26 @@ describe('pruneStore', () => {
     const finished = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState;
     expect(finished.thinnedBefore).toBe(dayBack(30));
     expect(finished.finishedAt).toBeGreaterThan(0);
+  });
+
+  it('thins once a day: a later run the same day walks no history; the next day only the papers the sync still touches', async () => {
+    await db.papers.bulkPut([listed('2511.00001', 35), listed('2510.00001', 70)]);
+    const twoPerDay = (id: string, daysAgo: number) => [0, 1].map((h) => ({ id, at: NOW - daysAgo * DAY + h * 60_000, upvotes: h }));
+    await db.upvoteHistory.bulkPut([...twoPerDay('2511.00001', 35), ...twoPerDay('2510.00001', 70)]);
+    await pruneStore(db, { now: NOW, keepDays: 365, syncDays: 30, pause: async () => undefined });
+    expect(await db.upvoteHistory.count()).toBe(2);
+
+    // New points since (the sync still re-fetches the 35-day-old paper's day; not the 70-day-old one's).
+    await db.upvoteHistory.bulkPut([...twoPerDay('2511.00001', 31), ...twoPerDay('2510.00001', 31)]);
+    const range = vi.spyOn(db.upvoteHistory, 'where');
+    const sameDay = await pruneStore(db, { now: NOW + 3_600_000, keepDays: 365, syncDays: 30, pause: async () => undefined });
+    expect(sameDay.samples).toBe(0);
+    expect(range).not.toHaveBeenCalled();
+
+    const nextDay = await pruneStore(db, { now: NOW + DAY, keepDays: 365, syncDays: 30, pause: async () => undefined });
+    // The 35-day-old paper's new points are thinned; the 70-day-old one is beyond what a sync touches.
+    expect(nextDay.samples).toBe(1);
+    expect(await db.upvoteHistory.where('id').equals('2511.00001').count()).toBe(2);
+    expect(await db.upvoteHistory.where('id').equals('2510.00001').count()).toBe(3);
   });
 });
