@@ -11,8 +11,8 @@ import { Dexie } from 'dexie';
 import type { MissRecord, PapersDB, TrendingList, UpvoteSample, UserPaperState } from '../shared/db';
 import type { Paper } from '../shared/paper';
 import { PRUNE_STATE_KEY, TRENDING_KEY } from '../shared/storage-keys';
-import type { Settings } from '../shared/settings';
 import { FAILURE_TTL_MS, MISS_TTL_MS } from './lookup';
+import { retentionStart } from './retention';
 
 const DAY_MS = 86_400_000;
 /** Upvote points older than this are thinned to the last one of each day. */
@@ -44,16 +44,6 @@ export interface PruneReport {
 }
 
 const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** How many days are kept: the person's choice, never less than the sync's back-fill; undefined for ever. */
-export function keptDays(settings: Pick<Settings, 'retentionDays' | 'backfillDays'>): number | undefined {
-  return settings.retentionDays === 'forever' ? undefined : Math.max(settings.retentionDays, settings.backfillDays);
-}
-
-/** The first UTC day kept (papers listed before it may go), or undefined when everything is kept. */
-export function retentionStart(now: number, days: number | undefined): string | undefined {
-  return days === undefined ? undefined : utcDay(now - days * DAY_MS);
-}
 
 const isMarked = (marks: UserPaperState | undefined) => marks?.savedAt !== undefined || marks?.readAt !== undefined;
 

@@ -25,7 +25,7 @@ import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
 import { BADGE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
-import { retentionStart } from './prune';
+import { retentionStart } from './retention';
 
 /** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
 export const DIRECT_READ_MAX = 3;

@@ -1,12 +1,11 @@
 /** Retention: which papers, upvote points and misses a pruning run removes, and what it never touches. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PapersDB, type UpvoteSample } from '../../../lib/shared/db';
+import { keptDays, retentionStart } from '../../../lib/background/retention';
 import {
   isMissExpired,
   isPrunable,
-  keptDays,
   pruneStore,
-  retentionStart,
   samplesToThin,
   thinnedRanges,
   type PruneState,

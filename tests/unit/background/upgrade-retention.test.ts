@@ -9,7 +9,8 @@ import { PapersDB } from '../../../lib/shared/db';
 import { BadgeIndex } from '../../../lib/shared/badge-index';
 import { DEFAULT_SETTINGS } from '../../../lib/shared/settings';
 import { StoredPapers } from '../../../lib/background/stored-papers';
-import { keptDays, pruneStore } from '../../../lib/background/prune';
+import { pruneStore } from '../../../lib/background/prune';
+import { keptDays } from '../../../lib/background/retention';
 import { RELEASED_DB_SCHEMAS } from '../../fixtures/released-db-schemas';
 import { makePaper } from '../support/builders';
 
