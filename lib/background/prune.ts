@@ -73,21 +73,6 @@ export function samplesToThin(samples: readonly UpvoteSample[], before: number):
   return old.filter((sample) => !keep.has(sample));
 }
 
-/** The thinned points as key ranges: per paper and UTC day, from its first thinned point to its last. */
-export function thinnedRanges(thinned: readonly UpvoteSample[]): { id: string; from: number; to: number }[] {
-  const ranges = new Map<string, { id: string; from: number; to: number }>();
-  for (const sample of thinned) {
-    const key = `${sample.id} ${utcDay(sample.at)}`;
-    const range = ranges.get(key);
-    if (!range) ranges.set(key, { id: sample.id, from: sample.at, to: sample.at });
-    else {
-      range.from = Math.min(range.from, sample.at);
-      range.to = Math.max(range.to, sample.at);
-    }
-  }
-  return [...ranges.values()];
-}
-
 /** Whether a remembered miss is past its time (a day for "not on HF", 10 minutes for a failure). */
 export function isMissExpired(miss: MissRecord, now: number): boolean {
   return now - miss.at >= (miss.failed ? FAILURE_TTL_MS : MISS_TTL_MS);
@@ -184,10 +169,8 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
       // A key-range read a paper (each a native getAll), all in flight together.
       const histories = await Promise.all(chunk.map((id) => db.upvoteHistory.where('[id+at]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).toArray()));
       const thinned = samplesToThin(histories.flat(), thinBefore);
-      // The points a day loses come before the one it keeps: one key range a paper and day, not a delete a point.
-      await Promise.all(
-        thinnedRanges(thinned).map(({ id, from, to }) => db.upvoteHistory.where('[id+at]').between([id, from], [id, to], true, true).delete()),
-      );
+      // One bulk delete of keys: measured faster here than a key-range delete a paper and day (Dexie's cost per range).
+      if (thinned.length) await db.upvoteHistory.bulkDelete(thinned.map((sample) => [sample.id, sample.at] as [string, number]));
       report.samples += thinned.length;
     });
     if (last && (!state || last > state.thinnedBefore)) await save(last);

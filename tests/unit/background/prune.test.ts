@@ -7,7 +7,6 @@ import {
   isPrunable,
   pruneStore,
   samplesToThin,
-  thinnedRanges,
   type PruneState,
 } from '../../../lib/background/prune';
 import { PRUNE_STATE_KEY } from '../../../lib/shared/storage-keys';
@@ -61,8 +60,6 @@ describe('retention rules', () => {
     ];
     const gone = samplesToThin(samples, NOW - 30 * DAY);
     expect(gone.map((s) => s.upvotes).sort()).toEqual([1, 2]);
-    // Deleted as one key range a paper and day, which holds no point kept.
-    expect(thinnedRanges(gone)).toEqual([{ id: 'a', from: at(40, -10), to: at(40, -6) }]);
   });
 
   it('expires a miss after a day, a failure after 10 minutes', () => {
