@@ -10,7 +10,7 @@
 import { Dexie } from 'dexie';
 import type { MissRecord, PapersDB, TrendingList, UpvoteSample, UserPaperState } from '../shared/db';
 import type { Paper } from '../shared/paper';
-import { PRUNE_STATE_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { PAPER_COMMENTS_KEY_PREFIX, PAPER_LINKS_KEY_PREFIX, PRUNE_STATE_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { FAILURE_TTL_MS, MISS_TTL_MS } from './lookup';
 import { retentionStart } from './retention';
 
@@ -134,7 +134,9 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
         const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
         const gone = papers.flatMap((paper, i) => (paper && isPrunable(paper, start, marks[i], trendingIds) ? [paper.id] : []));
         if (!gone.length) return;
-        await Promise.all([db.papers.bulkDelete(gone), db.upvoteHistory.where('id').anyOf(gone).delete()]);
+        // The paper's cached linked lists and discussion go with it.
+        const cached = gone.flatMap((id) => [PAPER_LINKS_KEY_PREFIX + id, PAPER_COMMENTS_KEY_PREFIX + id]);
+        await Promise.all([db.papers.bulkDelete(gone), db.upvoteHistory.where('id').anyOf(gone).delete(), db.kv.bulkDelete(cached)]);
         report.papers += gone.length;
       });
       await pause();

@@ -95,6 +95,12 @@ describe('pruneStore', () => {
       { id: '2501.20001', readAt: 1 },
     ]);
     await db.kv.put({ key: 'trending', value: { fetchedAt: 1, ids: ['2501.20002'] } });
+    // Cached linked lists and discussion (kv rows a paper): a pruned paper's go, a kept one's stay.
+    await db.kv.bulkPut([
+      { key: 'paperLinks:2501.10000', value: {} },
+      { key: 'paperComments:2501.10000', value: {} },
+      { key: 'paperLinks:2501.20000', value: {} },
+    ]);
     // Hourly points over each paper's first two days.
     await db.upvoteHistory.bulkPut(
       papers.flatMap((p) => Array.from({ length: 48 }, (_, h) => ({ id: p.id, at: p.fetchedAt + h * 3_600_000, upvotes: h }))),
@@ -115,6 +121,7 @@ describe('pruneStore', () => {
     // Younger than a month: every point.
     expect(await db.upvoteHistory.where('id').equals('2511.00001').count()).toBe(48);
     expect((await db.misses.toArray()).map((m) => m.id)).toEqual(['2511.90002']);
+    expect((await db.kv.toCollection().primaryKeys()).filter((key) => key.startsWith('paper'))).toEqual(['paperLinks:2501.20000']);
     expect(await db.userState.count()).toBe(2);
     // 25 papers in chunks of 10 (3 transactions), thinning in chunks too: a pause between each.
     expect(pauses).toBeGreaterThanOrEqual(4);
