@@ -46,7 +46,7 @@ interface View {
 }
 
 export interface StoredPapersOptions {
-  /** Days of Daily Papers kept (lib/background/prune.ts `keptDays`); undefined: all. */
+  /** Days of Daily Papers kept (./retention.ts `keptDays`); undefined: all. */
   keptDays?: () => Promise<number | undefined>;
   now?: () => number;
 }
