@@ -11,6 +11,8 @@ import { formatRoute } from '../lib/shared/popup-route';
 import { notifyAfterSync } from '../lib/background/notifications/notify-after-sync';
 import { checkReleases, releaseNotification } from '../lib/background/notifications/release-watch';
 import { StoredPapers } from '../lib/background/stored-papers';
+import { pruneStore } from '../lib/background/prune';
+import { keptDays } from '../lib/background/retention';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
@@ -34,8 +36,13 @@ export default defineBackground(() => {
   const db = papersDb();
   // Opened at once: the question that started this worker (most often a page's) reads it first thing.
   void db.open().catch(() => undefined);
-  // Pages ask about up to 2000 ids at once: answered from memory while the worker is awake.
-  const stored = new StoredPapers(db);
+  // Pages ask about up to 2000 ids at once: answered through the badge index of the retention window.
+  const stored = new StoredPapers(db, { keptDays: async () => keptDays(await readSettings()) });
+  // Retention: one run at a time, after each sync and each change of settings, never in a page's way.
+  const prune = serialised(async () => {
+    const settings = await readSettings();
+    await pruneStore(db, { now: Date.now(), keepDays: keptDays(settings), syncDays: settings.backfillDays });
+  });
   // An open popup follows every committed write (the sync's steps, marks, kept papers) from these notices.
   announceDatabaseChanges(db.name);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -97,6 +104,8 @@ export default defineBackground(() => {
       await badge.refresh();
       // The papers that left the window leave the card copy (or the copy is written whole when needed).
       await maintainCardMirror(db, browser.storage.local, { now: Date.now(), backfillDays: settings.backfillDays }).catch(() => undefined);
+      // Not awaited: the run is over for the popup; pruning goes on in small steps behind it.
+      void prune().catch(() => undefined);
     },
   });
 
@@ -159,6 +168,9 @@ export default defineBackground(() => {
   // Settings live in the synced area; its own event spares the worker the card copy's storage.local writes.
   browser.storage.sync.onChanged.addListener((changes) => {
     if (!(SETTINGS_KEY in changes)) return;
+    // The window the index holds may have changed with the retention setting.
+    stored.invalidate();
+    void prune().catch(() => undefined);
     void syncSiteScripts();
     void badge.settingsChanged();
     void scheduler.wake();

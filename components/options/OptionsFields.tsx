@@ -77,6 +77,29 @@ export function NumberField({
   );
 }
 
+export function SelectField({
+  id,
+  label,
+  hint,
+  value,
+  choices,
+  onChange,
+}: Omit<FieldProps, 'error'> & { value: string; choices: readonly { value: string; label: string }[]; onChange: (value: string) => void }) {
+  return (
+    <div class="field field-inline">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} aria-describedby={describedBy(id, hint, undefined)} onChange={(e) => onChange(e.currentTarget.value)}>
+        {choices.map((choice) => (
+          <option key={choice.value} value={choice.value}>
+            {choice.label}
+          </option>
+        ))}
+      </select>
+      <Hint id={id} hint={hint} />
+    </div>
+  );
+}
+
 export function CheckboxField({ id, label, hint, checked, onChange }: Omit<FieldProps, 'error'> & { checked: boolean; onChange: (checked: boolean) => void }) {
   return (
     <div class="field field-check">

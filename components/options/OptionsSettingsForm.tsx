@@ -7,8 +7,8 @@ import { SITE_SENDS } from '../../lib/options/site-sends';
 import { releaseSitesOff, siteAccessHint } from '../../lib/options/site-access';
 import { askToTurnOn } from '../../lib/shared/sites';
 import { browser } from 'wxt/browser';
-import { numberBounds, readSettingsForm, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../../lib/options/settings-form';
-import { CheckboxField, ListField, NumberField } from './OptionsFields';
+import { numberBounds, readSettingsForm, retentionChoices, toSettingsForm, type SettingsForm, type SettingsFormErrors } from '../../lib/options/settings-form';
+import { CheckboxField, ListField, NumberField, SelectField } from './OptionsFields';
 
 export function OptionsSettingsForm() {
   const [form, setForm] = useState<SettingsForm>();
@@ -120,6 +120,14 @@ export function OptionsSettingsForm() {
         />
         <NumberField label="Days to keep in sync" hint="How far back the Daily Papers lists are fetched." {...number('backfillDays')} />
         <NumberField label="Sync every (minutes)" {...number('syncIntervalMinutes')} />
+        <SelectField
+          id="retentionDays"
+          label="Keep Daily Papers for"
+          hint="Older papers and their upvote history leave this browser (upvote points older than a month are kept one a day). Saved and read papers are always kept."
+          value={form.retentionDays}
+          choices={retentionChoices(form.retentionDays)}
+          onChange={(value) => set({ retentionDays: value })}
+        />
       </fieldset>
 
       <fieldset>

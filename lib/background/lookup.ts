@@ -25,7 +25,7 @@ export interface LookupOptions {
   live: boolean;
   client?: HfClient;
   now: number;
-  /** The background's in-memory view of the table; without it the table itself is read. */
+  /** The background's index of the listed papers (./stored-papers.ts); without it the table itself is read. */
   stored?: StoredPapers;
   /** Keeps what HF links to a paper looked up live, so the card's linked part needs no second call. */
   keepLinks?: (id: string, links: PaperLinks) => Promise<void>;

@@ -33,9 +33,9 @@ export interface RequestContext {
   ownOrigin: string;
   /** `settings`: when the caller has just read them (one read per question). */
   lookup: (ids: string[], live: boolean, settings?: Settings) => Promise<LookupResult>;
-  /** Every stored paper's badge, encoded (lib/shared/badge-index.ts): local database only. */
+  /** The badge of every listed paper of the retention window, encoded (lib/shared/badge-index.ts): local database only. */
   badgeIndex: () => Promise<string>;
-  /** Every stored paper's normalised title (lib/shared/title-index.ts): local database only. */
+  /** The normalised title of the same papers (lib/shared/title-index.ts): local database only. */
   titleIndex: () => Promise<string>;
   /** Stored papers of a repository (`owner/repo`, any case): local database only. */
   papersForRepo: (repoKey: string) => Promise<Paper[]>;

@@ -1,61 +1,109 @@
 /**
- * The background's in-memory view of the stored papers, for pages: a listing asks about up to 2000
- * ids at once, and reading each from IndexedDB takes longer than a page should wait. Filled from the
- * database on first use (one read of the table), dropped whenever the papers table changes (a sync
- * step, a live lookup), so it never answers with older data than the database holds. It keeps what
- * pages are sent (papers without their abstracts), so it costs a fraction of the table's size.
+ * What the background answers pages from (listings, GitHub, the sites turned on later). A listing asks
+ * about up to 2000 ids at once, too many to read one by one while a page waits, but a year of papers is
+ * too much to hold in a worker's memory: the worker keeps only the compact badge index (./badge-index.ts,
+ * `id upvotes comments` a line) and the set of its ids, and reads whole papers from IndexedDB for the
+ * ids that set says are there. Filled on first use, in chunks (a year's papers are never in memory at
+ * once), dropped whenever the tables it reads change (a sync step, a live lookup, a pruning run), so it
+ * never answers with older data than the database holds.
  *
- * Listings and GitHub pages get the badge index (./badge-index.ts) built from it, once per change of
- * the table. A paper page asking about a single id before the view is filled (a worker just started)
- * is answered by reading that id, not the whole table: the view fills after.
+ * The index holds the Daily Papers of the retention window (the days kept, lib/background/prune.ts) and
+ * the trending list: what the person chose to keep. A saved or read paper older than the window stays in
+ * the database but not in the index, so no listing or repository page can tell which old papers the
+ * person kept; its own paper page (a few ids, read directly) still shows its card.
  *
  * What pages can read is only what public lists hold: the papers of the synced Daily Papers days and
  * of the trending list. A paper stored because the person opened it (a live lookup) or saved a search
  * result is answered only to a question that could have asked Hugging Face itself (live lookups allowed,
  * a few ids): otherwise a script on a page could list candidate ids and read off what the person read.
  */
-import { Dexie, type ObservabilitySet } from 'dexie';
+import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
 import { encodeBadgeIndex } from '../shared/badge-index';
 import { tablesChanged } from './database-changes';
 import { encodeTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
-import { TRENDING_KEY } from '../shared/storage-keys';
+import { BADGE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { retentionStart } from './retention';
 
-/** Up to this many ids, a question to a view not filled yet reads those ids only. */
+/** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
 export const DIRECT_READ_MAX = 3;
+/** Papers read per request while the index fills: bounds the memory a fill takes at once. */
+export const FILL_CHUNK = 1000;
+
+/** The index as kept in the kv table, with what it was built from (see `stamp`). */
+interface KeptIndex {
+  stamp: string;
+  index: string;
+}
 
 interface View {
-  papers: Map<string, PaperOverview>;
-  /** The ids on a synced Daily Papers day's list or on the trending list: what any page may read. */
+  /** The ids of the listed papers of the window (Daily Papers days kept, trending): what the index holds. */
   listed: Set<string>;
+  /** Their badges, encoded (../shared/badge-index.ts). */
+  index: string;
+}
+
+export interface StoredPapersOptions {
+  /** Days of Daily Papers kept (./retention.ts `keptDays`); undefined: all. */
+  keptDays?: () => Promise<number | undefined>;
+  now?: () => number;
 }
 
 /** Whether a stored paper is on a public list the sync fetched: a synced list day, or the trending list. */
-function isListed(paper: Paper, listDays: Set<string>, trending: Set<string>): boolean {
+function isListed(paper: Paper, listDays: ReadonlySet<string>, trending: ReadonlySet<string>): boolean {
   return trending.has(paper.id) || (paper.dailyDates ?? []).some((day) => listDays.has(day));
+}
+
+/** The ids of an encoded index: each line's start. */
+function idsOfIndex(index: string): Set<string> {
+  const ids = new Set<string>();
+  for (let start = 0; start < index.length; ) {
+    let end = index.indexOf('\n', start);
+    if (end < 0) end = index.length;
+    const space = index.indexOf(' ', start);
+    if (space > start && space < end) ids.add(index.slice(start, space));
+    start = end + 1;
+  }
+  return ids;
 }
 
 export class StoredPapers {
   private view: View | undefined;
-  private index: string | undefined;
   private titles: string | undefined;
   private loading: Promise<View> | undefined;
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
-    if (!changed.has('papers') && !changed.has('days') && !changed.has('kv')) return;
-    this.generation++;
-    this.view = undefined;
-    this.index = undefined;
-    this.titles = undefined;
-    this.loading = undefined;
+    if (changed.has('papers') || changed.has('days') || this.trendingChanged(parts)) this.invalidate();
   };
 
-  constructor(private readonly db: PapersDB) {
+  /** Of the kv table only the trending list counts (a pruning run's progress, the sync state do not). */
+  private trendingChanged(parts: ObservabilitySet): boolean {
+    const trending = new RangeSet(TRENDING_KEY);
+    return ['', ':dels'].some((part) => {
+      const keys = parts[`idb://${this.db.name}/kv/${part}`];
+      return keys !== undefined && rangesOverlap(keys, trending);
+    });
+  }
+
+  constructor(
+    private readonly db: PapersDB,
+    private readonly options: StoredPapersOptions = {},
+  ) {
     Dexie.on('storagemutated', this.onMutated);
+  }
+
+  /** Drops what is held, and the kept copy: the next question fills it again. */
+  invalidate(): void {
+    this.generation++;
+    this.view = undefined;
+    this.titles = undefined;
+    this.loading = undefined;
+    // The copy goes too: a change this worker saw may not show in the stamp (a looked-up paper's new count).
+    void this.db.kv.delete(BADGE_INDEX_KEY).catch(() => undefined);
   }
 
   /**
@@ -64,44 +112,38 @@ export class StoredPapers {
    */
   async get(ids: readonly string[], options: { unlisted?: boolean } = {}): Promise<Map<string, PaperOverview>> {
     const found = new Map<string, PaperOverview>();
-    if (!this.view && ids.length <= DIRECT_READ_MAX) {
+    if (options.unlisted || ids.length <= DIRECT_READ_MAX) {
       const rows = (await this.db.papers.bulkGet([...ids])).filter((row): row is Paper => row !== undefined);
       const listed = options.unlisted ? rows : await this.listedRows(rows);
-      // The answer first; then the view fills for the listings to come.
-      setTimeout(() => void this.load().catch(() => undefined));
+      // The answer first; then the index fills for the listings to come.
+      if (!this.view) setTimeout(() => void this.load().catch(() => undefined));
       for (const row of listed) found.set(row.id, toOverview(row));
       return found;
     }
     const view = await this.load();
-    for (const id of ids) {
-      const paper = view.papers.get(id);
-      if (paper && (options.unlisted || view.listed.has(id))) found.set(id, paper);
-    }
+    const known = ids.filter((id) => view.listed.has(id));
+    for (const row of await this.db.papers.bulkGet(known)) if (row) found.set(row.id, toOverview(row));
     return found;
   }
 
-  /** The badge of every listed paper, encoded (./badge-index.ts): built once per change of the tables. */
+  /** The badge of every listed paper of the window, encoded (../shared/badge-index.ts): built once per change of the tables. */
   async badgeIndex(): Promise<string> {
-    const view = await this.load();
-    // The index is dropped with the view it was built from: kept only while that view is current.
-    if (this.index !== undefined && this.view === view) return this.index;
-    const listed: PaperOverview[] = [];
-    for (const id of view.listed) listed.push(view.papers.get(id)!);
-    const index = encodeBadgeIndex(listed);
-    if (this.view === view) this.index = index;
-    return index;
+    return (await this.load()).index;
   }
 
   /**
    * Every listed paper's normalised title (../shared/title-index.ts), for the sites that match titles:
-   * built once per change of the view, from the same public papers as the badge index.
+   * built when first asked after a change, from the same public papers as the badge index.
    */
   async titleIndex(): Promise<string> {
     const view = await this.load();
     if (this.titles !== undefined && this.view === view) return this.titles;
-    const listed: PaperOverview[] = [];
-    for (const id of view.listed) listed.push(view.papers.get(id)!);
-    const titles = encodeTitleIndex(listed);
+    const papers = new Map<string, string>();
+    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    await this.walkWindow(start, (rows) => {
+      for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
+    });
+    const titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
     if (this.view === view) this.titles = titles;
     return titles;
   }
@@ -116,7 +158,7 @@ export class StoredPapers {
     return rows.filter((row) => isListed(row, listDays, trendingIds));
   }
 
-  /** Of `papers`, those on a public list (a repository's card shows only those: see above). */
+  /** Of `papers`, those the index holds (a repository's card shows only those: see above). */
   async listedOf<T extends { id: string }>(papers: T[]): Promise<T[]> {
     const { listed } = await this.load();
     return papers.filter((paper) => listed.has(paper.id));
@@ -126,26 +168,89 @@ export class StoredPapers {
     Dexie.on.storagemutated.unsubscribe(this.onMutated);
   }
 
+  /** Reads the papers of `ids` a chunk at a time, handing each chunk over before the next is read. */
+  private async readChunked(ids: string[], use: (rows: Paper[]) => void): Promise<void> {
+    for (let i = 0; i < ids.length; i += FILL_CHUNK) {
+      const rows = await this.db.papers.bulkGet(ids.slice(i, i + FILL_CHUNK));
+      use(rows.filter((row): row is Paper => row !== undefined));
+    }
+  }
+
   private load(): Promise<View> {
     if (this.view) return Promise.resolve(this.view);
     if (this.loading) return this.loading;
     const generation = this.generation;
-    const read = this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([this.db.papers.toArray(), this.db.days.toArray(), this.db.kv.get(TRENDING_KEY)]),
-    );
-    const loading = read.then(([rows, days, trending]) => {
-      const listDays = new Set(days.filter((day) => day.count > 0).map((day) => day.date));
-      const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
-      const view: View = { papers: new Map(), listed: new Set() };
-      for (const row of rows) {
-        view.papers.set(row.id, toOverview(row));
-        if (isListed(row, listDays, trendingIds)) view.listed.add(row.id);
-      }
+    const loading = this.fill().then((view) => {
       if (generation === this.generation) this.view = view;
       if (this.loading === loading) this.loading = undefined;
       return view;
     });
     this.loading = loading;
     return loading;
+  }
+
+  /**
+   * The window's listed papers: those of the kept list days with a record, and the trending ones. A
+   * woken worker takes the kept copy when its stamp still matches the tables; else it reads the window
+   * and keeps a copy for the next wake.
+   */
+  private async fill(): Promise<View> {
+    const generation = this.generation;
+    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    const [stamp, kept] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
+      Promise.all([this.stamp(start), this.db.kv.get(BADGE_INDEX_KEY)]),
+    );
+    const copy = kept?.value as KeptIndex | undefined;
+    if (copy?.stamp === stamp && typeof copy.index === 'string') return { listed: idsOfIndex(copy.index), index: copy.index };
+    const listed = new Set<string>();
+    const lines: string[] = [];
+    await this.walkWindow(start, (rows) => {
+      for (const row of rows) {
+        if (listed.has(row.id)) continue;
+        listed.add(row.id);
+        lines.push(encodeBadgeIndex([row]));
+      }
+    });
+    const index = lines.join('\n');
+    // Kept only if nothing changed while it was read (a change bumps the generation).
+    if (generation === this.generation) {
+      void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index } satisfies KeptIndex }).catch(() => undefined);
+    }
+    return { listed, index };
+  }
+
+  /**
+   * What the index is built from, in one string: the window's first day, the number of stored papers,
+   * each day record (day, fetch time, count) and the trending list's fetch time. Every write the index
+   * depends on changes one of them: a sync step writes its day's record, the trending list its time,
+   * an import, a lookup, a pruning run or a cleared cache the count of papers; what this worker writes
+   * itself also drops the copy (`invalidate`).
+   */
+  private async stamp(start: string): Promise<string> {
+    const [count, days, trending] = await Promise.all([this.db.papers.count(), this.db.days.toArray(), this.db.kv.get(TRENDING_KEY)]);
+    const fetchedAt = (trending?.value as TrendingList | undefined)?.fetchedAt ?? 0;
+    return [start, count, fetchedAt, ...days.map((day) => `${day.date}:${day.fetchedAt}:${day.count}`)].join(' ');
+  }
+
+  /**
+   * Hands over the listed papers of the window a chunk at a time: through the `dailyDates` index a few
+   * days at a time (about FILL_CHUNK papers a request, by the days' counts: a range read, not a read per
+   * paper), then the trending papers outside those days by id. A paper on several days may come twice.
+   */
+  private async walkWindow(start: string, take: (rows: Paper[]) => void): Promise<void> {
+    const [days, trending] = await Promise.all([this.db.days.where('date').aboveOrEqual(start).toArray(), this.db.kv.get(TRENDING_KEY)]);
+    const listDays = days.filter((day) => day.count > 0);
+    const listDaySet = new Set(listDays.map((day) => day.date));
+    const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
+    const seen = new Set<string>();
+    const listedOnly = (rows: Paper[]) => take(rows.filter((row) => isListed(row, listDaySet, trendingIds) && (seen.add(row.id), true)));
+    for (let i = 0; i < listDays.length; ) {
+      let papers = 0;
+      let j = i;
+      while (j < listDays.length && (j === i || papers + listDays[j]!.count <= FILL_CHUNK)) papers += listDays[j++]!.count;
+      listedOnly(await this.db.papers.where('dailyDates').between(listDays[i]!.date, listDays[j - 1]!.date, true, true).toArray());
+      i = j;
+    }
+    await this.readChunked([...trendingIds].filter((id) => !seen.has(id)), listedOnly);
   }
 }

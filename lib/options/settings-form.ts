@@ -3,7 +3,7 @@
  * falls back to its default); a form does not: a value out of bounds gets a clear message and is not
  * saved. Bounds come from the settings schema itself, so the two can never disagree.
  */
-import { SettingsSchema, type Settings } from '../shared/settings';
+import { RETENTION_CHOICES, SettingsSchema, type Settings } from '../shared/settings';
 import type { SiteId } from '../shared/sites';
 
 export interface SettingsForm {
@@ -17,6 +17,8 @@ export interface SettingsForm {
   liveLookups: boolean;
   backfillDays: string;
   syncIntervalMinutes: string;
+  /** Days of Daily Papers kept, or `forever` (one of `RETENTION_CHOICES`). */
+  retentionDays: string;
   /** The per-site switches (lib/shared/sites.ts). */
   sites: Record<SiteId, boolean>;
   highlightThreshold: string;
@@ -38,6 +40,7 @@ export function toSettingsForm(settings: Settings): SettingsForm {
     liveLookups: settings.liveLookups,
     backfillDays: String(settings.backfillDays),
     syncIntervalMinutes: String(settings.syncIntervalMinutes),
+    retentionDays: String(settings.retentionDays),
     sites: { ...settings.sites },
     highlightThreshold: String(settings.highlightThreshold),
   };
@@ -55,6 +58,24 @@ export function parseWordList(text: string): string[] {
       seen.add(key);
       return true;
     });
+}
+
+/** The retention choices as the options page lists them; a stored value not among them is listed too. */
+export function retentionChoices(current: string): { value: string; label: string }[] {
+  const label = (value: string) => {
+    if (value === 'forever') return 'For ever';
+    const days = Number(value);
+    if (days === 365) return 'A year';
+    if (days % 365 === 0) return `${days / 365} years`;
+    return `${days} days`;
+  };
+  const values = RETENTION_CHOICES.map(String);
+  if (!values.includes(current)) values.splice(values.length - 1, 0, current);
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
+function readRetention(text: string): Settings['retentionDays'] {
+  return text === 'forever' ? 'forever' : Number(text);
 }
 
 type NumberSetting = 'backfillDays' | 'syncIntervalMinutes' | 'watchUpvoteThreshold' | 'highlightThreshold';
@@ -104,6 +125,7 @@ export function readSettingsForm(form: SettingsForm): FormResult {
   const candidate = {
     backfillDays: readNumber('backfillDays', form.backfillDays, errors),
     syncIntervalMinutes: readNumber('syncIntervalMinutes', form.syncIntervalMinutes, errors),
+    retentionDays: readRetention(form.retentionDays),
     liveLookups: form.liveLookups,
     sites: form.sites,
     highlightThreshold: readNumber('highlightThreshold', form.highlightThreshold, errors),

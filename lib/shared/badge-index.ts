@@ -1,6 +1,6 @@
 /**
- * The badge index: every stored paper's badge (id, upvotes, comments) as one compact string, built by
- * the background from its in-memory view (./stored-papers.ts) and sent to a listing or GitHub page in
+ * The badge index: the badge (id, upvotes, comments) of every listed paper of the retention window as one
+ * compact string, built by the background (lib/background/stored-papers.ts) and sent to a listing or GitHub page in
  * one answer. Such a page asks for it at document_start, before it knows its ids, so the answer is
  * there when the page is parsed and its badges go in at once, before the page's first layout. Local
  * data only: asking for it never causes a request to anyone.

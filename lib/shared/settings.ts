@@ -7,6 +7,12 @@ import { z } from './zod-no-eval';
 import { browser } from 'wxt/browser';
 import { LOCAL_WATCH_KEY, SETTINGS_KEY } from './storage-keys';
 
+/** Retention bounds (days). Pruning keeps at least the back-fill's days, so a sync never fetches what it then deletes. */
+export const RETENTION_MIN_DAYS = 30;
+export const RETENTION_MAX_DAYS = 3650;
+/** The choices the options page offers. */
+export const RETENTION_CHOICES = [30, 90, 180, 365, 730, 'forever'] as const;
+
 const siteSwitches = Object.fromEntries(SITES.map((site) => [site.id, z.boolean().catch(site.defaultOn)])) as {
   [K in SiteId]: z.ZodCatch<z.ZodBoolean>;
 };
@@ -17,6 +23,11 @@ export const SettingsSchema = z.object({
   /** Days of Daily Papers kept in sync, back from today. */
   backfillDays: z.number().int().min(1).max(90).catch(30),
   syncIntervalMinutes: z.number().int().min(15).max(24 * 60).catch(30),
+  /**
+   * How long Daily Papers are kept, in days back from today, or for ever (lib/background/prune.ts).
+   * Saved and read papers are kept whatever this says.
+   */
+  retentionDays: z.union([z.number().int().min(RETENTION_MIN_DAYS).max(RETENTION_MAX_DAYS), z.literal('forever')]).catch(365),
   /**
    * Live lookups: an arXiv paper page, or a GitHub page citing a few papers, that the local copy lacks asks
    * HF about those papers (the only thing sent about browsing; sites.ts `sends` says which pages may).

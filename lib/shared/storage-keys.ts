@@ -48,6 +48,8 @@ export const PAPER_LINKS_KEY_PREFIX = 'paperLinks:';
 export const PAPER_COMMENTS_KEY_PREFIX = 'paperComments:';
 export const CARD_LINKS_OPEN_KEY = 'arxivCardLinksOpen';
 export const RELEASE_WATCH_KEY = 'releaseWatch';
+export const PRUNE_STATE_KEY = 'pruneState';
+export const BADGE_INDEX_KEY = 'badgeIndex';
 
 export const PERSISTED = {
   settings: {
@@ -117,6 +119,14 @@ export const PERSISTED = {
   popupUi: {
     key: UI_STATE_KEY, area: 'localStorage', version: 1, cleared: 'always',
     holds: "The popup's view and typed query between openings (lib/popup/popup-view.ts).",
+  },
+  pruneState: {
+    key: PRUNE_STATE_KEY, area: 'kv', version: 1, cleared: 'always',
+    holds: "`{ thinnedBefore, at }`: the day before which the last retention run thinned upvote histories, and when it ran (lib/background/prune.ts).",
+  },
+  badgeIndex: {
+    key: BADGE_INDEX_KEY, area: 'kv', version: 1, cleared: 'always',
+    holds: "`{ stamp, index }`: the background's badge index of the retention window, kept so a woken worker answers a listing without reading a year of papers; used only while `stamp` matches the tables (lib/background/stored-papers.ts).",
   },
   hfCallLimits: {
     key: HF_CALL_LIMITS_KEY, area: 'session', version: 1, cleared: 'never',

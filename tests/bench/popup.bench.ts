@@ -8,12 +8,13 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { LocalSearchIndex } from '../../lib/popup/search/local-index';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { popupScripts } from '../e2e/support/popup-scripts';
 import { median, recordFigures, type Figure } from './support/figures';
 import { syntheticPapers } from './support/synthetic-papers';
+import { openOnce, watchListPaint, type Opening } from './support/popup-opening';
 
 const PAPERS = 20_000;
 /** The archive sizes the popup's opening is measured with: a few weeks of use, and a year and a half. */
@@ -94,76 +95,6 @@ async function seed(page: Page, count: number): Promise<void> {
     },
     { papers, dates },
   );
-}
-
-/**
- * Where an opening's time goes, from the page's own clocks (ms since navigation start): the page's
- * bytes, the HTML parsed, the popup's script starting, its database open, the first screen's rows read,
- * the interface drawn, and the first frame with the list (`painted`: when that frame starts; its pixels
- * are presented a little later, the "first paint" when the popup draws the list in its first frame).
- * `dpl:*` marks are set by the popup's code (lib/popup/first-screen.ts, entrypoints/popup/mount.tsx).
- */
-interface Opening {
-  painted: number;
-  script: number;
-  marks: Record<string, number>;
-  entries: number;
-}
-
-async function openOnce(page: Page, popupUrl: string): Promise<Opening> {
-  // Told by a console message, not by polling the page: Playwright's polling (waitForFunction, locators)
-  // first injects its own script (some 330 KB) into the page, a main-thread task of 30 to 80 ms right in
-  // the middle of the opening (seen in a Chromium trace), which no person's popup pays.
-  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === LIST_PAINTED, timeout: 30_000 });
-  await page.goto(popupUrl);
-  await painted;
-  const result = await page.evaluate(async () => {
-    const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    // The first paint is reported once its frame is presented: when that frame is the list's, after the
-    // list's frame started (the moment `listPaintedAt` records).
-    const firstPaint = await new Promise<number>((resolve) => {
-      new PerformanceObserver((entries, observer) => {
-        const entry = entries.getEntriesByName('first-paint')[0];
-        if (!entry) return;
-        observer.disconnect();
-        resolve(entry.startTime);
-      }).observe({ type: 'paint', buffered: true });
-      setTimeout(() => resolve(NaN), 2_000);
-    });
-    const marks: Record<string, number> = {
-      'HTML received': nav?.responseEnd ?? NaN,
-      'DOM parsed (scripts fetched)': nav?.domInteractive ?? NaN,
-      'first paint (presented)': firstPaint,
-    };
-    for (const mark of performance.getEntriesByType('mark')) if (mark.name.startsWith('dpl:')) marks[mark.name] ??= mark.startTime;
-    return {
-      painted: (window as unknown as { listPaintedAt: number }).listPaintedAt,
-      script: performance.getEntriesByName('dpl:popup-script')[0]?.startTime ?? 0,
-      marks,
-    };
-  });
-  return { ...result, entries: await page.locator('.paper').count() };
-}
-
-/** What the page logs once the real list is painted. */
-const LIST_PAINTED = 'dpl-bench: list painted';
-
-/** Time from navigation start to the frame that shows the real list (see `listPaintedAt`). */
-async function watchListPaint(context: BrowserContext): Promise<void> {
-  await context.addInitScript((said) => {
-    const w = window as unknown as { listPaintedAt?: number };
-    // The real list: entries drawn from the database (a list painted from a kept snapshot is marked
-    // `data-snapshot` until the database's answer has replaced or confirmed it).
-    const ready = () => document.querySelector('.paper') && !document.querySelector('[data-snapshot]');
-    new MutationObserver((_, observer) => {
-      if (!ready()) return;
-      observer.disconnect();
-      requestAnimationFrame(() => {
-        w.listPaintedAt = performance.now();
-        console.debug(said);
-      });
-    }).observe(document, { childList: true, subtree: true, attributes: true });
-  }, LIST_PAINTED);
 }
 
 for (const size of SIZES) {

@@ -45,6 +45,7 @@ test('settings are edited, checked, saved to synced storage and shown again', as
     settings: {
       backfillDays: 7,
       syncIntervalMinutes: 60,
+      retentionDays: 365,
       liveLookups: false,
       sites: { arxiv: true, github: false, hackernews: false, scholar: false, reddit: false, x: false, openreview: false, semanticscholar: false, alphaxiv: false },
       highlightThreshold: 50,

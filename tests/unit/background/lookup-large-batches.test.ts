@@ -47,14 +47,16 @@ describe('lookupPapers', () => {
   });
 });
 
-describe('lookupPapers with the in-memory view', () => {
-  it('answers from it, the live path unchanged', async () => {
+describe('lookupPapers with the background’s index', () => {
+  it('reads only the papers the index holds, the live path unchanged', async () => {
     const { StoredPapers } = await import('../../../lib/background/stored-papers');
     const stored = new StoredPapers(db);
+    await stored.badgeIndex();
     const bulkGet = vi.spyOn(db.papers, 'bulkGet');
     const listing = (await lookupPapers(db, Array.from({ length: 2000 }, (_, i) => idOf(i)), { live: false, now: 0, stored })).papers;
     expect(listing.size).toBe(30);
-    expect(bulkGet).not.toHaveBeenCalled();
+    expect(bulkGet).toHaveBeenCalledTimes(1);
+    expect(bulkGet.mock.calls[0]![0]).toHaveLength(30);
     const client = { paper: vi.fn(async (id: string) => ({ ...paper(id, 9), dailyDate: undefined })) } as unknown as HfClient;
     const found = (await lookupPapers(db, ['2506.06276', idOf(10), '2507.00009'], { live: true, client, now: 0, stored })).papers;
     expect(found.get('2506.06276')?.upvotes).toBe(21);

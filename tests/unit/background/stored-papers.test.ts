@@ -25,26 +25,23 @@ afterEach(async () => {
 });
 
 describe('StoredPapers', () => {
-  it('answers the stored papers among the ids, without abstracts, reading the table once', async () => {
-    const toArray = vi.spyOn(db.papers, 'toArray');
+  it('answers the stored papers among the ids, without abstracts, filling the index once', async () => {
+    const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
     const many = ['2506.06276', '2506.99999', '2506.99998', '2506.99997'];
     const found = await stored.get(many);
     expect([...found.values()]).toEqual([overview('2506.06276', 21)]);
     await Promise.all([stored.get(['2506.00001']), stored.get(['2506.00001']), stored.get(many), stored.badgeIndex()]);
-    expect(toArray).toHaveBeenCalledTimes(1);
+    expect(fill).toHaveBeenCalledTimes(1);
   });
 
-  it('answers a few ids before the table is read by reading those ids, then fills the view', async () => {
-    const toArray = vi.spyOn(db.papers, 'toArray');
+  it('answers a few ids by reading those ids, then fills the index for the listings to come', async () => {
+    const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
     const found = await stored.get(['2506.06276', '2506.99999'], { unlisted: true });
     expect([...found.values()]).toEqual([overview('2506.06276', 21)]);
-    expect(toArray).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(toArray).toHaveBeenCalledTimes(1));
-    const bulkGet = vi.spyOn(db.papers, 'bulkGet');
-    await vi.waitFor(async () => {
-      expect((await stored.get(['2506.00001'])).get('2506.00001')?.upvotes).toBe(5);
-      expect(bulkGet).not.toHaveBeenCalled();
-    });
+    expect(fill).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(fill).toHaveBeenCalledTimes(1));
+    expect((await stored.get(['2506.00001'])).get('2506.00001')?.upvotes).toBe(5);
+    expect(fill).toHaveBeenCalledTimes(1);
   });
 
   it('answers the badge index of every listed paper, built once until the tables change', async () => {
@@ -109,9 +106,71 @@ describe('StoredPapers', () => {
 
   it('ignores changes to other tables', async () => {
     await stored.badgeIndex();
-    const toArray = vi.spyOn(db.papers, 'toArray');
+    const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
     await db.userState.put({ id: '2506.06276', savedAt: 1 });
-    await stored.get(['2506.06276']);
-    expect(toArray).not.toHaveBeenCalled();
+    // Of the kv table, only the trending list: not the sync's state or a pruning run's progress.
+    await db.kv.bulkPut([{ key: 'syncState', value: { running: true } }, { key: 'pruneState', value: {} }]);
+    await stored.get(['2506.06276', '2506.00001', '2506.99999', '2506.99998']);
+    expect(fill).not.toHaveBeenCalled();
+    await db.kv.put({ key: 'trending', value: { fetchedAt: 5, ids: [] } });
+    await stored.get(['2506.06276', '2506.00001', '2506.99999', '2506.99998']);
+    expect(fill).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds only the Daily Papers of the retention window (and trending): not an old paper, even saved', async () => {
+    const now = Date.parse('2025-08-01T12:00:00Z');
+    // Kept 30 days: from 2025-07-02. DAY (2025-06-09) is older; a paper of 2025-07-20 is inside.
+    await storeDay(db, { date: '2025-07-20', papers: [paper('2507.00001', 4)], dropped: 0, status: 'complete' }, 3);
+    await db.userState.put({ id: '2506.06276', savedAt: 1 });
+    await db.kv.put({ key: 'trending', value: { fetchedAt: 4, ids: ['2506.00001'] } });
+    const windowed = new StoredPapers(db, { keptDays: async () => 30, now: () => now });
+    try {
+      const index = new BadgeIndex(await windowed.badgeIndex());
+      expect(index.get('2507.00001')).toEqual({ id: '2507.00001', upvotes: 4 });
+      // On the trending list: shown whatever its day.
+      expect(index.get('2506.00001')).toEqual({ id: '2506.00001', upvotes: 5 });
+      // Saved, but older than the window: no listing can tell the person kept it.
+      expect(index.get('2506.06276')).toBeUndefined();
+      expect([...(await windowed.get(['2506.06276', '2507.00001', '2506.99999', '2506.99998'])).keys()]).toEqual(['2507.00001']);
+      expect((await windowed.listedOf([{ id: '2506.06276' }, { id: '2507.00001' }])).map((p) => p.id)).toEqual(['2507.00001']);
+      // Its own paper page (one id, read directly) still gets its card.
+      expect((await windowed.get(['2506.06276'])).get('2506.06276')?.upvotes).toBe(21);
+      // A longer window, after the setting changed: the old day is back.
+      const longer = new StoredPapers(db, { keptDays: async () => 365, now: () => now });
+      expect(new BadgeIndex(await longer.badgeIndex()).get('2506.06276')).toEqual({ id: '2506.06276', upvotes: 21 });
+      longer.close();
+    } finally {
+      windowed.close();
+    }
+  });
+
+  it('keeps a copy of the index for the next wake, used only while the tables still match it', async () => {
+    const walk = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+    const index = await stored.badgeIndex();
+    await vi.waitFor(async () => expect((await db.kv.get('badgeIndex'))?.value).toMatchObject({ index }));
+    stored.close();
+
+    // A woken worker: the copy, no paper read.
+    const woken = new StoredPapers(db);
+    const walked = walk(woken);
+    expect(await woken.badgeIndex()).toBe(index);
+    expect([...(await woken.get(['2506.06276', '2506.00001', '2506.99999', '2506.99998'])).keys()].sort()).toEqual(['2506.00001', '2506.06276']);
+    expect(walked).not.toHaveBeenCalled();
+    woken.close();
+
+    // Written while no worker listened (a sync step): the stamp no longer matches, the window is read again.
+    await storeDay(db, { date: DAY, papers: [paper('2506.06276', 40)], dropped: 0, status: 'complete' }, 9);
+    const later = new StoredPapers(db);
+    const walkedLater = walk(later);
+    expect(new BadgeIndex(await later.badgeIndex()).get('2506.06276')?.upvotes).toBe(40);
+    expect(walkedLater).toHaveBeenCalledTimes(1);
+
+    // A change the awake worker sees drops the copy at once (a looked-up paper's count shows in no stamp).
+    await vi.waitFor(async () => expect(await db.kv.get('badgeIndex')).toBeDefined());
+    await db.papers.update('2506.00001', { upvotes: 6 });
+    await vi.waitFor(async () => expect(await db.kv.get('badgeIndex')).toBeUndefined());
+    expect(new BadgeIndex(await later.badgeIndex()).get('2506.00001')?.upvotes).toBe(6);
+    later.close();
+    stored = new StoredPapers(db);
   });
 });

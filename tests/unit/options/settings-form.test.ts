@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../lib/shared/settings';
-import { numberBounds, parseWordList, readSettingsForm, toSettingsForm } from '../../../lib/options/settings-form';
+import { numberBounds, retentionChoices, parseWordList, readSettingsForm, toSettingsForm } from '../../../lib/options/settings-form';
 
 describe('settings form', () => {
   it('round-trips the settings', () => {
@@ -33,5 +33,16 @@ describe('settings form', () => {
     expect(long).toEqual({ ok: false, errors: { keywords: 'Each line can hold 200 characters at most; line 2 is longer.' } });
     const many = readSettingsForm({ ...form, authors: Array.from({ length: 201 }, (_, i) => `Author ${i}`).join('\n') });
     expect(many).toEqual({ ok: false, errors: { authors: 'At most 200 lines (there are 201).' } });
+  });
+
+  it('offers the retention choices (a year by default, for ever), and keeps a stored value not among them', () => {
+    const form = toSettingsForm(DEFAULT_SETTINGS);
+    expect(form.retentionDays).toBe('365');
+    expect(retentionChoices('365').map((c) => c.label)).toEqual(['30 days', '90 days', '180 days', 'A year', '2 years', 'For ever']);
+    expect(retentionChoices('400').map((c) => c.value)).toEqual(['30', '90', '180', '365', '730', '400', 'forever']);
+    const forever = readSettingsForm({ ...form, retentionDays: 'forever' });
+    expect(forever.ok && forever.settings.retentionDays).toBe('forever');
+    const days = readSettingsForm({ ...form, retentionDays: '90' });
+    expect(days.ok && days.settings.retentionDays).toBe(90);
   });
 });

@@ -1,0 +1,252 @@
+/**
+ * A year of Daily Papers (#18): 1,000, 20,000 and 40,000 papers stored (about 110 a day, so 40,000 is a
+ * year), each with the upvote history the sync writes over a paper's first days, and 2,000 remembered
+ * misses. For each size: the popup's list painted and its ratio to a floor page (an extension page that
+ * paints a static list: the least any popup costs in this browser, measured in the same run, openings
+ * interleaved); the worker from a cold start to the first page answered (a listing's badge index); the
+ * worker's heap after GC; the badge index's size and its warm answer; a listing's 2000 ids answered;
+ * the database's size on disk; one pruning run's time. Figures, not pass/fail.
+ */
+import { rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { browser } from 'wxt/browser';
+import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
+import { stopWorker } from '../e2e/support/worker-probes';
+import { median, recordFigures, type Figure } from './support/figures';
+import { openOnce, watchListPaint, type Opening } from './support/popup-opening';
+import { syntheticPapers } from './support/synthetic-papers';
+import { workerHeapMb } from './support/worker-heap';
+
+declare const chrome: typeof browser;
+
+const SIZES = [1_000, 20_000, 40_000];
+/** 40,000 papers in a year. */
+const PER_DAY = 110;
+/** Upvote points a paper gets over its first two days (the sync writes one when the count changes). */
+const POINTS = 8;
+const MISSES = 2_000;
+const OPENINGS = 5;
+/** The first wake reads the window (the seeding changed the tables); the later ones find the kept copy. */
+const COLD_STARTS = 4;
+const DAY_MS = 86_400_000;
+
+/**
+ * The floor page, written into the built extension for the bench only (never shipped): an extension
+ * page whose one classic script draws a static list of as many entries as the popup drew, nothing read.
+ */
+const FLOOR_HTML = `<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head><body><main id="list"></main><script src="bench-floor.js"></script></body></html>`;
+const FLOOR_JS = `(() => {
+  const n = Number(location.hash.slice(1)) || 50;
+  const list = document.getElementById('list');
+  for (let i = 0; i < n; i++) {
+    const item = document.createElement('article');
+    item.className = 'paper';
+    const title = document.createElement('h2');
+    title.textContent = 'A paper title of the usual length, ' + i;
+    const line = document.createElement('p');
+    line.textContent = '▲ ' + (300 - i) + ' · 💬 3 · First Author, Second Author +4 more';
+    item.append(title, line);
+    list.append(item);
+  }
+})();`;
+
+test.beforeAll(() => {
+  writeFileSync(join(EXTENSION_DIR, 'bench-floor.html'), FLOOR_HTML);
+  writeFileSync(join(EXTENSION_DIR, 'bench-floor.js'), FLOOR_JS);
+});
+test.afterAll(() => {
+  rmSync(join(EXTENSION_DIR, 'bench-floor.html'), { force: true });
+  rmSync(join(EXTENSION_DIR, 'bench-floor.js'), { force: true });
+});
+
+const daysBack = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
+
+/** Writes `count` papers (the latest days of a year), their history, their days, 2,000 misses and a trending list. */
+async function seed(page: Page, count: number): Promise<void> {
+  const days = Math.ceil(count / PER_DAY);
+  const papers = syntheticPapers(count, { firstDay: daysBack(days - 1), perDay: PER_DAY, now: Date.now() });
+  const now = Date.now();
+  for (let i = 0; i < papers.length; i += 2_000) {
+    const batch = papers.slice(i, i + 2_000).map((paper) => {
+      const listedAt = Math.min(now, Date.parse(`${paper.dailyDate}T08:00:00Z`));
+      return { ...paper, fetchedAt: listedAt, firstSeen: { at: listedAt, upvotes: 0 } };
+    });
+    await page.evaluate(
+      async ({ batch, points }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('daily-papers-lens');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const tx = db.transaction(['papers', 'upvoteHistory'], 'readwrite');
+        for (const paper of batch) {
+          tx.objectStore('papers').put(paper);
+          for (let k = 1; k <= points; k++) {
+            tx.objectStore('upvoteHistory').put({ id: paper.id, at: paper.fetchedAt + k * 6 * 3_600_000, upvotes: Math.round((paper.upvotes * k) / points) });
+          }
+        }
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        });
+        db.close();
+      },
+      { batch, points: POINTS },
+    );
+  }
+  const dates = [...new Set(papers.map((p) => p.dailyDate!))];
+  await page.evaluate(
+    async ({ dates, perDay, misses, trending }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('daily-papers-lens');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction(['days', 'misses', 'kv'], 'readwrite');
+      const now = Date.now();
+      for (const date of dates) tx.objectStore('days').put({ date, fetchedAt: now, count: perDay, dropped: 0, status: 'complete' });
+      // Half of them expired (older than a day), half remembered.
+      for (let i = 0; i < misses; i++) tx.objectStore('misses').put({ id: `2612.${String(80_000 + i)}`, at: i % 2 ? now - 2 * 86_400_000 : now - 60_000 });
+      tx.objectStore('kv').put({ key: 'trending', value: { fetchedAt: now, ids: trending } });
+      // As a database from before retention: the first pruning run walks the whole year.
+      tx.objectStore('kv').delete('pruneState');
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    { dates, perDay: PER_DAY, misses: MISSES, trending: papers.slice(-50).map((p) => p.id) },
+  );
+}
+
+/** One question a listing page asks, from an extension page: answered in ms, with the index's size. */
+async function askBadgeIndex(page: Page): Promise<{ ms: number; bytes: number; lines: number }> {
+  return page.evaluate(async () => {
+    const start = performance.now();
+    const answer = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv' })) as { index: string };
+    const ms = performance.now() - start;
+    return { ms, bytes: new TextEncoder().encode(answer.index).length, lines: answer.index ? answer.index.split('\n').length : 0 };
+  });
+}
+
+/** A listing's 2000 ids (a tenth of them stored), asked as GitHub's lookup asks: answered in ms. */
+async function askListing(page: Page, ids: string[]): Promise<{ ms: number; found: number }> {
+  return page.evaluate(async (ids) => {
+    const start = performance.now();
+    const answer = (await chrome.runtime.sendMessage({ type: 'lookupPapers', ids })) as { papers: Record<string, unknown> };
+    return { ms: performance.now() - start, found: Object.keys(answer.papers).length };
+  }, ids);
+}
+
+async function readPruneState(page: Page): Promise<{ finishedAt?: number; report: { ms: number; papers: number; samples: number; misses: number } } | undefined> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('daily-papers-lens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const row = await new Promise<{ value?: unknown } | undefined>((resolve) => {
+      const request = db.transaction('kv').objectStore('kv').get('pruneState');
+      request.onsuccess = () => resolve(request.result as { value?: unknown } | undefined);
+    });
+    db.close();
+    return row?.value as { finishedAt?: number; report: { ms: number; papers: number; samples: number; misses: number } } | undefined;
+  });
+}
+
+/** Changes the retention setting (the worker prunes on the change) and waits for that run's report. */
+async function pruneOnce(page: Page, retentionDays: number) {
+  const before = (await readPruneState(page))?.finishedAt ?? 0;
+  await page.evaluate(async (retentionDays) => {
+    const { settings } = await chrome.storage.sync.get('settings');
+    await chrome.storage.sync.set({ settings: { ...(settings ?? {}), retentionDays } });
+  }, retentionDays);
+  await expect.poll(async () => (await readPruneState(page))?.finishedAt ?? 0, { timeout: 300_000, intervals: [200] }).toBeGreaterThan(before);
+  return (await readPruneState(page))!.report;
+}
+
+const diskMb = (page: Page) => page.evaluate(async () => ((await navigator.storage.estimate()).usage ?? 0) / 1024 / 1024);
+
+for (const size of SIZES) {
+  test(`a year: ${size} papers stored`, async ({ context, extensionId, openPopup }) => {
+    test.setTimeout(600_000);
+    const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+    const first = await openPopup();
+    await expect(first.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
+    const seedStart = performance.now();
+    await seed(first, size);
+    const seedMs = performance.now() - seedStart;
+    await first.close();
+    await watchListPaint(context);
+
+    // The popup and the floor page, opened in turn, so both see the same machine load.
+    const popups: Opening[] = [];
+    const floors: Opening[] = [];
+    for (let run = 0; run < OPENINGS; run++) {
+      const page = await context.newPage();
+      popups.push(await openOnce(page, popupUrl));
+      await page.close();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const floor = await context.newPage();
+      floors.push(await openOnce(floor, `chrome-extension://${extensionId}/bench-floor.html#${popups.at(-1)!.entries}`));
+      await floor.close();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const popupPainted = median(popups.map((o) => o.painted));
+    const floorPainted = median(floors.map((o) => o.painted));
+    const ratios = popups.map((o, i) => o.painted / floors[i]!.painted);
+
+    // The worker: stopped, then woken by a listing's question; its heap once it answered.
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/bench-floor.html#1`);
+    const cold: number[] = [];
+    let index = { ms: 0, bytes: 0, lines: 0 };
+    for (let run = 0; run < COLD_STARTS; run++) {
+      await (await stopWorker(page, extensionId)).cdp.detach();
+      index = await askBadgeIndex(page);
+      cold.push(index.ms);
+    }
+    const warm: number[] = [];
+    for (let run = 0; run < 5; run++) warm.push((await askBadgeIndex(page)).ms);
+    const known = syntheticPapers(Math.min(size, 200), { firstDay: daysBack(Math.ceil(size / PER_DAY) - 1), perDay: PER_DAY, now: Date.now() }).map((p) => p.id);
+    const listingIds = [...known, ...Array.from({ length: 2_000 - known.length }, (_, i) => `2611.${String(20_000 + i)}`)];
+    const listings: number[] = [];
+    let found = 0;
+    for (let run = 0; run < 5; run++) {
+      const answer = await askListing(page, listingIds);
+      listings.push(answer.ms);
+      found = answer.found;
+    }
+    const heap = await workerHeapMb(page);
+    const diskBefore = await diskMb(page);
+
+    // Pruning: the first run on this year (thins every paper older than a month, expires misses, and
+    // with 364 days takes the oldest day), then a later run.
+    const firstRun = await pruneOnce(page, 364);
+    const laterRun = await pruneOnce(page, 365);
+    const diskAfter = await diskMb(page);
+    await page.close();
+
+    const figures: Figure[] = [
+      { measure: 'seeding (papers, history, days, misses), not the extension', value: seedMs, unit: 'ms' },
+      { measure: `popup: list painted after opening (${popups.at(-1)!.entries} entries)`, value: popupPainted, unit: 'ms', runs: popups.map((o) => o.painted) },
+      { measure: 'floor page: static list painted after opening', value: floorPainted, unit: 'ms', runs: floors.map((o) => o.painted) },
+      { measure: 'popup ÷ floor (same run, pairwise median)', value: median(ratios), unit: '×', target: '≤ 1.3×', met: median(ratios) <= 1.3, runs: ratios },
+      { measure: 'worker cold start → first page answered (badge index), first wake after a change: the window read', value: cold[0]!, unit: 'ms' },
+      { measure: 'worker cold start → first page answered (badge index), later wakes: the kept copy', value: median(cold.slice(1)), unit: 'ms', runs: cold.slice(1) },
+      { measure: 'badge index answered, worker awake', value: median(warm), unit: 'ms', runs: warm },
+      { measure: `badge index size (${index.lines} papers)`, value: index.bytes / 1024, unit: 'KB' },
+      { measure: `listing's 2000 ids answered (${found} found), worker awake`, value: median(listings), unit: 'ms', runs: listings },
+      { measure: 'worker heap after GC (index filled)', value: heap, unit: 'MB', target: '≤ 16 MB', met: heap <= 16 },
+      { measure: 'database on disk (navigator.storage.estimate)', value: diskBefore, unit: 'MB' },
+      { measure: `prune, first run (${firstRun.papers} papers, ${firstRun.samples} points, ${firstRun.misses} misses removed)`, value: firstRun.ms, unit: 'ms' },
+      { measure: `prune, a later run (${laterRun.papers} papers, ${laterRun.samples} points, ${laterRun.misses} misses)`, value: laterRun.ms, unit: 'ms' },
+      { measure: 'database on disk after pruning', value: diskAfter, unit: 'MB' },
+    ];
+    recordFigures(`a year, ${size} papers stored (built extension, headless Chromium; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`, figures);
+    expect(index.lines).toBeGreaterThanOrEqual(Math.min(size, 1));
+  });
+}
