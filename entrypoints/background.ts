@@ -11,6 +11,7 @@ import { formatRoute } from '../lib/shared/popup-route';
 import { notifyAfterSync } from '../lib/background/notifications/notify-after-sync';
 import { checkReleases, releaseNotification } from '../lib/background/notifications/release-watch';
 import { StoredPapers } from '../lib/background/stored-papers';
+import { SearchIndexKeeper } from '../lib/background/search-index';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
@@ -36,6 +37,8 @@ export default defineBackground(() => {
   void db.open().catch(() => undefined);
   // Pages ask about up to 2000 ids at once: answered from memory while the worker is awake.
   const stored = new StoredPapers(db);
+  // The popup's search index, kept up to date here as papers are written (built once after the upgrade).
+  const searchIndex = new SearchIndexKeeper(db).start();
   // An open popup follows every committed write (the sync's steps, marks, kept papers) from these notices.
   announceDatabaseChanges(db.name);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -182,11 +185,16 @@ export default defineBackground(() => {
   const startUp = afterFirstAnswer(() => {
     void badge.start();
     void scheduler.wake();
+    void searchIndex.ensure().catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
-    // A notice between pages (the options page's changes), not a request: nothing to answer.
-    if (isDatabaseChanged(message)) return undefined;
+    // A notice between pages (the options page's changes), not a request: nothing to answer. An import
+    // may have added papers this worker did not see written: the search index catches up.
+    if (isDatabaseChanged(message)) {
+      void searchIndex.ensure().catch(() => undefined);
+      return undefined;
+    }
     const answer = handleRequest(message, {
       sender: { id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin },
       ownId: browser.runtime.id,

@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
-import { LocalSearchIndex } from '../../lib/popup/search/local-index';
+import { LocalSearchIndex } from '../../lib/shared/search/local-index';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { popupScripts } from '../e2e/support/popup-scripts';
 import { median, recordFigures, type Figure } from './support/figures';
