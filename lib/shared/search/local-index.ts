@@ -1,8 +1,8 @@
 /**
  * Ranked search over every stored paper, as the person types. The background builds it as papers are
- * written and stores it as a snapshot (`toSnapshot`); the popup loads that snapshot in one read
- * (`fromSnapshot`: no words are parsed again, posting lists stay views on the stored buffer). An inverted index maps
- * each word to the papers (and fields) it occurs in; a query word also matches longer words that start
+ * written and stores it as a snapshot (`toSnapshot`); the popup reads that snapshot in one request
+ * (`fromSnapshot`: two strings split, nothing else parsed; a posting list is decoded when a query visits
+ * it). An inverted index maps each word to the papers (and fields) it occurs in; a query word also matches longer words that start
  * with it. Every query word must match; a title hit outranks a keyword, author or organization hit,
  * which outranks a summary hit, then an abstract hit; rare words count more (idf); upvotes break
  * near-ties.
@@ -58,8 +58,8 @@ export interface SearchResult {
 }
 
 /**
- * The index as stored (a structured-clone value: strings and typed arrays, no objects per word or
- * paper, so reading it back costs a copy of a few buffers).
+ * The index as stored: a structured-clone value of strings and typed arrays only (no object per word or
+ * paper), so reading it back is a copy of a few buffers.
  */
 export interface SearchIndexSnapshot {
   /** Bumped when the layout or the words' rules change: an older snapshot is rebuilt, not read. */
@@ -75,12 +75,18 @@ export interface SearchIndexSnapshot {
   words: string;
   /** Word ids in the words' sort order (prefix and exact look-ups by binary search). */
   order: Uint32Array<ArrayBuffer>;
-  /** Word id w's head postings are postings[offsets[2w] … offsets[2w+1]), its body ones up to offsets[2w+2]. */
+  /** Per word id w: its head postings' count at 2w, its body postings' at 2w + 1. */
+  counts: Uint32Array<ArrayBuffer>;
+  /** Word id w's head list is postings[offsets[2w] … offsets[2w+1]), its body list runs to offsets[2w+2]. */
   offsets: Uint32Array<ArrayBuffer>;
-  postings: Int32Array<ArrayBuffer>;
+  /**
+   * The posting lists, as varints of the gap to the previous posting (lists ascend): a head list's
+   * packed postings (slot << FIELD_BITS | fields), a body list's slots (its field is always the abstract).
+   */
+  postings: Uint8Array<ArrayBuffer>;
 }
 
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 const ABSTRACTED = 1;
 const REMOVED = 2;
 
@@ -94,23 +100,33 @@ function textHash(paper: Paper | SearchDoc): number {
 }
 
 type Postings = ArrayLike<number>;
-const NONE: Postings = [];
+const HEAD = 0;
+const BODY = 1;
+
+interface Frozen {
+  counts: Uint32Array;
+  offsets: Uint32Array;
+  postings: Uint8Array;
+}
 
 export class LocalSearchIndex {
-  private docs: IndexedDoc[] = [];
-  private slotById = new Map<string, number>();
-  private abstracted = new Set<number>();
-  /** Slots of papers removed (or re-added at a new slot): their postings stay, unmatched, until a rebuild. */
-  private removed = new Uint8Array(1024);
+  /** Slots in use (papers added, removed ones included). */
+  private slots = 0;
+  private docIds: string[] = [];
+  // Per slot, with room to grow.
+  private upvotes = new Int32Array(1024);
+  private flags = new Uint8Array(1024);
+  private hashes = new Uint32Array(1024);
   private removedCount = 0;
-  private hashes: number[] = [];
-  /** Word → id; built on first write when the index was loaded from a snapshot (reads use `sortedIds`). */
+  /** Id → slot of the papers in the index; built when first needed (the popup's searches never do). */
+  private slotMap: Map<string, number> | undefined = new Map();
+  /** Word → id; built on first write when the index was read from a snapshot (reads use `sortedIds`). */
   private wordIds: Map<string, number> | undefined = new Map();
-  /** Per word id: packed (doc << FIELD_BITS | fields); undefined while still the snapshot's list. */
+  /** Per word id: packed (doc << FIELD_BITS | fields); undefined while still the snapshot's encoded list. */
   private head: (number[] | undefined)[] = [];
   private body: (number[] | undefined)[] = [];
-  /** The snapshot this index was loaded from: its posting lists are read in place until written to. */
-  private frozen: { offsets: Uint32Array; postings: Int32Array } | undefined;
+  /** The snapshot this index was read from: its lists are decoded when visited, copied when written to. */
+  private frozen: Frozen | undefined;
   /** Per word id: the last paper given a posting in each list (papers are added in slot order). */
   private lastHeadDoc = new Int32Array(1024).fill(-1);
   private lastBodyDoc = new Int32Array(1024).fill(-1);
@@ -126,22 +142,22 @@ export class LocalSearchIndex {
 
   /** Papers in the index. */
   get size(): number {
-    return this.docs.length - this.removedCount;
+    return this.slots - this.removedCount;
   }
 
   /** Slots of removed papers, of all slots: past some share, a rebuild is worth it. */
   get removedShare(): number {
-    return this.docs.length ? this.removedCount / this.docs.length : 0;
+    return this.slots ? this.removedCount / this.slots : 0;
   }
 
   /** Whether the paper is in the index. */
   has(id: string): boolean {
-    return this.slotById.has(id);
+    return this.slotById().has(id);
   }
 
   /** The ids of every indexed paper. */
   ids(): string[] {
-    return [...this.slotById.keys()];
+    return [...this.slotById().keys()];
   }
 
   /**
@@ -149,9 +165,9 @@ export class LocalSearchIndex {
    * was indexed, indexed again (at a new slot) when its text changed (HF added a summary, keywords…).
    */
   upsert(paper: Paper): void {
-    const slot = this.slotById.get(paper.id);
-    if (slot !== undefined && this.hashes[slot] === textHash(paper) && this.abstracted.has(slot) === Boolean(paper.summary)) {
-      this.replace(paper);
+    const slot = this.slotById().get(paper.id);
+    if (slot !== undefined && this.hashes[slot] === textHash(paper) && Boolean(this.flags[slot]! & ABSTRACTED) === Boolean(paper.summary)) {
+      this.upvotes[slot] = paper.upvotes;
       return;
     }
     if (slot !== undefined) this.remove(paper.id);
@@ -161,11 +177,10 @@ export class LocalSearchIndex {
 
   /** Takes a paper out of the results (its postings stay until the index is rebuilt). */
   remove(id: string): boolean {
-    const slot = this.slotById.get(id);
+    const slot = this.slotById().get(id);
     if (slot === undefined) return false;
-    this.slotById.delete(id);
-    this.removed = fitted(this.removed, slot);
-    this.removed[slot] = 1;
+    this.slotById().delete(id);
+    this.flags[slot]! |= REMOVED;
     this.removedCount++;
     return true;
   }
@@ -176,11 +191,19 @@ export class LocalSearchIndex {
    * titles searchable first and read the long texts after.
    */
   add(paper: SearchDoc): void {
-    if (this.slotById.has(paper.id)) return;
-    const slot = this.docs.length;
-    this.docs.push({ id: paper.id, upvotes: paper.upvotes });
-    this.hashes.push(textHash(paper));
-    this.slotById.set(paper.id, slot);
+    const slots = this.slotById();
+    if (slots.has(paper.id)) return;
+    const slot = this.slots++;
+    if (slot >= this.upvotes.length) {
+      this.upvotes = grownTo(this.upvotes, slot);
+      this.flags = grownTo(this.flags, slot);
+      this.hashes = grownTo(this.hashes, slot);
+    }
+    this.docIds[slot] = paper.id;
+    this.upvotes[slot] = paper.upvotes;
+    this.flags[slot] = 0;
+    this.hashes[slot] = textHash(paper);
+    slots.set(paper.id, slot);
 
     this.note(slot, paper.id, TITLE);
     this.noteText(slot, paper.title, TITLE);
@@ -195,9 +218,9 @@ export class LocalSearchIndex {
 
   /** Refreshes what ranks a paper already indexed (upvotes move); its words stay as they were. */
   replace(paper: SearchDoc): boolean {
-    const slot = this.slotById.get(paper.id);
+    const slot = this.slotById().get(paper.id);
     if (slot === undefined) return false;
-    this.docs[slot] = { id: paper.id, upvotes: paper.upvotes };
+    this.upvotes[slot] = paper.upvotes;
     return true;
   }
 
@@ -208,21 +231,21 @@ export class LocalSearchIndex {
 
   /** Whether the paper is indexed but its abstract is not yet. */
   needsAbstract(id: string): boolean {
-    const slot = this.slotById.get(id);
-    return slot !== undefined && !this.abstracted.has(slot);
+    const slot = this.slotById().get(id);
+    return slot !== undefined && !(this.flags[slot]! & ABSTRACTED);
   }
 
   /** Adds the abstract of a paper already added (once); false for a paper not in the index. */
   addAbstract(id: string, abstract: string): boolean {
-    const slot = this.slotById.get(id);
+    const slot = this.slotById().get(id);
     if (slot === undefined) return false;
-    if (this.abstracted.has(slot)) return true;
-    this.abstracted.add(slot);
+    if (this.flags[slot]! & ABSTRACTED) return true;
+    this.flags[slot]! |= ABSTRACTED;
     for (const word of words(abstract)) {
       const wordId = this.wordId(word);
       if (wordId === SKIP || this.lastBodyDoc[wordId] === slot) continue;
       this.lastBodyDoc[wordId] = slot;
-      this.writable(this.body, wordId, 1).push((slot << FIELD_BITS) | ABSTRACT);
+      this.writable(this.body, wordId, BODY).push((slot << FIELD_BITS) | ABSTRACT);
     }
     return true;
   }
@@ -230,67 +253,70 @@ export class LocalSearchIndex {
   /** The index as a value to store (see `SearchIndexSnapshot`). */
   toSnapshot(): SearchIndexSnapshot {
     const count = this.wordTexts.length;
+    const counts = new Uint32Array(2 * count);
     const offsets = new Uint32Array(2 * count + 1);
-    let total = 0;
-    for (let id = 0; id < count; id++) total += this.headList(id).length + this.bodyList(id).length;
-    const postings = new Int32Array(total);
-    let at = 0;
+    const out = new ByteWriter(this.frozen ? this.frozen.postings.length + 1024 : 1 << 16);
     for (let id = 0; id < count; id++) {
-      offsets[2 * id] = at;
-      const head = this.headList(id);
-      for (let i = 0; i < head.length; i++) postings[at++] = head[i]!;
-      offsets[2 * id + 1] = at;
-      const body = this.bodyList(id);
-      for (let i = 0; i < body.length; i++) postings[at++] = body[i]!;
+      for (const part of [HEAD, BODY] as const) {
+        offsets[2 * id + part] = out.length;
+        const list = (part === HEAD ? this.head : this.body)[id];
+        if (!list && this.frozen) {
+          // A list no write touched: its bytes as they were.
+          const frozen = this.frozen;
+          out.copy(frozen.postings, frozen.offsets[2 * id + part]!, frozen.offsets[2 * id + part + 1]!);
+          counts[2 * id + part] = frozen.counts[2 * id + part]!;
+          continue;
+        }
+        let previous = 0;
+        for (const packed of list ?? []) {
+          const value = part === HEAD ? packed : packed >>> FIELD_BITS;
+          out.varint(value - previous);
+          previous = value;
+        }
+        counts[2 * id + part] = list?.length ?? 0;
+      }
     }
-    offsets[2 * count] = at;
-    const flags = new Uint8Array(this.docs.length);
-    for (const slot of this.abstracted) flags[slot]! |= ABSTRACTED;
-    for (let slot = 0; slot < this.docs.length; slot++) if (this.removed[slot]) flags[slot]! |= REMOVED;
+    offsets[2 * count] = out.length;
     return {
       format: SNAPSHOT_FORMAT,
-      ids: this.docs.map((doc) => doc.id).join('\n'),
-      upvotes: Int32Array.from(this.docs, (doc) => doc.upvotes),
-      flags,
-      hashes: Uint32Array.from(this.hashes),
+      ids: this.docIds.slice(0, this.slots).join('\n'),
+      upvotes: this.upvotes.slice(0, this.slots),
+      flags: this.flags.slice(0, this.slots),
+      hashes: this.hashes.slice(0, this.slots),
       words: this.wordTexts.join('\n'),
       order: Uint32Array.from(this.sortedWordIds()),
+      counts,
       offsets,
-      postings,
+      postings: out.bytes(),
     };
   }
 
-  /** An index read back from a snapshot; undefined for one of another format (to be rebuilt). */
+  /** An index read back from a snapshot (its buffers used as they are); undefined for another format. */
   static fromSnapshot(snapshot: SearchIndexSnapshot): LocalSearchIndex | undefined {
     if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
     const index = new LocalSearchIndex();
-    const ids = snapshot.ids ? snapshot.ids.split('\n') : [];
-    index.docs = ids.map((id, slot) => ({ id, upvotes: snapshot.upvotes[slot]! }));
-    index.hashes = Array.from(snapshot.hashes);
-    index.removed = new Uint8Array(Math.max(1024, ids.length));
-    for (let slot = 0; slot < ids.length; slot++) {
-      const flags = snapshot.flags[slot]!;
-      if (flags & ABSTRACTED) index.abstracted.add(slot);
-      if (flags & REMOVED) {
-        index.removed[slot] = 1;
-        index.removedCount++;
-      } else index.slotById.set(ids[slot]!, slot);
-    }
+    index.docIds = snapshot.ids ? snapshot.ids.split('\n') : [];
+    index.slots = index.docIds.length;
+    index.upvotes = snapshot.upvotes;
+    index.flags = snapshot.flags;
+    index.hashes = snapshot.hashes;
+    for (let slot = 0; slot < index.slots; slot++) if (snapshot.flags[slot]! & REMOVED) index.removedCount++;
+    index.slotMap = undefined;
     index.wordTexts = snapshot.words ? snapshot.words.split('\n') : [];
     index.wordIds = undefined;
     index.head = new Array(index.wordTexts.length);
     index.body = new Array(index.wordTexts.length);
-    index.frozen = { offsets: snapshot.offsets, postings: snapshot.postings };
+    index.frozen = { counts: snapshot.counts, offsets: snapshot.offsets, postings: snapshot.postings };
     index.sortedIds = snapshot.order;
     return index;
   }
 
   search(query: string, limit = 50): SearchResult {
     const terms = queryTerms(query);
-    const n = this.docs.length;
+    const n = this.slots;
     if (terms.length === 0 || n === 0) return { docs: [], total: 0 };
     this.prepareScratch(n);
-    const { best, score, seen, hits, removed } = this;
+    const { best, score, seen, hits, flags } = this;
 
     let matched: number[] = [];
     for (let t = 0; t < terms.length; t++) {
@@ -300,8 +326,8 @@ export class LocalSearchIndex {
         for (let i = 0; i < list.length; i++) {
           const packed = list[i]!;
           const doc = packed >>> FIELD_BITS;
-          // Only papers that matched every earlier term stay in the running.
-          if (t > 0 ? hits[doc] !== stamp - 1 : removed[doc] === 1) continue;
+          // Only papers that matched every earlier term stay in the running (removed ones never start).
+          if (t > 0 ? hits[doc] !== stamp - 1 : flags[doc]! & REMOVED) continue;
           const s = MASK_WEIGHT[packed & FIELDS_MASK]! * weight;
           if (seen[doc] !== stamp) {
             seen[doc] = stamp;
@@ -314,8 +340,8 @@ export class LocalSearchIndex {
       const exact = this.lookUp(text);
       if (exact !== undefined) {
         const weight = this.idf(exact, n);
-        visit(this.headList(exact), weight);
-        visit(this.bodyList(exact), weight);
+        visit(this.list(exact, HEAD), weight);
+        visit(this.list(exact, BODY), weight);
       }
       if (prefix) {
         // Longer words share the idf of the whole prefix, and count less the longer they are.
@@ -324,8 +350,8 @@ export class LocalSearchIndex {
         const idf = Math.log(1 + n / Math.max(1, Math.min(n, df)));
         for (const id of longer) {
           const weight = PREFIX_FACTOR * Math.sqrt(text.length / this.wordText(id).length) * idf;
-          visit(this.headList(id), weight);
-          if (text.length >= BODY_PREFIX_MIN) visit(this.bodyList(id), weight);
+          visit(this.list(id, HEAD), weight);
+          if (text.length >= BODY_PREFIX_MIN) visit(this.list(id, BODY), weight);
         }
       }
       for (const doc of touched) {
@@ -335,28 +361,48 @@ export class LocalSearchIndex {
       matched = touched;
       if (matched.length === 0) break;
     }
-    return { docs: this.top(matched, limit).map((doc) => this.docs[doc]!), total: matched.length };
+    return { docs: this.top(matched, limit).map((doc) => ({ id: this.docIds[doc]!, upvotes: this.upvotes[doc]! })), total: matched.length };
   }
 
-  private headList(id: number): Postings {
-    const list = this.head[id];
+  private slotById(): Map<string, number> {
+    if (!this.slotMap) {
+      const map = new Map<string, number>();
+      for (let slot = 0; slot < this.slots; slot++) if (!(this.flags[slot]! & REMOVED)) map.set(this.docIds[slot]!, slot);
+      this.slotMap = map;
+    }
+    return this.slotMap;
+  }
+
+  /** A word's head or body list: the one being written, else the snapshot's, decoded. */
+  private list(id: number, part: typeof HEAD | typeof BODY): Postings {
+    const list = (part === HEAD ? this.head : this.body)[id];
     if (list) return list;
     const frozen = this.frozen;
-    return frozen ? frozen.postings.subarray(frozen.offsets[2 * id]!, frozen.offsets[2 * id + 1]!) : NONE;
+    if (!frozen) return [];
+    const out = new Int32Array(frozen.counts[2 * id + part]!);
+    const bytes = frozen.postings;
+    let at = frozen.offsets[2 * id + part]!;
+    let value = 0;
+    for (let n = 0; n < out.length; n++) {
+      let gap = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[at++]!;
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      value += gap;
+      out[n] = part === HEAD ? value : (value << FIELD_BITS) | ABSTRACT;
+    }
+    return out;
   }
 
-  private bodyList(id: number): Postings {
-    const list = this.body[id];
-    if (list) return list;
-    const frozen = this.frozen;
-    return frozen ? frozen.postings.subarray(frozen.offsets[2 * id + 1]!, frozen.offsets[2 * id + 2]!) : NONE;
-  }
-
-  /** A word's list to append to: a copy of the snapshot's the first time (`part` 0: head, 1: body). */
-  private writable(lists: (number[] | undefined)[], id: number, part: 0 | 1): number[] {
+  /** A word's list to append to: a copy of the snapshot's the first time. */
+  private writable(lists: (number[] | undefined)[], id: number, part: typeof HEAD | typeof BODY): number[] {
     let list = lists[id];
     if (!list) {
-      list = Array.from(part === 0 ? this.headList(id) : this.bodyList(id));
+      list = Array.from(this.list(id, part));
       lists[id] = list;
     }
     return list;
@@ -372,7 +418,11 @@ export class LocalSearchIndex {
 
   /** Papers with the word (one in both a short field and the abstract counts twice: close enough). */
   private df(id: number): number {
-    return this.headList(id).length + this.bodyList(id).length;
+    return this.count(id, HEAD) + this.count(id, BODY);
+  }
+
+  private count(id: number, part: typeof HEAD | typeof BODY): number {
+    return (part === HEAD ? this.head : this.body)[id]?.length ?? this.frozen?.counts[2 * id + part] ?? 0;
   }
 
   private idf(id: number, n: number): number {
@@ -381,8 +431,8 @@ export class LocalSearchIndex {
 
   /** The best `limit` docs, best first (a small min-heap: no sort of every match). */
   private top(matched: number[], limit: number): number[] {
-    const value = (doc: number) => this.score[doc]! * (1 + 0.1 * Math.log10(1 + this.docs[doc]!.upvotes));
-    const better = (a: number, b: number, va: number, vb: number) => va > vb || (va === vb && this.docs[a]!.upvotes > this.docs[b]!.upvotes);
+    const value = (doc: number) => this.score[doc]! * (1 + 0.1 * Math.log10(1 + this.upvotes[doc]!));
+    const better = (a: number, b: number, va: number, vb: number) => va > vb || (va === vb && this.upvotes[a]! > this.upvotes[b]!);
     const heap: { doc: number; v: number }[] = [];
     const down = (i: number) => {
       for (;;) {
@@ -423,7 +473,7 @@ export class LocalSearchIndex {
   private note(slot: number, word: string, field: number): void {
     const id = this.wordId(word);
     if (id === SKIP) return;
-    const list = this.writable(this.head, id, 0);
+    const list = this.writable(this.head, id, HEAD);
     if (this.lastHeadDoc[id] === slot) list[list.length - 1] = list[list.length - 1]! | field;
     else {
       this.lastHeadDoc[id] = slot;
@@ -492,12 +542,48 @@ export class LocalSearchIndex {
   }
 }
 
-/** `array`, or a larger copy, so that `slot` is inside it. */
-function fitted(array: Uint8Array<ArrayBuffer>, slot: number): Uint8Array<ArrayBuffer> {
-  if (slot < array.length) return array;
-  const next = new Uint8Array(Math.max(slot + 1, array.length * 2));
+/** `array`, or a larger copy of it, so that `index` is inside. */
+function grownTo<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(array: T, index: number): T {
+  if (index < array.length) return array;
+  const next = new (array.constructor as new (length: number) => T)(Math.max(index + 1, array.length * 2));
   next.set(array);
   return next;
+}
+
+/** Bytes appended to a buffer that grows. */
+class ByteWriter {
+  private buffer: Uint8Array<ArrayBuffer>;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.buffer = new Uint8Array(capacity);
+  }
+
+  varint(value: number): void {
+    this.room(5);
+    while (value > 0x7f) {
+      this.buffer[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.buffer[this.length++] = value;
+  }
+
+  copy(from: Uint8Array, start: number, end: number): void {
+    this.room(end - start);
+    this.buffer.set(from.subarray(start, end), this.length);
+    this.length += end - start;
+  }
+
+  bytes(): Uint8Array<ArrayBuffer> {
+    return this.buffer.slice(0, this.length);
+  }
+
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    const next = new Uint8Array(Math.max(this.length + bytes, this.buffer.length * 2));
+    next.set(this.buffer.subarray(0, this.length));
+    this.buffer = next;
+  }
 }
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

@@ -144,6 +144,16 @@ describe('LocalSearchIndex kept up to date (the background’s)', () => {
     expect(ids(read, 'normalizing flows')).toEqual(['2506.00001', '2506.00003', '2506.00002']);
   });
 
+  it('reads back posting lists with wide gaps (multi-byte varints) as they were', () => {
+    const papers = Array.from({ length: 3_000 }, (_, i) =>
+      makePaper({ id: `2507.${String(10_000 + i)}`, title: i === 0 || i === 2_999 ? 'Quasicrystal growth' : `Paper ${i}`, summary: i % 1_000 === 7 ? 'Zeolite lattices.' : 'Nothing.', upvotes: i }),
+    );
+    const read = roundTrip(indexOfAll(papers));
+    expect(ids(read, 'quasicrystal')).toEqual(['2507.12999', '2507.10000']);
+    expect(ids(read, 'zeolite')).toEqual(['2507.12007', '2507.11007', '2507.10007']);
+    expect(read.search('paper').total).toBe(2_998);
+  });
+
   it('reads back nothing from a snapshot of another format (rebuilt instead)', () => {
     const snapshot = indexOfAll(PAPERS).toSnapshot();
     expect(LocalSearchIndex.fromSnapshot({ ...snapshot, format: 0 as never })).toBeUndefined();
