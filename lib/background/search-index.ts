@@ -28,7 +28,7 @@ export interface SearchIndexMeta {
 }
 
 export interface SearchIndexKeeperOptions {
-  /** Writes are gathered this long before the index is updated (a sync step writes in a few transactions). */
+  /** Writes are gathered this long before the index is updated and stored again: a sync step writes in a few transactions, and a run's steps follow each other within a second or so. */
   delayMs?: number;
   /** The index stays in memory this long after its last update. */
   keepMs?: number;
@@ -110,7 +110,7 @@ export class SearchIndexKeeper {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.queue(() => this.update()).catch(() => undefined);
-    }, this.options.delayMs ?? 250);
+    }, this.options.delayMs ?? 1_000);
   }
 
   private queue(work: () => Promise<void>): Promise<void> {

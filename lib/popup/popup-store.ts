@@ -99,6 +99,7 @@ export class PopupStore implements UserStateWriter {
   async searchIndex(): Promise<LocalSearchIndex | undefined> {
     if (!this.db.objectStoreNames.contains('searchIndex')) return undefined;
     const row = (await this.read('searchIndex', (store) => store.get(SEARCH_INDEX_KEY))) as SearchIndexRow | undefined;
+    performance.mark('dpl:search-index-row');
     return row ? LocalSearchIndex.fromSnapshot(row.value as SearchIndexSnapshot) : undefined;
   }
 

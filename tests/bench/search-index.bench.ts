@@ -16,16 +16,20 @@ const FIRST = 'diffusion';
 const TYPED = ['diffusion model', 'normalizing flows', 'video generation agents', 'kalo'];
 
 /**
- * In a popup whose page has just loaded: one input event, then the time until its results are in the
+ * In a popup just opened, as soon as its search box is there: one input event, then the time until its results are in the
  * DOM, complete (the index read: no "reading the search index" note).
  */
 async function firstKeystroke(page: import('@playwright/test').Page, query: string): Promise<number> {
   return page.evaluate(async (query) => {
-    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+    // The box comes with the interface, drawn once the first screen's reads answered.
+    const box = () => document.querySelector<HTMLInputElement>('input[type=search]');
+    while (!box()) await new Promise((resolve) => requestAnimationFrame(resolve));
+    const input = box()!;
     const complete = () => document.querySelector('.paper') && !document.querySelector('[data-testid=indexing]') && /match/.test(document.querySelector('[data-testid=search-summary]')?.textContent ?? '');
     const start = performance.now();
     input.value = query;
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    performance.mark('dpl:first-keystroke');
     return new Promise<number>((resolve) => {
       const check = () => (complete() ? resolve(performance.now() - start) : false);
       if (check()) return;
@@ -77,10 +81,12 @@ for (const size of SIZES) {
     await context.addInitScript(() => localStorage.removeItem('dpl-popup-ui'));
 
     const firsts: number[] = [];
+    const splits: Record<string, number>[] = [];
     for (let run = 0; run < OPENINGS; run++) {
       const page = await context.newPage();
       await page.goto(popupUrl);
       firsts.push(await firstKeystroke(page, FIRST));
+      splits.push(await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('dpl:')).map((m) => [m.name, m.startTime]))));
       await page.close();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
@@ -90,10 +96,15 @@ for (const size of SIZES) {
     const times = (await keystrokes(page)).sort((a, b) => a - b);
     await page.close();
 
+    // Where a first keystroke's time goes (ms after it; negative: before it): the index's request, its row read, the index ready.
+    const after = (mark: string) => median(splits.map((marks) => (marks[mark] ?? NaN) - (marks['dpl:first-keystroke'] ?? NaN)));
     const figures: Figure[] = [
       { measure: 'background: whole index built and stored (from the notice)', value: buildMs, unit: 'ms' },
       { measure: 'index stored (buffers + strings)', value: bytes / 1024 / 1024, unit: 'MB' },
       { measure: `popup just opened: first keystroke ("${FIRST}") → complete results`, value: median(firsts), unit: 'ms', target: '≤ 100 ms', met: median(firsts) <= 100, runs: firsts },
+      { measure: '… index read asked, after the keystroke', value: after('dpl:search-index-read'), unit: 'ms' },
+      { measure: '… index row read (IndexedDB), after the keystroke', value: after('dpl:search-index-row'), unit: 'ms' },
+      { measure: '… index ready (snapshot read back), after the keystroke', value: after('dpl:search-index-ready'), unit: 'ms' },
       { measure: 'keystroke: input → results in the DOM, median', value: median(times), unit: 'ms', target: '≤ 30 ms', met: median(times) <= 30 },
       { measure: 'keystroke: input → results in the DOM, 95th percentile', value: times[Math.floor(times.length * 0.95)]!, unit: 'ms' },
     ];

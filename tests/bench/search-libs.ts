@@ -143,7 +143,9 @@ async function main(): Promise<void> {
   const days = Math.ceil(COUNT / 110);
   const papers = syntheticPapers(COUNT, { firstDay: '2025-01-01', perDay: 110, now: Date.now() - days * 86_400_000 });
   const rows: string[] = [];
-  for (const candidate of await candidates()) {
+  // ONLY=ours (a part of a name, case-insensitive) measures only the matching candidates.
+  const only = process.env.ONLY?.toLowerCase();
+  for (const candidate of (await candidates()).filter((c) => !only || c.name.toLowerCase().includes(only))) {
     const builds: number[] = [];
     const loads: number[] = [];
     let index: unknown;
