@@ -11,7 +11,8 @@
  * none (the first start after the upgrade to schema 3, or a cleared cache) builds it once from every
  * paper; a different count (an import while the worker slept) catches up by ids.
  *
- * The index stays in memory only while papers are being written, then goes (`keepMs`): the worker's
+ * The index stays in memory only while papers are being written, as the compact snapshot just stored,
+ * then goes (`keepMs`, shorter than the 30 s after which the browser stops an idle worker): the worker's
  * heap does not grow with the archive between syncs.
  */
 import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
@@ -176,14 +177,17 @@ export class SearchIndexKeeper {
 
   private async store(index: LocalSearchIndex): Promise<void> {
     const meta: SearchIndexMeta = { format: SNAPSHOT_FORMAT, papers: index.size };
+    const snapshot = index.toSnapshot();
     await this.db.searchIndex.bulkPut([
-      { key: SEARCH_INDEX_KEY, value: index.toSnapshot() },
+      { key: SEARCH_INDEX_KEY, value: snapshot },
       { key: SEARCH_INDEX_META_KEY, value: meta },
     ]);
-    this.index = index;
+    // Kept as the snapshot just written (its buffers, a tenth of a built index's arrays): the next step's
+    // writes copy only the lists they touch.
+    this.index = LocalSearchIndex.fromSnapshot(snapshot);
     clearTimeout(this.releaseTimer);
     this.releaseTimer = setTimeout(() => {
       this.index = undefined;
-    }, this.options.keepMs ?? 30_000);
+    }, this.options.keepMs ?? 20_000);
   }
 }
