@@ -13,6 +13,7 @@ import { checkReleases, releaseNotification } from '../lib/background/notificati
 import { StoredPapers } from '../lib/background/stored-papers';
 import { pruneStore } from '../lib/background/prune';
 import { keptDays } from '../lib/background/retention';
+import { SearchIndexKeeper } from '../lib/background/search-index';
 import { announceDatabaseChanges } from '../lib/background/database-changes';
 import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
@@ -43,6 +44,8 @@ export default defineBackground(() => {
     const settings = await readSettings();
     await pruneStore(db, { now: Date.now(), keepDays: keptDays(settings), syncDays: settings.backfillDays });
   });
+  // The popup's search index, kept up to date here as papers are written (built once after the upgrade).
+  const searchIndex = new SearchIndexKeeper(db).start();
   // An open popup follows every committed write (the sync's steps, marks, kept papers) from these notices.
   announceDatabaseChanges(db.name);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -194,11 +197,16 @@ export default defineBackground(() => {
   const startUp = afterFirstAnswer(() => {
     void badge.start();
     void scheduler.wake();
+    void searchIndex.ensure().catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {
-    // A notice between pages (the options page's changes), not a request: nothing to answer.
-    if (isDatabaseChanged(message)) return undefined;
+    // A notice between pages (the options page's changes), not a request: nothing to answer. An import
+    // may have added papers this worker did not see written: the search index catches up.
+    if (isDatabaseChanged(message)) {
+      void searchIndex.ensure().catch(() => undefined);
+      return undefined;
+    }
     const answer = handleRequest(message, {
       sender: { id: sender.id, url: sender.url, origin: (sender as { origin?: string }).origin },
       ownId: browser.runtime.id,

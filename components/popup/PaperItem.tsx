@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { hfPaperUrl } from '../../lib/shared/paper';
 import { isNewSince } from '../../lib/popup/popup-session';
-import type { SearchDoc } from '../../lib/popup/search/local-index';
+import type { SearchDoc } from '../../lib/shared/search/local-index';
 import { firstSeenAt, paperPoints, upvoteSeries, type UpvotePoint } from '../../lib/popup/trends';
 import { isRead, isSaved } from '../../lib/shared/user-state';
 import { EmphasisText } from '../shared/EmphasisText';

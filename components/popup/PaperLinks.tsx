@@ -1,5 +1,5 @@
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../lib/shared/paper';
-import type { SearchDoc } from '../../lib/popup/search/local-index';
+import type { SearchDoc } from '../../lib/shared/search/local-index';
 
 /** Where to read on: HF, arXiv, PDF, code (with stars) and project page. Every URL is ours or checked https. */
 export function PaperLinks({ paper }: { paper: SearchDoc }) {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SearchDoc } from '../../lib/popup/search/local-index';
+import type { SearchDoc } from '../../lib/shared/search/local-index';
 import type { UpvotePoint } from '../../lib/popup/trends';
 import { FIRST_FRAME_ENTRIES } from '../../lib/popup/first-screen';
 import { PaperItem } from './PaperItem';

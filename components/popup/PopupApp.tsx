@@ -48,7 +48,7 @@ export function PopupApp({ firstScreen, opened }: Props) {
   const cachedLinks = useStoreQuery(store, changes, ['kv'], (s) => s.cachedLinks(), []);
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const searching = ui.query.trim() !== '';
-  const searchIndex = useSearchIndex(store, changes.papers, searching, firstScreen);
+  const searchIndex = useSearchIndex(store, changes.searchIndex, searching, firstScreen);
   const hf = useHfSearch();
 
   useEffect(() => {
@@ -180,9 +180,7 @@ export function PopupApp({ firstScreen, opened }: Props) {
                 store={store}
                 changes={changes}
                 query={query}
-                index={searchIndex.index}
-                indexProgress={searchIndex.progress}
-                indexVersion={searchIndex.version}
+                searchIndex={searchIndex}
                 hf={hf.state}
                 hfCached={hf.cached(query)}
                 onSearchHf={() => hf.run(query)}

@@ -1,18 +1,17 @@
-import { useMemo } from 'preact/hooks';
-import type { IndexProgress } from '../../lib/popup/search/load-index';
-import type { LocalSearchIndex } from '../../lib/popup/search/local-index';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { PopupStore } from '../../lib/popup/popup-store';
+import type { SearchResult } from '../../lib/shared/search/local-index';
 import { searchKey } from '../../lib/popup/search/remote-search';
 import { PaperList } from './PaperList';
 import { usePaperHistory } from './use-paper-history';
 import type { HfSearchState } from './use-hf-search';
 import type { ViewProps } from './view-props';
 import type { Paper } from '../../lib/shared/paper';
+import type { SearchIndexState } from './use-search-index';
 
 interface Props extends Pick<ViewProps, 'store' | 'changes'> {
   query: string;
-  index: LocalSearchIndex;
-  indexProgress: IndexProgress | undefined;
-  indexVersion: number;
+  searchIndex: SearchIndexState;
   hf: HfSearchState;
   hfCached: Paper[] | undefined;
   onSearchHf: () => void;
@@ -22,12 +21,14 @@ interface Props extends Pick<ViewProps, 'store' | 'changes'> {
 const SEARCH_PAGE = 20;
 
 /** Results over every stored paper as the person types, and, on request, Hugging Face's own search. */
-export function SearchView({ store, changes, query, index, indexProgress, indexVersion, hf, hfCached, onSearchHf }: Props) {
-  const result = useMemo(() => index.search(query), [index, query, indexVersion]);
+export function SearchView({ store, changes, query, searchIndex, hf, hfCached, onSearchHf }: Props) {
+  const { index, status, version } = searchIndex;
+  const found = useMemo(() => index?.search(query) ?? { docs: [], total: 0 }, [index, query, version]);
+  const result = useResultPapers(store, found, changes.papers);
   const history = usePaperHistory(store, changes, result.docs.map((d) => d.id));
   const key = searchKey(query);
   const hfPapers = hf.status === 'done' && hf.key === key ? hf.papers : hfCached;
-  const indexing = indexProgress?.phase !== 'done';
+  const indexing = status !== 'ready';
 
   return (
     <section aria-labelledby="search-heading">
@@ -37,7 +38,7 @@ export function SearchView({ store, changes, query, index, indexProgress, indexV
           {result.total > result.docs.length && <span class="muted"> (the best {result.docs.length})</span>}
           {indexing && (
             <span class="muted" data-testid="indexing">
-              {indexProgress?.phase === 'abstracts' ? ' (searching abstracts too in a moment…)' : ` (indexing ${indexProgress?.papers ?? 0} papers…)`}
+              {status === 'building' ? ' (the search index is being built…)' : ' (reading the search index…)'}
             </span>
           )}
         </h2>
@@ -69,4 +70,27 @@ export function SearchView({ store, changes, query, index, indexProgress, indexV
       </section>
     </section>
   );
+}
+
+/**
+ * The rows of the best results, read by id (the index holds only what ranks them), in their order. Until
+ * a keystroke's rows are read, the previous results stay: no empty frame between two keystrokes.
+ */
+function useResultPapers(store: PopupStore | undefined, found: SearchResult, papersChanges: number): { docs: Paper[]; total: number } {
+  const [shown, setShown] = useState<{ docs: Paper[]; total: number }>({ docs: [], total: 0 });
+  useEffect(() => {
+    if (!store || found.docs.length === 0) {
+      setShown({ docs: [], total: found.total });
+      return;
+    }
+    let current = true;
+    void store
+      .papers(found.docs.map((doc) => doc.id))
+      .then((docs) => current && setShown({ docs, total: found.total }))
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [store, found, papersChanges]);
+  return shown;
 }

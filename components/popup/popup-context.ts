@@ -2,7 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { UserPaperState } from '../../lib/shared/db';
 import type { FirstScreen } from '../../lib/popup/first-screen';
-import type { SearchDoc } from '../../lib/popup/search/local-index';
+import type { SearchDoc } from '../../lib/shared/search/local-index';
 import type { UserAction } from '../../lib/shared/user-state';
 import type { Fetched, PaperLinks } from '../../lib/shared/messages';
 import type { ListFilters } from '../../lib/popup/paper-filters';

@@ -1,7 +1,7 @@
 import type { PopupStore } from '../../lib/popup/popup-store';
 import { rankRising, type UpvotePoint } from '../../lib/popup/trends';
 import type { ListOrder } from '../../lib/popup/popup-view';
-import type { SearchDoc } from '../../lib/popup/search/local-index';
+import type { SearchDoc } from '../../lib/shared/search/local-index';
 import type { ChangeCounts } from './use-popup-store';
 import { useStoreQuery } from './use-store-query';
 

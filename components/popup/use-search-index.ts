@@ -1,95 +1,89 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PopupStore } from '../../lib/popup/popup-store';
-import { fillSearchIndex, type IndexProgress } from '../../lib/popup/search/load-index';
-import { LocalSearchIndex } from '../../lib/popup/search/local-index';
+import type { LocalSearchIndex } from '../../lib/shared/search/local-index';
 import type { FirstScreen } from '../../lib/popup/first-screen';
 
-/** The first fill waits for the first list on screen (at most this long); typing starts it at once. */
+/** The first read waits for the first list on screen (at most this long); typing starts it at once. */
 const FIRST_LIST_TIMEOUT_MS = 1_500;
-/** A sync writes day after day: the index catches up at most this often. */
+/** A sync stores the index after each step: the popup reads it again at most this often. */
 const REFRESH_INTERVAL_MS = 1_500;
 
 export interface SearchIndexState {
-  index: LocalSearchIndex;
-  progress: IndexProgress | undefined;
-  /** Grows whenever the index gained or refreshed papers, so results are asked for again. */
+  index: LocalSearchIndex | undefined;
+  /** `loading` until the stored index is read; `building` while the background has none stored yet. */
+  status: 'loading' | 'building' | 'ready';
+  /** Grows whenever a newer index was read, so results are asked for again. */
   version: number;
 }
 
 /**
- * The popup's search index: filled shortly after opening, and brought up to date when the sync stores
- * papers — one fill at a time, at most every REFRESH_INTERVAL_MS, so a long back-fill never starves it.
+ * The search index the background keeps (lib/background/search-index.ts), read in one request shortly
+ * after opening (or at the first keystroke), and read again when the background stores a newer one.
  */
-export function useSearchIndex(store: PopupStore | undefined, papersChanges: number, wanted: boolean, firstScreen: FirstScreen): SearchIndexState {
-  const index = useRef(new LocalSearchIndex()).current;
-  const [progress, setProgress] = useState<IndexProgress>();
-  const [version, setVersion] = useState(0);
-  const fills = useRef({
+export function useSearchIndex(store: PopupStore | undefined, indexChanges: number, wanted: boolean, firstScreen: FirstScreen): SearchIndexState {
+  const [state, setState] = useState<SearchIndexState>({ index: undefined, status: 'loading', version: 0 });
+  const reads = useRef({
+    started: false,
     running: false,
-    dirty: false,
+    /** The change count the last read started from, and the latest one. */
+    read: -1,
+    latest: 0,
     lastStart: 0,
     timer: undefined as (() => void) | undefined,
-    /** The papers-change count now, and the one the last fill started from. */
-    latest: 0,
-    filled: -1,
+    closed: false,
   });
-  const controller = useRef(new AbortController());
 
   useEffect(
     () => () => {
-      controller.current.abort();
-      fills.current.timer?.();
+      reads.current.closed = true;
+      reads.current.timer?.();
     },
     [],
   );
 
   useEffect(() => {
     if (!store) return;
-    const state = fills.current;
-    state.latest = papersChanges;
+    const r = reads.current;
+    r.latest = indexChanges;
     const start = () => {
-      state.timer?.();
-      state.timer = undefined;
-      state.filled = state.latest;
-      state.running = true;
-      state.dirty = false;
-      state.lastStart = Date.now();
-      void fillSearchIndex(index, store, {
-        signal: controller.current.signal,
-        onProgress: (next) => {
-          setProgress(next);
-          setVersion((v) => v + 1);
-        },
-      })
+      r.timer?.();
+      r.timer = undefined;
+      r.started = true;
+      r.running = true;
+      r.read = r.latest;
+      r.lastStart = Date.now();
+      performance.mark('dpl:search-index-read');
+      void store
+        .searchIndex()
         .catch(() => undefined)
+        .then((index) => {
+          // The benchmark's split of a first keystroke: the index read, then the search and the rows.
+          performance.mark('dpl:search-index-ready');
+          if (r.closed) return;
+          setState((previous) =>
+            index ? { index, status: 'ready', version: previous.version + 1 } : { ...previous, status: previous.index ? 'ready' : 'building' },
+          );
+        })
         .finally(() => {
-          state.running = false;
-          if (state.dirty) schedule();
+          r.running = false;
+          if (r.read !== r.latest) schedule();
         });
     };
     const schedule = () => {
-      if (state.filled === state.latest && !state.timer) return;
-      if (state.running) {
-        state.dirty = true;
-        return;
-      }
-      if (state.timer) {
-        // The person started typing while the first fill waited for an idle moment.
-        if (wanted && state.lastStart === 0) start();
-        return;
-      }
-      if (state.lastStart === 0) {
+      if (r.running || (r.started && r.read === r.latest)) return;
+      if (!r.started) {
         if (wanted) return start();
-        state.timer = afterFirstList(firstScreen, start);
+        if (!r.timer) r.timer = afterFirstList(firstScreen, start);
         return;
       }
-      const timer = setTimeout(start, Math.max(0, state.lastStart + REFRESH_INTERVAL_MS - Date.now()));
-      state.timer = () => clearTimeout(timer);
+      if (r.timer) return;
+      const timer = setTimeout(start, Math.max(0, r.lastStart + REFRESH_INTERVAL_MS - Date.now()));
+      r.timer = () => clearTimeout(timer);
     };
     schedule();
-  }, [store, papersChanges, index, wanted, firstScreen]);
+  }, [store, indexChanges, wanted, firstScreen]);
 
-  return { index, progress, version };
+  return state;
 }
 
 /** Runs `task` once the first list is on screen; returns a cancel function. */

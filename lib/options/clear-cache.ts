@@ -35,12 +35,13 @@ export async function clearCache(db: PapersDB, options: ClearOptions): Promise<C
     for (const name of keysIn('originFile', 'with-marks')) await options.files?.remove(name);
     await options.local?.remove(keysIn('local', 'with-marks'));
   }
-  const result = await db.transaction('rw', [db.papers, db.days, db.upvoteHistory, db.userState, db.misses, db.kv], async () => {
+  const result = await db.transaction('rw', [db.papers, db.days, db.upvoteHistory, db.userState, db.misses, db.kv, db.searchIndex], async () => {
     const before = await db.papers.count();
     const saved = options.keepSaved ? ((await db.userState.orderBy('savedAt').primaryKeys()) as string[]) : [];
     await db.papers.where('id').noneOf(saved).delete();
     await db.upvoteHistory.where('id').noneOf(saved).delete();
-    await Promise.all([db.days.clear(), db.misses.clear()]);
+    // The search index holds the words of every paper: it goes whole, and the background builds it anew from what stays.
+    await Promise.all([db.days.clear(), db.misses.clear(), db.searchIndex.clear()]);
     await db.kv.bulkDelete(keysIn('kv', 'always'));
     // Rows kept per paper (linked repositories, discussions): by their prefix.
     for (const entry of Object.values(PERSISTED as Record<string, PersistedKey>)) {

@@ -5,14 +5,15 @@
  * (./database-changes.ts); the first screen's reads are started early by ./first-screen.ts.
  */
 import { compareByUpvotes } from '../shared/daily-lists';
-import type { DayRecord, KeyValue, UpvoteSample, UserPaperState } from '../shared/db';
+import type { DayRecord, KeyValue, SearchIndexRow, UpvoteSample, UserPaperState } from '../shared/db';
 import { DATABASE_NAME, type TableName } from '../shared/db-name';
 import { openExistingDatabase, requestResult, transactionDone } from './idb-promise';
 import type { Paper } from '../shared/paper';
 import type { UpvotePoint } from './trends';
 import type { UserStateWriter } from '../shared/user-state';
 import type { SyncState } from '../shared/sync-state';
-import { SYNC_STATE_KEY } from '../shared/storage-keys';
+import { SEARCH_INDEX_KEY, SYNC_STATE_KEY } from '../shared/storage-keys';
+import { LocalSearchIndex, type SearchIndexSnapshot } from '../shared/search/local-index';
 import type { TrendingList } from '../shared/db';
 import { PAPER_LINKS_KEY_PREFIX, TRENDING_KEY } from '../shared/storage-keys';
 import type { PaperLinks } from '../shared/messages';
@@ -91,10 +92,15 @@ export class PopupStore implements UserStateWriter {
     return found.filter((paper): paper is Paper => paper !== undefined);
   }
 
-  /** Up to `count` papers after `afterId` in id order: the search index loads the archive this way. */
-  async paperBatch(afterId: string | undefined, count: number): Promise<Paper[]> {
-    const range = afterId === undefined ? undefined : IDBKeyRange.lowerBound(afterId, true);
-    return this.read('papers', (store) => store.getAll(range, count)) as Promise<Paper[]>;
+  /**
+   * The search index the background keeps (lib/background/search-index.ts), in one read; undefined while
+   * none is stored (the background builds it after the upgrade) or the database predates its table.
+   */
+  async searchIndex(): Promise<LocalSearchIndex | undefined> {
+    if (!this.db.objectStoreNames.contains('searchIndex')) return undefined;
+    const row = (await this.read('searchIndex', (store) => store.get(SEARCH_INDEX_KEY))) as SearchIndexRow | undefined;
+    performance.mark('dpl:search-index-row');
+    return row ? LocalSearchIndex.fromSnapshot(row.value as SearchIndexSnapshot) : undefined;
   }
 
   async readKv<T>(key: string): Promise<T | undefined> {

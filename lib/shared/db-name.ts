@@ -2,6 +2,6 @@
 export const DATABASE_NAME = 'daily-papers-lens';
 
 /** The database's tables (./db.ts defines them; tests/unit/shared/db.test.ts keeps the two lists equal). */
-export const TABLE_NAMES = ['papers', 'days', 'upvoteHistory', 'userState', 'misses', 'kv'] as const;
+export const TABLE_NAMES = ['papers', 'days', 'upvoteHistory', 'userState', 'misses', 'kv', 'searchIndex'] as const;
 
 export type TableName = (typeof TABLE_NAMES)[number];

@@ -54,6 +54,16 @@ export interface KeyValue {
   value: unknown;
 }
 
+/**
+ * A row of the search index's table (`SEARCH_INDEX_KEY`, `SEARCH_INDEX_META_KEY` in ./storage-keys.ts):
+ * the index itself (./search/local-index.ts `SearchIndexSnapshot`) and a small record of what it holds,
+ * apart, so a waking worker checks the index without reading it.
+ */
+export interface SearchIndexRow {
+  key: string;
+  value: unknown;
+}
+
 /** The kv row of Hugging Face's trending list (`TRENDING_KEY`, ./storage-keys.ts). */
 export interface TrendingList {
   fetchedAt: number;
@@ -96,6 +106,7 @@ export class PapersDB extends Dexie {
   userState!: EntityTable<UserPaperState, 'id'>;
   misses!: EntityTable<MissRecord, 'id'>;
   kv!: EntityTable<KeyValue, 'key'>;
+  searchIndex!: EntityTable<SearchIndexRow, 'key'>;
 
   constructor(name = DATABASE_NAME) {
     // Relaxed durability: a power cut may lose the last sync write (re-fetched next run), never corrupt it.
@@ -119,6 +130,13 @@ export class PapersDB extends Dexie {
             if (paper.dailyDate && !paper.dailyDates) paper.dailyDates = [paper.dailyDate];
           }),
       );
+    // 0.3: the search index, built by the background as papers are written (lib/background/search-index.ts).
+    // Its own table, not kv: a kv write drops the background's view of the papers (../background/stored-papers.ts).
+    // The upgrade adds no rows: the background builds the index once after it (it reads every paper, which
+    // inside the upgrade would hold every context's open for seconds).
+    this.version(3)
+      .stores({ searchIndex: 'key' })
+      .upgrade(() => undefined);
     this.use(listDaysOnEveryWrite);
   }
 }

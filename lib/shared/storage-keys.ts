@@ -11,10 +11,10 @@
  */
 
 /**
- * `storage.*` areas of the extension API; `kv` is the database's key-value table; `localStorage` the
+ * `storage.*` areas of the extension API; `kv` is the database's key-value table; `searchIndex` the database's search index table; `localStorage` the
  * extension origin's; `originFile` a file of the extension origin's private file system (lib/shared/origin-files.ts).
  */
-export type KeyArea = 'sync' | 'local' | 'session' | 'kv' | 'localStorage' | 'originFile';
+export type KeyArea = 'sync' | 'local' | 'session' | 'kv' | 'searchIndex' | 'localStorage' | 'originFile';
 
 export interface PersistedKey {
   readonly key: string;
@@ -50,6 +50,8 @@ export const CARD_LINKS_OPEN_KEY = 'arxivCardLinksOpen';
 export const RELEASE_WATCH_KEY = 'releaseWatch';
 export const PRUNE_STATE_KEY = 'pruneState';
 export const BADGE_INDEX_KEY = 'badgeIndex';
+export const SEARCH_INDEX_KEY = 'papers';
+export const SEARCH_INDEX_META_KEY = 'meta';
 
 export const PERSISTED = {
   settings: {
@@ -135,5 +137,13 @@ export const PERSISTED = {
   hfSearches: {
     key: HF_SEARCHES_KEY, area: 'localStorage', version: 1, cleared: 'always',
     holds: 'The last "search all of Hugging Face" queries and their results (lib/popup/search/remote-search.ts).',
+  },
+  searchIndex: {
+    key: SEARCH_INDEX_KEY, area: 'searchIndex', version: 1, cleared: 'always',
+    holds: 'The search index over every stored paper (lib/shared/search/local-index.ts `SearchIndexSnapshot`; its own `format` versions it), kept by lib/background/search-index.ts, read by the popup.',
+  },
+  searchIndexMeta: {
+    key: SEARCH_INDEX_META_KEY, area: 'searchIndex', version: 1, cleared: 'always',
+    holds: '`{ format, papers }`: what the stored search index holds, checked by a waking worker without reading the index.',
   },
 } as const satisfies Record<string, PersistedKey>;

@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
-import { LocalSearchIndex } from '../../lib/popup/search/local-index';
+import type { BrowserContext, Page } from '@playwright/test';
+import { LocalSearchIndex } from '../../lib/shared/search/local-index';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { popupScripts } from '../e2e/support/popup-scripts';
 import { median, recordFigures, type Figure } from './support/figures';
 import { syntheticPapers } from './support/synthetic-papers';
 import { openOnce, watchListPaint, type Opening } from './support/popup-opening';
+import { backgroundIndexes } from './support/seed-archive';
 
 const PAPERS = 20_000;
 /** The archive sizes the popup's opening is measured with: a few weeks of use, and a year and a half. */
@@ -134,6 +135,8 @@ test('the popup with 20,000 papers stored: keystrokes, bundle size', async ({ co
   const first = await openPopup();
   await expect(first.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
   await seed(first, PAPERS);
+  // The background indexes what the seed wrote behind Dexie's back once told (as after an import).
+  await backgroundIndexes(first, PAPERS);
   await first.close();
 
   // Keystrokes, once the index holds every paper: input event → results in the DOM, and → next frame.
@@ -142,10 +145,10 @@ test('the popup with 20,000 papers stored: keystrokes, bundle size', async ({ co
   const box = page.getByRole('searchbox', { name: 'Search papers' });
   const indexing = performance.now();
   await box.fill('flow');
-  await expect(page.getByTestId('indexing')).toContainText('abstracts', { timeout: 120_000 });
-  const titlesReadyMs = performance.now() - indexing;
   await expect(page.getByTestId('indexing')).toHaveCount(0, { timeout: 120_000 });
+  // The popup reads the background's index whole: titles and abstracts are searchable together.
   const indexReadyMs = performance.now() - indexing;
+  const titlesReadyMs = indexReadyMs;
   const timings = await page.evaluate(async (phrases) => {
     const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
     const panel = document.getElementById('view-panel')!;

@@ -4,6 +4,7 @@ import { PopupStore } from '../../../lib/popup/popup-store';
 import { patchSyncState } from '../../../lib/background/sync/state';
 import { storeTrending } from '../../../lib/background/sync/store';
 import { keepPaperLinks } from '../../../lib/background/paper-details';
+import { SearchIndexKeeper } from '../../../lib/background/search-index';
 import { changeUserState } from '../../../lib/shared/user-state';
 import { makePaper, useTestDb } from '../support/builders';
 
@@ -100,19 +101,14 @@ describe('PopupStore reads what Dexie wrote', () => {
     store.close();
   });
 
-  it('pages through every paper in id order', async () => {
-    await db().papers.bulkPut(Array.from({ length: 25 }, (_, i) => makePaper({ id: `2506.${String(10_000 + i)}` })));
+  it('reads the search index the background stored, in one read; nothing before it is built', async () => {
+    await db().papers.bulkPut([makePaper({ id: '2506.10001', title: 'Quasicrystal growth' }), makePaper({ id: '2506.10002', title: 'Speech' })]);
     const store = await storeFor(db());
-    const seen: string[] = [];
-    let after: string | undefined;
-    for (;;) {
-      const batch = await store.paperBatch(after, 10);
-      if (batch.length === 0) break;
-      seen.push(...batch.map((p) => p.id));
-      after = batch[batch.length - 1]!.id;
-    }
-    expect(seen).toHaveLength(25);
-    expect(new Set(seen).size).toBe(25);
+    expect(await store.searchIndex()).toBeUndefined();
+    await new SearchIndexKeeper(db()).ensure();
+    const index = await store.searchIndex();
+    expect(index?.search('quasicrystal').docs.map((doc) => doc.id)).toEqual(['2506.10001']);
+    expect(index?.size).toBe(2);
     store.close();
   });
 

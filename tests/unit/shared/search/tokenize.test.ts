@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTerms, words } from '../../../../lib/popup/search/tokenize';
+import { queryTerms, words } from '../../../../lib/shared/search/tokenize';
 
 describe('words', () => {
   it('lower-cases and splits on anything but letters and digits', () => {

@@ -1,13 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { LocalSearchIndex } from '../../../../lib/popup/search/local-index';
+import { LocalSearchIndex } from '../../../../lib/shared/search/local-index';
 import type { Paper } from '../../../../lib/shared/paper';
 import { makePaper } from '../../support/builders';
 
-function indexOf(papers: Paper[]): LocalSearchIndex {
+function built(papers: Paper[]): LocalSearchIndex {
   const index = new LocalSearchIndex();
   for (const paper of papers) index.add(paper);
   for (const paper of papers) index.addAbstract(paper.id, paper.summary);
   return index;
+}
+
+/** The same index stored and read back, as the popup gets it (a structured clone, like IndexedDB's). */
+function stored(papers: Paper[]): LocalSearchIndex {
+  return LocalSearchIndex.fromSnapshot(structuredClone(built(papers).toSnapshot()))!;
+}
+
+/** Half built before storing, half added to the index read back, as the background adds a sync step's papers. */
+function grownAfterLoad(papers: Paper[]): LocalSearchIndex {
+  const half = Math.ceil(papers.length / 2);
+  const index = LocalSearchIndex.fromSnapshot(structuredClone(built(papers.slice(0, half)).toSnapshot()))!;
+  for (const paper of papers.slice(half)) index.add(paper);
+  for (const paper of papers.slice(half)) index.addAbstract(paper.id, paper.summary);
+  return LocalSearchIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
 }
 
 const ids = (index: LocalSearchIndex, query: string) => index.search(query).docs.map((d) => d.id);
@@ -20,7 +34,11 @@ const PAPERS = [
   makePaper({ id: '2506.00005', title: 'Flowing water', summary: 'Hydraulics.', upvotes: 2, authors: ['Ann Other'], aiSummary: 'A model of rivers.' }),
 ];
 
-describe('LocalSearchIndex', () => {
+describe.each([
+  ['built', built],
+  ['stored and read back', stored],
+  ['grown after being read back', grownAfterLoad],
+])('LocalSearchIndex (%s)', (_, indexOf) => {
   const index = indexOf(PAPERS);
 
   it('ranks a title hit above a keyword hit above an abstract hit, whatever the upvotes', () => {
@@ -74,7 +92,7 @@ describe('LocalSearchIndex', () => {
   it('keeps no abstract in its results, and adds a paper once', () => {
     const again = indexOf([PAPERS[0]!, PAPERS[0]!]);
     expect(again.size).toBe(1);
-    expect(again.search('flows').docs[0]?.summary).toBeUndefined();
+    expect(again.search('flows').docs[0]).toEqual({ id: PAPERS[0]!.id, upvotes: PAPERS[0]!.upvotes });
     expect(again.addAbstract('2999.99999', 'nothing')).toBe(false);
   });
 
@@ -88,3 +106,62 @@ describe('LocalSearchIndex', () => {
     expect(ids(hostile, 'onerror')).toEqual(['2506.00099']);
   });
 });
+
+describe('LocalSearchIndex kept up to date (the background’s)', () => {
+  const roundTrip = (index: LocalSearchIndex) => LocalSearchIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+
+  it('upserts: a new paper is added, a paper whose text is unchanged only moves in rank', () => {
+    const index = new LocalSearchIndex();
+    for (const paper of PAPERS) index.upsert(paper);
+    expect(ids(index, 'scale')).toEqual(['2506.00004', '2506.00001']);
+    index.upsert({ ...PAPERS[0]!, upvotes: 500 });
+    const read = roundTrip(index);
+    expect(ids(read, 'scale')).toEqual(['2506.00001', '2506.00004']);
+    expect(read.size).toBe(PAPERS.length);
+    expect(read.removedShare).toBe(0);
+  });
+
+  it('indexes a paper again when its text changed (HF added a summary), forgetting its old words', () => {
+    const index = roundTrip(indexOfAll(PAPERS));
+    index.upsert({ ...PAPERS[4]!, title: 'Flowing rivers', aiSummary: 'Sediment transport in deltas.' });
+    const read = roundTrip(index);
+    expect(ids(read, 'sediment')).toEqual(['2506.00005']);
+    expect(ids(read, 'water')).toEqual([]);
+    expect(ids(read, 'flowing')).toEqual(['2506.00005']);
+    expect(read.size).toBe(PAPERS.length);
+    expect(read.search('flow').total).toBe(4);
+  });
+
+  it('removes a paper from the results, also once stored and read back', () => {
+    const index = indexOfAll(PAPERS);
+    expect(index.remove('2506.00003')).toBe(true);
+    expect(index.remove('2506.00003')).toBe(false);
+    const read = roundTrip(index);
+    expect(ids(read, 'normalizing flows')).toEqual(['2506.00001', '2506.00002']);
+    expect(read.has('2506.00003')).toBe(false);
+    expect(read.ids().sort()).toEqual(PAPERS.map((p) => p.id).filter((id) => id !== '2506.00003'));
+    read.upsert(PAPERS[2]!);
+    expect(ids(read, 'normalizing flows')).toEqual(['2506.00001', '2506.00003', '2506.00002']);
+  });
+
+  it('reads back posting lists with wide gaps (multi-byte varints) as they were', () => {
+    const papers = Array.from({ length: 3_000 }, (_, i) =>
+      makePaper({ id: `2507.${String(10_000 + i)}`, title: i === 0 || i === 2_999 ? 'Quasicrystal growth' : `Paper ${i}`, summary: i % 1_000 === 7 ? 'Zeolite lattices.' : 'Nothing.', upvotes: i }),
+    );
+    const read = roundTrip(indexOfAll(papers));
+    expect(ids(read, 'quasicrystal')).toEqual(['2507.12999', '2507.10000']);
+    expect(ids(read, 'zeolite')).toEqual(['2507.12007', '2507.11007', '2507.10007']);
+    expect(read.search('paper').total).toBe(2_998);
+  });
+
+  it('reads back nothing from a snapshot of another format (rebuilt instead)', () => {
+    const snapshot = indexOfAll(PAPERS).toSnapshot();
+    expect(LocalSearchIndex.fromSnapshot({ ...snapshot, format: 0 as never })).toBeUndefined();
+  });
+});
+
+function indexOfAll(papers: Paper[]): LocalSearchIndex {
+  const index = new LocalSearchIndex();
+  for (const paper of papers) index.upsert(paper);
+  return index;
+}
