@@ -8,7 +8,7 @@ import { HOSTILE_COMMENT_RAW, STARFLOW_AUTHOR_USER, STARFLOW_COMMENTS_ANSWER, ST
 import { patchSettings } from './support/arxiv';
 import { fixturePapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
-import { collectPageErrors, expect, test } from './support/extension-test';
+import { collectDialogs, collectPageErrors, expect, test } from './support/extension-test';
 import type { FixtureServer } from './support/fixture-server';
 
 const ID = STARFLOW_DETAILS.id;
@@ -124,11 +124,7 @@ test('the discussion opens on request: the latest threads as text, a reply by an
   const commentCalls = () => server.hfCalls().filter((path) => path === `/api/papers/${paper.id}?field=comments`).length;
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   await page.goto(`https://arxiv.org/abs/${paper.id}`);
 
   const card = page.getByTestId('dpl-card');

@@ -12,7 +12,7 @@ import { HOSTILE_TEXT, HOSTILE_URLS } from '../fixtures/hostile/payloads';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { auditDom } from './support/dom-audit';
-import { collectPageErrors, expect, test as base } from './support/extension-test';
+import { collectDialogs, collectPageErrors, expect, test as base } from './support/extension-test';
 import { todaysPapers } from './support/fixture-papers';
 import { FixtureServer } from './support/fixture-server';
 import { waitForSync } from './support/sync';
@@ -111,11 +111,7 @@ test('hostile text typed into watch lists, in an imported file and in stored set
   }, HOSTILE_TEXT);
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
+  const dialogs = collectDialogs(page);
   await page.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(page.getByLabel('Keywords')).toHaveValue(new RegExp(HOSTILE_TEXT[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
   await expectClean(page, 'body');

@@ -31,7 +31,15 @@ async function lightPage(context: BrowserContext): Promise<Page> {
   return page;
 }
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(OUT, `${name}.png`), animations: 'disabled', caret: 'hide' });
+/** Switches the site on from the options page, opens `url` in a light page with the site's look, waits for its badges and shoots it. */
+async function shootSite(context: BrowserContext, extensionId: string, shot: { site: string; url: string; look: string; badges: number; name: string }): Promise<void> {
+  await switchSite(context, extensionId, shot.site, true);
+  const page = await lightPage(context);
+  await page.goto(shot.url);
+  await page.addStyleTag({ content: shot.look });
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(shot.badges);
+  await page.screenshot({ path: join(OUT, `${shot.name}.png`), animations: 'disabled', caret: 'hide' });
+}
 
 test('Hacker News front page (light)', async ({ server, context, background, extensionId }) => {
   await waitForSync(background);
@@ -45,12 +53,7 @@ test('Hacker News front page (light)', async ({ server, context, background, ext
     { id: 49_230_206, title: 'Ask HN: How do you keep up with new papers?', by: 'asker', points: 120, ageSeconds: 30_000, comments: 153 },
   ];
   server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories }));
-  await switchSite(context, extensionId, 'Hacker News', true);
-  const page = await lightPage(context);
-  await page.goto('https://news.ycombinator.com/news');
-  await page.addStyleTag({ content: HACKER_NEWS_LOOK });
-  await expect(page.locator('dpl-paper-badge')).toHaveCount(3);
-  await shoot(page, 'hackernews-light');
+  await shootSite(context, extensionId, { site: 'Hacker News', url: 'https://news.ycombinator.com/news', look: HACKER_NEWS_LOOK, badges: 3, name: 'hackernews-light' });
 });
 
 test('Google Scholar results (light)', async ({ server, context, background, extensionId }) => {
@@ -64,10 +67,5 @@ test('Google Scholar results (light)', async ({ server, context, background, ext
     { ...base, cid: 'FxShotTitle1', title: `${c!.title.toUpperCase().slice(0, 60)} …`, titleHref: 'https://openreview.net/forum?id=FxShot', sourceHost: 'openreview.net', venue: 'ICLR', snippet: 'Found by its title: Scholar shows it in capitals and cut.' },
   ];
   server.pages.set('scholar.google.com/scholar', scholarResultsPage({ query: 'latent flows', results }));
-  await switchSite(context, extensionId, 'Google Scholar', true);
-  const page = await lightPage(context);
-  await page.goto('https://scholar.google.com/scholar?q=latent+flows&hl=en');
-  await page.addStyleTag({ content: SCHOLAR_LOOK });
-  await expect(page.locator('dpl-paper-badge')).toHaveCount(3);
-  await shoot(page, 'scholar-light');
+  await shootSite(context, extensionId, { site: 'Google Scholar', url: 'https://scholar.google.com/scholar?q=latent+flows&hl=en', look: SCHOLAR_LOOK, badges: 3, name: 'scholar-light' });
 });

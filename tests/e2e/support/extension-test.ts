@@ -104,3 +104,13 @@ export function collectPageErrors(page: Page): Error[] {
   page.on('pageerror', (error) => errors.push(error));
   return errors;
 }
+
+/** Every dialog the page opens (alert, confirm, prompt: a script that ran), dismissed, by its message. */
+export function collectDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
