@@ -12,12 +12,13 @@ import { ListingToolbar } from '../../components/sites/arxiv/ListingToolbar';
 import { createUpvoteBadge } from '../../components/sites/kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder } from '../../lib/sites/arxiv/entry-order';
-import { idsToLookUp } from '../../lib/sites/arxiv/listing-entry';
+import { idsToLookUp, LISTING_EAGER_ENTRIES, type ListingEntry } from '../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, readListingPage } from '../../lib/sites/arxiv/listing-page';
 import { scriptMatches } from '../../lib/shared/sites';
 import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/sites/kit/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sites/arxiv/search-page';
 import { domReady } from '../../lib/sites/kit/dom-ready';
+import { showNearViewport } from '../../lib/sites/kit/near-viewport';
 import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, type ShadowHost } from '../../lib/sites/kit/shadow-host';
 import { BadgeIndex } from '../../lib/shared/badge-index';
 import { sendRequest } from '../../lib/shared/messages';
@@ -65,15 +66,23 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
   const styles = new OverlayStyles(badgeCss + overlayCss + toolbarCss);
   const highlight = new EntryHighlight();
   const hosts: ShadowHost[] = [];
-  for (const entry of known) {
+  // The page's look is read in the next frame, from the styles that frame computes anyway (reading it
+  // earlier would make a 2000-entry page compute them once more); the badges' light default holds until.
+  let theme: PageTheme = 'light';
+  const showBadge = (entry: ListingEntry) => {
     const paper = badges.get(entry.arxivId.id)!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
+    if (theme !== 'light') setHostTheme(shadow.host, theme);
     shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
     entry.badgeSlot.append(shadow.host);
     if (highlighted) highlight.add(entry);
     hosts.push(shadow);
-  }
+  };
+  // The first screens' badges (and tints) go in now, before the page's first frame; the rest as the
+  // person scrolls near them: a badge costs the page's layout whether it is seen or not.
+  const firstScreens = new Set(entries.slice(0, LISTING_EAGER_ENTRIES));
+  showNearViewport(known, (entry) => firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
 
   const order = new EntryOrder(entries);
   const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
@@ -94,9 +103,6 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
     hosts.push(toolbar);
   }
 
-  // The page's look is read in the next frame, from the styles that frame computes anyway (reading it
-  // earlier would make a 2000-entry page compute them once more); the badges' light default holds until.
-  let theme: PageTheme = 'light';
   const followTheme = () => {
     const now = pageTheme(known[0]!.badgeSlot);
     if (now === theme) return;

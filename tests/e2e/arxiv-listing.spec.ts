@@ -7,6 +7,7 @@ import type { Page } from '@playwright/test';
 import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
 import { hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
+import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { fixturePapers, type FixturePaper } from './support/fixture-papers';
 import type { FixtureServer } from './support/fixture-server';
@@ -39,6 +40,31 @@ function sectionIds(page: Page): Promise<string[][]> {
   return page.locator('dl#articles').evaluateAll((sections) =>
     sections.map((s) => [...s.querySelectorAll('dt a[title="Abstract"]')].map((a) => a.id)),
   );
+}
+
+/** Scrolls the page a wheel turn at a time to its end, running `check` at each stop. */
+async function scrollThrough(page: Page, check: () => Promise<unknown>): Promise<void> {
+  await page.mouse.move(400, 300);
+  for (let stop = 0; stop < 400; stop += 1) {
+    await check();
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.wheel(0, 700);
+    await expect.poll(() => page.evaluate(() => scrollY), { timeout: 1000 }).not.toBe(before).catch(() => undefined);
+    if ((await page.evaluate(() => scrollY)) === before) return;
+  }
+}
+
+/** Ids of the entries in view (any part of them) that HF knows and that show no badge. */
+function knownInViewWithoutBadge(page: Page, known: string[]): Promise<string[]> {
+  return page.evaluate((known) => {
+    const ids = new Set(known);
+    return [...document.querySelectorAll('dl#articles > dt')].flatMap((dt) => {
+      const id = (dt.querySelector('a[title="Abstract"]') as HTMLAnchorElement).href.split('/abs/')[1]!.replace(/v\d+$/, '');
+      const box = dt.getBoundingClientRect();
+      const inView = box.bottom > 0 && box.top < innerHeight;
+      return inView && ids.has(id) && !dt.querySelector('dpl-paper-badge') ? [id] : [];
+    });
+  }, known);
 }
 
 /** The badge each entry shows (null: none), by id. */
@@ -151,6 +177,13 @@ test('/pastweek with show=2000, /recent and /catchup get their badges', async ({
   const errors = collectPageErrors(page);
 
   await page.goto('https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000');
+  // The first screens' badges are there at once; the others come as the page is scrolled near them,
+  // each before its entry is in view.
+  const firstScreens = entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => upvotes.has(e.id)).length;
+  expect(firstScreens).toBeGreaterThan(0);
+  expect(firstScreens).toBeLessThan(papers.length);
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(firstScreens);
+  await scrollThrough(page, async () => expect.poll(() => knownInViewWithoutBadge(page, [...upvotes.keys()])).toEqual([]));
   await expect(page.locator('dpl-paper-badge')).toHaveCount(papers.length);
   const shown = await badges(page, 'dl#articles > dt');
   expect(Object.keys(shown)).toHaveLength(600);

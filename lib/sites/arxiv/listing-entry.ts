@@ -11,6 +11,13 @@ export interface ListingEntry {
   section: Element;
 }
 
+/**
+ * The entries of a page whose badges go in at once, before its first frame: more than the first two
+ * screens of any listing (an entry without its abstract is ~90 px tall). The others' go in as the person
+ * scrolls near them.
+ */
+export const LISTING_EAGER_ENTRIES = 40;
+
 /** `/abs/ID` or `https://arxiv.org/abs/ID` as arXiv writes them: read without building an URL (2000 a page). */
 const PLAIN_ABS_HREF = /^(?:https:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([\w./-]+?)\/?$/;
 
