@@ -84,7 +84,9 @@ export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: Sit
 
 /**
  * Puts a prepared card in its place, in the page's look (read in the next frame, from styles that frame
- * computes anyway); the first time, its linked part is asked for then: its first paint never waits on HF.
+ * computes anyway); the first time, its linked part is asked for once the page has loaded: its first
+ * paint never waits on HF, and the page's own load never waits on the linked part (a message, a
+ * second render and its layout).
  */
 export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace): void {
   const { host } = card;
@@ -92,7 +94,17 @@ export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace
   if (first) setHostTheme(host, 'light');
   place.anchor.insertAdjacentElement(place.position, host);
   ctx.requestAnimationFrame(() => setHostTheme(host, pageTheme(host)));
-  if (first) card.loadLinks?.();
+  if (first && card.loadLinks) afterPageLoad(ctx, card.loadLinks, host.ownerDocument);
+}
+
+/** Runs `work` in a task of its own after the page's load event (at once when it has passed). */
+function afterPageLoad(ctx: Pick<CardContext, 'signal'>, work: () => void, doc: Document): void {
+  const view = doc.defaultView;
+  if (doc.readyState === 'complete' || !view) {
+    setTimeout(work);
+    return;
+  }
+  view.addEventListener('load', () => setTimeout(work), { once: true, signal: ctx.signal });
 }
 
 /** Takes a card off the page and lets Preact clean up. */
