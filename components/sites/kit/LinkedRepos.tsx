@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { PaperLinks } from '../../../lib/shared/messages';
 import type { RepoKind } from '../../../lib/shared/hf-repo';
 import { LinkedRepoItem } from '../../shared/LinkedRepoItem';
+import { formatCount } from '../../../lib/shared/numbers';
 
 /** The linked part of the card: asked after the card is shown. */
 export type LinksState = { status: 'failed' } | { status: 'ok'; links: PaperLinks };
@@ -18,7 +19,6 @@ const KINDS: [RepoKind, string][] = [
   ['datasets', 'Datasets'],
   ['spaces', 'Spaces'],
 ];
-const num = (n: number) => n.toLocaleString('en-US');
 
 /** A disclosure button (the card's own toggle look). */
 function Toggle({ open, controls, label, onClick }: { open: boolean; controls: string; label: string; onClick: () => void }) {
@@ -45,7 +45,7 @@ export function LinkedRepos({ state, initiallyOpen, onOpenChange, onRetry }: Lin
   const any = totals.models + totals.datasets + totals.spaces > 0;
   return (
     <div class="dpl-linked" aria-label="On Hugging Face" role="group">
-      <span>{KINDS.map(([kind, label]) => `${label} ${num(totals[kind])}`).join(' · ')}</span>{' '}
+      <span>{KINDS.map(([kind, label]) => `${label} ${formatCount(totals[kind])}`).join(' · ')}</span>{' '}
       {any && (
         <Toggle
           open={open}

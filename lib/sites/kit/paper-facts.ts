@@ -1,6 +1,7 @@
 /** What the paper card tells beyond the badge, as plain text and checked links (rendered as text only). */
 import type { PaperCardData } from '../../shared/messages';
 import { safeHttpsUrl } from '../../shared/safe-url';
+import { formatCount } from '../../shared/numbers';
 import { dateLabel } from '../../shared/day-label';
 
 export interface PaperFact {
@@ -28,7 +29,7 @@ export function paperFacts(paper: PaperCardData): PaperFact[] {
   const repo = safeHttpsUrl(paper.githubRepo);
   if (repo) {
     const stars = paper.githubStars;
-    facts.push({ label: 'Code', text: linkText(repo), href: repo, extra: stars === undefined ? undefined : `★ ${stars.toLocaleString('en-US')}` });
+    facts.push({ label: 'Code', text: linkText(repo), href: repo, extra: stars === undefined ? undefined : `★ ${formatCount(stars)}` });
   }
   const project = safeHttpsUrl(paper.projectPage);
   if (project) facts.push({ label: 'Project page', text: linkText(project), href: project });
