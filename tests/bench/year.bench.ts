@@ -169,6 +169,12 @@ async function pruneOnce(page: Page, retentionDays: number) {
   return (await readPruneState(page))!.report;
 }
 
+/** Where the openings' time went: each step's median, ms after navigation start. */
+function openingSteps(openings: Opening[], what: string): Figure[] {
+  const names = [...new Set(openings.flatMap((o) => Object.keys(o.marks)))];
+  return names.map((name) => ({ measure: `  ${what}: ${name}`, value: median(openings.map((o) => o.marks[name] ?? Number.NaN).filter((v) => !Number.isNaN(v))), unit: 'ms' }));
+}
+
 const diskMb = (page: Page) => page.evaluate(async () => ((await navigator.storage.estimate()).usage ?? 0) / 1024 / 1024);
 
 for (const size of SIZES) {
@@ -240,6 +246,8 @@ for (const size of SIZES) {
       { measure: `popup: list painted after opening (${popups.at(-1)!.entries} entries)`, value: popupPainted, unit: 'ms', runs: popups.map((o) => o.painted) },
       { measure: 'floor page: static list painted after opening', value: floorPainted, unit: 'ms', runs: floors.map((o) => o.painted) },
       { measure: 'popup ÷ floor (same run, pairwise median)', value: median(ratios), unit: '×', target: '≤ 1.3×', met: median(ratios) <= 1.3, runs: ratios },
+      ...openingSteps(popups, 'popup'),
+      ...openingSteps(floors, 'floor page'),
       { measure: 'worker cold start → first page answered (badge index), first wake after a change: the window read', value: cold[0]!, unit: 'ms' },
       { measure: 'worker cold start → first page answered (badge index), later wakes: the kept copy', value: median(cold.slice(1)), unit: 'ms', runs: cold.slice(1) },
       { measure: 'badge index answered, worker awake', value: median(warm), unit: 'ms', runs: warm },
