@@ -11,7 +11,7 @@ import toolbarCss from '../../components/sites/arxiv/listing-toolbar.css?inline'
 import { ListingToolbar } from '../../components/sites/arxiv/ListingToolbar';
 import { createUpvoteBadge } from '../../components/sites/kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../lib/sites/arxiv/entry-highlight';
-import { EntryOrder } from '../../lib/sites/arxiv/entry-order';
+import { EntryOrder, orderByScore } from '../../lib/sites/arxiv/entry-order';
 import { idsToLookUp, LISTING_EAGER_ENTRIES, type ListingEntry } from '../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, readListingPage } from '../../lib/sites/arxiv/listing-page';
 import { scriptMatches } from '../../lib/shared/sites';
@@ -82,7 +82,14 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
   // The first screens' badges (and tints) go in now, before the page's first frame; the rest as the
   // person scrolls near them: a badge costs the page's layout whether it is seen or not.
   const firstScreens = new Set(entries.slice(0, LISTING_EAGER_ENTRIES));
-  showNearViewport(known, (entry) => firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
+  const lazy = showNearViewport(known, (entry) => firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
+  const upvotesOf = (entry: ListingEntry) => badges.get(entry.arxivId.id)?.upvotes;
+  // Sorted by upvotes, the page's top shows entries that were far down: their badges go in with the move.
+  const sortByUpvotes = () => {
+    order.sortBy(upvotesOf);
+    const firstSection = entries.filter((entry) => entry.section === entries[0]!.section);
+    for (const entry of orderByScore(firstSection, upvotesOf).slice(0, LISTING_EAGER_ENTRIES)) if (badges.has(entry.arxivId.id)) lazy.showNow(entry);
+  };
 
   const order = new EntryOrder(entries);
   const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
@@ -95,7 +102,7 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
         total={entries.length}
         highlightThreshold={highlightThreshold}
         highlighted={highlightedCount}
-        onSortChange={(byUpvotes) => (byUpvotes ? order.sortBy((e) => badges.get(e.arxivId.id)?.upvotes) : order.restore())}
+        onSortChange={(byUpvotes) => (byUpvotes ? sortByUpvotes() : order.restore())}
       />,
       toolbar.container,
     );

@@ -18,9 +18,16 @@ export interface NearViewportOptions {
   IntersectionObserver?: typeof IntersectionObserver;
 }
 
+export interface NearViewportHandle<T> {
+  /** How many items were shown at once (the eager ones). */
+  readonly shownAtOnce: number;
+  /** Shows an item now if it is still waiting (the page reordered it to the top, say). */
+  showNow(item: T): void;
+}
+
 /**
  * Calls `show(item)` now for each eager item, and for every other item once `elementOf(item)` is near
- * the viewport. Returns how many were shown at once.
+ * the viewport.
  */
 export function showNearViewport<T>(
   items: readonly T[],
@@ -28,7 +35,7 @@ export function showNearViewport<T>(
   elementOf: (item: T) => Element,
   show: (item: T) => void,
   options: NearViewportOptions,
-): number {
+): NearViewportHandle<T> {
   const Observer = options.IntersectionObserver ?? globalThis.IntersectionObserver;
   const later = new Map<Element, T>();
   let shownNow = 0;
@@ -40,7 +47,16 @@ export function showNearViewport<T>(
       later.set(elementOf(item), item);
     }
   }
-  if (later.size === 0 || options.signal.aborted) return shownNow;
+  const handle = (observer?: IntersectionObserver): NearViewportHandle<T> => ({
+    shownAtOnce: shownNow,
+    showNow(item) {
+      const element = elementOf(item);
+      if (!later.delete(element)) return;
+      observer?.unobserve(element);
+      show(item);
+    },
+  });
+  if (later.size === 0 || options.signal.aborted) return handle();
   const margin = `${Math.round((options.marginScreens ?? 2) * 100)}%`;
   const observer = new Observer(
     (records) => {
@@ -61,5 +77,5 @@ export function showNearViewport<T>(
     observer.disconnect();
     later.clear();
   });
-  return shownNow;
+  return handle(observer);
 }

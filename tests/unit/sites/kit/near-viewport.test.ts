@@ -45,11 +45,11 @@ describe('showNearViewport', () => {
     const { observers, Observer } = fakeObservers();
     const items = elements(6);
     const shown: string[] = [];
-    const now = showNearViewport(items, (e) => items.indexOf(e) < 2, (e) => e, (e) => shown.push(e.id), {
+    const { shownAtOnce } = showNearViewport(items, (e) => items.indexOf(e) < 2, (e) => e, (e) => shown.push(e.id), {
       signal: new AbortController().signal,
       IntersectionObserver: Observer,
     });
-    expect(now).toBe(2);
+    expect(shownAtOnce).toBe(2);
     expect(shown).toEqual(['e0', 'e1']);
     const [observer] = observers;
     expect(observers).toHaveLength(1);
@@ -65,6 +65,20 @@ describe('showNearViewport', () => {
     expect(shown).toEqual(['e0', 'e1', 'e4', 'e2', 'e3', 'e5']);
     // Nothing left to wait for: the observer lets go of the page.
     expect(observer!.disconnected).toBe(true);
+  });
+
+  it('shows a waiting item at once when asked (entries sorted to the top), never twice', () => {
+    const { observers, Observer } = fakeObservers();
+    const items = elements(4);
+    const shown: string[] = [];
+    const lazy = showNearViewport(items, (e) => e === items[0], (e) => e, (e) => shown.push(e.id), { signal: new AbortController().signal, IntersectionObserver: Observer });
+    lazy.showNow(items[3]!);
+    lazy.showNow(items[3]!);
+    lazy.showNow(items[0]!);
+    expect(shown).toEqual(['e0', 'e3']);
+    expect(observers[0]!.observed.has(items[3]!)).toBe(false);
+    observers[0]!.report(items[3]!, true);
+    expect(shown).toEqual(['e0', 'e3']);
   });
 
   it('stops showing when its signal aborts (the script invalidated)', () => {
@@ -92,7 +106,7 @@ describe('showNearViewport', () => {
     try {
       (globalThis as { IntersectionObserver?: unknown }).IntersectionObserver = undefined;
       const all: string[] = [];
-      expect(showNearViewport(items, () => false, (e) => e, (e) => all.push(e.id), { signal: new AbortController().signal })).toBe(3);
+      expect(showNearViewport(items, () => false, (e) => e, (e) => all.push(e.id), { signal: new AbortController().signal }).shownAtOnce).toBe(3);
       expect(all).toEqual(['e0', 'e1', 'e2']);
     } finally {
       globalThis.IntersectionObserver = original;
