@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PopupStore } from '../../lib/popup/popup-store';
 import type { LocalSearchIndex } from '../../lib/shared/search/local-index';
 import type { FirstScreen } from '../../lib/popup/first-screen';
@@ -41,7 +41,8 @@ export function useSearchIndex(store: PopupStore | undefined, indexChanges: numb
     [],
   );
 
-  useEffect(() => {
+  // A layout effect: the first keystroke's read starts in the render it causes, not a frame later.
+  useLayoutEffect(() => {
     if (!store) return;
     const r = reads.current;
     r.latest = indexChanges;

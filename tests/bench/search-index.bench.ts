@@ -19,11 +19,15 @@ const TYPED = ['diffusion model', 'normalizing flows', 'video generation agents'
  * In a popup just opened, as soon as its search box is there: one input event, then the time until its results are in the
  * DOM, complete (the index read: no "reading the search index" note).
  */
-async function firstKeystroke(page: import('@playwright/test').Page, query: string): Promise<number> {
-  return page.evaluate(async (query) => {
+/** A person's pause between the popup's search box appearing and their first key. */
+const PERSON_PAUSE_MS = 500;
+
+async function firstKeystroke(page: import('@playwright/test').Page, query: string, afterMs = 0): Promise<number> {
+  return page.evaluate(async ({ query, afterMs }) => {
     // The box comes with the interface, drawn once the first screen's reads answered.
     const box = () => document.querySelector<HTMLInputElement>('input[type=search]');
     while (!box()) await new Promise((resolve) => requestAnimationFrame(resolve));
+    if (afterMs) await new Promise((resolve) => setTimeout(resolve, afterMs));
     const input = box()!;
     const complete = () => document.querySelector('.paper') && !document.querySelector('[data-testid=indexing]') && /match/.test(document.querySelector('[data-testid=search-summary]')?.textContent ?? '');
     const start = performance.now();
@@ -37,7 +41,7 @@ async function firstKeystroke(page: import('@playwright/test').Page, query: stri
         if (check() !== false) observer.disconnect();
       }).observe(document.body, { childList: true, subtree: true, characterData: true });
     });
-  }, query);
+  }, { query, afterMs });
 }
 
 /** Each keystroke of the phrases: input event → results changed in the DOM (ms). */
@@ -90,6 +94,15 @@ for (const size of SIZES) {
       await page.close();
       await new Promise((resolve) => setTimeout(resolve, 1_000));
     }
+    // A person's pace: the first key half a second after the box appears (most take longer to start typing).
+    const paced: number[] = [];
+    for (let run = 0; run < OPENINGS; run++) {
+      const page = await context.newPage();
+      await page.goto(popupUrl);
+      paced.push(await firstKeystroke(page, FIRST, PERSON_PAUSE_MS));
+      await page.close();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
     const page = await context.newPage();
     await page.goto(popupUrl);
     await firstKeystroke(page, FIRST);
@@ -102,6 +115,7 @@ for (const size of SIZES) {
       { measure: 'background: whole index built and stored (from the notice)', value: buildMs, unit: 'ms' },
       { measure: 'index stored (buffers + strings)', value: bytes / 1024 / 1024, unit: 'MB' },
       { measure: `popup just opened: first keystroke ("${FIRST}") → complete results`, value: median(firsts), unit: 'ms', target: '≤ 100 ms', met: median(firsts) <= 100, runs: firsts },
+      { measure: `first keystroke ${PERSON_PAUSE_MS} ms after the search box appeared → complete results`, value: median(paced), unit: 'ms', target: '≤ 100 ms', met: median(paced) <= 100, runs: paced },
       { measure: '… index read asked, after the keystroke', value: after('dpl:search-index-read'), unit: 'ms' },
       { measure: '… index row read (IndexedDB), after the keystroke', value: after('dpl:search-index-row'), unit: 'ms' },
       { measure: '… index ready (snapshot read back), after the keystroke', value: after('dpl:search-index-ready'), unit: 'ms' },
