@@ -109,3 +109,31 @@ test('Hacker News: access revoked from the browser side turns the site off and i
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await expect(options.getByLabel('Show Daily Papers on Hacker News')).not.toBeChecked();
 });
+
+test('Hacker News in a dark look: the badges are dark from the first frame they are painted in', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
+  const [a, b] = fixturePapers(server.data);
+  const stories: HnStory[] = [
+    { id: 1, title: 'A paper (abs)', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org' },
+    { id: 2, title: 'A paper [pdf]', url: `https://arxiv.org/pdf/${b!.id}`, site: 'arxiv.org' },
+  ];
+  // As a dark-mode stylesheet (a user style, a theme extension) paints HN.
+  const dark = '<style>body, table, td { background: #1d1f21 !important; color: #c5c8c6 !important; }</style>';
+  server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories }).replace('</head>', `${dark}</head>`));
+  await switchSite(context, extensionId, 'Hacker News', true);
+  const page = await context.newPage();
+  // The theme is read in the frame after the badges go in (before it is painted, in the browser's order
+  // of a frame's work): a ResizeObserver, called after that frame's layout and before its paint, sees it.
+  await page.addInitScript(() => {
+    const seen = new Set<string>();
+    (window as unknown as { themesPainted: Set<string> }).themesPainted = seen;
+    const sizes = new ResizeObserver((entries) => entries.forEach((entry) => seen.add(entry.target.getAttribute('data-dpl-theme') ?? 'none')));
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeName === 'DPL-PAPER-BADGE') sizes.observe(node as Element);
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto('https://news.ycombinator.com/news');
+  await expect.poll(async () => (await siteBadges(page)).map((x) => x.theme)).toEqual(['dark', 'dark']);
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => [...(window as unknown as { themesPainted: Set<string> }).themesPainted])).toEqual(['dark']);
+});
