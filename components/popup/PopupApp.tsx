@@ -34,6 +34,9 @@ interface Props {
   opened?: PopupStore;
 }
 
+/** The cached linked lists wait for the first list on screen at most this long. */
+const LINKS_AFTER_PAINT_MS = 1_000;
+
 export function PopupApp({ firstScreen, opened }: Props) {
   const { store, changes, touch } = usePopupStore(firstScreen, opened);
   const [ui, patchUi] = useUiState(firstScreen.ui);
@@ -45,7 +48,17 @@ export function PopupApp({ firstScreen, opened }: Props) {
   const content = useRef<HTMLDivElement>(null);
   const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), [], firstScreen.earlySyncState());
   const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), [], firstScreen.earlyUserStates());
-  const cachedLinks = useStoreQuery(store, changes, ['kv'], (s) => s.cachedLinks(), []);
+  // The cached linked lists (facts and the code/weights/demo filters) are read once the first list is
+  // on screen: their answer would otherwise draw the list a second time before its first frame.
+  const [listPainted, setListPainted] = useState(false);
+  useEffect(() => {
+    let open = true;
+    void firstScreen.whenListPainted(LINKS_AFTER_PAINT_MS).then(() => open && setListPainted(true));
+    return () => {
+      open = false;
+    };
+  }, [firstScreen]);
+  const cachedLinks = useStoreQuery(listPainted ? store : undefined, changes, ['kv'], (s) => s.cachedLinks(), []);
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const searching = ui.query.trim() !== '';
   const searchIndex = useSearchIndex(store, changes.searchIndex, searching, firstScreen);
