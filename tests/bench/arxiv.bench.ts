@@ -4,10 +4,10 @@
  * script's gzipped size. Medians of several runs against the built extension, warm worker.
  * `ARXIV_BENCH=abstract` measures the abstract page only (warm and cold worker): a quicker run.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
@@ -184,6 +184,20 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   // The same pages in the same Chromium without the extension, visited in turn with the extension's
   // (A, B, A, B…) so that other work on the machine weighs on both alike.
   const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--disable-quic', ...server.chromiumArgs()] });
+  // The floor of any extension on the abstract page: one empty content script at document_start (the
+  // isolated world and its script context set up on the page's main thread), in a Chromium of its own.
+  const floorDir = mkdtempSync(join(tmpdir(), 'dpl-floor-ext-'));
+  writeFileSync(join(floorDir, 'empty.js'), '');
+  writeFileSync(
+    join(floorDir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'floor', version: '1.0', content_scripts: [{ matches: ['https://arxiv.org/abs/*'], js: ['empty.js'], run_at: 'document_start' }] }),
+  );
+  const floorContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dpl-floor-profile-')), {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [`--disable-extensions-except=${floorDir}`, `--load-extension=${floorDir}`, '--no-first-run', '--disable-quic', ...server.chromiumArgs()],
+  });
   const plainContext = await plain.newContext({ ignoreHTTPSErrors: true });
   const page = async (open: () => Promise<Page>, tag: string, count: number) => {
     const tab = await open();
@@ -208,6 +222,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     plainRealistic: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
     plainWorst: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
     plainAbs: await page(() => plainContext.newPage(), 'dpl-paper-card', 0),
+    floorAbs: await page(() => floorContext.newPage(), 'dpl-paper-card', 0),
   };
   const runs = { realistic: [] as Timing[], worst: [] as Timing[], abs: [] as Timing[], plainRealistic: [] as Timing[], plainWorst: [] as Timing[], plainAbs: [] as Timing[] };
   for (let i = -1; i < RUNS; i++) {
@@ -225,7 +240,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   }
   console.log(`[arxiv bench] ${RUNS} rounds of visits done`);
   // Then a few traced visits in turn: main-thread CPU time with and without the extension.
-  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[] };
+  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[] };
   for (let i = 0; i < TRACED_RUNS; i++) {
     if (!ABSTRACT_ONLY) {
       cpu.realistic.push(await mainThreadCpu(context, tabs.realistic, urls.realistic));
@@ -235,6 +250,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     }
     cpu.abs.push(await mainThreadCpu(context, tabs.abs, urls.abs));
     cpu.plainAbs.push(await mainThreadCpu(plainContext, tabs.plainAbs, urls.abs));
+    cpu.floorAbs.push(await mainThreadCpu(floorContext, tabs.floorAbs, urls.abs));
   }
   // Last, the abstract page with a cold worker: stopped before each visit. The synced paper's card comes
   // from the local copy (lib/background/card-mirror.ts) without starting it; a paper the copy lacks would start it.
@@ -244,6 +260,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     cold.push(await timedVisit(tabs.abs, urls.abs));
   }
   await plain.close();
+  await floorContext.close();
   // Last (a listing visited again after it opens where it was left): scrolled a screen a frame from top
   // to bottom, far faster than a person reads, counting the entries that came into view without their badge.
   const scrolled = ABSTRACT_ONLY
@@ -307,7 +324,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('abstract page, cold worker (stopped before the visit): DOMContentLoaded → card in the DOM', sinceDcl(cold, 'done'), 'ms', 200),
     figure('  same, cold worker: navigation start → card in the DOM', cold.map((r) => r.done!), 'ms'),
     figure('abstract page load event: later than without the extension', overhead(runs.abs, runs.plainAbs, false), '%'),
-    figure('abstract page: page main-thread CPU, more than without the extension', [cpuOverhead(cpu.abs, cpu.plainAbs)], '%'),
+    figure('abstract page: page main-thread CPU, more than without the extension', [cpuOverhead(cpu.abs, cpu.plainAbs)], '%', 10),
+    figure('  same page with an empty content script (any extension’s floor), more than without', [cpuOverhead(cpu.floorAbs, cpu.plainAbs)], '%'),
+    figure('  abstract page main-thread CPU without the extension', cpu.plainAbs, 'ms'),
+    figure('  … with an empty content script', cpu.floorAbs, 'ms'),
+    figure('  … with the extension', cpu.abs, 'ms'),
     ...sizes,
     { measure: 'machine load average (1 min) at start / end of the run', value: loadBefore, unit: `/ ${loadavg()[0]!.toFixed(2)} (2 cores)` },
   ]);

@@ -16,6 +16,7 @@ import { median, recordFigures, type Figure } from './support/figures';
 import { syntheticPapers } from './support/synthetic-papers';
 import { openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
+import { timeKeystrokes, TYPED } from './support/keystrokes';
 
 const PAPERS = 20_000;
 /** The archive sizes the popup's opening is measured with: a few weeks of use, and a year and a half. */
@@ -24,7 +25,6 @@ const SIZES = [1_000, PAPERS];
 const PER_DAY = 40;
 const OPENINGS = 7;
 /** What a person types, one keystroke at a time (the box starts empty for each). */
-const TYPED = ['diffusion model', 'normalizing flows', 'video generation agents', 'kalo'];
 
 const DAY_MS = 86_400_000;
 const today = () => new Date().toISOString().slice(0, 10);
@@ -149,34 +149,7 @@ test('the popup with 20,000 papers stored: keystrokes, bundle size', async ({ co
   // The popup reads the background's index whole: titles and abstracts are searchable together.
   const indexReadyMs = performance.now() - indexing;
   const titlesReadyMs = indexReadyMs;
-  const timings = await page.evaluate(async (phrases) => {
-    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
-    const panel = document.getElementById('view-panel')!;
-    const dom: number[] = [];
-    const frame: number[] = [];
-    for (const phrase of phrases) {
-      for (let i = 0; i <= phrase.length; i++) {
-        const text = i === 0 ? 'x' : phrase.slice(0, i);
-        const changed = new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            observer.disconnect();
-            resolve(performance.now());
-          });
-          observer.observe(panel, { childList: true, subtree: true, characterData: true });
-        });
-        const start = performance.now();
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        const updated = await Promise.race([changed, new Promise<number>((r) => setTimeout(() => r(NaN), 1000))]);
-        const next = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
-        if (i > 0 && !Number.isNaN(updated)) {
-          dom.push(updated - start);
-          frame.push(next - start);
-        }
-      }
-    }
-    return { dom, frame };
-  }, TYPED);
+  const timings = await timeKeystrokes(page);
   const resultCount = await page.locator('.paper').count();
   await page.close();
 

@@ -8,12 +8,12 @@ import { cpus, loadavg } from 'node:os';
 import { expect, test } from '../e2e/support/extension-test';
 import { median, recordFigures, type Figure } from './support/figures';
 import { archive, backgroundIndexes, seedArchive, storedIndexBytes } from './support/seed-archive';
+import { timeKeystrokes } from './support/keystrokes';
 
 const SIZES = [1_000, 20_000, 40_000];
 const OPENINGS = 5;
 /** The first keystroke's query (one input event), and what a person types after, one letter at a time. */
 const FIRST = 'diffusion';
-const TYPED = ['diffusion model', 'normalizing flows', 'video generation agents', 'kalo'];
 
 /**
  * In a popup just opened, as soon as its search box is there: one input event, then the time until its results are in the
@@ -44,32 +44,6 @@ async function firstKeystroke(page: import('@playwright/test').Page, query: stri
   }, { query, afterMs });
 }
 
-/** Each keystroke of the phrases: input event → results changed in the DOM (ms). */
-async function keystrokes(page: import('@playwright/test').Page): Promise<number[]> {
-  return page.evaluate(async (phrases) => {
-    const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
-    const panel = document.getElementById('view-panel')!;
-    const times: number[] = [];
-    for (const phrase of phrases) {
-      for (let i = 0; i <= phrase.length; i++) {
-        const text = i === 0 ? 'x' : phrase.slice(0, i);
-        const changed = new Promise<number>((resolve) => {
-          const observer = new MutationObserver(() => {
-            observer.disconnect();
-            resolve(performance.now());
-          });
-          observer.observe(panel, { childList: true, subtree: true, characterData: true });
-        });
-        const start = performance.now();
-        input.value = text;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        const updated = await Promise.race([changed, new Promise<number>((r) => setTimeout(() => r(NaN), 1000))]);
-        if (i > 0 && !Number.isNaN(updated)) times.push(updated - start);
-      }
-    }
-    return times;
-  }, TYPED);
-}
 
 for (const size of SIZES) {
   test(`search with ${size} papers stored: background build, size stored, first keystroke, keystrokes`, async ({ context, extensionId, openPopup }) => {
@@ -106,7 +80,7 @@ for (const size of SIZES) {
     const page = await context.newPage();
     await page.goto(popupUrl);
     await firstKeystroke(page, FIRST);
-    const times = (await keystrokes(page)).sort((a, b) => a - b);
+    const times = (await timeKeystrokes(page)).dom.sort((a, b) => a - b);
     await page.close();
 
     // Where a first keystroke's time goes (ms after it; negative: before it): the index's request, its row read, the index ready.
