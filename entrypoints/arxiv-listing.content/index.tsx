@@ -15,11 +15,11 @@ import { EntryOrder, orderByScore } from '../../lib/sites/arxiv/entry-order';
 import { idsToLookUp, LISTING_EAGER_ENTRIES, type ListingEntry } from '../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, readListingPage } from '../../lib/sites/arxiv/listing-page';
 import { scriptMatches } from '../../lib/shared/sites';
-import { pageTheme, watchPageTheme, type PageTheme } from '../../lib/sites/kit/page-theme';
+import { HostThemes, watchPageTheme } from '../../lib/sites/kit/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sites/arxiv/search-page';
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { showNearViewport } from '../../lib/sites/kit/near-viewport';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, type ShadowHost } from '../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/sites/kit/shadow-host';
 import { BadgeIndex } from '../../lib/shared/badge-index';
 import { sendRequest } from '../../lib/shared/messages';
 
@@ -66,14 +66,13 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
   const styles = new OverlayStyles(badgeCss + overlayCss + toolbarCss);
   const highlight = new EntryHighlight();
   const hosts: ShadowHost[] = [];
-  // The page's look is read in the next frame, from the styles that frame computes anyway (reading it
-  // earlier would make a 2000-entry page compute them once more); the badges' light default holds until.
-  let theme: PageTheme = 'light';
+  // In the page's look, read once in the frame after the first badge, and followed (../../lib/sites/kit/page-theme.ts).
+  const themes = new HostThemes((read) => ctx.requestAnimationFrame(read));
   const showBadge = (entry: ListingEntry) => {
     const paper = badges.get(entry.arxivId.id)!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
-    if (theme !== 'light') setHostTheme(shadow.host, theme);
+    themes.add(shadow.host, entry.badgeSlot);
     shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
     entry.badgeSlot.append(shadow.host);
     if (highlighted) highlight.add(entry);
@@ -106,18 +105,12 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
       />,
       toolbar.container,
     );
+    themes.add(toolbar.host, anchor);
     anchor.before(toolbar.host);
     hosts.push(toolbar);
   }
 
-  const followTheme = () => {
-    const now = pageTheme(known[0]!.badgeSlot);
-    if (now === theme) return;
-    theme = now;
-    for (const { host } of hosts) setHostTheme(host, theme);
-  };
-  ctx.requestAnimationFrame(followTheme);
-  watchPageTheme(document, followTheme, ctx.signal);
+  watchPageTheme(document, () => themes.follow(), ctx.signal);
   ctx.onInvalidated(() => {
     order.restore();
     highlight.clear();

@@ -11,8 +11,8 @@ import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
 import { TitleIndex } from '../../../lib/shared/title-index';
-import { pageTheme } from '../../../lib/sites/kit/page-theme';
-import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme } from '../../../lib/sites/kit/shadow-host';
+import { HostThemes } from '../../../lib/sites/kit/page-theme';
+import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
 import { createUpvoteBadge } from './upvote-badge-element';
 
@@ -54,18 +54,8 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const index = new BadgeIndex(encoded);
     const titles = encodedTitles === undefined ? undefined : new TitleIndex(encodedTitles);
-    // The page's look is read in the next frame (before it is painted), from styles that frame computes
-    // anyway: read at the first badge, it made the page compute them once more in the middle of the
-    // insertions. The badges' light default holds until then.
-    let theme: string | undefined;
-    let themeFrom: Element | undefined;
-    const waiting: Element[] = [];
-    const readTheme = () => {
-      if (theme !== undefined || !themeFrom || current.signal.aborted) return;
-      theme = pageTheme(themeFrom);
-      for (const host of waiting) setHostTheme(host, theme);
-      waiting.length = 0;
-    };
+    // In the page's look, read once in the frame after the first badge (../../../lib/sites/kit/page-theme.ts).
+    const themes = new HostThemes();
     const badges = new LinkBadges({
       find: (root) => options.find(root, titles),
       badgeOf: (id) => index.get(id),
@@ -79,12 +69,7 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
         // After a slotted element (Reddit's post title), the badge goes to the same slot of the custom element.
         const slot = link.getAttribute('slot');
         if (slot) host.setAttribute('slot', slot);
-        if (theme === undefined) {
-          if (!themeFrom) requestAnimationFrame(readTheme);
-          themeFrom ??= link.parentElement ?? doc.documentElement;
-          waiting.push(host);
-        }
-        setHostTheme(host, theme ?? 'light');
+        themes.add(host, link.parentElement ?? doc.documentElement);
         const highlighted = highlightThreshold > 0 && paper.upvotes >= highlightThreshold;
         root.append(createUpvoteBadge(doc, paper, { highlighted }));
         if (inside) link.append(host);

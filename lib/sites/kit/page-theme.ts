@@ -3,6 +3,8 @@
  * (its background colour), so arXiv's HTML papers' theme switch, a dark-mode extension or the
  * system setting are all followed the same way.
  */
+import { setHostTheme } from './shadow-host';
+
 export type PageTheme = 'light' | 'dark';
 
 /** `rgb(…)`/`rgba(…)` as computed styles give them; undefined for anything else. */
@@ -60,4 +62,37 @@ export function watchPageTheme(doc: Document, onChange: () => void, signal: Abor
   const media = doc.defaultView?.matchMedia('(prefers-color-scheme: dark)');
   media?.addEventListener('change', onChange, { signal });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}
+
+/**
+ * Many overlay hosts on one page (a listing's badges, a feed's) in the page's look. Each host starts
+ * light; the look is read once, in the frame after the first host is added (from the styles that frame
+ * computes anyway, before it is painted: reading it at the first host would make the page compute them
+ * once more in the middle of the insertions), then kept and given to every later host. `follow` reads it
+ * again (the page switched its look) and updates the hosts that changed.
+ */
+export class HostThemes {
+  private theme: PageTheme | undefined;
+  private from: Element | undefined;
+  private readonly hosts: Element[] = [];
+
+  constructor(private readonly schedule: (read: () => void) => void = (read) => void requestAnimationFrame(read)) {}
+
+  /** Puts `host` in the page's look; `from` is where the page's look is read (an element next to it). */
+  add(host: Element, from: Element): void {
+    setHostTheme(host, this.theme ?? 'light');
+    this.hosts.push(host);
+    if (this.from) return;
+    this.from = from;
+    this.schedule(() => this.follow());
+  }
+
+  /** Reads the page's look again and passes a change on to every host. */
+  follow(): void {
+    if (!this.from) return;
+    const now = pageTheme(this.from);
+    if (now === this.theme) return;
+    this.theme = now;
+    for (const host of this.hosts) setHostTheme(host, now);
+  }
 }
