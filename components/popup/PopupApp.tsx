@@ -61,7 +61,7 @@ export function PopupApp({ firstScreen, opened }: Props) {
   const cachedLinks = useStoreQuery(listPainted ? store : undefined, changes, ['kv'], (s) => s.cachedLinks(), []);
   const [filters, setFilters] = useState<ListFilters>(NO_FILTERS);
   const searching = ui.query.trim() !== '';
-  const searchIndex = useSearchIndex(store, changes.searchIndex, searching, firstScreen);
+  const searchIndex = useSearchIndex(store, changes.searchIndex, ui.query, firstScreen);
   const hf = useHfSearch();
 
   useEffect(() => {

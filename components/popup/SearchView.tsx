@@ -28,7 +28,8 @@ export function SearchView({ store, changes, query, searchIndex, hf, hfCached, o
   const history = usePaperHistory(store, changes, result.docs.map((d) => d.id));
   const key = searchKey(query);
   const hfPapers = hf.status === 'done' && hf.key === key ? hf.papers : hfCached;
-  const indexing = status !== 'ready';
+  // An index read in part answers only the queries whose words' shards it holds.
+  const indexing = status !== 'ready' || !index?.covers(query);
 
   return (
     <section aria-labelledby="search-heading">

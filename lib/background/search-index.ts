@@ -1,12 +1,14 @@
 /**
  * The search index over every stored paper, kept by the background where papers are written, so the
- * popup never builds it: it reads the stored index in one request (lib/popup/search/stored-index.ts) and
- * searches titles and abstracts from the first keystroke.
+ * popup never builds it: it reads the parts of the stored index a query needs (a base row and a row per
+ * first letter of the words, ../shared/search/stored-index.ts; lib/popup/search/stored-index-reader.ts)
+ * and searches titles and abstracts from the first keystroke.
  *
  * Every write of the papers table this worker's Dexie sees commit (a sync step, a live lookup, a kept
  * search result; the options page's import while the worker is awake) names the papers written; a
  * moment later they are read and upserted into the index (new papers added, changed texts indexed
- * again, upvotes refreshed) and the index is stored again, in the `searchIndex` table (../shared/db.ts).
+ * again, upvotes refreshed) and the index is stored again, in the `searchIndex` table (../shared/db.ts),
+ * all its rows in one transaction.
  * A worker that wakes checks a small record of what the stored index holds against the papers table:
  * none (the first start after the upgrade to schema 3, or a cleared cache) builds it once from every
  * paper; a different count (an import while the worker slept) catches up by ids.
@@ -18,14 +20,17 @@
 import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
 import type { PapersDB } from '../shared/db';
 import type { Paper } from '../shared/paper';
-import { LocalSearchIndex, SNAPSHOT_FORMAT, type SearchIndexSnapshot } from '../shared/search/local-index';
-import { SEARCH_INDEX_KEY, SEARCH_INDEX_META_KEY } from '../shared/storage-keys';
+import { LocalSearchIndex, SNAPSHOT_FORMAT } from '../shared/search/local-index';
+import { isCurrentBase, isCurrentShard, joinShards, shardRowKey, splitSnapshot } from '../shared/search/stored-index';
+import { SEARCH_INDEX_KEY, SEARCH_INDEX_META_KEY, SEARCH_INDEX_SHARD_PREFIX } from '../shared/storage-keys';
 
 /** What the stored index holds (the `SEARCH_INDEX_META_KEY` row). */
 export interface SearchIndexMeta {
   format: number;
   /** Papers in the index when it was stored. */
   papers: number;
+  /** The stored rows' version (../shared/search/stored-index.ts). */
+  version: number;
 }
 
 export interface SearchIndexKeeperOptions {
@@ -142,10 +147,18 @@ export class SearchIndexKeeper {
     return (await this.readIndex()) ?? this.build();
   }
 
+  /** The index in memory, else the stored one, whole (undefined when none is stored, or its rows disagree). */
   private async readIndex(): Promise<LocalSearchIndex | undefined> {
     if (this.index) return this.index;
-    const row = await this.db.searchIndex.get(SEARCH_INDEX_KEY);
-    return row ? LocalSearchIndex.fromSnapshot(row.value as SearchIndexSnapshot) : undefined;
+    const { searchIndex } = this.db;
+    const [base, shards] = await this.db.transaction('r', searchIndex, () =>
+      Promise.all([searchIndex.get(SEARCH_INDEX_KEY), searchIndex.where('key').startsWith(SEARCH_INDEX_SHARD_PREFIX).toArray()]),
+    );
+    if (!isCurrentBase(base?.value)) return undefined;
+    const { version } = base.value;
+    const current = shards.map((row) => row.value).filter((shard) => isCurrentShard(shard, version));
+    if (current.length !== base.value.shards.length) return undefined;
+    return LocalSearchIndex.fromSnapshot(joinShards(base.value, current));
   }
 
   /** Adds the papers the index lacks and removes those the table lost, by ids. */
@@ -176,12 +189,23 @@ export class SearchIndexKeeper {
   }
 
   private async store(index: LocalSearchIndex): Promise<void> {
-    const meta: SearchIndexMeta = { format: SNAPSHOT_FORMAT, papers: index.size };
     const snapshot = index.toSnapshot();
-    await this.db.searchIndex.bulkPut([
-      { key: SEARCH_INDEX_KEY, value: snapshot },
-      { key: SEARCH_INDEX_META_KEY, value: meta },
-    ]);
+    const { searchIndex } = this.db;
+    await this.db.transaction('rw', searchIndex, async () => {
+      const previous = (await searchIndex.get(SEARCH_INDEX_META_KEY))?.value as Partial<SearchIndexMeta> | undefined;
+      // Above any earlier version: a popup's shard read later than its base tells them apart.
+      const version = Math.max(Date.now(), (previous?.version ?? 0) + 1);
+      const { base, shards } = splitSnapshot(snapshot, version);
+      const meta: SearchIndexMeta = { format: SNAPSHOT_FORMAT, papers: index.size, version };
+      const keys = new Set(shards.map((shard) => shardRowKey(shard.key)));
+      const stale = ((await searchIndex.where('key').startsWith(SEARCH_INDEX_SHARD_PREFIX).primaryKeys()) as string[]).filter((key) => !keys.has(key));
+      await searchIndex.bulkDelete(stale);
+      await searchIndex.bulkPut([
+        { key: SEARCH_INDEX_KEY, value: base },
+        ...shards.map((shard) => ({ key: shardRowKey(shard.key), value: shard })),
+        { key: SEARCH_INDEX_META_KEY, value: meta },
+      ]);
+    });
     // Kept as the snapshot just written (its buffers, a tenth of a built index's arrays): the next step's
     // writes copy only the lists they touch.
     this.index = LocalSearchIndex.fromSnapshot(snapshot);

@@ -12,8 +12,7 @@ import type { Paper } from '../shared/paper';
 import type { UpvotePoint } from './trends';
 import type { UserStateWriter } from '../shared/user-state';
 import type { SyncState } from '../shared/sync-state';
-import { SEARCH_INDEX_KEY, SYNC_STATE_KEY } from '../shared/storage-keys';
-import { LocalSearchIndex, type SearchIndexSnapshot } from '../shared/search/local-index';
+import { SYNC_STATE_KEY } from '../shared/storage-keys';
 import type { TrendingList } from '../shared/db';
 import { PAPER_LINKS_KEY_PREFIX, TRENDING_KEY } from '../shared/storage-keys';
 import type { PaperLinks } from '../shared/messages';
@@ -93,14 +92,13 @@ export class PopupStore implements UserStateWriter {
   }
 
   /**
-   * The search index the background keeps (lib/background/search-index.ts), in one read; undefined while
-   * none is stored (the background builds it after the upgrade) or the database predates its table.
+   * Rows of the search index the background keeps (lib/background/search-index.ts), by key, in one
+   * transaction (so a base and its shards agree); empty while the database predates the index's table.
    */
-  async searchIndex(): Promise<LocalSearchIndex | undefined> {
-    if (!this.db.objectStoreNames.contains('searchIndex')) return undefined;
-    const row = (await this.read('searchIndex', (store) => store.get(SEARCH_INDEX_KEY))) as SearchIndexRow | undefined;
-    performance.mark('dpl:search-index-row');
-    return row ? LocalSearchIndex.fromSnapshot(row.value as SearchIndexSnapshot) : undefined;
+  async searchIndexRows(keys: readonly string[]): Promise<unknown[]> {
+    if (!this.db.objectStoreNames.contains('searchIndex')) return [];
+    const rows = await this.readEach<SearchIndexRow>('searchIndex', keys);
+    return rows.map((row) => row?.value);
   }
 
   async readKv<T>(key: string): Promise<T | undefined> {

@@ -52,6 +52,7 @@ export const PRUNE_STATE_KEY = 'pruneState';
 export const BADGE_INDEX_KEY = 'badgeIndex';
 export const SEARCH_INDEX_KEY = 'papers';
 export const SEARCH_INDEX_META_KEY = 'meta';
+export const SEARCH_INDEX_SHARD_PREFIX = 'shard:';
 
 export const PERSISTED = {
   settings: {
@@ -140,10 +141,14 @@ export const PERSISTED = {
   },
   searchIndex: {
     key: SEARCH_INDEX_KEY, area: 'searchIndex', version: 1, cleared: 'always',
-    holds: 'The search index over every stored paper (lib/shared/search/local-index.ts `SearchIndexSnapshot`; its own `format` versions it), kept by lib/background/search-index.ts, read by the popup.',
+    holds: 'The search index over every stored paper, its base: the papers\' ids, upvotes and flags, and its shards\' keys (lib/shared/search/stored-index.ts `StoredIndexBase`; its own `format` versions it), kept by lib/background/search-index.ts, read by the popup.',
+  },
+  searchIndexShards: {
+    key: SEARCH_INDEX_SHARD_PREFIX, area: 'searchIndex', version: 1, cleared: 'always', prefix: true,
+    holds: 'One per first letter of the indexed words: those words and their posting lists (lib/shared/search/stored-index.ts `StoredIndexShard`), written with the index (the `searchIndex` row, its base) in one transaction.',
   },
   searchIndexMeta: {
     key: SEARCH_INDEX_META_KEY, area: 'searchIndex', version: 1, cleared: 'always',
-    holds: '`{ format, papers }`: what the stored search index holds, checked by a waking worker without reading the index.',
+    holds: '`{ format, papers, version }`: what the stored search index holds, checked by a waking worker without reading the index.',
   },
 } as const satisfies Record<string, PersistedKey>;

@@ -39,4 +39,11 @@ test('a paper stored while the popup is closed is found at the first keystroke, 
   await expect(popup.getByTestId('indexing')).toHaveCount(0);
   await box.fill('quasicrystal');
   await expect(popup.locator(`.paper[data-paper-id="${id}"]`)).toBeVisible();
+  // The index is read in parts (a first letter's words each): words of other letters are found too,
+  // an author's name and two words of two letters together.
+  await box.fill('vexillum');
+  await expect(titles(popup)).toHaveText(['Quasicrystalline tokenizers for speech']);
+  await box.fill('lattices speech');
+  await expect(titles(popup)).toHaveText(['Quasicrystalline tokenizers for speech']);
+  await expect(popup.getByTestId('indexing')).toHaveCount(0);
 });

@@ -1,8 +1,8 @@
 /**
  * Ranked search over every stored paper, as the person types. The background builds it as papers are
- * written and stores it as a snapshot (`toSnapshot`); the popup reads that snapshot in one request
- * (`fromSnapshot`: two strings split, nothing else parsed; a posting list is decoded when a query visits
- * it). An inverted index maps each word to the papers (and fields) it occurs in; a query word also matches longer words that start
+ * written and stores it as a snapshot (`toSnapshot`), cut by the words' first letters (./stored-index.ts);
+ * the popup reads the parts a query needs (`fromSnapshot`: two strings split, nothing else parsed; a
+ * posting list is decoded when a query visits it). An inverted index maps each word to the papers (and fields) it occurs in; a query word also matches longer words that start
  * with it. Every query word must match; a title hit outranks a keyword, author or organization hit,
  * which outranks a summary hit, then an abstract hit; rare words count more (idf); upvotes break
  * near-ties.
@@ -12,7 +12,7 @@
  * matching every abstract that has "different" or "directly" would be slow and useless.
  */
 import type { Paper } from '../paper';
-import { queryTerms, STOP_WORDS, words } from './tokenize';
+import { queryTerms, shardOf, STOP_WORDS, words } from './tokenize';
 
 /** The word id of a stop word: looked up like any word (one look-up per word), never indexed. */
 const SKIP = -1;
@@ -86,7 +86,7 @@ export interface SearchIndexSnapshot {
   postings: Uint8Array<ArrayBuffer>;
 }
 
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 const ABSTRACTED = 1;
 const REMOVED = 2;
 
@@ -139,6 +139,8 @@ export class LocalSearchIndex {
   private seen = new Int32Array(0);
   private hits = new Int32Array(0);
   private stamp = 0;
+  /** Read from a stored index in part (./stored-index.ts): the shards whose words it lacks. */
+  private unread: ReadonlySet<string> | undefined;
 
   /** Papers in the index. */
   get size(): number {
@@ -291,10 +293,14 @@ export class LocalSearchIndex {
     };
   }
 
-  /** An index read back from a snapshot (its buffers used as they are); undefined for another format. */
-  static fromSnapshot(snapshot: SearchIndexSnapshot): LocalSearchIndex | undefined {
+  /**
+   * An index read back from a snapshot (its buffers used as they are); undefined for another format.
+   * `unread`: the stored shards left out of it (its searches for their words would miss papers).
+   */
+  static fromSnapshot(snapshot: SearchIndexSnapshot, unread?: ReadonlySet<string>): LocalSearchIndex | undefined {
     if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
     const index = new LocalSearchIndex();
+    index.unread = unread?.size ? unread : undefined;
     index.docIds = snapshot.ids ? snapshot.ids.split('\n') : [];
     index.slots = index.docIds.length;
     index.upvotes = snapshot.upvotes;
@@ -309,6 +315,12 @@ export class LocalSearchIndex {
     index.frozen = { counts: snapshot.counts, offsets: snapshot.offsets, postings: snapshot.postings };
     index.sortedIds = snapshot.order;
     return index;
+  }
+
+  /** Whether the index holds every word the query can match (one read in part may not). */
+  covers(query: string): boolean {
+    const unread = this.unread;
+    return !unread || queryTerms(query).every((term) => !unread.has(shardOf(term.text)));
   }
 
   search(query: string, limit = 50): SearchResult {

@@ -47,3 +47,8 @@ export function queryTerms(query: string): QueryTerm[] {
   });
   return terms;
 }
+
+/** What the stored index groups a word by (./stored-index.ts): its first letter (UTF-16 unit). */
+export function shardOf(word: string): string {
+  return word.charAt(0);
+}

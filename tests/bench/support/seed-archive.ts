@@ -73,25 +73,35 @@ export async function backgroundIndexes(page: Page, count: number): Promise<numb
   }, count);
 }
 
-/** The stored index's size: its buffers and its strings (UTF-16, as held in memory). */
-export async function storedIndexBytes(page: Page): Promise<number> {
+/** The stored index's size: its buffers and its strings (UTF-16, as held in memory), whole, its base, its largest shard. */
+export async function storedIndexBytes(page: Page): Promise<{ total: number; base: number; largestShard: number; shards: number }> {
   return page.evaluate(async () => {
     const open = indexedDB.open('daily-papers-lens');
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const get = db.transaction('searchIndex', 'readonly').objectStore('searchIndex').get('papers');
-    const row = await new Promise<{ value: Record<string, unknown> }>((resolve, reject) => {
+    const get = db.transaction('searchIndex', 'readonly').objectStore('searchIndex').getAll();
+    const rows = await new Promise<{ key: string; value: Record<string, unknown> }[]>((resolve, reject) => {
       get.onsuccess = () => resolve(get.result);
       get.onerror = () => reject(get.error);
     });
     db.close();
-    let bytes = 0;
-    for (const value of Object.values(row.value)) {
-      if (ArrayBuffer.isView(value)) bytes += value.byteLength;
-      else if (typeof value === 'string') bytes += value.length * 2;
+    const sizes = { total: 0, base: 0, largestShard: 0, shards: 0 };
+    for (const row of rows) {
+      if (row.key === 'meta') continue;
+      let bytes = 0;
+      for (const value of Object.values(row.value)) {
+        if (ArrayBuffer.isView(value)) bytes += value.byteLength;
+        else if (typeof value === 'string') bytes += value.length * 2;
+      }
+      sizes.total += bytes;
+      if (row.key === 'papers') sizes.base = bytes;
+      else {
+        sizes.shards++;
+        sizes.largestShard = Math.max(sizes.largestShard, bytes);
+      }
     }
-    return bytes;
+    return sizes;
   });
 }

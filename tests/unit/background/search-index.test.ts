@@ -6,19 +6,17 @@ import { clearCache } from '../../../lib/options/clear-cache';
 import { PapersDB } from '../../../lib/shared/db';
 import { RELEASED_DB_SCHEMAS } from '../../fixtures/released-db-schemas';
 import { importSavedPapers } from '../../../lib/shared/saved-papers';
-import { LocalSearchIndex, type SearchIndexSnapshot } from '../../../lib/shared/search/local-index';
-import { SEARCH_INDEX_KEY } from '../../../lib/shared/storage-keys';
+import { StoredIndexReader } from '../../../lib/popup/search/stored-index-reader';
 import { makePaper, useTestDb } from '../support/builders';
 
 const DAY = '2026-11-20';
 const NOW = Date.parse(`${DAY}T12:00:00Z`);
 const paper = (id: string, title: string, summary = 'An abstract about nothing much.') => makePaper({ id, title, summary, dailyDate: DAY, aiSummary: undefined, aiKeywords: undefined, organization: undefined });
 
-/** What the popup finds: the stored index read back, searched. */
+/** What the popup finds: the stored index's rows the query needs read back, searched. */
 async function found(db: PapersDB, query: string): Promise<string[]> {
-  const row = await db.searchIndex.get(SEARCH_INDEX_KEY);
-  if (!row) return [];
-  return LocalSearchIndex.fromSnapshot(row.value as SearchIndexSnapshot)!.search(query).docs.map((doc) => doc.id);
+  const reader = new StoredIndexReader(async (keys) => (await db.searchIndex.bulkGet([...keys])).map((row) => row?.value));
+  return (await reader.indexFor(query))?.search(query).docs.map((doc) => doc.id) ?? [];
 }
 
 describe('SearchIndexKeeper', () => {

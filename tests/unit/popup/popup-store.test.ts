@@ -5,6 +5,8 @@ import { patchSyncState } from '../../../lib/background/sync/state';
 import { storeTrending } from '../../../lib/background/sync/store';
 import { keepPaperLinks } from '../../../lib/background/paper-details';
 import { SearchIndexKeeper } from '../../../lib/background/search-index';
+import { StoredIndexReader } from '../../../lib/popup/search/stored-index-reader';
+import { SEARCH_INDEX_KEY } from '../../../lib/shared/storage-keys';
 import { changeUserState } from '../../../lib/shared/user-state';
 import { makePaper, useTestDb } from '../support/builders';
 
@@ -101,12 +103,14 @@ describe('PopupStore reads what Dexie wrote', () => {
     store.close();
   });
 
-  it('reads the search index the background stored, in one read; nothing before it is built', async () => {
+  it('reads the search index the background stored, the rows asked in one read; nothing before it is built', async () => {
     await db().papers.bulkPut([makePaper({ id: '2506.10001', title: 'Quasicrystal growth' }), makePaper({ id: '2506.10002', title: 'Speech' })]);
     const store = await storeFor(db());
-    expect(await store.searchIndex()).toBeUndefined();
+    const reader = () => new StoredIndexReader((keys) => store.searchIndexRows(keys));
+    expect(await reader().indexFor('quasicrystal')).toBeUndefined();
     await new SearchIndexKeeper(db()).ensure();
-    const index = await store.searchIndex();
+    expect(await store.searchIndexRows(['nothing', SEARCH_INDEX_KEY])).toEqual([undefined, expect.objectContaining({ ids: '2506.10001\n2506.10002' })]);
+    const index = await reader().indexFor('quasicrystal');
     expect(index?.search('quasicrystal').docs.map((doc) => doc.id)).toEqual(['2506.10001']);
     expect(index?.size).toBe(2);
     store.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LocalSearchIndex } from '../../../../lib/shared/search/local-index';
+import { joinShards, splitSnapshot } from '../../../../lib/shared/search/stored-index';
 import type { Paper } from '../../../../lib/shared/paper';
 import { makePaper } from '../../support/builders';
 
@@ -24,6 +25,16 @@ function grownAfterLoad(papers: Paper[]): LocalSearchIndex {
   return LocalSearchIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
 }
 
+/** Stored cut into shards (as the background stores it), each row cloned, joined back whole; then grown again. */
+function sharded(papers: Paper[]): LocalSearchIndex {
+  const half = Math.ceil(papers.length / 2);
+  const { base, shards } = structuredClone(splitSnapshot(built(papers.slice(0, half)).toSnapshot(), 1));
+  const index = LocalSearchIndex.fromSnapshot(joinShards(base, shards.reverse()))!;
+  for (const paper of papers.slice(half)) index.upsert(paper);
+  const again = structuredClone(splitSnapshot(index.toSnapshot(), 2));
+  return LocalSearchIndex.fromSnapshot(joinShards(again.base, again.shards))!;
+}
+
 const ids = (index: LocalSearchIndex, query: string) => index.search(query).docs.map((d) => d.id);
 
 const PAPERS = [
@@ -38,6 +49,7 @@ describe.each([
   ['built', built],
   ['stored and read back', stored],
   ['grown after being read back', grownAfterLoad],
+  ['stored in shards, joined back and grown', sharded],
 ])('LocalSearchIndex (%s)', (_, indexOf) => {
   const index = indexOf(PAPERS);
 
