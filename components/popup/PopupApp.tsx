@@ -174,7 +174,10 @@ export function PopupApp({ firstScreen, opened }: Props) {
           <SearchBox
             query={query}
             inputRef={searchInput}
-            onQuery={(next) => patchUi({ query: next })}
+            onQuery={(next) => {
+              searchIndex.startRead(next);
+              patchUi({ query: next });
+            }}
             onSubmit={() => searching && hf.run(query)}
             onLeave={() => focusFirstEntry(content.current)}
           />

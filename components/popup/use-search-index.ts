@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PopupStore } from '../../lib/popup/popup-store';
 import type { LocalSearchIndex } from '../../lib/shared/search/local-index';
 import type { FirstScreen } from '../../lib/popup/first-screen';
@@ -28,7 +28,12 @@ export interface SearchIndexState {
  * the words typed as they are typed, the others in small batches after the first results; read again
  * when the background stores a newer one.
  */
-export function useSearchIndex(store: PopupStore | undefined, indexChanges: number, query: string, firstScreen: FirstScreen): SearchIndexState {
+export function useSearchIndex(
+  store: PopupStore | undefined,
+  indexChanges: number,
+  query: string,
+  firstScreen: FirstScreen,
+): SearchIndexState & { startRead: (query: string) => void } {
   const [state, setState] = useState<SearchIndexState>({ index: undefined, status: 'loading', version: 0 });
   const reader = useMemo(() => store && new StoredIndexReader((keys) => store.searchIndexRows(keys)), [store]);
   const [staleness, setStaleness] = useState(0);
@@ -126,5 +131,15 @@ export function useSearchIndex(store: PopupStore | undefined, indexChanges: numb
     else read();
   }, [reader, query, state.index, staleness]);
 
-  return state;
+  // Called from the input handler: a keystroke's shards are asked for before the popup renders the
+  // search view (the render that follows finds them read, or being read).
+  const covered = state.index;
+  const startRead = useCallback(
+    (next: string) => {
+      if (reader && next.trim() && !covered?.covers(next)) void reader.indexFor(next).catch(() => undefined);
+    },
+    [reader, covered],
+  );
+
+  return { ...state, startRead };
 }

@@ -40,6 +40,11 @@ const FIELD_WEIGHTS: [number, number][] = [
 const MASK_WEIGHT = Float64Array.from({ length: 1 << FIELD_BITS }, (_, mask) =>
   Math.max(0, ...FIELD_WEIGHTS.filter(([bit]) => mask & bit).map(([, weight]) => weight)),
 );
+/** How much upvotes lift a paper's score; looked up for the usual counts (a first search is not yet optimized). */
+function upvoteBoost(upvotes: number): number {
+  return 1 + 0.1 * Math.log10(1 + upvotes);
+}
+const UPVOTE_BOOSTS = Float64Array.from({ length: 1024 }, (_, upvotes) => upvoteBoost(upvotes));
 /** A longer word found by its start counts for less than the word itself. */
 const PREFIX_FACTOR = 0.6;
 /** Prefixes shorter than this expand over short fields only. */
@@ -138,6 +143,8 @@ export class LocalSearchIndex {
   private score = new Float64Array(0);
   private seen = new Int32Array(0);
   private hits = new Int32Array(0);
+  /** The papers a query term met, in the order met. */
+  private touched = new Int32Array(0);
   private stamp = 0;
   /** Read from a stored index in part (./stored-index.ts): the shards whose words it lacks. */
   private unread: ReadonlySet<string> | undefined;
@@ -328,32 +335,20 @@ export class LocalSearchIndex {
     const n = this.slots;
     if (terms.length === 0 || n === 0) return { docs: [], total: 0 };
     this.prepareScratch(n);
-    const { best, score, seen, hits, flags } = this;
+    const { score, best, hits } = this;
 
-    let matched: number[] = [];
+    let matched = 0;
     for (let t = 0; t < terms.length; t++) {
       const stamp = ++this.stamp;
-      const touched: number[] = [];
-      const visit = (list: Postings, weight: number) => {
-        for (let i = 0; i < list.length; i++) {
-          const packed = list[i]!;
-          const doc = packed >>> FIELD_BITS;
-          // Only papers that matched every earlier term stay in the running (removed ones never start).
-          if (t > 0 ? hits[doc] !== stamp - 1 : flags[doc]! & REMOVED) continue;
-          const s = MASK_WEIGHT[packed & FIELDS_MASK]! * weight;
-          if (seen[doc] !== stamp) {
-            seen[doc] = stamp;
-            best[doc] = s;
-            touched.push(doc);
-          } else if (s > best[doc]!) best[doc] = s;
-        }
-      };
+      // Only papers that matched every earlier term stay in the running (removed ones never start).
+      const needed = t === 0 ? -1 : stamp - 1;
+      let touched = 0;
       const { text, prefix } = terms[t]!;
       const exact = this.lookUp(text);
       if (exact !== undefined) {
         const weight = this.idf(exact, n);
-        visit(this.list(exact, HEAD), weight);
-        visit(this.list(exact, BODY), weight);
+        touched = this.visit(exact, HEAD, weight, stamp, needed, touched);
+        touched = this.visit(exact, BODY, weight, stamp, needed, touched);
       }
       if (prefix) {
         // Longer words share the idf of the whole prefix, and count less the longer they are.
@@ -362,18 +357,71 @@ export class LocalSearchIndex {
         const idf = Math.log(1 + n / Math.max(1, Math.min(n, df)));
         for (const id of longer) {
           const weight = PREFIX_FACTOR * Math.sqrt(text.length / this.wordText(id).length) * idf;
-          visit(this.list(id, HEAD), weight);
-          if (text.length >= BODY_PREFIX_MIN) visit(this.list(id, BODY), weight);
+          touched = this.visit(id, HEAD, weight, stamp, needed, touched);
+          if (text.length >= BODY_PREFIX_MIN) touched = this.visit(id, BODY, weight, stamp, needed, touched);
         }
       }
-      for (const doc of touched) {
+      const list = this.touched;
+      for (let i = 0; i < touched; i++) {
+        const doc = list[i]!;
         score[doc] = (t === 0 ? 0 : score[doc]!) + best[doc]!;
         hits[doc] = stamp;
       }
       matched = touched;
-      if (matched.length === 0) break;
+      if (matched === 0) break;
     }
-    return { docs: this.top(matched, limit).map((doc) => ({ id: this.docIds[doc]!, upvotes: this.upvotes[doc]! })), total: matched.length };
+    return { docs: this.top(matched, limit).map((doc) => ({ id: this.docIds[doc]!, upvotes: this.upvotes[doc]! })), total: matched };
+  }
+
+  /**
+   * Scores one posting list into the query's scratch arrays: each paper's best weight for the term,
+   * papers first met appended to `touched`; returns their count. The snapshot's lists are read straight
+   * from their bytes (no list decoded and thrown away): this loop is most of a first keystroke's work,
+   * run before the page's code is optimized.
+   */
+  private visit(id: number, part: typeof HEAD | typeof BODY, weight: number, stamp: number, needed: number, touched: number): number {
+    const { best, seen, hits, flags } = this;
+    const out = this.touched;
+    const written = (part === HEAD ? this.head : this.body)[id];
+    const frozen = this.frozen;
+    const count = written ? written.length : frozen ? frozen.counts[2 * id + part]! : 0;
+    const bytes = frozen?.postings;
+    let at = frozen && !written ? frozen.offsets[2 * id + part]! : 0;
+    let value = 0;
+    for (let i = 0; i < count; i++) {
+      let doc: number;
+      let mask: number;
+      if (written) {
+        const packed = written[i]!;
+        doc = packed >>> FIELD_BITS;
+        mask = packed & FIELDS_MASK;
+      } else {
+        let gap = 0;
+        let shift = 0;
+        let byte: number;
+        do {
+          byte = bytes![at++]!;
+          gap |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte & 0x80);
+        value += gap;
+        if (part === HEAD) {
+          doc = value >>> FIELD_BITS;
+          mask = value & FIELDS_MASK;
+        } else {
+          doc = value;
+          mask = ABSTRACT;
+        }
+      }
+      if (needed === -1 ? flags[doc]! & REMOVED : hits[doc] !== needed) continue;
+      const s = MASK_WEIGHT[mask]! * weight;
+      if (seen[doc] !== stamp) {
+        seen[doc] = stamp;
+        best[doc] = s;
+        out[touched++] = doc;
+      } else if (s > best[doc]!) best[doc] = s;
+    }
+    return touched;
   }
 
   private slotById(): Map<string, number> {
@@ -441,10 +489,14 @@ export class LocalSearchIndex {
     return Math.log(1 + n / this.df(id));
   }
 
-  /** The best `limit` docs, best first (a small min-heap: no sort of every match). */
-  private top(matched: number[], limit: number): number[] {
-    const value = (doc: number) => this.score[doc]! * (1 + 0.1 * Math.log10(1 + this.upvotes[doc]!));
-    const better = (a: number, b: number, va: number, vb: number) => va > vb || (va === vb && this.upvotes[a]! > this.upvotes[b]!);
+  /** The best `limit` of the first `matched` papers in `touched`, best first (a small min-heap: no sort of every match). */
+  private top(matched: number, limit: number): number[] {
+    const { score, upvotes, touched } = this;
+    const value = (doc: number) => {
+      const votes = upvotes[doc]!;
+      return score[doc]! * (votes >>> 0 < UPVOTE_BOOSTS.length ? UPVOTE_BOOSTS[votes]! : upvoteBoost(votes));
+    };
+    const better = (a: number, b: number, va: number, vb: number) => va > vb || (va === vb && upvotes[a]! > upvotes[b]!);
     const heap: { doc: number; v: number }[] = [];
     const down = (i: number) => {
       for (;;) {
@@ -458,7 +510,8 @@ export class LocalSearchIndex {
         i = worst;
       }
     };
-    for (const doc of matched) {
+    for (let m = 0; m < matched; m++) {
+      const doc = touched[m]!;
       const v = value(doc);
       if (heap.length < limit) {
         heap.push({ doc, v });
@@ -551,6 +604,7 @@ export class LocalSearchIndex {
     this.score = new Float64Array(n);
     this.seen = new Int32Array(n);
     this.hits = new Int32Array(n);
+    this.touched = new Int32Array(n);
   }
 }
 
