@@ -48,12 +48,16 @@ const utcDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const isMarked = (marks: UserPaperState | undefined) => marks?.savedAt !== undefined || marks?.readAt !== undefined;
 
 /**
- * Whether a stored paper goes: listed only before `start` (its latest list day), or never listed (a live
- * lookup's) and last fetched before it; never when saved, read or trending.
+ * Whether a stored paper goes: listed only before `start` (its latest day among `listDays`, the days
+ * the sync stored), or never on such a list (a live lookup's, a kept search result's) and last fetched
+ * before it; never when saved, read or trending. A looked-up paper carries the day HF listed it
+ * (../sync/store.ts), often long before the window: that day says nothing of when it was asked for, and
+ * counting it would take the paper, and its linked lists, away at the next run, so the page it was
+ * asked for asks Hugging Face again.
  */
-export function isPrunable(paper: Paper, start: string, marks: UserPaperState | undefined, trending: ReadonlySet<string>): boolean {
+export function isPrunable(paper: Paper, start: string, marks: UserPaperState | undefined, trending: ReadonlySet<string>, listDays: ReadonlySet<string>): boolean {
   if (isMarked(marks) || trending.has(paper.id)) return false;
-  const lastDay = paper.dailyDates?.at(-1) ?? paper.dailyDate;
+  const lastDay = (paper.dailyDates ?? (paper.dailyDate ? [paper.dailyDate] : [])).filter((day) => listDays.has(day)).at(-1);
   return (lastDay ?? utcDay(paper.fetchedAt)) < start;
 }
 
@@ -128,11 +132,18 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
     const listed = new Set(listedIds);
     const candidates = [...oldListed, ...allIds.filter((id) => !listed.has(id))];
     for (const ids of chunks(candidates, size)) {
-      await db.transaction('rw', [db.papers, db.upvoteHistory, db.userState, db.kv], async () => {
+      await db.transaction('rw', [db.papers, db.upvoteHistory, db.userState, db.kv, db.days], async () => {
         // Checked again inside the transaction: a sync or a mark since the keys were read wins.
-        const [papers, marks, trending] = await Promise.all([db.papers.bulkGet(ids), db.userState.bulkGet(ids), db.kv.get(TRENDING_KEY)]);
+        const [papers, marks, trending, days] = await Promise.all([
+          db.papers.bulkGet(ids),
+          db.userState.bulkGet(ids),
+          db.kv.get(TRENDING_KEY),
+          // One key a synced day (a few hundred a year): which list days count (`isPrunable`).
+          db.days.toCollection().primaryKeys(),
+        ]);
         const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
-        const gone = papers.flatMap((paper, i) => (paper && isPrunable(paper, start, marks[i], trendingIds) ? [paper.id] : []));
+        const listDays = new Set<string>(days);
+        const gone = papers.flatMap((paper, i) => (paper && isPrunable(paper, start, marks[i], trendingIds, listDays) ? [paper.id] : []));
         if (!gone.length) return;
         // The paper's cached linked lists and discussion go with it.
         const cached = gone.flatMap((id) => [PAPER_LINKS_KEY_PREFIX + id, PAPER_COMMENTS_KEY_PREFIX + id]);

@@ -12,6 +12,7 @@ import { hostCount, paperCalls, patchSettings } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { dateLabel } from '../../lib/shared/day-label';
 import { fixturePapers, paperOf, todaysPapers } from './support/fixture-papers';
+import { readRow } from './support/extension-db';
 import { waitForSync } from './support/sync';
 import { stopWorker } from './support/worker-probes';
 
@@ -177,6 +178,12 @@ test('a paper not yet synced is looked up live once, cached, and its hostile str
   // Neither the javascript: repository nor the http: project page became a link.
   expect(await card.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))).toEqual([`https://huggingface.co/papers/${id}`]);
   expect(paperCalls(server, id)).toBe(1);
+
+  // A pruning run (after each sync, and each change of settings) keeps what was looked up just now, though
+  // HF listed it before the retention window: the one after the install sync used to race the lookup.
+  const pruneAsked = Date.now();
+  await patchSettings(background, { highlightThreshold: 1 });
+  await expect.poll(async () => (await readRow<{ value: { finishedAt?: number } }>(background, 'kv', 'pruneState'))?.value.finishedAt ?? 0).toBeGreaterThan(pruneAsked);
 
   await page.reload();
   await expect(page.getByTestId('dpl-card').getByTestId('dpl-badge')).toContainText('▲ 7');

@@ -9,6 +9,8 @@ import {
   samplesToThin,
   type PruneState,
 } from '../../../lib/background/prune';
+import { keepPaperLinks } from '../../../lib/background/paper-details';
+import { storeLookedUpPaper } from '../../../lib/background/sync/store';
 import { PRUNE_STATE_KEY } from '../../../lib/shared/storage-keys';
 import { makePaper } from '../support/builders';
 
@@ -29,22 +31,31 @@ describe('retention rules', () => {
   it('prunes a paper listed only before the window, or never listed and fetched before it', () => {
     const start = retentionStart(NOW, 30)!;
     const none = new Set<string>();
-    expect(isPrunable(listed('2510.00001', 31), start, undefined, none)).toBe(true);
-    expect(isPrunable(listed('2510.00001', 30), start, undefined, none)).toBe(false);
+    const synced = new Set([dayBack(40), dayBack(31), dayBack(30), dayBack(5)]);
+    expect(isPrunable(listed('2510.00001', 31), start, undefined, none, synced)).toBe(true);
+    expect(isPrunable(listed('2510.00001', 30), start, undefined, none, synced)).toBe(false);
     // Listed again later (two days a week apart): its latest day counts.
-    expect(isPrunable({ ...listed('2510.00001', 40), dailyDates: [dayBack(40), dayBack(5)] }, start, undefined, none)).toBe(false);
+    expect(isPrunable({ ...listed('2510.00001', 40), dailyDates: [dayBack(40), dayBack(5)] }, start, undefined, none, synced)).toBe(false);
     const lookedUp = { ...listed('2510.00002', 0), dailyDate: undefined, dailyDates: undefined };
-    expect(isPrunable({ ...lookedUp, fetchedAt: NOW - 31 * DAY }, start, undefined, none)).toBe(true);
-    expect(isPrunable({ ...lookedUp, fetchedAt: NOW - 2 * DAY }, start, undefined, none)).toBe(false);
+    expect(isPrunable({ ...lookedUp, fetchedAt: NOW - 31 * DAY }, start, undefined, none, synced)).toBe(true);
+    expect(isPrunable({ ...lookedUp, fetchedAt: NOW - 2 * DAY }, start, undefined, none, synced)).toBe(false);
+    // Looked up now, with the day HF listed it long ago (a day no sync stored): its fetch counts, not that day.
+    const hfDay = { ...listed('2510.00003', 400), fetchedAt: NOW };
+    expect(isPrunable(hfDay, start, undefined, none, synced)).toBe(false);
+    expect(isPrunable({ ...hfDay, fetchedAt: NOW - 31 * DAY }, start, undefined, none, synced)).toBe(true);
+    // Re-listed on a synced day since (old, then 5 days ago), a row without `dailyDates` (an older version's) alike.
+    expect(isPrunable({ ...hfDay, dailyDates: [dayBack(400), dayBack(5)], fetchedAt: NOW - 100 * DAY }, start, undefined, none, synced)).toBe(false);
+    expect(isPrunable({ ...listed('2510.00004', 31), dailyDates: undefined }, start, undefined, none, synced)).toBe(true);
   });
 
   it('never prunes a saved, read or trending paper', () => {
     const start = retentionStart(NOW, 30)!;
     const old = listed('2510.00001', 400);
-    expect(isPrunable(old, start, { id: old.id, savedAt: 1 }, new Set())).toBe(false);
-    expect(isPrunable(old, start, { id: old.id, readAt: 1 }, new Set())).toBe(false);
-    expect(isPrunable(old, start, { id: old.id, notifiedAt: 1 }, new Set())).toBe(true);
-    expect(isPrunable(old, start, undefined, new Set([old.id]))).toBe(false);
+    const synced = new Set([dayBack(400)]);
+    expect(isPrunable(old, start, { id: old.id, savedAt: 1 }, new Set(), synced)).toBe(false);
+    expect(isPrunable(old, start, { id: old.id, readAt: 1 }, new Set(), synced)).toBe(false);
+    expect(isPrunable(old, start, { id: old.id, notifiedAt: 1 }, new Set(), synced)).toBe(true);
+    expect(isPrunable(old, start, undefined, new Set([old.id]), synced)).toBe(false);
   });
 
   it('thins points older than the limit to the last of each day, per paper; later points all stay', () => {
@@ -128,6 +139,23 @@ describe('pruneStore', () => {
     const state = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState;
     expect(state.thinnedBefore).toBe(dayBack(30));
     expect(state.report.papers).toBe(25);
+  });
+
+  it('keeps a paper looked up a moment ago, and its linked lists, however long ago HF listed it', async () => {
+    // A day synced 400 days ago; a paper HF listed 500 days ago (before any synced day) a page looked up just now.
+    await db.days.put({ date: dayBack(400), fetchedAt: NOW - 400 * DAY, count: 1, dropped: 0, status: 'complete' });
+    await db.papers.put(listed('2411.00001', 400));
+    await storeLookedUpPaper(db, makePaper({ id: '2307.00002', dailyDate: dayBack(500), fetchedAt: NOW }), NOW);
+    await keepPaperLinks(db, '2307.00002', { totals: { models: 0, datasets: 0, spaces: 0 }, top: { models: [], datasets: [], spaces: [] } }, NOW);
+    expect((await db.papers.get('2307.00002'))?.dailyDates).toEqual([dayBack(500)]);
+
+    const report = await pruneStore(db, { now: NOW, keepDays: 365, pause: async () => undefined });
+    expect(report.papers).toBe(1);
+    expect(await db.papers.toCollection().primaryKeys()).toEqual(['2307.00002']);
+    expect(await db.kv.get('paperLinks:2307.00002')).toBeDefined();
+    // A year on, its fetch is before the window too: it goes.
+    await pruneStore(db, { now: NOW + 366 * DAY, keepDays: 365, pause: async () => undefined });
+    expect(await db.papers.count()).toBe(0);
   });
 
   it('for ever: no paper goes, history is still thinned and misses still expire', async () => {
