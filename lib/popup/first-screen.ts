@@ -18,10 +18,8 @@ import type { UserPaperState } from '../shared/db';
 import type { TableName } from '../shared/db-name';
 import type { SyncState } from '../shared/sync-state';
 import { listenForDatabaseChanges } from './database-changes';
-import { takeEarlyOpening, type EarlyOpening } from './early-opening';
-import { firstScreenReads } from './first-screen-reads';
 import { PopupStore, type DayList } from './popup-store';
-import { openingUiState, type PopupUiState } from './popup-view';
+import { firstListedDay, openingUiState, type PopupUiState } from './popup-view';
 
 /**
  * How long the interface waits for the first screen's answers before it draws without them (they then
@@ -52,8 +50,6 @@ export interface FirstScreenDeps {
   ui: PopupUiState;
   now: () => number;
   waitMs?: number;
-  /** What the popup's earliest script opened and started (./early-opening.ts), taken over when there. */
-  early?: EarlyOpening;
 }
 
 interface Pending {
@@ -90,7 +86,7 @@ export class FirstScreen {
       this.dropEarlyReads();
       if (!this.opened) void this.open();
     });
-    const firstAttempt = deps.early ? this.takeOver(deps.early) : this.open();
+    const firstAttempt = this.open();
     this.ready = Promise.race([
       firstAttempt.then(async (store) => {
         if (!store) return undefined;
@@ -171,39 +167,18 @@ export class FirstScreen {
     return attempt;
   }
 
-  /**
-   * The database the earliest script opened, and its reads unless a change was announced before this
-   * page's listener (then they are read again); without a database, an attempt of this page's own.
-   */
-  private takeOver(early: EarlyOpening): Promise<PopupStore | undefined> {
-    const attempt = early.opened.then((opened) => {
-      early.stop();
-      if (!opened) {
-        this.attempt = undefined;
-        return this.open();
-      }
-      const store = PopupStore.over(opened.db);
-      this.opened = store;
-      this.keepReads(early.changed ? firstScreenReads(store, this.ui, this.deps.now()) : opened.reads, early.changed ? this.deps.now() : opened.at);
-      this.resolveStore(store);
-      return store;
-    });
-    this.attempt = attempt;
-    return attempt;
-  }
-
   /** Starts the reads the first screen needs, while the page's code is still drawing the frame around them. */
   private readFirstScreen(store: PopupStore): void {
     const at = this.deps.now();
-    this.keepReads(firstScreenReads(store, this.ui, at), at);
-  }
-
-  private keepReads(reads: [string, Promise<unknown>][], at: number): void {
-    for (const [key, read] of reads) {
+    const start = (key: string, read: Promise<unknown>) => {
       const pending: Pending = { read, at };
       read.then((value) => (pending.answer = { value }), () => undefined);
       this.early.set(key, pending);
-    }
+    };
+    const day = firstListedDay(this.ui, at);
+    if (day !== undefined) start(`dayList ${day}`, store.dayList(day));
+    start('userStates', store.userStates());
+    start('syncState', store.syncState());
   }
 
   private earlyRead<T>(key: string): EarlyRead<T> {
@@ -230,5 +205,5 @@ export class FirstScreen {
 
 /** The popup's opening, on this page's database, change notices, address and clock. */
 export function openFirstScreen(): FirstScreen {
-  return new FirstScreen({ open: () => PopupStore.open(), listen: listenForDatabaseChanges, ui: openingUiState(), now: Date.now, early: takeEarlyOpening() });
+  return new FirstScreen({ open: () => PopupStore.open(), listen: listenForDatabaseChanges, ui: openingUiState(), now: Date.now });
 }

@@ -42,16 +42,6 @@ export class PopupStore implements UserStateWriter {
     return db && new PopupStore(db, name);
   }
 
-  /** A store over a database open already (opened by the popup's earliest script, ./early-opening.ts). */
-  static over(db: IDBDatabase, name = DATABASE_NAME): PopupStore {
-    return new PopupStore(db, name);
-  }
-
-  /** The open database (handed from the popup's earliest script to its modules). */
-  get database(): IDBDatabase {
-    return this.db;
-  }
-
   close(): void {
     this.db.close();
   }

@@ -1,8 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EARLY_READ_MAX_AGE_MS, FirstScreen, type FirstScreenDeps } from '../../../lib/popup/first-screen';
 import { PopupStore } from '../../../lib/popup/popup-store';
-import type { EarlyOpening } from '../../../lib/popup/early-opening';
-import { firstScreenReads } from '../../../lib/popup/first-screen-reads';
 import type { PopupUiState } from '../../../lib/popup/popup-view';
 import type { TableName } from '../../../lib/shared/db-name';
 import { patchSyncState } from '../../../lib/background/sync/state';
@@ -181,57 +179,5 @@ describe('FirstScreen: the first list on screen', () => {
   it('stops waiting for a first list after the timeout (a view with nothing to list)', async () => {
     const { first } = opening('unused', { open: async () => undefined });
     await expect(first.whenListPainted(5)).resolves.toBeUndefined();
-  });
-});
-
-describe('FirstScreen: taking over the earliest script’s opening (lib/popup/early-opening.ts)', () => {
-  const db = useTestDb();
-
-  async function early(name: string, changed = false): Promise<EarlyOpening & { stopped: () => boolean }> {
-    const store = (await PopupStore.open(name))!;
-    let stopped = false;
-    return {
-      opened: Promise.resolve({ db: store.database, at: NOW, reads: firstScreenReads(store, onDay('2025-06-07'), NOW) }),
-      changed,
-      stop: () => void (stopped = true),
-      stopped: () => stopped,
-    };
-  }
-
-  it('uses the database it opened and the reads it started, without opening or reading again', async () => {
-    await db().days.put({ date: '2025-06-06', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' });
-    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 3 }));
-    const taken = await early(db().name);
-    // A write after the early reads started: the early answer, taken over, does not have it.
-    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 30 }));
-    const open = vi.fn(() => PopupStore.open(db().name));
-    const { first } = opening(db().name, { open, early: taken });
-    const store = await first.ready;
-    expect(open).not.toHaveBeenCalled();
-    expect(taken.stopped()).toBe(true);
-    expect(first.earlyDayList('2025-06-07').peek()).toMatchObject({ papers: [{ id: '2506.00001', upvotes: 3 }] });
-    expect(await first.store).toBe(store);
-    store?.close();
-  });
-
-  it('reads again when a change was announced before the page listened', async () => {
-    await db().days.put({ date: '2025-06-06', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' });
-    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 3 }));
-    const taken = await early(db().name, true);
-    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06', upvotes: 30 }));
-    const { first } = opening(db().name, { early: taken });
-    const store = await first.ready;
-    expect(first.earlyDayList('2025-06-07').peek()).toMatchObject({ papers: [{ id: '2506.00001', upvotes: 30 }] });
-    store?.close();
-  });
-
-  it('opens the database itself when the earliest script found none', async () => {
-    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-06' }));
-    const open = vi.fn(() => PopupStore.open(db().name));
-    const { first } = opening(db().name, { open, early: { opened: Promise.resolve(undefined), changed: false, stop: () => undefined } });
-    const store = await first.ready;
-    expect(open).toHaveBeenCalledTimes(1);
-    expect(store).toBeInstanceOf(PopupStore);
-    store?.close();
   });
 });
