@@ -82,8 +82,12 @@ export function useSearchIndex(
   // A layout effect: a keystroke's read starts in the render it causes, not a frame later.
   useLayoutEffect(() => {
     const c = r.current;
-    if (!reader || !query.trim() || c.timer !== undefined) return;
-    if (state.index?.covers(query) && !c.stale) return;
+    if (!reader || !query.trim()) return;
+    const covered = state.index?.covers(query) ?? false;
+    // Answered already, or a refresh of an answerable query scheduled: nothing to read now.
+    if (covered && (!c.stale || c.timer !== undefined)) return;
+    clearTimeout(c.timer);
+    c.timer = undefined;
 
     const readAhead = () => {
       if (c.readingAhead) return;
@@ -125,8 +129,9 @@ export function useSearchIndex(
           if (index) readAhead();
         });
     };
-    // While a sync stores a new index every step, an open result list is refreshed at most every REFRESH_INTERVAL_MS.
-    const wait = c.stale && state.index ? c.lastRead + REFRESH_INTERVAL_MS - Date.now() : 0;
+    // While a sync stores a new index every step, an open result list is refreshed at most every
+    // REFRESH_INTERVAL_MS; a query the index in hand cannot answer (a new letter typed) is read at once.
+    const wait = covered && c.stale ? c.lastRead + REFRESH_INTERVAL_MS - Date.now() : 0;
     if (wait > 0) c.timer = setTimeout(read, wait);
     else read();
   }, [reader, query, state.index, staleness]);
