@@ -28,7 +28,8 @@ const PER_DAY = 110;
 /** Upvote points a paper gets over its first two days (the sync writes one when the count changes). */
 const POINTS = 8;
 const MISSES = 2_000;
-const OPENINGS = 5;
+/** Openings of each page per size (`YEAR_OPENINGS=15` for a steadier median). */
+const OPENINGS = Number(process.env.YEAR_OPENINGS) || 5;
 /** The first wake reads the window (the seeding changed the tables); the later ones find the kept copy. */
 const COLD_STARTS = 4;
 const DAY_MS = 86_400_000;
