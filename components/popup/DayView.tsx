@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { dayLabel, isWeekendDay } from '../../lib/shared/day-label';
 import { utcDay } from '../../lib/shared/utc-day';
 import { OrderToggle } from './OrderToggle';
@@ -16,6 +17,10 @@ export function DayView({ store, changes, now, order, onOrder, onNavigate, date,
   const { firstScreen } = usePopupServices();
   const list = useStoreQuery(store, changes, ['days', 'papers'], (s) => s.dayList(asked), [asked], firstScreen.earlyDayList(asked));
   const history = usePaperHistory(store, changes, (list.value?.papers ?? []).map((p) => p.id));
+  // What this view shows is what the next opening on this day draws first (lib/popup/kept-first-screen.ts).
+  useEffect(() => {
+    if (list.value && store) firstScreen.showing({ day: asked, list: list.value });
+  }, [list.value, store, asked, firstScreen]);
 
   if (!list.value) return null;
   const { listDay, papers, previous, next, oldest } = list.value;

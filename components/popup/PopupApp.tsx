@@ -48,6 +48,13 @@ export function PopupApp({ firstScreen, opened }: Props) {
   const content = useRef<HTMLDivElement>(null);
   const syncState = useStoreQuery(store, changes, ['kv'], (s) => s.syncState(), [], firstScreen.earlySyncState());
   const userStates = useStoreQuery(store, changes, ['userState'], (s) => s.userStates(), [], firstScreen.earlyUserStates());
+  // Kept with the day's list for the next opening (lib/popup/kept-first-screen.ts).
+  useEffect(() => {
+    if (store && syncState.value) firstScreen.showing({ syncState: syncState.value });
+  }, [store, syncState.value, firstScreen]);
+  useEffect(() => {
+    if (store && userStates.value) firstScreen.showing({ userStates: userStates.value });
+  }, [store, userStates.value, firstScreen]);
   // The cached linked lists (facts and the code/weights/demo filters) are read once the first list is
   // on screen: their answer would otherwise draw the list a second time before its first frame.
   const [listPainted, setListPainted] = useState(false);

@@ -10,6 +10,12 @@
  * 3. **The interface is drawn once they answered** (`ready`), or after FIRST_SCREEN_WAIT_MS without them.
  *    Its views draw those answers in their first render (`peek`) and take them for their first read
  *    (`take`), so the list is in the first frame; a change announced meanwhile, or age, drops them.
+ *    **With a kept screen** (./kept-first-screen.ts: the last opening's answers for the same day) the
+ *    interface is drawn at once: `peek` gives the kept answers until the database's arrive, `take` the
+ *    database's. Once they did, the page marks whether the kept screen was right (`dpl:kept screen
+ *    confirmed`) or was replaced (`dpl:kept screen replaced`). What the views go on to show from the
+ *    database (`showing`: the day's list, the marks, the sync state, as they change) is what the next
+ *    opening draws.
  * 4. **A list draws FIRST_FRAME_ENTRIES entries in its first frame**, the rest right after
  *    (`afterListFrame`); the first list on screen is the signal (`whenListPainted`) for work the first
  *    screen does not need (the search index reads every stored paper).
@@ -18,6 +24,7 @@ import type { UserPaperState } from '../shared/db';
 import type { TableName } from '../shared/db-name';
 import type { SyncState } from '../shared/sync-state';
 import { listenForDatabaseChanges } from './database-changes';
+import { keepFirstScreen, readKeptFirstScreen, sameFirstScreen, type FirstScreenAnswers, type KeptFirstScreen } from './kept-first-screen';
 import { PopupStore, type DayList } from './popup-store';
 import { firstListedDay, openingUiState, type PopupUiState } from './popup-view';
 
@@ -26,6 +33,11 @@ import { firstListedDay, openingUiState, type PopupUiState } from './popup-view'
  * follow): drawing once, with the list, beats drawing an empty frame and then the list on a busy machine.
  */
 export const FIRST_SCREEN_WAIT_MS = 150;
+
+/** How long keeping for the next opening waits for this opening's first list (a view with none: kept anyway). */
+const KEEP_AFTER_MS = 1_000;
+/** Changes shown within this are kept in one write. */
+const KEEP_DELAY_MS = 250;
 
 /** An early answer older than this is not handed out: the view reads afresh. */
 export const EARLY_READ_MAX_AGE_MS = 2_000;
@@ -50,13 +62,19 @@ export interface FirstScreenDeps {
   ui: PopupUiState;
   now: () => number;
   waitMs?: number;
+  /** The kept screen for a day, if any (`readKeptFirstScreen` on the page's localStorage). */
+  kept?: (day: string) => KeptFirstScreen | undefined;
+  /** Keeps the database's answers for the next opening (`keepFirstScreen`). */
+  keep?: (day: string, answers: FirstScreenAnswers) => void;
 }
 
 interface Pending {
   read: Promise<unknown>;
   at: number;
-  /** Set once the read has answered. */
+  /** Set once the read has answered (before that, for a kept screen: the kept answer). */
   answer?: { value: unknown };
+  /** A kept screen's entry: hands the database's read, once started, to whoever took `read`. */
+  settle?: (read: Promise<unknown>) => void;
 }
 
 export class FirstScreen {
@@ -67,6 +85,11 @@ export class FirstScreen {
   readonly ready: Promise<PopupStore | undefined>;
 
   private readonly early = new Map<string, Pending>();
+  /** The last opening's answers for this day, drawn until the database's arrive. */
+  private readonly kept: KeptFirstScreen | undefined;
+  /** What the views last showed from the database (`showing`), and the pending write of it. */
+  private readonly shown: Partial<FirstScreenAnswers> & { day?: string } = {};
+  private keepTimer: Promise<void> | undefined;
   private opened: PopupStore | undefined;
   private attempt: Promise<PopupStore | undefined> | undefined;
   /** A change was announced while an attempt to open was under way: one more try if it found nothing. */
@@ -86,8 +109,11 @@ export class FirstScreen {
       this.dropEarlyReads();
       if (!this.opened) void this.open();
     });
+    const day = firstListedDay(this.ui, deps.now());
+    this.kept = day === undefined ? undefined : deps.kept?.(day);
+    if (this.kept) this.startKept(this.kept);
     const firstAttempt = this.open();
-    this.ready = Promise.race([
+    this.ready = this.kept ? Promise.resolve(undefined) : Promise.race([
       firstAttempt.then(async (store) => {
         if (!store) return undefined;
         await Promise.all([...this.early.values()].map(({ read }) => read.catch(() => undefined)));
@@ -135,6 +161,25 @@ export class FirstScreen {
     return Promise.race([this.painted, new Promise<void>((resolve) => setTimeout(resolve, timeoutMs))]);
   }
 
+  /**
+   * What a day view and the popup around it show now, from the database: kept for the next opening
+   * (after the first list is on screen, changes within KEEP_DELAY_MS in one write). The kept screen's
+   * own answers are not kept again.
+   */
+  showing(shown: Partial<FirstScreenAnswers> & { day?: string }): void {
+    const { kept } = this;
+    if (kept && (shown.list === kept.list || shown.userStates === kept.userStates || shown.syncState === kept.syncState)) return;
+    Object.assign(this.shown, shown);
+    if (this.keepTimer !== undefined) return;
+    this.keepTimer = this.whenListPainted(KEEP_AFTER_MS)
+      .then(() => new Promise((resolve) => setTimeout(resolve, KEEP_DELAY_MS)))
+      .then(() => {
+        this.keepTimer = undefined;
+        const { day, list, userStates, syncState } = this.shown;
+        if (day !== undefined && list && userStates && syncState) this.deps.keep?.(day, { list, userStates, syncState });
+      });
+  }
+
   /** Stops listening (the page's store, once handed over, is the interface's to close). */
   close(): void {
     this.dropEarlyReads();
@@ -171,14 +216,49 @@ export class FirstScreen {
   private readFirstScreen(store: PopupStore): void {
     const at = this.deps.now();
     const start = (key: string, read: Promise<unknown>) => {
+      const keptEntry = this.early.get(key);
+      if (keptEntry?.settle) {
+        // A kept answer on screen: the database's replaces it once arrived; whoever took it gets this read.
+        keptEntry.settle(read);
+        read.then((value) => (keptEntry.answer = { value }), () => undefined);
+        return;
+      }
       const pending: Pending = { read, at };
       read.then((value) => (pending.answer = { value }), () => undefined);
       this.early.set(key, pending);
     };
     const day = firstListedDay(this.ui, at);
-    if (day !== undefined) start(`dayList ${day}`, store.dayList(day));
-    start('userStates', store.userStates());
-    start('syncState', store.syncState());
+    const list = day === undefined ? undefined : store.dayList(day);
+    const userStates = store.userStates();
+    const syncState = store.syncState();
+    if (day !== undefined) start(`dayList ${day}`, list!);
+    start('userStates', userStates);
+    start('syncState', syncState);
+    if (day === undefined) return;
+    void Promise.all([list!, userStates, syncState]).then(
+      ([list, userStates, syncState]) => {
+        const answers = { list, userStates, syncState };
+        if (this.kept) {
+          performance.mark('dpl:first screen read');
+          performance.mark(sameFirstScreen(this.kept, answers) ? 'dpl:kept screen confirmed' : 'dpl:kept screen replaced');
+        }
+        this.showing({ day, ...answers });
+      },
+      () => undefined,
+    );
+  }
+
+  /** Makes the kept answers the early ones: peeked until the database's arrive; taking waits for those. */
+  private startKept(kept: KeptFirstScreen): void {
+    const at = this.deps.now();
+    const entry = (key: string, value: unknown) => {
+      let settle!: (read: Promise<unknown>) => void;
+      const read = new Promise<unknown>((resolve) => (settle = resolve));
+      this.early.set(key, { read, at, answer: { value }, settle });
+    };
+    entry(`dayList ${kept.day}`, kept.list);
+    entry('userStates', kept.userStates);
+    entry('syncState', kept.syncState);
   }
 
   private earlyRead<T>(key: string): EarlyRead<T> {
@@ -205,5 +285,18 @@ export class FirstScreen {
 
 /** The popup's opening, on this page's database, change notices, address and clock. */
 export function openFirstScreen(): FirstScreen {
-  return new FirstScreen({ open: () => PopupStore.open(), listen: listenForDatabaseChanges, ui: openingUiState(), now: Date.now });
+  let pageStorage: Storage | undefined;
+  try {
+    pageStorage = globalThis.localStorage;
+  } catch {
+    // No storage (a locked-down profile): every opening waits for the database.
+  }
+  return new FirstScreen({
+    open: () => PopupStore.open(),
+    listen: listenForDatabaseChanges,
+    ui: openingUiState(),
+    now: Date.now,
+    kept: (day) => readKeptFirstScreen(pageStorage, day, Date.now()),
+    keep: (day, answers) => keepFirstScreen(pageStorage, day, answers, Date.now()),
+  });
 }

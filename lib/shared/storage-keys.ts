@@ -42,6 +42,7 @@ export const TRENDING_KEY = 'trending';
 export const NOTIFICATION_STATE_KEY = 'notifications';
 export const POPUP_OPENED_KEY = 'popupOpened';
 export const UI_STATE_KEY = 'dpl-popup-ui';
+export const FIRST_SCREEN_KEY = 'dpl-popup-first-screen';
 export const HF_SEARCHES_KEY = 'dpl-hf-search';
 export const HF_CALL_LIMITS_KEY = 'hfCallLimits';
 export const PAPER_LINKS_KEY_PREFIX = 'paperLinks:';
@@ -122,6 +123,10 @@ export const PERSISTED = {
   popupUi: {
     key: UI_STATE_KEY, area: 'localStorage', version: 1, cleared: 'always',
     holds: "The popup's view and typed query between openings (lib/popup/popup-view.ts).",
+  },
+  popupFirstScreen: {
+    key: FIRST_SCREEN_KEY, area: 'localStorage', version: 1, cleared: 'always',
+    holds: "The popup's first screen as the last opening read it (a day's list without abstracts, the marks of its papers, the sync state), drawn at the next opening until the database answers (lib/popup/kept-first-screen.ts).",
   },
   pruneState: {
     key: PRUNE_STATE_KEY, area: 'kv', version: 1, cleared: 'always',

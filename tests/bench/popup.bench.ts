@@ -14,7 +14,7 @@ import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { popupScripts } from '../e2e/support/popup-scripts';
 import { median, recordFigures, type Figure } from './support/figures';
 import { syntheticPapers } from './support/synthetic-papers';
-import { openOnce, watchListPaint, type Opening } from './support/popup-opening';
+import { keptScreens, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { timeKeystrokes, TYPED } from './support/keystrokes';
 
@@ -122,6 +122,7 @@ for (const size of SIZES) {
     const figures: Figure[] = [
       { measure: `list painted after opening (${openings.at(-1)!.entries} entries drawn)`, value: median(painted), unit: 'ms', target: '≤ 100 ms', met: median(painted) <= 100, runs: painted },
       { measure: 'list painted after the popup’s script starts (the rest is Chromium loading the page)', value: median(ownCode), unit: 'ms', runs: ownCode },
+      keptScreens(openings, 'popup'),
       ...steps.map((step) => ({ measure: `… ${step}, after opening`, value: median(openings.map((o) => o.marks[step] ?? NaN)), unit: 'ms' })),
     ];
     recordFigures(`popup opening, ${size} papers stored (built extension, headless Chromium; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`, figures);

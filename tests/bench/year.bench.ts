@@ -15,7 +15,7 @@ import type { browser } from 'wxt/browser';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { stopWorker } from '../e2e/support/worker-probes';
 import { median, recordFigures, type Figure } from './support/figures';
-import { openOnce, watchListPaint, type Opening } from './support/popup-opening';
+import { keptScreens, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
 import { workerHeapMb } from './support/worker-heap';
@@ -247,6 +247,7 @@ for (const size of SIZES) {
       { measure: `popup: list painted after opening (${popups.at(-1)!.entries} entries)`, value: popupPainted, unit: 'ms', runs: popups.map((o) => o.painted) },
       { measure: 'floor page: static list painted after opening', value: floorPainted, unit: 'ms', runs: floors.map((o) => o.painted) },
       { measure: 'popup ÷ floor (same run, pairwise median)', value: median(ratios), unit: '×', target: '≤ 1.3×', met: median(ratios) <= 1.3, runs: ratios },
+      keptScreens(popups, 'popup'),
       ...openingSteps(popups, 'popup'),
       ...openingSteps(floors, 'floor page'),
       { measure: 'worker cold start → first page answered (badge index), first wake after a change: the window read', value: cold[0]!, unit: 'ms' },

@@ -1,5 +1,6 @@
 /** The popup's lists: today ranked, day and week browsing, weekend fallback, trending, rising, kept state. */
 import { isWeekend, shiftDate } from '../fixtures/hf-data';
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/extension-test';
 import { paperOf } from './support/fixture-papers';
 import { itemsBetween, listDays, rankedTitles, titles } from './support/popup-helpers';
@@ -174,4 +175,61 @@ test('a sync the popup did not start shows what it stored while the popup stays 
   await expect(popup.getByTestId('list-day')).toHaveText(data.today);
   await expect(titles(popup)).toHaveText(rankedTitles(data.days.get(data.today)!));
   expect(await popup.evaluate(() => (window as unknown as { stillOpen?: boolean }).stillOpen)).toBe(true);
+});
+
+test('the next opening draws the last one’s list before the database answers; a change since replaces it', async ({ server, openPopup, context, background }) => {
+  const { data } = server;
+  const ranked = rankedTitles(data.days.get(data.today)!);
+  const popup = await openPopup();
+  await waitForSync(popup);
+  await expect(titles(popup)).toHaveText(ranked);
+  // Kept once the list is on screen (the page's localStorage, read by the next opening).
+  await expect.poll(() => popup.evaluate(() => localStorage.getItem('dpl-popup-first-screen') !== null)).toBe(true);
+  await popup.close();
+
+  // When each opening's first entry appeared, by the page's clock (marks: lib/popup/first-screen.ts).
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('.paper')) return;
+      observer.disconnect();
+      (window as unknown as { firstEntryAt: number }).firstEntryAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const opening = (page: Page) =>
+    page.evaluate(() => ({
+      firstEntryAt: (window as unknown as { firstEntryAt: number }).firstEntryAt,
+      read: performance.getEntriesByName('dpl:first screen read')[0]?.startTime,
+      kept: performance.getEntriesByType('mark').map((mark) => mark.name).filter((name) => name.startsWith('dpl:kept screen')),
+    }));
+
+  const again = await openPopup();
+  await expect(titles(again)).toHaveText(ranked);
+  await expect.poll(async () => (await opening(again)).kept).toEqual(['dpl:kept screen confirmed']);
+  const seen = await opening(again);
+  expect(seen.firstEntryAt).toBeLessThan(seen.read!);
+  await again.close();
+
+  // The top paper gained upvotes since (as a sync would store): the next opening shows the new count.
+  const top = paperOf(data.days.get(data.today)!.reduce((a, b) => (paperOf(a).upvotes >= paperOf(b).upvotes ? a : b)));
+  await background.evaluate(async ({ id }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('daily-papers-lens');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const store = db.transaction('papers', 'readwrite').objectStore('papers');
+    await new Promise<void>((resolve, reject) => {
+      const get = store.get(id);
+      get.onsuccess = () => {
+        const put = store.put({ ...get.result, upvotes: get.result.upvotes + 500 });
+        put.onsuccess = () => resolve();
+        put.onerror = () => reject(put.error);
+      };
+    });
+    db.close();
+  }, { id: top.id });
+  const changed = await openPopup();
+  await expect(changed.locator('.paper').first().locator('.upvotes')).toHaveText(`▲ ${top.upvotes + 500}`);
+  await expect.poll(async () => (await opening(changed)).kept).toEqual(['dpl:kept screen replaced']);
+  await expect(titles(changed)).toHaveText(ranked);
 });

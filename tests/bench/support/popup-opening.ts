@@ -1,5 +1,6 @@
 /** Opening an extension page and timing the frame that shows its list: the popup, or the bench's floor page. */
 import type { BrowserContext, Page } from '@playwright/test';
+import type { Figure } from './figures';
 
 /**
  * Where an opening's time goes, from the page's own clocks (ms since navigation start): the page's
@@ -10,6 +11,12 @@ import type { BrowserContext, Page } from '@playwright/test';
  */
 export interface Opening {
   painted: number;
+  /**
+   * Whether the popup drew the last opening's kept screen (lib/popup/kept-first-screen.ts) and the
+   * database then confirmed it (`painted`: that first frame) or replaced it (`painted`: the first frame
+   * after the database's answer changed the page; none when nothing on screen changed).
+   */
+  kept: 'none' | 'confirmed' | 'replaced';
   script: number;
   marks: Record<string, number>;
   entries: number;
@@ -23,6 +30,30 @@ export async function openOnce(page: Page, popupUrl: string): Promise<Opening> {
   await page.goto(popupUrl);
   await painted;
   const result = await page.evaluate(async () => {
+    // With a kept screen, the database's answer arrives after the first list's frame: wait for it.
+    const read = await new Promise<number>((resolve) => {
+      // The floor page has no database to wait for.
+      if (performance.getEntriesByName('dpl:popup-script').length === 0) return resolve(Number.NaN);
+      const find = () => performance.getEntriesByName('dpl:first screen read')[0]?.startTime;
+      const found = find();
+      if (found !== undefined) return resolve(found);
+      new PerformanceObserver((_, observer) => {
+        const at = find();
+        if (at === undefined) return;
+        observer.disconnect();
+        resolve(at);
+      }).observe({ type: 'mark' });
+      setTimeout(() => resolve(NaN), 5_000);
+    });
+    const kept = performance.getEntriesByName('dpl:kept screen replaced').length
+      ? 'replaced'
+      : performance.getEntriesByName('dpl:kept screen confirmed').length
+        ? 'confirmed'
+        : 'none';
+    // Frames drawn after the page changed (see `watchListPaint`); a replaced screen's first one after the answer.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const w = window as unknown as { listPaintedAt: number; framesAfterChange: number[] };
+    const replacedAt = kept === 'replaced' ? w.framesAfterChange.find((frame) => frame > read) : undefined;
     const [nav] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
     // The first paint is reported once its frame is presented: when that frame is the list's, after the
     // list's frame started (the moment `listPaintedAt` records).
@@ -42,7 +73,8 @@ export async function openOnce(page: Page, popupUrl: string): Promise<Opening> {
     };
     for (const mark of performance.getEntriesByType('mark')) if (mark.name.startsWith('dpl:')) marks[mark.name] ??= mark.startTime;
     return {
-      painted: (window as unknown as { listPaintedAt: number }).listPaintedAt,
+      painted: replacedAt ?? w.listPaintedAt,
+      kept: kept as Opening['kept'],
       script: performance.getEntriesByName('dpl:popup-script')[0]?.startTime ?? 0,
       marks,
     };
@@ -56,17 +88,38 @@ export const LIST_PAINTED = 'dpl-bench: list painted';
 /** Time from navigation start to the frame that shows the real list (see `listPaintedAt`). */
 export async function watchListPaint(context: BrowserContext): Promise<void> {
   await context.addInitScript((said) => {
-    const w = window as unknown as { listPaintedAt?: number };
-    // The real list: entries drawn from the database (a list painted from a kept snapshot is marked
-    // `data-snapshot` until the database's answer has replaced or confirmed it).
-    const ready = () => document.querySelector('.paper') && !document.querySelector('[data-snapshot]');
-    new MutationObserver((_, observer) => {
-      if (!ready()) return;
-      observer.disconnect();
+    const w = window as unknown as { listPaintedAt?: number; framesAfterChange: number[] };
+    w.framesAfterChange = [];
+    // The first list: its entries' first frame. Drawn from a kept screen, it counts if the database then
+    // confirms it (`openOnce` reads which).
+    let listed = false;
+    let frameAsked = false;
+    new MutationObserver(() => {
+      if (!listed && document.querySelector('.paper')) {
+        listed = true;
+        requestAnimationFrame(() => {
+          w.listPaintedAt = performance.now();
+          console.debug(said);
+        });
+      }
+      // Every later change's frame: a kept screen the database replaced is painted at the first after its answer.
+      if (frameAsked) return;
+      frameAsked = true;
       requestAnimationFrame(() => {
-        w.listPaintedAt = performance.now();
-        console.debug(said);
+        frameAsked = false;
+        w.framesAfterChange.push(performance.now());
       });
-    }).observe(document, { childList: true, subtree: true, attributes: true });
+    }).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   }, LIST_PAINTED);
+}
+
+/** How many openings drew a kept screen the database confirmed, and how many one it replaced, as a figure. */
+export function keptScreens(openings: Opening[], what: string): Figure {
+  const confirmed = openings.filter((o) => o.kept === 'confirmed').length;
+  const replaced = openings.filter((o) => o.kept === 'replaced').length;
+  return {
+    measure: `${what}: openings that drew the last opening's kept screen, the database confirming it (${replaced} replaced, ${openings.length - confirmed - replaced} without one)`,
+    value: confirmed,
+    unit: `of ${openings.length}`,
+  };
 }

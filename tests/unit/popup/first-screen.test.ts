@@ -6,6 +6,7 @@ import type { TableName } from '../../../lib/shared/db-name';
 import { patchSyncState } from '../../../lib/background/sync/state';
 import { PapersDB } from '../../../lib/shared/db';
 import { makePaper, useTestDb } from '../support/builders';
+import type { FirstScreenAnswers, KeptFirstScreen } from '../../../lib/popup/kept-first-screen';
 
 const NOW = Date.parse('2025-06-07T09:00:00Z');
 const onDay = (date: string): PopupUiState => ({ view: { kind: 'day', date }, order: 'top', query: '' });
@@ -179,5 +180,89 @@ describe('FirstScreen: the first list on screen', () => {
   it('stops waiting for a first list after the timeout (a view with nothing to list)', async () => {
     const { first } = opening('unused', { open: async () => undefined });
     await expect(first.whenListPainted(5)).resolves.toBeUndefined();
+  });
+});
+
+describe('FirstScreen: a kept screen (the last opening’s answers for this day)', () => {
+  const db = useTestDb();
+
+  async function seed() {
+    await db().days.put({ date: '2025-06-07', fetchedAt: 1, count: 1, dropped: 0, status: 'complete' });
+    await db().papers.put(makePaper({ id: '2506.00001', dailyDate: '2025-06-07', upvotes: 3 }));
+    await patchSyncState(db(), { running: false, lastSuccessAt: 5 });
+  }
+
+  /** What the last opening read, for `day` (papers without abstracts, as kept). */
+  async function keptFrom(day: string, change: (answers: FirstScreenAnswers) => void = () => undefined): Promise<KeptFirstScreen> {
+    const store = (await PopupStore.open(db().name))!;
+    const list = await store.dayList(day);
+    const answers = { list: { ...list, papers: list.papers.map(({ summary: _s, ...rest }) => rest as typeof rest & { summary: string }) }, userStates: await store.userStates(), syncState: await store.syncState() };
+    store.close();
+    change(answers);
+    return { day, savedAt: NOW - 60_000, ...answers };
+  }
+
+  const marks = () => performance.getEntriesByType('mark').map((mark) => mark.name).filter((name) => name.startsWith('dpl:kept screen'));
+
+  it('draws it at once, before the database opens; the views then take the database’s answers, and they are kept for the next opening', async () => {
+    await seed();
+    const kept = await keptFrom('2025-06-07');
+    performance.clearMarks();
+    let opened!: (store: PopupStore | undefined) => void;
+    const keep = vi.fn();
+    const { first } = opening(db().name, {
+      open: () => new Promise((resolve) => (opened = resolve)),
+      kept: (day) => (day === '2025-06-07' ? kept : undefined),
+      keep,
+    });
+    // Drawn with nothing open yet: the kept answers.
+    expect(await first.ready).toBeUndefined();
+    const list = first.earlyDayList('2025-06-07');
+    expect(list.peek()).toBe(kept.list);
+    expect(first.earlySyncState().peek()).toBe(kept.syncState);
+
+    opened(await PopupStore.open(db().name));
+    const store = await first.store;
+    await vi.waitFor(() => expect(marks()).toEqual(['dpl:kept screen confirmed']));
+    // Once arrived, a render peeks at the database's answer, and the view's first read takes it.
+    const fresh = list.peek();
+    expect(fresh).toMatchObject({ listDay: '2025-06-07', papers: [{ id: '2506.00001', upvotes: 3, summary: expect.any(String) }] });
+    expect(await list.take()).toBe(fresh);
+    // Kept once the first list is on screen (here, with no list drawn, after the wait for one).
+    expect(keep).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(keep).toHaveBeenCalledOnce(), { timeout: 3_000 });
+    expect(keep.mock.calls[0]![0]).toBe('2025-06-07');
+    expect((keep.mock.calls[0]![1] as FirstScreenAnswers).list).toBe(fresh);
+    store.close();
+  });
+
+  it('says the kept screen was replaced when the database shows something else (a sync since)', async () => {
+    await seed();
+    const kept = await keptFrom('2025-06-07', (answers) => (answers.list.papers[0]!.upvotes = 1));
+    performance.clearMarks();
+    const { first } = opening(db().name, { kept: () => kept, keep: () => undefined });
+    expect(await first.ready).toBeUndefined();
+    expect(first.earlyDayList('2025-06-07').peek()?.papers[0]?.upvotes).toBe(1);
+    const store = await first.store;
+    expect((await first.earlyDayList('2025-06-07').take())?.papers[0]?.upvotes).toBe(3);
+    await vi.waitFor(() => expect(marks()).toEqual(['dpl:kept screen replaced']));
+    store.close();
+  });
+
+  it('is not asked for when the popup opens on a search or another view; a change announced first drops it', async () => {
+    await seed();
+    const kept = await keptFrom('2025-06-07');
+    const asked = vi.fn(() => kept);
+    const searching = new FirstScreen({ open: () => PopupStore.open(db().name), listen: changeFeed().listen, ui: { ...onDay('2025-06-07'), query: 'flow' }, now: () => NOW, kept: asked });
+    expect(asked).not.toHaveBeenCalled();
+    (await searching.ready)?.close();
+
+    const { first, feed } = opening(db().name, { kept: () => kept });
+    expect(await first.ready).toBeUndefined();
+    feed.announce('papers');
+    // Dropped: the view reads the database itself (its first render may have drawn the kept list already).
+    expect(first.earlyDayList('2025-06-07').peek()).toBeUndefined();
+    expect(first.earlyDayList('2025-06-07').take()).toBeUndefined();
+    (await first.store).close();
   });
 });
