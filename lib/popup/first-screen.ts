@@ -36,7 +36,7 @@ export const FIRST_SCREEN_WAIT_MS = 150;
 
 /** How long keeping for the next opening waits for this opening's first list (a view with none: kept anyway). */
 const KEEP_AFTER_MS = 1_000;
-/** Changes shown within this are kept in one write. */
+/** After the first write, changes shown within this are kept in one write. */
 const KEEP_DELAY_MS = 250;
 
 /** An early answer older than this is not handed out: the view reads afresh. */
@@ -90,6 +90,7 @@ export class FirstScreen {
   /** What the views last showed from the database (`showing`), and the pending write of it. */
   private readonly shown: Partial<FirstScreenAnswers> & { day?: string } = {};
   private keepTimer: Promise<void> | undefined;
+  private keptOnce = false;
   private opened: PopupStore | undefined;
   private attempt: Promise<PopupStore | undefined> | undefined;
   /** A change was announced while an attempt to open was under way: one more try if it found nothing. */
@@ -171,12 +172,16 @@ export class FirstScreen {
     if (kept && (shown.list === kept.list || shown.userStates === kept.userStates || shown.syncState === kept.syncState)) return;
     Object.assign(this.shown, shown);
     if (this.keepTimer !== undefined) return;
+    // The first write as soon as the list is on screen (a popup may close at once), later ones gathered.
+    const delay = this.keptOnce ? KEEP_DELAY_MS : 0;
     this.keepTimer = this.whenListPainted(KEEP_AFTER_MS)
-      .then(() => new Promise((resolve) => setTimeout(resolve, KEEP_DELAY_MS)))
+      .then(() => new Promise((resolve) => setTimeout(resolve, delay)))
       .then(() => {
         this.keepTimer = undefined;
         const { day, list, userStates, syncState } = this.shown;
-        if (day !== undefined && list && userStates && syncState) this.deps.keep?.(day, { list, userStates, syncState });
+        if (day === undefined || !list || !userStates || !syncState) return;
+        this.keptOnce = true;
+        this.deps.keep?.(day, { list, userStates, syncState });
       });
   }
 
