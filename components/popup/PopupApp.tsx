@@ -197,17 +197,19 @@ export function PopupApp({ firstScreen, opened }: Props) {
         </header>
         <main class="content">
           <div id={PANEL_ID} ref={content} role={searching ? undefined : 'tabpanel'} aria-labelledby={searching ? undefined : tabId(tabOf(ui.view))}>
-            {/* The view's own reads start as soon as the database is open, alongside the marks'. */}
-            {!store ? null : searching ? (
-              <SearchView
-                store={store}
-                changes={changes}
-                query={query}
-                searchIndex={searchIndex}
-                hf={hf.state}
-                hfCached={hf.cached(query)}
-                onSearchHf={() => hf.run(query)}
-              />
+            {/* The view's own reads start as soon as the database is open, alongside the marks'; a kept first screen is drawn before. */}
+            {!store && !firstScreen.drawsKept ? null : searching ? (
+              store ? (
+                <SearchView
+                  store={store}
+                  changes={changes}
+                  query={query}
+                  searchIndex={searchIndex}
+                  hf={hf.state}
+                  hfCached={hf.cached(query)}
+                  onSearchHf={() => hf.run(query)}
+                />
+              ) : null
             ) : ui.view.kind === 'today' || ui.view.kind === 'day' ? (
               <DayView {...viewProps} date={ui.view.kind === 'day' ? ui.view.date : undefined} />
             ) : ui.view.kind === 'week' ? (
@@ -217,7 +219,7 @@ export function PopupApp({ firstScreen, opened }: Props) {
             ) : (
               <SavedView {...viewProps} />
             )}
-            {!store && <p class="empty">Waiting for the first sync…</p>}
+            {!store && !firstScreen.drawsKept && <p class="empty">Waiting for the first sync…</p>}
           </div>
         </main>
         <ThisPage />

@@ -35,7 +35,7 @@ export function usePopupStore(firstScreen: FirstScreen, opened?: PopupStore): St
   useLayoutEffect(() => {
     let stopped = false;
     const stopListening = listenForDatabaseChanges(touch);
-    void firstScreen.store.then((opening) => stopped || setStore(opening));
+    void firstScreen.storeForViews.then((opening) => stopped || setStore(opening));
     return () => {
       stopped = true;
       stopListening();

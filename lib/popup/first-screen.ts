@@ -42,8 +42,12 @@ const KEEP_DELAY_MS = 250;
 /** An early answer older than this is not handed out: the view reads afresh. */
 export const EARLY_READ_MAX_AGE_MS = 2_000;
 
-/** Entries a list draws in its first frame (more than a popup's height); the rest follow right after it. */
-export const FIRST_FRAME_ENTRIES = 12;
+/**
+ * Entries a list draws in its first frame, the rest right after it: more than a popup's height (600 px
+ * at most: the header and 3–4 entries of 130–160 px, measured at 460 × 600; 6 fill it even with
+ * one-line entries of ~90 px).
+ */
+export const FIRST_FRAME_ENTRIES = 6;
 
 /** A read started for the first screen before its view asked. */
 export interface EarlyRead<T> {
@@ -85,8 +89,19 @@ export class FirstScreen {
   readonly ready: Promise<PopupStore | undefined>;
 
   private readonly early = new Map<string, Pending>();
+  /**
+   * The open database for the interface: at once, or, when a kept screen is drawn, once its first frame
+   * is on screen (the views' re-render with it would otherwise hold that frame; the first screen's
+   * reads are under way without them).
+   */
+  readonly storeForViews: Promise<PopupStore>;
   /** The last opening's answers for this day, drawn until the database's arrive. */
   private readonly kept: KeptFirstScreen | undefined;
+
+  /** Whether the views draw a kept screen before the database is open (its view is drawn without a store). */
+  get drawsKept(): boolean {
+    return this.kept !== undefined;
+  }
   /** What the views last showed from the database (`showing`), and the pending write of it. */
   private readonly shown: Partial<FirstScreenAnswers> & { day?: string } = {};
   private keepTimer: Promise<void> | undefined;
@@ -113,6 +128,7 @@ export class FirstScreen {
     const day = firstListedDay(this.ui, deps.now());
     this.kept = day === undefined ? undefined : deps.kept?.(day);
     if (this.kept) this.startKept(this.kept);
+    this.storeForViews = this.kept ? this.store.then(async (store) => (await this.whenListPainted(KEEP_AFTER_MS), store)) : this.store;
     const firstAttempt = this.open();
     this.ready = this.kept ? Promise.resolve(undefined) : Promise.race([
       firstAttempt.then(async (store) => {
