@@ -36,6 +36,8 @@ export const FIRST_SCREEN_WAIT_MS = 150;
 
 /** How long keeping for the next opening waits for this opening's first list (a view with none: kept anyway). */
 const KEEP_AFTER_MS = 1_000;
+/** How long the views wait for a kept screen's first frame before they get the store (a kept view with no list has none). */
+const KEPT_STORE_WAIT_MS = 100;
 /** After the first write, changes shown within this are kept in one write. */
 const KEEP_DELAY_MS = 250;
 
@@ -128,7 +130,7 @@ export class FirstScreen {
     const day = firstListedDay(this.ui, deps.now());
     this.kept = day === undefined ? undefined : deps.kept?.(day);
     if (this.kept) this.startKept(this.kept);
-    this.storeForViews = this.kept ? this.store.then(async (store) => (await this.whenListPainted(KEEP_AFTER_MS), store)) : this.store;
+    this.storeForViews = this.kept ? this.store.then(async (store) => (await this.whenListPainted(KEPT_STORE_WAIT_MS), store)) : this.store;
     const firstAttempt = this.open();
     this.ready = this.kept ? Promise.resolve(undefined) : Promise.race([
       firstAttempt.then(async (store) => {

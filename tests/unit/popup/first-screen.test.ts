@@ -236,6 +236,33 @@ describe('FirstScreen: a kept screen (the last opening’s answers for this day)
     store.close();
   });
 
+  it('hands the store to the views after the kept screen’s first frame (their re-render would hold it)', async () => {
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => setTimeout(() => callback(0), 1) as unknown as number);
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id));
+    try {
+      await seed();
+      const kept = await keptFrom('2025-06-07');
+      const { first } = opening(db().name, { kept: () => kept, keep: () => undefined });
+      expect(first.drawsKept).toBe(true);
+      let handed = false;
+      void first.storeForViews.then(() => (handed = true));
+      const store = await first.store;
+      await Promise.resolve();
+      expect(handed).toBe(false);
+      first.afterListFrame(() => undefined);
+      expect(await first.storeForViews).toBe(store);
+      store.close();
+
+      // Without a kept screen, at once.
+      const plain = opening(db().name).first;
+      expect(plain.drawsKept).toBe(false);
+      expect(plain.storeForViews).toBe(plain.store);
+      (await plain.store).close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('says the kept screen was replaced when the database shows something else (a sync since)', async () => {
     await seed();
     const kept = await keptFrom('2025-06-07', (answers) => (answers.list.papers[0]!.upvotes = 1));
