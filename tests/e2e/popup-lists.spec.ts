@@ -184,7 +184,15 @@ test('the next opening draws the last one’s list before the database answers; 
   await waitForSync(popup);
   await expect(titles(popup)).toHaveText(ranked);
   // Kept once the list is on screen (the page's localStorage, read by the next opening).
-  await expect.poll(() => popup.evaluate(() => localStorage.getItem('dpl-popup-first-screen') !== null)).toBe(true);
+  // … and again after each later change the page showed (grouped by 250 ms): closed once it is settled.
+  const keptNow = () => popup.evaluate(() => localStorage.getItem('dpl-popup-first-screen'));
+  await expect
+    .poll(async () => {
+      const before = await keptNow();
+      await popup.waitForTimeout(1_000);
+      return before !== null && before === (await keptNow());
+    }, { timeout: 30_000 })
+    .toBe(true);
   await popup.close();
 
   // When each opening's first entry appeared, by the page's clock (marks: lib/popup/first-screen.ts).
