@@ -26,7 +26,7 @@ import type { SyncState } from '../shared/sync-state';
 import { listenForDatabaseChanges } from './database-changes';
 import { keepFirstScreen, readKeptFirstScreen, sameFirstScreen, type FirstScreenAnswers, type KeptFirstScreen } from './kept-first-screen';
 import { PopupStore, type DayList } from './popup-store';
-import { firstListedDay, openingUiState, type PopupUiState } from './popup-view';
+import { firstListedDay, openingUiState, pageStorage, type PopupUiState } from './popup-view';
 
 /**
  * How long the interface waits for the first screen's answers before it draws without them (they then
@@ -136,7 +136,6 @@ export class FirstScreen {
       firstAttempt.then(async (store) => {
         if (!store) return undefined;
         await Promise.all([...this.early.values()].map(({ read }) => read.catch(() => undefined)));
-        performance.mark('dpl:first screen read');
         return store;
       }),
       new Promise<undefined>((resolve) => setTimeout(resolve, deps.waitMs ?? FIRST_SCREEN_WAIT_MS)),
@@ -257,14 +256,13 @@ export class FirstScreen {
     if (day !== undefined) start(`dayList ${day}`, list!);
     start('userStates', userStates);
     start('syncState', syncState);
+    // For the benchmark and tests: when the database has answered every read of the first screen.
+    void Promise.allSettled([list, userStates, syncState]).then(() => performance.mark('dpl:first screen read'));
     if (day === undefined) return;
     void Promise.all([list!, userStates, syncState]).then(
       ([list, userStates, syncState]) => {
         const answers = { list, userStates, syncState };
-        if (this.kept) {
-          performance.mark('dpl:first screen read');
-          performance.mark(sameFirstScreen(this.kept, answers) ? 'dpl:kept screen confirmed' : 'dpl:kept screen replaced');
-        }
+        if (this.kept) performance.mark(sameFirstScreen(this.kept, answers) ? 'dpl:kept screen confirmed' : 'dpl:kept screen replaced');
         this.showing({ day, ...answers });
       },
       () => undefined,
@@ -308,18 +306,13 @@ export class FirstScreen {
 
 /** The popup's opening, on this page's database, change notices, address and clock. */
 export function openFirstScreen(): FirstScreen {
-  let pageStorage: Storage | undefined;
-  try {
-    pageStorage = globalThis.localStorage;
-  } catch {
-    // No storage (a locked-down profile): every opening waits for the database.
-  }
+  const localStore = pageStorage();
   return new FirstScreen({
     open: () => PopupStore.open(),
     listen: listenForDatabaseChanges,
     ui: openingUiState(),
     now: Date.now,
-    kept: (day) => readKeptFirstScreen(pageStorage, day, Date.now()),
-    keep: (day, answers) => keepFirstScreen(pageStorage, day, answers, Date.now()),
+    kept: (day) => readKeptFirstScreen(localStore, day, Date.now()),
+    keep: (day, answers) => keepFirstScreen(localStore, day, answers, Date.now()),
   });
 }

@@ -44,11 +44,10 @@ export function firstListedDay(state: PopupUiState, now: number): string | undef
   return state.view.kind === 'today' ? utcDay(now) : undefined;
 }
 
-
 /** The state kept from the last opening, if it was in this session (read synchronously: no flash). */
-export function keptUiState(storage: Pick<Storage, 'getItem'> | undefined, now: number): PopupUiState | undefined {
+export function keptUiState(localStore: Pick<Storage, 'getItem'> | undefined, now: number): PopupUiState | undefined {
   try {
-    const kept = JSON.parse(storage?.getItem(UI_STATE_KEY) ?? 'null') as { at?: unknown; state?: unknown } | null;
+    const kept = JSON.parse(localStore?.getItem(UI_STATE_KEY) ?? 'null') as { at?: unknown; state?: unknown } | null;
     if (!kept || typeof kept.at !== 'number' || !isSameSession(kept.at, now)) return undefined;
     return parseUiState(kept.state);
   } catch {
@@ -58,11 +57,17 @@ export function keptUiState(storage: Pick<Storage, 'getItem'> | undefined, now: 
 
 /** The state the popup opens in: from the address (`#day=…`, `#saved`), else as the popup was left. */
 export function openingUiState(): PopupUiState {
-  let storage: Storage | undefined;
+  return initialUiState(location.hash, keptUiState(pageStorage(), Date.now()));
+}
+
+/**
+ * The popup page's localStorage, or undefined where a locked-down profile denies it (then the popup
+ * opens on Today and every opening waits for the database).
+ */
+export function pageStorage(): Storage | undefined {
   try {
-    storage = globalThis.localStorage;
+    return globalThis.localStorage;
   } catch {
-    // No storage (a locked-down profile): the popup opens on Today.
+    return undefined;
   }
-  return initialUiState(location.hash, keptUiState(storage, Date.now()));
 }
