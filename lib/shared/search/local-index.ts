@@ -13,6 +13,7 @@
  */
 import type { Paper } from '../paper';
 import { queryTerms, shardOf, STOP_WORDS, words } from './tokenize';
+import { ByteWriter, grown, grownTo } from './growable';
 
 /** The word id of a stop word: looked up like any word (one look-up per word), never indexed. */
 const SKIP = -1;
@@ -606,54 +607,4 @@ export class LocalSearchIndex {
     this.hits = new Int32Array(n);
     this.touched = new Int32Array(n);
   }
-}
-
-/** `array`, or a larger copy of it, so that `index` is inside. */
-function grownTo<T extends Int32Array<ArrayBuffer> | Uint8Array<ArrayBuffer> | Uint32Array<ArrayBuffer>>(array: T, index: number): T {
-  if (index < array.length) return array;
-  const next = new (array.constructor as new (length: number) => T)(Math.max(index + 1, array.length * 2));
-  next.set(array);
-  return next;
-}
-
-/** Bytes appended to a buffer that grows. */
-class ByteWriter {
-  private buffer: Uint8Array<ArrayBuffer>;
-  length = 0;
-
-  constructor(capacity: number) {
-    this.buffer = new Uint8Array(capacity);
-  }
-
-  varint(value: number): void {
-    this.room(5);
-    while (value > 0x7f) {
-      this.buffer[this.length++] = (value & 0x7f) | 0x80;
-      value >>>= 7;
-    }
-    this.buffer[this.length++] = value;
-  }
-
-  copy(from: Uint8Array, start: number, end: number): void {
-    this.room(end - start);
-    this.buffer.set(from.subarray(start, end), this.length);
-    this.length += end - start;
-  }
-
-  bytes(): Uint8Array<ArrayBuffer> {
-    return this.buffer.slice(0, this.length);
-  }
-
-  private room(bytes: number): void {
-    if (this.length + bytes <= this.buffer.length) return;
-    const next = new Uint8Array(Math.max(this.length + bytes, this.buffer.length * 2));
-    next.set(this.buffer.subarray(0, this.length));
-    this.buffer = next;
-  }
-}
-
-function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(array.length * 2).fill(-1);
-  next.set(array);
-  return next;
 }
