@@ -93,6 +93,8 @@ export function useSearchIndex(
       if (c.readingAhead) return;
       c.readingAhead = true;
       const next = () => {
+        // Closed during the pause: no read after the popup's interface is gone.
+        if (c.closed) return;
         void reader
           .readMore(READ_AHEAD_BYTES)
           .then(async (more) => {
