@@ -118,12 +118,13 @@ for (const size of SIZES) {
     }
     const painted = openings.map((o) => o.painted);
     const ownCode = openings.map((o) => o.painted - o.script);
-    const steps = Object.keys(openings[0]!.marks);
+    // Every step any opening marked (a replaced kept screen's mark is in one opening only), each over the openings that marked it.
+    const steps = [...new Set(openings.flatMap((o) => Object.keys(o.marks)))];
     const figures: Figure[] = [
       { measure: `list painted after opening (${openings.at(-1)!.entries} entries drawn)`, value: median(painted), unit: 'ms', target: '≤ 100 ms', met: median(painted) <= 100, runs: painted },
       { measure: 'list painted after the popup’s script starts (the rest is Chromium loading the page)', value: median(ownCode), unit: 'ms', runs: ownCode },
       keptScreens(openings, 'popup'),
-      ...steps.map((step) => ({ measure: `… ${step}, after opening`, value: median(openings.map((o) => o.marks[step] ?? NaN)), unit: 'ms' })),
+      ...steps.map((step) => ({ measure: `… ${step}, after opening`, value: median(openings.flatMap((o) => (o.marks[step] === undefined ? [] : [o.marks[step]]))), unit: 'ms' })),
     ];
     recordFigures(`popup opening, ${size} papers stored (built extension, headless Chromium; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`, figures);
     expect(openings.every((o) => o.entries > 0)).toBe(true);
