@@ -22,7 +22,8 @@ import { workerHeapMb } from './support/worker-heap';
 
 declare const chrome: typeof browser;
 
-const SIZES = [1_000, 20_000, 40_000];
+/** `YEAR_SIZES=1100,20000` measures other sizes (1,100: a full day of 110 papers, as at 20,000, in a small archive). */
+const SIZES = process.env.YEAR_SIZES ? process.env.YEAR_SIZES.split(',').map(Number) : [1_000, 20_000, 40_000];
 /** 40,000 papers in a year. */
 const PER_DAY = 110;
 /** Upvote points a paper gets over its first two days (the sync writes one when the count changes). */
