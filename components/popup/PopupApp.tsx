@@ -198,8 +198,8 @@ export function PopupApp({ firstScreen, opened }: Props) {
         <main class="content">
           <div id={PANEL_ID} ref={content} role={searching ? undefined : 'tabpanel'} aria-labelledby={searching ? undefined : tabId(tabOf(ui.view))}>
             {/* The view's own reads start as soon as the database is open, alongside the marks'; a kept first screen is drawn before. */}
-            {!store && !firstScreen.drawsKept ? null : searching ? (
-              store ? (
+            {searching ? (
+              store && (
                 <SearchView
                   store={store}
                   changes={changes}
@@ -209,8 +209,8 @@ export function PopupApp({ firstScreen, opened }: Props) {
                   hfCached={hf.cached(query)}
                   onSearchHf={() => hf.run(query)}
                 />
-              ) : null
-            ) : ui.view.kind === 'today' || ui.view.kind === 'day' ? (
+              )
+            ) : !store && !firstScreen.drawsKept ? null : ui.view.kind === 'today' || ui.view.kind === 'day' ? (
               <DayView {...viewProps} date={ui.view.kind === 'day' ? ui.view.date : undefined} />
             ) : ui.view.kind === 'week' ? (
               <WeekView {...viewProps} date={ui.view.date} />

@@ -14,7 +14,7 @@ import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { popupScripts } from '../e2e/support/popup-scripts';
 import { median, recordFigures, type Figure } from './support/figures';
 import { syntheticPapers } from './support/synthetic-papers';
-import { keptScreens, openOnce, watchListPaint, type Opening } from './support/popup-opening';
+import { keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { timeKeystrokes, TYPED } from './support/keystrokes';
 
@@ -118,13 +118,11 @@ for (const size of SIZES) {
     }
     const painted = openings.map((o) => o.painted);
     const ownCode = openings.map((o) => o.painted - o.script);
-    // Every step any opening marked (a replaced kept screen's mark is in one opening only), each over the openings that marked it.
-    const steps = [...new Set(openings.flatMap((o) => Object.keys(o.marks)))];
     const figures: Figure[] = [
       { measure: `list painted after opening (${openings.at(-1)!.entries} entries drawn)`, value: median(painted), unit: 'ms', target: '≤ 100 ms', met: median(painted) <= 100, runs: painted },
       { measure: 'list painted after the popup’s script starts (the rest is Chromium loading the page)', value: median(ownCode), unit: 'ms', runs: ownCode },
       keptScreens(openings, 'popup'),
-      ...steps.map((step) => ({ measure: `… ${step}, after opening`, value: median(openings.flatMap((o) => (o.marks[step] === undefined ? [] : [o.marks[step]]))), unit: 'ms' })),
+      ...openingSteps(openings, 'popup, after opening'),
     ];
     recordFigures(`popup opening, ${size} papers stored (built extension, headless Chromium; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`, figures);
     expect(openings.every((o) => o.entries > 0)).toBe(true);

@@ -15,7 +15,7 @@ import type { browser } from 'wxt/browser';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { stopWorker } from '../e2e/support/worker-probes';
 import { median, recordFigures, type Figure } from './support/figures';
-import { keptScreens, openOnce, watchListPaint, type Opening } from './support/popup-opening';
+import { keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
 import { workerHeapMb } from './support/worker-heap';
@@ -169,12 +169,6 @@ async function pruneOnce(page: Page, retentionDays: number) {
   }, retentionDays);
   await expect.poll(async () => (await readPruneState(page))?.finishedAt ?? 0, { timeout: 300_000, intervals: [200] }).toBeGreaterThan(before);
   return (await readPruneState(page))!.report;
-}
-
-/** Where the openings' time went: each step's median, ms after navigation start. */
-function openingSteps(openings: Opening[], what: string): Figure[] {
-  const names = [...new Set(openings.flatMap((o) => Object.keys(o.marks)))];
-  return names.map((name) => ({ measure: `  ${what}: ${name}`, value: median(openings.map((o) => o.marks[name] ?? Number.NaN).filter((v) => !Number.isNaN(v))), unit: 'ms' }));
 }
 
 const diskMb = (page: Page) => page.evaluate(async () => ((await navigator.storage.estimate()).usage ?? 0) / 1024 / 1024);

@@ -1,6 +1,6 @@
 /** Opening an extension page and timing the frame that shows its list: the popup, or the bench's floor page. */
 import type { BrowserContext, Page } from '@playwright/test';
-import type { Figure } from './figures';
+import { median, type Figure } from './figures';
 
 /**
  * Where an opening's time goes, from the page's own clocks (ms since navigation start): the page's
@@ -122,4 +122,10 @@ export function keptScreens(openings: Opening[], what: string): Figure {
     value: confirmed,
     unit: `of ${openings.length}`,
   };
+}
+
+/** Where the openings' time went: each step's median over the openings that marked it, ms after navigation start. */
+export function openingSteps(openings: Opening[], what: string): Figure[] {
+  const names = [...new Set(openings.flatMap((o) => Object.keys(o.marks)))];
+  return names.map((name) => ({ measure: `  ${what}: ${name}`, value: median(openings.map((o) => o.marks[name] ?? Number.NaN).filter((v) => !Number.isNaN(v))), unit: 'ms' }));
 }
