@@ -2,10 +2,10 @@
  * Ranked search over every stored paper, as the person types. The background builds it as papers are
  * written and stores it as a snapshot (`toSnapshot`), cut by the words' first letters (./stored-index.ts);
  * the popup reads the parts a query needs (`fromSnapshot`: two strings split, nothing else parsed; a
- * posting list is decoded when a query visits it). An inverted index maps each word to the papers (and fields) it occurs in; a query word also matches longer words that start
- * with it. Every query word must match; a title hit outranks a keyword, author or organization hit,
- * which outranks a summary hit, then an abstract hit; rare words count more (idf); upvotes break
- * near-ties.
+ * posting list is decoded when a query visits it). An inverted index maps each word to the papers
+ * (and fields) it occurs in; a query word also matches longer words that start with it. Every query
+ * word must match; rare words count more (idf); what each field's hit and upvotes are worth, and the
+ * pick of the best few, are in ./ranking.ts.
  *
  * Postings are kept in two lists per word: "head" (the paper has the word in a short field, maybe in
  * the abstract too) and "body" (abstract only). A short prefix ("di") expands over head lists only:
@@ -14,42 +14,13 @@
 import type { Paper } from '../paper';
 import { queryTerms, shardOf, STOP_WORDS, words } from './tokenize';
 import { ByteWriter, grown, grownTo } from './growable';
+import { ABSTRACT, AI_SUMMARY, AUTHOR, bestOf, BODY_PREFIX_MIN, boosted, FIELD_BITS, FIELDS_MASK, KEYWORD, MASK_WEIGHT, ORGANIZATION, PREFIX_FACTOR, TITLE } from './ranking';
 
 /** The word id of a stop word: looked up like any word (one look-up per word), never indexed. */
 const SKIP = -1;
 
 /** What the index keeps of a paper to show it: everything but the abstract (loaded on demand). */
 export type SearchDoc = Omit<Paper, 'summary'> & { summary?: string };
-
-const TITLE = 1;
-const KEYWORD = 2;
-const AUTHOR = 4;
-const ORGANIZATION = 8;
-const AI_SUMMARY = 16;
-const ABSTRACT = 32;
-const FIELD_BITS = 6;
-const FIELDS_MASK = (1 << FIELD_BITS) - 1;
-const FIELD_WEIGHTS: [number, number][] = [
-  [TITLE, 8],
-  [AUTHOR, 6],
-  [KEYWORD, 5],
-  [ORGANIZATION, 5],
-  [AI_SUMMARY, 3],
-  [ABSTRACT, 1],
-];
-/** The weight of a posting: its best field. */
-const MASK_WEIGHT = Float64Array.from({ length: 1 << FIELD_BITS }, (_, mask) =>
-  Math.max(0, ...FIELD_WEIGHTS.filter(([bit]) => mask & bit).map(([, weight]) => weight)),
-);
-/** How much upvotes lift a paper's score; looked up for the usual counts (a first search is not yet optimized). */
-function upvoteBoost(upvotes: number): number {
-  return 1 + 0.1 * Math.log10(1 + upvotes);
-}
-const UPVOTE_BOOSTS = Float64Array.from({ length: 1024 }, (_, upvotes) => upvoteBoost(upvotes));
-/** A longer word found by its start counts for less than the word itself. */
-const PREFIX_FACTOR = 0.6;
-/** Prefixes shorter than this expand over short fields only. */
-const BODY_PREFIX_MIN = 4;
 
 /** What the index keeps of a paper: enough to rank it; the popup reads the rows it shows. */
 export interface IndexedDoc {
@@ -490,44 +461,10 @@ export class LocalSearchIndex {
     return Math.log(1 + n / this.df(id));
   }
 
-  /** The best `limit` of the first `matched` papers in `touched`, best first (a small min-heap: no sort of every match). */
+  /** The best `limit` of the first `matched` papers in `touched`, best first (./ranking.ts). */
   private top(matched: number, limit: number): number[] {
-    const { score, upvotes, touched } = this;
-    const value = (doc: number) => {
-      const votes = upvotes[doc]!;
-      return score[doc]! * (votes >>> 0 < UPVOTE_BOOSTS.length ? UPVOTE_BOOSTS[votes]! : upvoteBoost(votes));
-    };
-    const better = (a: number, b: number, va: number, vb: number) => va > vb || (va === vb && upvotes[a]! > upvotes[b]!);
-    const heap: { doc: number; v: number }[] = [];
-    const down = (i: number) => {
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let worst = i;
-        if (l < heap.length && better(heap[worst]!.doc, heap[l]!.doc, heap[worst]!.v, heap[l]!.v)) worst = l;
-        if (r < heap.length && better(heap[worst]!.doc, heap[r]!.doc, heap[worst]!.v, heap[r]!.v)) worst = r;
-        if (worst === i) return;
-        [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
-        i = worst;
-      }
-    };
-    for (let m = 0; m < matched; m++) {
-      const doc = touched[m]!;
-      const v = value(doc);
-      if (heap.length < limit) {
-        heap.push({ doc, v });
-        for (let i = heap.length - 1; i > 0; ) {
-          const parent = (i - 1) >> 1;
-          if (!better(heap[parent]!.doc, heap[i]!.doc, heap[parent]!.v, heap[i]!.v)) break;
-          [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-          i = parent;
-        }
-      } else if (better(doc, heap[0]!.doc, v, heap[0]!.v)) {
-        heap[0] = { doc, v };
-        down(0);
-      }
-    }
-    return heap.sort((a, b) => (better(a.doc, b.doc, a.v, b.v) ? -1 : 1)).map((entry) => entry.doc);
+    const { score, upvotes } = this;
+    return bestOf(this.touched, matched, limit, (doc) => boosted(score[doc]!, upvotes[doc]!), upvotes);
   }
 
   private noteText(slot: number, text: string | undefined, field: number): void {
