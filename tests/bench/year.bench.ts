@@ -3,10 +3,11 @@
  * year), each with the upvote history the sync writes over a paper's first days, and 2,000 remembered
  * misses. For each size: the popup's list painted and its ratio to a floor page (an extension page that
  * paints a static list: the least any popup costs in this browser, measured in the same run, openings
- * interleaved), and to a styled floor (the same list from a module script, under the popup's own
- * stylesheet: what any popup built as ours is, a bundled module and a stylesheet, costs before its code); the worker from a cold start to the first page answered (a listing's badge index); the
- * worker's heap after GC; the badge index's size and its warm answer; a listing's 2000 ids answered;
- * the database's size on disk; one pruning run's time. Figures, not pass/fail.
+ * interleaved), and to a styled floor (the same list from a module script under the popup's own
+ * stylesheet: what any popup built as ours, a bundled module and a stylesheet, costs before its code);
+ * the worker from a cold start to the first page answered (a listing's badge index); the worker's heap
+ * after GC; the badge index's size and its warm answer; a listing's 2000 ids answered; the database's
+ * size on disk; one pruning run's time. Figures, not pass/fail.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
