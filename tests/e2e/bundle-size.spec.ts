@@ -46,6 +46,9 @@ test('the popup loads at most 40 KB of JavaScript, gzipped', () => {
   expect(total).toBeLessThanOrEqual(40 * KB);
 });
 
+test('the popup loads one script: built apart from the options page, it shares no chunk (wxt.config.ts)', () => {
+  expect(popupScripts(EXTENSION_DIR)).toHaveLength(1);
+});
 
 test("no script carries WXT's storage module (lib/shared/storage-keys.ts says why; an auto-import can pull it in unasked)", () => {
   // A message of @wxt-dev/storage that minifying keeps. Seen once: a parameter named `storage` used as
