@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadavg, tmpdir } from 'node:os';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
@@ -18,12 +18,12 @@ import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
 import { median, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
-import { extensionScriptCpu } from './support/script-cpu';
+import { extensionScriptCpu, mainThreadCpu } from './support/traced-visit';
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
 const TRACED_RUNS = 9;
 const COLD_RUNS = 5;
-/** Visits with V8's sampling profiler on: the extension's own scripts' time (./support/script-cpu.ts). */
+/** Visits with V8's sampling profiler on: the extension's own scripts' time (./support/traced-visit.ts). */
 const PROFILED_RUNS = 5;
 const ENTRIES = 2000;
 const ABSTRACT_ONLY = process.env.ARXIV_BENCH === 'abstract';
@@ -118,44 +118,6 @@ async function scrollThrough(page: Page): Promise<{ seen: number; missing: numbe
     const known = entries.filter((dt) => dt.querySelector('dpl-paper-badge'));
     return { seen: known.filter((dt) => inView.has(dt)).length, missing: known.filter((dt) => bare.has(dt)).length };
   });
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  tdur?: number;
-  args?: { beginData?: { url?: string } };
-}
-
-/**
- * The CPU time the page's renderer main thread spent on one visit (parsing, scripts, ours included,
- * style, layout, paint), from a Chromium trace: unlike wall-clock times, barely moved by other work
- * on a shared machine.
- */
-async function mainThreadCpu(context: BrowserContext, page: Page, url: string): Promise<number> {
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'], excludedCategories: ['*'] },
-  });
-  // Told by a console message, not by polling the page: Playwright's polling and evaluation first
-  // inject its own script (some 330 KB) into the page, 14–16 ms of main-thread time in each traced visit
-  // that no reader's page pays, which made every variant's figure larger and every ratio smaller.
-  const painted = page.waitForEvent('console', { predicate: (message) => message.text() === PAINTED, timeout: 30_000 });
-  await page.goto(url, { waitUntil: 'load' });
-  await painted;
-  const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-  await cdp.send('Tracing.end');
-  await complete;
-  await cdp.detach();
-  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
-  if (!parse) throw new Error(`no ParseHTML of ${url} in the trace`);
-  const tasks = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.name === 'RunTask');
-  return tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000;
 }
 
 /**
@@ -259,14 +221,14 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[] };
   for (let i = 0; i < TRACED_RUNS; i++) {
     if (!ABSTRACT_ONLY) {
-      cpu.realistic.push(await mainThreadCpu(context, tabs.realistic, urls.realistic));
-      cpu.plainRealistic.push(await mainThreadCpu(plainContext, tabs.plainRealistic, urls.realistic));
-      cpu.worst.push(await mainThreadCpu(context, tabs.worst, urls.worst));
-      cpu.plainWorst.push(await mainThreadCpu(plainContext, tabs.plainWorst, urls.worst));
+      cpu.realistic.push(await mainThreadCpu(context, tabs.realistic, urls.realistic, PAINTED));
+      cpu.plainRealistic.push(await mainThreadCpu(plainContext, tabs.plainRealistic, urls.realistic, PAINTED));
+      cpu.worst.push(await mainThreadCpu(context, tabs.worst, urls.worst, PAINTED));
+      cpu.plainWorst.push(await mainThreadCpu(plainContext, tabs.plainWorst, urls.worst, PAINTED));
     }
-    cpu.abs.push(await mainThreadCpu(context, tabs.abs, urls.abs));
-    cpu.plainAbs.push(await mainThreadCpu(plainContext, tabs.plainAbs, urls.abs));
-    cpu.floorAbs.push(await mainThreadCpu(floorContext, tabs.floorAbs, urls.abs));
+    cpu.abs.push(await mainThreadCpu(context, tabs.abs, urls.abs, PAINTED));
+    cpu.plainAbs.push(await mainThreadCpu(plainContext, tabs.plainAbs, urls.abs, PAINTED));
+    cpu.floorAbs.push(await mainThreadCpu(floorContext, tabs.floorAbs, urls.abs, PAINTED));
   }
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
