@@ -13,7 +13,7 @@ import { fixturePapers } from '../e2e/support/fixture-papers';
 import { waitForSync } from '../e2e/support/sync';
 import { DB_NAME } from '../e2e/support/extension-db';
 import { PAPER_LINKS_KEY_PREFIX } from '../../lib/shared/storage-keys';
-import { median, recordFigures, type Figure } from './support/figures';
+import { medianFigure, recordFigures, type Figure } from './support/figures';
 
 const RUNS = 9;
 const ID = STARFLOW_DETAILS.id;
@@ -93,10 +93,7 @@ test("arXiv card's linked models, datasets and Spaces", async ({ server, context
     await forgetLinks(background, `${PAPER_LINKS_KEY_PREFIX}${ID}`);
     cold.push(await visit(page, url));
   }
-  const figure = (measure: string, values: number[], target?: number): Figure => {
-    const value = median(values);
-    return { measure, value, unit: 'ms', runs: values, ...(target === undefined ? {} : { target: `≤ ${target} ms`, met: value <= target }) };
-  };
+  const figure = (measure: string, values: number[], target?: number): Figure => medianFigure(measure, values, 'ms', target);
   recordFigures("arXiv card's linked part", [
     figure('abstract page: DOMContentLoaded → card in the DOM (the linked part does not hold it)', [...warm, ...cold].map((v) => v.card - v.dcl), 30),
     figure('card → models, datasets and Spaces shown, cached (warm)', warm.map((v) => v.linked - v.card)),

@@ -16,7 +16,7 @@ import { listingEntry, storedFixturePapers, unknownEntry } from '../e2e/support/
 import { CHROMIUM_PATH, EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
-import { median, recordFigures, type Figure } from './support/figures';
+import { median, medianFigure, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadCpu } from './support/traced-visit';
 
@@ -267,10 +267,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
       const end = (t: Timing) => (settled ? Math.max(t.load, t.paint!) : t.load);
       return ((end(r) - end(without[i]!)) / end(without[i]!)) * 100;
     });
-  const figure = (measure: string, values: number[], unit: string, target?: number): Figure => {
-    const value = median(values);
-    return { measure, value, unit, runs: values, ...(target === undefined ? {} : { target: `≤ ${target} ${unit}`, met: value <= target }) };
-  };
+  const figure = medianFigure;
   const best = (measure: string, values: number[], unit: string): Figure => ({ measure, value: Math.min(...values), unit, runs: values });
 
   const sizes: Figure[] = readdirSync(join(EXTENSION_DIR, 'content-scripts'))

@@ -16,7 +16,7 @@ import type { Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { stopWorker } from '../e2e/support/worker-probes';
-import { median, recordFigures, type Figure } from './support/figures';
+import { medianFigure, recordFigures, type Figure } from './support/figures';
 import { keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
@@ -229,13 +229,10 @@ for (const size of SIZES) {
       floors.push(await open(`chrome-extension://${extensionId}/bench-floor.html#${entries}`));
       styledFloors.push(await open(`chrome-extension://${extensionId}/bench-floor-styled.html#${entries}`));
     }
-    const painted = (openings: Opening[]) => median(openings.map((o) => o.painted));
-    /** Pairwise ratios of the same run's openings, and their median as a figure. */
-    const ratio = (measure: string, over: Opening[], under: Opening[], target?: number): Figure => {
-      const runs = over.map((o, i) => o.painted / under[i]!.painted);
-      const value = median(runs);
-      return target === undefined ? { measure, value, unit: '×', runs } : { measure, value, unit: '×', target: `≤ ${target}×`, met: value <= target, runs };
-    };
+    const painted = (measure: string, openings: Opening[]) => medianFigure(measure, openings.map((o) => o.painted), 'ms');
+    /** Pairwise ratios of the same run's openings, and their median. */
+    const ratio = (measure: string, over: Opening[], under: Opening[], target?: number) =>
+      medianFigure(measure, over.map((o, i) => o.painted / under[i]!.painted), '×', target);
 
     // The worker: stopped, then woken by a listing's question; its heap once it answered.
     const page = await context.newPage();
@@ -271,10 +268,10 @@ for (const size of SIZES) {
     const figures: Figure[] = [
       { measure: 'seeding (papers, history, days, misses), not the extension', value: seedMs, unit: 'ms' },
       { measure: 'search index built by the background after the seeding (once)', value: indexMs, unit: 'ms' },
-      { measure: `popup: list painted after opening (${popups.at(-1)!.entries} entries)`, value: painted(popups), unit: 'ms', runs: popups.map((o) => o.painted) },
-      { measure: 'floor page: static list painted after opening', value: painted(floors), unit: 'ms', runs: floors.map((o) => o.painted) },
+      painted(`popup: list painted after opening (${popups.at(-1)!.entries} entries)`, popups),
+      painted('floor page: static list painted after opening', floors),
       ratio('popup ÷ floor (same run, pairwise median)', popups, floors, 1.3),
-      { measure: "styled floor: the same list from a module script, under the popup's stylesheet", value: painted(styledFloors), unit: 'ms', runs: styledFloors.map((o) => o.painted) },
+      painted("styled floor: the same list from a module script, under the popup's stylesheet", styledFloors),
       ratio('styled floor ÷ floor (a module and a stylesheet, before any code of ours)', styledFloors, floors),
       ratio('popup ÷ styled floor (what our code adds)', popups, styledFloors),
       keptScreens(popups, 'popup'),
@@ -282,10 +279,10 @@ for (const size of SIZES) {
       ...openingSteps(floors, 'floor page'),
       ...openingSteps(styledFloors, 'styled floor'),
       { measure: 'worker cold start → first page answered (badge index), first wake after a change: the window read', value: cold[0]!, unit: 'ms' },
-      { measure: 'worker cold start → first page answered (badge index), later wakes: the kept copy', value: median(cold.slice(1)), unit: 'ms', runs: cold.slice(1) },
-      { measure: 'badge index answered, worker awake', value: median(warm), unit: 'ms', runs: warm },
+      medianFigure('worker cold start → first page answered (badge index), later wakes: the kept copy', cold.slice(1), 'ms'),
+      medianFigure('badge index answered, worker awake', warm, 'ms'),
       { measure: `badge index size (${index.lines} papers)`, value: index.bytes / 1024, unit: 'KB' },
-      { measure: `listing's 2000 ids answered (${found} found), worker awake`, value: median(listings), unit: 'ms', runs: listings },
+      medianFigure(`listing's 2000 ids answered (${found} found), worker awake`, listings, 'ms'),
       { measure: 'worker heap after GC (index filled)', value: heap, unit: 'MB', target: '≤ 16 MB', met: heap <= 16 },
       { measure: 'database on disk (navigator.storage.estimate)', value: diskBefore, unit: 'MB' },
       { measure: `prune, first run (${firstRun.papers} papers, ${firstRun.samples} points, ${firstRun.misses} misses removed)`, value: firstRun.ms, unit: 'ms' },

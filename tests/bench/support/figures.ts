@@ -25,6 +25,12 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** A figure from several runs: their median, with its target (`≤ target unit`) when there is one. */
+export function medianFigure(measure: string, runs: number[], unit: string, target?: number): Figure {
+  const value = median(runs);
+  return { measure, value, unit, runs, ...(target === undefined ? {} : { target: `≤ ${target} ${unit}`, met: value <= target }) };
+}
+
 export function recordFigures(section: string, figures: Figure[]): void {
   mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
   const all = existsSync(RESULTS_FILE)
