@@ -25,9 +25,11 @@ const count = (text: string | undefined): number | undefined => {
 
 /** A badge from what follows the id on its line (`upvotes` or `upvotes comments`); undefined if it is not one. */
 function readBadge(id: string, rest: string): PaperBadge | undefined {
-  const [upvotesText, commentsText, extra] = rest.split(' ');
-  const upvotes = count(upvotesText);
-  if (upvotes === undefined || extra !== undefined) return undefined;
+  // Read by index, not destructured: a listing reads 2000 of these in a freshly injected (cold) script.
+  const parts = rest.split(' ');
+  const upvotes = count(parts[0]);
+  const commentsText = parts[1];
+  if (upvotes === undefined || parts.length > 2) return undefined;
   if (commentsText === undefined) return { id, upvotes };
   const numComments = count(commentsText);
   return numComments === undefined ? undefined : { id, upvotes, numComments };

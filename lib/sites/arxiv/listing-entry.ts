@@ -1,5 +1,5 @@
 /** One paper in a list of papers on an arXiv page (a listing or search results). */
-import { arxivIdFromUrl, parseArxivId, type ArxivId } from '../../shared/arxiv-id';
+import { arxivIdFromUrl, newStyleId, parseArxivId, type ArxivId } from '../../shared/arxiv-id';
 
 export interface ListingEntry {
   arxivId: ArxivId;
@@ -18,12 +18,24 @@ export interface ListingEntry {
  */
 export const LISTING_EAGER_ENTRIES = 40;
 
+/**
+ * `/abs/YYMM.NNNNN` (or `…vN`), the form arXiv's listings write every new-style entry's link in: read with
+ * one regex (a 2000-entry listing reads 2000 of them before its first badges; ~5× quicker than the
+ * general path below in a freshly injected script).
+ */
+const NEW_STYLE_ABS_HREF = /^\/abs\/(\d{4})\.(\d{4,5})(?:v(\d+))?$/;
+
 /** `/abs/ID` or `https://arxiv.org/abs/ID` as arXiv writes them: read without building an URL (2000 a page). */
 const PLAIN_ABS_HREF = /^(?:https:\/\/(?:www\.|export\.)?arxiv\.org)?\/abs\/([\w./-]+?)\/?$/;
 
 /** The id an abstract link points at: from its href, else from an id attribute holding a bare id. */
 export function idOfAbstractLink(link: Element, baseUrl: string): ArxivId | undefined {
   const href = link.getAttribute('href')?.trim();
+  const newStyle = href ? NEW_STYLE_ABS_HREF.exec(href) : null;
+  if (newStyle) {
+    const id = newStyleId(newStyle[1]!, newStyle[2]!, newStyle[3]);
+    if (id) return id;
+  }
   const plain = href ? PLAIN_ABS_HREF.exec(href)?.[1] : undefined;
   const fromPlain = plain ? parseArxivId(plain) : undefined;
   if (fromPlain) return fromPlain;
@@ -37,9 +49,4 @@ export function idOfAbstractLink(link: Element, baseUrl: string): ArxivId | unde
   }
   const id = link.getAttribute('id');
   return id ? parseArxivId(id) : undefined;
-}
-
-/** The ids a page asks about: new-style only (old-style ids have no HF page), each once, in page order. */
-export function idsToLookUp(entries: readonly ListingEntry[]): string[] {
-  return [...new Set(entries.filter((e) => e.arxivId.style === 'new').map((e) => e.arxivId.id))];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdFromUrl, isHfPaperId, parseArxivId } from '../../../lib/shared/arxiv-id';
+import { arxivIdFromUrl, isHfPaperId, newStyleId, parseArxivId } from '../../../lib/shared/arxiv-id';
 
 describe('parseArxivId', () => {
   it('parses new-style ids and strips the version', () => {
@@ -17,6 +17,16 @@ describe('parseArxivId', () => {
   it('rejects what is not an id', () => {
     for (const text of ['', '2506.0627', '2513.06276', '0701.12345', '1501.1234', 'abc', '2506.06276v', '<script>']) {
       expect(parseArxivId(text), text).toBeUndefined();
+    }
+  });
+
+  it('builds a new-style id from its parts as parseArxivId does, with the same checks', () => {
+    expect(newStyleId('2506', '06276', undefined)).toEqual({ id: '2506.06276', style: 'new' });
+    expect(newStyleId('2506', '06276', '3')).toEqual({ id: '2506.06276', style: 'new', version: 3 });
+    expect(newStyleId('1412', '6980', undefined)).toEqual(parseArxivId('1412.6980'));
+    // Month 13 and 00; five digits before 2015, four after 2014.
+    for (const [yymm, serial] of [['2513', '06276'], ['2500', '06276'], ['0701', '12345'], ['1501', '1234']] as const) {
+      expect(newStyleId(yymm, serial, undefined), `${yymm}.${serial}`).toBeUndefined();
     }
   });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { idsToLookUp } from '../../../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, readListingPage } from '../../../../lib/sites/arxiv/listing-page';
 import { newListingPage } from '../../../fixtures/arxiv/listing-page';
 import { CATCHUP, entry, NEW_LISTING, RECENT_LISTING } from './fixture-pages';
@@ -52,7 +51,6 @@ describe('readListingPage', () => {
       ['hep-th/9901001', 'old'],
       ['2506.05001', 'new'],
     ]);
-    expect(idsToLookUp(entries)).toEqual(['2506.05001']);
   });
 
   it('skips entries whose abstract link is gone, and reads nothing when the sections are gone', () => {
@@ -62,7 +60,7 @@ describe('readListingPage', () => {
     expect(readListingPage(parsePage(renamed), 'https://arxiv.org/list/cs.CL/new')).toEqual([]);
   });
 
-  it('asks about each id once', () => {
+  it('reads a paper listed twice (a new submission and a cross-list) in each of its places', () => {
     const html = newListingPage({
       category: 'cs.CL',
       categoryName: 'CL',
@@ -71,6 +69,8 @@ describe('readListingPage', () => {
       crossLists: [entry('2506.05001')],
       replacements: [],
     });
-    expect(idsToLookUp(readListingPage(parsePage(html), 'https://arxiv.org/list/cs.CL/new'))).toEqual(['2506.05001']);
+    const entries = readListingPage(parsePage(html), 'https://arxiv.org/list/cs.CL/new');
+    expect(entries.map((e) => e.arxivId.id)).toEqual(['2506.05001', '2506.05001']);
+    expect(entries[0]!.section).not.toBe(entries[1]!.section);
   });
 });

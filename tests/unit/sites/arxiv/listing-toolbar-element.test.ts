@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createListingToolbar, type ListingToolbarProps } from '../../../../components/sites/arxiv/listing-toolbar-element';
+import { parsePage } from './dom';
+
+describe('createListingToolbar', () => {
+  const doc = parsePage('<!DOCTYPE html><html><body></body></html>');
+  const props = (changes: Partial<ListingToolbarProps> = {}): ListingToolbarProps => ({
+    known: 12,
+    total: 400,
+    highlightThreshold: 0,
+    highlighted: 0,
+    onSortChange: () => undefined,
+    ...changes,
+  });
+
+  it('says how many papers HF knows, and how many are highlighted when a threshold is set', () => {
+    const bar = createListingToolbar(doc, props());
+    expect(bar.getAttribute('role')).toBe('region');
+    expect(bar.getAttribute('aria-label')).toBe('Daily Papers Lens');
+    expect(bar.querySelector('[data-testid="dpl-toolbar-text"]')?.textContent).toBe('12 of 400 on Hugging Face Daily Papers');
+    const highlighting = createListingToolbar(doc, props({ highlightThreshold: 50, highlighted: 3 }));
+    expect(highlighting.querySelector('.dpl-toolbar-text')?.textContent).toBe('12 of 400 on Hugging Face Daily Papers · 3 with 50+ upvotes highlighted');
+  });
+
+  it('sorts by upvotes and back, saying what the next press does and marking the sorted state', () => {
+    const calls: boolean[] = [];
+    const bar = createListingToolbar(doc, props({ onSortChange: (byUpvotes) => calls.push(byUpvotes) }));
+    const button = bar.querySelector('button')!;
+    expect(button.getAttribute('type')).toBe('button');
+    expect(button.textContent).toBe('Sort by upvotes');
+    expect(button.hasAttribute('data-sorted')).toBe(false);
+    button.dispatchEvent(new doc.defaultView!.Event('click'));
+    expect(button.textContent).toBe('Restore arXiv order');
+    expect(button.hasAttribute('data-sorted')).toBe(true);
+    button.dispatchEvent(new doc.defaultView!.Event('click'));
+    expect(button.textContent).toBe('Sort by upvotes');
+    expect(button.hasAttribute('data-sorted')).toBe(false);
+    expect(calls).toEqual([true, false]);
+  });
+
+  it('keeps whatever it is given as text', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const bar = createListingToolbar(doc, props({ known: hostile as unknown as number }));
+    expect(bar.querySelector('img')).toBeNull();
+    expect(bar.querySelector('.dpl-toolbar-text')?.textContent).toContain(hostile);
+  });
+});
