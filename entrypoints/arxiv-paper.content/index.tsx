@@ -27,23 +27,33 @@ export default defineContentScript({
     const earlyId = paperIdInUrl(location.href);
     const early = earlyId ? prepareCard(ctx, 'arxiv', styles, earlyId) : undefined;
     early?.catch(report);
+    // A script that starts with the page finds nothing of an earlier run; one put into a page already
+    // parsed (Firefox does that on install and update, WXT's dev mode on reload) may find its card.
+    const reinjected = document.readyState !== 'loading';
     // Never throw into the page: no card is the worst that happens.
-    showPaperCard(ctx, styles, earlyId, early).catch(report);
+    showPaperCard(ctx, styles, earlyId, early, reinjected).catch(report);
   },
 });
 
-async function showPaperCard(ctx: ContentScriptContext, styles: OverlayStyles, earlyId: string | undefined, early: Promise<PreparedCard | undefined> | undefined): Promise<void> {
+async function showPaperCard(
+  ctx: ContentScriptContext,
+  styles: OverlayStyles,
+  earlyId: string | undefined,
+  early: Promise<PreparedCard | undefined> | undefined,
+  reinjected: boolean,
+): Promise<void> {
   await domReady(document);
   if (ctx.isInvalid) return;
-  // What an earlier run left (extension reload, re-injection) goes first: never two cards.
-  removeOverlayElements(document, [OVERLAY_TAGS.card]);
+  // What an earlier run left goes first: never two cards. Only where there can be one: the query walks
+  // the whole page, and an HTML paper is a long one.
+  if (reinjected) removeOverlayElements(document, [OVERLAY_TAGS.card]);
   const page = readPaperPage(location.href, document);
   if (!page || page.arxivId.style !== 'new') return;
   // An abstract page whose URL names no paper names it in its markup: asked about now.
   const card = await (early && earlyId === page.arxivId.id ? early : prepareCard(ctx, 'arxiv', styles, page.arxivId.id));
   if (!card || ctx.isInvalid) return;
 
-  removeOverlayElements(document, [OVERLAY_TAGS.card]);
+  if (reinjected) removeOverlayElements(document, [OVERLAY_TAGS.card]);
   placeCard(ctx, card, page);
   watchPageTheme(document, () => setHostTheme(card.host, pageTheme(card.host)), ctx.signal);
   ctx.onInvalidated(() => dropCard(card));
