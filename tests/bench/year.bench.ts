@@ -17,7 +17,7 @@ import type { browser } from 'wxt/browser';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { stopWorker } from '../e2e/support/worker-probes';
 import { medianFigure, recordFigures, type Figure } from './support/figures';
-import { keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
+import { collectSeedingGarbage, keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
 import { workerHeapMb } from './support/worker-heap';
@@ -201,16 +201,7 @@ for (const size of SIZES) {
     const indexMs = await backgroundIndexes(first, size);
     await first.close();
     await watchListPaint(context);
-    // The seeding ran in an extension page, whose renderer process the popup shares (one per
-    // extension): the garbage it left (tens of MB at 20,000 papers) would be marked during the
-    // openings below (seen in traces: 10–20 ms of incremental GC in an opening). No reader's browser
-    // holds it; an idle one collects it, as here.
-    const idle = await context.newPage();
-    await idle.goto(`chrome-extension://${extensionId}/bench-floor.html#1`);
-    const cdp = await context.newCDPSession(idle);
-    await cdp.send('HeapProfiler.collectGarbage');
-    await cdp.detach();
-    await idle.close();
+    await collectSeedingGarbage(context, `chrome-extension://${extensionId}/bench-floor.html#1`);
 
     // The popup and the two floor pages, opened in turn, so all see the same machine load.
     const popups: Opening[] = [];
