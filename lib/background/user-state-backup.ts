@@ -3,9 +3,11 @@
  * can leave it corrupt), Chromium deletes it whole: every saved and read mark would be gone, and no sync
  * brings them back. The copy is a saved-papers file (as Export writes it, without abstracts) plus the
  * marks the file cannot hold (read-only marks, a saved id whose paper is not stored); it is put back
- * only into a database that looks wiped (no marks and no synced day), so a person who unsaved
- * everything never sees marks come back. Read back, the copy is checked like an imported file: a bad
- * copy is ignored.
+ * only into a database that looks wiped (no marks and no synced day) or that is not the one the copy
+ * was taken from (each database gets an id when it is made: lib/shared/db.ts), so a person who unsaved
+ * everything never sees marks come back, and a database deleted while a sync was still writing (whose
+ * rows then go into the new one) gets its marks back all the same. Read back, the copy is checked like
+ * an imported file: a bad copy is ignored.
  *
  * Where it lives: one file in the extension origin's private file system (lib/shared/origin-files.ts).
  * The marks say which papers the person reads, so the copy must be out of reach of content scripts:
@@ -27,7 +29,7 @@ import { isHfPaperId } from '../shared/arxiv-id';
 import type { OriginFiles } from '../shared/origin-files';
 import { importSavedPapers, readSavedPapers } from '../shared/saved-papers';
 import { listingRow, parseSavedPapersFile, savedPapersFile, type SavedPaper } from '../shared/saved-papers-file';
-import { LEGACY_USER_STATE_BACKUP_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../shared/storage-keys';
+import { DATABASE_ID_KEY, LEGACY_USER_STATE_BACKUP_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../shared/storage-keys';
 
 export const USER_STATE_BACKUP_FORMAT = 'daily-papers-lens/user-state-backup';
 /** The copy is read whole on restore: it stays a few MB at most. */
@@ -51,6 +53,8 @@ interface Backup {
   format: typeof USER_STATE_BACKUP_FORMAT;
   version: 1;
   writtenAt: number;
+  /** The id of the database it was taken from (absent in copies 0.3 wrote before ids). */
+  databaseId?: string;
   /** A saved-papers file (lib/shared/saved-papers-file.ts), as an object. */
   saved: unknown;
   marks: Mark[];
@@ -61,6 +65,7 @@ const BackupSchema = z.object({
   format: z.literal(USER_STATE_BACKUP_FORMAT),
   version: z.literal(1),
   writtenAt: z.number(),
+  databaseId: z.string().max(100).optional(),
   saved: z.unknown(),
   marks: z.array(z.unknown()).max(200_000),
 });
@@ -70,8 +75,8 @@ const byteLength = (value: unknown) => new TextEncoder().encode(JSON.stringify(v
 
 /** The copy of the marks now in `db`: most recent first, as many as fit in `maxBytes`. */
 export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_BACKUP_BYTES): Promise<Backup> {
-  const [savedPapers, states] = await db.transaction('r', [db.papers, db.userState], () =>
-    Promise.all([readSavedPapers(db), db.userState.toArray()]),
+  const [savedPapers, states, databaseId] = await db.transaction('r', [db.papers, db.userState, db.kv], () =>
+    Promise.all([readSavedPapers(db), db.userState.toArray(), databaseIdOf(db)]),
   );
   const inFile = new Set(savedPapers.map((entry) => entry.paper.id));
   const marks = states
@@ -99,11 +104,11 @@ export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_
     if (budget >= 0) keptMarks.push(mark);
   }
   const saved: unknown = JSON.parse(savedPapersFile(keptSaved, now));
-  return { format: USER_STATE_BACKUP_FORMAT, version: 1, writtenAt: now, saved, marks: keptMarks };
+  return { format: USER_STATE_BACKUP_FORMAT, version: 1, writtenAt: now, ...(databaseId ? { databaseId } : {}), saved, marks: keptMarks };
 }
 
 /** The stored copy, checked; undefined when absent or not valid (never throws). */
-export async function readUserStateBackup(files: OriginFiles): Promise<{ saved: SavedPaper[]; marks: UserPaperState[] } | undefined> {
+export async function readUserStateBackup(files: OriginFiles): Promise<{ saved: SavedPaper[]; marks: UserPaperState[]; databaseId?: string } | undefined> {
   try {
     const text = await files.read(USER_STATE_BACKUP_FILE);
     if (text === undefined) return undefined;
@@ -122,7 +127,8 @@ export async function readUserStateBackup(files: OriginFiles): Promise<{ saved: 
       seen.add(id);
       marks.push({ id, ...(savedAt !== null ? { savedAt } : {}), ...(readAt !== null ? { readAt } : {}) });
     }
-    return { saved, marks };
+    const { databaseId } = backup.data;
+    return { saved, marks, ...(databaseId ? { databaseId } : {}) };
   } catch {
     return undefined;
   }
@@ -134,41 +140,76 @@ async function looksWiped(db: PapersDB): Promise<boolean> {
   return marks === 0 && days === 0;
 }
 
+/** The id the database got when it was made (lib/shared/db.ts); undefined for one made before ids. */
+async function databaseIdOf(db: PapersDB): Promise<string | undefined> {
+  const value = (await db.kv.get(DATABASE_ID_KEY))?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The database's id, given one now if it was made before ids. */
+async function stampedDatabaseId(db: PapersDB): Promise<string> {
+  return db.transaction('rw', [db.kv], async () => {
+    const id = await databaseIdOf(db);
+    if (id) return id;
+    const made = crypto.randomUUID();
+    await db.kv.put({ key: DATABASE_ID_KEY, value: made });
+    return made;
+  });
+}
+
+async function writeCopy(db: PapersDB, places: BackupPlaces, now: number): Promise<void> {
+  await places.files.write(USER_STATE_BACKUP_FILE, JSON.stringify(await userStateBackup(db, now)));
+  await places.local.remove(LEGACY_USER_STATE_BACKUP_KEY).catch(() => undefined);
+}
+
 /**
  * Writes the copy of the marks. Not over a database that looks wiped: that would replace the copy of a
- * deleted database's marks with nothing before they were put back. Once written, the copy 0.2 kept in
- * `storage.local` (where content scripts could read it) goes.
+ * deleted database's marks with nothing before they were put back. Nor over a copy of another database:
+ * this one was made again since (its first rows may be those of a sync that was still writing when the
+ * old one went), so the copy's marks go in first. Once written, the copy 0.2 kept in `storage.local`
+ * (where content scripts could read it) goes.
  */
 export async function backUpUserState(db: PapersDB, places: BackupPlaces, now: number): Promise<boolean> {
   if (await db.transaction('r', [db.userState, db.days], () => looksWiped(db))) return false;
-  await places.files.write(USER_STATE_BACKUP_FILE, JSON.stringify(await userStateBackup(db, now)));
-  await places.local.remove(LEGACY_USER_STATE_BACKUP_KEY).catch(() => undefined);
+  const id = await stampedDatabaseId(db);
+  const copy = await readUserStateBackup(places.files);
+  // Putting the marks back writes the copy anew, from this database.
+  if (copy?.databaseId !== undefined && copy.databaseId !== id) await restoreUserStateIfWiped(db, places, now);
+  else await writeCopy(db, places, now);
   return true;
 }
 
 /**
- * Puts the copy back when the database looks wiped; answers how many marks were put back (0: none).
- * Saved papers come back with their short paper record; the sync refills the rest.
+ * Puts the copy back when the database looks wiped or is not the one the copy was taken from; answers
+ * how many marks were put back (0: none). Marks already in the database win; saved papers come back
+ * with their short paper record, and the sync refills the rest. Put back into a database made again,
+ * the copy is then written anew from it.
  */
 export async function restoreUserStateIfWiped(db: PapersDB, places: BackupPlaces, now: number): Promise<number> {
-  if (!(await db.transaction('r', [db.userState, db.days], () => looksWiped(db)))) return 0;
+  const [wiped, id] = await db.transaction('r', [db.userState, db.days, db.kv], () => Promise.all([looksWiped(db), databaseIdOf(db)]));
   const backup = await readUserStateBackup(places.files);
-  if (!backup || backup.saved.length + backup.marks.length === 0) return 0;
-  const restored = await db.transaction('rw', [db.papers, db.days, db.userState], async () => {
-    if (!(await looksWiped(db))) return 0;
-    await importSavedPapers(db, backup.saved);
-    const existing = await db.userState.bulkGet(backup.marks.map((m) => m.id));
-    await db.userState.bulkPut(
-      backup.marks.map((mark, i) => {
-        const state = existing[i];
-        const savedAt = state?.savedAt ?? mark.savedAt;
-        const readAt = state?.readAt ?? mark.readAt;
-        return { ...state, id: mark.id, ...(savedAt !== undefined ? { savedAt } : {}), ...(readAt !== undefined ? { readAt } : {}) };
-      }),
-    );
-    return backup.saved.length + backup.marks.length;
-  });
+  if (!backup) return 0;
+  const madeAgain = backup.databaseId !== undefined && id !== undefined && backup.databaseId !== id;
+  if (!wiped && !madeAgain) return 0;
+  const restored =
+    backup.saved.length + backup.marks.length === 0
+      ? 0
+      : await db.transaction('rw', [db.papers, db.days, db.userState], async () => {
+          if (!madeAgain && !(await looksWiped(db))) return 0;
+          await importSavedPapers(db, backup.saved);
+          const existing = await db.userState.bulkGet(backup.marks.map((m) => m.id));
+          await db.userState.bulkPut(
+            backup.marks.map((mark, i) => {
+              const state = existing[i];
+              const savedAt = state?.savedAt ?? mark.savedAt;
+              const readAt = state?.readAt ?? mark.readAt;
+              return { ...state, id: mark.id, ...(savedAt !== undefined ? { savedAt } : {}), ...(readAt !== undefined ? { readAt } : {}) };
+            }),
+          );
+          return backup.saved.length + backup.marks.length;
+        });
   if (restored > 0) await places.local.set({ [USER_STATE_RESTORED_KEY]: { at: now, marks: restored } }).catch(() => undefined);
+  if (madeAgain) await writeCopy(db, places, now);
   return restored;
 }
 

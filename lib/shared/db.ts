@@ -6,6 +6,7 @@
  */
 import { Dexie, type DBCore, type DBCoreMutateRequest, type EntityTable, type Table } from 'dexie';
 import { DATABASE_NAME } from './db-name';
+import { DATABASE_ID_KEY } from './storage-keys';
 import type { Paper } from './paper';
 
 /** What the sync knows of one Daily Papers day. */
@@ -137,6 +138,11 @@ export class PapersDB extends Dexie {
     this.version(3)
       .stores({ searchIndex: 'key' })
       .upgrade(() => undefined);
+    // An id for each database made, whatever made it (a first install, or the browser deleting a damaged
+    // one): the copy of the marks says which database it was taken from (lib/background/user-state-backup.ts).
+    this.on('populate', (tx) => {
+      void tx.table('kv').put({ key: DATABASE_ID_KEY, value: crypto.randomUUID() } satisfies KeyValue);
+    });
     this.use(listDaysOnEveryWrite);
   }
 }

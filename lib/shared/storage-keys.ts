@@ -51,6 +51,7 @@ export const CARD_LINKS_OPEN_KEY = 'arxivCardLinksOpen';
 export const RELEASE_WATCH_KEY = 'releaseWatch';
 export const PRUNE_STATE_KEY = 'pruneState';
 export const BADGE_INDEX_KEY = 'badgeIndex';
+export const DATABASE_ID_KEY = 'databaseId';
 export const SEARCH_INDEX_KEY = 'papers';
 export const SEARCH_INDEX_META_KEY = 'meta';
 export const SEARCH_INDEX_SHARD_PREFIX = 'shard:';
@@ -131,6 +132,10 @@ export const PERSISTED = {
   pruneState: {
     key: PRUNE_STATE_KEY, area: 'kv', version: 1, cleared: 'always',
     holds: "`{ thinnedBefore, at }`: the day before which the last retention run thinned upvote histories, and when it ran (lib/background/prune.ts).",
+  },
+  databaseId: {
+    key: DATABASE_ID_KEY, area: 'kv', version: 1, cleared: 'never',
+    holds: "A random id the database gets when it is created (lib/shared/db.ts); the copy of the marks names the database it was taken from, so a database made again is told from one the person emptied (lib/background/user-state-backup.ts).",
   },
   badgeIndex: {
     key: BADGE_INDEX_KEY, area: 'kv', version: 1, cleared: 'always',

@@ -5,10 +5,13 @@ import { clearCache } from '../../../lib/options/clear-cache';
 import { fakeTime, useTestDb } from '../support/builders';
 import { fakeHf } from '../support/fake-hf';
 import { STARFLOW_COMMENTS_ANSWER, STARFLOW_DETAILS } from '../../fixtures/hf-paper-details';
+import { DATABASE_ID_KEY } from '../../../lib/shared/storage-keys';
 
 const NOW = Date.parse('2025-06-11T12:00:00Z');
 const ID = STARFLOW_DETAILS.id;
 const db = useTestDb();
+/** The cached rows: every kv row but the database's id (lib/shared/db.ts). */
+const cachedCount = () => db().kv.where('key').notEqual(DATABASE_ID_KEY).count();
 
 function setup(options: { allowed?: boolean; fail?: boolean } = {}) {
   const time = fakeTime(NOW);
@@ -75,7 +78,7 @@ describe('paper details', () => {
   it('reports a failure without caching it, and a paper HF has no page for as nothing linked', async () => {
     const failing = setup({ fail: true });
     expect(await paperLinks(failing.deps, ID)).toEqual({ ok: false, reason: 'failed' });
-    expect(await db().kv.count()).toBe(0);
+    expect(await cachedCount()).toBe(0);
     const { deps } = setup();
     const unknown = await paperLinks(deps, '2507.00404');
     expect(unknown.ok && unknown.links.totals).toEqual({ models: 0, datasets: 0, spaces: 0 });
@@ -85,8 +88,8 @@ describe('paper details', () => {
     const { deps } = setup();
     await paperLinks(deps, ID);
     await paperComments(deps, ID);
-    expect(await db().kv.count()).toBe(2);
+    expect(await cachedCount()).toBe(2);
     await clearCache(db(), { keepSaved: true });
-    expect(await db().kv.count()).toBe(0);
+    expect(await cachedCount()).toBe(0);
   });
 });

@@ -5,7 +5,8 @@ import { backUpUserState, readUserStateBackup, restoreUserStateIfWiped, userStat
 import { originFiles } from '../../../lib/shared/origin-files';
 import { makePaper, useTestDb } from '../support/builders';
 import { fakeFileSystem } from '../support/fake-file-system';
-import { LEGACY_USER_STATE_BACKUP_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
+import { DATABASE_ID_KEY, LEGACY_USER_STATE_BACKUP_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
+import type { PapersDB } from '../../../lib/shared/db';
 
 const getDb = useTestDb();
 let fs = fakeFileSystem();
@@ -43,6 +44,17 @@ async function wipe() {
   await Promise.all(db.tables.map((table) => table.clear()));
   return db;
 }
+
+/** The database deleted and made again (as Chromium's recovery does): empty, with a new id. */
+async function makeAgain() {
+  const db = getDb();
+  await db.delete();
+  await db.open();
+  return db;
+}
+
+const copiedFrom = async () => (JSON.parse((await files().read(USER_STATE_BACKUP_FILE))!) as { databaseId?: string }).databaseId;
+const idOf = async (db: PapersDB) => (await db.kv.get(DATABASE_ID_KEY))?.value;
 
 describe('userStateBackup', () => {
   it('holds every mark: saved papers as a short saved-papers file, the rest as bare marks', async () => {
@@ -134,6 +146,50 @@ describe('restoreUserStateIfWiped', () => {
     // Their listing rows only: the sync brings HF's data back (a repository link included).
     expect(saved[1]!.paper).toEqual({ id: '2506.00001', title: 'Saved and read', authors: expect.any(Array), summary: '', upvotes: 21, fetchedAt: 0 });
     expect(await fakeBrowser.storage.local.get(USER_STATE_RESTORED_KEY)).toEqual({ [USER_STATE_RESTORED_KEY]: { at: NOW, marks: 4 } });
+  });
+
+  it('names the database it was taken from; a database made before ids gets one at its first copy', async () => {
+    const db = await seed();
+    const id = await idOf(db);
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    await backUpUserState(db, places(), NOW);
+    expect(await copiedFrom()).toBe(id);
+    await db.kv.delete(DATABASE_ID_KEY);
+    await backUpUserState(db, places(), NOW);
+    const stamped = await idOf(db);
+    expect(stamped).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stamped).not.toBe(id);
+    expect(await copiedFrom()).toBe(stamped);
+  });
+
+  it('puts the marks back into a database made again even when a sync that was still running wrote into it first', async () => {
+    const db = await seed();
+    await backUpUserState(db, places(), NOW);
+    const oldId = await idOf(db);
+    await makeAgain();
+    expect(await idOf(db)).not.toBe(oldId);
+    // What the old run went on writing: a day, and a paper it told about (a mark of no one's).
+    await db.days.put(day);
+    await db.userState.put({ id: '2506.00008', notifiedAt: 7 });
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(4);
+    expect((await readSavedPapers(db)).map((s) => s.paper.id)).toEqual(['2506.00003', '2506.00001']);
+    expect(await db.userState.get('2506.00002')).toEqual({ id: '2506.00002', readAt: 5 });
+    expect(await db.userState.get('2506.00008')).toEqual({ id: '2506.00008', notifiedAt: 7 });
+    // The copy is this database's now: the next run puts nothing back again.
+    expect(await copiedFrom()).toBe(await idOf(db));
+    expect(await restoreUserStateIfWiped(db, places(), NOW)).toBe(0);
+  });
+
+  it('never writes a copy of another database over with one that lacks its marks: they go in first', async () => {
+    const db = await seed();
+    await backUpUserState(db, places(), NOW);
+    await makeAgain();
+    await db.days.put(day);
+    expect(await backUpUserState(db, places(), NOW)).toBe(true);
+    expect((await readSavedPapers(db)).map((s) => s.paper.id)).toEqual(['2506.00003', '2506.00001']);
+    const copy = await readUserStateBackup(files());
+    expect(copy?.databaseId).toBe(await idOf(db));
+    expect(copy?.saved.map((s) => s.paper.id)).toEqual(['2506.00003', '2506.00001']);
   });
 
   it('brings nothing back after the person deleted every mark on purpose (Clear cache, marks too)', async () => {
