@@ -5,6 +5,8 @@
  * listing 3–7 ms before its first badges (measured with marks at DOMContentLoaded), plus Preact's
  * parse on every listing. Every string goes in as text.
  */
+import { textSpan } from '../kit/text-span';
+
 export interface ListingToolbarProps {
   /** Entries HF knows, of all entries on the page. */
   known: number;
@@ -16,13 +18,6 @@ export interface ListingToolbarProps {
   onSortChange: (byUpvotes: boolean) => void;
 }
 
-function span(doc: Document, className: string, text: string): HTMLSpanElement {
-  const element = doc.createElement('span');
-  element.className = className;
-  element.textContent = text;
-  return element;
-}
-
 export function createListingToolbar(doc: Document, { known, total, highlightThreshold, highlighted, onSortChange }: ListingToolbarProps): HTMLDivElement {
   const bar = doc.createElement('div');
   bar.className = 'dpl-toolbar';
@@ -30,7 +25,7 @@ export function createListingToolbar(doc: Document, { known, total, highlightThr
   bar.setAttribute('aria-label', 'Daily Papers Lens');
   bar.setAttribute('data-testid', 'dpl-toolbar');
   const highlight = highlightThreshold > 0 ? ` · ${highlighted} with ${highlightThreshold}+ upvotes highlighted` : '';
-  const text = span(doc, 'dpl-toolbar-text', `${known} of ${total} on Hugging Face Daily Papers${highlight}`);
+  const text = textSpan(doc, 'dpl-toolbar-text', `${known} of ${total} on Hugging Face Daily Papers${highlight}`);
   text.setAttribute('data-testid', 'dpl-toolbar-text');
   // The button says what it does next; `data-sorted` (styled) marks the listing as sorted.
   const button = doc.createElement('button');
@@ -48,6 +43,6 @@ export function createListingToolbar(doc: Document, { known, total, highlightThr
     onSortChange(sorted);
   });
   show();
-  bar.append(span(doc, 'dpl-brand', 'Daily Papers Lens'), text, button);
+  bar.append(textSpan(doc, 'dpl-brand', 'Daily Papers Lens'), text, button);
   return bar;
 }

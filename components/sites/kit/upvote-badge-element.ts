@@ -4,15 +4,9 @@
  * listing may need 2000 of them, a README a hundred). Every string goes in as text or an attribute
  * value, never as HTML.
  */
+import { textSpan } from './text-span';
 import type { PaperBadge } from '../../../lib/shared/messages';
 import { upvoteBadgeModel } from './upvote-badge-model';
-
-function span(doc: Document, className: string, text: string): HTMLSpanElement {
-  const element = doc.createElement('span');
-  element.className = className;
-  element.textContent = text;
-  return element;
-}
 
 export function createUpvoteBadge(doc: Document, paper: PaperBadge, options: { highlighted: boolean; class?: string }): HTMLAnchorElement {
   const model = upvoteBadgeModel(paper, options.highlighted);
@@ -26,7 +20,7 @@ export function createUpvoteBadge(doc: Document, paper: PaperBadge, options: { h
   link.setAttribute('data-testid', 'dpl-badge');
   if (options.highlighted) link.setAttribute('data-highlighted', '');
   // The 🤗 mark comes from the stylesheet (.dpl-badge::before): one element fewer, 2000 times over.
-  link.append(span(doc, 'dpl-upvotes', model.upvotes));
-  if (model.comments) link.append(span(doc, 'dpl-comments', model.comments));
+  link.append(textSpan(doc, 'dpl-upvotes', model.upvotes));
+  if (model.comments) link.append(textSpan(doc, 'dpl-comments', model.comments));
   return link;
 }
