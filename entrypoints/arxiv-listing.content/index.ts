@@ -18,7 +18,7 @@ import { HostThemes, watchPageTheme } from '../../lib/sites/kit/page-theme';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sites/arxiv/search-page';
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { showNearViewport } from '../../lib/sites/kit/near-viewport';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, type ShadowHost } from '../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, earlierRunRemover, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../lib/sites/kit/shadow-host';
 import { BadgeIndex } from '../../lib/shared/badge-index';
 import { sendRequest } from '../../lib/shared/messages';
 
@@ -44,19 +44,15 @@ export default defineContentScript({
     // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
     // never waits for the answer, and its failure is not an error then).
     answer.catch(() => undefined);
-    // A script that starts with the page finds nothing of an earlier run; one put into a page already
-    // parsed (Firefox does that on install and update, WXT's dev mode on reload) may find its badges.
-    const reinjected = document.readyState !== 'loading';
-    showListingBadges(ctx, answer, reinjected).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
+    showListingBadges(ctx, answer, earlierRunRemover(document, OUR_TAGS)).catch((error: unknown) => console.debug('[Daily Papers Lens]', error));
   },
 });
 
-async function showListingBadges(ctx: ContentScriptContext, answer: Promise<ListingAnswer>, reinjected: boolean): Promise<void> {
+async function showListingBadges(ctx: ContentScriptContext, answer: Promise<ListingAnswer>, removeEarlierRun: () => void): Promise<void> {
   await domReady(document);
   if (ctx.isInvalid) return;
-  // What an earlier run left goes first: never two badges. Only where there can be one: the query walks
-  // the whole page (2.8 ms for a 2000-entry listing, measured at DOMContentLoaded).
-  if (reinjected) removeOverlayElements(document, OUR_TAGS);
+  // What an earlier run left goes first: never two badges.
+  removeEarlierRun();
   const search = isSearchPage(location.href);
   const entries = (search ? readSearchPage : readListingPage)(document, location.href);
   // Old-style ids have no HF page.
@@ -65,7 +61,7 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<List
   const known = entries.filter((entry) => entry.arxivId.style === 'new' && badges.has(entry.arxivId.id));
   if (!enabled || ctx.isInvalid || known.length === 0) return;
 
-  if (reinjected) removeOverlayElements(document, OUR_TAGS);
+  removeEarlierRun();
   const styles = new OverlayStyles(badgeCss + overlayCss + toolbarCss);
   const highlight = new EntryHighlight();
   const hosts: ShadowHost[] = [];

@@ -15,7 +15,7 @@ import { scriptMatches } from '../../lib/shared/sites';
 import { paperIdInUrl, readPaperPage } from '../../lib/sites/arxiv/paper-page';
 import { pageTheme, watchPageTheme } from '../../lib/sites/kit/page-theme';
 import { domReady } from '../../lib/sites/kit/dom-ready';
-import { OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme } from '../../lib/sites/kit/shadow-host';
+import { earlierRunRemover, OVERLAY_TAGS, OverlayStyles, setHostTheme } from '../../lib/sites/kit/shadow-host';
 
 export default defineContentScript({
   matches: scriptMatches('arxiv-paper'),
@@ -27,11 +27,8 @@ export default defineContentScript({
     const earlyId = paperIdInUrl(location.href);
     const early = earlyId ? prepareCard(ctx, 'arxiv', styles, earlyId) : undefined;
     early?.catch(report);
-    // A script that starts with the page finds nothing of an earlier run; one put into a page already
-    // parsed (Firefox does that on install and update, WXT's dev mode on reload) may find its card.
-    const reinjected = document.readyState !== 'loading';
     // Never throw into the page: no card is the worst that happens.
-    showPaperCard(ctx, styles, earlyId, early, reinjected).catch(report);
+    showPaperCard(ctx, styles, earlyId, early, earlierRunRemover(document, [OVERLAY_TAGS.card])).catch(report);
   },
 });
 
@@ -40,20 +37,19 @@ async function showPaperCard(
   styles: OverlayStyles,
   earlyId: string | undefined,
   early: Promise<PreparedCard | undefined> | undefined,
-  reinjected: boolean,
+  removeEarlierRun: () => void,
 ): Promise<void> {
   await domReady(document);
   if (ctx.isInvalid) return;
-  // What an earlier run left goes first: never two cards. Only where there can be one: the query walks
-  // the whole page, and an HTML paper is a long one.
-  if (reinjected) removeOverlayElements(document, [OVERLAY_TAGS.card]);
+  // What an earlier run left goes first: never two cards.
+  removeEarlierRun();
   const page = readPaperPage(location.href, document);
   if (!page || page.arxivId.style !== 'new') return;
   // An abstract page whose URL names no paper names it in its markup: asked about now.
   const card = await (early && earlyId === page.arxivId.id ? early : prepareCard(ctx, 'arxiv', styles, page.arxivId.id));
   if (!card || ctx.isInvalid) return;
 
-  if (reinjected) removeOverlayElements(document, [OVERLAY_TAGS.card]);
+  removeEarlierRun();
   placeCard(ctx, card, page);
   watchPageTheme(document, () => setHostTheme(card.host, pageTheme(card.host)), ctx.signal);
   ctx.onInvalidated(() => dropCard(card));

@@ -107,8 +107,15 @@ export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_
   return { format: USER_STATE_BACKUP_FORMAT, version: 1, writtenAt: now, ...(databaseId ? { databaseId } : {}), saved, marks: keptMarks };
 }
 
+/** The copy as read back and checked. */
+interface StoredCopy {
+  saved: SavedPaper[];
+  marks: UserPaperState[];
+  databaseId?: string;
+}
+
 /** The stored copy, checked; undefined when absent or not valid (never throws). */
-export async function readUserStateBackup(files: OriginFiles): Promise<{ saved: SavedPaper[]; marks: UserPaperState[]; databaseId?: string } | undefined> {
+export async function readUserStateBackup(files: OriginFiles): Promise<StoredCopy | undefined> {
   try {
     const text = await files.read(USER_STATE_BACKUP_FILE);
     if (text === undefined) return undefined;
@@ -174,7 +181,7 @@ export async function backUpUserState(db: PapersDB, places: BackupPlaces, now: n
   const id = await stampedDatabaseId(db);
   const copy = await readUserStateBackup(places.files);
   // Putting the marks back writes the copy anew, from this database.
-  if (copy?.databaseId !== undefined && copy.databaseId !== id) await restoreUserStateIfWiped(db, places, now);
+  if (copy?.databaseId !== undefined && copy.databaseId !== id) await putBack(db, places, now, copy);
   else await writeCopy(db, places, now);
   return true;
 }
@@ -186,31 +193,37 @@ export async function backUpUserState(db: PapersDB, places: BackupPlaces, now: n
  * the copy is then written anew from it.
  */
 export async function restoreUserStateIfWiped(db: PapersDB, places: BackupPlaces, now: number): Promise<number> {
-  const [wiped, id] = await db.transaction('r', [db.userState, db.days, db.kv], () => Promise.all([looksWiped(db), databaseIdOf(db)]));
   const backup = await readUserStateBackup(places.files);
-  if (!backup) return 0;
+  return backup ? putBack(db, places, now, backup) : 0;
+}
+
+/** `restoreUserStateIfWiped` with the copy already read. */
+async function putBack(db: PapersDB, places: BackupPlaces, now: number, backup: StoredCopy): Promise<number> {
+  const [wiped, id] = await db.transaction('r', [db.userState, db.days, db.kv], () => Promise.all([looksWiped(db), databaseIdOf(db)]));
   const madeAgain = backup.databaseId !== undefined && id !== undefined && backup.databaseId !== id;
   if (!wiped && !madeAgain) return 0;
-  const restored =
-    backup.saved.length + backup.marks.length === 0
-      ? 0
-      : await db.transaction('rw', [db.papers, db.days, db.userState], async () => {
-          if (!madeAgain && !(await looksWiped(db))) return 0;
-          await importSavedPapers(db, backup.saved);
-          const existing = await db.userState.bulkGet(backup.marks.map((m) => m.id));
-          await db.userState.bulkPut(
-            backup.marks.map((mark, i) => {
-              const state = existing[i];
-              const savedAt = state?.savedAt ?? mark.savedAt;
-              const readAt = state?.readAt ?? mark.readAt;
-              return { ...state, id: mark.id, ...(savedAt !== undefined ? { savedAt } : {}), ...(readAt !== undefined ? { readAt } : {}) };
-            }),
-          );
-          return backup.saved.length + backup.marks.length;
-        });
+  const restored = backup.saved.length + backup.marks.length > 0 ? await mergeCopy(db, backup, madeAgain) : 0;
   if (restored > 0) await places.local.set({ [USER_STATE_RESTORED_KEY]: { at: now, marks: restored } }).catch(() => undefined);
   if (madeAgain) await writeCopy(db, places, now);
   return restored;
+}
+
+/** Puts the copy's marks in, those already in the database winning; answers how many (0: none, the database no longer wiped). */
+function mergeCopy(db: PapersDB, backup: StoredCopy, madeAgain: boolean): Promise<number> {
+  return db.transaction('rw', [db.papers, db.days, db.userState], async () => {
+    if (!madeAgain && !(await looksWiped(db))) return 0;
+    await importSavedPapers(db, backup.saved);
+    const existing = await db.userState.bulkGet(backup.marks.map((m) => m.id));
+    await db.userState.bulkPut(
+      backup.marks.map((mark, i) => {
+        const state = existing[i];
+        const savedAt = state?.savedAt ?? mark.savedAt;
+        const readAt = state?.readAt ?? mark.readAt;
+        return { ...state, id: mark.id, ...(savedAt !== undefined ? { savedAt } : {}), ...(readAt !== undefined ? { readAt } : {}) };
+      }),
+    );
+    return backup.saved.length + backup.marks.length;
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE } from '../../../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, earlierRunRemover, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE } from '../../../../lib/sites/kit/shadow-host';
 import { NEW_LISTING } from '../arxiv/fixture-pages';
 import { parsePage } from '../arxiv/dom';
 
@@ -30,6 +30,23 @@ describe('shadow hosts', () => {
     expect(doc.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
     expect(doc.querySelectorAll('dpl-paper-card')).toHaveLength(1);
     expect(dts.map((dt) => dt.childNodes.length)).toEqual(before);
+  });
+
+  it('looks for an earlier run only in a page already parsed when the script started', () => {
+    const withBadge = (readyState: DocumentReadyState) => {
+      const doc = parsePage(NEW_LISTING);
+      Object.defineProperty(doc, 'readyState', { value: readyState, configurable: true });
+      doc.querySelector('dl#articles > dt')!.append(createShadowHost(doc, OVERLAY_TAGS.badge, new OverlayStyles(''), 'inline-block').host);
+      return doc;
+    };
+    const fresh = withBadge('loading');
+    earlierRunRemover(fresh, [OVERLAY_TAGS.badge])();
+    expect(fresh.querySelectorAll('dpl-paper-badge')).toHaveLength(1);
+    for (const state of ['interactive', 'complete'] as const) {
+      const parsed = withBadge(state);
+      earlierRunRemover(parsed, [OVERLAY_TAGS.badge])();
+      expect(parsed.querySelectorAll('dpl-paper-badge'), state).toHaveLength(0);
+    }
   });
 });
 
