@@ -73,11 +73,15 @@ const MarkSchema = z.tuple([z.string().refine(isHfPaperId), time, time]);
 
 const byteLength = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
-/** The copy of the marks now in `db`: most recent first, as many as fit in `maxBytes`. */
-export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_BACKUP_BYTES): Promise<Backup> {
-  const [savedPapers, states, databaseId] = await db.transaction('r', [db.papers, db.userState, db.kv], () =>
-    Promise.all([readSavedPapers(db), db.userState.toArray(), databaseIdOf(db)]),
+/**
+ * The copy of the marks now in `db`: most recent first, as many as fit in `maxBytes`, with the id of the
+ * database it was read from, all in one read. Undefined when the database looks wiped: nothing to copy.
+ */
+export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_BACKUP_BYTES): Promise<Backup | undefined> {
+  const [savedPapers, states, databaseId, days] = await db.transaction('r', [db.papers, db.userState, db.kv, db.days], () =>
+    Promise.all([readSavedPapers(db), db.userState.toArray(), databaseIdOf(db), db.days.count()]),
   );
+  if (states.length === 0 && days === 0) return undefined;
   const inFile = new Set(savedPapers.map((entry) => entry.paper.id));
   const marks = states
     .filter((s) => !inFile.has(s.id) && (s.savedAt !== undefined || s.readAt !== undefined))
@@ -164,25 +168,29 @@ async function stampedDatabaseId(db: PapersDB): Promise<string> {
   });
 }
 
-async function writeCopy(db: PapersDB, places: BackupPlaces, now: number): Promise<void> {
-  await places.files.write(USER_STATE_BACKUP_FILE, JSON.stringify(await userStateBackup(db, now)));
+async function writeCopy(places: BackupPlaces, backup: Backup): Promise<void> {
+  await places.files.write(USER_STATE_BACKUP_FILE, JSON.stringify(backup));
   await places.local.remove(LEGACY_USER_STATE_BACKUP_KEY).catch(() => undefined);
 }
 
 /**
- * Writes the copy of the marks. Not over a database that looks wiped: that would replace the copy of a
+ * Writes the copy of the marks. Not from a database that looks wiped: that would replace the copy of a
  * deleted database's marks with nothing before they were put back. Nor over a copy of another database:
  * this one was made again since (its first rows may be those of a sync that was still writing when the
- * old one went), so the copy's marks go in first. Once written, the copy 0.2 kept in `storage.local`
- * (where content scripts could read it) goes.
+ * old one went), so the copy's marks go in first. The database can go at any moment, even between two
+ * reads here: the stored copy is read first, and the marks and the id they are compared with come from
+ * one read after it, so what is written is always one database's marks, never a newer, emptier one's
+ * under the old one's name. Once written, the copy 0.2 kept in `storage.local` (where content scripts
+ * could read it) goes.
  */
 export async function backUpUserState(db: PapersDB, places: BackupPlaces, now: number): Promise<boolean> {
-  if (await db.transaction('r', [db.userState, db.days], () => looksWiped(db))) return false;
-  const id = await stampedDatabaseId(db);
   const copy = await readUserStateBackup(places.files);
+  await stampedDatabaseId(db);
+  const backup = await userStateBackup(db, now);
+  if (!backup) return false;
   // Putting the marks back writes the copy anew, from this database.
-  if (copy?.databaseId !== undefined && copy.databaseId !== id) await putBack(db, places, now, copy);
-  else await writeCopy(db, places, now);
+  if (copy?.databaseId !== undefined && copy.databaseId !== backup.databaseId) await putBack(db, places, now, copy);
+  else await writeCopy(places, backup);
   return true;
 }
 
@@ -204,7 +212,11 @@ async function putBack(db: PapersDB, places: BackupPlaces, now: number, backup: 
   if (!wiped && !madeAgain) return 0;
   const restored = backup.saved.length + backup.marks.length > 0 ? await mergeCopy(db, backup, madeAgain) : 0;
   if (restored > 0) await places.local.set({ [USER_STATE_RESTORED_KEY]: { at: now, marks: restored } }).catch(() => undefined);
-  if (madeAgain) await writeCopy(db, places, now);
+  if (madeAgain) {
+    // Only from the database the marks went into (not one made yet again since).
+    const backup = await userStateBackup(db, now);
+    if (backup && backup.databaseId === id) await writeCopy(places, backup);
+  }
   return restored;
 }
 

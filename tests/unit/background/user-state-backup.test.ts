@@ -53,13 +53,28 @@ async function makeAgain() {
   return db;
 }
 
+/** Places whose first read of the copy is followed by `during` (the database deleted at that moment). */
+function deletedWhileReading(during: () => Promise<unknown>) {
+  const place = places();
+  let first = true;
+  const read = async (name: string) => {
+    const text = await place.files.read(name);
+    if (first) {
+      first = false;
+      await during();
+    }
+    return text;
+  };
+  return { ...place, files: { ...place.files, read } };
+}
+
 const copiedFrom = async () => (JSON.parse((await files().read(USER_STATE_BACKUP_FILE))!) as { databaseId?: string }).databaseId;
 const idOf = async (db: PapersDB) => (await db.kv.get(DATABASE_ID_KEY))?.value;
 
 describe('userStateBackup', () => {
   it('holds every mark: saved papers as a short saved-papers file, the rest as bare marks', async () => {
     const db = await seed();
-    const backup = await userStateBackup(db, NOW);
+    const backup = (await userStateBackup(db, NOW))!;
     const saved = backup.saved as { format: string; papers: Record<string, unknown>[] };
     expect(saved.format).toBe('daily-papers-lens/saved-papers');
     expect(saved.papers.map((p) => p.id)).toEqual(['2506.00003', '2506.00001']);
@@ -82,7 +97,7 @@ describe('userStateBackup', () => {
     await db.userState.bulkPut(Array.from({ length: 200 }, (_, i) => ({ id: `2506.${String(10_000 + i)}`, savedAt: 1_000 + i })));
     await db.userState.bulkPut(Array.from({ length: 100 }, (_, i) => ({ id: `2507.${String(10_000 + i)}`, readAt: 1_000 + i })));
     const budget = 20_000;
-    const backup = await userStateBackup(db, NOW, budget);
+    const backup = (await userStateBackup(db, NOW, budget))!;
     expect(new TextEncoder().encode(JSON.stringify(backup)).length).toBeLessThanOrEqual(budget);
     const ids = (backup.saved as { papers: { id: string }[] }).papers.map((p) => p.id);
     expect(ids.length).toBeGreaterThan(10);
@@ -112,6 +127,23 @@ describe('userStateBackup', () => {
     const local = await fakeBrowser.storage.local.get(null);
     expect(Object.keys(local)).toEqual(['cardMirror']);
     expect(JSON.stringify(local)).not.toMatch(/2506\.0000[1-9]/);
+  });
+
+  it('keeps the marks when the database is deleted while the copy is being written (read from the new, empty one, it would be empty)', async () => {
+    const db = await seed();
+    await backUpUserState(db, places(), NOW);
+    const kept = await files().read(USER_STATE_BACKUP_FILE);
+    // The browser deletes the database the moment the backup has read the copy it would replace.
+    expect(await backUpUserState(db, deletedWhileReading(makeAgain), NOW + 1)).toBe(false);
+    expect(await files().read(USER_STATE_BACKUP_FILE)).toBe(kept);
+    expect(await restoreUserStateIfWiped(db, places(), NOW + 2)).toBe(4);
+    // Made again and written into at once by a sync still running: the marks go in first, then the copy is this database's.
+    await seed();
+    await backUpUserState(db, places(), NOW + 3);
+    expect(await backUpUserState(db, deletedWhileReading(async () => (await makeAgain()).days.put(day)), NOW + 4)).toBe(true);
+    expect((await readSavedPapers(db)).map((s) => s.paper.id)).toEqual(['2506.00003', '2506.00001']);
+    expect((await readUserStateBackup(files()))?.saved).toHaveLength(2);
+    expect(await copiedFrom()).toBe(await idOf(db));
   });
 
   it('keeps the last copy when a write fails (a full disk)', async () => {
