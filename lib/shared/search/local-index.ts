@@ -14,6 +14,7 @@
 import type { Paper } from '../paper';
 import { queryTerms, shardOf, STOP_WORDS, words } from './tokenize';
 import { ByteWriter, grown, grownTo } from './growable';
+import { Vocabulary } from './vocabulary';
 import { ABSTRACT, AI_SUMMARY, AUTHOR, bestOf, BODY_PREFIX_MIN, boosted, FIELD_BITS, FIELDS_MASK, KEYWORD, MASK_WEIGHT, ORGANIZATION, PREFIX_FACTOR, TITLE } from './ranking';
 
 /** The word id of a stop word: looked up like any word (one look-up per word), never indexed. */
@@ -97,8 +98,8 @@ export class LocalSearchIndex {
   private removedCount = 0;
   /** Id → slot of the papers in the index; built when first needed (the popup's searches never do). */
   private slotMap: Map<string, number> | undefined = new Map();
-  /** Word → id; built on first write when the index was read from a snapshot (reads use `sortedIds`). */
-  private wordIds: Map<string, number> | undefined = new Map();
+  /** The indexed words and their ids (./vocabulary.ts). */
+  private words = Vocabulary.empty();
   /** Per word id: packed (doc << FIELD_BITS | fields); undefined while still the snapshot's encoded list. */
   private head: (number[] | undefined)[] = [];
   private body: (number[] | undefined)[] = [];
@@ -107,9 +108,6 @@ export class LocalSearchIndex {
   /** Per word id: the last paper given a posting in each list (papers are added in slot order). */
   private lastHeadDoc = new Int32Array(1024).fill(-1);
   private lastBodyDoc = new Int32Array(1024).fill(-1);
-  /** Word ids in the words' sort order, for prefix look-ups; rebuilt after words are added. */
-  private sortedIds: ArrayLike<number> | undefined;
-  private wordTexts: string[] = [];
   // Scratch space reused by every query, sized to the docs.
   private best = new Float64Array(0);
   private score = new Float64Array(0);
@@ -207,7 +205,7 @@ export class LocalSearchIndex {
 
   /** Sorts the words for prefix look-ups now rather than on the next keystroke. */
   prepare(): void {
-    this.sortedWordIds();
+    this.words.order();
   }
 
   /** Whether the paper is indexed but its abstract is not yet. */
@@ -233,7 +231,7 @@ export class LocalSearchIndex {
 
   /** The index as a value to store (see `SearchIndexSnapshot`). */
   toSnapshot(): SearchIndexSnapshot {
-    const count = this.wordTexts.length;
+    const count = this.words.size;
     const counts = new Uint32Array(2 * count);
     const offsets = new Uint32Array(2 * count + 1);
     const out = new ByteWriter(this.frozen ? this.frozen.postings.length + 1024 : 1 << 16);
@@ -264,8 +262,8 @@ export class LocalSearchIndex {
       upvotes: this.upvotes.slice(0, this.slots),
       flags: this.flags.slice(0, this.slots),
       hashes: this.hashes.slice(0, this.slots),
-      words: this.wordTexts.join('\n'),
-      order: Uint32Array.from(this.sortedWordIds()),
+      words: this.words.joined(),
+      order: Uint32Array.from(this.words.order()),
       counts,
       offsets,
       postings: out.bytes(),
@@ -287,12 +285,10 @@ export class LocalSearchIndex {
     index.hashes = snapshot.hashes;
     for (let slot = 0; slot < index.slots; slot++) if (snapshot.flags[slot]! & REMOVED) index.removedCount++;
     index.slotMap = undefined;
-    index.wordTexts = snapshot.words ? snapshot.words.split('\n') : [];
-    index.wordIds = undefined;
-    index.head = new Array(index.wordTexts.length);
-    index.body = new Array(index.wordTexts.length);
+    index.words = Vocabulary.stored(snapshot.words, snapshot.order);
+    index.head = new Array(index.words.size);
+    index.body = new Array(index.words.size);
     index.frozen = { counts: snapshot.counts, offsets: snapshot.offsets, postings: snapshot.postings };
-    index.sortedIds = snapshot.order;
     return index;
   }
 
@@ -324,11 +320,11 @@ export class LocalSearchIndex {
       }
       if (prefix) {
         // Longer words share the idf of the whole prefix, and count less the longer they are.
-        const longer = this.wordsStartingWith(text).filter((id) => id !== exact);
+        const longer = this.words.startingWith(text).filter((id) => id !== exact);
         const df = longer.reduce((sum, id) => sum + this.df(id), exact === undefined ? 0 : this.df(exact));
         const idf = Math.log(1 + n / Math.max(1, Math.min(n, df)));
         for (const id of longer) {
-          const weight = PREFIX_FACTOR * Math.sqrt(text.length / this.wordText(id).length) * idf;
+          const weight = PREFIX_FACTOR * Math.sqrt(text.length / this.words.text(id).length) * idf;
           touched = this.visit(id, HEAD, weight, stamp, needed, touched);
           if (text.length >= BODY_PREFIX_MIN) touched = this.visit(id, BODY, weight, stamp, needed, touched);
         }
@@ -442,10 +438,7 @@ export class LocalSearchIndex {
 
   /** The id of an indexed word; undefined for a stop word or a word not indexed. */
   private lookUp(text: string): number | undefined {
-    if (STOP_WORDS.has(text)) return undefined;
-    if (this.wordIds) return this.wordIds.get(text);
-    const found = this.sortedWordIds()[this.firstSortedFrom(text)];
-    return found !== undefined && this.wordTexts[found] === text ? found : undefined;
+    return STOP_WORDS.has(text) ? undefined : this.words.find(text);
   }
 
   /** Papers with the word (one in both a short field and the abstract counts twice: close enough). */
@@ -484,56 +477,19 @@ export class LocalSearchIndex {
     }
   }
 
+  /** The id of a word to index, new lists made for a new word; SKIP for a stop word. */
   private wordId(word: string): number {
     if (STOP_WORDS.has(word)) return SKIP;
-    // Loaded from a snapshot: the map is built once, by the first write (the background's).
-    this.wordIds ??= new Map(this.wordTexts.map((text, id) => [text, id]));
-    let id = this.wordIds.get(word);
-    if (id === undefined) {
-      id = this.wordTexts.length;
-      this.wordIds.set(word, id);
-      this.wordTexts.push(word);
+    const id = this.words.add(word);
+    if (id === this.head.length) {
       this.head.push([]);
       this.body.push([]);
-      this.sortedIds = undefined;
     }
     while (id >= this.lastHeadDoc.length) {
       this.lastHeadDoc = grown(this.lastHeadDoc);
       this.lastBodyDoc = grown(this.lastBodyDoc);
     }
     return id;
-  }
-
-  /** Ids of the indexed words that start with `prefix` (the word itself included). */
-  private wordsStartingWith(prefix: string): number[] {
-    const texts = this.wordTexts;
-    const sorted = this.sortedWordIds();
-    const ids: number[] = [];
-    for (let i = this.firstSortedFrom(prefix); i < sorted.length && texts[sorted[i]!]!.startsWith(prefix); i++) ids.push(sorted[i]!);
-    return ids;
-  }
-
-  /** The position, in the words' sort order, of the first word not before `text`. */
-  private firstSortedFrom(text: string): number {
-    const texts = this.wordTexts;
-    const sorted = this.sortedWordIds();
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (texts[sorted[mid]!]! < text) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  }
-
-  private sortedWordIds(): ArrayLike<number> {
-    const texts = this.wordTexts;
-    return (this.sortedIds ??= texts.map((_, id) => id).sort((a, b) => (texts[a]! < texts[b]! ? -1 : 1)));
-  }
-
-  private wordText(id: number): string {
-    return this.wordTexts[id]!;
   }
 
   private prepareScratch(n: number): void {
