@@ -26,7 +26,7 @@ import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } fr
 import { originFiles } from '../lib/shared/origin-files';
 import { HF_CALL_LIMITS_KEY, SETTINGS_KEY } from '../lib/shared/storage-keys';
 import { HfCallLimits, storageAreaStore } from '../lib/background/hf/call-limits';
-import { benchTimings } from '../lib/background/timings';
+import { benchTimings, timedAsync } from '../lib/background/timings';
 import { isDatabaseChanged } from '../lib/shared/messages';
 import { reconcileSiteScripts, serialised, sitesOfOrigins, type SiteScriptsApi } from '../lib/background/site-scripts';
 
@@ -64,7 +64,7 @@ export default defineBackground(() => {
   // The person's marks, copied outside IndexedDB (a file content scripts cannot open) after each change,
   // and put back if the browser deleted the database.
   const marksCopy = { files: originFiles(), local: browser.storage.local };
-  const backup = userStateBackupScheduler(() => backUpUserState(db, marksCopy, Date.now()));
+  const backup = userStateBackupScheduler(() => timedAsync(benchTimings, 'backup', () => backUpUserState(db, marksCopy, Date.now())));
   const restoreMarks = () => restoreUserStateIfWiped(db, marksCopy, Date.now()).catch(() => 0);
   const scheduler = new SyncScheduler({
     db,

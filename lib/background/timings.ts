@@ -1,10 +1,11 @@
 /**
- * The benchmark's figures of a sync's local work (tests/bench/sync.bench.ts): a sink it hands in.
- * A person's runs have none, so nothing is timed and no figure they never see is stored.
+ * The benchmark's figures of the background's local work: a sync's (tests/bench/sync.bench.ts) and the
+ * copy of the marks' (tests/bench/year.bench.ts), through a sink it hands in. A person's runs have none,
+ * so nothing is timed and no figure they never see is stored.
  */
 
-/** What a sync run does on this machine, apart from waiting for the network. */
-export type TimingName = 'parse' | 'validate' | 'store' | 'mirror';
+/** What a sync run does on this machine, apart from waiting for the network; and one copy of the marks. */
+export type TimingName = 'parse' | 'validate' | 'store' | 'mirror' | 'backup';
 
 export interface TimingsSink {
   add(name: TimingName, ms: number): void;
@@ -30,6 +31,18 @@ export function timed<T>(timings: TimingsSource | undefined, name: TimingName, w
   const start = performance.now();
   try {
     return work();
+  } finally {
+    sink.add(name, performance.now() - start);
+  }
+}
+
+/** `timed` for work that settles later: the time until it settles. */
+export async function timedAsync<T>(timings: TimingsSource | undefined, name: TimingName, work: () => Promise<T>): Promise<T> {
+  const sink = timings?.();
+  if (!sink) return work();
+  const start = performance.now();
+  try {
+    return await work();
   } finally {
     sink.add(name, performance.now() - start);
   }

@@ -70,6 +70,8 @@ const BackupSchema = z.object({
   marks: z.array(z.unknown()).max(200_000),
 });
 const MarkSchema = z.tuple([z.string().refine(isHfPaperId), time, time]);
+/** What a backup needs of the stored copy: the database it was taken from (its marks are checked only to be put back). */
+const OriginSchema = z.object({ format: z.literal(USER_STATE_BACKUP_FORMAT), version: z.literal(1), databaseId: z.string().max(100).optional() });
 
 const byteLength = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
@@ -145,6 +147,17 @@ export async function readUserStateBackup(files: OriginFiles): Promise<StoredCop
   }
 }
 
+/** The id of the database the stored copy was taken from; undefined when absent, unreadable or from before ids (never throws). */
+async function copiedDatabaseId(files: OriginFiles): Promise<string | undefined> {
+  try {
+    const text = await files.read(USER_STATE_BACKUP_FILE);
+    const origin = text === undefined ? undefined : OriginSchema.safeParse(JSON.parse(text));
+    return origin?.success ? origin.data.databaseId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** No mark and no synced day: a fresh install, or a database the browser deleted. */
 async function looksWiped(db: PapersDB): Promise<boolean> {
   const [marks, days] = await Promise.all([db.userState.count(), db.days.count()]);
@@ -178,18 +191,25 @@ async function writeCopy(places: BackupPlaces, backup: Backup): Promise<void> {
  * deleted database's marks with nothing before they were put back. Nor over a copy of another database:
  * this one was made again since (its first rows may be those of a sync that was still writing when the
  * old one went), so the copy's marks go in first. The database can go at any moment, even between two
- * reads here: the stored copy is read first, and the marks and the id they are compared with come from
- * one read after it, so what is written is always one database's marks, never a newer, emptier one's
- * under the old one's name. Once written, the copy 0.2 kept in `storage.local` (where content scripts
- * could read it) goes.
+ * reads here: the stored copy's origin is read first, and the marks and the id it is compared with come
+ * from one read after it, so what is written is always one database's marks, never a newer, emptier
+ * one's under the old one's name. Only the copy's origin is read (a heavy reader's copy holds thousands
+ * of marks, checked one by one when read whole): the whole copy only to be put back. Once written, the
+ * copy 0.2 kept in `storage.local` (where content scripts could read it) goes.
  */
 export async function backUpUserState(db: PapersDB, places: BackupPlaces, now: number): Promise<boolean> {
-  const copy = await readUserStateBackup(places.files);
+  const copiedFrom = await copiedDatabaseId(places.files);
   await stampedDatabaseId(db);
   const backup = await userStateBackup(db, now);
   if (!backup) return false;
-  // Putting the marks back writes the copy anew, from this database.
-  if (copy?.databaseId !== undefined && copy.databaseId !== backup.databaseId) await putBack(db, places, now, copy);
+  if (copiedFrom === undefined || copiedFrom === backup.databaseId) {
+    await writeCopy(places, backup);
+    return true;
+  }
+  // Another database's copy: its marks go in first (putting them back writes the copy anew, from this
+  // database); a copy that cannot be read back is replaced.
+  const copy = await readUserStateBackup(places.files);
+  if (copy) await putBack(db, places, now, copy);
   else await writeCopy(places, backup);
   return true;
 }

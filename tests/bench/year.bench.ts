@@ -7,13 +7,19 @@
  * stylesheet: what any popup built as ours, a bundled module and a stylesheet, costs before its code);
  * the worker from a cold start to the first page answered (a listing's badge index); the worker's heap
  * after GC; the badge index's size and its warm answer; a listing's 2000 ids answered; the database's
- * size on disk; one pruning run's time. Figures, not pass/fail.
+ * size on disk; one pruning run's time; then, with a heavy reader's marks (one paper in 100 saved, one
+ * in 10 read), one copy of the marks (lib/background/user-state-backup.ts: the stored copy read and
+ * checked, the marks read, the copy written), which follows every sync and every change of a mark.
+ * Figures, not pass/fail.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
+import { BENCH_TIMINGS_GLOBAL } from '../../lib/background/timings';
+import { USER_STATE_BACKUP_FILE } from '../../lib/shared/storage-keys';
+import { readExtensionFile } from '../e2e/support/extension-db';
 import { EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
 import { stopWorker } from '../e2e/support/worker-probes';
 import { medianFigure, recordFigures, type Figure } from './support/figures';
@@ -80,8 +86,8 @@ test.afterAll(() => {
 
 const daysBack = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
 
-/** Writes `count` papers (the latest days of a year), their history, their days, 2,000 misses and a trending list. */
-async function seed(page: Page, count: number): Promise<void> {
+/** Writes `count` papers (the latest days of a year), their history, their days, 2,000 misses and a trending list; answers their ids. */
+async function seed(page: Page, count: number): Promise<string[]> {
   const days = Math.ceil(count / PER_DAY);
   const papers = syntheticPapers(count, { firstDay: daysBack(days - 1), perDay: PER_DAY, now: Date.now() });
   const now = Date.now();
@@ -137,6 +143,48 @@ async function seed(page: Page, count: number): Promise<void> {
     },
     { dates, perDay: PER_DAY, misses: MISSES, trending: papers.slice(-50).map((p) => p.id) },
   );
+  return papers.map((p) => p.id);
+}
+
+/** A heavy reader's marks: one paper in 100 saved (and read), one in 10 read. */
+async function seedMarks(page: Page, ids: string[]): Promise<{ saved: number; read: number }> {
+  const now = Date.now();
+  const marks = ids.flatMap((id, i) => (i % 10 ? [] : [{ id, readAt: now - i * 60_000, ...(i % 100 ? {} : { savedAt: now - i * 60_000 }) }]));
+  await page.evaluate(async (marks) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('daily-papers-lens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction('userState', 'readwrite');
+    for (const mark of marks) tx.objectStore('userState').put(mark);
+    await new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, marks);
+  return { saved: marks.filter((m) => 'savedAt' in m).length, read: marks.length };
+}
+
+/**
+ * Copies of the marks, one at a time, as a change of a mark asks for (the popup's message): each one's
+ * time in the worker (its timings sink, lib/background/timings.ts), and the copy's size.
+ */
+async function timeBackups(context: BrowserContext, page: Page, runs: number): Promise<{ ms: number[]; kb: number }> {
+  const worker = context.serviceWorkers().at(-1)!;
+  await worker.evaluate((name) => {
+    const backups: number[] = [];
+    (globalThis as Record<string, unknown>)[name] = { backups, add: (what: string, ms: number) => what === 'backup' && backups.push(ms) };
+  }, BENCH_TIMINGS_GLOBAL);
+  const done = () => worker.evaluate((name) => (globalThis as unknown as Record<string, { backups: number[] }>)[name]!.backups.length, BENCH_TIMINGS_GLOBAL);
+  for (let run = 1; run <= runs; run++) {
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'userStateChanged' }));
+    await expect.poll(done, { timeout: 60_000, intervals: [100] }).toBe(run);
+  }
+  const ms = await worker.evaluate((name) => (globalThis as unknown as Record<string, { backups: number[] }>)[name]!.backups, BENCH_TIMINGS_GLOBAL);
+  const copy = await readExtensionFile(worker, USER_STATE_BACKUP_FILE);
+  return { ms, kb: new TextEncoder().encode(copy ?? '').length / 1024 };
 }
 
 /** One question a listing page asks, from an extension page: answered in ms, with the index's size. */
@@ -194,7 +242,7 @@ for (const size of SIZES) {
     const first = await openPopup();
     await expect(first.getByTestId('sync-status')).toHaveText(/^Synced/, { timeout: 60_000 });
     const seedStart = performance.now();
-    await seed(first, size);
+    const ids = await seed(first, size);
     const seedMs = performance.now() - seedStart;
     // The search index built once, as after the upgrade that brings it (its own bench measures that):
     // the figures below are of a worker and a popup living with it, not of its first build.
@@ -254,6 +302,9 @@ for (const size of SIZES) {
     const firstRun = await pruneOnce(page, 364);
     const laterRun = await pruneOnce(page, 365);
     const diskAfter = await diskMb(page);
+    // A year of reading: the copy of the marks, as every change of a mark and every sync writes it.
+    const marks = await seedMarks(page, ids);
+    const backups = await timeBackups(context, page, 3);
     await page.close();
 
     const figures: Figure[] = [
@@ -279,6 +330,8 @@ for (const size of SIZES) {
       { measure: `prune, first run (${firstRun.papers} papers, ${firstRun.samples} points, ${firstRun.misses} misses removed)`, value: firstRun.ms, unit: 'ms' },
       { measure: `prune, a later run (${laterRun.papers} papers, ${laterRun.samples} points, ${laterRun.misses} misses)`, value: laterRun.ms, unit: 'ms' },
       { measure: 'database on disk after pruning', value: diskAfter, unit: 'MB' },
+      medianFigure(`copy of the marks (${marks.saved} saved, ${marks.read} read): one backup in the worker, after a change of a mark`, backups.ms, 'ms'),
+      { measure: 'copy of the marks: file size', value: backups.kb, unit: 'KB' },
     ];
     recordFigures(`a year, ${size} papers stored (built extension, headless Chromium; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores)`, figures);
     expect(index.lines).toBeGreaterThanOrEqual(Math.min(size, 1));

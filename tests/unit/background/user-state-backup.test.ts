@@ -224,6 +224,15 @@ describe('restoreUserStateIfWiped', () => {
     expect(copy?.saved.map((s) => s.paper.id)).toEqual(['2506.00003', '2506.00001']);
   });
 
+  it('replaces a copy of another database that cannot be read back', async () => {
+    const db = await seed();
+    await writeCopy({ format: 'daily-papers-lens/user-state-backup', version: 1, writtenAt: 1, databaseId: 'another-database', saved: { format: 'not a saved-papers file' }, marks: [] });
+    expect(await backUpUserState(db, places(), NOW)).toBe(true);
+    const copy = await readUserStateBackup(files());
+    expect(copy?.databaseId).toBe(await idOf(db));
+    expect(copy?.saved.map((s) => s.paper.id)).toEqual(['2506.00003', '2506.00001']);
+  });
+
   it('brings nothing back after the person deleted every mark on purpose (Clear cache, marks too)', async () => {
     const db = await seed();
     await backUpUserState(db, places(), NOW);
