@@ -83,6 +83,7 @@ export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_
   const [savedPapers, states, databaseId, days] = await db.transaction('r', [db.papers, db.userState, db.kv, db.days], () =>
     Promise.all([readSavedPapers(db), db.userState.toArray(), databaseIdOf(db), db.days.count()]),
   );
+  // `looksWiped`, from the rows just read.
   if (states.length === 0 && days === 0) return undefined;
   const inFile = new Set(savedPapers.map((entry) => entry.paper.id));
   const marks = states
@@ -234,8 +235,8 @@ async function putBack(db: PapersDB, places: BackupPlaces, now: number, backup: 
   if (restored > 0) await places.local.set({ [USER_STATE_RESTORED_KEY]: { at: now, marks: restored } }).catch(() => undefined);
   if (madeAgain) {
     // Only from the database the marks went into (not one made yet again since).
-    const backup = await userStateBackup(db, now);
-    if (backup && backup.databaseId === id) await writeCopy(places, backup);
+    const current = await userStateBackup(db, now);
+    if (current && current.databaseId === id) await writeCopy(places, current);
   }
   return restored;
 }
