@@ -83,8 +83,7 @@ export async function userStateBackup(db: PapersDB, now: number, maxBytes = MAX_
   const [savedPapers, states, databaseId, days] = await db.transaction('r', [db.papers, db.userState, db.kv, db.days], () =>
     Promise.all([readSavedPapers(db), db.userState.toArray(), databaseIdOf(db), db.days.count()]),
   );
-  // `looksWiped`, from the rows just read.
-  if (states.length === 0 && days === 0) return undefined;
+  if (isWiped(states.length, days)) return undefined;
   const inFile = new Set(savedPapers.map((entry) => entry.paper.id));
   const marks = states
     .filter((s) => !inFile.has(s.id) && (s.savedAt !== undefined || s.readAt !== undefined))
@@ -160,9 +159,11 @@ async function copiedDatabaseId(files: OriginFiles): Promise<string | undefined>
 }
 
 /** No mark and no synced day: a fresh install, or a database the browser deleted. */
+const isWiped = (marks: number, days: number) => marks === 0 && days === 0;
+
 async function looksWiped(db: PapersDB): Promise<boolean> {
   const [marks, days] = await Promise.all([db.userState.count(), db.days.count()]);
-  return marks === 0 && days === 0;
+  return isWiped(marks, days);
 }
 
 /** The id the database got when it was made (lib/shared/db.ts); undefined for one made before ids. */

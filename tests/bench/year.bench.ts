@@ -8,8 +8,8 @@
  * the worker from a cold start to the first page answered (a listing's badge index); the worker's heap
  * after GC; the badge index's size and its warm answer; a listing's 2000 ids answered; the database's
  * size on disk; one pruning run's time; then, with a heavy reader's marks (one paper in 100 saved, one
- * in 10 read), one copy of the marks (lib/background/user-state-backup.ts: the stored copy read and
- * checked, the marks read, the copy written), which follows every sync and every change of a mark.
+ * in 10 read), one copy of the marks (lib/background/user-state-backup.ts: the stored copy's origin
+ * read, the marks read, the copy written), which follows every sync and every change of a mark.
  * Figures, not pass/fail.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -5,18 +5,14 @@
  * word to id is built only when a word is added (the background's writes, never the popup's searches).
  */
 export class Vocabulary {
-  /** Word → id; undefined until first needed when read from a stored index (look-ups use `sorted`). */
+  /** Word → id; built by the first word added (until then, look-ups use `sorted`). */
   private byText: Map<string, number> | undefined;
-  /** Word ids in the words' sort order; undefined after a word is added, until next needed. */
-  private sorted: ArrayLike<number> | undefined;
 
   private constructor(
     private readonly texts: string[],
-    order: ArrayLike<number> | undefined,
-  ) {
-    this.sorted = order;
-    this.byText = order ? undefined : new Map(texts.map((text, id) => [text, id]));
-  }
+    /** Word ids in the words' sort order; undefined after a word is added, until next needed. */
+    private sorted: ArrayLike<number> | undefined,
+  ) {}
 
   static empty(): Vocabulary {
     return new Vocabulary([], undefined);
