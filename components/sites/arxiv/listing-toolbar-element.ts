@@ -5,7 +5,7 @@
  * listing 3–7 ms before its first badges (measured with marks at DOMContentLoaded), plus Preact's
  * parse on every listing. Every string goes in as text.
  */
-import { textSpan } from '../kit/text-span';
+import { textSpan } from '../kit/element';
 
 export interface ListingToolbarProps {
   /** Entries HF knows, of all entries on the page. */

@@ -7,26 +7,12 @@
  */
 import type { RepoPaper } from '../../../lib/shared/messages';
 import { hfRepoUrl, type RepoKind } from '../../../lib/shared/hf-repo';
-import { emphasisRuns } from '../../../lib/shared/emphasis';
 import { arxivAbsUrl, hfPaperUrl } from '../../../lib/shared/paper';
 import type { RepoBadgePlacement } from '../../../lib/sites/github/repo-badge-place';
+import { element, emphasisNodes } from '../kit/element';
 
 /** Papers shown in the header row before the rest fold into "+N more". */
 export const HEADER_PAPERS_SHOWN = 2;
-
-type Children = (Node | string | false | undefined)[];
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  attributes: Record<string, string>,
-  children: Children = [],
-): HTMLElementTagNameMap[K] {
-  const made = doc.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) made.setAttribute(name, value);
-  for (const child of children) if (child !== false && child !== undefined) made.append(child);
-  return made;
-}
 
 function brand(doc: Document): HTMLSpanElement {
   return element(doc, 'span', { class: 'dpl-brand', 'aria-hidden': 'true' }, ['🤗']);
@@ -46,7 +32,7 @@ function paperItem(doc: Document, paper: RepoPaper, compact: boolean): HTMLLIEle
   ]);
   return element(doc, 'li', { class: 'dpl-repo-paper', 'data-paper-id': paper.id }, [
     outLink(doc, 'dpl-repo-title', hfPaperUrl(paper.id), paper.title, { title: paper.title }),
-    !compact && paper.aiSummary ? element(doc, 'p', { class: 'dpl-repo-summary' }, summaryRuns(doc, paper.aiSummary)) : undefined,
+    !compact && paper.aiSummary ? element(doc, 'p', { class: 'dpl-repo-summary' }, emphasisNodes(doc, paper.aiSummary)) : undefined,
     meta,
     !compact && linkedLine(doc, paper),
   ]);
@@ -76,11 +62,6 @@ function linkedLine(doc: Document, paper: RepoPaper): HTMLElement | undefined {
     return [element(doc, 'span', { class: 'dpl-repo-linked-group' }, [`${label} (${links.totals[kind]}): `, ...list, more])];
   });
   return groups.length ? element(doc, 'p', { class: 'dpl-repo-linked', 'data-testid': 'dpl-repo-linked' }, groups) : undefined;
-}
-
-/** The summary's `**bold**` as `<strong>` elements, the rest as text nodes. */
-function summaryRuns(doc: Document, summary: string): Children {
-  return emphasisRuns(summary).map((run) => (run.strong ? element(doc, 'strong', {}, [run.text]) : run.text));
 }
 
 function paperList(doc: Document, className: string, papers: RepoPaper[], compact: boolean): HTMLUListElement {

@@ -14,10 +14,9 @@ import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { pageTheme, watchPageTheme } from '../../../lib/sites/kit/page-theme';
 import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE, type HostPlace, type RenderTarget } from '../../../lib/sites/kit/shadow-host';
 import { readSiteSwitches, watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
-import { CardDiscussion } from './CardDiscussion';
+import { mountCardDiscussion } from './CardDiscussion';
 import { LinkedRepos, type LinksState } from './LinkedRepos';
-import { PaperCard } from './PaperCard';
-import { UnknownPaperLink } from './UnknownPaperLink';
+import { createPaperCard, createUnknownPaperLink } from './paper-card-element';
 
 /** What the card script needs of WXT's content-script context. */
 export type CardContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' | 'requestAnimationFrame' | 'onInvalidated'>;
@@ -40,46 +39,51 @@ async function findCard(site: SiteId, id: string): Promise<{ enabled: boolean; p
   return { enabled: answer.enabled, paper: answer.papers[id], unanswered: answer.unanswered?.includes(id), collapsed, linksOpen, live };
 }
 
-/** A rendered card not yet in the page; `loadLinks` (a known paper only) fills in its linked part afterwards. */
+/**
+ * A rendered card not yet in the page; `loadLinks` (a known paper only) fills in its linked part
+ * afterwards. `rendered`: the elements Preact may render into (the linked part, the opened discussion).
+ */
 export interface PreparedCard extends RenderTarget {
   loadLinks?: () => void;
+  rendered: HTMLElement[];
 }
 
-/** Finds the paper's card and renders it, not yet in the page; undefined when there is nothing to show. */
+/**
+ * Finds the paper's card and builds it, not yet in the page; undefined when there is nothing to show.
+ * The first paint is plain DOM (./paper-card-element.ts, the discussion's closed line): Preact renders
+ * only the linked part, after the page's load, and the discussion once opened.
+ */
 export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: SiteId, css: OverlayStyles, id: string): Promise<PreparedCard | undefined> {
   const { enabled, paper, unanswered, collapsed, linksOpen, live } = await findCard(site, id);
   if (!enabled || unanswered || ctx.isInvalid) return undefined;
   const target = createRenderTarget(document, OVERLAY_TAGS.card, css, 'block');
   if (!paper) {
-    render(<UnknownPaperLink id={id} />, target.container);
-    return target;
+    target.container.append(createUnknownPaperLink(document, id));
+    return { ...target, rendered: [] };
   }
-  const draw = (links?: LinksState) =>
-    render(
-      <PaperCard paper={paper} initiallyCollapsed={collapsed} onCollapsedChange={(value) => void writeCardCollapsed(value).catch(() => undefined)}>
-        {links && (
-          <LinkedRepos
-            state={links}
-            initiallyOpen={linksOpen}
-            onOpenChange={(open) => void writeCardLinksOpen(open).catch(() => undefined)}
-            onRetry={loadLinks}
-          />
-        )}
-        {live && <CardDiscussion paperId={paper.id} numComments={paper.numComments} load={() => sendRequest({ type: 'paperComments', id: paper.id })} />}
-      </PaperCard>,
-      target.container,
-    );
-  // Nothing is drawn until the background answers: a paper without links, or with live lookups off, keeps today's card.
+  const { card, links, discussion } = createPaperCard(document, paper, {
+    initiallyCollapsed: collapsed,
+    onCollapsedChange: (value) => void writeCardCollapsed(value).catch(() => undefined),
+  });
+  target.container.append(card);
+  const prepared: PreparedCard = { ...target, rendered: [links, discussion] };
+  // Live lookups off: no discussion, and not even the worker is asked for links (the background would refuse to ask HF anyway).
+  if (!live) return prepared;
+  mountCardDiscussion(discussion, { paperId: paper.id, numComments: paper.numComments, load: () => sendRequest({ type: 'paperComments', id: paper.id }) });
+  // Nothing is drawn until the background answers: a paper without links (or, after a retry, none to show) keeps the plain card.
   function loadLinks() {
     if (ctx.isInvalid) return;
+    const draw = (state?: LinksState) =>
+      render(
+        state && <LinkedRepos state={state} initiallyOpen={linksOpen} onOpenChange={(open) => void writeCardLinksOpen(open).catch(() => undefined)} onRetry={loadLinks} />,
+        links,
+      );
     sendRequest({ type: 'paperLinks', id }).then(
       (answer) => draw(answer.ok ? { status: 'ok', links: answer.links } : answer.reason === 'failed' ? { status: 'failed' } : undefined),
       () => draw({ status: 'failed' }),
     );
   }
-  draw();
-  // Live lookups off: not even the worker is asked (the background would refuse to ask HF anyway).
-  return live ? { ...target, loadLinks } : target;
+  return { ...prepared, loadLinks };
 }
 
 /**
@@ -107,9 +111,9 @@ function afterPageLoad(ctx: Pick<CardContext, 'signal'>, work: () => void, doc: 
   view.addEventListener('load', () => setTimeout(work), { once: true, signal: ctx.signal });
 }
 
-/** Takes a card off the page and lets Preact clean up. */
-export function dropCard(card: RenderTarget): void {
-  render(null, card.container);
+/** Takes a card off the page and lets Preact clean up what it rendered. */
+export function dropCard(card: PreparedCard): void {
+  for (const element of card.rendered) render(null, element);
   card.host.remove();
 }
 

@@ -4,7 +4,7 @@
  * listing may need 2000 of them, a README a hundred). Every string goes in as text or an attribute
  * value, never as HTML.
  */
-import { textSpan } from './text-span';
+import { textSpan } from './element';
 import type { PaperBadge } from '../../../lib/shared/messages';
 import { upvoteBadgeModel } from './upvote-badge-model';
 

@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { CardDiscussion } from '../../../../components/sites/kit/CardDiscussion';
+import { CardDiscussion, mountCardDiscussion } from '../../../../components/sites/kit/CardDiscussion';
 import type { Fetched, PaperComment, PaperDiscussion } from '../../../../lib/shared/messages';
 
 const comment = (id: string, text: string, extra: Partial<PaperComment> = {}): PaperComment => ({
@@ -68,3 +68,37 @@ describe('CardDiscussion', () => {
     expect(root.innerHTML).toBe('');
   });
 });
+
+describe('mountCardDiscussion', () => {
+  it('paints the closed line without a renderer, then opens the discussion on the first click, focus kept', async () => {
+    const load = vi.fn(() => Promise.resolve({ ok: true as const, discussion: DISCUSSION }));
+    const slot = document.createElement('div');
+    document.body.replaceChildren(slot);
+    mountCardDiscussion(slot, { paperId: '2506.06276', numComments: 1, load });
+    // The same closed line as the component's.
+    const closed = document.createElement('div');
+    await act(() => render(<CardDiscussion paperId="2506.06276" numComments={1} load={load} />, closed));
+    expect(slot.innerHTML).toBe(closed.innerHTML);
+    expect(load).not.toHaveBeenCalled();
+    const button = slot.querySelector('button')!;
+    button.focus();
+    await act(async () => button.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(load).toHaveBeenCalledTimes(1);
+    const opened = slot.querySelector('button')!;
+    expect(opened.textContent).toBe('Hide discussion');
+    expect(opened.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(opened);
+    expect(slot.querySelector('.dpl-comment-text')!.textContent).toBe('<img src=x onerror=alert(1)> **bold**');
+    await act(async () => opened.click());
+    expect(slot.querySelector<HTMLElement>('#dpl-discussion')!.hidden).toBe(true);
+    expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('paints nothing when HF counts no comments', () => {
+    const slot = document.createElement('div');
+    mountCardDiscussion(slot, { paperId: '2506.06276', numComments: 0, load: () => Promise.reject(new Error('never asked')) });
+    expect(slot.childNodes).toHaveLength(0);
+  });
+});
+
