@@ -22,7 +22,7 @@ import { encodeBadgeIndex } from '../shared/badge-index';
 import { tablesChanged } from './database-changes';
 import { encodeTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
-import { toOverview, type PaperOverview } from '../shared/messages';
+import { toOverview, type PaperBadge, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
 import { BADGE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { retentionStart } from './retention';
@@ -31,6 +31,9 @@ import { retentionStart } from './retention';
 export const DIRECT_READ_MAX = 3;
 /** Papers read per request while the index fills: bounds the memory a fill takes at once. */
 export const FILL_CHUNK = 1000;
+
+/** The index's encoding, first in the stamp: 2, its lines sorted by id (before 0.3, in the window's order). */
+const INDEX_FORMAT = 'badge-index/2';
 
 /** The index as kept in the kv table, with what it was built from (see `stamp`). */
 interface KeptIndex {
@@ -203,15 +206,15 @@ export class StoredPapers {
     const copy = kept?.value as KeptIndex | undefined;
     if (copy?.stamp === stamp && typeof copy.index === 'string') return { listed: idsOfIndex(copy.index), index: copy.index };
     const listed = new Set<string>();
-    const lines: string[] = [];
+    const badges: PaperBadge[] = [];
     await this.walkWindow(start, (rows) => {
-      for (const row of rows) {
-        if (listed.has(row.id)) continue;
-        listed.add(row.id);
-        lines.push(encodeBadgeIndex([row]));
+      for (const { id, upvotes, numComments } of rows) {
+        if (listed.has(id)) continue;
+        listed.add(id);
+        badges.push({ id, upvotes, numComments });
       }
     });
-    const index = lines.join('\n');
+    const index = encodeBadgeIndex(badges);
     // Kept only if nothing changed while it was read (a change bumps the generation).
     if (generation === this.generation) {
       void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index } satisfies KeptIndex }).catch(() => undefined);
@@ -220,7 +223,8 @@ export class StoredPapers {
   }
 
   /**
-   * What the index is built from, in one string: the window's first day, the number of stored papers,
+   * What the index is built from, in one string: the index's format (a copy kept in another is never
+   * used), the window's first day, the number of stored papers,
    * each day record (day, fetch time, count) and the trending list's fetch time. Every write the index
    * depends on changes one of them: a sync step writes its day's record, the trending list its time,
    * an import, a lookup, a pruning run or a cleared cache the count of papers; what this worker writes
@@ -229,7 +233,7 @@ export class StoredPapers {
   private async stamp(start: string): Promise<string> {
     const [count, days, trending] = await Promise.all([this.db.papers.count(), this.db.days.toArray(), this.db.kv.get(TRENDING_KEY)]);
     const fetchedAt = (trending?.value as TrendingList | undefined)?.fetchedAt ?? 0;
-    return [start, count, fetchedAt, ...days.map((day) => `${day.date}:${day.fetchedAt}:${day.count}`)].join(' ');
+    return [INDEX_FORMAT, start, count, fetchedAt, ...days.map((day) => `${day.date}:${day.fetchedAt}:${day.count}`)].join(' ');
   }
 
   /**

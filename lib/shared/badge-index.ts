@@ -6,16 +6,21 @@
  * data only: asking for it never causes a request to anyone.
  *
  * One line a paper, `id upvotes` or `id upvotes comments`: under 20 bytes each (about 35 KB for 2,000
- * papers), a fraction of what the same data costs as JSON objects.
+ * papers), a fraction of what the same data costs as JSON objects. The lines are sorted by id, so a
+ * page finds a paper by binary search in the string as it came: with a year of papers (40,000 lines,
+ * 600 KB) a page reads the few thousand it shows, never the whole index into a map of its own.
  */
 import type { PaperBadge } from './messages';
 
+/** Ids in the index's order: by UTF-16 code units, as `<` compares strings (never by locale). */
+const byId = (a: PaperBadge, b: PaperBadge) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The index of `papers` (ids unique), its lines sorted by id. */
 export function encodeBadgeIndex(papers: Iterable<PaperBadge>): string {
-  const lines: string[] = [];
-  for (const { id, upvotes, numComments } of papers) {
-    lines.push(numComments === undefined ? `${id} ${upvotes}` : `${id} ${upvotes} ${numComments}`);
-  }
-  return lines.join('\n');
+  return [...papers]
+    .sort(byId)
+    .map(({ id, upvotes, numComments }) => (numComments === undefined ? `${id} ${upvotes}` : `${id} ${upvotes} ${numComments}`))
+    .join('\n');
 }
 
 const count = (text: string | undefined): number | undefined => {
@@ -25,7 +30,7 @@ const count = (text: string | undefined): number | undefined => {
 
 /** A badge from what follows the id on its line (`upvotes` or `upvotes comments`); undefined if it is not one. */
 function readBadge(id: string, rest: string): PaperBadge | undefined {
-  // Read by index, not destructured: a listing reads 2000 of these in a freshly injected (cold) script.
+  // Read by index, not destructured: a listing may read 2000 of these in a freshly injected (cold) script.
   const parts = rest.split(' ');
   const upvotes = count(parts[0]);
   const commentsText = parts[1];
@@ -36,33 +41,49 @@ function readBadge(id: string, rest: string): PaperBadge | undefined {
 }
 
 /**
- * The index as a page reads it. Splitting it into lines is the only work done up front (a page may
- * get thousands of lines and need a few dozen); a line is read into a badge the first time its id is
- * asked for, and a line that does not read as a badge counts as no badge, never guessed at.
+ * The index as a page reads it: nothing is done up front (a page may get 40,000 lines and need a few
+ * dozen); an id is found by binary search over the sorted lines the first time it is asked for, and its
+ * answer kept. A line that does not read as a badge counts as no badge, never guessed at.
  */
 export class BadgeIndex {
-  private readonly lines = new Map<string, string | PaperBadge | null>();
+  private readonly read = new Map<string, PaperBadge | null>();
 
-  constructor(index: string) {
-    const end = index.length;
-    for (let start = 0; start < end; ) {
-      let lineEnd = index.indexOf('\n', start);
-      if (lineEnd < 0) lineEnd = end;
-      const space = index.indexOf(' ', start);
-      if (space > start && space < lineEnd) this.lines.set(index.slice(start, space), index.slice(space + 1, lineEnd));
-      start = lineEnd + 1;
-    }
-  }
+  constructor(private readonly text: string) {}
 
   get(id: string): PaperBadge | undefined {
-    const line = this.lines.get(id);
-    if (typeof line !== 'string') return line ?? undefined;
-    const badge = readBadge(id, line) ?? null;
-    this.lines.set(id, badge);
+    let badge = this.read.get(id);
+    if (badge === undefined) {
+      badge = this.find(id);
+      this.read.set(id, badge);
+    }
     return badge ?? undefined;
   }
 
   has(id: string): boolean {
     return this.get(id) !== undefined;
+  }
+
+  /**
+   * Binary search over character positions: `low` and `high` are always the start of a line (or the
+   * end), and each step reads the line around the middle, so each step at least halves what is left.
+   */
+  private find(id: string): PaperBadge | null {
+    const { text } = this;
+    let low = 0;
+    let high = text.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      // `low` starts a line, so the line around the middle starts at `low` or after it (from -1, lastIndexOf would look at 0).
+      const start = middle === 0 ? 0 : text.lastIndexOf('\n', middle - 1) + 1;
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      let space = text.indexOf(' ', start);
+      if (space < 0 || space > end) space = end;
+      const lineId = text.slice(start, space);
+      if (lineId === id) return space < end && space > start ? (readBadge(id, text.slice(space + 1, end)) ?? null) : null;
+      if (lineId < id) low = end + 1;
+      else high = start;
+    }
+    return null;
   }
 }

@@ -138,8 +138,8 @@ export const PERSISTED = {
     holds: "A random id the database gets when it is created (lib/shared/db.ts); the copy of the marks names the database it was taken from, so a database made again is told from one the person emptied (lib/background/user-state-backup.ts).",
   },
   badgeIndex: {
-    key: BADGE_INDEX_KEY, area: 'kv', version: 1, cleared: 'always',
-    holds: "`{ stamp, index }`: the background's badge index of the retention window, kept so a woken worker answers a listing without reading a year of papers; used only while `stamp` matches the tables (lib/background/stored-papers.ts).",
+    key: BADGE_INDEX_KEY, area: 'kv', version: 2, cleared: 'always',
+    holds: "`{ stamp, index }`: the background's badge index of the retention window, kept so a woken worker answers a listing without reading a year of papers; used only while `stamp` matches the tables (lib/background/stored-papers.ts). Version 2: the lines sorted by id (a page finds an id by binary search); the stamp starts with the format, so a version 1 copy never matches and is built again.",
   },
   hfCallLimits: {
     key: HF_CALL_LIMITS_KEY, area: 'session', version: 1, cleared: 'never',

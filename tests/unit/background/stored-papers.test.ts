@@ -46,10 +46,29 @@ describe('StoredPapers', () => {
 
   it('answers the badge index of every listed paper, built once until the tables change', async () => {
     const index = await stored.badgeIndex();
-    expect(index.split('\n').sort()).toEqual(['2506.00001 5', '2506.06276 21']);
+    expect(index).toBe('2506.00001 5\n2506.06276 21');
     expect(await stored.badgeIndex()).toBe(index);
     await storeDay(db, { date: '2025-06-10', papers: [{ ...paper('2507.00001', 4), numComments: 2 }], dropped: 0, status: 'open' }, 3);
     expect(new BadgeIndex(await stored.badgeIndex()).get('2507.00001')).toEqual({ id: '2507.00001', upvotes: 4, numComments: 2 });
+  });
+
+  it('sorts the badge index by id, whatever day each paper was listed (a page finds an id by binary search)', async () => {
+    await storeDay(db, { date: '2025-06-10', papers: [{ ...paper('2501.00001', 4), numComments: 2 }], dropped: 0, status: 'open' }, 3);
+    expect(await stored.badgeIndex()).toBe('2501.00001 4 2\n2506.00001 5\n2506.06276 21');
+  });
+
+  it('builds the index again over a copy kept in the earlier format (its lines in the window order)', async () => {
+    const index = await stored.badgeIndex();
+    await vi.waitFor(async () => expect((await db.kv.get('badgeIndex'))?.value).toMatchObject({ index }));
+    stored.close();
+    // As 0.2's worker kept it: the same stamp without the format in front, the lines unsorted.
+    const { stamp } = (await db.kv.get('badgeIndex'))!.value as { stamp: string };
+    expect(stamp).toMatch(/^badge-index\/2 /);
+    await db.kv.put({ key: 'badgeIndex', value: { stamp: stamp.slice(stamp.indexOf(' ') + 1), index: '2506.06276 21\n2506.00001 5' } });
+    stored = new StoredPapers(db);
+    const walked = vi.spyOn(stored as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+    expect(await stored.badgeIndex()).toBe('2506.00001 5\n2506.06276 21');
+    expect(walked).toHaveBeenCalledTimes(1);
   });
 
   it('answers the title index of the listed papers (normalised titles), once per change, never a paper the person opened', async () => {

@@ -13,7 +13,8 @@ describe('badge index', () => {
       { id: '2412.12345', upvotes: 7, numComments: 0 },
     ];
     const text = encodeBadgeIndex(badges);
-    expect(text).toBe('2506.06276 21 3\n2506.00001 0\n2412.12345 7 0');
+    // Sorted by id: a page finds an id by binary search.
+    expect(text).toBe('2412.12345 7 0\n2506.00001 0\n2506.06276 21 3');
     const index = new BadgeIndex(text);
     expect(all(index, badges.map((b) => b.id))).toEqual(badges);
     // Read once, the same answer after.
@@ -28,7 +29,7 @@ describe('badge index', () => {
   });
 
   it('counts a line that does not read as a badge as no badge', () => {
-    const index = new BadgeIndex(['2506.00001 x', '2506.00002 -1', '2506.00003 1 2 3', ' 4', '2506.00004 5 y', '2506.00005 6', 'nospace', ''].join('\n'));
+    const index = new BadgeIndex([' 4', '2506.00001 x', '2506.00002 -1', '2506.00003 1 2 3', '2506.00004 5 y', '2506.00005 6', 'nospace', ''].join('\n'));
     expect(all(index, ['2506.00001', '2506.00002', '2506.00003', '', '2506.00004', 'nospace'])).toEqual(Array(6).fill(undefined));
     expect(index.has('2506.00004')).toBe(false);
     expect(index.get('2506.00005')).toEqual({ id: '2506.00005', upvotes: 6 });
@@ -46,6 +47,24 @@ describe('badge index', () => {
     fc.assert(
       fc.property(fc.uniqueArray(badge, { selector: (b) => b.id }), (badges) => {
         expect(all(new BadgeIndex(encodeBadgeIndex(badges)), badges.map((b) => b.id))).toEqual(badges);
+      }),
+    );
+  });
+
+  it('finds an id among ids that start alike, and none that is not there', () => {
+    const ids = ['2506.0627', '2506.06276', '2506.062760', '2506.06277', '2506.1', '2507.00001'];
+    const index = new BadgeIndex(encodeBadgeIndex(ids.map((id, i) => ({ id, upvotes: i }))));
+    expect(ids.map((id) => index.get(id)?.upvotes)).toEqual([0, 1, 2, 3, 4, 5]);
+    for (const absent of ['2506.062', '2506.06275', '2506.0627600', '2506.06278', '2505.99999', '2508.00001', '']) expect(index.has(absent)).toBe(false);
+  });
+
+  it('finds every id of any index it encoded, ids of any characters but space and line breaks, and no other', () => {
+    const id = fc.stringMatching(/^[^\s]{1,12}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 300 }), fc.array(id, { maxLength: 20 }), (ids, others) => {
+        const index = new BadgeIndex(encodeBadgeIndex(ids.map((one, i) => ({ id: one, upvotes: i }))));
+        ids.forEach((one, i) => expect(index.get(one)).toEqual({ id: one, upvotes: i }));
+        for (const other of others) expect(index.has(other)).toBe(ids.includes(other));
       }),
     );
   });
