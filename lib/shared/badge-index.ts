@@ -11,6 +11,7 @@
  * 600 KB) a page reads the few thousand it shows, never the whole index into a map of its own.
  */
 import type { PaperBadge } from './messages';
+import { lineAt, lowerBound, type Line } from './sorted-lines';
 
 /** Ids in the index's order: by UTF-16 code units, as `<` compares strings (never by locale). */
 const byId = (a: PaperBadge, b: PaperBadge) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -63,27 +64,21 @@ export class BadgeIndex {
     return this.get(id) !== undefined;
   }
 
-  /**
-   * Binary search over character positions: `low` and `high` are always the start of a line (or the
-   * end), and each step reads the line around the middle, so each step at least halves what is left.
-   */
   private find(id: string): PaperBadge | null {
     const { text } = this;
-    let low = 0;
-    let high = text.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      // `low` starts a line, so the line around the middle starts at `low` or after it (from -1, lastIndexOf would look at 0).
-      const start = middle === 0 ? 0 : text.lastIndexOf('\n', middle - 1) + 1;
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      let space = text.indexOf(' ', start);
-      if (space < 0 || space > end) space = end;
-      const lineId = text.slice(start, space);
-      if (lineId === id) return space < end && space > start ? (readBadge(id, text.slice(space + 1, end)) ?? null) : null;
-      if (lineId < id) low = end + 1;
-      else high = start;
-    }
-    return null;
+    const start = lowerBound(text, id, idOf(text));
+    if (start >= text.length) return null;
+    const line = lineAt(text, start);
+    const space = text.indexOf(' ', start);
+    if (space <= start || space >= line.end || text.slice(start, space) !== id) return null;
+    return readBadge(id, text.slice(space + 1, line.end)) ?? null;
   }
 }
+
+/** A line's id: what comes before its first space (the whole line when it has none). */
+const idOf =
+  (text: string) =>
+  ({ start, end }: Line): string => {
+    const space = text.indexOf(' ', start);
+    return text.slice(start, space < 0 || space > end ? end : space);
+  };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { encodeTitleIndex, MIN_CUT_TITLE, normaliseTitle, TitleIndex } from '../../../lib/shared/title-index';
 
 const MTP = 'Your LLM Knows the Future: Uncovering Its Multi-Token Prediction Potential';
@@ -37,4 +38,50 @@ describe('the title index', () => {
     expect(index.match('A paper nobody stored')).toBeUndefined();
     expect(new TitleIndex('').match(MTP)).toBeUndefined();
   });
+
+  it('is sorted by title, so a page finds one by binary search', () => {
+    const text = encodeTitleIndex([
+      { id: '2501.00002', title: 'Zebra' },
+      { id: '2501.00001', title: 'apple pie' },
+      { id: '2501.00003', title: 'Apple' },
+    ]);
+    expect(text).toBe('2501.00003 apple\n2501.00001 apple pie\n2501.00002 zebra');
+  });
+
+  it('answers as a map of every title would, for any titles (shared ones, cut ones, one the start of another)', () => {
+    // What the page did before the index was sorted: a map of every normalised title, read whole.
+    const reference = (papers: { id: string; title: string }[], displayed: string): string | undefined => {
+      const ids = new Map<string, string | null>();
+      for (const { id, title } of papers) {
+        const key = normaliseTitle(title);
+        if (!key) continue;
+        const known = ids.get(key);
+        ids.set(key, known === undefined || known === id ? id : null);
+      }
+      if (!/(?:…|\.\.\.)\s*$/.test(displayed)) return ids.get(normaliseTitle(displayed)) ?? undefined;
+      const start = normaliseTitle(displayed.replace(/(?:…|\.\.\.)\s*$/, ''));
+      if (start.length < MIN_CUT_TITLE) return undefined;
+      let found: string | undefined;
+      for (const [key, id] of ids) {
+        if (!key.startsWith(start)) continue;
+        if (found !== undefined || id === null) return undefined;
+        found = id;
+      }
+      return found;
+    };
+    // Few words, so titles collide, share starts and run past the cut length.
+    const words = fc.constantFrom('scaling', 'laws', 'of', 'neural', 'language', 'models', 'Flow', 'flow!', 'Über');
+    const title = fc.array(words, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(' '));
+    const papers = fc.uniqueArray(fc.record({ id: fc.stringMatching(/^25\d{2}\.\d{5}$/), title }), { selector: (p) => p.id, maxLength: 40 });
+    fc.assert(
+      fc.property(papers, fc.array(title, { maxLength: 5 }), fc.constantFrom('', '…', '...'), (stored, asked, cut) => {
+        const index = new TitleIndex(encodeTitleIndex(stored));
+        for (const displayed of [...stored.map((p) => p.title), ...asked].map((t) => (cut ? t.slice(0, Math.max(1, t.length - 5)) + cut : t))) {
+          expect(index.match(displayed)).toBe(reference(stored, displayed));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+

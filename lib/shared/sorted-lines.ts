@@ -1,0 +1,44 @@
+/**
+ * Lines sorted by a key, searched in place in the one string a page was sent (the badge and title
+ * indexes): a page holding a year of papers' index (40,000 lines) looks up the few hundred it shows by
+ * binary search, and never splits the whole string or builds a map of it.
+ */
+
+/** A line of the text: where it starts and where it ends (its `\n`, or the end of the text). */
+export interface Line {
+  start: number;
+  end: number;
+}
+
+/** The line starting at `start` (a line start, below the text's length). */
+export function lineAt(text: string, start: number): Line {
+  const end = text.indexOf('\n', start);
+  return { start, end: end < 0 ? text.length : end };
+}
+
+/**
+ * Where the first line whose key is not below `target` starts (keys compared as `<` compares strings),
+ * or the text's length when there is none: lines sorted by `keyOf`. Each step reads the line around the
+ * middle of what is left, so each step at least halves it.
+ */
+export function lowerBound(text: string, target: string, keyOf: (line: Line) => string): number {
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    // `low` starts a line, so the line around the middle starts at `low` or after it (from -1, lastIndexOf would look at 0).
+    const line = lineAt(text, middle === 0 ? 0 : text.lastIndexOf('\n', middle - 1) + 1);
+    if (keyOf(line) < target) low = line.end + 1;
+    else high = line.start;
+  }
+  return Math.min(low, text.length);
+}
+
+/** The lines from `start` (a line start) to the end, in order: the caller stops when it has what it needs. */
+export function* linesFrom(text: string, start: number): Generator<Line> {
+  for (let at = start; at < text.length; ) {
+    const line = lineAt(text, at);
+    yield line;
+    at = line.end + 1;
+  }
+}
