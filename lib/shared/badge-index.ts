@@ -66,19 +66,17 @@ export class BadgeIndex {
 
   private find(id: string): PaperBadge | null {
     const { text } = this;
-    const start = lowerBound(text, id, idOf(text));
+    const start = lowerBound(text, (line) => text.slice(line.start, idEnd(text, line)) < id);
     if (start >= text.length) return null;
     const line = lineAt(text, start);
-    const space = text.indexOf(' ', start);
-    if (space <= start || space >= line.end || text.slice(start, space) !== id) return null;
+    const space = idEnd(text, line);
+    if (space === start || space === line.end || text.slice(start, space) !== id) return null;
     return readBadge(id, text.slice(space + 1, line.end)) ?? null;
   }
 }
 
-/** A line's id: what comes before its first space (the whole line when it has none). */
-const idOf =
-  (text: string) =>
-  ({ start, end }: Line): string => {
-    const space = text.indexOf(' ', start);
-    return text.slice(start, space < 0 || space > end ? end : space);
-  };
+/** Where a line's id ends: its first space (the line's end when it has none). */
+function idEnd(text: string, { start, end }: Line): number {
+  const space = text.indexOf(' ', start);
+  return space < 0 || space > end ? end : space;
+}

@@ -17,18 +17,20 @@ export function lineAt(text: string, start: number): Line {
 }
 
 /**
- * Where the first line whose key is not below `target` starts (keys compared as `<` compares strings),
- * or the text's length when there is none: lines sorted by `keyOf`. Each step reads the line around the
- * middle of what is left, so each step at least halves it.
+ * Where the first line not below the target starts, or the text's length when there is none: lines
+ * sorted so that `below` (whether a line sorts before the target) holds for a first run of them only.
+ * Each step reads the line around the middle of what is left, so each step at least halves it. (Keys
+ * are best compared as slices, with `<`: a page's script runs cold, and a loop over character codes
+ * in the interpreter took twice as long as the engine's own slice and compare.)
  */
-export function lowerBound(text: string, target: string, keyOf: (line: Line) => string): number {
+export function lowerBound(text: string, below: (line: Line) => boolean): number {
   let low = 0;
   let high = text.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
     // `low` starts a line, so the line around the middle starts at `low` or after it (from -1, lastIndexOf would look at 0).
     const line = lineAt(text, middle === 0 ? 0 : text.lastIndexOf('\n', middle - 1) + 1);
-    if (keyOf(line) < target) low = line.end + 1;
+    if (below(line)) low = line.end + 1;
     else high = line.start;
   }
   return Math.min(low, text.length);

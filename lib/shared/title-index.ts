@@ -57,20 +57,21 @@ export class TitleIndex {
   private only(fits: (key: string) => boolean, from: string): string | undefined {
     const { text } = this;
     let found: string | undefined;
-    for (const line of linesFrom(text, lowerBound(text, from, this.keyOf))) {
-      const space = text.indexOf(' ', line.start);
-      if (!fits(this.keyOf(line))) break;
-      const id = text.slice(line.start, space);
+    const start = lowerBound(text, (line) => text.slice(keyStart(text, line), line.end) < from);
+    for (const line of linesFrom(text, start)) {
+      const keyAt = keyStart(text, line);
+      if (!fits(text.slice(keyAt, line.end))) break;
+      const id = text.slice(line.start, keyAt - 1);
       // Another paper fits too (the same title, or another title with the same start).
       if (found !== undefined && found !== id) return undefined;
       found = id;
     }
     return found;
   }
+}
 
-  /** A line's normalised title: what follows its first space ('' for a line without one). */
-  private readonly keyOf = ({ start, end }: Line): string => {
-    const space = this.text.indexOf(' ', start);
-    return space < 0 || space > end ? '' : this.text.slice(space + 1, end);
-  };
+/** Where a line's normalised title starts: after its first space (the line's end when it has none). */
+function keyStart(text: string, { start, end }: Line): number {
+  const space = text.indexOf(' ', start);
+  return space < 0 || space >= end ? end : space + 1;
 }

@@ -19,6 +19,7 @@ import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadCpu } from './support/traced-visit';
+import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
 const TRACED_RUNS = 9;
@@ -37,57 +38,6 @@ const test = base.extend({
     await server.stop();
   },
 });
-
-/** What the page logs once its frame after the watched elements is drawn (`watchFor`). */
-const PAINTED = 'dpl-bench: painted';
-
-/** In the page's own world: DOMContentLoaded, and the moment `count` elements of `tag` are in the DOM. */
-function watchFor(page: Page, tag: string, count: number): Promise<unknown> {
-  return page.addInitScript(
-    ({ tag, count, PAINTED }) => {
-      const w = window as unknown as { __bench: { done?: number; paint?: number; first?: number } };
-      w.__bench = {};
-      document.addEventListener('DOMContentLoaded', () => {
-        requestAnimationFrame(() => (w.__bench.first = performance.now()));
-        const check = () => {
-          if (w.__bench.done === undefined && document.querySelectorAll(tag).length >= count) {
-            w.__bench.done = performance.now();
-            requestAnimationFrame(() =>
-              setTimeout(() => {
-                w.__bench.paint = performance.now();
-                console.debug(PAINTED);
-              }),
-            );
-            observer.disconnect();
-          }
-        };
-        const observer = new MutationObserver(check);
-        observer.observe(document.documentElement, { childList: true, subtree: true });
-        check();
-      });
-    },
-    { tag, count, PAINTED },
-  );
-}
-
-interface Timing {
-  dcl: number;
-  load: number;
-  done?: number;
-  paint?: number;
-  /** The first frame after DOMContentLoaded. */
-  first?: number;
-}
-
-async function timedVisit(page: Page, url: string): Promise<Timing> {
-  await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { __bench: { paint?: number } }).__bench?.paint !== undefined, null, { timeout: 30_000 });
-  return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const bench = (window as unknown as { __bench?: { done?: number; paint?: number; first?: number } }).__bench ?? {};
-    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, done: bench.done, paint: bench.paint, first: bench.first };
-  });
-}
 
 /**
  * Scrolls the page from its top to its bottom, a viewport a frame, and counts the known entries (those
