@@ -31,6 +31,11 @@ import { retentionStart } from './retention';
 export const DIRECT_READ_MAX = 3;
 /** Papers read per request while the index fills: bounds the memory a fill takes at once. */
 export const FILL_CHUNK = 1000;
+/**
+ * Quiet time after a sync step (a day record written) before the index is filled again, unasked: a
+ * sync's steps come closer together than this, so a sync fills it once, at its end.
+ */
+export const REFILL_AFTER_SYNC_MS = 5_000;
 
 /** The index's encoding, first in the stamp: 2, its lines sorted by id (before 0.3, in the window's order). */
 const INDEX_FORMAT = 'badge-index/2';
@@ -52,6 +57,8 @@ export interface StoredPapersOptions {
   /** Days of Daily Papers kept (./retention.ts `keptDays`); undefined: all. */
   keptDays?: () => Promise<number | undefined>;
   now?: () => number;
+  /** Tests: REFILL_AFTER_SYNC_MS otherwise. */
+  refillAfterSyncMs?: number;
 }
 
 /** Whether a stored paper is on a public list the sync fetched: a synced list day, or the trending list. */
@@ -78,10 +85,27 @@ export class StoredPapers {
   private loading: Promise<View> | undefined;
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
+  private refill: ReturnType<typeof setTimeout> | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
     if (changed.has('papers') || changed.has('days') || this.trendingChanged(parts)) this.invalidate();
+    if (changed.has('days')) this.refillAfterSync();
   };
+
+  /**
+   * After a sync (its day records written), the index is filled again while the worker is awake anyway,
+   * and its copy kept: the next page to ask, often after the worker has stopped (the first listing of
+   * the morning), gets the copy (190 ms at 40,000 papers) rather than waiting for the window to be read
+   * (1.3 s). Other changes (a paper looked up live, a count updated) still wait for a page to ask: a
+   * fill reads the whole window.
+   */
+  private refillAfterSync(): void {
+    clearTimeout(this.refill);
+    this.refill = setTimeout(() => {
+      this.refill = undefined;
+      void this.load().catch(() => undefined);
+    }, this.options.refillAfterSyncMs ?? REFILL_AFTER_SYNC_MS);
+  }
 
   /** Of the kv table only the trending list counts (a pruning run's progress, the sync state do not). */
   private trendingChanged(parts: ObservabilitySet): boolean {
@@ -169,6 +193,7 @@ export class StoredPapers {
 
   close(): void {
     Dexie.on.storagemutated.unsubscribe(this.onMutated);
+    clearTimeout(this.refill);
   }
 
   /** Reads the papers of `ids` a chunk at a time, handing each chunk over before the next is read. */
