@@ -195,19 +195,20 @@ describe('StoredPapers', () => {
 
   it('fills the index again after a sync step, unasked, and keeps its copy for the next wake; not after a live lookup', async () => {
     stored.close();
-    stored = new StoredPapers(db, { refillAfterSyncMs: 20 });
+    // Longer than two sync steps take here even on a loaded machine: one refill for both.
+    stored = new StoredPapers(db, { refillAfterSyncMs: 400 });
     const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
     await stored.badgeIndex();
     expect(fill).toHaveBeenCalledTimes(1);
     // A paper looked up live: the index is dropped, and filled only when a page asks.
     await storeLookedUpPaper(db, paper('2506.12345', 3), 5);
     await vi.waitFor(async () => expect(await db.kv.get('badgeIndex')).toBeUndefined());
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 800));
     expect(fill).toHaveBeenCalledTimes(1);
     // Two sync steps close together: one fill after the second, its copy kept, no page asking.
     await storeDay(db, { date: '2025-06-10', papers: [paper('2507.00001', 4)], dropped: 0, status: 'open' }, 3);
     await storeDay(db, { date: '2025-06-11', papers: [paper('2507.00002', 6)], dropped: 0, status: 'open' }, 3);
-    await vi.waitFor(async () => expect(((await db.kv.get('badgeIndex'))?.value as { index?: string } | undefined)?.index).toContain('2507.00002 6'));
+    await vi.waitFor(async () => expect(((await db.kv.get('badgeIndex'))?.value as { index?: string } | undefined)?.index).toContain('2507.00002 6'), { timeout: 5_000 });
     expect(fill).toHaveBeenCalledTimes(2);
   });
 });
