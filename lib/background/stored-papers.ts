@@ -37,7 +37,7 @@ export const FILL_CHUNK = 1000;
  */
 export const REFILL_AFTER_SYNC_MS = 5_000;
 
-/** The index's encoding, first in the stamp: 2, its lines sorted by id (before 0.3, in the window's order). */
+/** The index's encoding, first in the stamp: 2, its lines sorted by id (until 2026-12-04, unstamped, in the window's order). */
 const INDEX_FORMAT = 'badge-index/2';
 
 /** The index as kept in the kv table, with what it was built from (see `stamp`). */

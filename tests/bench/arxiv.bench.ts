@@ -16,7 +16,7 @@ import { listingEntry, storedFixturePapers, unknownEntry } from '../e2e/support/
 import { CHROMIUM_PATH, EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
-import { median, medianFigure, recordFigures, type Figure } from './support/figures';
+import { median, medianFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadCpu } from './support/traced-visit';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
@@ -204,7 +204,6 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   const scrolled = ABSTRACT_ONLY
     ? { realistic: { seen: 0, missing: 0 }, worst: { seen: 0, missing: 0 } }
     : { realistic: await scrollThrough(tabs.realistic), worst: await scrollThrough(tabs.worst) };
-  const cpuOverhead = (withExt: number[], without: number[]) => ((median(withExt) - median(without)) / median(without)) * 100;
 
   const sinceDcl = (list: Timing[], key: 'done' | 'paint') => list.map((r) => r[key]! - r.dcl);
   /**
@@ -246,8 +245,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('listing loaded and painted (badges included), 200 known: later than without the extension', overhead(runs.realistic, runs.plainRealistic, true), '%'),
     figure('listing loaded and painted (badges included), 2000 known: later than without the extension', overhead(runs.worst, runs.plainWorst, true), '%'),
     figure('listing load event without the extension (reference)', runs.plainRealistic.map((r) => r.load), 'ms'),
-    figure('listing, 200 known: page main-thread CPU, more than without the extension', [cpuOverhead(cpu.realistic, cpu.plainRealistic)], '%', 10),
-    figure('listing, 2000 known: page main-thread CPU, more than without the extension', [cpuOverhead(cpu.worst, cpu.plainWorst)], '%', 10),
+    figure('listing, 200 known: page main-thread CPU, more than without the extension', [percentMore(cpu.realistic, cpu.plainRealistic)], '%', 10),
+    figure('listing, 2000 known: page main-thread CPU, more than without the extension', [percentMore(cpu.worst, cpu.plainWorst)], '%', 10),
     figure('  listing main-thread CPU without the extension (reference)', cpu.plainRealistic, 'ms'),
     figure('  listing main-thread CPU with the extension, 200 known', cpu.realistic, 'ms'),
     figure('  listing main-thread CPU with the extension, 2000 known', cpu.worst, 'ms'),
@@ -263,8 +262,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('abstract page, cold worker (stopped before the visit): DOMContentLoaded → card in the DOM', sinceDcl(cold, 'done'), 'ms', 200),
     figure('  same, cold worker: navigation start → card in the DOM', cold.map((r) => r.done!), 'ms'),
     figure('abstract page load event: later than without the extension', overhead(runs.abs, runs.plainAbs, false), '%'),
-    figure('abstract page: page main-thread CPU, more than without the extension', [cpuOverhead(cpu.abs, cpu.plainAbs)], '%', 10),
-    figure('  same page with an empty content script (any extension’s floor), more than without', [cpuOverhead(cpu.floorAbs, cpu.plainAbs)], '%'),
+    figure('abstract page: page main-thread CPU, more than without the extension', [percentMore(cpu.abs, cpu.plainAbs)], '%', 10),
+    figure('  same page with an empty content script (any extension’s floor), more than without', [percentMore(cpu.floorAbs, cpu.plainAbs)], '%'),
     // What no content script can avoid set aside: what the card itself costs the page.
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),
     figure('  the extension above that floor, main-thread time', [median(cpu.abs) - median(cpu.floorAbs)], 'ms'),

@@ -6,11 +6,12 @@
  * interleaved), and to a styled floor (the same list from a module script under the popup's own
  * stylesheet: what any popup built as ours, a bundled module and a stylesheet, costs before its code);
  * the worker from a cold start to the first page answered (a listing's badge index); the worker's heap
- * after GC; the badge index's size and its warm answer; a listing's 2000 ids answered; arXiv's
- * 2000-entry listing with 200 entries stored and with all 2000 (the time to its first screens' badges,
- * its load event and main-thread CPU against the same page without the extension, our script's own
- * time: what a page is sent grows with the papers kept); a synced paper's abstract page (its card, and
- * the page's CPU against the page without the extension); the database's size on disk; one pruning run's time; then, with a heavy reader's marks (one paper in 100 saved, one
+ * after GC; the badge index's size and its warm answer; a listing's 2000 ids answered; the first wake
+ * after a sync; arXiv's 2000-entry listing with 200 entries stored and with all 2000 (the time to its
+ * first screens' badges, its load event and main-thread CPU against the same page without the
+ * extension, our script's own time: what a page is sent grows with the papers kept); a synced paper's
+ * abstract page (its card, and the page's CPU against the page without the extension); the database's
+ * size on disk; one pruning run's time; then, with a heavy reader's marks (one paper in 100 saved, one
  * in 10 read), one copy of the marks (lib/background/user-state-backup.ts: the stored copy's origin
  * read, the marks read, the copy written), which follows every sync and every change of a mark.
  * Figures, not pass/fail.
@@ -33,7 +34,7 @@ import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 import { extensionScriptCpu, mainThreadCpu } from './support/traced-visit';
 import { stopWorker } from '../e2e/support/worker-probes';
-import { median, medianFigure, recordFigures, type Figure } from './support/figures';
+import { medianFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { collectSeedingGarbage, keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
@@ -296,10 +297,9 @@ async function listingFigures(context: BrowserContext, plain: BrowserContext, se
   for (let i = 0; i < LISTING_PROFILED; i++) own.push((await extensionScriptCpu(context, tab, url, PAINTED)).ours);
   await tab.close();
   await plainTab.close();
-  const more = (a: number[], b: number[]) => ((median(a) - median(b)) / median(b)) * 100;
   const what = `listing of 2000, ${storedIds.length} stored`;
-  const load = more(withExtension.map((t) => t.load), without.map((t) => t.load));
-  const cpuMore = more(cpu.withExtension, cpu.without);
+  const load = percentMore(withExtension.map((t) => t.load), without.map((t) => t.load));
+  const cpuMore = percentMore(cpu.withExtension, cpu.without);
   return [
     medianFigure(`${what}: DOMContentLoaded → first screens' ${firstScreensStored} badges`, withExtension.map((t) => t.done! - t.dcl), 'ms', 50),
     { measure: `${what}: load event, later than without the extension`, value: load, unit: '%', ...(storedIds.length <= 200 ? { target: '≤ 5 %', met: load <= 5 } : {}) },
@@ -335,7 +335,7 @@ async function abstractFigures(context: BrowserContext, plain: BrowserContext, s
   }
   await tab.close();
   await plainTab.close();
-  const more = ((median(cpu.withExtension) - median(cpu.without)) / median(cpu.without)) * 100;
+  const more = percentMore(cpu.withExtension, cpu.without);
   return [
     medianFigure('abstract page: DOMContentLoaded → card', card, 'ms', 30),
     { measure: 'abstract page: main-thread CPU, more than without the extension (the empty-script floor: arxiv.bench.ts)', value: more, unit: '%', target: '≤ 10 %', met: more <= 10 },

@@ -26,6 +26,11 @@ export function median(values: number[]): number {
 }
 
 /** A figure from several runs: their median, with its target (`≤ target unit`) when there is one. */
+/** How much more `over` is than `under`, in %, median against median (same run). */
+export function percentMore(over: number[], under: number[]): number {
+  return ((median(over) - median(under)) / median(under)) * 100;
+}
+
 export function medianFigure(measure: string, runs: number[], unit: string, target?: number): Figure {
   const value = median(runs);
   return { measure, value, unit, runs, ...(target === undefined ? {} : { target: `≤ ${target} ${unit}`, met: value <= target }) };
