@@ -11,7 +11,7 @@
  * 600 KB) a page reads the few thousand it shows, never the whole index into a map of its own.
  */
 import type { PaperBadge } from './messages';
-import { lineAt, lowerBound, type Line } from './sorted-lines';
+import { firstFieldEnd, lineAt, lowerBound } from './sorted-lines';
 
 /** Ids in the index's order: by UTF-16 code units, as `<` compares strings (never by locale). */
 const byId = (a: PaperBadge, b: PaperBadge) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -66,17 +66,11 @@ export class BadgeIndex {
 
   private find(id: string): PaperBadge | null {
     const { text } = this;
-    const start = lowerBound(text, (line) => text.slice(line.start, idEnd(text, line)) < id);
+    const start = lowerBound(text, (line) => text.slice(line.start, firstFieldEnd(text, line)) < id);
     if (start >= text.length) return null;
     const line = lineAt(text, start);
-    const space = idEnd(text, line);
+    const space = firstFieldEnd(text, line);
     if (space === start || space === line.end || text.slice(start, space) !== id) return null;
     return readBadge(id, text.slice(space + 1, line.end)) ?? null;
   }
-}
-
-/** Where a line's id ends: its first space (the line's end when it has none). */
-function idEnd(text: string, { start, end }: Line): number {
-  const space = text.indexOf(' ', start);
-  return space < 0 || space > end ? end : space;
 }

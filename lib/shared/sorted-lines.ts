@@ -16,6 +16,12 @@ export function lineAt(text: string, start: number): Line {
   return { start, end: end < 0 ? text.length : end };
 }
 
+/** Where a line's first field ends: its first space, or the line's end when it has none. */
+export function firstFieldEnd(text: string, { start, end }: Line): number {
+  const space = text.indexOf(' ', start);
+  return space < 0 || space > end ? end : space;
+}
+
 /**
  * Where the first line not below the target starts, or the text's length when there is none: lines
  * sorted so that `below` (whether a line sorts before the target) holds for a first run of them only.

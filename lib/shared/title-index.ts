@@ -10,7 +10,7 @@
  * title, so a page finds a title (or a cut title's start) by binary search in the string as it came
  * (./sorted-lines.ts): with a year of papers (2.5 MB of titles) nothing is read up front.
  */
-import { linesFrom, lowerBound, type Line } from './sorted-lines';
+import { firstFieldEnd, linesFrom, lowerBound } from './sorted-lines';
 
 /** Lower case, accents dropped, anything but letters and digits one space. */
 export function normaliseTitle(title: string): string {
@@ -57,21 +57,15 @@ export class TitleIndex {
   private only(fits: (key: string) => boolean, from: string): string | undefined {
     const { text } = this;
     let found: string | undefined;
-    const start = lowerBound(text, (line) => text.slice(keyStart(text, line), line.end) < from);
+    const start = lowerBound(text, (line) => text.slice(firstFieldEnd(text, line) + 1, line.end) < from);
     for (const line of linesFrom(text, start)) {
-      const keyAt = keyStart(text, line);
-      if (!fits(text.slice(keyAt, line.end))) break;
-      const id = text.slice(line.start, keyAt - 1);
+      const idEnd = firstFieldEnd(text, line);
+      if (!fits(text.slice(idEnd + 1, line.end))) break;
+      const id = text.slice(line.start, idEnd);
       // Another paper fits too (the same title, or another title with the same start).
       if (found !== undefined && found !== id) return undefined;
       found = id;
     }
     return found;
   }
-}
-
-/** Where a line's normalised title starts: after its first space (the line's end when it has none). */
-function keyStart(text: string, { start, end }: Line): number {
-  const space = text.indexOf(' ', start);
-  return space < 0 || space >= end ? end : space + 1;
 }

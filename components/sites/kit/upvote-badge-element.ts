@@ -1,6 +1,6 @@
 /**
- * The upvote badge as plain DOM, for arXiv listings and GitHub pages: the same markup as
- * UpvoteBadge.tsx, built without a render per badge (a freshly injected script runs cold, a 2000-entry
+ * The upvote badge as plain DOM, on every page the extension annotates (listings, paper cards, GitHub,
+ * the link sites): built without a render per badge (a freshly injected script runs cold, a 2000-entry
  * listing may need 2000 of them, a README a hundred). Every string goes in as text or an attribute
  * value, never as HTML.
  */

@@ -1,4 +1,4 @@
-/** What the upvote badge says and links to: one source for the Preact badge and the listing's DOM badge. */
+/** What the upvote badge says and links to (./upvote-badge-element.ts builds it). */
 import type { PaperBadge } from '../../../lib/shared/messages';
 import { hfPaperUrl } from '../../../lib/shared/paper';
 
