@@ -24,7 +24,8 @@ import { encodeTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperBadge, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
-import { BADGE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { BADGE_INDEX_ASKED_KEY, BADGE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { addDays, utcDay } from '../shared/utc-day';
 import { retentionStart } from './retention';
 
 /** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
@@ -36,6 +37,12 @@ export const FILL_CHUNK = 1000;
  * sync's steps come closer together than this, so a sync fills it once, at its end.
  */
 export const REFILL_AFTER_SYNC_MS = 5_000;
+/**
+ * A sync fills the index again only if a page asked for it (a listing, a repository, a badges-only
+ * site) on one of this many last days: a person who uses none of those pages does not pay a read of the
+ * window after every sync (1.3 s of worker time at 40,000 papers).
+ */
+export const REFILL_IF_ASKED_WITHIN_DAYS = 7;
 
 /** The index's encoding, first in the stamp: 2, its lines sorted by id (until 2026-12-04, unstamped, in the window's order). */
 const INDEX_FORMAT = 'badge-index/2';
@@ -44,6 +51,11 @@ const INDEX_FORMAT = 'badge-index/2';
 interface KeptIndex {
   stamp: string;
   index: string;
+}
+
+/** The last UTC day a page asked for the index, as kept in the kv table: a day, not a time. */
+interface Asked {
+  day: string;
 }
 
 interface View {
@@ -86,6 +98,8 @@ export class StoredPapers {
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
   private refill: ReturnType<typeof setTimeout> | undefined;
+  /** The day last written as asked (`Asked`), as read with the kept copy: written at most once a day. */
+  private askedDay: string | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
     if (changed.has('papers') || changed.has('days') || this.trendingChanged(parts)) this.invalidate();
@@ -96,15 +110,37 @@ export class StoredPapers {
    * After a sync (its day records written), the index is filled again while the worker is awake anyway,
    * and its copy kept: the next page to ask, often after the worker has stopped (the first listing of
    * the morning), gets the copy (190 ms at 40,000 papers) rather than waiting for the window to be read
-   * (1.3 s). Other changes (a paper looked up live, a count updated) still wait for a page to ask: a
-   * fill reads the whole window.
+   * (1.3 s). Only for a person whose pages asked lately (REFILL_IF_ASKED_WITHIN_DAYS). Other changes
+   * (a paper looked up live, a count updated) still wait for a page to ask: a fill reads the whole window.
    */
   private refillAfterSync(): void {
     clearTimeout(this.refill);
     this.refill = setTimeout(() => {
       this.refill = undefined;
-      void this.load().catch(() => undefined);
+      void this.askedLately()
+        .then((lately) => (lately ? this.load() : undefined))
+        .catch(() => undefined);
     }, this.options.refillAfterSyncMs ?? REFILL_AFTER_SYNC_MS);
+  }
+
+  private today(): string {
+    return utcDay((this.options.now ?? Date.now)());
+  }
+
+  private async askedLately(): Promise<boolean> {
+    const day = ((await this.db.kv.get(BADGE_INDEX_ASKED_KEY))?.value as Asked | undefined)?.day;
+    return typeof day === 'string' && day >= addDays(this.today(), -REFILL_IF_ASKED_WITHIN_DAYS);
+  }
+
+  /** The index as a page asks for it (not a refill): the day is noted, once a day, for `refillAfterSync`. */
+  private async asked(): Promise<View> {
+    const view = await this.load();
+    const today = this.today();
+    if (this.askedDay !== today) {
+      this.askedDay = today;
+      void this.db.kv.put({ key: BADGE_INDEX_ASKED_KEY, value: { day: today } satisfies Asked }).catch(() => undefined);
+    }
+    return view;
   }
 
   /** Of the kv table only the trending list counts (a pruning run's progress, the sync state do not). */
@@ -147,7 +183,7 @@ export class StoredPapers {
       for (const row of listed) found.set(row.id, toOverview(row));
       return found;
     }
-    const view = await this.load();
+    const view = await this.asked();
     const known = ids.filter((id) => view.listed.has(id));
     for (const row of await this.db.papers.bulkGet(known)) if (row) found.set(row.id, toOverview(row));
     return found;
@@ -155,7 +191,7 @@ export class StoredPapers {
 
   /** The badge of every listed paper of the window, encoded (../shared/badge-index.ts): built once per change of the tables. */
   async badgeIndex(): Promise<string> {
-    return (await this.load()).index;
+    return (await this.asked()).index;
   }
 
   /**
@@ -163,7 +199,7 @@ export class StoredPapers {
    * built when first asked after a change, from the same public papers as the badge index.
    */
   async titleIndex(): Promise<string> {
-    const view = await this.load();
+    const view = await this.asked();
     if (this.titles !== undefined && this.view === view) return this.titles;
     const papers = new Map<string, string>();
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
@@ -187,7 +223,7 @@ export class StoredPapers {
 
   /** Of `papers`, those the index holds (a repository's card shows only those: see above). */
   async listedOf<T extends { id: string }>(papers: T[]): Promise<T[]> {
-    const { listed } = await this.load();
+    const { listed } = await this.asked();
     return papers.filter((paper) => listed.has(paper.id));
   }
 
@@ -225,9 +261,10 @@ export class StoredPapers {
   private async fill(): Promise<View> {
     const generation = this.generation;
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-    const [stamp, kept] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([this.stamp(start), this.db.kv.get(BADGE_INDEX_KEY)]),
+    const [stamp, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
+      Promise.all([this.stamp(start), this.db.kv.get(BADGE_INDEX_KEY), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
     );
+    this.askedDay ??= (asked?.value as Asked | undefined)?.day;
     const copy = kept?.value as KeptIndex | undefined;
     if (copy?.stamp === stamp && typeof copy.index === 'string') return { listed: idsOfIndex(copy.index), index: copy.index };
     const listed = new Set<string>();

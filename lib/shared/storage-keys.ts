@@ -51,6 +51,7 @@ export const CARD_LINKS_OPEN_KEY = 'arxivCardLinksOpen';
 export const RELEASE_WATCH_KEY = 'releaseWatch';
 export const PRUNE_STATE_KEY = 'pruneState';
 export const BADGE_INDEX_KEY = 'badgeIndex';
+export const BADGE_INDEX_ASKED_KEY = 'badgeIndexAsked';
 export const DATABASE_ID_KEY = 'databaseId';
 export const SEARCH_INDEX_KEY = 'papers';
 export const SEARCH_INDEX_META_KEY = 'meta';
@@ -140,6 +141,10 @@ export const PERSISTED = {
   badgeIndex: {
     key: BADGE_INDEX_KEY, area: 'kv', version: 2, cleared: 'always',
     holds: "`{ stamp, index }`: the background's badge index of the retention window, kept so a woken worker answers a listing without reading a year of papers; used only while `stamp` matches the tables (lib/background/stored-papers.ts). Version 2: the lines sorted by id (a page finds an id by binary search); the stamp starts with the format, so a version 1 copy never matches and is built again.",
+  },
+  badgeIndexAsked: {
+    key: BADGE_INDEX_ASKED_KEY, area: 'kv', version: 1, cleared: 'always',
+    holds: "`{ day }`: the last UTC day a page asked for the badge index (a day, never a time or a site), so a sync fills the index again only for a person whose pages use it (lib/background/stored-papers.ts `refillAfterSync`).",
   },
   hfCallLimits: {
     key: HF_CALL_LIMITS_KEY, area: 'session', version: 1, cleared: 'never',

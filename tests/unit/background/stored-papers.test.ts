@@ -5,6 +5,7 @@ import { BadgeIndex } from '../../../lib/shared/badge-index';
 import { TitleIndex } from '../../../lib/shared/title-index';
 import { StoredPapers } from '../../../lib/background/stored-papers';
 import { storeDay, storeLookedUpPaper } from '../../../lib/background/sync/store';
+import { utcDay } from '../../../lib/shared/utc-day';
 
 const DAY = '2025-06-09';
 /** A paper of the synced Daily Papers list of DAY (its day record is written in beforeEach). */
@@ -210,6 +211,40 @@ describe('StoredPapers', () => {
     await storeDay(db, { date: '2025-06-11', papers: [paper('2507.00002', 6)], dropped: 0, status: 'open' }, 3);
     await vi.waitFor(async () => expect(((await db.kv.get('badgeIndex'))?.value as { index?: string } | undefined)?.index).toContain('2507.00002 6'), { timeout: 5_000 });
     expect(fill).toHaveBeenCalledTimes(2);
+    expect((await db.kv.get('badgeIndexAsked'))?.value).toEqual({ day: utcDay(Date.now()) });
+  });
+
+  it('fills the index after a sync only for a person whose pages asked for it on one of the last 7 days', async () => {
+    stored.close();
+    const now = Date.parse('2025-06-20T12:00:00Z');
+    const syncStep = (date: string) => storeDay(db, { date, papers: [paper(`x-${date}`, 4)], dropped: 0, status: 'open' }, 3);
+    const afterSync = async (date: string) => {
+      stored.close();
+      stored = new StoredPapers(db, { refillAfterSyncMs: 50, now: () => now });
+      const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
+      await syncStep(date);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return fill.mock.calls.length;
+    };
+    // No page ever asked: a sync reads nothing more.
+    expect(await afterSync('2025-06-10')).toBe(0);
+    // Asked 8 days ago: not lately.
+    await db.kv.put({ key: 'badgeIndexAsked', value: { day: '2025-06-12' } });
+    expect(await afterSync('2025-06-11')).toBe(0);
+    // Asked 7 days ago, and a page that asks today notes today (once, whatever it asks).
+    await db.kv.put({ key: 'badgeIndexAsked', value: { day: '2025-06-13' } });
+    expect(await afterSync('2025-06-12')).toBe(1);
+    const put = vi.spyOn(db.kv, 'put');
+    await Promise.all([stored.badgeIndex(), stored.titleIndex(), stored.listedOf([{ id: DAY }]), stored.get(['a', 'b', 'c', 'd'])]);
+    await stored.badgeIndex();
+    expect(put.mock.calls.filter(([row]) => row.key === 'badgeIndexAsked')).toEqual([[{ key: 'badgeIndexAsked', value: { day: '2025-06-20' } }]]);
+    // A paper page's few ids, read directly, are not a page asking for the index.
+    await db.kv.delete('badgeIndexAsked');
+    stored.close();
+    stored = new StoredPapers(db, { now: () => now });
+    await stored.get(['2506.06276']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await db.kv.get('badgeIndexAsked')).toBeUndefined();
   });
 });
 
