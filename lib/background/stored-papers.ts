@@ -24,7 +24,7 @@ import { encodeTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperBadge, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
-import { BADGE_INDEX_ASKED_KEY, BADGE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { BADGE_INDEX_ASKED_KEY, BADGE_INDEX_KEY, TITLE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { addDays, utcDay } from '../shared/utc-day';
 import { retentionStart } from './retention';
 
@@ -53,12 +53,21 @@ interface KeptIndex {
   index: string;
 }
 
-/** The last UTC day a page asked for the index, as kept in the kv table: a day, not a time. */
+/** The last UTC day a page asked for the index, and for the title index, as kept in the kv table: days, not times. */
 interface Asked {
   day: string;
+  titles?: string;
+}
+
+/** The title index as kept in the kv table, with the stamp of the badge index it was built beside. */
+interface KeptTitles {
+  stamp: string;
+  titles: string;
 }
 
 interface View {
+  /** What it was built from (`stamp`). */
+  stamp: string;
   /** The ids of the listed papers of the window (Daily Papers days kept, trending): what the index holds. */
   listed: Set<string>;
   /** Their badges, encoded (../shared/badge-index.ts). */
@@ -98,8 +107,8 @@ export class StoredPapers {
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
   private refill: ReturnType<typeof setTimeout> | undefined;
-  /** The day last written as asked (`Asked`), as read with the kept copy: written at most once a day. */
-  private askedDay: string | undefined;
+  /** The days last written as asked (`Asked`), as read with the kept copy: written at most once a day. */
+  private askedDays: Asked | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
     if (changed.has('papers') || changed.has('days') || this.trendingChanged(parts)) this.invalidate();
@@ -117,9 +126,7 @@ export class StoredPapers {
     clearTimeout(this.refill);
     this.refill = setTimeout(() => {
       this.refill = undefined;
-      void this.askedLately()
-        .then((lately) => (lately ? this.load() : undefined))
-        .catch(() => undefined);
+      void this.refillIfAsked().catch(() => undefined);
     }, this.options.refillAfterSyncMs ?? REFILL_AFTER_SYNC_MS);
   }
 
@@ -127,18 +134,29 @@ export class StoredPapers {
     return utcDay((this.options.now ?? Date.now)());
   }
 
-  private async askedLately(): Promise<boolean> {
-    const day = ((await this.db.kv.get(BADGE_INDEX_ASKED_KEY))?.value as Asked | undefined)?.day;
-    return typeof day === 'string' && day >= addDays(this.today(), -REFILL_IF_ASKED_WITHIN_DAYS);
+  /** The badge index, and the title index if a page asked for it lately too. */
+  private async refillIfAsked(): Promise<void> {
+    const asked = (await this.db.kv.get(BADGE_INDEX_ASKED_KEY))?.value as Asked | undefined;
+    const since = addDays(this.today(), -REFILL_IF_ASKED_WITHIN_DAYS);
+    const lately = (day: unknown) => typeof day === 'string' && day >= since;
+    if (!lately(asked?.day)) return;
+    const view = await this.load();
+    if (lately(asked?.titles)) await this.titlesOf(view);
   }
 
-  /** The index as a page asks for it (not a refill): the day is noted, once a day, for `refillAfterSync`. */
-  private async asked(): Promise<View> {
+  /**
+   * The index as a page asks for it (not a refill), with the title index or not: the days are noted,
+   * once a day, for `refillAfterSync`.
+   */
+  private async asked(kind: 'badges' | 'titles'): Promise<View> {
     const view = await this.load();
     const today = this.today();
-    if (this.askedDay !== today) {
-      this.askedDay = today;
-      void this.db.kv.put({ key: BADGE_INDEX_ASKED_KEY, value: { day: today } satisfies Asked }).catch(() => undefined);
+    const last = this.askedDays;
+    const titles = kind === 'titles' ? today : last?.titles;
+    if (last?.day !== today || last.titles !== titles) {
+      const next: Asked = { day: today, ...(titles ? { titles } : {}) };
+      this.askedDays = next;
+      void this.db.kv.put({ key: BADGE_INDEX_ASKED_KEY, value: next }).catch(() => undefined);
     }
     return view;
   }
@@ -165,8 +183,8 @@ export class StoredPapers {
     this.view = undefined;
     this.titles = undefined;
     this.loading = undefined;
-    // The copy goes too: a change this worker saw may not show in the stamp (a looked-up paper's new count).
-    void this.db.kv.delete(BADGE_INDEX_KEY).catch(() => undefined);
+    // The copies go too: a change this worker saw may not show in the stamp (a looked-up paper's new count).
+    void this.db.kv.bulkDelete([BADGE_INDEX_KEY, TITLE_INDEX_KEY]).catch(() => undefined);
   }
 
   /**
@@ -183,7 +201,7 @@ export class StoredPapers {
       for (const row of listed) found.set(row.id, toOverview(row));
       return found;
     }
-    const view = await this.asked();
+    const view = await this.asked('badges');
     const known = ids.filter((id) => view.listed.has(id));
     for (const row of await this.db.papers.bulkGet(known)) if (row) found.set(row.id, toOverview(row));
     return found;
@@ -191,22 +209,35 @@ export class StoredPapers {
 
   /** The badge of every listed paper of the window, encoded (../shared/badge-index.ts): built once per change of the tables. */
   async badgeIndex(): Promise<string> {
-    return (await this.asked()).index;
+    return (await this.asked('badges')).index;
   }
 
   /**
    * Every listed paper's normalised title (../shared/title-index.ts), for the sites that match titles:
-   * built when first asked after a change, from the same public papers as the badge index.
+   * built when first asked after a change, from the same public papers as the badge index, and kept in
+   * the kv table beside it (a woken worker answers an X or Scholar page without reading the window).
    */
   async titleIndex(): Promise<string> {
-    const view = await this.asked();
+    return this.titlesOf(await this.asked('titles'));
+  }
+
+  private async titlesOf(view: View): Promise<string> {
     if (this.titles !== undefined && this.view === view) return this.titles;
-    const papers = new Map<string, string>();
-    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-    await this.walkWindow(start, (rows) => {
-      for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
-    });
-    const titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
+    const generation = this.generation;
+    const kept = (await this.db.kv.get(TITLE_INDEX_KEY))?.value as KeptTitles | undefined;
+    let titles = kept?.stamp === view.stamp && typeof kept.titles === 'string' ? kept.titles : undefined;
+    if (titles === undefined) {
+      const papers = new Map<string, string>();
+      const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+      await this.walkWindow(start, (rows) => {
+        for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
+      });
+      titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
+      // Kept only if nothing changed while it was read (as the badge index's copy, `fill`).
+      if (generation === this.generation && this.view === view) {
+        void this.db.kv.put({ key: TITLE_INDEX_KEY, value: { stamp: view.stamp, titles } satisfies KeptTitles }).catch(() => undefined);
+      }
+    }
     if (this.view === view) this.titles = titles;
     return titles;
   }
@@ -223,7 +254,7 @@ export class StoredPapers {
 
   /** Of `papers`, those the index holds (a repository's card shows only those: see above). */
   async listedOf<T extends { id: string }>(papers: T[]): Promise<T[]> {
-    const { listed } = await this.asked();
+    const { listed } = await this.asked('badges');
     return papers.filter((paper) => listed.has(paper.id));
   }
 
@@ -264,9 +295,9 @@ export class StoredPapers {
     const [stamp, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
       Promise.all([this.stamp(start), this.db.kv.get(BADGE_INDEX_KEY), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
     );
-    this.askedDay ??= (asked?.value as Asked | undefined)?.day;
+    this.askedDays ??= asked?.value as Asked | undefined;
     const copy = kept?.value as KeptIndex | undefined;
-    if (copy?.stamp === stamp && typeof copy.index === 'string') return { listed: idsOfIndex(copy.index), index: copy.index };
+    if (copy?.stamp === stamp && typeof copy.index === 'string') return { stamp, listed: idsOfIndex(copy.index), index: copy.index };
     const listed = new Set<string>();
     const badges: PaperBadge[] = [];
     await this.walkWindow(start, (rows) => {
@@ -281,7 +312,7 @@ export class StoredPapers {
     if (generation === this.generation) {
       void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index } satisfies KeptIndex }).catch(() => undefined);
     }
-    return { listed, index };
+    return { stamp, listed, index };
   }
 
   /**

@@ -52,6 +52,7 @@ export const RELEASE_WATCH_KEY = 'releaseWatch';
 export const PRUNE_STATE_KEY = 'pruneState';
 export const BADGE_INDEX_KEY = 'badgeIndex';
 export const BADGE_INDEX_ASKED_KEY = 'badgeIndexAsked';
+export const TITLE_INDEX_KEY = 'titleIndex';
 export const DATABASE_ID_KEY = 'databaseId';
 export const SEARCH_INDEX_KEY = 'papers';
 export const SEARCH_INDEX_META_KEY = 'meta';
@@ -144,7 +145,11 @@ export const PERSISTED = {
   },
   badgeIndexAsked: {
     key: BADGE_INDEX_ASKED_KEY, area: 'kv', version: 1, cleared: 'always',
-    holds: "`{ day }`: the last UTC day a page asked for the badge index (a day, never a time or a site), so a sync fills the index again only for a person whose pages use it (lib/background/stored-papers.ts `refillAfterSync`).",
+    holds: "`{ day, titles? }`: the last UTC day a page asked for the badge index, and for the title index (days, never a time or a site), so a sync fills them again only for a person whose pages use them (lib/background/stored-papers.ts `refillAfterSync`).",
+  },
+  titleIndex: {
+    key: TITLE_INDEX_KEY, area: 'kv', version: 1, cleared: 'always',
+    holds: "`{ stamp, titles }`: the title index (lib/shared/title-index.ts) of the same papers as the badge index, kept so a woken worker answers an X or Scholar page without reading a year of papers; used only while `stamp` is the badge index's (lib/background/stored-papers.ts).",
   },
   hfCallLimits: {
     key: HF_CALL_LIMITS_KEY, area: 'session', version: 1, cleared: 'never',

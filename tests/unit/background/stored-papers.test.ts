@@ -194,6 +194,34 @@ describe('StoredPapers', () => {
     stored = new StoredPapers(db);
   });
 
+  it('keeps a copy of the title index beside it: a woken worker answers titles without reading the window, until the tables change', async () => {
+    const walk = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+    const titles = await stored.titleIndex();
+    await vi.waitFor(async () => expect((await db.kv.get('titleIndex'))?.value).toMatchObject({ titles }));
+    stored.close();
+
+    const woken = new StoredPapers(db);
+    const walked = walk(woken);
+    expect(await woken.titleIndex()).toBe(titles);
+    expect(walked).not.toHaveBeenCalled();
+    woken.close();
+
+    // A sync step written while no worker listened: the stamp moved, titles are read again (with the new one).
+    await storeDay(db, { date: DAY, papers: [{ ...paper('2506.06276', 40), title: 'Renamed By Its Authors' }], dropped: 0, status: 'complete' }, 9);
+    const later = new StoredPapers(db);
+    const walkedLater = walk(later);
+    expect(new TitleIndex(await later.titleIndex()).match('renamed by its authors')).toBe('2506.06276');
+    expect(walkedLater).toHaveBeenCalledTimes(2);
+
+    // A change the awake worker sees drops both copies at once.
+    await vi.waitFor(async () => expect((await db.kv.get('titleIndex'))?.value).toMatchObject({ titles: expect.stringContaining('renamed') }));
+    await db.papers.update('2506.00001', { title: 'Looked Up Again' });
+    await vi.waitFor(async () => expect(await db.kv.get('titleIndex')).toBeUndefined());
+    expect(new TitleIndex(await later.titleIndex()).match('looked up again')).toBe('2506.00001');
+    later.close();
+    stored = new StoredPapers(db);
+  });
+
   it('fills the index again after a sync step, unasked, and keeps its copy for the next wake; not after a live lookup', async () => {
     stored.close();
     // Longer than two sync steps take here even on a loaded machine: one refill for both.
@@ -231,13 +259,22 @@ describe('StoredPapers', () => {
     // Asked 8 days ago: not lately.
     await db.kv.put({ key: 'badgeIndexAsked', value: { day: '2025-06-12' } });
     expect(await afterSync('2025-06-11')).toBe(0);
-    // Asked 7 days ago, and a page that asks today notes today (once, whatever it asks).
+    // Asked 7 days ago: the badge index is filled, the title index not (no page asked for titles).
     await db.kv.put({ key: 'badgeIndexAsked', value: { day: '2025-06-13' } });
     expect(await afterSync('2025-06-12')).toBe(1);
+    expect(await db.kv.get('titleIndex')).toBeUndefined();
+    // A page that asks today notes today, once whatever it asks; titles, once more.
     const put = vi.spyOn(db.kv, 'put');
-    await Promise.all([stored.badgeIndex(), stored.titleIndex(), stored.listedOf([{ id: DAY }]), stored.get(['a', 'b', 'c', 'd'])]);
+    const askedPuts = () => put.mock.calls.filter(([row]) => row.key === 'badgeIndexAsked').map(([row]) => row.value);
+    await Promise.all([stored.badgeIndex(), stored.listedOf([{ id: DAY }]), stored.get(['a', 'b', 'c', 'd'])]);
+    await stored.titleIndex();
+    await stored.titleIndex();
     await stored.badgeIndex();
-    expect(put.mock.calls.filter(([row]) => row.key === 'badgeIndexAsked')).toEqual([[{ key: 'badgeIndexAsked', value: { day: '2025-06-20' } }]]);
+    expect(askedPuts()).toEqual([{ day: '2025-06-20' }, { day: '2025-06-20', titles: '2025-06-20' }]);
+    // Titles asked lately: a sync fills the title index too, and keeps its copy.
+    await db.kv.delete('titleIndex');
+    expect(await afterSync('2025-06-13')).toBe(1);
+    await vi.waitFor(async () => expect(((await db.kv.get('titleIndex'))?.value as { titles?: string } | undefined)?.titles).toContain('x-2025-06-13'));
     // A paper page's few ids, read directly, are not a page asking for the index.
     await db.kv.delete('badgeIndexAsked');
     stored.close();
