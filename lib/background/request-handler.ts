@@ -96,9 +96,15 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const { highlightThreshold } = settings;
       if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
       const index = await context.badgeIndex();
-      // Titles go only to the sites that need them (lib/shared/sites.ts `byTitle`).
-      if (!siteEntry(request.site).byTitle) return { enabled: true, highlightThreshold, index };
-      return { enabled: true, highlightThreshold, index, titles: await context.titleIndex() };
+      // Titles go only to the sites that need them (lib/shared/sites.ts `byTitle`), and to some only when a page asks.
+      const { byTitle } = siteEntry(request.site);
+      if (byTitle === 'with-badges') return { enabled: true, highlightThreshold, index, titles: await context.titleIndex() };
+      return { enabled: true, highlightThreshold, index, ...(byTitle === 'when-seen' ? { titlesOnAsk: true as const } : {}) };
+    }
+    case 'titleIndex': {
+      const settings = await context.readSettings();
+      if (!settings.sites[request.site] || !siteEntry(request.site).byTitle) return { titles: '' };
+      return { titles: await context.titleIndex() };
     }
     case 'onRequestBadgeIndex': {
       // Asked by the script the popup put in a page on the person's click: no switch to consult, no titles.

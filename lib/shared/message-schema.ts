@@ -26,6 +26,7 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     type: z.literal('badgeIndex'),
     site: z.enum(SITE_IDS),
   }),
+  z.strictObject({ type: z.literal('titleIndex'), site: z.enum(SITE_IDS) }),
   z.strictObject({ type: z.literal('onRequestBadgeIndex') }),
   z.strictObject({ type: z.literal('turnSiteOn'), site: z.enum(SITE_IDS) }),
   z.strictObject({ type: z.literal('syncNow') }),

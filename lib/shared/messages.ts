@@ -52,6 +52,11 @@ export type Request =
       site: SiteId;
     }
   /**
+   * The title index, for a site whose pages ask for it only once they show a title to match
+   * (./sites.ts `byTitle: 'when-seen'`): local database only, as the badge index.
+   */
+  | { type: 'titleIndex'; site: SiteId }
+  /**
    * The badge index for a page the person asked the popup to badge once ("Show badges on this page",
    * with the access a toolbar click grants): any site, no switch; local database only, no titles.
    */
@@ -148,8 +153,10 @@ export interface BadgeIndexAnswer {
   highlightThreshold: number;
   /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
   index: string;
-  /** For the sites that name papers by title (./sites.ts `byTitle`): every stored title, normalised (./title-index.ts). */
+  /** For the sites that name papers by title on nearly every page (./sites.ts `byTitle: 'with-badges'`): every stored title, normalised (./title-index.ts). */
   titles?: string;
+  /** For the sites that ask for titles once a page shows one (`byTitle: 'when-seen'`): ask `titleIndex` then. */
+  titlesOnAsk?: true;
 }
 
 /** Why "search all of Hugging Face" failed. */
@@ -169,6 +176,8 @@ export interface ResponseMap {
   pagePapers: PagePapers;
   badgeIndex: BadgeIndexAnswer;
   onRequestBadgeIndex: BadgeIndexAnswer;
+  /** `titles`: '' when the site is off or names no paper by title. */
+  titleIndex: { titles: string };
   turnSiteOn: { on: boolean };
   syncNow: SyncOutcome;
   userStateChanged: { badgeCount: number };

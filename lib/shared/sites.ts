@@ -32,8 +32,12 @@ export interface SiteEntry {
    * page's switch, and its scripts are registered at run time while it is on (lib/background/site-scripts.ts).
    */
   readonly access: SiteAccess;
-  /** Its pages name papers by title too: the badge index comes with the title index (./title-index.ts). */
-  readonly byTitle?: boolean;
+  /**
+   * Its pages name papers by title too (./title-index.ts). `with-badges`: nearly every page does, and
+   * the title index comes with the badge index. `when-seen`: few pages do, and a page asks for it
+   * (`titleIndex`) only once it shows a title to match (3 MB with a year of papers, not sent to every tab).
+   */
+  readonly byTitle?: 'with-badges' | 'when-seen';
 }
 
 export type SiteAccess = 'install' | 'optional';
@@ -105,7 +109,7 @@ const OPTIONAL_SITES = [
     defaultOn: false,
     sends: 'nothing',
     access: 'optional',
-    byTitle: true,
+    byTitle: 'with-badges',
   },
   {
     id: 'reddit',
@@ -124,8 +128,8 @@ const OPTIONAL_SITES = [
     defaultOn: false,
     sends: 'nothing',
     access: 'optional',
-    /** A link card names its paper by title only (its link is t.co). */
-    byTitle: true,
+    /** A link card names its paper by title only (its link is t.co); most timelines show none. */
+    byTitle: 'when-seen',
   },
   {
     id: 'openreview',
@@ -136,7 +140,7 @@ const OPTIONAL_SITES = [
     defaultOn: false,
     sends: 'nothing',
     access: 'optional',
-    byTitle: true,
+    byTitle: 'with-badges',
   },
   {
     id: 'semanticscholar',
@@ -147,7 +151,7 @@ const OPTIONAL_SITES = [
     defaultOn: false,
     sends: 'nothing',
     access: 'optional',
-    byTitle: true,
+    byTitle: 'with-badges',
   },
   {
     id: 'alphaxiv',

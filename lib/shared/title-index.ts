@@ -38,8 +38,13 @@ export function encodeTitleIndex(papers: Iterable<{ id: string; title: string }>
   return entries.map(([key, id]) => `${id} ${key}`).join('\n');
 }
 
+/** What a site's reader asks of the title index (a `TitleIndex`, or one that comes when first asked: lib/sites/kit/lazy-title-index.ts). */
+export interface TitleMatcher {
+  match(displayed: string): string | undefined;
+}
+
 /** The index as a page reads it: nothing up front, each title found by binary search when asked. */
-export class TitleIndex {
+export class TitleIndex implements TitleMatcher {
   constructor(private readonly text: string) {}
 
   /** The id of the paper a displayed title names; undefined when none or more than one fits. */

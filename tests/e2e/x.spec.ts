@@ -1,6 +1,6 @@
 /**
  * X, a site turned on later: text links read from what X shows (t.co never opened), a paper's card by
- * its title; the timeline keeps loading — 500 posts added in batches of 20 are each badged within the
+ * its title (the title index asked for only by a page that shows a paper site's card); the timeline keeps loading — 500 posts added in batches of 20 are each badged within the
  * frame their batch was added in; one message, nothing sent; off and every badge goes.
  */
 import { xTimeline, xTimelineCells, type XPost } from '../fixtures/x/timeline';
@@ -30,10 +30,21 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
   await recordRequests(background);
   const hfBefore = server.log.filter((r) => r.host === 'huggingface.co').length;
 
+  const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
+  // A timeline with no paper site's card (another site's card may even carry a stored paper's title):
+  // the badge index alone; a year of titles is not sent to the tab.
+  server.pages.set('x.com/reader1', xTimeline({ posts: [posts[0]!, post(5, ['A blog post '], { layout: 'small', url: 'https://example.org/post', title: c!.title, description: 'Not a paper site.' })] }));
+  const plain = await context.newPage();
+  await plain.goto('https://x.com/reader1');
+  await expect.poll(() => siteBadges(plain).then((all) => all.map((x) => x.href))).toEqual([hf(a!)]);
+  await plain.waitForTimeout(300);
+  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'x' }]);
+  await plain.close();
+
+  // A paper's card: the titles are asked for then, and the card is badged once they come.
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto('https://x.com/home');
-  const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!), hf(c!)]);
 
   const batches = Array.from({ length: 25 }, (_, batch) =>
@@ -48,7 +59,11 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
   const perBatch = await badgesPerAppendedBatch(page, 'div[aria-label^="Timeline: "] > div', batches);
   expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
 
-  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'x' }]);
+  expect(await recordedRequests(background)).toEqual([
+    { type: 'badgeIndex', site: 'x' },
+    { type: 'badgeIndex', site: 'x' },
+    { type: 'titleIndex', site: 'x' },
+  ]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'X', false);

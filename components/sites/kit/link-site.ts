@@ -10,7 +10,8 @@ import type { SiteId } from '../../../lib/shared/sites';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
-import { TitleIndex } from '../../../lib/shared/title-index';
+import { TitleIndex, type TitleMatcher } from '../../../lib/shared/title-index';
+import { LazyTitleIndex } from '../../../lib/sites/kit/lazy-title-index';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
 import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
@@ -25,7 +26,7 @@ export interface LinkSiteOptions {
   /** The badges' stylesheet (components/sites/kit/paper-badge.css). */
   css: string;
   /** The site's reader: the papers named under a root (by link; by title with the title index, for `byTitle` sites). */
-  find: (root: ParentNode, titles: TitleIndex | undefined) => PaperMention[];
+  find: (root: ParentNode, titles: TitleMatcher | undefined) => PaperMention[];
   /** Pages that keep adding posts (feeds, late comments): badge what is added, once a frame. */
   watchAdded: boolean;
 }
@@ -49,11 +50,17 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     const current = new AbortController();
     run = current;
     ctx.signal.addEventListener('abort', () => current.abort(), { once: true });
-    const { enabled, index: encoded, highlightThreshold, titles: encodedTitles } = await answer;
+    const { enabled, index: encoded, highlightThreshold, titles: encodedTitles, titlesOnAsk } = await answer;
     await domReady(doc);
     if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const index = new BadgeIndex(encoded);
-    const titles = encodedTitles === undefined ? undefined : new TitleIndex(encodedTitles);
+    // A site whose pages seldom name a paper by title asks for the titles when its page first shows one.
+    const askTitles = () => (site ? sendRequest({ type: 'titleIndex', site }).then((answer) => answer.titles) : Promise.resolve(''));
+    const again = () => {
+      if (!current.signal.aborted && !ctx.isInvalid) badges.badge(doc);
+    };
+    const titles: TitleMatcher | undefined =
+      encodedTitles !== undefined ? new TitleIndex(encodedTitles) : titlesOnAsk ? new LazyTitleIndex(askTitles, again) : undefined;
     // In the page's look, read once in the frame after the first badge (../../../lib/sites/kit/page-theme.ts).
     const themes = new HostThemes();
     const badges = new LinkBadges({

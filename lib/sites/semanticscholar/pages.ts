@@ -3,7 +3,7 @@
  * primary "arXiv" link, `citation_pdf_url`, the "View PDF on arXiv" button) or else by title. Markup
  * checked against tests/fixtures/semanticscholar/ by tests/unit/sites/semanticscholar/pages.test.ts.
  */
-import type { TitleIndex } from '../../shared/title-index';
+import type { TitleMatcher } from '../../shared/title-index';
 import type { PaperMention } from '../kit/link-badges';
 import { paperIdOfLink, selectAll } from '../kit/paper-links';
 import { arxivIdFromUrl } from '../../shared/arxiv-id';
@@ -22,7 +22,7 @@ const newStyle = (href: string | null | undefined) => {
   return parsed?.style === 'new' ? parsed.id : undefined;
 };
 
-function paperPage(doc: Document, titles: TitleIndex | undefined): PaperMention[] {
+function paperPage(doc: Document, titles: TitleMatcher | undefined): PaperMention[] {
   const heading = doc.querySelector(PAPER_TITLE);
   if (!heading) return [];
   const primary = doc.querySelector<HTMLAnchorElement>(PRIMARY_LINK);
@@ -33,7 +33,7 @@ function paperPage(doc: Document, titles: TitleIndex | undefined): PaperMention[
   return id ? [{ link: heading, id, inside: true }] : [];
 }
 
-export function findSemanticScholarPapers(root: ParentNode, titles: TitleIndex | undefined): PaperMention[] {
+export function findSemanticScholarPapers(root: ParentNode, titles: TitleMatcher | undefined): PaperMention[] {
   // The paper page's heading, in the page or in what was just rendered (the site navigates without reloading).
   const found = selectAll(root, PAPER_TITLE).length ? paperPage((root as Node).ownerDocument ?? (root as Document), titles) : [];
   // Search results render after load (a single-page app): rows are read as they appear.

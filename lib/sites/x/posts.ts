@@ -5,7 +5,7 @@
  * link is never opened.
  */
 import { arxivIdFromUrl } from '../../shared/arxiv-id';
-import type { TitleIndex } from '../../shared/title-index';
+import type { TitleMatcher } from '../../shared/title-index';
 import type { PaperMention } from '../kit/link-badges';
 import { selectAll } from '../kit/paper-links';
 import { CARD, CARD_LINK, POST, SMALL_CARD_LINES, TEXT_LINK } from './page-selectors';
@@ -39,7 +39,7 @@ function postsUnder(root: ParentNode): Element[] {
   return around ? [around] : selectAll(root, POST);
 }
 
-export function findXPapers(root: ParentNode, titles: TitleIndex | undefined): PaperMention[] {
+export function findXPapers(root: ParentNode, titles: TitleMatcher | undefined): PaperMention[] {
   const found: PaperMention[] = [];
   for (const post of postsUnder(root)) {
     const ids = new Set<string>();

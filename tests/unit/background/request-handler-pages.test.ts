@@ -122,6 +122,19 @@ describe('badgeIndex', () => {
     expect(off.titleIndex).not.toHaveBeenCalled();
   });
 
+  it('tells a site whose pages seldom name papers by title to ask for titles when one shows, and answers that question alone', async () => {
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, x: true, hackernews: true } });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'x' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', titlesOnAsk: true });
+    expect(ctx.titleIndex).not.toHaveBeenCalled();
+    expect(await handleRequest({ type: 'titleIndex', site: 'x' }, ctx)).toEqual({ titles: '2506.06276 starflow' });
+    // Not for a site that names no paper by title, nor for one turned off.
+    expect(await handleRequest({ type: 'titleIndex', site: 'hackernews' }, ctx)).toEqual({ titles: '' });
+    expect(await handleRequest({ type: 'titleIndex', site: 'openreview' }, ctx)).toEqual({ titles: '' });
+    expect(ctx.titleIndex).toHaveBeenCalledTimes(1);
+    await expect(handleRequest({ type: 'titleIndex', site: 'example' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'titleIndex' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+  });
+
   it('sends nothing when the person turned the site off', async () => {
     const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false }, highlightThreshold: 7 });
     expect(await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
