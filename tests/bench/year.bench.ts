@@ -427,22 +427,6 @@ for (const size of SIZES) {
     }
     const heap = await workerHeapMb(page);
     const diskBefore = await diskMb(page);
-    // An X page with a paper's card: the badge index, then the title index, each time the stopped worker
-    // wakes; the first wake after the sync builds the titles.
-    await turnSiteOn(page, 'x');
-    const titled: number[] = [];
-    let titles = { ms: 0, bytes: 0, lines: 0 };
-    for (let run = 0; run < COLD_STARTS; run++) {
-      await (await stopWorker(page, extensionId)).cdp.detach();
-      titles = await askBadgeIndex(page, 'x');
-      titled.push(titles.ms);
-    }
-    const titledHeap = await workerHeapMb(page);
-    // A person whose pages asked for titles today: the next sync fills both indexes again, unasked.
-    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-    await new Promise((resolve) => setTimeout(resolve, 5_000 + 10_000));
-    await (await stopWorker(page, extensionId)).cdp.detach();
-    const titledAfterSync = (await askBadgeIndex(page, 'x')).ms;
     // arXiv's longest listing with 200 of its entries stored, and (from 2,000 papers stored) all 2000:
     // the newest papers, in the window, so the listing gets their badges from this size's index.
     const plainBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--disable-quic', ...server.chromiumArgs()] });
@@ -464,6 +448,25 @@ for (const size of SIZES) {
     const firstRun = await pruneOnce(page, 364);
     const laterRun = await pruneOnce(page, 365);
     const diskAfter = await diskMb(page);
+    // An X page with a paper's card: the badge index, then the title index, each time the stopped worker
+    // wakes. After the pruning runs: turning X on changes the settings, which starts a pruning run and
+    // drops the index (the retention window may have changed), so the first wake builds both.
+    await turnSiteOn(page, 'x');
+    // That pruning run (a later one: a few hundred ms) ends first.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const titled: number[] = [];
+    let titles = { ms: 0, bytes: 0, lines: 0 };
+    for (let run = 0; run < COLD_STARTS; run++) {
+      await (await stopWorker(page, extensionId)).cdp.detach();
+      titles = await askBadgeIndex(page, 'x');
+      titled.push(titles.ms);
+    }
+    const titledHeap = await workerHeapMb(page);
+    // A person whose pages asked for titles today: the next sync fills both indexes again, unasked.
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+    await new Promise((resolve) => setTimeout(resolve, 5_000 + 10_000));
+    await (await stopWorker(page, extensionId)).cdp.detach();
+    const titledAfterSync = (await askBadgeIndex(page, 'x')).ms;
     // A year of reading: the copy of the marks, as every change of a mark and every sync writes it.
     const marks = await seedMarks(page, ids);
     const backups = await timeBackups(context, page, 3);
@@ -489,7 +492,7 @@ for (const size of SIZES) {
       { measure: `badge index size (${index.lines} papers)`, value: index.bytes / 1024, unit: 'KB' },
       medianFigure(`listing's 2000 ids answered (${found} found), worker awake`, listings, 'ms'),
       { measure: 'worker heap after GC (index filled)', value: heap, unit: 'MB', target: '≤ 16 MB', met: heap <= 16 },
-      { measure: 'worker cold start → X page with a paper card answered (badge, then title index), first wake after the sync', value: titled[0]!, unit: 'ms' },
+      { measure: 'worker cold start → X page with a paper card answered (badge, then title index), first wake after X was turned on: both read', value: titled[0]!, unit: 'ms' },
       medianFigure('worker cold start → X page with a paper card answered (badge, then title index), later wakes', titled.slice(1), 'ms'),
       { measure: 'worker cold start → X page with a paper card answered, after a sync (both indexes filled again after it, unasked: titles asked that day)', value: titledAfterSync, unit: 'ms' },
       { measure: `title index size (${titles.lines} titles)`, value: titles.bytes / 1024, unit: 'KB' },
