@@ -5,16 +5,17 @@
  * paints a static list: the least any popup costs in this browser, measured in the same run, openings
  * interleaved), and to a styled floor (the same list from a module script under the popup's own
  * stylesheet: what any popup built as ours, a bundled module and a stylesheet, costs before its code);
- * the worker from a cold start to the first page answered (a listing's badge index); the worker's heap
- * after GC; the badge index's size and its warm answer; a listing's 2000 ids answered; the first wake
- * after a sync; an X page's question (badges and the title index), from a cold worker, the first wake
- * after a sync, and the heap with titles held; arXiv's 2000-entry listing with 200 entries stored and with all 2000 (the time to its
- * first screens' badges, its load event and main-thread CPU against the same page without the
- * extension, our script's own time: what a page is sent grows with the papers kept); a synced paper's
- * abstract page (its card, and the page's CPU against the page without the extension); the database's
- * size on disk; one pruning run's time; then, with a heavy reader's marks (one paper in 100 saved, one
- * in 10 read), one copy of the marks (lib/background/user-state-backup.ts: the stored copy's origin
- * read, the marks read, the copy written), which follows every sync and every change of a mark.
+ * the options page's opening (its settings form painted); the worker from a cold start to the first
+ * page answered (a listing's badge index); the worker's heap after GC; the badge index's size and its
+ * warm answer; a listing's 2000 ids answered; the first wake after a sync; arXiv's 2000-entry listing
+ * with 200 entries stored and with all 2000 (the time to its first screens' badges, its load event and
+ * main-thread CPU against the same page without the extension, our script's own time: what a page is
+ * sent grows with the papers kept); a synced paper's abstract page (its card, and the page's CPU
+ * against the page without the extension); the database's size on disk; one pruning run's time; an X
+ * page with a paper's card (the badge index, then the title index) from a cold worker, the first wake
+ * after a sync, and the heap with titles held; then, with a heavy reader's marks (one paper in 100
+ * saved, one in 10 read), one copy of the marks (lib/background/user-state-backup.ts: the stored copy's
+ * origin read, the marks read, the copy written), which follows every sync and every change of a mark.
  * Figures, not pass/fail.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -357,6 +358,38 @@ async function abstractFigures(context: BrowserContext, plain: BrowserContext, s
   ];
 }
 
+const OPTIONS_PAINTED = 'dpl-bench: options form painted';
+
+/**
+ * The options page's openings: its settings form painted (the frame after it appears), from the
+ * navigation's start. It reads the settings (storage.sync), not the database, when it opens: this
+ * shows whether that holds at every size. Told by a console message, as the popup's openings are.
+ */
+async function optionsOpenings(context: BrowserContext, url: string, count: number): Promise<number[]> {
+  await context.addInitScript((said) => {
+    if (!location.pathname.endsWith('/options.html')) return;
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector('form.settings')) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        (window as unknown as { optionsPaintedAt: number }).optionsPaintedAt = performance.now();
+        console.debug(said);
+      });
+    }).observe(document, { childList: true, subtree: true });
+  }, OPTIONS_PAINTED);
+  const times: number[] = [];
+  for (let run = 0; run < count; run++) {
+    const page = await context.newPage();
+    const painted = page.waitForEvent('console', { predicate: (message) => message.text() === OPTIONS_PAINTED, timeout: 30_000 });
+    await page.goto(url);
+    await painted;
+    times.push(await page.evaluate(() => (window as unknown as { optionsPaintedAt: number }).optionsPaintedAt));
+    await page.close();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  return times;
+}
+
 const diskMb = (page: Page) => page.evaluate(async () => ((await navigator.storage.estimate()).usage ?? 0) / 1024 / 1024);
 
 for (const size of SIZES) {
@@ -392,6 +425,7 @@ for (const size of SIZES) {
       floors.push(await open(`chrome-extension://${extensionId}/bench-floor.html#${entries}`));
       styledFloors.push(await open(`chrome-extension://${extensionId}/bench-floor-styled.html#${entries}`));
     }
+    const options = await optionsOpenings(context, `chrome-extension://${extensionId}/options.html`, 3);
     const painted = (measure: string, openings: Opening[]) => medianFigure(measure, openings.map((o) => o.painted), 'ms');
     /** Pairwise ratios of the same run's openings, and their median. */
     const ratio = (measure: string, over: Opening[], under: Opening[], target?: number) =>
@@ -409,13 +443,6 @@ for (const size of SIZES) {
     }
     const warm: number[] = [];
     for (let run = 0; run < 5; run++) warm.push((await askBadgeIndex(page)).ms);
-    // As a person's day goes: a sync (its day records written), the background filling the index again
-    // after it and keeping the copy, the worker stopped, then the morning's first listing.
-    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-    // The refill waits 5 s after the last day record (REFILL_AFTER_SYNC_MS), then reads the window (1.3 s at 40,000).
-    await new Promise((resolve) => setTimeout(resolve, 5_000 + 5_000));
-    await (await stopWorker(page, extensionId)).cdp.detach();
-    const afterSync = (await askBadgeIndex(page)).ms;
     const known = syntheticPapers(Math.min(size, 200), { firstDay: daysBack(Math.ceil(size / PER_DAY) - 1), perDay: PER_DAY, now: Date.now() }).map((p) => p.id);
     const listingIds = [...known, ...Array.from({ length: 2_000 - known.length }, (_, i) => `2611.${String(20_000 + i)}`)];
     const listings: number[] = [];
@@ -427,6 +454,19 @@ for (const size of SIZES) {
     }
     const heap = await workerHeapMb(page);
     const diskBefore = await diskMb(page);
+    // Pruning, before the sync below (a sync's end starts a pruning run of its own, which would leave
+    // nothing to measure): the first run on this year (thins every paper older than a month, expires
+    // misses, and with 364 days takes the oldest day), then a later run.
+    const firstRun = await pruneOnce(page, 364);
+    const laterRun = await pruneOnce(page, 365);
+    const diskAfter = await diskMb(page);
+    // As a person's day goes: a sync (its day records written), the background filling the index again
+    // after it and keeping the copy, the worker stopped, then the morning's first listing.
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+    // The refill waits 5 s after the last day record (REFILL_AFTER_SYNC_MS), then reads the window (1.3 s at 40,000).
+    await new Promise((resolve) => setTimeout(resolve, 5_000 + 5_000));
+    await (await stopWorker(page, extensionId)).cdp.detach();
+    const afterSync = (await askBadgeIndex(page)).ms;
     // arXiv's longest listing with 200 of its entries stored, and (from 2,000 papers stored) all 2000:
     // the newest papers, in the window, so the listing gets their badges from this size's index.
     const plainBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--disable-quic', ...server.chromiumArgs()] });
@@ -443,11 +483,6 @@ for (const size of SIZES) {
     if (synced) listingRows.push(...(await abstractFigures(context, plain, server, synced)));
     await plainBrowser.close();
 
-    // Pruning: the first run on this year (thins every paper older than a month, expires misses, and
-    // with 364 days takes the oldest day), then a later run.
-    const firstRun = await pruneOnce(page, 364);
-    const laterRun = await pruneOnce(page, 365);
-    const diskAfter = await diskMb(page);
     // An X page with a paper's card: the badge index, then the title index, each time the stopped worker
     // wakes. After the pruning runs: turning X on changes the settings, which starts a pruning run and
     // drops the index (the retention window may have changed), so the first wake builds both.
@@ -482,6 +517,7 @@ for (const size of SIZES) {
       ratio('styled floor ÷ floor (a module and a stylesheet, before any code of ours)', styledFloors, floors),
       ratio('popup ÷ styled floor (what our code adds)', popups, styledFloors),
       keptScreens(popups, 'popup'),
+      medianFigure('options page: settings form painted after opening (3 openings)', options, 'ms'),
       ...openingSteps(popups, 'popup'),
       ...openingSteps(floors, 'floor page'),
       ...openingSteps(styledFloors, 'styled floor'),
