@@ -1,9 +1,10 @@
 /**
  * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: one
- * `badgeIndex` question (answered from the local copy, never sent on), at document_start, or for a site
- * where most pages name no paper once the page names one (`indexWhenSeen`); the page's
- * paper links badged at DOMContentLoaded (or when the answer comes), new posts badged as they appear (pages that keep loading),
- * and every badge gone at once when the person turns the site off (back when turned on again).
+ * `badgeIndex` question (answered from the local copy, never sent on), at document_start, or, for a
+ * site where most pages name no paper, once the page names one (`indexWhenSeen`); the page's paper
+ * links badged at DOMContentLoaded (or when the answer comes), new posts badged as they appear (pages
+ * that keep loading), and every badge gone at once when the person turns the site off (back when
+ * turned on again).
  */
 import { BadgeIndex } from '../../../lib/shared/badge-index';
 import { sendRequest } from '../../../lib/shared/messages';
@@ -121,9 +122,9 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
 
   try {
     // Asked at once (the answer is usually back by DOMContentLoaded), or once the page names a paper.
-    const first = () => (options.indexWhenSeen ? undefined : ask());
-    const opening = first();
-    if (site) watchSiteEnabled(site, (enabled) => void (enabled ? start(first()).catch(report) : run?.abort()), ctx.signal);
+    const askAtStart = () => (options.indexWhenSeen ? undefined : ask());
+    const opening = askAtStart();
+    if (site) watchSiteEnabled(site, (enabled) => void (enabled ? start(askAtStart()).catch(report) : run?.abort()), ctx.signal);
     await start(opening);
   } catch (error) {
     // Never throw into the page: no badge is the worst that happens.
