@@ -72,6 +72,8 @@ interface View {
   listed: Set<string>;
   /** Their badges, encoded (../shared/badge-index.ts). */
   index: string;
+  /** Their titles, encoded (../shared/title-index.ts), once asked for. */
+  titles?: string;
 }
 
 export interface StoredPapersOptions {
@@ -102,7 +104,6 @@ function idsOfIndex(index: string): Set<string> {
 
 export class StoredPapers {
   private view: View | undefined;
-  private titles: string | undefined;
   private loading: Promise<View> | undefined;
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
@@ -140,8 +141,9 @@ export class StoredPapers {
     const since = addDays(this.today(), -REFILL_IF_ASKED_WITHIN_DAYS);
     const lately = (day: unknown) => typeof day === 'string' && day >= since;
     if (!lately(asked?.day)) return;
-    const view = await this.load();
-    if (lately(asked?.titles)) await this.titlesOf(view);
+    const withTitles = lately(asked?.titles);
+    const view = await this.load(withTitles);
+    if (withTitles) await this.titlesOf(view);
   }
 
   /**
@@ -149,7 +151,7 @@ export class StoredPapers {
    * once a day, for `refillAfterSync`.
    */
   private async asked(kind: 'badges' | 'titles'): Promise<View> {
-    const view = await this.load();
+    const view = await this.load(kind === 'titles');
     const today = this.today();
     const last = this.askedDays;
     const titles = kind === 'titles' ? today : last?.titles;
@@ -181,7 +183,6 @@ export class StoredPapers {
   invalidate(): void {
     this.generation++;
     this.view = undefined;
-    this.titles = undefined;
     this.loading = undefined;
     // The copies go too: a change this worker saw may not show in the stamp (a looked-up paper's new count).
     void this.db.kv.bulkDelete([BADGE_INDEX_KEY, TITLE_INDEX_KEY]).catch(() => undefined);
@@ -221,24 +222,27 @@ export class StoredPapers {
     return this.titlesOf(await this.asked('titles'));
   }
 
+  /** The view's titles: built with it (`fill`), else the kept copy of the same stamp, else the window read for them. */
   private async titlesOf(view: View): Promise<string> {
-    if (this.titles !== undefined && this.view === view) return this.titles;
+    if (view.titles !== undefined) return view.titles;
     const generation = this.generation;
     const kept = (await this.db.kv.get(TITLE_INDEX_KEY))?.value as KeptTitles | undefined;
-    let titles = kept?.stamp === view.stamp && typeof kept.titles === 'string' ? kept.titles : undefined;
-    if (titles === undefined) {
-      const papers = new Map<string, string>();
-      const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-      await this.walkWindow(start, (rows) => {
-        for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
-      });
-      titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
-      // Kept only if nothing changed while it was read (as the badge index's copy, `fill`).
-      if (generation === this.generation && this.view === view) {
-        void this.db.kv.put({ key: TITLE_INDEX_KEY, value: { stamp: view.stamp, titles } satisfies KeptTitles }).catch(() => undefined);
-      }
+    if (kept?.stamp === view.stamp && typeof kept.titles === 'string') return (view.titles = kept.titles);
+    const papers = new Map<string, string>();
+    const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    await this.walkWindow(start, (rows) => {
+      for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
+    });
+    return this.keepTitles(view, papers, generation);
+  }
+
+  /** Encodes a view's titles and, if nothing changed while they were read, keeps their copy. */
+  private keepTitles(view: View, papers: Map<string, string>, generation: number): string {
+    const titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
+    view.titles = titles;
+    if (generation === this.generation) {
+      void this.db.kv.put({ key: TITLE_INDEX_KEY, value: { stamp: view.stamp, titles } satisfies KeptTitles }).catch(() => undefined);
     }
-    if (this.view === view) this.titles = titles;
     return titles;
   }
 
@@ -271,11 +275,12 @@ export class StoredPapers {
     }
   }
 
-  private load(): Promise<View> {
+  /** `withTitles`: a fill that reads the window reads the titles in the same pass (a second pass costs as much). */
+  private load(withTitles = false): Promise<View> {
     if (this.view) return Promise.resolve(this.view);
     if (this.loading) return this.loading;
     const generation = this.generation;
-    const loading = this.fill().then((view) => {
+    const loading = this.fill(withTitles).then((view) => {
       if (generation === this.generation) this.view = view;
       if (this.loading === loading) this.loading = undefined;
       return view;
@@ -289,7 +294,7 @@ export class StoredPapers {
    * woken worker takes the kept copy when its stamp still matches the tables; else it reads the window
    * and keeps a copy for the next wake.
    */
-  private async fill(): Promise<View> {
+  private async fill(withTitles: boolean): Promise<View> {
     const generation = this.generation;
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
     const [stamp, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
@@ -300,11 +305,13 @@ export class StoredPapers {
     if (copy?.stamp === stamp && typeof copy.index === 'string') return { stamp, listed: idsOfIndex(copy.index), index: copy.index };
     const listed = new Set<string>();
     const badges: PaperBadge[] = [];
+    const titles = withTitles ? new Map<string, string>() : undefined;
     await this.walkWindow(start, (rows) => {
-      for (const { id, upvotes, numComments } of rows) {
+      for (const { id, upvotes, numComments, title } of rows) {
         if (listed.has(id)) continue;
         listed.add(id);
         badges.push({ id, upvotes, numComments });
+        titles?.set(id, title);
       }
     });
     const index = encodeBadgeIndex(badges);
@@ -312,7 +319,9 @@ export class StoredPapers {
     if (generation === this.generation) {
       void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index } satisfies KeptIndex }).catch(() => undefined);
     }
-    return { stamp, listed, index };
+    const view: View = { stamp, listed, index };
+    if (titles) this.keepTitles(view, titles, generation);
+    return view;
   }
 
   /**

@@ -211,7 +211,8 @@ describe('StoredPapers', () => {
     const later = new StoredPapers(db);
     const walkedLater = walk(later);
     expect(new TitleIndex(await later.titleIndex()).match('renamed by its authors')).toBe('2506.06276');
-    expect(walkedLater).toHaveBeenCalledTimes(2);
+    // One pass reads badges and titles together.
+    expect(walkedLater).toHaveBeenCalledTimes(1);
 
     // A change the awake worker sees drops both copies at once.
     await vi.waitFor(async () => expect((await db.kv.get('titleIndex'))?.value).toMatchObject({ titles: expect.stringContaining('renamed') }));
@@ -246,12 +247,15 @@ describe('StoredPapers', () => {
     stored.close();
     const now = Date.parse('2025-06-20T12:00:00Z');
     const syncStep = (date: string) => storeDay(db, { date, papers: [paper(`x-${date}`, 4)], dropped: 0, status: 'open' }, 3);
+    let walks = 0;
     const afterSync = async (date: string) => {
       stored.close();
       stored = new StoredPapers(db, { refillAfterSyncMs: 50, now: () => now });
       const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
+      const walk = vi.spyOn(stored as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
       await syncStep(date);
       await new Promise((resolve) => setTimeout(resolve, 400));
+      walks = walk.mock.calls.length;
       return fill.mock.calls.length;
     };
     // No page ever asked: a sync reads nothing more.
@@ -271,9 +275,10 @@ describe('StoredPapers', () => {
     await stored.titleIndex();
     await stored.badgeIndex();
     expect(askedPuts()).toEqual([{ day: '2025-06-20' }, { day: '2025-06-20', titles: '2025-06-20' }]);
-    // Titles asked lately: a sync fills the title index too, and keeps its copy.
+    // Titles asked lately: a sync fills the title index too, in the same pass, and keeps its copy.
     await db.kv.delete('titleIndex');
     expect(await afterSync('2025-06-13')).toBe(1);
+    expect(walks).toBe(1);
     await vi.waitFor(async () => expect(((await db.kv.get('titleIndex'))?.value as { titles?: string } | undefined)?.titles).toContain('x-2025-06-13'));
     // A paper page's few ids, read directly, are not a page asking for the index.
     await db.kv.delete('badgeIndexAsked');
