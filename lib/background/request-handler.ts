@@ -95,10 +95,14 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const settings = await context.readSettings();
       const { highlightThreshold } = settings;
       if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
-      const index = await context.badgeIndex();
       // Titles go only to the sites that need them (lib/shared/sites.ts `byTitle`), and to some only when a page asks.
       const { byTitle } = siteEntry(request.site);
-      if (byTitle === 'with-badges') return { enabled: true, highlightThreshold, index, titles: await context.titleIndex() };
+      if (byTitle === 'with-badges') {
+        // Titles first: a worker that has to read the window then reads badges and titles in one pass.
+        const titles = await context.titleIndex();
+        return { enabled: true, highlightThreshold, index: await context.badgeIndex(), titles };
+      }
+      const index = await context.badgeIndex();
       return { enabled: true, highlightThreshold, index, ...(byTitle === 'when-seen' ? { titlesOnAsk: true as const } : {}) };
     }
     case 'titleIndex': {

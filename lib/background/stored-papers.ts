@@ -135,13 +135,16 @@ export class StoredPapers {
     return utcDay((this.options.now ?? Date.now)());
   }
 
+  /** Whether a day noted in `Asked` is one of the last REFILL_IF_ASKED_WITHIN_DAYS. */
+  private lately(day: unknown): boolean {
+    return typeof day === 'string' && day >= addDays(this.today(), -REFILL_IF_ASKED_WITHIN_DAYS);
+  }
+
   /** The badge index, and the title index if a page asked for it lately too. */
   private async refillIfAsked(): Promise<void> {
     const asked = (await this.db.kv.get(BADGE_INDEX_ASKED_KEY))?.value as Asked | undefined;
-    const since = addDays(this.today(), -REFILL_IF_ASKED_WITHIN_DAYS);
-    const lately = (day: unknown) => typeof day === 'string' && day >= since;
-    if (!lately(asked?.day)) return;
-    const withTitles = lately(asked?.titles);
+    if (!this.lately(asked?.day)) return;
+    const withTitles = this.lately(asked?.titles);
     const view = await this.load(withTitles);
     if (withTitles) await this.titlesOf(view);
   }
@@ -305,7 +308,8 @@ export class StoredPapers {
     if (copy?.stamp === stamp && typeof copy.index === 'string') return { stamp, listed: idsOfIndex(copy.index), index: copy.index };
     const listed = new Set<string>();
     const badges: PaperBadge[] = [];
-    const titles = withTitles ? new Map<string, string>() : undefined;
+    // Titles too if this page wants them, or if pages asked for them lately (one is likely to soon).
+    const titles = withTitles || this.lately(this.askedDays?.titles) ? new Map<string, string>() : undefined;
     await this.walkWindow(start, (rows) => {
       for (const { id, upvotes, numComments, title } of rows) {
         if (listed.has(id)) continue;

@@ -117,6 +117,8 @@ describe('badgeIndex', () => {
     const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, scholar: true, hackernews: true } });
     expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', titles: '2506.06276 starflow' });
     expect(await handleRequest({ type: 'badgeIndex', site: 'hackernews' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21' });
+    // Titles asked first: a worker that reads the window reads both in one pass.
+    expect(ctx.titleIndex.mock.invocationCallOrder[0]).toBeLessThan(ctx.badgeIndex.mock.invocationCallOrder[0]!);
     const off = context();
     expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, off)).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
     expect(off.titleIndex).not.toHaveBeenCalled();

@@ -223,6 +223,17 @@ describe('StoredPapers', () => {
     stored = new StoredPapers(db);
   });
 
+  it('reads titles in the same pass as badges once pages asked for titles lately, whichever is asked first', async () => {
+    await stored.titleIndex();
+    // A change (a paper looked up live): the next question reads the window again, titles with it.
+    await storeLookedUpPaper(db, { ...paper('2506.06276', 30), title: 'A Title Looked Up' }, 5);
+    await vi.waitFor(async () => expect(await db.kv.get('titleIndex')).toBeUndefined());
+    const walked = vi.spyOn(stored as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+    expect(new BadgeIndex(await stored.badgeIndex()).get('2506.06276')?.upvotes).toBe(30);
+    expect(new TitleIndex(await stored.titleIndex()).match('a title looked up')).toBe('2506.06276');
+    expect(walked).toHaveBeenCalledTimes(1);
+  });
+
   it('fills the index again after a sync step, unasked, and keeps its copy for the next wake; not after a live lookup', async () => {
     stored.close();
     // Longer than two sync steps take here even on a loaded machine: one refill for both.
