@@ -2,10 +2,11 @@
  * What the background answers pages from (listings, GitHub, the sites turned on later). A listing asks
  * about up to 2000 ids at once, too many to read one by one while a page waits, but a year of papers is
  * too much to hold in a worker's memory: the worker keeps only the compact badge index (./badge-index.ts,
- * `id upvotes comments` a line) and the set of its ids, and reads whole papers from IndexedDB for the
- * ids that set says are there. Filled on first use, in chunks (a year's papers are never in memory at
- * once), dropped whenever the tables it reads change (a sync step, a live lookup, a pruning run), so it
- * never answers with older data than the database holds.
+ * `id upvotes comments` a line) and the set of its ids (and, once a site that matches titles asks, the
+ * title index), and reads whole papers from IndexedDB for the ids that set says are there. Filled on
+ * first use, in chunks (a year's papers are never in memory at once), dropped whenever the tables it
+ * reads change (a sync step, a live lookup, a pruning run), so it never answers with older data than
+ * the database holds.
  *
  * The index holds the Daily Papers of the retention window (the days kept, lib/background/prune.ts) and
  * the trending list: what the person chose to keep. A saved or read paper older than the window stays in
