@@ -12,6 +12,6 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void runLinkSite(ctx, { site: 'x', css: badgeCss, find: findXPapers, watchAdded: true, indexWhenSeen: true });
+    void runLinkSite(ctx, { site: 'x', css: badgeCss, find: findXPapers, watchAdded: true });
   },
 });

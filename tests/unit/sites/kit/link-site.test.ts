@@ -3,18 +3,29 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runLinkSite } from '../../../../components/sites/kit/link-site';
 import { findPaperLinks } from '../../../../lib/sites/kit/paper-links';
 import { sendRequest } from '../../../../lib/shared/messages';
+import { encodeTitleIndex, type TitleMatcher } from '../../../../lib/shared/title-index';
+import type { PaperMention } from '../../../../lib/sites/kit/link-badges';
 
 vi.mock('../../../../lib/shared/messages', async (original) => ({ ...(await original<typeof import('../../../../lib/shared/messages')>()), sendRequest: vi.fn() }));
 
 const asked = vi.mocked(sendRequest);
 const ANSWER = { enabled: true, highlightThreshold: 0, index: '2506.06276 12 3' };
-const badges = () => [...document.querySelectorAll('dpl-paper-badge')].map((host) => host.previousElementSibling?.getAttribute('href'));
-const nextFrames = () => new Promise((resolve) => setTimeout(resolve, 50));
+const TITLES = encodeTitleIndex([{ id: '2506.06276', title: 'STARFlow: Scaling Latent Normalizing Flows' }]);
+const badged = () => [...document.querySelectorAll('dpl-paper-badge')].map((host) => host.previousElementSibling?.getAttribute('href') ?? host.previousElementSibling?.textContent);
+const frames = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-function run(indexWhenSeen: boolean) {
+/** Paper links, and (as X's cards) `.card` elements naming a paper by their title. */
+function find(root: ParentNode, titles: TitleMatcher | undefined): PaperMention[] {
+  const cards = [...(root instanceof Element && root.matches('.card') ? [root] : root.querySelectorAll('.card'))].flatMap((card) => {
+    const id = titles?.match(card.textContent ?? '');
+    return id ? [{ link: card, id }] : [];
+  });
+  return [...findPaperLinks(root), ...cards];
+}
+
+function run(site: 'hackernews' | 'x') {
   const controller = new AbortController();
-  const ctx = { signal: controller.signal, isInvalid: false };
-  void runLinkSite(ctx, { site: 'hackernews', css: '', find: (root) => findPaperLinks(root), watchAdded: true, indexWhenSeen });
+  void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: true });
   return controller;
 }
 
@@ -23,41 +34,44 @@ afterEach(() => {
 });
 
 describe('runLinkSite', () => {
-  it('asks at once for a site whose pages name papers, before the page is read', async () => {
+  it('asks for the badge index at once, and badges the paper links of the page and of what is added', async () => {
     asked.mockResolvedValue(ANSWER as never);
-    document.body.innerHTML = '<p>No paper here.</p>';
-    const controller = run(false);
-    expect(asked).toHaveBeenCalledTimes(1);
-    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2506.06276">paper</a>');
-    await vi.waitFor(() => expect(badges()).toEqual(['https://arxiv.org/abs/2506.06276']));
-    controller.abort();
-  });
-
-  it('with indexWhenSeen, asks nothing of a page that names no paper, and asks once when one appears', async () => {
-    asked.mockResolvedValue(ANSWER as never);
-    document.body.innerHTML = '<p>No paper here.</p><a href="https://example.org/">elsewhere</a>';
-    const controller = run(true);
-    await nextFrames();
-    expect(asked).not.toHaveBeenCalled();
-    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://arxiv.org/pdf/2506.06276v2">pdf</a>');
-    await vi.waitFor(() => expect(badges()).toEqual(['https://arxiv.org/abs/2506.06276', 'https://arxiv.org/pdf/2506.06276v2']));
-    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2506.06276v3">again</a>');
-    await vi.waitFor(() => expect(badges()).toHaveLength(3));
-    expect(asked).toHaveBeenCalledTimes(1);
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://example.org/">elsewhere</a>';
+    const controller = run('hackernews');
     expect(asked).toHaveBeenCalledWith({ type: 'badgeIndex', site: 'hackernews' });
+    await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2506.06276v2">pdf</a>');
+    await vi.waitFor(() => expect(badged()).toHaveLength(2));
+    expect(asked).toHaveBeenCalledTimes(1);
     controller.abort();
-    expect(badges()).toEqual([]);
+    expect(badged()).toEqual([]);
   });
 
-  it('with indexWhenSeen and the site off, badges nothing and asks no more', async () => {
+  it('asks for the titles only when the page first shows a title to match (titlesOnAsk), once, then badges it', async () => {
+    asked.mockImplementation((async (request: { type: string }) => (request.type === 'titleIndex' ? { titles: TITLES } : { ...ANSWER, titlesOnAsk: true })) as never);
+    document.body.innerHTML = '<p>No card here.</p>';
+    const controller = run('x');
+    await frames();
+    expect(asked.mock.calls.map(([request]) => request.type)).toEqual(['badgeIndex']);
+    document.body.insertAdjacentHTML('beforeend', '<div class="card">STARFlow: Scaling Latent Normalizing Flows</div><div class="card">Another title</div>');
+    await vi.waitFor(() => expect(badged()).toEqual(['STARFlow: Scaling Latent Normalizing Flows']));
+    document.body.insertAdjacentHTML('beforeend', '<div class="card">starflow scaling latent normalizing flows</div>');
+    await vi.waitFor(() => expect(badged()).toHaveLength(2));
+    expect(asked.mock.calls.map(([request]) => request)).toEqual([
+      { type: 'badgeIndex', site: 'x' },
+      { type: 'titleIndex', site: 'x' },
+    ]);
+    controller.abort();
+  });
+
+  it('badges nothing when the site is off', async () => {
     asked.mockResolvedValue({ enabled: false, highlightThreshold: 0, index: '' } as never);
     document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a>';
-    const controller = run(true);
-    await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
+    const controller = run('hackernews');
+    await frames();
     document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2506.06276v3">again</a>');
-    await nextFrames();
-    expect(badges()).toEqual([]);
-    expect(asked).toHaveBeenCalledTimes(1);
+    await frames();
+    expect(badged()).toEqual([]);
     controller.abort();
   });
 });
