@@ -27,6 +27,7 @@ import { toOverview, type PaperBadge, type PaperOverview } from '../shared/messa
 import type { Paper } from '../shared/paper';
 import { BADGE_INDEX_ASKED_KEY, BADGE_INDEX_KEY, TITLE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { addDays, utcDay } from '../shared/utc-day';
+import { firstFieldEnd, linesFrom } from '../shared/sorted-lines';
 import { retentionStart } from './retention';
 
 /** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
@@ -90,15 +91,12 @@ function isListed(paper: Paper, listDays: ReadonlySet<string>, trending: Readonl
   return trending.has(paper.id) || (paper.dailyDates ?? []).some((day) => listDays.has(day));
 }
 
-/** The ids of an encoded index: each line's start. */
+/** The ids of an encoded index: each line's first field (a line without a second field is not one). */
 function idsOfIndex(index: string): Set<string> {
   const ids = new Set<string>();
-  for (let start = 0; start < index.length; ) {
-    let end = index.indexOf('\n', start);
-    if (end < 0) end = index.length;
-    const space = index.indexOf(' ', start);
-    if (space > start && space < end) ids.add(index.slice(start, space));
-    start = end + 1;
+  for (const line of linesFrom(index, 0)) {
+    const space = firstFieldEnd(index, line);
+    if (space > line.start && space < line.end) ids.add(index.slice(line.start, space));
   }
   return ids;
 }

@@ -217,12 +217,12 @@ async function askBadgeIndex(page: Page, site: 'arxiv' | 'x' = 'arxiv'): Promise
   }, site);
 }
 
-/** Turns a site on, as the options page does (the settings in storage.sync). */
-async function turnSiteOn(page: Page, site: 'x'): Promise<void> {
-  await page.evaluate(async (site) => {
+/** Changes settings as the options page does (storage.sync); `sites` merges into the switches. */
+async function patchSettings(page: Page, patch: { retentionDays?: number; highlightThreshold?: number; sites?: Record<string, boolean> }): Promise<void> {
+  await page.evaluate(async (patch) => {
     const settings = ((await chrome.storage.sync.get('settings')).settings ?? {}) as { sites?: Record<string, boolean> };
-    await chrome.storage.sync.set({ settings: { ...settings, sites: { ...settings.sites, [site]: true } } });
-  }, site);
+    await chrome.storage.sync.set({ settings: { ...settings, ...patch, sites: { ...settings.sites, ...patch.sites } } });
+  }, patch);
 }
 
 /** A listing's 2000 ids (a tenth of them stored), asked as GitHub's lookup asks: answered in ms. */
@@ -253,10 +253,7 @@ async function readPruneState(page: Page): Promise<{ finishedAt?: number; report
 /** Changes the retention setting (the worker prunes on the change) and waits for that run's report. */
 async function pruneOnce(page: Page, retentionDays: number) {
   const before = (await readPruneState(page))?.finishedAt ?? 0;
-  await page.evaluate(async (retentionDays) => {
-    const { settings } = await chrome.storage.sync.get('settings');
-    await chrome.storage.sync.set({ settings: { ...(settings ?? {}), retentionDays } });
-  }, retentionDays);
+  await patchSettings(page, { retentionDays });
   await expect.poll(async () => (await readPruneState(page))?.finishedAt ?? 0, { timeout: 300_000, intervals: [200] }).toBeGreaterThan(before);
   return (await readPruneState(page))!.report;
 }
@@ -486,7 +483,7 @@ for (const size of SIZES) {
     // An X page with a paper's card: the badge index, then the title index, each time the stopped worker
     // wakes. After the pruning runs: turning X on changes the settings, which starts a pruning run and
     // drops the index (the retention window may have changed), so the first wake builds both.
-    await turnSiteOn(page, 'x');
+    await patchSettings(page, { sites: { x: true } });
     // That pruning run (a later one: a few hundred ms) ends first.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const titled: number[] = [];
@@ -499,10 +496,7 @@ for (const size of SIZES) {
     const titledHeap = await workerHeapMb(page);
     // A change that drops both copies (a setting: the window may have moved), titles asked today: the
     // next wake reads the window once for badges and titles.
-    await page.evaluate(async () => {
-      const settings = ((await chrome.storage.sync.get('settings')).settings ?? {}) as { highlightThreshold?: number };
-      await chrome.storage.sync.set({ settings: { ...settings, highlightThreshold: (settings.highlightThreshold ?? 0) + 1 } });
-    });
+    await patchSettings(page, { highlightThreshold: 500 });
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     await (await stopWorker(page, extensionId)).cdp.detach();
     const titledOnePass = (await askBadgeIndex(page, 'x')).ms;

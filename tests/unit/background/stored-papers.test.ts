@@ -10,6 +10,9 @@ import { utcDay } from '../../../lib/shared/utc-day';
 const DAY = '2025-06-09';
 /** A paper of the synced Daily Papers list of DAY (its day record is written in beforeEach). */
 const paper = (id: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: 'The abstract.', authors: [], upvotes, fetchedAt: 1, dailyDate: DAY });
+/** Spies on the read of the whole window (a fill), and on the fill itself. */
+const walkSpy = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+const fillSpy = (instance: StoredPapers) => vi.spyOn(instance as unknown as { fill: () => Promise<unknown> }, 'fill');
 const overview = (id: string, upvotes: number) => ({ id, title: `Paper ${id}`, authors: [], upvotes, fetchedAt: 1, dailyDate: DAY, dailyDates: [DAY] });
 
 let db: PapersDB;
@@ -27,7 +30,7 @@ afterEach(async () => {
 
 describe('StoredPapers', () => {
   it('answers the stored papers among the ids, without abstracts, filling the index once', async () => {
-    const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
+    const fill = fillSpy(stored);
     const many = ['2506.06276', '2506.99999', '2506.99998', '2506.99997'];
     const found = await stored.get(many);
     expect([...found.values()]).toEqual([overview('2506.06276', 21)]);
@@ -36,7 +39,7 @@ describe('StoredPapers', () => {
   });
 
   it('answers a few ids by reading those ids, then fills the index for the listings to come', async () => {
-    const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
+    const fill = fillSpy(stored);
     const found = await stored.get(['2506.06276', '2506.99999'], { unlisted: true });
     expect([...found.values()]).toEqual([overview('2506.06276', 21)]);
     expect(fill).not.toHaveBeenCalled();
@@ -67,7 +70,7 @@ describe('StoredPapers', () => {
     expect(stamp).toMatch(/^badge-index\/2 /);
     await db.kv.put({ key: 'badgeIndex', value: { stamp: stamp.slice(stamp.indexOf(' ') + 1), index: '2506.06276 21\n2506.00001 5' } });
     stored = new StoredPapers(db);
-    const walked = vi.spyOn(stored as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+    const walked = walkSpy(stored);
     expect(await stored.badgeIndex()).toBe('2506.00001 5\n2506.06276 21');
     expect(walked).toHaveBeenCalledTimes(1);
   });
@@ -126,7 +129,7 @@ describe('StoredPapers', () => {
 
   it('ignores changes to other tables', async () => {
     await stored.badgeIndex();
-    const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
+    const fill = fillSpy(stored);
     await db.userState.put({ id: '2506.06276', savedAt: 1 });
     // Of the kv table, only the trending list: not the sync's state or a pruning run's progress.
     await db.kv.bulkPut([{ key: 'syncState', value: { running: true } }, { key: 'pruneState', value: {} }]);
@@ -165,14 +168,13 @@ describe('StoredPapers', () => {
   });
 
   it('keeps a copy of the index for the next wake, used only while the tables still match it', async () => {
-    const walk = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
     const index = await stored.badgeIndex();
     await vi.waitFor(async () => expect((await db.kv.get('badgeIndex'))?.value).toMatchObject({ index }));
     stored.close();
 
     // A woken worker: the copy, no paper read.
     const woken = new StoredPapers(db);
-    const walked = walk(woken);
+    const walked = walkSpy(woken);
     expect(await woken.badgeIndex()).toBe(index);
     expect([...(await woken.get(['2506.06276', '2506.00001', '2506.99999', '2506.99998'])).keys()].sort()).toEqual(['2506.00001', '2506.06276']);
     expect(walked).not.toHaveBeenCalled();
@@ -181,7 +183,7 @@ describe('StoredPapers', () => {
     // Written while no worker listened (a sync step): the stamp no longer matches, the window is read again.
     await storeDay(db, { date: DAY, papers: [paper('2506.06276', 40)], dropped: 0, status: 'complete' }, 9);
     const later = new StoredPapers(db);
-    const walkedLater = walk(later);
+    const walkedLater = walkSpy(later);
     expect(new BadgeIndex(await later.badgeIndex()).get('2506.06276')?.upvotes).toBe(40);
     expect(walkedLater).toHaveBeenCalledTimes(1);
 
@@ -195,13 +197,12 @@ describe('StoredPapers', () => {
   });
 
   it('keeps a copy of the title index beside it: a woken worker answers titles without reading the window, until the tables change', async () => {
-    const walk = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
     const titles = await stored.titleIndex();
     await vi.waitFor(async () => expect((await db.kv.get('titleIndex'))?.value).toMatchObject({ titles }));
     stored.close();
 
     const woken = new StoredPapers(db);
-    const walked = walk(woken);
+    const walked = walkSpy(woken);
     expect(await woken.titleIndex()).toBe(titles);
     expect(walked).not.toHaveBeenCalled();
     woken.close();
@@ -209,7 +210,7 @@ describe('StoredPapers', () => {
     // A sync step written while no worker listened: the stamp moved, titles are read again (with the new one).
     await storeDay(db, { date: DAY, papers: [{ ...paper('2506.06276', 40), title: 'Renamed By Its Authors' }], dropped: 0, status: 'complete' }, 9);
     const later = new StoredPapers(db);
-    const walkedLater = walk(later);
+    const walkedLater = walkSpy(later);
     expect(new TitleIndex(await later.titleIndex()).match('renamed by its authors')).toBe('2506.06276');
     // One pass reads badges and titles together.
     expect(walkedLater).toHaveBeenCalledTimes(1);
@@ -228,7 +229,7 @@ describe('StoredPapers', () => {
     // A change (a paper looked up live): the next question reads the window again, titles with it.
     await storeLookedUpPaper(db, { ...paper('2506.06276', 30), title: 'A Title Looked Up' }, 5);
     await vi.waitFor(async () => expect(await db.kv.get('titleIndex')).toBeUndefined());
-    const walked = vi.spyOn(stored as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+    const walked = walkSpy(stored);
     expect(new BadgeIndex(await stored.badgeIndex()).get('2506.06276')?.upvotes).toBe(30);
     expect(new TitleIndex(await stored.titleIndex()).match('a title looked up')).toBe('2506.06276');
     expect(walked).toHaveBeenCalledTimes(1);
@@ -238,7 +239,7 @@ describe('StoredPapers', () => {
     stored.close();
     // Longer than two sync steps take here even on a loaded machine: one refill for both.
     stored = new StoredPapers(db, { refillAfterSyncMs: 400 });
-    const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
+    const fill = fillSpy(stored);
     await stored.badgeIndex();
     expect(fill).toHaveBeenCalledTimes(1);
     // A paper looked up live: the index is dropped, and filled only when a page asks.
@@ -262,8 +263,8 @@ describe('StoredPapers', () => {
     const afterSync = async (date: string) => {
       stored.close();
       stored = new StoredPapers(db, { refillAfterSyncMs: 50, now: () => now });
-      const fill = vi.spyOn(stored as unknown as { fill: () => Promise<unknown> }, 'fill');
-      const walk = vi.spyOn(stored as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+      const fill = fillSpy(stored);
+      const walk = walkSpy(stored);
       await syncStep(date);
       await new Promise((resolve) => setTimeout(resolve, 400));
       walks = walk.mock.calls.length;
