@@ -10,7 +10,7 @@
 import { Dexie } from 'dexie';
 import type { MissRecord, PapersDB, TrendingList, UpvoteSample, UserPaperState } from '../shared/db';
 import type { Paper } from '../shared/paper';
-import { PAPER_COMMENTS_KEY_PREFIX, PAPER_LINKS_KEY_PREFIX, PRUNE_STATE_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { BADGE_INDEX_KEY, PAPER_COMMENTS_KEY_PREFIX, PAPER_LINKS_KEY_PREFIX, PRUNE_STATE_KEY, TITLE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { FAILURE_TTL_MS, MISS_TTL_MS } from './lookup';
 import { retentionStart } from './retention';
 
@@ -145,8 +145,9 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
         const listDays = new Set<string>(days);
         const gone = papers.flatMap((paper, i) => (paper && isPrunable(paper, start, marks[i], trendingIds, listDays) ? [paper.id] : []));
         if (!gone.length) return;
-        // The paper's cached linked lists and discussion go with it.
-        const cached = gone.flatMap((id) => [PAPER_LINKS_KEY_PREFIX + id, PAPER_COMMENTS_KEY_PREFIX + id]);
+        // The paper's cached linked lists and discussion go with it; so do the kept page indexes, which
+        // a later sync would otherwise patch (lib/background/index-stamp.ts): a deletion is not patched.
+        const cached = [BADGE_INDEX_KEY, TITLE_INDEX_KEY, ...gone.flatMap((id) => [PAPER_LINKS_KEY_PREFIX + id, PAPER_COMMENTS_KEY_PREFIX + id])];
         await Promise.all([db.papers.bulkDelete(gone), db.upvoteHistory.where('id').anyOf(gone).delete(), db.kv.bulkDelete(cached)]);
         report.papers += gone.length;
       });

@@ -19,9 +19,9 @@
  * a few ids): otherwise a script on a page could list candidate ids and read off what the person read.
  */
 import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
-import { encodeBadgeIndex } from '../shared/badge-index';
+import { encodeBadgeIndex, patchBadgeIndex } from '../shared/badge-index';
 import { tablesChanged } from './database-changes';
-import { encodeTitleIndex } from '../shared/title-index';
+import { encodeTitleIndex, patchTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperBadge, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
@@ -29,6 +29,7 @@ import { BADGE_INDEX_ASKED_KEY, BADGE_INDEX_KEY, TITLE_INDEX_KEY, TRENDING_KEY }
 import { addDays, utcDay } from '../shared/utc-day';
 import { firstFieldEnd, linesFrom } from '../shared/sorted-lines';
 import { retentionStart } from './retention';
+import { listDaysOf, parseStamp, patchBetween, readStamp, stampText, type IndexStamp, type StampPatch } from './index-stamp';
 
 /** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
 export const DIRECT_READ_MAX = 3;
@@ -45,9 +46,6 @@ export const REFILL_AFTER_SYNC_MS = 5_000;
  * window after every sync (1.3 s of worker time at 40,000 papers).
  */
 export const REFILL_IF_ASKED_WITHIN_DAYS = 7;
-
-/** The index's encoding, first in the stamp: 2, its lines sorted by id (until 2026-12-04, unstamped, in the window's order). */
-const INDEX_FORMAT = 'badge-index/2';
 
 /** The index as kept in the kv table, with what it was built from (see `stamp`). */
 interface KeptIndex {
@@ -70,6 +68,8 @@ interface KeptTitles {
 interface View {
   /** What it was built from (`stamp`). */
   stamp: string;
+  /** The UTC day it was built on: the window's first day moves with the day. */
+  day: string;
   /** The ids of the listed papers of the window (Daily Papers days kept, trending): what the index holds. */
   listed: Set<string>;
   /** Their badges, encoded (../shared/badge-index.ts). */
@@ -111,7 +111,10 @@ export class StoredPapers {
   private askedDays: Asked | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
-    if (changed.has('papers') || changed.has('days') || this.trendingChanged(parts)) this.invalidate();
+    // A sync step's transaction writes a day record or the trending list with its papers: the stamp shows it
+    // (./index-stamp.ts), so the copies stay, to be patched. Papers written otherwise drop them.
+    const synced = changed.has('days') || this.trendingChanged(parts);
+    if (changed.has('papers') || synced) this.drop({ keepCopies: synced });
     if (changed.has('days')) this.refillAfterSync();
   };
 
@@ -181,13 +184,20 @@ export class StoredPapers {
     Dexie.on('storagemutated', this.onMutated);
   }
 
-  /** Drops what is held, and the kept copy: the next question fills it again. */
+  /** Drops what is held, and the kept copies: the next question reads the window again. */
   invalidate(): void {
+    this.drop({ keepCopies: false });
+  }
+
+  /**
+   * Drops what is held; the next question fills it again, patching the kept copies if they are kept.
+   * They go when the change may not show in the stamp (a looked-up paper's new count).
+   */
+  private drop({ keepCopies }: { keepCopies: boolean }): void {
     this.generation++;
     this.view = undefined;
     this.loading = undefined;
-    // The copies go too: a change this worker saw may not show in the stamp (a looked-up paper's new count).
-    void this.db.kv.bulkDelete([BADGE_INDEX_KEY, TITLE_INDEX_KEY]).catch(() => undefined);
+    if (!keepCopies) void this.db.kv.bulkDelete([BADGE_INDEX_KEY, TITLE_INDEX_KEY]).catch(() => undefined);
   }
 
   /**
@@ -224,12 +234,21 @@ export class StoredPapers {
     return this.titlesOf(await this.asked('titles'));
   }
 
-  /** The view's titles: built with it (`fill`), else the kept copy of the same stamp, else the window read for them. */
+  /**
+   * The view's titles: built with it (`fill`), else the kept copy of the same stamp, else that copy
+   * patched (./index-stamp.ts), else the window read for them.
+   */
   private async titlesOf(view: View): Promise<string> {
     if (view.titles !== undefined) return view.titles;
     const generation = this.generation;
     const kept = (await this.db.kv.get(TITLE_INDEX_KEY))?.value as KeptTitles | undefined;
     if (kept?.stamp === view.stamp && typeof kept.titles === 'string') return (view.titles = kept.titles);
+    const now = parseStamp(view.stamp);
+    const patch = typeof kept?.titles === 'string' && now ? patchBetween(kept.stamp, now) : undefined;
+    if (kept && patch && now) {
+      const { drop, listed } = await this.readPatch(patch, now);
+      return this.keepTitles(view, patchTitleIndex(kept.titles, drop, listed), generation);
+    }
     const papers = new Map<string, string>();
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
     await this.walkWindow(start, (rows) => {
@@ -238,9 +257,9 @@ export class StoredPapers {
     return this.keepTitles(view, papers, generation);
   }
 
-  /** Encodes a view's titles and, if nothing changed while they were read, keeps their copy. */
-  private keepTitles(view: View, papers: Map<string, string>, generation: number): string {
-    const titles = encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
+  /** A view's titles (encoded, or the papers to encode) and, if nothing changed while they were read, their copy kept. */
+  private keepTitles(view: View, papers: Map<string, string> | string, generation: number): string {
+    const titles = typeof papers === 'string' ? papers : encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
     view.titles = titles;
     if (generation === this.generation) {
       void this.db.kv.put({ key: TITLE_INDEX_KEY, value: { stamp: view.stamp, titles } satisfies KeptTitles }).catch(() => undefined);
@@ -279,6 +298,8 @@ export class StoredPapers {
 
   /** `withTitles`: a fill that reads the window reads the titles in the same pass (a second pass costs as much). */
   private load(withTitles = false): Promise<View> {
+    // A worker kept awake past midnight: the window's first day moved, and the view is patched to it.
+    if (this.view && this.view.day !== this.today()) this.drop({ keepCopies: true });
     if (this.view) return Promise.resolve(this.view);
     if (this.loading) return this.loading;
     const generation = this.generation;
@@ -293,22 +314,39 @@ export class StoredPapers {
 
   /**
    * The window's listed papers: those of the kept list days with a record, and the trending ones. A
-   * woken worker takes the kept copy when its stamp still matches the tables; else it reads the window
-   * and keeps a copy for the next wake.
+   * woken worker takes the kept copy when its stamp still matches the tables; else patches it when the
+   * stamps name what changed (a sync: ./index-stamp.ts); else reads the window. The result's copy is
+   * kept for the next wake.
    */
   private async fill(withTitles: boolean): Promise<View> {
     const generation = this.generation;
+    const day = this.today();
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-    const [stamp, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([this.stamp(start), this.db.kv.get(BADGE_INDEX_KEY), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
+    const [now, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
+      Promise.all([readStamp(this.db, start), this.db.kv.get(BADGE_INDEX_KEY), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
     );
+    const stamp = stampText(now);
     this.askedDays ??= asked?.value as Asked | undefined;
     const copy = kept?.value as KeptIndex | undefined;
-    if (copy?.stamp === stamp && typeof copy.index === 'string') return { stamp, listed: idsOfIndex(copy.index), index: copy.index };
+    if (copy?.stamp === stamp && typeof copy.index === 'string') return { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
+    // Titles too if this page wants them, or if pages asked for them lately (one is likely to soon).
+    const wantTitles = withTitles || this.lately(this.askedDays?.titles);
+    const patch = typeof copy?.index === 'string' ? patchBetween(copy.stamp, now) : undefined;
+    const view = copy && patch ? await this.patched(copy, patch, now, day) : await this.walked(start, stamp, day, wantTitles);
+    // Kept only if nothing changed while it was read (a change bumps the generation).
+    if (generation === this.generation) {
+      void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index: view.index } satisfies KeptIndex }).catch(() => undefined);
+    }
+    if (view.titles !== undefined) this.keepTitles(view, view.titles, generation);
+    else if (wantTitles) await this.titlesOf(view);
+    return view;
+  }
+
+  /** The view read from the whole window, with its titles in the same pass if `withTitles`. */
+  private async walked(start: string, stamp: string, day: string, withTitles: boolean): Promise<View> {
     const listed = new Set<string>();
     const badges: PaperBadge[] = [];
-    // Titles too if this page wants them, or if pages asked for them lately (one is likely to soon).
-    const titles = withTitles || this.lately(this.askedDays?.titles) ? new Map<string, string>() : undefined;
+    const titles = withTitles ? new Map<string, string>() : undefined;
     await this.walkWindow(start, (rows) => {
       for (const { id, upvotes, numComments, title } of rows) {
         if (listed.has(id)) continue;
@@ -317,28 +355,34 @@ export class StoredPapers {
         titles?.set(id, title);
       }
     });
-    const index = encodeBadgeIndex(badges);
-    // Kept only if nothing changed while it was read (a change bumps the generation).
-    if (generation === this.generation) {
-      void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index } satisfies KeptIndex }).catch(() => undefined);
-    }
-    const view: View = { stamp, listed, index };
-    if (titles) this.keepTitles(view, titles, generation);
+    const view: View = { stamp, day, listed, index: encodeBadgeIndex(badges) };
+    if (titles) view.titles = encodeTitleIndex([...titles].map(([id, title]) => ({ id, title })));
     return view;
   }
 
+  /** The kept copy brought to the stamp `now`: the papers `patch` names read again, their lines replaced. */
+  private async patched(copy: KeptIndex, patch: StampPatch, now: IndexStamp, day: string): Promise<View> {
+    const { drop, listed } = await this.readPatch(patch, now);
+    const index = patchBadgeIndex(copy.index, drop, listed.map(({ id, upvotes, numComments }) => ({ id, upvotes, numComments })));
+    return { stamp: stampText(now), day, listed: idsOfIndex(index), index };
+  }
+
   /**
-   * What the index is built from, in one string: the index's format (a copy kept in another is never
-   * used), the window's first day, the number of stored papers,
-   * each day record (day, fetch time, count) and the trending list's fetch time. Every write the index
-   * depends on changes one of them: a sync step writes its day's record, the trending list its time,
-   * an import, a lookup, a pruning run or a cleared cache the count of papers; what this worker writes
-   * itself also drops the copy (`invalidate`).
+   * The papers a patch names, read again: `drop`, every one of them (their old lines go), and `listed`,
+   * those listed at the stamp `now` (their new lines).
    */
-  private async stamp(start: string): Promise<string> {
-    const [count, days, trending] = await Promise.all([this.db.papers.count(), this.db.days.toArray(), this.db.kv.get(TRENDING_KEY)]);
-    const fetchedAt = (trending?.value as TrendingList | undefined)?.fetchedAt ?? 0;
-    return [INDEX_FORMAT, start, count, fetchedAt, ...days.map((day) => `${day.date}:${day.fetchedAt}:${day.count}`)].join(' ');
+  private async readPatch(patch: StampPatch, now: IndexStamp): Promise<{ drop: Set<string>; listed: Paper[] }> {
+    const drop = new Set<string>(patch.ids);
+    const rows = patch.days.length ? await this.db.papers.where('dailyDates').anyOf(patch.days).toArray() : [];
+    for (const row of rows) drop.add(row.id);
+    const byId = await this.db.papers.bulkGet(patch.ids);
+    const listDays = listDaysOf(now);
+    const trendingIds = new Set(now.trending.ids);
+    const seen = new Set<string>();
+    const listed = [...rows, ...byId].filter(
+      (row): row is Paper => row !== undefined && !seen.has(row.id) && (seen.add(row.id), isListed(row, listDays, trendingIds)),
+    );
+    return { drop, listed };
   }
 
   /**

@@ -11,7 +11,7 @@
  * 600 KB) a page reads the few thousand it shows, never the whole index into a map of its own.
  */
 import type { PaperBadge } from './messages';
-import { firstFieldEnd, lineAt, lowerBound } from './sorted-lines';
+import { firstFieldEnd, lineAt, lowerBound, mergeSorted } from './sorted-lines';
 
 /** Ids in the index's order: by UTF-16 code units, as `<` compares strings (never by locale). */
 const byId = (a: PaperBadge, b: PaperBadge) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -22,6 +22,25 @@ export function encodeBadgeIndex(papers: Iterable<PaperBadge>): string {
     .sort(byId)
     .map(({ id, upvotes, numComments }) => (numComments === undefined ? `${id} ${upvotes}` : `${id} ${upvotes} ${numComments}`))
     .join('\n');
+}
+
+/** A line's id: its first field. */
+const idOfLine = (line: string): string => {
+  const space = line.indexOf(' ');
+  return space < 0 ? line : line.slice(0, space);
+};
+
+/**
+ * The index with the lines of `drop` and of `add` taken out and `add`'s put in, still sorted: what
+ * `encodeBadgeIndex` gives for the papers of `index`, less `drop`, with `add` (a sync's few changed
+ * papers patched into a year's index without encoding it again).
+ */
+export function patchBadgeIndex(index: string, drop: Iterable<string>, add: readonly PaperBadge[]): string {
+  const gone = new Set(drop);
+  for (const { id } of add) gone.add(id);
+  const kept = index ? index.split('\n').filter((line) => !gone.has(idOfLine(line))) : [];
+  const added = add.length ? encodeBadgeIndex(add).split('\n') : [];
+  return mergeSorted(kept, added, idOfLine).join('\n');
 }
 
 const count = (text: string | undefined): number | undefined => {

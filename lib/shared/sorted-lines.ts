@@ -50,3 +50,24 @@ export function* linesFrom(text: string, start: number): Generator<Line> {
     at = line.end + 1;
   }
 }
+
+/**
+ * Two lists of lines, each sorted by `key`, as one sorted list (on equal keys, `a`'s line first): how
+ * the background patches a few changed papers' lines into a kept index without sorting it again.
+ */
+export function mergeSorted(a: readonly string[], b: readonly string[], key: (line: string) => string): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  let keyB = j < b.length ? key(b[j]!) : undefined;
+  while (i < a.length && keyB !== undefined) {
+    if (key(a[i]!) <= keyB) merged.push(a[i++]!);
+    else {
+      merged.push(b[j++]!);
+      keyB = j < b.length ? key(b[j]!) : undefined;
+    }
+  }
+  for (; i < a.length; i++) merged.push(a[i]!);
+  for (; j < b.length; j++) merged.push(b[j]!);
+  return merged;
+}

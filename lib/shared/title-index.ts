@@ -10,7 +10,7 @@
  * title, so a page finds a title (or a cut title's start) by binary search in the string as it came
  * (./sorted-lines.ts): with a year of papers (2.5 MB of titles) nothing is read up front.
  */
-import { firstFieldEnd, linesFrom, lowerBound } from './sorted-lines';
+import { firstFieldEnd, linesFrom, lowerBound, mergeSorted } from './sorted-lines';
 
 /** Lower case, accents dropped, anything but letters and digits one space. */
 export function normaliseTitle(title: string): string {
@@ -36,6 +36,25 @@ export function encodeTitleIndex(papers: Iterable<{ id: string; title: string }>
   }
   entries.sort(([keyA, idA], [keyB, idB]) => (keyA < keyB ? -1 : keyA > keyB ? 1 : idA < idB ? -1 : idA > idB ? 1 : 0));
   return entries.map(([key, id]) => `${id} ${key}`).join('\n');
+}
+
+/**
+ * The title index with the papers of `drop` and of `add` taken out and `add`'s put in, still sorted:
+ * what `encodeTitleIndex` gives for the same papers (a sync's few changed papers patched into a year's
+ * titles without normalising and sorting them all again).
+ */
+export function patchTitleIndex(titles: string, drop: Iterable<string>, add: readonly { id: string; title: string }[]): string {
+  const gone = new Set(drop);
+  for (const { id } of add) gone.add(id);
+  const idOf = (line: string) => line.slice(0, line.indexOf(' '));
+  const kept = titles ? titles.split('\n').filter((line) => !gone.has(idOf(line))) : [];
+  const encoded = encodeTitleIndex(add);
+  // By title, then id, as `encodeTitleIndex` sorts: NUL sorts below any character a normalised title holds.
+  const order = (line: string) => {
+    const space = line.indexOf(' ');
+    return `${line.slice(space + 1)}\0${line.slice(0, space)}`;
+  };
+  return mergeSorted(kept, encoded ? encoded.split('\n') : [], order).join('\n');
 }
 
 /** What a site's reader asks of the title index (a `TitleIndex`, or one that comes when first asked: lib/sites/kit/lazy-title-index.ts). */

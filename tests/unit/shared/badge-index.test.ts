@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BadgeIndex, encodeBadgeIndex } from '../../../lib/shared/badge-index';
+import { BadgeIndex, encodeBadgeIndex, patchBadgeIndex } from '../../../lib/shared/badge-index';
 import type { PaperBadge } from '../../../lib/shared/messages';
 
 const all = (index: BadgeIndex, ids: string[]) => ids.map((id) => index.get(id));
@@ -65,6 +65,26 @@ describe('badge index', () => {
         const index = new BadgeIndex(encodeBadgeIndex(ids.map((one, i) => ({ id: one, upvotes: i }))));
         ids.forEach((one, i) => expect(index.get(one)).toEqual({ id: one, upvotes: i }));
         for (const other of others) expect(index.has(other)).toBe(ids.includes(other));
+      }),
+    );
+  });
+
+  it('patches lines in and out as encoding the patched papers from scratch would', () => {
+    expect(patchBadgeIndex('a 1\nb 2\nc 3', ['b'], [{ id: 'c', upvotes: 4, numComments: 1 }, { id: 'aa', upvotes: 0 }])).toBe('a 1\naa 0\nc 4 1');
+    expect(patchBadgeIndex('', [], [{ id: 'a', upvotes: 1 }])).toBe('a 1');
+    expect(patchBadgeIndex('a 1', ['a'], [])).toBe('');
+    const badge = fc.record(
+      { id: fc.stringMatching(/^[0-9a-z.]{1,6}$/), upvotes: fc.nat(999), numComments: fc.option(fc.nat(99), { nil: undefined }) },
+      { requiredKeys: ['id', 'upvotes'] },
+    );
+    const unique = (badges: PaperBadge[]) => [...new Map(badges.map((b) => [b.id, b])).values()];
+    fc.assert(
+      fc.property(fc.array(badge, { maxLength: 40 }), fc.array(badge, { maxLength: 10 }), fc.array(fc.stringMatching(/^[0-9a-z.]{1,6}$/), { maxLength: 10 }), (before, added, dropped) => {
+        const base = unique(before);
+        const add = unique(added);
+        const gone = new Set([...dropped, ...add.map((b) => b.id)]);
+        const want = encodeBadgeIndex([...base.filter((b) => !gone.has(b.id)), ...add]);
+        expect(patchBadgeIndex(encodeBadgeIndex(base), dropped, add)).toBe(want);
       }),
     );
   });

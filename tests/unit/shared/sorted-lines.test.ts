@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lineAt, linesFrom, lowerBound, type Line } from '../../../lib/shared/sorted-lines';
+import { lineAt, linesFrom, lowerBound, mergeSorted, type Line } from '../../../lib/shared/sorted-lines';
 
 const whole = (text: string) => (line: Line) => text.slice(line.start, line.end);
 const below = (text: string, target: string) => (line: Line) => whole(text)(line) < target;
@@ -24,6 +24,20 @@ describe('sorted lines', () => {
         const first = lines.findIndex((l) => !(l < target));
         const expected = first < 0 ? text.length : lines.slice(0, first).reduce((at, l) => at + l.length + 1, 0);
         expect(lowerBound(text, below(text, target))).toBe(expected);
+      }),
+    );
+  });
+
+  it('merges two sorted lists of lines into one sorted list, first list first on equal keys', () => {
+    const key = (line: string) => line.slice(0, 1);
+    expect(mergeSorted(['a1', 'c1', 'c2'], ['b', 'c3', 'd'], key)).toEqual(['a1', 'b', 'c1', 'c2', 'c3', 'd']);
+    expect(mergeSorted([], ['a'], key)).toEqual(['a']);
+    expect(mergeSorted(['a'], [], key)).toEqual(['a']);
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 4 })), fc.array(fc.string({ maxLength: 4 })), (a, b) => {
+        a.sort();
+        b.sort();
+        expect(mergeSorted(a, b, (line) => line)).toEqual([...a, ...b].sort());
       }),
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { encodeTitleIndex, MIN_CUT_TITLE, normaliseTitle, TitleIndex } from '../../../lib/shared/title-index';
+import { encodeTitleIndex, MIN_CUT_TITLE, normaliseTitle, patchTitleIndex, TitleIndex } from '../../../lib/shared/title-index';
 
 const MTP = 'Your LLM Knows the Future: Uncovering Its Multi-Token Prediction Potential';
 const index = new TitleIndex(
@@ -83,5 +83,18 @@ describe('the title index', () => {
       { numRuns: 300 },
     );
   });
-});
 
+  it('patches titles in and out as encoding the patched papers from scratch would (by title, then id)', () => {
+    const paper = fc.record({ id: fc.stringMatching(/^[0-9a-z.]{1,5}$/), title: fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'é', ' ', '-', ':', '1'), maxLength: 8 }) });
+    const unique = <T extends { id: string }>(papers: T[]) => [...new Map(papers.map((p) => [p.id, p])).values()];
+    fc.assert(
+      fc.property(fc.array(paper, { maxLength: 40 }), fc.array(paper, { maxLength: 10 }), fc.array(fc.stringMatching(/^[0-9a-z.]{1,5}$/), { maxLength: 10 }), (before, added, dropped) => {
+        const base = unique(before);
+        const add = unique(added);
+        const gone = new Set([...dropped, ...add.map((p) => p.id)]);
+        const want = encodeTitleIndex([...base.filter((p) => !gone.has(p.id)), ...add]);
+        expect(patchTitleIndex(encodeTitleIndex(base), dropped, add)).toBe(want);
+      }),
+    );
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * The kept badge and title indexes patched after sync steps (lib/background/index-stamp.ts) must be
+ * exactly what reading the whole window gives: random runs of sync steps, trending lists and days
+ * passing, each checked against the indexes encoded from scratch from the database's rows.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PapersDB, type TrendingList } from '../../../lib/shared/db';
+import type { Paper } from '../../../lib/shared/paper';
+import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
+import { encodeTitleIndex } from '../../../lib/shared/title-index';
+import { StoredPapers } from '../../../lib/background/stored-papers';
+import { storeDay, storeLookedUpPaper, storeTrending } from '../../../lib/background/sync/store';
+import { retentionStart } from '../../../lib/background/retention';
+import { addDays } from '../../../lib/shared/utc-day';
+
+const KEPT_DAYS = 20;
+const walkSpy = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
+
+/** A small seeded generator (mulberry32): every run of a seed is the same run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What the indexes must be, from every row: the listed papers of the window (a day with papers) and the trending ones. */
+async function expected(db: PapersDB, now: number): Promise<{ index: string; titles: string }> {
+  const start = retentionStart(now, KEPT_DAYS)!;
+  const [papers, days, trending] = await Promise.all([db.papers.toArray(), db.days.toArray(), db.kv.get('trending')]);
+  const listDays = new Set(days.filter((day) => day.date >= start && day.count > 0).map((day) => day.date));
+  const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
+  const listed = papers.filter((paper) => trendingIds.has(paper.id) || (paper.dailyDates ?? []).some((day) => listDays.has(day)));
+  return { index: encodeBadgeIndex(listed.map(({ id, upvotes, numComments }) => ({ id, upvotes, numComments }))), titles: encodeTitleIndex(listed) };
+}
+
+let db: PapersDB | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+describe('StoredPapers patching its kept indexes after a sync', () => {
+  for (const seed of [1, 2, 3, 4, 5, 6]) {
+    it(`gives what reading the whole window gives, step after step (run ${seed})`, async () => {
+      const next = random(seed);
+      const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+      db = new PapersDB(`patch-${seed}-${Math.random()}`);
+      let now = Date.parse('2025-06-25T12:00:00Z');
+      let made = 0;
+      const ids: string[] = [];
+      const fresh = (day: string): Paper => {
+        const id = `2506.${String(++made).padStart(5, '0')}`;
+        ids.push(id);
+        return { id, title: `Paper ${made} ${pick(['on agents', 'of vision', 'for speech'])}`, summary: 'The abstract.', authors: [], upvotes: Math.floor(next() * 50), fetchedAt: now, dailyDate: day };
+      };
+      /** A day's list: some new papers, some stored ones again (more upvotes, comments, sometimes a new title). */
+      const listOf = async (day: string): Promise<Paper[]> => {
+        const again = (await db!.papers.bulkGet(ids.filter(() => next() < 0.08))).filter((row): row is Paper => row !== undefined);
+        const changed = again.map((row) => ({
+          ...row,
+          dailyDate: day,
+          upvotes: row.upvotes + Math.floor(next() * 5),
+          ...(next() < 0.5 ? { numComments: Math.floor(next() * 9) } : {}),
+          ...(next() < 0.2 ? { title: `${row.title} (v2)` } : {}),
+        }));
+        return [...changed, ...Array.from({ length: Math.floor(next() * 6) }, () => fresh(day))];
+      };
+      const syncDay = async (day: string) => storeDay(db!, { date: day, papers: await listOf(day), dropped: 0, status: 'complete' }, now);
+      const syncTrending = async () => storeTrending(db!, [...(await listOf('')).map((paper) => ({ ...paper, dailyDate: undefined }))], now);
+
+      for (let day = addDays('2025-06-25', -25); day <= '2025-06-25'; day = addDays(day, 1)) await syncDay(day);
+      await syncTrending();
+      const worker = () => new StoredPapers(db!, { keptDays: async () => KEPT_DAYS, now: () => now, refillAfterSyncMs: 60_000 });
+      let awake = worker();
+      await awake.titleIndex();
+      let walks = 0;
+      for (let step = 0; step < 14; step++) {
+        // The copies as the last worker kept them, before the next change.
+        const want = await expected(db, now);
+        await vi.waitFor(async () => {
+          expect(((await db!.kv.get('badgeIndex'))?.value as { index: string }).index).toBe(want.index);
+          expect(((await db!.kv.get('titleIndex'))?.value as { titles: string }).titles).toBe(want.titles);
+        });
+        // Half the time the change comes while no worker listens (the next one wakes to it).
+        const asleep = next() < 0.5;
+        if (asleep) awake.close();
+        const change = pick(['day', 'day', 'new day', 'trending', 'time']);
+        if (change === 'day') await syncDay(addDays('2025-06-25', -Math.floor(next() * 10)));
+        else if (change === 'new day') await syncDay(addDays('2025-06-25', 1 + step));
+        else if (change === 'trending') await syncTrending();
+        // A day or two later: the window's first days leave it.
+        else now += (1 + Math.floor(next() * 2)) * 86_400_000;
+        if (asleep) awake = worker();
+        const walk = walkSpy(awake);
+        const got = next() < 0.5 ? { titles: await awake.titleIndex(), index: await awake.badgeIndex() } : { index: await awake.badgeIndex(), titles: await awake.titleIndex() };
+        expect(got).toEqual(await expected(db, now));
+        walks += walk.mock.calls.length;
+      }
+      awake.close();
+      // Every step patched: none read the window.
+      expect(walks).toBe(0);
+    });
+  }
+
+  it('reads the whole window when papers went that no stamp names (a pruning run), or a paper was looked up meanwhile', async () => {
+    db = new PapersDB(`patch-prune-${Math.random()}`);
+    const now = Date.parse('2025-06-25T12:00:00Z');
+    const paper = (id: string, day: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: '', authors: [], upvotes, fetchedAt: 1, dailyDate: day });
+    await storeDay(db, { date: '2025-06-20', papers: [paper('a', '2025-06-20'), paper('b', '2025-06-20')], dropped: 0, status: 'complete' }, 1);
+    let worker = new StoredPapers(db, { now: () => now });
+    expect(await worker.badgeIndex()).toBe('a 1\nb 1');
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeDefined());
+    worker.close();
+
+    // Deleted while no worker listened (pruning and clearing the cache also drop the copies, in the same
+    // transaction), with a sync step after: fewer papers than the copy's stamp counts, so no patch.
+    await db.papers.delete('b');
+    await storeDay(db, { date: '2025-06-21', papers: [paper('a', '2025-06-21')], dropped: 0, status: 'complete' }, 2);
+    worker = new StoredPapers(db, { now: () => now });
+    let walk = walkSpy(worker);
+    expect(await worker.badgeIndex()).toBe('a 1');
+    expect(walk).toHaveBeenCalledTimes(1);
+    await storeDay(db, { date: '2025-06-21', papers: [paper('c', '2025-06-21')], dropped: 0, status: 'complete' }, 2);
+    expect(await worker.badgeIndex()).toBe('a 1\nc 1');
+    await vi.waitFor(async () => expect(((await db!.kv.get('badgeIndex'))?.value as { index: string }).index).toBe('a 1\nc 1'));
+
+    // A live lookup the awake worker sees (a count no stamp shows) drops the copies: the next question reads the window.
+    await storeLookedUpPaper(db, paper('a', '2025-06-20', 7), 3);
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeUndefined());
+    worker.close();
+    worker = new StoredPapers(db, { now: () => now });
+    walk = walkSpy(worker);
+    expect(await worker.badgeIndex()).toBe('a 7\nc 1');
+    expect(walk).toHaveBeenCalledTimes(1);
+
+    // A sync step the awake worker sees keeps the copies, and the next question patches them.
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeDefined());
+    await storeDay(db, { date: '2025-06-22', papers: [paper('d', '2025-06-22', 2)], dropped: 0, status: 'complete' }, 4);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await db.kv.get('badgeIndex')).toBeDefined();
+    expect(await worker.badgeIndex()).toBe('a 7\nc 1\nd 2');
+    expect(walk).toHaveBeenCalledTimes(1);
+    worker.close();
+  });
+});
