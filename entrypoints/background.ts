@@ -38,7 +38,7 @@ export default defineBackground(() => {
   // Opened at once: the question that started this worker (most often a page's) reads it first thing.
   void db.open().catch(() => undefined);
   // Pages ask about up to 2000 ids at once: answered through the badge index of the retention window.
-  const stored = new StoredPapers(db, { keptDays: async () => keptDays(await readSettings()) });
+  const stored = new StoredPapers(db, { keptDays: async () => keptDays(await readSettings()), timings: benchTimings });
   // Retention: one run at a time, after each sync and each change of settings, never in a page's way.
   const prune = serialised(async () => {
     const settings = await readSettings();

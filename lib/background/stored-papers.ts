@@ -29,6 +29,7 @@ import { BADGE_INDEX_ASKED_KEY, BADGE_INDEX_KEY, TITLE_INDEX_KEY, TRENDING_KEY }
 import { addDays, utcDay } from '../shared/utc-day';
 import { firstFieldEnd, linesFrom } from '../shared/sorted-lines';
 import { retentionStart } from './retention';
+import { timedAsync, type TimingsSource } from './timings';
 import { listDaysOf, parseStamp, patchBetween, readStamp, stampText, type IndexStamp, type StampPatch } from './index-stamp';
 
 /** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
@@ -84,6 +85,8 @@ export interface StoredPapersOptions {
   now?: () => number;
   /** Tests: REFILL_AFTER_SYNC_MS otherwise. */
   refillAfterSyncMs?: number;
+  /** The benchmark's sink for the refill's time (./timings.ts). */
+  timings?: TimingsSource;
 }
 
 /** Whether a stored paper is on a public list the sync fetched: a synced list day, or the trending list. */
@@ -129,7 +132,7 @@ export class StoredPapers {
     clearTimeout(this.refill);
     this.refill = setTimeout(() => {
       this.refill = undefined;
-      void this.refillIfAsked().catch(() => undefined);
+      void timedAsync(this.options.timings, 'refill', () => this.refillIfAsked()).catch(() => undefined);
     }, this.options.refillAfterSyncMs ?? REFILL_AFTER_SYNC_MS);
   }
 

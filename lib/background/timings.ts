@@ -1,11 +1,14 @@
 /**
  * The benchmark's figures of the background's local work: a sync's (tests/bench/sync.bench.ts) and the
- * copy of the marks' (tests/bench/year.bench.ts), through a sink it hands in. A person's runs have none,
+ * copy of the marks' and the refill after a sync (tests/bench/year.bench.ts), through a sink it hands in. A person's runs have none,
  * so nothing is timed and no figure they never see is stored.
  */
 
-/** What a sync run does on this machine, apart from waiting for the network; and one copy of the marks. */
-export type TimingName = 'parse' | 'validate' | 'store' | 'mirror' | 'backup';
+/**
+ * What a sync run does on this machine, apart from waiting for the network; one copy of the marks; and
+ * the page indexes filled again after a sync (lib/background/stored-papers.ts).
+ */
+export type TimingName = 'parse' | 'validate' | 'store' | 'mirror' | 'backup' | 'refill';
 
 export interface TimingsSink {
   add(name: TimingName, ms: number): void;

@@ -59,7 +59,7 @@ test.describe('first sync', () => {
   for (let run = 0; run < RUNS; run++) {
     test(`run ${run + 1}`, async ({ server, background, hfHold }) => {
       await background.evaluate((name) => {
-        const totals = { parse: 0, validate: 0, store: 0, mirror: 0, backup: 0 };
+        const totals = { parse: 0, validate: 0, store: 0, mirror: 0, backup: 0, refill: 0 };
         (globalThis as Record<string, unknown>)[name] = { totals, add: (what: keyof typeof totals, ms: number) => (totals[what] += ms) };
       }, BENCH_TIMINGS_GLOBAL);
       // The run's wall time starts here: the hold above is the bench's, not the run's.

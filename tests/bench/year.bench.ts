@@ -250,6 +250,40 @@ async function readPruneState(page: Page): Promise<{ finishedAt?: number; report
   });
 }
 
+/**
+ * One sync's refill of the page indexes, in the worker (its timings sink, lib/background/timings.ts):
+ * the kept copies patched with the days the sync wrote, or, with `dropCopies` (deleted just before),
+ * the window read anew, as before 0.4 after every sync.
+ */
+async function timeRefill(context: BrowserContext, page: Page, dropCopies: boolean): Promise<number> {
+  const worker = context.serviceWorkers().at(-1)!;
+  await worker.evaluate((name) => {
+    const refills: number[] = [];
+    (globalThis as Record<string, unknown>)[name] = { refills, add: (what: string, ms: number) => what === 'refill' && refills.push(ms) };
+  }, BENCH_TIMINGS_GLOBAL);
+  if (dropCopies) {
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('daily-papers-lens');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('kv', 'readwrite');
+        tx.objectStore('kv').delete('badgeIndex');
+        tx.objectStore('kv').delete('titleIndex');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    });
+  }
+  await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+  const refills = () => worker.evaluate((name) => (globalThis as unknown as Record<string, { refills: number[] }>)[name]!.refills, BENCH_TIMINGS_GLOBAL);
+  await expect.poll(async () => (await refills()).length, { timeout: 120_000, intervals: [200] }).toBeGreaterThan(0);
+  return (await refills())[0]!;
+}
+
 /** Changes the retention setting (the worker prunes on the change) and waits for that run's report. */
 async function pruneOnce(page: Page, retentionDays: number) {
   const before = (await readPruneState(page))?.finishedAt ?? 0;
@@ -505,6 +539,13 @@ for (const size of SIZES) {
     await new Promise((resolve) => setTimeout(resolve, 5_000 + 10_000));
     await (await stopWorker(page, extensionId)).cdp.detach();
     const titledAfterSync = (await askBadgeIndex(page, 'x')).ms;
+    // The refill after a sync, badges and titles (asked today), in the worker: patched, then read anew, in turn.
+    const patchedRefills: number[] = [];
+    const fullRefills: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      patchedRefills.push(await timeRefill(context, page, false));
+      fullRefills.push(await timeRefill(context, page, true));
+    }
     // A year of reading: the copy of the marks, as every change of a mark and every sync writes it.
     const marks = await seedMarks(page, ids);
     const backups = await timeBackups(context, page, 3);
@@ -536,6 +577,8 @@ for (const size of SIZES) {
       { measure: 'worker cold start → X page with a paper card answered, first wake after a change, titles asked that day: both read in one pass', value: titledOnePass, unit: 'ms' },
       { measure: 'worker cold start → X page with a paper card answered, after a sync (both indexes filled again after it, unasked: titles asked that day)', value: titledAfterSync, unit: 'ms' },
       { measure: `title index size (${titles.lines} titles)`, value: titles.bytes / 1024, unit: 'KB' },
+      medianFigure("refill after a sync (badges and titles), in the worker: the kept copies patched with the sync's days", patchedRefills, 'ms'),
+      medianFigure('refill after a sync (badges and titles), in the worker: the window read anew (copies dropped; same run)', fullRefills, 'ms'),
       { measure: 'worker heap after GC (title index held too)', value: titledHeap, unit: 'MB', target: '≤ 16 MB', met: titledHeap <= 16 },
       ...listingRows,
       { measure: 'database on disk (navigator.storage.estimate)', value: diskBefore, unit: 'MB' },
