@@ -4,12 +4,17 @@
  * the sort button and its exact way back, the highlight threshold, no HF call from a listing.
  */
 import type { Page } from '@playwright/test';
+import type { browser } from 'wxt/browser';
 import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
 import { hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { collectPageErrors, expect, test } from './support/extension-test';
-import { fixturePapers, type FixturePaper } from './support/fixture-papers';
+import { fixturePapers, paperOf, type FixturePaper } from './support/fixture-papers';
+import { readRow } from './support/extension-db';
+import { stopWorker } from './support/worker-probes';
+
+declare const chrome: typeof browser;
 import type { FixtureServer } from './support/fixture-server';
 import { waitForSync } from './support/sync';
 
@@ -143,6 +148,51 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
   expect(await hostCount(page, 'dpl-toolbar')).toBe(1);
   expect(Object.values(await badges(page, 'dl#articles > dt')).filter((b) => b?.includes('badges'))).toEqual([]);
   expect(server.hfCalls().slice(callsBefore)).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("a sync's new counts show on the next listing after the worker stopped: the kept index brought up to date after the sync, unasked", async ({ server, context, background, extensionId }) => {
+  test.setTimeout(90_000);
+  await waitForSync(background);
+  const { sections, upvotes } = newListing(server);
+  const { data } = server;
+  const target = sections.newSubmissions.find((entry) => upvotes.has(entry.id))!;
+  const votes = upvotes.get(target.id)!;
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://arxiv.org/list/cs.CL/new');
+  await expect.poll(async () => (await badges(page, 'dl#articles > dt'))[target.id]).toMatch(new RegExp(`^▲ ${votes} `));
+  // The listing's question had the index filled and its copy kept for the next wake.
+  const kept = async () => (await readRow<{ value?: { index?: string } }>(background, 'kv', 'badgeIndex'))?.value?.index ?? '';
+  await expect.poll(kept).toContain(`${target.id} ${votes}`);
+  const before = await kept();
+
+  // HF counts 5 more upvotes for it; a sync stores them, and the background brings the kept index up
+  // to date a few seconds after the sync's last day record, while it is awake anyway.
+  server.hfOverride = (url) => {
+    if (!url.pathname.startsWith('/api/daily_papers') || (url.searchParams.get('date') ?? data.today) !== data.today) return undefined;
+    const items = structuredClone(data.days.get(data.today)!).map((item) => {
+      const paper = paperOf(item);
+      if (paper.id === target.id) paper.upvotes += 5;
+      return item;
+    });
+    return { status: 200, body: JSON.stringify(items) };
+  };
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+  await expect.poll(kept, { timeout: 30_000 }).toContain(`${target.id} ${votes + 5}`);
+  // Every other paper's line as it was (HF's other answers did not change; the sync may add days' papers).
+  const others = (index: string) => index.split('\n').filter((line) => !line.startsWith(`${target.id} `));
+  expect(others(await kept())).toEqual(expect.arrayContaining(others(before)));
+
+  // The worker stopped: the next listing wakes it, and its badge has the new count.
+  await (await stopWorker(page, extensionId)).cdp.detach();
+  await page.reload();
+  await expect.poll(async () => (await badges(page, 'dl#articles > dt'))[target.id]).toMatch(new RegExp(`^▲ ${votes + 5} `));
+  for (const entry of sections.newSubmissions.filter((e) => e.id !== target.id && upvotes.has(e.id))) {
+    expect((await badges(page, 'dl#articles > dt'))[entry.id], entry.id).toMatch(new RegExp(`^▲ ${upvotes.get(entry.id)} `));
+  }
   expect(errors).toEqual([]);
 });
 
