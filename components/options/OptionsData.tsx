@@ -71,6 +71,8 @@ export function OptionsData({ db }: { db: PapersDB }) {
       if (deleteSaved && !window.confirm('Delete every stored paper, including your saved papers and read marks? This cannot be undone.')) {
         return { text: 'Nothing was deleted.' };
       }
+      // A year of papers takes a second or two to delete: say so meanwhile.
+      setStatus({ text: deleteSaved ? 'Deleting every stored paper…' : 'Clearing the cache…' });
       const result = await clearCache(db, { keepSaved: !deleteSaved, local: browser.storage.local, pageStorage: globalThis.localStorage, files: originFiles() });
       void announceDatabaseChanged(TABLE_NAMES);
       tellBackground({ type: 'syncNow' });

@@ -4,6 +4,7 @@
  * person asks to delete those too. The copy of the cards (./card-mirror.ts) goes whole. The next sync
  * fetches the lists again and writes the copy anew.
  */
+import { Dexie, type IndexableType, type Table } from 'dexie';
 import type { PapersDB } from '../shared/db';
 import { clearCardMirror, type MirrorStorage } from '../shared/card-copy';
 import type { OriginFiles } from '../shared/origin-files';
@@ -29,6 +30,26 @@ export interface ClearOptions {
   files?: Pick<OriginFiles, 'remove'>;
 }
 
+/**
+ * Deletes every row of `table` but those whose primary key is kept: one range delete for each gap
+ * between the kept keys, in ascending order (`range` maps a gap's ends to primary keys). IndexedDB
+ * deletes a range natively; `noneOf(kept).delete()` made Dexie walk and delete a year of rows one
+ * key at a time (17 s at 40,000 papers, year bench).
+ */
+async function deleteAllBut<T, K extends IndexableType>(
+  table: Table<T, K>,
+  kept: readonly string[],
+  range: (after: string | undefined, before: string | undefined) => { from: IndexableType; to: IndexableType },
+): Promise<void> {
+  if (!kept.length) return table.clear();
+  const sorted = [...new Set(kept)].sort();
+  const gaps: [string | undefined, string | undefined][] = [[undefined, sorted[0]], ...sorted.map((key, i): [string, string | undefined] => [key, sorted[i + 1]])];
+  for (const [after, before] of gaps) {
+    const { from, to } = range(after, before);
+    await table.where(':id').between(from, to, after === undefined, before === undefined).delete();
+  }
+}
+
 export async function clearCache(db: PapersDB, options: ClearOptions): Promise<ClearResult> {
   // Marks deleted on purpose: their copy goes first, or a worker waking in between would restore them.
   if (!options.keepSaved) {
@@ -38,8 +59,12 @@ export async function clearCache(db: PapersDB, options: ClearOptions): Promise<C
   const result = await db.transaction('rw', [db.papers, db.days, db.upvoteHistory, db.userState, db.misses, db.kv, db.searchIndex], async () => {
     const before = await db.papers.count();
     const saved = options.keepSaved ? ((await db.userState.orderBy('savedAt').primaryKeys()) as string[]) : [];
-    await db.papers.where('id').noneOf(saved).delete();
-    await db.upvoteHistory.where('id').noneOf(saved).delete();
+    // Papers by id; upvote points by [id, at]: a gap runs from the last point of one kept id to the first of the next.
+    await deleteAllBut(db.papers, saved, (after, before) => ({ from: after ?? Dexie.minKey, to: before ?? Dexie.maxKey }));
+    await deleteAllBut(db.upvoteHistory, saved, (after, before) => ({
+      from: after === undefined ? Dexie.minKey : [after, Dexie.maxKey],
+      to: before === undefined ? Dexie.maxKey : [before, Dexie.minKey],
+    }));
     // The search index holds the words of every paper: it goes whole, and the background builds it anew from what stays.
     await Promise.all([db.days.clear(), db.misses.clear(), db.searchIndex.clear()]);
     await db.kv.bulkDelete(keysIn('kv', 'always'));

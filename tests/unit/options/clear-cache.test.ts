@@ -37,6 +37,22 @@ describe('clearCache', () => {
     expect(await db.kv.get(NOTIFICATION_STATE_KEY)).toBeDefined();
   });
 
+  it('keeps exactly the saved papers and their upvote points, wherever they sort among the others', async () => {
+    const db = getDb();
+    const ids = ['2501.00001', '2501.00002', '2501.00003', '2501.00004', '2501.00005', '2501.00006', '2501.00007'];
+    await db.papers.bulkPut(ids.map((id) => makePaper({ id })));
+    await db.upvoteHistory.bulkPut(ids.flatMap((id) => [1, 2].map((at) => ({ id, at, upvotes: at }))));
+    // The first, two neighbours, the last, and a saved paper with no row (its points only).
+    const saved = ['2501.00001', '2501.00003', '2501.00004', '2501.00007', '2501.00009'];
+    await db.upvoteHistory.put({ id: '2501.00009', at: 1, upvotes: 1 });
+    await db.userState.bulkPut(saved.map((id, i) => ({ id, savedAt: i + 1 })));
+    expect(await clearCache(db, { keepSaved: true })).toEqual({ papersRemoved: 3, savedKept: 4 });
+    expect(await db.papers.toCollection().primaryKeys()).toEqual(['2501.00001', '2501.00003', '2501.00004', '2501.00007']);
+    expect(await db.upvoteHistory.toCollection().primaryKeys()).toEqual(
+      ['2501.00001', '2501.00003', '2501.00004', '2501.00007'].flatMap((id) => [[id, 1], [id, 2]]).concat([['2501.00009', 1]]),
+    );
+  });
+
   it('deletes everything when the person asks, and the refill counts as an install', async () => {
     const db = await seed();
     expect(await clearCache(db, { keepSaved: false })).toEqual({ papersRemoved: 5, savedKept: 0 });
