@@ -20,7 +20,7 @@
  * a few ids): otherwise a script on a page could list candidate ids and read off what the person read.
  */
 import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
-import { encodeBadgeIndex, patchBadgeIndex } from '../shared/badge-index';
+import { BadgeIndex, encodeBadgeIndex, patchBadgeIndex } from '../shared/badge-index';
 import { tablesChanged } from './database-changes';
 import { encodeTitleIndex, patchTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
@@ -33,6 +33,8 @@ import { retentionStart } from './retention';
 import { timedAsync, type TimingsSource } from './timings';
 import { listDaysOf, parseStamp, patchBetween, readStamp, stampText, type IndexStamp, type StampPatch } from './index-stamp';
 
+/** Up to this many papers written outside a sync (a lookup writes one), they are looked at before the kept copies go. */
+export const CHECK_WRITTEN_MAX = 20;
 /** Up to this many ids, a question is answered by reading those ids (a paper page), not from the index. */
 export const DIRECT_READ_MAX = 3;
 /** Papers read per request while the index fills: bounds the memory a fill takes at once. */
@@ -116,9 +118,14 @@ export class StoredPapers {
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
     // A sync step's transaction writes a day record or the trending list with its papers: the stamp shows it
-    // (./index-stamp.ts), so the copies stay, to be patched. Papers written otherwise drop them.
-    const synced = changed.has('days') || this.trendingChanged(parts);
-    if (changed.has('papers') || synced) this.drop({ keepCopies: synced });
+    // (./index-stamp.ts), so the copies stay, to be patched. Papers written otherwise drop the view and
+    // the copies, unless they are a few papers no list holds (a live lookup's), which change neither.
+    if (changed.has('days') || this.trendingChanged(parts)) this.drop({ keepCopies: true });
+    else if (changed.has('papers')) {
+      const written = this.writtenPapers(parts);
+      if (written) void this.dropIfIndexed(written).catch(() => this.drop({ keepCopies: false }));
+      else this.drop({ keepCopies: false });
+    }
     if (changed.has('days')) this.refillAfterSync();
   };
 
@@ -171,6 +178,35 @@ export class StoredPapers {
       void this.db.kv.put({ key: BADGE_INDEX_ASKED_KEY, value: next }).catch(() => undefined);
     }
     return view;
+  }
+
+  /** The ids of the papers a transaction wrote, when it names each (not a range), up to CHECK_WRITTEN_MAX; else undefined. */
+  private writtenPapers(parts: ObservabilitySet): string[] | undefined {
+    const written = parts[`idb://${this.db.name}/papers/`];
+    if (!written) return undefined;
+    const ids: string[] = [];
+    for (const node of RangeSet(written)) {
+      if (typeof node.from !== 'string' || node.from !== node.to || ids.length === CHECK_WRITTEN_MAX) return undefined;
+      ids.push(node.from);
+    }
+    return ids;
+  }
+
+  /**
+   * Papers written outside a sync: a live lookup's, a kept search result's, an import's (papers not
+   * stored before). If none of them is on a public list now (see `listedRows`), in the view or in the
+   * kept badge index, the indexes are what they were: the view and the copies stay (a copy's next
+   * reader finds only the count of papers moved, nothing to read again). Otherwise, or if one is gone,
+   * both go. (A page asking meanwhile, a few ms, is answered from the view as it was.)
+   */
+  private async dropIfIndexed(ids: string[]): Promise<void> {
+    const [rows, kept] = await Promise.all([this.db.papers.bulkGet(ids), this.db.kv.get(BADGE_INDEX_KEY)]);
+    const present = rows.filter((row): row is Paper => row !== undefined);
+    const index = (kept?.value as KeptIndex | undefined)?.index;
+    const indexed = typeof index === 'string' ? new BadgeIndex(index) : undefined;
+    const held = (id: string) => this.view?.listed.has(id) || indexed?.has(id);
+    const changesIndex = present.length < ids.length || ids.some(held) || (await this.listedRows(present)).length > 0;
+    if (changesIndex) this.drop({ keepCopies: false });
   }
 
   /** Of the kv table only the trending list counts (a pruning run's progress, the sync state do not). */
@@ -251,6 +287,7 @@ export class StoredPapers {
     const now = parseStamp(view.stamp);
     const patch = typeof kept?.titles === 'string' && now ? patchBetween(kept.stamp, now) : undefined;
     if (kept && patch && now) {
+      if (!patch.days.length && !patch.ids.length) return this.keepTitles(view, kept.titles, generation);
       const { drop, listed } = await this.readPatch(patch, now);
       return this.keepTitles(view, patchTitleIndex(kept.titles, drop, listed), generation);
     }
@@ -367,6 +404,8 @@ export class StoredPapers {
 
   /** The kept copy brought to the stamp `now`: the papers `patch` names read again, their lines replaced. */
   private async patched(copy: KeptIndex, patch: StampPatch, now: IndexStamp, stamp: string, day: string): Promise<View> {
+    // Only the count of papers moved (papers no list holds were stored): the index is the copy's.
+    if (!patch.days.length && !patch.ids.length) return { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
     const { drop, listed } = await this.readPatch(patch, now);
     const index = patchBadgeIndex(copy.index, drop, listed.map(({ id, upvotes, numComments }) => ({ id, upvotes, numComments })));
     return { stamp, day, listed: idsOfIndex(index), index };

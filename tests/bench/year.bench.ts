@@ -30,6 +30,7 @@ import { CHROMIUM_PATH, EXTENSION_DIR, expect, test } from '../e2e/support/exten
 import { unknownEntry } from '../e2e/support/arxiv';
 import { fixturePapers } from '../e2e/support/fixture-papers';
 import { absPage } from '../fixtures/arxiv/abs-page';
+import { STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
 import type { FixtureServer } from '../e2e/support/fixture-server';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
@@ -250,6 +251,40 @@ async function readPruneState(page: Page): Promise<{ finishedAt?: number; report
   });
 }
 
+/** Deletes the worker's kept copies of the badge and title indexes, as a change they cannot follow did before 0.4. */
+async function deleteKeptCopies(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('daily-papers-lens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('kv', 'readwrite');
+      tx.objectStore('kv').delete('badgeIndex');
+      tx.objectStore('kv').delete('titleIndex');
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
+
+/**
+ * A live lookup of a paper HF has but no synced list holds (an abstract page's), then a listing's
+ * question to the awake worker: its time. The lookup keeps the kept copies (nothing they hold changed);
+ * with `dropCopies` they are deleted after it, as every lookup did before 0.4, and the window is read.
+ */
+async function askAfterLookup(page: Page, server: FixtureServer, id: string, dropCopies: boolean): Promise<number> {
+  server.extraPapers.set(id, { ...STARFLOW_DETAILS, id, title: `A paper looked up live, ${id}`, submittedOnDailyAt: undefined });
+  const found = await page.evaluate((id) => chrome.runtime.sendMessage({ type: 'lookupPapers', ids: [id], live: true }) as Promise<{ papers: Record<string, unknown> }>, id);
+  expect(Object.keys(found.papers)).toEqual([id]);
+  // The background looks at what the lookup wrote before it keeps or drops the copies.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  if (dropCopies) await deleteKeptCopies(page);
+  return (await askBadgeIndex(page)).ms;
+}
+
 /**
  * One sync's refill of the page indexes, in the worker (its timings sink, lib/background/timings.ts):
  * the kept copies patched with the days the sync wrote, or, with `dropCopies` (deleted just before),
@@ -261,23 +296,7 @@ async function timeRefill(context: BrowserContext, page: Page, dropCopies: boole
     const refills: number[] = [];
     (globalThis as Record<string, unknown>)[name] = { refills, add: (what: string, ms: number) => what === 'refill' && refills.push(ms) };
   }, BENCH_TIMINGS_GLOBAL);
-  if (dropCopies) {
-    await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('daily-papers-lens');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('kv', 'readwrite');
-        tx.objectStore('kv').delete('badgeIndex');
-        tx.objectStore('kv').delete('titleIndex');
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    });
-  }
+  if (dropCopies) await deleteKeptCopies(page);
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
   const refills = () => worker.evaluate((name) => (globalThis as unknown as Record<string, { refills: number[] }>)[name]!.refills, BENCH_TIMINGS_GLOBAL);
   await expect.poll(async () => (await refills()).length, { timeout: 120_000, intervals: [200] }).toBeGreaterThan(0);
@@ -571,6 +590,13 @@ for (const size of SIZES) {
       patchedRefills.push(await timeRefill(context, page, false));
       fullRefills.push(await timeRefill(context, page, true));
     }
+    // A listing after a live lookup, the worker awake: the copies kept, against dropped (same run, in turn).
+    const afterLookupKept: number[] = [];
+    const afterLookupDropped: number[] = [];
+    for (let run = 0; run < 2; run++) {
+      afterLookupKept.push(await askAfterLookup(page, server, `2611.9900${2 * run}`, false));
+      afterLookupDropped.push(await askAfterLookup(page, server, `2611.9900${2 * run + 1}`, true));
+    }
     // A year of reading: the copy of the marks, as every change of a mark and every sync writes it.
     const marks = await seedMarks(page, ids);
     const backups = await timeBackups(context, page, 3);
@@ -606,6 +632,8 @@ for (const size of SIZES) {
       { measure: `title index size (${titles.lines} titles)`, value: titles.bytes / 1024, unit: 'KB' },
       medianFigure("refill after a sync (badges and titles), in the worker: the kept copies patched with the sync's days", patchedRefills, 'ms'),
       medianFigure('refill after a sync (badges and titles), in the worker: the window read anew (copies dropped; same run)', fullRefills, 'ms'),
+      medianFigure('badge index answered after a live lookup of a paper no list holds, worker awake: the copies kept', afterLookupKept, 'ms'),
+      medianFigure('… the copies dropped after the lookup (as every lookup did before; same run): the window read', afterLookupDropped, 'ms'),
       { measure: 'worker heap after GC (title index held too)', value: titledHeap, unit: 'MB', target: '≤ 16 MB', met: titledHeap <= 16 },
       ...listingRows,
       { measure: 'database on disk (navigator.storage.estimate)', value: diskBefore, unit: 'MB' },

@@ -146,4 +146,56 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
     expect(walk).toHaveBeenCalledTimes(1);
     worker.close();
   });
+
+  it('keeps the copies when a live lookup stores a paper no list holds, and drops them when one does, or was indexed, or went', async () => {
+    db = new PapersDB(`patch-lookup-${Math.random()}`);
+    const now = Date.parse('2025-06-25T12:00:00Z');
+    const paper = (id: string, day: string | undefined, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: '', authors: [], upvotes, fetchedAt: 1, dailyDate: day });
+    await storeDay(db, { date: '2025-06-20', papers: [paper('a', '2025-06-20'), paper('b', '2025-06-20')], dropped: 0, status: 'complete' }, 1);
+    await storeTrending(db, [paper('t', undefined, 3)], 1);
+    const worker = new StoredPapers(db, { now: () => now });
+    const copies = async () => [(await db!.kv.get('badgeIndex'))?.value, (await db!.kv.get('titleIndex'))?.value];
+    const index = await worker.badgeIndex();
+    const titles = await worker.titleIndex();
+    expect(index).toBe('a 1\nb 1\nt 3');
+    await vi.waitFor(async () => expect((await copies()).every(Boolean)).toBe(true));
+    const walk = walkSpy(worker);
+    const fill = vi.spyOn(worker as unknown as { fill: () => Promise<unknown> }, 'fill');
+
+    // A paper HF has but no synced list holds (its day was never synced), and one saved from a search.
+    await storeLookedUpPaper(db, paper('x', '2024-01-05', 9), 2);
+    await storeLookedUpPaper(db, paper('y', undefined, 4), 2);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await copies()).every(Boolean)).toBe(true);
+    expect(await worker.badgeIndex()).toBe(index);
+    expect(await worker.titleIndex()).toBe(titles);
+    // The worker kept its view: nothing read again at all.
+    expect(fill).not.toHaveBeenCalled();
+    expect(walk).not.toHaveBeenCalled();
+    // A worker woken later takes the copies as they are (only the count of papers moved).
+    const woken = new StoredPapers(db, { now: () => now });
+    const wokenWalk = walkSpy(woken);
+    expect(await woken.badgeIndex()).toBe(index);
+    expect(await woken.titleIndex()).toBe(titles);
+    expect(wokenWalk).not.toHaveBeenCalled();
+    woken.close();
+
+    // One a synced day lists (HF added it after the sync): the copies go, and the window is read.
+    await storeLookedUpPaper(db, paper('c', '2025-06-20', 2), 3);
+    await vi.waitFor(async () => expect((await copies()).some(Boolean)).toBe(false));
+    expect(await worker.badgeIndex()).toBe('a 1\nb 1\nc 2\nt 3');
+    expect(walk).toHaveBeenCalledTimes(1);
+    await vi.waitFor(async () => expect(((await db!.kv.get('badgeIndex'))?.value as { index: string } | undefined)?.index).toBe('a 1\nb 1\nc 2\nt 3'));
+
+    // One the index holds, moved off every list by a write no sync made (no stamp shows it): the copies go.
+    await db.papers.update('b', { dailyDate: '2024-01-05', dailyDates: ['2024-01-05'] });
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeUndefined());
+    expect(await worker.badgeIndex()).toBe('a 1\nc 2\nt 3');
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeDefined());
+
+    // A paper deleted outside a pruning run: the copies go.
+    await db.papers.delete('y');
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeUndefined());
+    worker.close();
+  });
 });
