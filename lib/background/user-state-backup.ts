@@ -244,7 +244,8 @@ async function putBack(db: PapersDB, places: BackupPlaces, now: number, backup: 
 
 /** Puts the copy's marks in, those already in the database winning; answers how many (0: none, the database no longer wiped). */
 function mergeCopy(db: PapersDB, backup: StoredCopy, madeAgain: boolean): Promise<number> {
-  return db.transaction('rw', [db.papers, db.days, db.userState], async () => {
+  // The kv table for importSavedPapers (the kept page indexes go when it adds papers).
+  return db.transaction('rw', [db.papers, db.days, db.userState, db.kv], async () => {
     if (!madeAgain && !(await looksWiped(db))) return 0;
     await importSavedPapers(db, backup.saved);
     const existing = await db.userState.bulkGet(backup.marks.map((m) => m.id));

@@ -57,4 +57,18 @@ describe('importSavedPapers', () => {
     expect(await db.papers.get('2506.00001')).toEqual(stored);
     expect(await db.papers.where('githubRepoKey').equals('attacker/lure').count()).toBe(0);
   });
+
+  it("drops the background's kept page indexes when it adds papers (no stamp shows them), and only then", async () => {
+    const db = getDb();
+    const copies = async () => (await db.kv.bulkGet(['badgeIndex', 'titleIndex'])).filter(Boolean).length;
+    await db.papers.put(makePaper({ id: '2506.00001' }));
+    await db.kv.bulkPut([
+      { key: 'badgeIndex', value: { stamp: '{}', index: '' } },
+      { key: 'titleIndex', value: { stamp: '{}', titles: '' } },
+    ]);
+    await importSavedPapers(db, [{ paper: makePaper({ id: '2506.00001' }), savedAt: 1 }]);
+    expect(await copies()).toBe(2);
+    await importSavedPapers(db, [{ paper: makePaper({ id: '2506.00002' }), savedAt: 2 }]);
+    expect(await copies()).toBe(0);
+  });
 });
