@@ -10,7 +10,7 @@ import { searchPage } from '../fixtures/arxiv/search-page';
 import { hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { collectPageErrors, expect, test } from './support/extension-test';
-import { fixturePapers, paperOf, type FixturePaper } from './support/fixture-papers';
+import { fixturePapers, todayWithMoreUpvotes, type FixturePaper } from './support/fixture-papers';
 import { readRow } from './support/extension-db';
 import { stopWorker } from './support/worker-probes';
 
@@ -169,15 +169,7 @@ test("a sync's new counts show on the next listing after the worker stopped: the
 
   // HF counts 5 more upvotes for it; a sync stores them, and the background brings the kept index up
   // to date a few seconds after the sync's last day record, while it is awake anyway.
-  server.hfOverride = (url) => {
-    if (!url.pathname.startsWith('/api/daily_papers') || (url.searchParams.get('date') ?? data.today) !== data.today) return undefined;
-    const items = structuredClone(data.days.get(data.today)!).map((item) => {
-      const paper = paperOf(item);
-      if (paper.id === target.id) paper.upvotes += 5;
-      return item;
-    });
-    return { status: 200, body: JSON.stringify(items) };
-  };
+  server.hfOverride = todayWithMoreUpvotes(data, target.id, 5);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));

@@ -11,7 +11,7 @@ import { plainHtmlPaper } from '../fixtures/arxiv/html-paper-plain';
 import { hostCount, paperCalls, patchSettings } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { dateLabel } from '../../lib/shared/day-label';
-import { fixturePapers, paperOf, todaysPapers } from './support/fixture-papers';
+import { fixturePapers, todaysPapers, todayWithMoreUpvotes } from './support/fixture-papers';
 import { readRow } from './support/extension-db';
 import { waitForSync } from './support/sync';
 import { stopWorker } from './support/worker-probes';
@@ -262,7 +262,6 @@ test("a known paper's card needs no worker: shown from the local copy while it s
   // (tests/e2e/arxiv-linked.spec.ts); here the card alone is watched.
   await patchSettings(background, { liveLookups: false });
   const { data } = server;
-  const today = data.days.get(data.today)!;
   const known = todaysPapers(data)[0]!;
   server.pages.set(`arxiv.org/abs/${known.id}`, absPage({ id: known.id, title: known.title, abstract: known.summary, authors: ['A'] }));
   const unknownId = '2507.00405';
@@ -283,15 +282,7 @@ test("a known paper's card needs no worker: shown from the local copy while it s
   await cdp.detach();
 
   // HF counts more upvotes; a sync stores them, and the card (still without the worker's help) follows.
-  server.hfOverride = (url) => {
-    if (!url.pathname.startsWith('/api/daily_papers') || (url.searchParams.get('date') ?? data.today) !== data.today) return undefined;
-    const items = structuredClone(today).map((item) => {
-      const paper = paperOf(item);
-      if (paper.id === known.id) paper.upvotes += 5;
-      return item;
-    });
-    return { status: 200, body: JSON.stringify(items) };
-  };
+  server.hfOverride = todayWithMoreUpvotes(data, known.id, 5);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   // (A run the worker started on waking may be under way: syncNow joins it; the next one fetches anew.)

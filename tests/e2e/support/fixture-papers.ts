@@ -1,5 +1,6 @@
 /** The fixture's Daily Papers (tests/fixtures/hf-data.ts) as the specs read them. */
 import type { DailyPapersFixture } from '../../fixtures/hf-data';
+import type { HfOverride } from './fixture-server';
 
 /** The paper object inside one of HF's daily items, as the fixture writes it (tests may change it). */
 export interface RawPaper {
@@ -49,4 +50,17 @@ export function fixturePapersById(data: DailyPapersFixture): Map<string, Fixture
 /** Today's papers, in HF's order (the ones a fresh install stores first). */
 export function todaysPapers(data: DailyPapersFixture): FixturePaper[] {
   return data.days.get(data.today)!.map((item) => flatten(item, data.today));
+}
+
+/** HF's answer for today's list with `more` upvotes for paper `id`, as a later sync fetches it (other answers unchanged). */
+export function todayWithMoreUpvotes(data: DailyPapersFixture, id: string, more: number): HfOverride {
+  return (url) => {
+    if (!url.pathname.startsWith('/api/daily_papers') || (url.searchParams.get('date') ?? data.today) !== data.today) return undefined;
+    const items = structuredClone(data.days.get(data.today)!).map((item) => {
+      const paper = paperOf(item);
+      if (paper.id === id) paper.upvotes += more;
+      return item;
+    });
+    return { status: 200, body: JSON.stringify(items) };
+  };
 }
