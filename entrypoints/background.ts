@@ -172,7 +172,7 @@ export default defineBackground(() => {
   browser.storage.sync.onChanged.addListener((changes) => {
     if (!(SETTINGS_KEY in changes)) return;
     // The window the index holds may have changed with the retention setting.
-    stored.invalidate();
+    stored.settingsChanged();
     void prune().catch(() => undefined);
     void syncSiteScripts();
     void badge.settingsChanged();

@@ -7,11 +7,14 @@
  * patched into the kept index: a routine sync changes a day or three, a few hundred papers, where
  * reading the whole window again reads 40,000 after a year.
  *
- * What no stamp shows — a paper looked up live, imported, or pruned — the worker that writes it sees
- * (the kept copies are dropped then, ./stored-papers.ts); a papers count that went down (a cleared
- * cache, a pruning run) never patches.
+ * What no stamp shows is taken care of where it is written: a paper looked up live is checked by the
+ * worker that sees it (./stored-papers.ts); a pruning run takes what it deletes out of the copies, and
+ * their count out of their stamps, in its own transaction; an import or a cleared cache deletes the
+ * copies (./kept-indexes.ts). A papers count below the stamp's (a deletion none of those made) never
+ * patches.
  */
 import type { PapersDB, TrendingList } from '../shared/db';
+import type { Paper } from '../shared/paper';
 import { TRENDING_KEY } from '../shared/storage-keys';
 
 /** The index's encoding: 3, a JSON stamp naming the window's days (2: a text stamp, no patching; 1: unsorted lines). */
@@ -77,6 +80,11 @@ export function parseStamp(text: unknown): IndexStamp | undefined {
   }
 }
 
+/** Whether a stored paper is on a public list the sync fetched: a synced list day, or the trending list. */
+export function isListed(paper: Paper, listDays: ReadonlySet<string>, trending: ReadonlySet<string>): boolean {
+  return trending.has(paper.id) || (paper.dailyDates ?? []).some((day) => listDays.has(day));
+}
+
 /** The window's days that list papers now (a record with papers): what makes a paper listed, with the trending list. */
 export const listDaysOf = (stamp: IndexStamp): Set<string> => new Set(stamp.days.filter(([, , count]) => count > 0).map(([date]) => date));
 
@@ -102,4 +110,25 @@ export function patchBetween(before: unknown, now: IndexStamp): StampPatch | und
   const sameTrending = old.trending.at === now.trending.at && old.trending.ids.join('\n') === now.trending.ids.join('\n');
   const ids = sameTrending ? [] : [...new Set([...old.trending.ids, ...now.trending.ids])];
   return papers + ids.length > PATCH_MAX_PAPERS ? undefined : { days: days.sort(), ids };
+}
+
+/** The papers a patch names, read again: every one of them (`drop`: their old lines go), and those listed at `now` (their new lines). */
+export interface PatchRead {
+  drop: Set<string>;
+  listed: Paper[];
+}
+
+/** Reads the papers `patch` names (a sync's days through the `dailyDates` index, the trending ids by key). */
+export async function readPatch(db: PapersDB, patch: StampPatch, now: IndexStamp): Promise<PatchRead> {
+  const drop = new Set<string>(patch.ids);
+  const rows = patch.days.length ? await db.papers.where('dailyDates').anyOf(patch.days).toArray() : [];
+  for (const row of rows) drop.add(row.id);
+  const byId = await db.papers.bulkGet(patch.ids);
+  const listDays = listDaysOf(now);
+  const trendingIds = new Set(now.trending.ids);
+  const seen = new Set<string>();
+  const listed = [...rows, ...byId].filter(
+    (row): row is Paper => row !== undefined && !seen.has(row.id) && (seen.add(row.id), isListed(row, listDays, trendingIds)),
+  );
+  return { drop, listed };
 }

@@ -10,8 +10,9 @@
 import { Dexie } from 'dexie';
 import type { MissRecord, PapersDB, TrendingList, UpvoteSample, UserPaperState } from '../shared/db';
 import type { Paper } from '../shared/paper';
-import { BADGE_INDEX_KEY, PAPER_COMMENTS_KEY_PREFIX, PAPER_LINKS_KEY_PREFIX, PRUNE_STATE_KEY, TITLE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { PAPER_COMMENTS_KEY_PREFIX, PAPER_LINKS_KEY_PREFIX, PRUNE_STATE_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { FAILURE_TTL_MS, MISS_TTL_MS } from './lookup';
+import { dropKeptIndexes, takeOutOfKeptIndexes } from './kept-indexes';
 import { retentionStart } from './retention';
 
 const DAY_MS = 86_400_000;
@@ -24,6 +25,12 @@ export const THIN_AFTER_DAYS = 30;
 export const THIN_AGAIN_DAYS = 90;
 /** Papers per transaction: small enough that a page's question never waits long behind one. */
 export const PRUNE_CHUNK = 200;
+/**
+ * Up to this many papers deleted in a run (a day or a few leaving the window), each transaction takes
+ * them out of the kept page indexes; beyond (a shorter window chosen), the copies go, and the next
+ * question reads the window once: cheaper than rewriting a year's copies (3.6 MB) for every chunk.
+ */
+export const PATCH_KEPT_INDEXES_MAX = 1_000;
 
 /** What the last run did, in the kv table (PRUNE_STATE_KEY): where the next run's thinning starts. */
 export interface PruneState {
@@ -145,10 +152,11 @@ export async function pruneStore(db: PapersDB, options: PruneOptions): Promise<P
         const listDays = new Set<string>(days);
         const gone = papers.flatMap((paper, i) => (paper && isPrunable(paper, start, marks[i], trendingIds, listDays) ? [paper.id] : []));
         if (!gone.length) return;
-        // The paper's cached linked lists and discussion go with it; so do the kept page indexes, which
-        // a later sync would otherwise patch (lib/background/index-stamp.ts): a deletion is not patched.
-        const cached = [BADGE_INDEX_KEY, TITLE_INDEX_KEY, ...gone.flatMap((id) => [PAPER_LINKS_KEY_PREFIX + id, PAPER_COMMENTS_KEY_PREFIX + id])];
-        await Promise.all([db.papers.bulkDelete(gone), db.upvoteHistory.where('id').anyOf(gone).delete(), db.kv.bulkDelete(cached)]);
+        // The paper's cached linked lists and discussion go with it. Its lines leave the kept page indexes
+        // in the same transaction (no stamp names a deletion: ./kept-indexes.ts), or the copies go.
+        const cached = gone.flatMap((id) => [PAPER_LINKS_KEY_PREFIX + id, PAPER_COMMENTS_KEY_PREFIX + id]);
+        const keptIndexes = report.papers + gone.length <= PATCH_KEPT_INDEXES_MAX ? takeOutOfKeptIndexes(db, gone) : dropKeptIndexes(db);
+        await Promise.all([db.papers.bulkDelete(gone), db.upvoteHistory.where('id').anyOf(gone).delete(), db.kv.bulkDelete(cached), keptIndexes]);
         report.papers += gone.length;
       });
       await pause();

@@ -6,8 +6,9 @@
  * title index), and reads whole papers from IndexedDB for the ids that set says are there. Filled on
  * first use, in chunks (a year's papers are never in memory at once), dropped whenever the tables it
  * reads change (a sync step, a live lookup, a pruning run), so it never answers with older data than
- * the database holds. Its copy, kept in the kv table for the next wake, is patched after a sync with
- * the few days the sync wrote (./index-stamp.ts) rather than built again from the whole window.
+ * the database holds. Its copy, kept in the kv table for the next wake (./kept-indexes.ts), is patched
+ * after a sync with the few days the sync wrote (./index-stamp.ts) rather than built again from the
+ * whole window; a pruning run takes the papers it deletes out of it.
  *
  * The index holds the Daily Papers of the retention window (the days kept, lib/background/prune.ts) and
  * the trending list: what the person chose to keep. A saved or read paper older than the window stays in
@@ -26,12 +27,13 @@ import { encodeTitleIndex, patchTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperBadge, type PaperOverview } from '../shared/messages';
 import type { Paper } from '../shared/paper';
-import { BADGE_INDEX_ASKED_KEY, BADGE_INDEX_KEY, TITLE_INDEX_KEY, TRENDING_KEY } from '../shared/storage-keys';
+import { BADGE_INDEX_ASKED_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { addDays, utcDay } from '../shared/utc-day';
 import { firstFieldEnd, linesFrom } from '../shared/sorted-lines';
 import { retentionStart } from './retention';
 import { timedAsync, type TimingsSource } from './timings';
-import { listDaysOf, parseStamp, patchBetween, readStamp, stampText, type IndexStamp, type StampPatch } from './index-stamp';
+import { isListed, parseStamp, patchBetween, readPatch, readStamp, stampText, type IndexStamp, type PatchRead, type StampPatch } from './index-stamp';
+import { dropKeptIndexes, keepIndex, keepTitles, keptIndexesWritten, readKeptIndex, readKeptTitles, type KeptIndex } from './kept-indexes';
 
 /** Up to this many papers written outside a sync (a lookup writes one), they are looked at before the kept copies go. */
 export const CHECK_WRITTEN_MAX = 20;
@@ -51,22 +53,10 @@ export const REFILL_AFTER_SYNC_MS = 5_000;
  */
 export const REFILL_IF_ASKED_WITHIN_DAYS = 7;
 
-/** The index as kept in the kv table, with what it was built from (see `stamp`). */
-interface KeptIndex {
-  stamp: string;
-  index: string;
-}
-
 /** The last UTC day a page asked for the index, and for the title index, as kept in the kv table: days, not times. */
 interface Asked {
   day: string;
   titles?: string;
-}
-
-/** The title index as kept in the kv table, with the stamp of the badge index it was built beside. */
-interface KeptTitles {
-  stamp: string;
-  titles: string;
 }
 
 interface View {
@@ -92,11 +82,6 @@ export interface StoredPapersOptions {
   timings?: TimingsSource;
 }
 
-/** Whether a stored paper is on a public list the sync fetched: a synced list day, or the trending list. */
-function isListed(paper: Paper, listDays: ReadonlySet<string>, trending: ReadonlySet<string>): boolean {
-  return trending.has(paper.id) || (paper.dailyDates ?? []).some((day) => listDays.has(day));
-}
-
 /** The ids of an encoded index: each line's first field (a line without a second field is not one). */
 function idsOfIndex(index: string): Set<string> {
   const ids = new Set<string>();
@@ -118,9 +103,11 @@ export class StoredPapers {
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
     // A sync step's transaction writes a day record or the trending list with its papers: the stamp shows it
-    // (./index-stamp.ts), so the copies stay, to be patched. Papers written otherwise drop the view and
-    // the copies, unless they are a few papers no list holds (a live lookup's), which change neither.
+    // (./index-stamp.ts), so the copies stay, to be patched. A pruning run, an import, "Clear the cache"
+    // took care of the copies in their own transaction (./kept-indexes.ts). Papers written otherwise drop
+    // the view and the copies, unless they are a few papers no list holds (a live lookup's), which change neither.
     if (changed.has('days') || this.trendingChanged(parts)) this.drop({ keepCopies: true });
+    else if (changed.has('papers') && keptIndexesWritten(parts, this.db.name)) this.drop({ keepCopies: true });
     else if (changed.has('papers')) {
       const written = this.writtenPapers(parts);
       if (written) void this.dropIfIndexed(written).catch(() => this.drop({ keepCopies: false }));
@@ -200,10 +187,9 @@ export class StoredPapers {
    * both go. (A page asking meanwhile, a few ms, is answered from the view as it was.)
    */
   private async dropIfIndexed(ids: string[]): Promise<void> {
-    const [rows, kept] = await Promise.all([this.db.papers.bulkGet(ids), this.db.kv.get(BADGE_INDEX_KEY)]);
+    const [rows, kept] = await Promise.all([this.db.papers.bulkGet(ids), readKeptIndex(this.db)]);
     const present = rows.filter((row): row is Paper => row !== undefined);
-    const index = (kept?.value as KeptIndex | undefined)?.index;
-    const indexed = typeof index === 'string' ? new BadgeIndex(index) : undefined;
+    const indexed = kept && new BadgeIndex(kept.index);
     const held = (id: string) => this.view?.listed.has(id) || indexed?.has(id);
     const changesIndex = present.length < ids.length || ids.some(held) || (await this.listedRows(present)).length > 0;
     if (changesIndex) this.drop({ keepCopies: false });
@@ -225,9 +211,13 @@ export class StoredPapers {
     Dexie.on('storagemutated', this.onMutated);
   }
 
-  /** Drops what is held, and the kept copies: the next question reads the window again. */
-  invalidate(): void {
-    this.drop({ keepCopies: false });
+  /**
+   * The settings changed, and with them maybe the retention window: what is held goes, and the next
+   * question patches the kept copies to the window's days (the stamp names the days that left or
+   * joined it: ./index-stamp.ts); the pruning run that follows takes out what it deletes.
+   */
+  settingsChanged(): void {
+    this.drop({ keepCopies: true });
   }
 
   /**
@@ -238,7 +228,7 @@ export class StoredPapers {
     this.generation++;
     this.view = undefined;
     this.loading = undefined;
-    if (!keepCopies) void this.db.kv.bulkDelete([BADGE_INDEX_KEY, TITLE_INDEX_KEY]).catch(() => undefined);
+    if (!keepCopies) void dropKeptIndexes(this.db).catch(() => undefined);
   }
 
   /**
@@ -277,18 +267,19 @@ export class StoredPapers {
 
   /**
    * The view's titles: built with it (`fill`), else the kept copy of the same stamp, else that copy
-   * patched (./index-stamp.ts), else the window read for them.
+   * patched (./index-stamp.ts), else the window read for them. `read`: the papers the badge index was
+   * just patched with, from the stamp `from` (the title copy's too, most often: read once for both).
    */
-  private async titlesOf(view: View): Promise<string> {
+  private async titlesOf(view: View, read?: { from: string; papers: PatchRead }): Promise<string> {
     if (view.titles !== undefined) return view.titles;
     const generation = this.generation;
-    const kept = (await this.db.kv.get(TITLE_INDEX_KEY))?.value as KeptTitles | undefined;
-    if (kept?.stamp === view.stamp && typeof kept.titles === 'string') return (view.titles = kept.titles);
+    const kept = await readKeptTitles(this.db);
+    if (kept?.stamp === view.stamp) return (view.titles = kept.titles);
     const now = parseStamp(view.stamp);
-    const patch = typeof kept?.titles === 'string' && now ? patchBetween(kept.stamp, now) : undefined;
+    const patch = kept && now ? patchBetween(kept.stamp, now) : undefined;
     if (kept && patch && now) {
       if (!patch.days.length && !patch.ids.length) return this.keepTitles(view, kept.titles, generation);
-      const { drop, listed } = await this.readPatch(patch, now);
+      const { drop, listed } = read?.from === kept.stamp ? read.papers : await readPatch(this.db, patch, now);
       return this.keepTitles(view, patchTitleIndex(kept.titles, drop, listed), generation);
     }
     const papers = new Map<string, string>();
@@ -304,7 +295,7 @@ export class StoredPapers {
     const titles = typeof papers === 'string' ? papers : encodeTitleIndex([...papers].map(([id, title]) => ({ id, title })));
     view.titles = titles;
     if (generation === this.generation) {
-      void this.db.kv.put({ key: TITLE_INDEX_KEY, value: { stamp: view.stamp, titles } satisfies KeptTitles }).catch(() => undefined);
+      void keepTitles(this.db, { stamp: view.stamp, titles }).catch(() => undefined);
     }
     return titles;
   }
@@ -364,23 +355,20 @@ export class StoredPapers {
     const generation = this.generation;
     const day = this.today();
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-    const [now, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([readStamp(this.db, start), this.db.kv.get(BADGE_INDEX_KEY), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
+    const [now, copy, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
+      Promise.all([readStamp(this.db, start), readKeptIndex(this.db), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
     );
     const stamp = stampText(now);
     this.askedDays ??= asked?.value as Asked | undefined;
-    const copy = kept?.value as KeptIndex | undefined;
-    if (copy?.stamp === stamp && typeof copy.index === 'string') return { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
+    if (copy?.stamp === stamp) return { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
     // Titles too if this page wants them, or if pages asked for them lately (one is likely to soon).
     const wantTitles = withTitles || this.lately(this.askedDays?.titles);
-    const patch = typeof copy?.index === 'string' ? patchBetween(copy.stamp, now) : undefined;
-    const view = copy && patch ? await this.patched(copy, patch, now, stamp, day) : await this.walked(start, stamp, day, wantTitles);
+    const patch = copy && patchBetween(copy.stamp, now);
+    const { view, read } = copy && patch ? await this.patched(copy, patch, now, stamp, day) : { view: await this.walked(start, stamp, day, wantTitles), read: undefined };
     // Kept only if nothing changed while it was read (a change bumps the generation).
-    if (generation === this.generation) {
-      void this.db.kv.put({ key: BADGE_INDEX_KEY, value: { stamp, index: view.index } satisfies KeptIndex }).catch(() => undefined);
-    }
+    if (generation === this.generation) void keepIndex(this.db, { stamp, index: view.index }).catch(() => undefined);
     if (view.titles !== undefined) this.keepTitles(view, view.titles, generation);
-    else if (wantTitles) await this.titlesOf(view);
+    else if (wantTitles) await this.titlesOf(view, read && copy && { from: copy.stamp, papers: read });
     return view;
   }
 
@@ -402,31 +390,13 @@ export class StoredPapers {
     return view;
   }
 
-  /** The kept copy brought to the stamp `now`: the papers `patch` names read again, their lines replaced. */
-  private async patched(copy: KeptIndex, patch: StampPatch, now: IndexStamp, stamp: string, day: string): Promise<View> {
+  /** The kept copy brought to the stamp `now`: the papers `patch` names read again (`read`), their lines replaced. */
+  private async patched(copy: KeptIndex, patch: StampPatch, now: IndexStamp, stamp: string, day: string): Promise<{ view: View; read?: PatchRead }> {
     // Only the count of papers moved (papers no list holds were stored): the index is the copy's.
-    if (!patch.days.length && !patch.ids.length) return { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
-    const { drop, listed } = await this.readPatch(patch, now);
-    const index = patchBadgeIndex(copy.index, drop, listed.map(({ id, upvotes, numComments }) => ({ id, upvotes, numComments })));
-    return { stamp, day, listed: idsOfIndex(index), index };
-  }
-
-  /**
-   * The papers a patch names, read again: `drop`, every one of them (their old lines go), and `listed`,
-   * those listed at the stamp `now` (their new lines).
-   */
-  private async readPatch(patch: StampPatch, now: IndexStamp): Promise<{ drop: Set<string>; listed: Paper[] }> {
-    const drop = new Set<string>(patch.ids);
-    const rows = patch.days.length ? await this.db.papers.where('dailyDates').anyOf(patch.days).toArray() : [];
-    for (const row of rows) drop.add(row.id);
-    const byId = await this.db.papers.bulkGet(patch.ids);
-    const listDays = listDaysOf(now);
-    const trendingIds = new Set(now.trending.ids);
-    const seen = new Set<string>();
-    const listed = [...rows, ...byId].filter(
-      (row): row is Paper => row !== undefined && !seen.has(row.id) && (seen.add(row.id), isListed(row, listDays, trendingIds)),
-    );
-    return { drop, listed };
+    if (!patch.days.length && !patch.ids.length) return { view: { stamp, day, listed: idsOfIndex(copy.index), index: copy.index } };
+    const read = await readPatch(this.db, patch, now);
+    const index = patchBadgeIndex(copy.index, read.drop, read.listed.map(({ id, upvotes, numComments }) => ({ id, upvotes, numComments })));
+    return { view: { stamp, day, listed: idsOfIndex(index), index }, read };
   }
 
   /**

@@ -5,10 +5,16 @@ import { keptDays, retentionStart } from '../../../lib/background/retention';
 import {
   isMissExpired,
   isPrunable,
+  PATCH_KEPT_INDEXES_MAX,
   pruneStore,
   samplesToThin,
   type PruneState,
 } from '../../../lib/background/prune';
+import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
+import { encodeTitleIndex } from '../../../lib/shared/title-index';
+import { INDEX_FORMAT, parseStamp, stampText } from '../../../lib/background/index-stamp';
+import { readKeptIndex, readKeptTitles } from '../../../lib/background/kept-indexes';
+import type { Paper } from '../../../lib/shared/paper';
 import { keepPaperLinks } from '../../../lib/background/paper-details';
 import { storeLookedUpPaper } from '../../../lib/background/sync/store';
 import { PRUNE_STATE_KEY } from '../../../lib/shared/storage-keys';
@@ -139,6 +145,37 @@ describe('pruneStore', () => {
     const state = (await db.kv.get(PRUNE_STATE_KEY))?.value as PruneState;
     expect(state.thinnedBefore).toBe(dayBack(30));
     expect(state.report.papers).toBe(25);
+  });
+
+  it("takes the papers it deletes out of the kept page indexes, in the deleting transactions; past a bound, the copies go", async () => {
+    /** Copies of every stored paper's badge and title, stamped with the count stored. */
+    const keepCopies = async () => {
+      const rows = await db.papers.toArray();
+      const stamp = stampText({ format: INDEX_FORMAT, papers: rows.length, trending: { at: 0, ids: [] }, days: [] });
+      await db.kv.bulkPut([
+        { key: 'badgeIndex', value: { stamp, index: encodeBadgeIndex(rows) } },
+        { key: 'titleIndex', value: { stamp, titles: encodeTitleIndex(rows) } },
+      ]);
+    };
+    const old = (n: number, from = 0) => Array.from({ length: n }, (_, i) => listed(`2401.${String(10_000 + from + i)}`, 100));
+    const young = [listed('2511.00001', 10), listed('2511.00002', 20)];
+    await db.papers.bulkPut([...old(25), ...young]);
+    await keepCopies();
+    await pruneStore(db, { now: NOW, keepDays: 60, chunk: 10, pause: async () => undefined });
+    // What building them from the papers left gives, with the count of what is left.
+    const left: Paper[] = await db.papers.toArray();
+    expect(left.map((paper) => paper.id)).toEqual(young.map((paper) => paper.id));
+    expect((await readKeptIndex(db))?.index).toBe(encodeBadgeIndex(left));
+    expect((await readKeptTitles(db))?.titles).toBe(encodeTitleIndex(left));
+    expect(parseStamp((await readKeptIndex(db))!.stamp)!.papers).toBe(2);
+
+    // A run deleting more than the bound (a much shorter window chosen): the copies go.
+    await db.papers.bulkPut(old(PATCH_KEPT_INDEXES_MAX + 1, 100));
+    await keepCopies();
+    const report = await pruneStore(db, { now: NOW, keepDays: 60, pause: async () => undefined });
+    expect(report.papers).toBe(PATCH_KEPT_INDEXES_MAX + 1);
+    expect(await db.kv.get('badgeIndex')).toBeUndefined();
+    expect(await db.kv.get('titleIndex')).toBeUndefined();
   });
 
   it('keeps a paper looked up a moment ago, and its linked lists, however long ago HF listed it', async () => {

@@ -1,7 +1,8 @@
 /**
  * The kept badge and title indexes patched after sync steps (lib/background/index-stamp.ts) must be
- * exactly what reading the whole window gives: random runs of sync steps, trending lists and days
- * passing, each checked against the indexes encoded from scratch from the database's rows.
+ * exactly what reading the whole window gives: random runs of sync steps, trending lists, days passing,
+ * pruning runs and a retention window chosen again, each checked against the indexes encoded from
+ * scratch from the database's rows.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PapersDB, type TrendingList } from '../../../lib/shared/db';
@@ -11,6 +12,7 @@ import { encodeTitleIndex } from '../../../lib/shared/title-index';
 import { StoredPapers } from '../../../lib/background/stored-papers';
 import { storeDay, storeLookedUpPaper, storeTrending } from '../../../lib/background/sync/store';
 import { retentionStart } from '../../../lib/background/retention';
+import { pruneStore } from '../../../lib/background/prune';
 import { addDays } from '../../../lib/shared/utc-day';
 
 const KEPT_DAYS = 20;
@@ -28,8 +30,8 @@ function random(seed: number): () => number {
 }
 
 /** What the indexes must be, from every row: the listed papers of the window (a day with papers) and the trending ones. */
-async function expected(db: PapersDB, now: number): Promise<{ index: string; titles: string }> {
-  const start = retentionStart(now, KEPT_DAYS)!;
+async function expected(db: PapersDB, now: number, keptDays = KEPT_DAYS): Promise<{ index: string; titles: string }> {
+  const start = retentionStart(now, keptDays)!;
   const [papers, days, trending] = await Promise.all([db.papers.toArray(), db.days.toArray(), db.kv.get('trending')]);
   const listDays = new Set(days.filter((day) => day.date >= start && day.count > 0).map((day) => day.date));
   const trendingIds = new Set((trending?.value as TrendingList | undefined)?.ids ?? []);
@@ -50,6 +52,7 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
       const pick = <T,>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
       db = new PapersDB(`patch-${seed}-${Math.random()}`);
       let now = Date.parse('2025-06-25T12:00:00Z');
+      let keptDays = KEPT_DAYS;
       let made = 0;
       const ids: string[] = [];
       const fresh = (day: string): Paper => {
@@ -74,13 +77,15 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
 
       for (let day = addDays('2025-06-25', -25); day <= '2025-06-25'; day = addDays(day, 1)) await syncDay(day);
       await syncTrending();
-      const worker = () => new StoredPapers(db!, { keptDays: async () => KEPT_DAYS, now: () => now, refillAfterSyncMs: 60_000 });
+      const worker = () => new StoredPapers(db!, { keptDays: async () => keptDays, now: () => now, refillAfterSyncMs: 60_000 });
+      // As the background runs it, after a sync or a change of settings: the papers that left the window go.
+      const prune = () => pruneStore(db!, { now, keepDays: keptDays, pause: async () => undefined });
       let awake = worker();
       await awake.titleIndex();
       let walks = 0;
       for (let step = 0; step < 14; step++) {
         // The copies as the last worker kept them, before the next change.
-        const want = await expected(db, now);
+        const want = await expected(db, now, keptDays);
         await vi.waitFor(async () => {
           expect(((await db!.kv.get('badgeIndex'))?.value as { index: string }).index).toBe(want.index);
           expect(((await db!.kv.get('titleIndex'))?.value as { titles: string }).titles).toBe(want.titles);
@@ -88,16 +93,29 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
         // Half the time the change comes while no worker listens (the next one wakes to it).
         const asleep = next() < 0.5;
         if (asleep) awake.close();
-        const change = pick(['day', 'day', 'new day', 'trending', 'time']);
-        if (change === 'day') await syncDay(addDays('2025-06-25', -Math.floor(next() * 10)));
+        const change = pick(['day', 'day', 'new day', 'trending', 'time', 'prune', 'window']);
+        if (change === 'day') {
+          // A sync never reaches before the window: retention keeps at least the days the sync fetches again.
+          const day = addDays('2025-06-25', -Math.floor(next() * 10));
+          const start = retentionStart(now, keptDays)!;
+          await syncDay(day < start ? start : day);
+        }
         else if (change === 'new day') await syncDay(addDays('2025-06-25', 1 + step));
         else if (change === 'trending') await syncTrending();
-        // A day or two later: the window's first days leave it.
-        else now += (1 + Math.floor(next() * 2)) * 86_400_000;
+        // A day or two later, and the pruning run of that day's sync: the window's first days leave it.
+        else if (change === 'time' || change === 'prune') {
+          now += (1 + Math.floor(next() * 2)) * 86_400_000;
+          if (change === 'prune') await prune();
+        } else {
+          // A shorter or longer window chosen on the options page: the settings' change, then its pruning run.
+          keptDays = pick([12, 16, 20, 24]);
+          if (!asleep) awake.settingsChanged();
+          await prune();
+        }
         if (asleep) awake = worker();
         const walk = walkSpy(awake);
         const got = next() < 0.5 ? { titles: await awake.titleIndex(), index: await awake.badgeIndex() } : { index: await awake.badgeIndex(), titles: await awake.titleIndex() };
-        expect(got).toEqual(await expected(db, now));
+        expect(got).toEqual(await expected(db, now, keptDays));
         walks += walk.mock.calls.length;
       }
       awake.close();
@@ -106,7 +124,7 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
     });
   }
 
-  it('reads the whole window when papers went that no stamp names (a pruning run), or a paper was looked up meanwhile', async () => {
+  it('reads the whole window when papers went that no stamp names (outside a pruning run), or a paper was looked up meanwhile', async () => {
     db = new PapersDB(`patch-prune-${Math.random()}`);
     const now = Date.parse('2025-06-25T12:00:00Z');
     const paper = (id: string, day: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: '', authors: [], upvotes, fetchedAt: 1, dailyDate: day });
@@ -116,8 +134,9 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
     await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeDefined());
     worker.close();
 
-    // Deleted while no worker listened (pruning and clearing the cache also drop the copies, in the same
-    // transaction), with a sync step after: fewer papers than the copy's stamp counts, so no patch.
+    // Deleted while no worker listened, by a writer that left the copies alone (a pruning run takes what it
+    // deletes out of them, clearing the cache deletes them), with a sync step after: fewer papers than
+    // the copy's stamp counts, so no patch.
     await db.papers.delete('b');
     await storeDay(db, { date: '2025-06-21', papers: [paper('a', '2025-06-21')], dropped: 0, status: 'complete' }, 2);
     worker = new StoredPapers(db, { now: () => now });
