@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
-import { hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
+import { badges, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { fixturePapers, todayWithMoreUpvotes, type FixturePaper } from './support/fixture-papers';
@@ -70,24 +70,6 @@ function knownInViewWithoutBadge(page: Page, known: string[]): Promise<string[]>
       return inView && ids.has(id) && !dt.querySelector('dpl-paper-badge') ? [id] : [];
     });
   }, known);
-}
-
-/** The badge each entry shows (null: none), by id. */
-function badges(page: Page, entrySelector: string): Promise<Record<string, string | null>> {
-  return page.locator(entrySelector).evaluateAll((entries) =>
-    Object.fromEntries(
-      entries.map((entry) => {
-        const link = entry.querySelector('a[title="Abstract"], p.list-title > a') as HTMLAnchorElement;
-        const id = link.href.split('/abs/')[1]!.replace(/v\d+$/, '');
-        const hosts = entry.querySelectorAll('dpl-paper-badge');
-        if (hosts.length > 1) return [id, `${hosts.length} badges`];
-        const badge = hosts[0]?.shadowRoot?.querySelector('[data-testid="dpl-badge"]');
-        if (!badge) return [id, null];
-        const parts = [badge.querySelector('.dpl-upvotes'), badge.querySelector('.dpl-comments')].map((el) => el?.textContent ?? '');
-        return [id, parts.join(' ').trim()];
-      }),
-    ),
-  );
 }
 
 test('/new: badges on known papers in all three sections, sort by upvotes, and one click back to arXiv order', async ({ server, context, background }) => {

@@ -43,3 +43,21 @@ export function hostCount(page: Page, tag: string): Promise<number> {
 export function paperCalls(server: FixtureServer, id: string): number {
   return server.hfCalls().filter((call) => call === `/api/papers/${id}`).length;
 }
+
+/** The badge each entry shows (null: none), by id. */
+export function badges(page: Page, entrySelector: string): Promise<Record<string, string | null>> {
+  return page.locator(entrySelector).evaluateAll((entries) =>
+    Object.fromEntries(
+      entries.map((entry) => {
+        const link = entry.querySelector('a[title="Abstract"], p.list-title > a') as HTMLAnchorElement;
+        const id = link.href.split('/abs/')[1]!.replace(/v\d+$/, '');
+        const hosts = entry.querySelectorAll('dpl-paper-badge');
+        if (hosts.length > 1) return [id, `${hosts.length} badges`];
+        const badge = hosts[0]?.shadowRoot?.querySelector('[data-testid="dpl-badge"]');
+        if (!badge) return [id, null];
+        const parts = [badge.querySelector('.dpl-upvotes'), badge.querySelector('.dpl-comments')].map((el) => el?.textContent ?? '');
+        return [id, parts.join(' ').trim()];
+      }),
+    ),
+  );
+}
