@@ -8,6 +8,7 @@ import type { LookupResult } from './lookup';
 import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
 import { siteEntry, type SiteId } from '../shared/sites';
+import { TitleIndex } from '../shared/title-index';
 
 /** Who sent a message, as the browser tells it (`runtime.MessageSender`). */
 export interface MessageSender {
@@ -95,20 +96,19 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const settings = await context.readSettings();
       const { highlightThreshold } = settings;
       if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
-      // Titles go only to the sites that need them (lib/shared/sites.ts `byTitle`), and to some only when a page asks.
+      // The sites whose pages name papers by title (lib/shared/sites.ts `byTitle`) ask `matchTitles` for them.
       const { byTitle } = siteEntry(request.site);
-      if (byTitle === 'with-badges') {
-        // Titles first: a worker that has to read the window then reads badges and titles in one pass.
-        const titles = await context.titleIndex();
-        return { enabled: true, highlightThreshold, index: await context.badgeIndex(), titles };
-      }
+      // A site whose every page asks for titles: the title index first, so that a worker that has to read
+      // the window reads badges and titles in one pass, and the page's titles find it ready.
+      if (byTitle === 'with-badges') await context.titleIndex();
       const index = await context.badgeIndex();
-      return { enabled: true, highlightThreshold, index, ...(byTitle === 'when-seen' ? { titlesOnAsk: true as const } : {}) };
+      return { enabled: true, highlightThreshold, index, ...(byTitle ? { byTitle: true as const } : {}) };
     }
-    case 'titleIndex': {
+    case 'matchTitles': {
       const settings = await context.readSettings();
-      if (!settings.sites[request.site] || !siteEntry(request.site).byTitle) return { titles: '' };
-      return { titles: await context.titleIndex() };
+      if (!settings.sites[request.site] || !siteEntry(request.site).byTitle) return { ids: request.titles.map(() => null) };
+      const titles = new TitleIndex(await context.titleIndex());
+      return { ids: request.titles.map((title) => titles.match(title) ?? null) };
     }
     case 'onRequestBadgeIndex': {
       // Asked by the script the popup put in a page on the person's click: no switch to consult, no titles.

@@ -17,6 +17,9 @@ export const MAX_LIVE_LOOKUPS = 3;
 
 /** Enough for the largest arXiv listing (2000 entries) plus margin, never unbounded. */
 export const MAX_LOOKUP_IDS = 5_000;
+/** Titles of one `matchTitles` question (a page sends more in several), and the longest title matched. */
+export const MAX_MATCH_TITLES = 100;
+export const MAX_MATCHED_TITLE = 1_000;
 
 export type Request =
   | {
@@ -52,10 +55,11 @@ export type Request =
       site: SiteId;
     }
   /**
-   * The title index, for a site whose pages ask for it only once they show a title to match
-   * (./sites.ts `byTitle: 'when-seen'`): local database only, as the badge index.
+   * The papers a page's displayed titles name, for a site that names papers by title (./sites.ts
+   * `byTitle`): matched in the background against the titles of the papers the badge index holds
+   * (./title-index.ts), so no page is sent a year of titles. Local database only, as the badge index.
    */
-  | { type: 'titleIndex'; site: SiteId }
+  | { type: 'matchTitles'; site: SiteId; titles: string[] }
   /**
    * The badge index for a page the person asked the popup to badge once ("Show badges on this page",
    * with the access a toolbar click grants): any site, no switch; local database only, no titles.
@@ -153,10 +157,8 @@ export interface BadgeIndexAnswer {
   highlightThreshold: number;
   /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
   index: string;
-  /** For the sites that name papers by title on nearly every page (./sites.ts `byTitle: 'with-badges'`): every stored title, normalised (./title-index.ts). */
-  titles?: string;
-  /** For the sites that ask for titles once a page shows one (`byTitle: 'when-seen'`): ask `titleIndex` then. */
-  titlesOnAsk?: true;
+  /** For the sites that name papers by title (./sites.ts `byTitle`): ask `matchTitles` for the titles a page shows. */
+  byTitle?: true;
 }
 
 /** Why "search all of Hugging Face" failed. */
@@ -176,8 +178,8 @@ export interface ResponseMap {
   pagePapers: PagePapers;
   badgeIndex: BadgeIndexAnswer;
   onRequestBadgeIndex: BadgeIndexAnswer;
-  /** `titles`: '' when the site is off or names no paper by title. */
-  titleIndex: { titles: string };
+  /** The id each title names, in order; null for none (or when the site is off or names no paper by title). */
+  matchTitles: { ids: (string | null)[] };
   turnSiteOn: { on: boolean };
   syncNow: SyncOutcome;
   userStateChanged: { badgeCount: number };

@@ -33,9 +33,10 @@ export interface SiteEntry {
    */
   readonly access: SiteAccess;
   /**
-   * Its pages name papers by title too (./title-index.ts). `with-badges`: nearly every page does, and
-   * the title index comes with the badge index. `when-seen`: few pages do, and a page asks for it
-   * (`titleIndex`) only once it shows a title to match (3 MB with a year of papers, not sent to every tab).
+   * Its pages name papers by title too: a page sends the titles it shows (`matchTitles`), and the
+   * background matches them against its title index (./title-index.ts; 3 MB with a year of papers, never
+   * sent to a page). `with-badges`: nearly every page does, so the badge index's question makes the
+   * title index ready. `when-seen`: few pages do, and it is read when a page first asks.
    */
   readonly byTitle?: 'with-badges' | 'when-seen';
 }

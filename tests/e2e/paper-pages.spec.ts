@@ -29,7 +29,11 @@ test('OpenReview: the forum paper badged by its title, nothing sent; off and it 
   await page.goto('https://openreview.net/forum?id=FxForum001');
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([`https://huggingface.co/papers/${a!.id}`]);
   expect(await page.evaluate(() => document.querySelector('dpl-paper-badge')?.parentElement?.matches('h2.citation_title'))).toBe(true);
-  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'openreview' }]);
+  // The badge index, then the title the page shows, matched in the background (a year of titles is never sent to the tab).
+  expect(await recordedRequests(background)).toEqual([
+    { type: 'badgeIndex', site: 'openreview' },
+    { type: 'matchTitles', site: 'openreview', titles: [a!.title] },
+  ]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'OpenReview', false);
@@ -69,7 +73,12 @@ test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv li
   await page.goto(paperUrl.href);
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([hf(a!)]);
 
-  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'semanticscholar' }, { type: 'badgeIndex', site: 'semanticscholar' }]);
+  // Each page's badge index; the search's titles without an arXiv link, in one message (the paper page is known by its id).
+  expect(await recordedRequests(background)).toEqual([
+    { type: 'badgeIndex', site: 'semanticscholar' },
+    { type: 'matchTitles', site: 'semanticscholar', titles: [c!.title, 'Nobody Stored This One'] },
+    { type: 'badgeIndex', site: 'semanticscholar' },
+  ]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Semantic Scholar', false);

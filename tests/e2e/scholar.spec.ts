@@ -1,7 +1,8 @@
 /**
  * Google Scholar, a site turned on later: results known by their arXiv links or, for a publisher-only
  * or citation-only result, by their title (upper case and cut with "…" as Scholar shows it), matched in
- * the page against the title index the background built once; one message, nothing sent; off again
+ * the background against its title index: the badge index, then the page's titles, in two messages to
+ * the background, nothing sent anywhere else; off again
  * and the badges go.
  */
 import { scholarResultsPage, type ScholarResult } from '../fixtures/scholar/results-page';
@@ -40,7 +41,11 @@ test('Google Scholar: results badged by arXiv link and by title, from the local 
   expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].every((host) => host.parentElement?.matches('h3.gs_rt')))).toBe(true);
   expect((await siteBadges(page))[0]!.text).toContain(`▲ ${a!.upvotes}`);
 
-  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'scholar' }]);
+  // The badge index, then the titles of the results without an arXiv link, in one message to the background.
+  expect(await recordedRequests(background)).toEqual([
+    { type: 'badgeIndex', site: 'scholar' },
+    { type: 'matchTitles', site: 'scholar', titles: [cut, d!.title, 'A Paper Nobody Stored On Hugging Face At All'] },
+  ]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Google Scholar', false);

@@ -1,6 +1,6 @@
 /**
  * X, a site turned on later: text links read from what X shows (t.co never opened), a paper's card by
- * its title (the title index asked for only by a page that shows a paper site's card); the timeline keeps loading — 500 posts added in batches of 20 are each badged within the
+ * its title (asked about, matched in the background, only by a page that shows a paper site's card); the timeline keeps loading — 500 posts added in batches of 20 are each badged within the
  * frame their batch was added in; one message, nothing sent; off and every badge goes.
  */
 import { xTimeline, xTimelineCells, type XPost } from '../fixtures/x/timeline';
@@ -32,7 +32,7 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
 
   const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
   // A timeline with no paper site's card (another site's card may even carry a stored paper's title):
-  // the badge index alone; a year of titles is not sent to the tab.
+  // the badge index alone; no title is asked about.
   server.pages.set('x.com/reader1', xTimeline({ posts: [posts[0]!, post(5, ['A blog post '], { layout: 'small', url: 'https://example.org/post', title: c!.title, description: 'Not a paper site.' })] }));
   const plain = await context.newPage();
   await plain.goto('https://x.com/reader1');
@@ -41,7 +41,7 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
   expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'x' }]);
   await plain.close();
 
-  // A paper's card: the titles are asked for then, and the card is badged once they come.
+  // A paper's card: its title is asked about then (matched in the background), and the card is badged once the answer comes.
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await page.goto('https://x.com/home');
@@ -62,7 +62,7 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
   expect(await recordedRequests(background)).toEqual([
     { type: 'badgeIndex', site: 'x' },
     { type: 'badgeIndex', site: 'x' },
-    { type: 'titleIndex', site: 'x' },
+    { type: 'matchTitles', site: 'x', titles: [c!.title] },
   ]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 

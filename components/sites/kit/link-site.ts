@@ -10,8 +10,8 @@ import type { SiteId } from '../../../lib/shared/sites';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
-import { TitleIndex, type TitleMatcher } from '../../../lib/shared/title-index';
-import { LazyTitleIndex } from '../../../lib/sites/kit/lazy-title-index';
+import type { TitleMatcher } from '../../../lib/shared/title-index';
+import { RemoteTitles } from '../../../lib/sites/kit/remote-titles';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
 import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
@@ -50,17 +50,16 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     const current = new AbortController();
     run = current;
     ctx.signal.addEventListener('abort', () => current.abort(), { once: true });
-    const { enabled, index: encoded, highlightThreshold, titles: encodedTitles, titlesOnAsk } = await answer;
+    const { enabled, index: encoded, highlightThreshold, byTitle } = await answer;
     await domReady(doc);
     if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const index = new BadgeIndex(encoded);
-    // A site whose pages seldom name a paper by title asks for the titles when its page first shows one.
-    const askTitles = () => (site ? sendRequest({ type: 'titleIndex', site }).then((answer) => answer.titles) : Promise.resolve(''));
+    // The titles the page shows are matched in the background, a message for all those met in a pass.
     const again = () => {
       if (!current.signal.aborted && !ctx.isInvalid) badges.badge(doc);
     };
     const titles: TitleMatcher | undefined =
-      encodedTitles !== undefined ? new TitleIndex(encodedTitles) : titlesOnAsk ? new LazyTitleIndex(askTitles, again) : undefined;
+      byTitle && site ? new RemoteTitles((shown) => sendRequest({ type: 'matchTitles', site, titles: shown }).then((answer) => answer.ids), again) : undefined;
     // In the page's look, read once in the frame after the first badge (../../../lib/sites/kit/page-theme.ts).
     const themes = new HostThemes();
     const badges = new LinkBadges({

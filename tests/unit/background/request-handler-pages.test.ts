@@ -3,7 +3,8 @@ import type { Paper } from '../../../lib/shared/paper';
 import { handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
 import { DEFAULT_SITE_SWITCHES } from '../../../lib/shared/sites';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/shared/settings';
-import { MAX_LOOKUP_IDS } from '../../../lib/shared/messages';
+import { MAX_LOOKUP_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE } from '../../../lib/shared/messages';
+import { encodeTitleIndex } from '../../../lib/shared/title-index';
 import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
 import { senders } from '../support/builders';
 
@@ -113,28 +114,40 @@ describe('badgeIndex', () => {
     expect(ctx.lookup).not.toHaveBeenCalled();
   });
 
-  it('adds the title index for the sites that name papers by title only, and only for them', async () => {
-    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, scholar: true, hackernews: true } });
-    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', titles: '2506.06276 starflow' });
-    expect(await handleRequest({ type: 'badgeIndex', site: 'hackernews' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21' });
-    // Titles asked first: a worker that reads the window reads both in one pass.
+  it('tells the sites that name papers by title to ask about their titles, sending none; for those whose every page does, the title index is made ready first', async () => {
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, scholar: true, hackernews: true, x: true } });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', byTitle: true });
+    // Titles made ready first: a worker that reads the window reads both in one pass.
     expect(ctx.titleIndex.mock.invocationCallOrder[0]).toBeLessThan(ctx.badgeIndex.mock.invocationCallOrder[0]!);
+    expect(await handleRequest({ type: 'badgeIndex', site: 'hackernews' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21' });
+    // X's pages seldom show a title to match: its titles are read when one is asked about.
+    expect(await handleRequest({ type: 'badgeIndex', site: 'x' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', byTitle: true });
+    expect(ctx.titleIndex).toHaveBeenCalledTimes(1);
     const off = context();
     expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, off)).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
     expect(off.titleIndex).not.toHaveBeenCalled();
   });
 
-  it('tells a site whose pages seldom name papers by title to ask for titles when one shows, and answers that question alone', async () => {
+  it('matches the titles a page shows against the title index, in order, for a site on that names papers by title; bounded', async () => {
     const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, x: true, hackernews: true } });
-    expect(await handleRequest({ type: 'badgeIndex', site: 'x' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', titlesOnAsk: true });
-    expect(ctx.titleIndex).not.toHaveBeenCalled();
-    expect(await handleRequest({ type: 'titleIndex', site: 'x' }, ctx)).toEqual({ titles: '2506.06276 starflow' });
-    // Not for a site that names no paper by title, nor for one turned off.
-    expect(await handleRequest({ type: 'titleIndex', site: 'hackernews' }, ctx)).toEqual({ titles: '' });
-    expect(await handleRequest({ type: 'titleIndex', site: 'openreview' }, ctx)).toEqual({ titles: '' });
+    ctx.titleIndex.mockResolvedValue(encodeTitleIndex([{ id: '2506.06276', title: 'STARFlow: Scaling Latent Normalizing Flows' }]));
+    const titles = ['Not a paper', 'STARFlow: Scaling Latent Normalizing Flows', 'STARFlow: Scaling Latent Normaliz…'];
+    expect(await handleRequest({ type: 'matchTitles', site: 'x', titles }, ctx)).toEqual({ ids: [null, '2506.06276', null] });
+    // Not for a site that names no paper by title, nor for one turned off: nothing read.
+    expect(await handleRequest({ type: 'matchTitles', site: 'hackernews', titles }, ctx)).toEqual({ ids: [null, null, null] });
+    expect(await handleRequest({ type: 'matchTitles', site: 'openreview', titles }, ctx)).toEqual({ ids: [null, null, null] });
     expect(ctx.titleIndex).toHaveBeenCalledTimes(1);
-    await expect(handleRequest({ type: 'titleIndex', site: 'example' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
-    await expect(handleRequest({ type: 'titleIndex' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    // Bounded: as many titles as a message may hold, each no longer than a title may be.
+    const many = Array.from({ length: MAX_MATCH_TITLES + 1 }, (_, i) => `Title ${i}`);
+    for (const bad of [
+      { type: 'matchTitles', site: 'x', titles: many },
+      { type: 'matchTitles', site: 'x', titles: ['x'.repeat(MAX_MATCHED_TITLE + 1)] },
+      { type: 'matchTitles', site: 'x', titles: [7] },
+      { type: 'matchTitles', site: 'example', titles: [] },
+      { type: 'matchTitles', titles: [] },
+    ]) {
+      await expect(handleRequest(bad, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    }
   });
 
   it('sends nothing when the person turned the site off', async () => {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runLinkSite } from '../../../../components/sites/kit/link-site';
 import { findPaperLinks } from '../../../../lib/sites/kit/paper-links';
 import { sendRequest } from '../../../../lib/shared/messages';
-import { encodeTitleIndex, type TitleMatcher } from '../../../../lib/shared/title-index';
+import { encodeTitleIndex, TitleIndex, type TitleMatcher } from '../../../../lib/shared/title-index';
 import type { PaperMention } from '../../../../lib/sites/kit/link-badges';
 
 vi.mock('../../../../lib/shared/messages', async (original) => ({ ...(await original<typeof import('../../../../lib/shared/messages')>()), sendRequest: vi.fn() }));
@@ -47,19 +47,24 @@ describe('runLinkSite', () => {
     expect(badged()).toEqual([]);
   });
 
-  it('asks for the titles only when the page first shows a title to match (titlesOnAsk), once, then badges it', async () => {
-    asked.mockImplementation((async (request: { type: string }) => (request.type === 'titleIndex' ? { titles: TITLES } : { ...ANSWER, titlesOnAsk: true })) as never);
+  it('asks the background about the titles the page shows (byTitle): those of a pass in one message, each once, then badges them', async () => {
+    // The background matches them against the titles of the papers it holds (lib/background/request-handler.ts).
+    const index = new TitleIndex(TITLES);
+    asked.mockImplementation((async (request: { type: string; titles?: string[] }) =>
+      request.type === 'matchTitles' ? { ids: request.titles!.map((title) => index.match(title) ?? null) } : { ...ANSWER, byTitle: true }) as never);
     document.body.innerHTML = '<p>No card here.</p>';
     const controller = run('x');
     await frames();
     expect(asked.mock.calls.map(([request]) => request.type)).toEqual(['badgeIndex']);
     document.body.insertAdjacentHTML('beforeend', '<div class="card">STARFlow: Scaling Latent Normalizing Flows</div><div class="card">Another title</div>');
     await vi.waitFor(() => expect(badged()).toEqual(['STARFlow: Scaling Latent Normalizing Flows']));
-    document.body.insertAdjacentHTML('beforeend', '<div class="card">starflow scaling latent normalizing flows</div>');
+    document.body.insertAdjacentHTML('beforeend', '<div class="card">starflow scaling latent normalizing flows</div><div class="card">Another title</div>');
     await vi.waitFor(() => expect(badged()).toHaveLength(2));
+    await frames();
     expect(asked.mock.calls.map(([request]) => request)).toEqual([
       { type: 'badgeIndex', site: 'x' },
-      { type: 'titleIndex', site: 'x' },
+      { type: 'matchTitles', site: 'x', titles: ['STARFlow: Scaling Latent Normalizing Flows', 'Another title'] },
+      { type: 'matchTitles', site: 'x', titles: ['starflow scaling latent normalizing flows'] },
     ]);
     controller.abort();
   });
