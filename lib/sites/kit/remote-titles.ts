@@ -11,6 +11,9 @@
 import { MAX_MATCH_TITLES, MAX_MATCHED_TITLE } from '../../shared/messages';
 import type { TitleMatcher } from '../../shared/title-index';
 
+/** Titles one page may ask about: a timeline read for hours stays far below it; a hostile page stops there. */
+export const TITLES_PER_PAGE_MAX = 5_000;
+
 export class RemoteTitles implements TitleMatcher {
   /** Answered titles: the id, or null for none. */
   private readonly answers = new Map<string, string | null>();
@@ -29,7 +32,7 @@ export class RemoteTitles implements TitleMatcher {
   match(displayed: string): string | undefined {
     const answer = this.answers.get(displayed);
     if (answer !== undefined || this.asked.has(displayed)) return answer ?? undefined;
-    if (!displayed.trim() || displayed.length > MAX_MATCHED_TITLE) return undefined;
+    if (!displayed.trim() || displayed.length > MAX_MATCHED_TITLE || this.asked.size + this.pending.size >= TITLES_PER_PAGE_MAX) return undefined;
     this.pending.add(displayed);
     if (!this.flushing) {
       this.flushing = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { RemoteTitles } from '../../../../lib/sites/kit/remote-titles';
+import { RemoteTitles, TITLES_PER_PAGE_MAX } from '../../../../lib/sites/kit/remote-titles';
 import { MAX_MATCH_TITLES, MAX_MATCHED_TITLE } from '../../../../lib/shared/messages';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -37,5 +37,15 @@ describe('RemoteTitles', () => {
     expect(titles.match('Title 0')).toBeUndefined();
     await settle();
     expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('asks about at most TITLES_PER_PAGE_MAX titles in a page's life, however many it shows', async () => {
+    const ask = vi.fn(async (titles: string[]) => titles.map(() => null));
+    const titles = new RemoteTitles(ask, vi.fn());
+    for (let i = 0; i < TITLES_PER_PAGE_MAX + 50; i++) titles.match(`Title ${i}`);
+    await vi.waitFor(() => expect(ask.mock.calls.flatMap(([sent]) => sent)).toHaveLength(TITLES_PER_PAGE_MAX));
+    titles.match('One more');
+    await settle();
+    expect(ask.mock.calls.flatMap(([sent]) => sent)).toHaveLength(TITLES_PER_PAGE_MAX);
   });
 });
