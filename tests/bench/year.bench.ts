@@ -532,8 +532,9 @@ for (const size of SIZES) {
     const diskBefore = await diskMb(page);
     // Pruning, before the sync below (a sync's end starts a pruning run of its own, which would leave
     // nothing to measure): the first run on this year (thins every paper older than a month, expires
-    // misses, and with a day less than the seeded days takes the oldest day, from 20,000 papers), then a later run.
-    const firstRun = await pruneOnce(page, Math.max(RETENTION_MIN_DAYS, Math.ceil(size / PER_DAY) - 1));
+    // misses, and with the window a day short of the seeded days takes the oldest day, from 20,000
+    // papers: the window starts `retentionDays` before now, the seeding `days - 1` before today), then a later run.
+    const firstRun = await pruneOnce(page, Math.max(RETENTION_MIN_DAYS, Math.ceil(size / PER_DAY) - 2));
     // The next morning's first listing after such a run: the run took the day's papers out of the kept
     // copy, and the wake patches it to the window, which lost that day (before: the window read).
     await (await stopWorker(page, extensionId)).cdp.detach();

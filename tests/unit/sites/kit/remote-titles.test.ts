@@ -39,7 +39,7 @@ describe('RemoteTitles', () => {
     expect(ask).toHaveBeenCalledTimes(2);
   });
 
-  it('asks about at most TITLES_PER_PAGE_MAX titles in a page's life, however many it shows', async () => {
+  it("asks about at most TITLES_PER_PAGE_MAX titles in a page's life, however many it shows", async () => {
     const ask = vi.fn(async (titles: string[]) => titles.map(() => null));
     const titles = new RemoteTitles(ask, vi.fn());
     for (let i = 0; i < TITLES_PER_PAGE_MAX + 50; i++) titles.match(`Title ${i}`);
