@@ -329,6 +329,16 @@ async function clearCacheOnce(context: BrowserContext, url: string): Promise<{ m
   return cleared;
 }
 
+/**
+ * Stops the worker as the browser does an idle one: a moment after its last answer, so the copies it
+ * keeps for the next wake (a put after the answer: 3 MB of titles at 40,000 papers) are written. A
+ * worker stopped within milliseconds of answering would lose them, which no browser does (30 s idle).
+ */
+async function stopIdleWorker(page: Page, extensionId: string): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await stopIdleWorker(page, extensionId);
+}
+
 /** Changes the retention setting (the worker prunes on the change) and waits for that run's report. */
 async function pruneOnce(page: Page, retentionDays: number) {
   const before = (await readPruneState(page))?.finishedAt ?? 0;
@@ -513,7 +523,7 @@ for (const size of SIZES) {
     const cold: number[] = [];
     let index = { ms: 0, bytes: 0, lines: 0 };
     for (let run = 0; run < COLD_STARTS; run++) {
-      await (await stopWorker(page, extensionId)).cdp.detach();
+      await stopIdleWorker(page, extensionId);
       index = await askBadgeIndex(page);
       cold.push(index.ms);
     }
@@ -537,7 +547,7 @@ for (const size of SIZES) {
     const firstRun = await pruneOnce(page, Math.max(RETENTION_MIN_DAYS, Math.ceil(size / PER_DAY) - 2));
     // The next morning's first listing after such a run: the run took the day's papers out of the kept
     // copy, and the wake patches it to the window, which lost that day (before: the window read).
-    await (await stopWorker(page, extensionId)).cdp.detach();
+    await stopIdleWorker(page, extensionId);
     const afterPrune = (await askBadgeIndex(page)).ms;
     const laterRun = await pruneOnce(page, 365);
     const diskAfter = await diskMb(page);
@@ -546,7 +556,7 @@ for (const size of SIZES) {
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
     // The refill waits 5 s after the last day record (REFILL_AFTER_SYNC_MS), then reads the window (1.3 s at 40,000).
     await new Promise((resolve) => setTimeout(resolve, 5_000 + 5_000));
-    await (await stopWorker(page, extensionId)).cdp.detach();
+    await stopIdleWorker(page, extensionId);
     const afterSync = (await askBadgeIndex(page)).ms;
     // arXiv's longest listing with 200 of its entries stored, and (from 2,000 papers stored) all 2000:
     // the newest papers, in the window, so the listing gets their badges from this size's index.
@@ -572,7 +582,7 @@ for (const size of SIZES) {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const titled: number[] = [];
     for (let run = 0; run < COLD_STARTS; run++) {
-      await (await stopWorker(page, extensionId)).cdp.detach();
+      await stopIdleWorker(page, extensionId);
       titled.push((await askBadgeIndex(page, 'x')).ms);
     }
     const titledHeap = await workerHeapMb(page);
@@ -580,13 +590,13 @@ for (const size of SIZES) {
     const keptTitles = (await readRow<{ value?: { titles?: string } }>(page, 'kv', 'titleIndex'))?.value?.titles ?? '';
     // Both copies gone (as a cleared cache or an import leaves them), titles asked today: the next wake
     // reads the window once for badges and titles.
-    await (await stopWorker(page, extensionId)).cdp.detach();
+    await stopIdleWorker(page, extensionId);
     await deleteKeptCopies(page);
     const titledOnePass = (await askBadgeIndex(page, 'x')).ms;
     // A person whose pages asked for titles today: the next sync fills both indexes again, unasked.
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
     await new Promise((resolve) => setTimeout(resolve, 5_000 + 10_000));
-    await (await stopWorker(page, extensionId)).cdp.detach();
+    await stopIdleWorker(page, extensionId);
     const titledAfterSync = (await askBadgeIndex(page, 'x')).ms;
     // The refill after a sync, badges and titles (asked today), in the worker: patched, then read anew, in turn.
     const patchedRefills: number[] = [];
