@@ -72,7 +72,8 @@ export async function stopWorker(page: Page, extensionId: string): Promise<{ sta
   });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
+  // A worker the browser already stopped (idle for 30 s) may report no version at all: nothing to wait for then.
+  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5_000))]);
   statuses.length = 0;
   return { statuses, cdp };
 }
