@@ -336,7 +336,7 @@ async function clearCacheOnce(context: BrowserContext, url: string): Promise<{ m
  */
 async function stopIdleWorker(page: Page, extensionId: string): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  await stopIdleWorker(page, extensionId);
+  await (await stopWorker(page, extensionId)).cdp.detach();
 }
 
 /** Changes the retention setting (the worker prunes on the change) and waits for that run's report. */
