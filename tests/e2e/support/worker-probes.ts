@@ -72,8 +72,7 @@ export async function stopWorker(page: Page, extensionId: string): Promise<{ sta
   });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
-  // A worker the browser already stopped (idle for 30 s) may report no version at all: nothing to wait for then.
-  await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+  await stopped;
   statuses.length = 0;
   return { statuses, cdp };
 }
