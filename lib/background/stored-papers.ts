@@ -33,7 +33,7 @@ import { firstFieldEnd, linesFrom } from '../shared/sorted-lines';
 import { retentionStart } from './retention';
 import { timedAsync, type TimingsSource } from './timings';
 import { isListed, parseStamp, patchBetween, readPatch, readStamp, stampText, type IndexStamp, type PatchRead, type StampPatch } from './index-stamp';
-import { dropKeptIndexes, keepIndex, keepTitles, keptIndexesWritten, readKeptIndex, readKeptTitles, type KeptIndex } from './kept-indexes';
+import { dropKeptIndexes, keepIndex, keepTitles, keptIndexesWritten, readKeptIndex, readKeptTitles, type KeptIndex, type KeptTitles } from './kept-indexes';
 
 /** Up to this many papers written outside a sync (a lookup writes one), they are looked at before the kept copies go. */
 export const CHECK_WRITTEN_MAX = 20;
@@ -94,6 +94,11 @@ function idsOfIndex(index: string): Set<string> {
 
 export class StoredPapers {
   private view: View | undefined;
+  /**
+   * The last view, dropped by a change its stamp names (a sync step, a setting, a new day): the next fill
+   * patches it, as it would the kept copies, without reading them back (3.6 MB at 40,000 papers).
+   */
+  private previous: View | undefined;
   private loading: Promise<View> | undefined;
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
@@ -106,7 +111,7 @@ export class StoredPapers {
     // (./index-stamp.ts), so the copies stay, to be patched. A pruning run, an import, "Clear the cache"
     // took care of the copies in their own transaction (./kept-indexes.ts). Papers written otherwise drop
     // the view and the copies, unless they are a few papers no list holds (a live lookup's), which change neither.
-    if (changed.has('days') || this.trendingChanged(parts)) this.drop({ keepCopies: true });
+    if (changed.has('days') || this.trendingChanged(parts)) this.drop({ keepCopies: true, patchView: true });
     else if (changed.has('papers') && keptIndexesWritten(parts, this.db.name)) this.drop({ keepCopies: true });
     else if (changed.has('papers')) {
       const written = this.writtenPapers(parts);
@@ -217,15 +222,18 @@ export class StoredPapers {
    * joined it: ./index-stamp.ts); the pruning run that follows takes out what it deletes.
    */
   settingsChanged(): void {
-    this.drop({ keepCopies: true });
+    this.drop({ keepCopies: true, patchView: true });
   }
 
   /**
    * Drops what is held; the next question fills it again, patching the kept copies if they are kept.
-   * They go when the change may not show in the stamp (a looked-up paper's new count).
+   * They go when the change may not show in the stamp (a looked-up paper's new count). `patchView`: the
+   * change shows in the stamp, so the view is kept to be patched (`previous`); otherwise (papers another
+   * writer deleted) the next fill starts from the copies as that writer left them.
    */
-  private drop({ keepCopies }: { keepCopies: boolean }): void {
+  private drop({ keepCopies, patchView = false }: { keepCopies: boolean; patchView?: boolean }): void {
     this.generation++;
+    this.previous = patchView ? (this.view ?? this.previous) : undefined;
     this.view = undefined;
     this.loading = undefined;
     if (!keepCopies) void dropKeptIndexes(this.db).catch(() => undefined);
@@ -268,12 +276,13 @@ export class StoredPapers {
   /**
    * The view's titles: built with it (`fill`), else the kept copy of the same stamp, else that copy
    * patched (./index-stamp.ts), else the window read for them. `read`: the papers the badge index was
-   * just patched with, from the stamp `from` (the title copy's too, most often: read once for both).
+   * just patched with, from the stamp `from` (the title copy's too, most often: read once for both);
+   * `previous`: the last view's titles, patched instead of the copy.
    */
-  private async titlesOf(view: View, read?: { from: string; papers: PatchRead }): Promise<string> {
+  private async titlesOf(view: View, read?: { from: string; papers: PatchRead }, previous?: KeptTitles): Promise<string> {
     if (view.titles !== undefined) return view.titles;
     const generation = this.generation;
-    const kept = await readKeptTitles(this.db);
+    const kept = previous ?? (await readKeptTitles(this.db));
     if (kept?.stamp === view.stamp) return (view.titles = kept.titles);
     const now = parseStamp(view.stamp);
     const patch = kept && now ? patchBetween(kept.stamp, now) : undefined;
@@ -332,12 +341,15 @@ export class StoredPapers {
   /** `withTitles`: a fill that reads the window reads the titles in the same pass (a second pass costs as much). */
   private load(withTitles = false): Promise<View> {
     // A worker kept awake past midnight: the window's first day moved, and the view is patched to it.
-    if (this.view && this.view.day !== this.today()) this.drop({ keepCopies: true });
+    if (this.view && this.view.day !== this.today()) this.drop({ keepCopies: true, patchView: true });
     if (this.view) return Promise.resolve(this.view);
     if (this.loading) return this.loading;
     const generation = this.generation;
     const loading = this.fill(withTitles).then((view) => {
-      if (generation === this.generation) this.view = view;
+      if (generation === this.generation) {
+        this.view = view;
+        this.previous = undefined;
+      }
       if (this.loading === loading) this.loading = undefined;
       return view;
     });
@@ -348,19 +360,21 @@ export class StoredPapers {
   /**
    * The window's listed papers: those of the kept list days with a record, and the trending ones. A
    * woken worker takes the kept copy when its stamp still matches the tables; else patches it when the
-   * stamps name what changed (a sync: ./index-stamp.ts); else reads the window. The result's copy is
-   * kept for the next wake.
+   * stamps name what changed (a sync: ./index-stamp.ts); else reads the window. An awake worker does
+   * the same with its last view (`previous`) instead of the copy. The result's copy is kept for the next wake.
    */
   private async fill(withTitles: boolean): Promise<View> {
     const generation = this.generation;
     const day = this.today();
+    const previous = this.previous;
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-    const [now, copy, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([readStamp(this.db, start), readKeptIndex(this.db), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
+    const [now, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
+      Promise.all([readStamp(this.db, start), previous ? undefined : readKeptIndex(this.db), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
     );
+    const copy: KeptIndex | undefined = previous ?? kept;
     const stamp = stampText(now);
     this.askedDays ??= asked?.value as Asked | undefined;
-    if (copy?.stamp === stamp) return { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
+    if (copy?.stamp === stamp) return previous ? { ...previous, day } : { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
     // Titles too if this page wants them, or if pages asked for them lately (one is likely to soon).
     const wantTitles = withTitles || this.lately(this.askedDays?.titles);
     const patch = copy && patchBetween(copy.stamp, now);
@@ -368,7 +382,10 @@ export class StoredPapers {
     // Kept only if nothing changed while it was read (a change bumps the generation).
     if (generation === this.generation) void keepIndex(this.db, { stamp, index: view.index }).catch(() => undefined);
     if (view.titles !== undefined) this.keepTitles(view, view.titles, generation);
-    else if (wantTitles) await this.titlesOf(view, read && copy && { from: copy.stamp, papers: read });
+    else if (wantTitles) {
+      const titles = previous?.titles !== undefined ? { stamp: previous.stamp, titles: previous.titles } : undefined;
+      await this.titlesOf(view, read && copy && { from: copy.stamp, papers: read }, titles);
+    }
     return view;
   }
 
