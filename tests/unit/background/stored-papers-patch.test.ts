@@ -119,7 +119,7 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
         expect(got).toEqual(await expected(db, now, keptDays));
         walks += walk.mock.calls.length;
         // A worker awake through a change its stamp names patches the view it held: the copies are not read back.
-        const copiesRead = kvReads.mock.calls.filter(([key]) => key === 'badgeIndex' || key === 'titleIndex').length;
+        const copiesRead = kvReads.mock.calls.filter(([key]) => ['badgeIndex', 'titleIndex'].includes(key as unknown as string)).length;
         if (!asleep && change !== 'prune' && change !== 'window') expect(copiesRead, change).toBe(0);
         kvReads.mockRestore();
       }
