@@ -107,12 +107,14 @@ export class StoredPapers {
   private askedDays: Asked | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => {
     const changed = tablesChanged(parts, this.db.name);
-    // A sync step's transaction writes a day record or the trending list with its papers: the stamp shows it
-    // (./index-stamp.ts), so the copies stay, to be patched. A pruning run, an import, "Clear the cache"
-    // took care of the copies in their own transaction (./kept-indexes.ts). Papers written otherwise drop
-    // the view and the copies, unless they are a few papers no list holds (a live lookup's), which change neither.
-    if (changed.has('days') || this.trendingChanged(parts)) this.drop({ keepCopies: true, patchView: true });
-    else if (changed.has('papers') && keptIndexesWritten(parts, this.db.name)) this.drop({ keepCopies: true });
+    // A pruning run, an import, "Clear the cache" (which writes days too) take care of the copies in their
+    // own transaction (./kept-indexes.ts): the copies stay as left, the view goes (it may hold what they
+    // deleted). A sync step's transaction writes a day record or the trending list with its papers: the
+    // stamp shows it (./index-stamp.ts), so the copies and the view stay, to be patched. Papers written
+    // otherwise drop the view and the copies, unless they are a few papers no list holds (a live lookup's),
+    // which change neither.
+    if ((changed.has('papers') || changed.has('days')) && keptIndexesWritten(parts, this.db.name)) this.drop({ keepCopies: true });
+    else if (changed.has('days') || this.trendingChanged(parts)) this.drop({ keepCopies: true, patchView: true });
     else if (changed.has('papers')) {
       const written = this.writtenPapers(parts);
       if (written) void this.dropIfIndexed(written).catch(() => this.drop({ keepCopies: false }));

@@ -14,6 +14,7 @@ import { storeDay, storeLookedUpPaper, storeTrending } from '../../../lib/backgr
 import { retentionStart } from '../../../lib/background/retention';
 import { pruneStore } from '../../../lib/background/prune';
 import { addDays } from '../../../lib/shared/utc-day';
+import { clearCache } from '../../../lib/options/clear-cache';
 
 const KEPT_DAYS = 20;
 const walkSpy = (instance: StoredPapers) => vi.spyOn(instance as unknown as { walkWindow: () => Promise<void> }, 'walkWindow');
@@ -168,6 +169,21 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
     expect(await db.kv.get('badgeIndex')).toBeDefined();
     expect(await worker.badgeIndex()).toBe('a 7\nc 1\nd 2');
     expect(walk).toHaveBeenCalledTimes(1);
+    worker.close();
+  });
+
+  it('an awake worker does not patch the view it held after "Clear the cache": the papers it deleted leave the index even when a sync stores as many again', async () => {
+    db = new PapersDB(`patch-clear-${Math.random()}`);
+    const now = Date.parse('2025-06-25T12:00:00Z');
+    const paper = (id: string, day: string): Paper => ({ id, title: `Paper ${id}`, summary: '', authors: [], upvotes: 1, fetchedAt: 1, dailyDate: day });
+    await storeDay(db, { date: '2025-06-20', papers: [paper('a', '2025-06-20'), paper('b', '2025-06-20')], dropped: 0, status: 'complete' }, 1);
+    await storeDay(db, { date: '2025-06-21', papers: [paper('c', '2025-06-21')], dropped: 0, status: 'complete' }, 1);
+    const worker = new StoredPapers(db, { now: () => now });
+    expect(await worker.badgeIndex()).toBe('a 1\nb 1\nc 1');
+    // The options page clears the cache (nothing saved), then a sync stores one day of as many papers.
+    await clearCache(db, { keepSaved: true });
+    await storeDay(db, { date: '2025-06-21', papers: ['c', 'd', 'e'].map((id) => paper(id, '2025-06-21')), dropped: 0, status: 'complete' }, 2);
+    expect(await worker.badgeIndex()).toBe('c 1\nd 1\ne 1');
     worker.close();
   });
 
