@@ -298,9 +298,10 @@ async function timeRefill(context: BrowserContext, page: Page, extensionId: stri
     await stopIdleWorker(page, extensionId);
     if (mode === 'anew') await deleteKeptCopies(page);
     // Woken by a message that reads no index (a mark changed), so that its sink is there before the sync.
-    const woken = context.waitForEvent('serviceworker', { timeout: 30_000 });
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'userStateChanged' }));
-    worker = await woken;
+    const running = () => context.serviceWorkers().at(-1)?.evaluate(() => true).catch(() => false) ?? false;
+    await expect.poll(running, { timeout: 30_000 }).toBe(true);
+    worker = context.serviceWorkers().at(-1)!;
   }
   await worker.evaluate((name) => {
     const refills: number[] = [];
