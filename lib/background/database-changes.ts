@@ -7,7 +7,7 @@
  * written meanwhile: a sync step writes several tables in a few transactions. Dexie also fires it, for
  * every table, when it creates the database: a popup opened before that opens the database then.
  */
-import { Dexie, type ObservabilitySet } from 'dexie';
+import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
 import { TABLE_NAMES, type TableName } from '../shared/db-name';
 import { announceDatabaseChanged } from '../shared/messages';
 
@@ -24,6 +24,14 @@ export function tablesChanged(parts: ObservabilitySet, databaseName: string): Se
     if (TABLE_NAMES.includes(table)) tables.add(table);
   }
   return tables;
+}
+
+/** Whether the parts Dexie says were written include one of `keys` of the kv table (put or deleted). */
+export function kvKeysWritten(parts: ObservabilitySet, databaseName: string, keys: readonly string[]): boolean {
+  return ['', ':dels'].some((part) => {
+    const written = parts[`idb://${databaseName}/kv/${part}`];
+    return written !== undefined && keys.some((key) => rangesOverlap(written, new RangeSet(key)));
+  });
 }
 
 export interface ChangeNoticeOptions {

@@ -10,7 +10,8 @@
  * papers delete them (`dropKeptIndexes`). The worker that sees such a transaction (`keptIndexesWritten`)
  * leaves the copies as that writer left them.
  */
-import { RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
+import type { ObservabilitySet } from 'dexie';
+import { kvKeysWritten } from './database-changes';
 import type { PapersDB } from '../shared/db';
 import { patchBadgeIndex } from '../shared/badge-index';
 import { patchTitleIndex } from '../shared/title-index';
@@ -77,8 +78,5 @@ export async function takeOutOfKeptIndexes(db: PapersDB, ids: readonly string[])
  * that took care of the copies itself (see the header), so the copies are to be left as it left them.
  */
 export function keptIndexesWritten(parts: ObservabilitySet, databaseName: string): boolean {
-  return ['', ':dels'].some((part) => {
-    const keys = parts[`idb://${databaseName}/kv/${part}`];
-    return keys !== undefined && KEYS.some((key) => rangesOverlap(keys, new RangeSet(key)));
-  });
+  return kvKeysWritten(parts, databaseName, KEYS);
 }

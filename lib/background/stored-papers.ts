@@ -20,9 +20,9 @@
  * result is answered only to a question that could have asked Hugging Face itself (live lookups allowed,
  * a few ids): otherwise a script on a page could list candidate ids and read off what the person read.
  */
-import { Dexie, RangeSet, rangesOverlap, type ObservabilitySet } from 'dexie';
+import { Dexie, RangeSet, type ObservabilitySet } from 'dexie';
 import { BadgeIndex, encodeBadgeIndex, patchBadgeIndex } from '../shared/badge-index';
-import { tablesChanged } from './database-changes';
+import { kvKeysWritten, tablesChanged } from './database-changes';
 import { encodeTitleIndex, patchTitleIndex } from '../shared/title-index';
 import type { PapersDB, TrendingList } from '../shared/db';
 import { toOverview, type PaperBadge, type PaperOverview } from '../shared/messages';
@@ -204,12 +204,9 @@ export class StoredPapers {
 
   /** Of the kv table only the trending list counts (a pruning run's progress, the sync state do not). */
   private trendingChanged(parts: ObservabilitySet): boolean {
-    const trending = new RangeSet(TRENDING_KEY);
-    return ['', ':dels'].some((part) => {
-      const keys = parts[`idb://${this.db.name}/kv/${part}`];
-      return keys !== undefined && rangesOverlap(keys, trending);
-    });
+    return kvKeysWritten(parts, this.db.name, [TRENDING_KEY]);
   }
+
 
   constructor(
     private readonly db: PapersDB,
