@@ -9,6 +9,7 @@ import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
 import { siteEntry, type SiteId } from '../shared/sites';
 import { TitleIndex } from '../shared/title-index';
+import { BadgeIndex } from '../shared/badge-index';
 
 /** Who sent a message, as the browser tells it (`runtime.MessageSender`). */
 export interface MessageSender {
@@ -96,24 +97,33 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const settings = await context.readSettings();
       const { highlightThreshold } = settings;
       if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
+      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
+    }
+    case 'linkBadges': {
+      const settings = await context.readSettings();
+      const { highlightThreshold } = settings;
+      const { site, ids } = request;
+      // No site: the page the popup was asked to badge once, with no switch to consult and no titles.
+      if (site && !settings.sites[site]) return { enabled: false, highlightThreshold, badges: ids.map(() => null) };
       // The sites whose pages name papers by title (lib/shared/sites.ts `byTitle`) ask `matchTitles` for them.
-      const { byTitle } = siteEntry(request.site);
+      const byTitle = site ? siteEntry(site).byTitle : undefined;
       // A site whose every page asks for titles: the title index first, so that a worker that has to read
       // the window reads badges and titles in one pass, and the page's titles find it ready.
       if (byTitle === 'with-badges') await context.titleIndex();
-      const index = await context.badgeIndex();
-      return { enabled: true, highlightThreshold, index, ...(byTitle ? { byTitle: true as const } : {}) };
+      const index = new BadgeIndex(await context.badgeIndex());
+      return { enabled: true, highlightThreshold, badges: ids.map((id) => index.get(id) ?? null), ...(byTitle ? { byTitle: true as const } : {}) };
     }
     case 'matchTitles': {
       const settings = await context.readSettings();
-      if (!settings.sites[request.site] || !siteEntry(request.site).byTitle) return { ids: request.titles.map(() => null) };
+      if (!settings.sites[request.site] || !siteEntry(request.site).byTitle) return { badges: request.titles.map(() => null) };
       const titles = new TitleIndex(await context.titleIndex());
-      return { ids: request.titles.map((title) => titles.match(title) ?? null) };
-    }
-    case 'onRequestBadgeIndex': {
-      // Asked by the script the popup put in a page on the person's click: no switch to consult, no titles.
-      const { highlightThreshold } = await context.readSettings();
-      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
+      const index = new BadgeIndex(await context.badgeIndex());
+      return {
+        badges: request.titles.map((title) => {
+          const id = titles.match(title);
+          return (id !== undefined && index.get(id)) || null;
+        }),
+      };
     }
     case 'turnSiteOn':
       return { on: await context.turnSiteOn(request.site) };

@@ -1,7 +1,7 @@
 /** The zod check every message meets on arrival in the background. */
 import { SITE_IDS } from './sites';
 import { z } from './zod-no-eval';
-import { MAX_LOOKUP_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type Request } from './messages';
+import { MAX_LINK_BADGE_IDS, MAX_LOOKUP_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type Request } from './messages';
 import { githubRepoKey } from './safe-url';
 import { MAX_SEARCH_QUERY } from './messages';
 import { isHfPaperId } from './arxiv-id';
@@ -27,11 +27,15 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     site: z.enum(SITE_IDS),
   }),
   z.strictObject({
+    type: z.literal('linkBadges'),
+    site: z.enum(SITE_IDS).optional(),
+    ids: z.array(z.string().max(40)).max(MAX_LINK_BADGE_IDS),
+  }),
+  z.strictObject({
     type: z.literal('matchTitles'),
     site: z.enum(SITE_IDS),
     titles: z.array(z.string().max(MAX_MATCHED_TITLE)).max(MAX_MATCH_TITLES),
   }),
-  z.strictObject({ type: z.literal('onRequestBadgeIndex') }),
   z.strictObject({ type: z.literal('turnSiteOn'), site: z.enum(SITE_IDS) }),
   z.strictObject({ type: z.literal('syncNow') }),
   z.strictObject({ type: z.literal('userStateChanged') }),

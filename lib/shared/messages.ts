@@ -17,6 +17,8 @@ export const MAX_LIVE_LOOKUPS = 3;
 
 /** Enough for the largest arXiv listing (2000 entries) plus margin, never unbounded. */
 export const MAX_LOOKUP_IDS = 5_000;
+/** Ids of one `linkBadges` question (a page sends more in several). */
+export const MAX_LINK_BADGE_IDS = 500;
 /** Titles of one `matchTitles` question (a page sends more in several), and the longest title matched. */
 export const MAX_MATCH_TITLES = 100;
 export const MAX_MATCHED_TITLE = 1_000;
@@ -47,12 +49,24 @@ export type Request =
     }
   | {
       /**
-       * A listing's or GitHub page's first question, asked at document_start before the page's ids are
-       * known: every stored paper's badge (./badge-index.ts), from the local database only, and how to
-       * show them. Never answered from anywhere but the local database.
+       * An arXiv listing's or GitHub page's first question, asked at document_start before the page's
+       * ids are known: the badge of every paper of the retention window (./badge-index.ts), from the
+       * local database only, and how to show them. Never answered from anywhere but the local database.
        */
       type: 'badgeIndex';
       site: SiteId;
+    }
+  | {
+      /**
+       * A badges-only page's question (Hacker News, Reddit, X…): the badges of the paper ids it links to,
+       * looked up in the background's badge index (local database only, never sent on), and how to show
+       * them, so no page is sent a year of badges. Asked first with no ids at document_start: whether the
+       * site is on, while the worker readies its index; then with the ids each pass over the page finds.
+       */
+      type: 'linkBadges';
+      /** None: a page the person asked the popup to badge once ("Show badges on this page", with the access a toolbar click grants); no switch, no titles. */
+      site?: SiteId;
+      ids: string[];
     }
   /**
    * The papers a page's displayed titles name, for a site that names papers by title (./sites.ts
@@ -60,11 +74,6 @@ export type Request =
    * (./title-index.ts), so no page is sent a year of titles. Local database only, as the badge index.
    */
   | { type: 'matchTitles'; site: SiteId; titles: string[] }
-  /**
-   * The badge index for a page the person asked the popup to badge once ("Show badges on this page",
-   * with the access a toolbar click grants): any site, no switch; local database only, no titles.
-   */
-  | { type: 'onRequestBadgeIndex' }
   /** The popup's "Always on this site": the site's switch on (its hosts already granted in the click). */
   | { type: 'turnSiteOn'; site: SiteId }
   | { type: 'syncNow' }
@@ -157,6 +166,15 @@ export interface BadgeIndexAnswer {
   highlightThreshold: number;
   /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
   index: string;
+}
+
+export interface LinkBadgesAnswer {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  /** Highlight papers with at least this many upvotes (0: no highlight). */
+  highlightThreshold: number;
+  /** The badge of each id asked about, in order; null for a paper the badge index does not hold (or when not enabled). */
+  badges: (PaperBadge | null)[];
   /** For the sites that name papers by title (./sites.ts `byTitle`): ask `matchTitles` for the titles a page shows. */
   byTitle?: true;
 }
@@ -177,9 +195,9 @@ export interface ResponseMap {
   papersForRepo: { papers: RepoPaper[] };
   pagePapers: PagePapers;
   badgeIndex: BadgeIndexAnswer;
-  onRequestBadgeIndex: BadgeIndexAnswer;
-  /** The id each title names, in order; null for none (or when the site is off or names no paper by title). */
-  matchTitles: { ids: (string | null)[] };
+  linkBadges: LinkBadgesAnswer;
+  /** The badge of the paper each title names, in order; null for none (or when the site is off or names no paper by title). */
+  matchTitles: { badges: (PaperBadge | null)[] };
   turnSiteOn: { on: boolean };
   syncNow: SyncOutcome;
   userStateChanged: { badgeCount: number };

@@ -35,8 +35,8 @@ export interface SiteEntry {
   /**
    * Its pages name papers by title too: a page sends the titles it shows (`matchTitles`), and the
    * background matches them against its title index (./title-index.ts; 3 MB with a year of papers, never
-   * sent to a page). `with-badges`: nearly every page does, so the badge index's question makes the
-   * title index ready. `when-seen`: few pages do, and it is read when a page first asks.
+   * sent to a page). `with-badges`: nearly every page does, so the page's first question (`linkBadges`)
+   * makes the title index ready. `when-seen`: few pages do, and it is read when a page first asks.
    */
   readonly byTitle?: 'with-badges' | 'when-seen';
 }

@@ -12,8 +12,8 @@
  * main-thread CPU against the same page without the extension, our script's own time: what a page is
  * sent grows with the papers kept); a synced paper's abstract page (its card, and the page's CPU
  * against the page without the extension); the database's size on disk; one pruning run's time; an X
- * page with a paper's card (the badge index, then the title index) from a cold worker, the first wake
- * after a sync, and the heap with titles held; then, with a heavy reader's marks (one paper in 100
+ * page with a paper's card (the badges of its ids, then its card's title) from a cold worker, what such
+ * a page is sent, the first wake after a sync, and the heap with titles held; then, with a heavy reader's marks (one paper in 100
  * saved, one in 10 read), one copy of the marks (lib/background/user-state-backup.ts: the stored copy's
  * origin read, the marks read, the copy written), which follows every sync and every change of a mark.
  * Figures, not pass/fail.
@@ -203,21 +203,32 @@ async function timeBackups(context: BrowserContext, page: Page, runs: number): P
   return { ms, kb: new TextEncoder().encode(copy ?? '').length / 1024 };
 }
 
-/**
- * The question a listing page asks, from an extension page: answered in ms, with the index's size. An X
- * page that shows a paper's card then asks for the title index (lib/sites/kit/lazy-title-index.ts):
- * both answered in ms, with the title index's size.
- */
-async function askBadgeIndex(page: Page, site: 'arxiv' | 'x' = 'arxiv'): Promise<{ ms: number; bytes: number; lines: number }> {
-  return page.evaluate(async (site) => {
+/** The question a listing page asks, from an extension page: answered in ms, with the index's size. */
+async function askBadgeIndex(page: Page): Promise<{ ms: number; bytes: number; lines: number }> {
+  return page.evaluate(async () => {
     const start = performance.now();
-    const answer = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site })) as { index: string; byTitle?: true };
-    // A page naming a paper by title (X: a paper site's card) asks about it: the worker reads its title index for it.
-    if (answer.byTitle) await chrome.runtime.sendMessage({ type: 'matchTitles', site, titles: ['A paper site card title'] });
+    const { index } = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv' })) as { index: string };
     const ms = performance.now() - start;
-    const { index } = answer;
     return { ms, bytes: new TextEncoder().encode(index).length, lines: index ? index.split('\n').length : 0 };
-  }, site);
+  });
+}
+
+/**
+ * The questions of an X page that shows a paper's card, as its script asks them (components/sites/kit/link-site.ts):
+ * whether to show badges, then the ids its posts link to and the card's title (the worker reads its title
+ * index for it), together. Answered in ms, with the size of all it was sent.
+ */
+async function askXPage(page: Page, ids: string[]): Promise<{ ms: number; bytes: number }> {
+  return page.evaluate(async (ids) => {
+    const start = performance.now();
+    const first = await chrome.runtime.sendMessage({ type: 'linkBadges', site: 'x', ids: [] });
+    const rest = await Promise.all([
+      chrome.runtime.sendMessage({ type: 'linkBadges', site: 'x', ids }),
+      chrome.runtime.sendMessage({ type: 'matchTitles', site: 'x', titles: ['A paper site card title'] }),
+    ]);
+    const ms = performance.now() - start;
+    return { ms, bytes: new TextEncoder().encode(JSON.stringify([first, ...rest])).length };
+  }, ids);
 }
 
 /** Changes settings as the options page does (storage.sync); `sites` merges into the switches. */
@@ -583,16 +594,20 @@ for (const size of SIZES) {
     if (synced) listingRows.push(...(await abstractFigures(context, plain, server, synced)));
     await plainBrowser.close();
 
-    // An X page with a paper's card: the badge index, then the title index, each time the stopped worker
-    // wakes. Turning X on changes the settings, which starts a pruning run and drops the view (the kept
+    // An X page with a paper's card: its questions (badges of 20 linked ids, the card's title), each time
+    // the stopped worker wakes. Turning X on changes the settings, which starts a pruning run and drops the view (the kept
     // copies stay, to be patched): the first wake takes the badge copy and reads the window for titles.
     await patchSettings(page, { sites: { x: true } });
     // That pruning run (a later one: a few hundred ms) ends first.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const xIds = fixture.slice(0, 20).map((p) => p.id);
     const titled: number[] = [];
+    let xSent = 0;
     for (let run = 0; run < COLD_STARTS; run++) {
       await stopIdleWorker(page, extensionId);
-      titled.push((await askBadgeIndex(page, 'x')).ms);
+      const asked = await askXPage(page, xIds);
+      titled.push(asked.ms);
+      xSent = asked.bytes;
     }
     const titledHeap = await workerHeapMb(page);
     // The title index the worker matches titles against (kept in the kv table; never sent to a page).
@@ -601,12 +616,12 @@ for (const size of SIZES) {
     // reads the window once for badges and titles.
     await stopIdleWorker(page, extensionId);
     await deleteKeptCopies(page);
-    const titledOnePass = (await askBadgeIndex(page, 'x')).ms;
+    const titledOnePass = (await askXPage(page, xIds)).ms;
     // A person whose pages asked for titles today: the next sync fills both indexes again, unasked.
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
     await new Promise((resolve) => setTimeout(resolve, 5_000 + 10_000));
     await stopIdleWorker(page, extensionId);
-    const titledAfterSync = (await askBadgeIndex(page, 'x')).ms;
+    const titledAfterSync = (await askXPage(page, xIds)).ms;
     // The refill after a sync, badges and titles (asked today), in the worker: its view patched, the copies
     // read back and patched, the window read anew, in turn.
     const refills = { awake: [] as number[], woken: [] as number[], anew: [] as number[] };
@@ -645,8 +660,9 @@ for (const size of SIZES) {
       { measure: `badge index size (${index.lines} papers)`, value: index.bytes / 1024, unit: 'KB' },
       medianFigure(`listing's 2000 ids answered (${found} found), worker awake`, listings, 'ms'),
       { measure: 'worker heap after GC (index filled)', value: heap, unit: 'MB', target: '≤ 16 MB', met: heap <= 16 },
-      { measure: 'worker cold start → X page with a paper card answered (badge, then title index), first wake after X was turned on: the badge copy taken, titles read', value: titled[0]!, unit: 'ms' },
-      medianFigure('worker cold start → X page with a paper card answered (badge, then title index), later wakes', titled.slice(1), 'ms'),
+      { measure: 'worker cold start → X page with a paper card answered (its 20 ids, then its card title), first wake after X was turned on: the badge copy taken, titles read', value: titled[0]!, unit: 'ms' },
+      medianFigure('worker cold start → X page with a paper card answered (its 20 ids, then its card title), later wakes', titled.slice(1), 'ms'),
+      { measure: 'sent to that X page (or a Hacker News, Reddit, Scholar page): the badges of the ids it asked about, as JSON; never the badge index', value: xSent / 1024, unit: 'KB' },
       { measure: 'worker cold start → X page with a paper card answered, both copies gone, titles asked that day: both read in one pass', value: titledOnePass, unit: 'ms' },
       { measure: 'worker cold start → X page with a paper card answered, after a sync (both indexes filled again after it, unasked: titles asked that day)', value: titledAfterSync, unit: 'ms' },
       { measure: `title index size, held by the worker, never sent to a page (${keptTitles ? keptTitles.split('\n').length : 0} titles)`, value: new TextEncoder().encode(keptTitles).length / 1024, unit: 'KB' },

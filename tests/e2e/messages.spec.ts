@@ -30,6 +30,9 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
       { type: 'badgeIndex', site: 'arxiv', ids: [id] },
       { type: 'badgeIndex', site: 'arxiv', live: true },
       { type: 'badgeIndex', site: 'example.org' },
+      // A page's badges: a bounded list of ids, of a site in the registry.
+      { type: 'linkBadges', site: 'hackernews', ids: Array.from({ length: 501 }, () => id) },
+      { type: 'linkBadges', site: 'example.org', ids: [id] },
     ];
     const results: string[] = [];
     for (const message of attempts) {
@@ -45,7 +48,7 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
     const index = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv' })) as { enabled: boolean; index: string };
     return { results, stillWorks: Object.keys(answer.papers), indexHolds: index.enabled && index.index.split('\n').some((line) => line.startsWith(`${id} `)) };
   }, todaysFirst);
-  expect(outcomes.results).toEqual(Array(11).fill('refused'));
+  expect(outcomes.results).toEqual(Array(13).fill('refused'));
   expect(outcomes.stillWorks).toEqual([todaysFirst]);
   expect(outcomes.indexHolds).toBe(true);
 

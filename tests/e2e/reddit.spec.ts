@@ -1,12 +1,12 @@
 /**
  * Reddit (new and old), a site turned on later: post titles and links in texts and comments badged
- * from the local copy, in one message a page view; the feed keeps loading — 500 posts added in
- * batches of 20 are each badged within the frame their batch was added in; off and every badge goes.
+ * from the local copy, each id asked about once a page; the feed keeps loading — 500 posts added in
+ * batches of 20 are each badged; off and every badge goes.
  */
 import { redditListingPage, redditParagraph, redditPostPage, shredditPost, type RedditPost } from '../fixtures/reddit/new-reddit';
 import { oldRedditListing } from '../fixtures/reddit/old-reddit';
 import { badgesPerAppendedBatch, collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
-import { recordedRequests, recordRequests } from './support/worker-probes';
+import { linkBadges, recordedLinkRequests, recordRequests } from './support/worker-probes';
 import { fixturePapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
 
@@ -14,7 +14,7 @@ test.use({ grantedOrigins: originsOf('reddit') });
 
 const post = (i: number, url: string): RedditPost => ({ id: `1mfy${i.toString(36).padStart(3, '0')}`, subreddit: 'MachineLearning', title: `[R] Paper ${i}`, author: `reader${i}`, url, score: i });
 
-test('Reddit: posts and comments badged, a 500-post feed badged batch by batch within a frame, nothing sent; off and they go', async ({ server, context, background, extensionId }) => {
+test('Reddit: posts and comments badged, a 500-post feed badged batch by batch, nothing sent; off and they go', async ({ server, context, background, extensionId }) => {
   await waitForSync(background);
   const papers = fixturePapers(server.data);
   const [a, b, c] = papers;
@@ -52,7 +52,7 @@ test('Reddit: posts and comments badged, a 500-post feed badged batch by batch w
   await thread.goto('https://www.reddit.com/r/MachineLearning/comments/1mfy001/p/');
   await expect.poll(() => siteBadges(thread).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!)]);
 
-  // The feed keeps loading: 25 batches of 20 posts, each batch badged within the frame it was added in.
+  // The feed keeps loading: 25 batches of 20 posts, each batch badged (the ids the page had not met with the background's answer).
   const batches = Array.from({ length: 25 }, (_, batch) =>
     Array.from({ length: 20 }, (_, i) => {
       const n = 100 + batch * 20 + i;
@@ -61,12 +61,24 @@ test('Reddit: posts and comments badged, a 500-post feed badged batch by batch w
       return `<article>${shredditPost(post(n, `https://arxiv.org/abs/${paper.id}v${1 + (n % 3)}`))}</article>`;
     }).join(''),
   );
-  const perBatch = await badgesPerAppendedBatch(feed, 'shreddit-feed', batches);
+  const perBatch = await badgesPerAppendedBatch(feed, 'shreddit-feed', batches, 20);
   expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
   expect((await siteBadges(feed)).length).toBe(3 + 500);
 
-  // One message a page view, never a lookup; nothing sent to HF.
-  expect(await recordedRequests(background)).toEqual(Array.from({ length: 3 }, () => ({ type: 'badgeIndex', site: 'reddit' })));
+  // Each page asks whether to show badges, then about the ids each pass met, each once: the feed's
+  // first five batches bring new papers, the other twenty only papers it asked about already. Never a
+  // lookup; nothing sent to HF.
+  const seen = new Set([a!.id, b!.id, c!.id]);
+  const batchIds = Array.from({ length: 5 }, (_, batch) => papers.slice(batch * 20, batch * 20 + 20).map((p) => p.id).filter((id) => !seen.has(id)));
+  expect(await recordedLinkRequests(background)).toEqual([
+    linkBadges('reddit'),
+    linkBadges('reddit', [a!.id, b!.id, c!.id]),
+    linkBadges('reddit'),
+    linkBadges('reddit', [a!.id, b!.id]),
+    linkBadges('reddit'),
+    linkBadges('reddit', [a!.id, b!.id]),
+    ...batchIds.map((ids) => linkBadges('reddit', ids)),
+  ]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Reddit', false);

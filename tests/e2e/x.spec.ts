@@ -1,11 +1,11 @@
 /**
  * X, a site turned on later: text links read from what X shows (t.co never opened), a paper's card by
- * its title (asked about, matched in the background, only by a page that shows a paper site's card); the timeline keeps loading — 500 posts added in batches of 20 are each badged within the
- * frame their batch was added in; one message, nothing sent; off and every badge goes.
+ * its title (asked about, matched in the background, only by a page that shows a paper site's card); the timeline keeps loading — 500 posts added in batches of 20 are each badged, each id asked about
+ * once; nothing sent; off and every badge goes.
  */
 import { xTimeline, xTimelineCells, type XPost } from '../fixtures/x/timeline';
 import { badgesPerAppendedBatch, collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
-import { recordedRequests, recordRequests } from './support/worker-probes';
+import { linkBadges, recordedLinkRequests, recordRequests } from './support/worker-probes';
 import { waitForSync } from './support/sync';
 
 // Three days of five papers: every fixture title is different (cards are matched by title).
@@ -13,7 +13,7 @@ test.use({ grantedOrigins: originsOf('x'), dailyPapers: { days: 3, perDay: 5 } }
 
 const post = (n: number, text: XPost['text'], card?: XPost['card']): XPost => ({ id: `19539900000${String(n).padStart(8, '0')}`, name: `Reader ${n}`, handle: `reader${n}`, text, card });
 
-test('X: posts badged from their shown links and paper cards, a 500-post timeline batch by batch within a frame, nothing sent; off and they go', async ({ server, context, background, extensionId }) => {
+test('X: posts badged from their shown links and paper cards, a 500-post timeline batch by batch, nothing sent; off and they go', async ({ server, context, background, extensionId }) => {
   await waitForSync(background);
   const papers = server.data.days.get(server.data.today)!.map((item) => item.paper as { id: string; title: string });
   const [a, b, c] = papers;
@@ -32,13 +32,13 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
 
   const hf = (p: { id: string }) => `https://huggingface.co/papers/${p.id}`;
   // A timeline with no paper site's card (another site's card may even carry a stored paper's title):
-  // the badge index alone; no title is asked about.
+  // its links' ids alone; no title is asked about.
   server.pages.set('x.com/reader1', xTimeline({ posts: [posts[0]!, post(5, ['A blog post '], { layout: 'small', url: 'https://example.org/post', title: c!.title, description: 'Not a paper site.' })] }));
   const plain = await context.newPage();
   await plain.goto('https://x.com/reader1');
   await expect.poll(() => siteBadges(plain).then((all) => all.map((x) => x.href))).toEqual([hf(a!)]);
   await plain.waitForTimeout(300);
-  expect(await recordedRequests(background)).toEqual([{ type: 'badgeIndex', site: 'x' }]);
+  expect(await recordedLinkRequests(background)).toEqual([linkBadges('x'), linkBadges('x', [a!.id])]);
   await plain.close();
 
   // A paper's card: its title is asked about then (matched in the background), and the card is badged once the answer comes.
@@ -56,14 +56,19 @@ test('X: posts badged from their shown links and paper cards, a 500-post timelin
       4 + batch * 20,
     ),
   );
-  const perBatch = await badgesPerAppendedBatch(page, 'div[aria-label^="Timeline: "] > div', batches);
+  const perBatch = await badgesPerAppendedBatch(page, 'div[aria-label^="Timeline: "] > div', batches, 20);
   expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
 
-  expect(await recordedRequests(background)).toEqual([
-    { type: 'badgeIndex', site: 'x' },
-    { type: 'badgeIndex', site: 'x' },
-    { type: 'matchTitles', site: 'x', titles: [c!.title] },
-  ]);
+  // The home page's links' ids and its card's title (their order is the reader's), then the first
+  // batch's new ids, each once: the card's answer gave its paper's badge, and the other batches name
+  // only papers asked about already.
+  const known = new Set([a!.id, b!.id, c!.id]);
+  const firstBatch = Array.from({ length: 20 }, (_, i) => papers[(100 + i) % papers.length]!.id).filter((id) => !known.has(id));
+  const requests = await recordedLinkRequests(background);
+  expect(requests.slice(0, 2)).toEqual([linkBadges('x'), linkBadges('x', [a!.id])]);
+  expect(requests.slice(2, 3)).toEqual([linkBadges('x')]);
+  expect(requests.slice(3, 5)).toEqual(expect.arrayContaining([linkBadges('x', [a!.id, b!.id]), { type: 'matchTitles', site: 'x', titles: [c!.title] }]));
+  expect(requests.slice(5)).toEqual([linkBadges('x', [...new Set(firstBatch)])]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'X', false);

@@ -1,17 +1,17 @@
 /**
- * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: one
- * `badgeIndex` question at document_start (answered from the local copy, never sent on), the page's
- * paper links badged at DOMContentLoaded, new posts badged as they appear (pages that keep loading),
- * and every badge gone at once when the person turns the site off (back when turned on again).
+ * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: a
+ * `linkBadges` question at document_start (is the site on; the worker readies its badge index), the
+ * page's paper links badged at DOMContentLoaded, their badges asked for in one message a pass
+ * (answered from the local copy, never sent on), new posts badged as they appear (pages that keep
+ * loading), and every badge gone at once when the person turns the site off (back when turned on again).
  */
-import { BadgeIndex } from '../../../lib/shared/badge-index';
-import { sendRequest } from '../../../lib/shared/messages';
+import { sendRequest, type PaperBadge } from '../../../lib/shared/messages';
 import type { SiteId } from '../../../lib/shared/sites';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
 import type { TitleMatcher } from '../../../lib/shared/title-index';
-import { RemoteTitles } from '../../../lib/sites/kit/remote-titles';
+import { RemoteTitles, remoteBadges } from '../../../lib/sites/kit/remote-answers';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
 import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
@@ -40,7 +40,8 @@ export interface ScriptContext {
 export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, doc: Document = document): Promise<void> {
   const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
   const { site } = options;
-  const ask = () => (site ? sendRequest({ type: 'badgeIndex', site }) : sendRequest({ type: 'onRequestBadgeIndex' }));
+  const askBadges = (ids: string[]) => sendRequest({ type: 'linkBadges', ...(site ? { site } : {}), ids });
+  const ask = () => askBadges([]);
   const styles = new OverlayStyles(options.css);
   // Each turn of the switch starts a new run; an older run's late answer is dropped.
   let run: AbortController | undefined;
@@ -50,21 +51,32 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     const current = new AbortController();
     run = current;
     ctx.signal.addEventListener('abort', () => current.abort(), { once: true });
-    const { enabled, index: encoded, highlightThreshold, byTitle } = await answer;
+    const { enabled, highlightThreshold, byTitle } = await answer;
     await domReady(doc);
     if (!enabled || current.signal.aborted || ctx.isInvalid) return;
-    const index = new BadgeIndex(encoded);
-    // The titles the page shows are matched in the background, a message for all those met in a pass.
-    const again = () => {
-      if (!current.signal.aborted && !ctx.isInvalid) badges.badge(doc);
+    const live = () => !current.signal.aborted && !ctx.isInvalid;
+    // The papers the page links to and the titles it shows are looked up in the background, a message
+    // for all those met in a pass; what waited for its answer is badged when it comes.
+    const known = remoteBadges(
+      (ids) => askBadges(ids).then((answer) => answer.badges),
+      () => void (live() && badges.retry()),
+    );
+    const learn = (found: readonly (PaperBadge | null)[]) => {
+      for (const badge of found) if (badge) known.learn(badge.id, badge);
+      return found;
     };
     const titles: TitleMatcher | undefined =
-      byTitle && site ? new RemoteTitles((shown) => sendRequest({ type: 'matchTitles', site, titles: shown }).then((answer) => answer.ids), again) : undefined;
+      byTitle && site
+        ? new RemoteTitles(
+            (shown) => sendRequest({ type: 'matchTitles', site, titles: shown }).then((answer) => learn(answer.badges)),
+            () => void (live() && badges.badge(doc)),
+          )
+        : undefined;
     // In the page's look, read once in the frame after the first badge (../../../lib/sites/kit/page-theme.ts).
     const themes = new HostThemes();
     const badges = new LinkBadges({
       find: (root) => options.find(root, titles),
-      badgeOf: (id) => index.get(id),
+      badgeOf: (id) => known.get(id),
       mount: ({ link, inside }, paper) => {
         const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline');
         // The badge is sized in em: its host takes the size of the text it follows.

@@ -17,8 +17,8 @@ export interface PaperMention {
 export interface LinkBadgesDeps {
   /** The site's reader: the paper links under a root (a whole document, or a subtree just added). */
   find: (root: ParentNode) => PaperMention[];
-  /** The badge of a paper in the local copy, or undefined when it is not there. */
-  badgeOf: (id: string) => PaperBadge | undefined;
+  /** The badge of a paper in the local copy; null when it is not there, undefined while that is not known yet (then `retry` when it is). */
+  badgeOf: (id: string) => PaperBadge | null | undefined;
   /** Builds the badge for `link` and puts it in the page; returns the element to remove later. */
   mount: (mention: PaperMention, paper: PaperBadge) => Element;
 }
@@ -26,6 +26,8 @@ export interface LinkBadgesDeps {
 export class LinkBadges {
   private badged = new WeakSet<Element>();
   private readonly hosts = new Set<Element>();
+  /** Links whose paper's badge is not known yet, badged by `retry` once it is. */
+  private waiting = new Map<Element, PaperMention>();
 
   constructor(private readonly deps: LinkBadgesDeps) {}
 
@@ -33,14 +35,34 @@ export class LinkBadges {
   badge(root: ParentNode): number {
     let added = 0;
     for (const mention of this.deps.find(root)) {
-      if (this.badged.has(mention.link)) continue;
-      this.badged.add(mention.link);
-      const paper = this.deps.badgeOf(mention.id);
-      if (!paper) continue;
-      this.hosts.add(this.deps.mount(mention, paper));
-      added++;
+      if (!this.badged.has(mention.link) && this.place(mention)) added++;
     }
     return added;
+  }
+
+  /** Badges the links left waiting for their paper's badge, now known; answers how many it added. */
+  retry(): number {
+    let added = 0;
+    const waiting = [...this.waiting.values()];
+    this.waiting.clear();
+    for (const mention of waiting) {
+      // Gone with its post: nothing to badge.
+      if (mention.link.isConnected && !this.badged.has(mention.link) && this.place(mention)) added++;
+    }
+    return added;
+  }
+
+  /** One link: badged when its paper is known, left waiting while that is not known yet. */
+  private place(mention: PaperMention): boolean {
+    const paper = this.deps.badgeOf(mention.id);
+    if (paper === undefined) {
+      this.waiting.set(mention.link, mention);
+      return false;
+    }
+    this.badged.add(mention.link);
+    if (!paper) return false;
+    this.hosts.add(this.deps.mount(mention, paper));
+    return true;
   }
 
   /** The badges in the page now (those the page itself removed with their posts do not count). */
@@ -55,5 +77,6 @@ export class LinkBadges {
     for (const host of this.hosts) host.remove();
     this.hosts.clear();
     this.badged = new WeakSet();
+    this.waiting = new Map();
   }
 }

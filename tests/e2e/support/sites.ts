@@ -61,23 +61,30 @@ export async function siteBadges(page: Page): Promise<SiteBadge[]> {
 
 /**
  * Appends each batch of HTML to `container` as an endless feed does, a batch at a time, and counts the
- * badges each batch has by the next frame (the extension's observer hears of it in the same microtask).
+ * badges each batch got: those there once `expected` arrived (the badges of ids the page had not asked
+ * about yet come with the background's answer) or after two seconds, and a frame more, so that a
+ * badge too many shows.
  */
-export async function badgesPerAppendedBatch(page: Page, container: string, batches: string[]): Promise<number[]> {
+export async function badgesPerAppendedBatch(page: Page, container: string, batches: string[], expected: number): Promise<number[]> {
+  // The tab the person scrolls is the one in front (a tab behind gets a frame a second).
+  await page.bringToFront();
   return page.evaluate(
-    async ({ container, batches }) => {
+    async ({ container, batches, expected }) => {
       const parent = document.querySelector(container)!;
+      const count = () => document.querySelectorAll('dpl-paper-badge').length;
+      const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
       const counts: number[] = [];
       for (const html of batches) {
-        const before = document.querySelectorAll('dpl-paper-badge').length;
+        const before = count();
         parent.insertAdjacentHTML('beforeend', html);
-        await Promise.resolve();
-        await new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-        counts.push(document.querySelectorAll('dpl-paper-badge').length - before);
+        const until = performance.now() + 2_000;
+        while (count() - before < expected && performance.now() < until) await frame();
+        await frame();
         await new Promise((resolve) => setTimeout(resolve, 16));
+        counts.push(count() - before);
       }
       return counts;
     },
-    { container, batches },
+    { container, batches, expected },
   );
 }

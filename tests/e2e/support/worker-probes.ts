@@ -57,6 +57,17 @@ export async function recordedRequests(background: Worker): Promise<RecordedRequ
 }
 
 /**
+ * A badges-only page's question (`linkBadges`): the ids it asks about, sorted (a message holds the ids a
+ * pass over the page met, in the order of its reader); none for the first question, at document_start.
+ */
+export const linkBadges = (site: string, ids: string[] = []): RecordedRequest => ({ type: 'linkBadges', site, ids: [...ids].sort() });
+
+/** The recorded requests with the ids of each `linkBadges` sorted, to compare with `linkBadges(…)`. */
+export async function recordedLinkRequests(background: Worker): Promise<RecordedRequest[]> {
+  return (await recordedRequests(background)).map((request) => (request.type === 'linkBadges' && request.ids ? { ...request, ids: [...request.ids].sort() } : request));
+}
+
+/**
  * Stops the extension's service worker for real and, from then on, records every running status it
  * goes through (an event or a page's message starts it again). Detach `cdp` when done watching.
  */

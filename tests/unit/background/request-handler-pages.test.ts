@@ -3,7 +3,7 @@ import type { Paper } from '../../../lib/shared/paper';
 import { handleRequest, RefusedRequestError, type RequestContext } from '../../../lib/background/request-handler';
 import { DEFAULT_SITE_SWITCHES } from '../../../lib/shared/sites';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/shared/settings';
-import { MAX_LOOKUP_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE } from '../../../lib/shared/messages';
+import { MAX_LINK_BADGE_IDS, MAX_LOOKUP_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE } from '../../../lib/shared/messages';
 import { encodeTitleIndex } from '../../../lib/shared/title-index';
 import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
 import { senders } from '../support/builders';
@@ -114,28 +114,53 @@ describe('badgeIndex', () => {
     expect(ctx.lookup).not.toHaveBeenCalled();
   });
 
+  it("answers a badges-only page the badges of the ids it asks about, from the local badge index, in order; nothing when its site is off", async () => {
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, hackernews: true }, highlightThreshold: 9 });
+    expect(await handleRequest({ type: 'linkBadges', site: 'hackernews', ids: [] }, ctx)).toEqual({ enabled: true, highlightThreshold: 9, badges: [] });
+    expect(await handleRequest({ type: 'linkBadges', site: 'hackernews', ids: ['2501.00077', '2506.06276'] }, ctx)).toEqual({
+      enabled: true,
+      highlightThreshold: 9,
+      badges: [null, { id: '2506.06276', upvotes: 21 }],
+    });
+    // A page the popup was asked to badge: no site, no switch.
+    expect(await handleRequest({ type: 'linkBadges', ids: ['2506.06276'] }, context())).toEqual({ enabled: true, highlightThreshold: 0, badges: [{ id: '2506.06276', upvotes: 21 }] });
+    expect(ctx.lookup).not.toHaveBeenCalled();
+    const off = context({ sites: { ...DEFAULT_SITE_SWITCHES, reddit: false } });
+    expect(await handleRequest({ type: 'linkBadges', site: 'reddit', ids: ['2506.06276'] }, off)).toEqual({ enabled: false, highlightThreshold: 0, badges: [null] });
+    expect(off.badgeIndex).not.toHaveBeenCalled();
+    for (const bad of [
+      { type: 'linkBadges', site: 'hackernews', ids: Array.from({ length: MAX_LINK_BADGE_IDS + 1 }, () => '2506.06276') },
+      { type: 'linkBadges', site: 'hackernews', ids: ['x'.repeat(41)] },
+      { type: 'linkBadges', site: 'hackernews' },
+      { type: 'linkBadges', site: 'example', ids: [] },
+      { type: 'linkBadges', site: 'hackernews', ids: [], live: true },
+    ]) {
+      await expect(handleRequest(bad, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
+    }
+  });
+
   it('tells the sites that name papers by title to ask about their titles, sending none; for those whose every page does, the title index is made ready first', async () => {
     const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, scholar: true, hackernews: true, x: true } });
-    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', byTitle: true });
+    expect(await handleRequest({ type: 'linkBadges', site: 'scholar', ids: [] }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, badges: [], byTitle: true });
     // Titles made ready first: a worker that reads the window reads both in one pass.
     expect(ctx.titleIndex.mock.invocationCallOrder[0]).toBeLessThan(ctx.badgeIndex.mock.invocationCallOrder[0]!);
-    expect(await handleRequest({ type: 'badgeIndex', site: 'hackernews' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21' });
+    expect(await handleRequest({ type: 'linkBadges', site: 'hackernews', ids: [] }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, badges: [] });
     // X's pages seldom show a title to match: its titles are read when one is asked about.
-    expect(await handleRequest({ type: 'badgeIndex', site: 'x' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '2506.06276 21', byTitle: true });
+    expect(await handleRequest({ type: 'linkBadges', site: 'x', ids: [] }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, badges: [], byTitle: true });
     expect(ctx.titleIndex).toHaveBeenCalledTimes(1);
     const off = context();
-    expect(await handleRequest({ type: 'badgeIndex', site: 'scholar' }, off)).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
+    expect(await handleRequest({ type: 'linkBadges', site: 'scholar', ids: [] }, off)).toEqual({ enabled: false, highlightThreshold: 0, badges: [] });
     expect(off.titleIndex).not.toHaveBeenCalled();
   });
 
-  it('matches the titles a page shows against the title index, in order, for a site on that names papers by title; bounded', async () => {
+  it('matches the titles a page shows against the title index, answering the badge of each paper named, in order, for a site on that names papers by title; bounded', async () => {
     const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, x: true, hackernews: true } });
     ctx.titleIndex.mockResolvedValue(encodeTitleIndex([{ id: '2506.06276', title: 'STARFlow: Scaling Latent Normalizing Flows' }]));
     const titles = ['Not a paper', 'STARFlow: Scaling Latent Normalizing Flows', 'STARFlow: Scaling Latent Normaliz…'];
-    expect(await handleRequest({ type: 'matchTitles', site: 'x', titles }, ctx)).toEqual({ ids: [null, '2506.06276', null] });
+    expect(await handleRequest({ type: 'matchTitles', site: 'x', titles }, ctx)).toEqual({ badges: [null, { id: '2506.06276', upvotes: 21 }, null] });
     // Not for a site that names no paper by title, nor for one turned off: nothing read.
-    expect(await handleRequest({ type: 'matchTitles', site: 'hackernews', titles }, ctx)).toEqual({ ids: [null, null, null] });
-    expect(await handleRequest({ type: 'matchTitles', site: 'openreview', titles }, ctx)).toEqual({ ids: [null, null, null] });
+    expect(await handleRequest({ type: 'matchTitles', site: 'hackernews', titles }, ctx)).toEqual({ badges: [null, null, null] });
+    expect(await handleRequest({ type: 'matchTitles', site: 'openreview', titles }, ctx)).toEqual({ badges: [null, null, null] });
     expect(ctx.titleIndex).toHaveBeenCalledTimes(1);
     // Bounded: as many titles as a message may hold, each no longer than a title may be.
     const many = Array.from({ length: MAX_MATCH_TITLES + 1 }, (_, i) => `Title ${i}`);

@@ -181,8 +181,8 @@ describe('handleRequest: what only the extension’s own pages may ask', () => {
     await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [STARFLOW_ID], live: true }, ctx);
     await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx);
     await handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx);
-    // The script the popup put in a page on the person's click asks for the index with no site.
-    expect(await handleRequest({ type: 'onRequestBadgeIndex' }, ctx)).toEqual({ enabled: true, highlightThreshold: DEFAULT_SETTINGS.highlightThreshold, index: '' });
+    // The script the popup put in a page on the person's click asks about its ids with no site.
+    expect(await handleRequest({ type: 'linkBadges', ids: [STARFLOW_ID] }, ctx)).toEqual({ enabled: true, highlightThreshold: DEFAULT_SETTINGS.highlightThreshold, badges: [null] });
     expect(lookup).toHaveBeenCalledTimes(2);
     expect(papersForRepo).toHaveBeenCalledOnce();
   });

@@ -6,11 +6,15 @@ import { findPaperLinks } from '../../../../lib/sites/kit/paper-links';
 
 const KNOWN: Record<string, number> = { '2506.06276': 12, '2404.02905': 3 };
 
+/** Ids whose badge is not known yet (asked of the background, not answered). */
+const asking = new Set<string>();
+
 function setUp(html: string) {
   document.body.innerHTML = html;
+  asking.clear();
   const badges = new LinkBadges({
     find: (root) => findPaperLinks(root),
-    badgeOf: (id) => (id in KNOWN ? { id, upvotes: KNOWN[id]! } : undefined),
+    badgeOf: (id) => (asking.has(id) ? undefined : id in KNOWN ? { id, upvotes: KNOWN[id]! } : null),
     mount: ({ link }, paper) => {
       const host = document.createElement('dpl-paper-badge');
       host.textContent = String(paper.upvotes);
@@ -39,6 +43,32 @@ describe('LinkBadges', () => {
     expect(hosts()).toEqual([]);
     expect(badges.count).toBe(0);
     expect(badges.badge(document)).toBe(1);
+  });
+
+  it('leaves a link whose badge is not known yet waiting, and badges it once, when known, unless it left the page', () => {
+    const badges = setUp('<a href="https://arxiv.org/abs/2506.06276">a</a> <a href="https://huggingface.co/papers/2404.02905">b</a> <a href="https://arxiv.org/abs/2501.00077">unknown</a>');
+    asking.add('2506.06276').add('2404.02905').add('2501.00077');
+    expect(badges.badge(document)).toBe(0);
+    // Read again while still unknown: still waiting, once.
+    expect(badges.badge(document)).toBe(0);
+    document.querySelector('a[href*="2404.02905"]')!.remove();
+    asking.clear();
+    expect(badges.retry()).toBe(1);
+    expect(hosts()).toEqual(['https://arxiv.org/abs/2506.06276 12']);
+    expect(badges.retry()).toBe(0);
+    expect(badges.badge(document)).toBe(0);
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('a retry before the answer keeps the link waiting; turning off forgets it', () => {
+    const badges = setUp('<a href="https://arxiv.org/abs/2506.06276">a</a>');
+    asking.add('2506.06276');
+    badges.badge(document);
+    expect(badges.retry()).toBe(0);
+    badges.clear();
+    asking.clear();
+    expect(badges.retry()).toBe(0);
+    expect(hosts()).toEqual([]);
   });
 });
 

@@ -4,12 +4,13 @@ import { runLinkSite } from '../../../../components/sites/kit/link-site';
 import { findPaperLinks } from '../../../../lib/sites/kit/paper-links';
 import { sendRequest } from '../../../../lib/shared/messages';
 import { encodeTitleIndex, TitleIndex, type TitleMatcher } from '../../../../lib/shared/title-index';
+import { BadgeIndex } from '../../../../lib/shared/badge-index';
 import type { PaperMention } from '../../../../lib/sites/kit/link-badges';
 
 vi.mock('../../../../lib/shared/messages', async (original) => ({ ...(await original<typeof import('../../../../lib/shared/messages')>()), sendRequest: vi.fn() }));
 
 const asked = vi.mocked(sendRequest);
-const ANSWER = { enabled: true, highlightThreshold: 0, index: '2506.06276 12 3' };
+const INDEX = new BadgeIndex('2506.06276 12 3');
 const TITLES = encodeTitleIndex([{ id: '2506.06276', title: 'STARFlow: Scaling Latent Normalizing Flows' }]);
 const badged = () => [...document.querySelectorAll('dpl-paper-badge')].map((host) => host.previousElementSibling?.getAttribute('href') ?? host.previousElementSibling?.textContent);
 const frames = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -23,7 +24,17 @@ function find(root: ParentNode, titles: TitleMatcher | undefined): PaperMention[
   return [...findPaperLinks(root), ...cards];
 }
 
-function run(site: 'hackernews' | 'x') {
+/** The background's answers (lib/background/request-handler.ts), from the badge and title indexes. */
+function answer(byTitle: boolean) {
+  const titles = new TitleIndex(TITLES);
+  const badgeOf = (id: string | undefined) => (id === undefined ? null : (INDEX.get(id) ?? null));
+  return (async (request: { type: string; ids?: string[]; titles?: string[] }) =>
+    request.type === 'matchTitles'
+      ? { badges: request.titles!.map((title) => badgeOf(titles.match(title))) }
+      : { enabled: true, highlightThreshold: 0, badges: request.ids!.map(badgeOf), ...(byTitle ? { byTitle: true } : {}) }) as never;
+}
+
+function run(site: 'hackernews' | 'x' | undefined) {
   const controller = new AbortController();
   void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: true });
   return controller;
@@ -34,35 +45,50 @@ afterEach(() => {
 });
 
 describe('runLinkSite', () => {
-  it('asks for the badge index at once, and badges the paper links of the page and of what is added', async () => {
-    asked.mockResolvedValue(ANSWER as never);
-    document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://example.org/">elsewhere</a>';
+  it('asks at once whether to show badges, then the badges of the ids the page links to, each id once, for the page and what is added', async () => {
+    asked.mockImplementation(answer(false));
+    document.body.innerHTML =
+      '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://arxiv.org/abs/2501.00077">unknown</a><a href="https://example.org/">elsewhere</a>';
     const controller = run('hackernews');
-    expect(asked).toHaveBeenCalledWith({ type: 'badgeIndex', site: 'hackernews' });
+    expect(asked).toHaveBeenCalledWith({ type: 'linkBadges', site: 'hackernews', ids: [] });
     await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
-    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2506.06276v2">pdf</a>');
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2506.06276v2">pdf</a><a href="https://arxiv.org/abs/2501.00077v2">again</a>');
     await vi.waitFor(() => expect(badged()).toHaveLength(2));
-    expect(asked).toHaveBeenCalledTimes(1);
+    await frames();
+    expect(asked.mock.calls.map(([request]) => request)).toEqual([
+      { type: 'linkBadges', site: 'hackernews', ids: [] },
+      { type: 'linkBadges', site: 'hackernews', ids: ['2506.06276', '2501.00077'] },
+    ]);
     controller.abort();
     expect(badged()).toEqual([]);
   });
 
+  it('a page badged on request names no site', async () => {
+    asked.mockImplementation(answer(false));
+    document.body.innerHTML = '<a href="https://huggingface.co/papers/2506.06276">paper</a>';
+    const controller = run(undefined);
+    await vi.waitFor(() => expect(badged()).toEqual(['https://huggingface.co/papers/2506.06276']));
+    expect(asked.mock.calls.map(([request]) => request)).toEqual([
+      { type: 'linkBadges', ids: [] },
+      { type: 'linkBadges', ids: ['2506.06276'] },
+    ]);
+    controller.abort();
+  });
+
   it('asks the background about the titles the page shows (byTitle): those of a pass in one message, each once, then badges them', async () => {
     // The background matches them against the titles of the papers it holds (lib/background/request-handler.ts).
-    const index = new TitleIndex(TITLES);
-    asked.mockImplementation((async (request: { type: string; titles?: string[] }) =>
-      request.type === 'matchTitles' ? { ids: request.titles!.map((title) => index.match(title) ?? null) } : { ...ANSWER, byTitle: true }) as never);
+    asked.mockImplementation(answer(true));
     document.body.innerHTML = '<p>No card here.</p>';
     const controller = run('x');
     await frames();
-    expect(asked.mock.calls.map(([request]) => request.type)).toEqual(['badgeIndex']);
+    expect(asked.mock.calls.map(([request]) => request.type)).toEqual(['linkBadges']);
     document.body.insertAdjacentHTML('beforeend', '<div class="card">STARFlow: Scaling Latent Normalizing Flows</div><div class="card">Another title</div>');
     await vi.waitFor(() => expect(badged()).toEqual(['STARFlow: Scaling Latent Normalizing Flows']));
     document.body.insertAdjacentHTML('beforeend', '<div class="card">starflow scaling latent normalizing flows</div><div class="card">Another title</div>');
     await vi.waitFor(() => expect(badged()).toHaveLength(2));
     await frames();
     expect(asked.mock.calls.map(([request]) => request)).toEqual([
-      { type: 'badgeIndex', site: 'x' },
+      { type: 'linkBadges', site: 'x', ids: [] },
       { type: 'matchTitles', site: 'x', titles: ['STARFlow: Scaling Latent Normalizing Flows', 'Another title'] },
       { type: 'matchTitles', site: 'x', titles: ['starflow scaling latent normalizing flows'] },
     ]);
@@ -70,7 +96,7 @@ describe('runLinkSite', () => {
   });
 
   it('badges nothing when the site is off', async () => {
-    asked.mockResolvedValue({ enabled: false, highlightThreshold: 0, index: '' } as never);
+    asked.mockResolvedValue({ enabled: false, highlightThreshold: 0, badges: [] } as never);
     document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a>';
     const controller = run('hackernews');
     await frames();

@@ -1,0 +1,101 @@
+/**
+ * What a badges-only page shows, answered by the background: the paper ids it links to (`linkBadges`)
+ * and the titles it displays (`matchTitles`, for the sites that name papers by title), looked up there
+ * in the badge and title indexes of the retention window. The page sends the few ids and titles it
+ * shows, gathered into one message a pass, and gets their badges back, rather than being sent a year
+ * of badges (628 KB at 40,000 papers) and titles (3 MB) to search itself, in every such tab. Local
+ * only: the messages go to the extension's background, never further.
+ *
+ * An answer is not known until it is here; when answers name a paper, `arrived` lets the page finish
+ * what it left waiting. Each key is asked once: a failed ask counts as no paper.
+ */
+import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../shared/messages';
+import type { TitleMatcher } from '../../shared/title-index';
+
+/** Ids, and titles, one page may ask about: a timeline read for hours stays far below it; a hostile page stops there. */
+export const KEYS_PER_PAGE_MAX = 5_000;
+
+export interface RemoteLimits {
+  /** Keys one message carries (a page's pass sends more in several). */
+  perMessage: number;
+  /** The longest key worth asking about. */
+  longest: number;
+}
+
+export class RemoteAnswers<V> {
+  /** Answered keys: the value, or null for none. */
+  private readonly answers = new Map<string, V | null>();
+  /** Keys to ask about in the next message, and those asked about and not answered yet. */
+  private readonly pending = new Set<string>();
+  private readonly inFlight = new Set<string>();
+  private flushing = false;
+
+  constructor(
+    /** One message: the answer of each key, in order (null: none). */
+    private readonly ask: (keys: string[]) => Promise<readonly (V | null)[]>,
+    /** Answers naming a paper came. */
+    private readonly arrived: () => void,
+    private readonly limits: RemoteLimits,
+  ) {}
+
+  /** The answer for `key`: null when there is none, undefined while it is not here yet (then it is asked). */
+  get(key: string): V | null | undefined {
+    const answer = this.answers.get(key);
+    if (answer !== undefined) return answer;
+    if (this.pending.has(key) || this.inFlight.has(key)) return undefined;
+    if (!key.trim() || key.length > this.limits.longest || this.answers.size + this.pending.size + this.inFlight.size >= KEYS_PER_PAGE_MAX) return null;
+    this.pending.add(key);
+    if (!this.flushing) {
+      this.flushing = true;
+      // After the reader's pass: everything it met goes in one message.
+      queueMicrotask(() => void this.flush());
+    }
+    return undefined;
+  }
+
+  /** An answer learned another way (a title's answer names the paper's badge): never asked. */
+  learn(key: string, value: V): void {
+    this.answers.set(key, value);
+  }
+
+  private async flush(): Promise<void> {
+    try {
+      while (this.pending.size) {
+        const keys = [...this.pending].slice(0, this.limits.perMessage);
+        for (const key of keys) {
+          this.pending.delete(key);
+          this.inFlight.add(key);
+        }
+        const answers = await this.ask(keys).catch(() => [] as (V | null)[]);
+        let found = false;
+        keys.forEach((key, i) => {
+          const value = answers[i] ?? null;
+          this.inFlight.delete(key);
+          this.answers.set(key, value);
+          found ||= value !== null;
+        });
+        if (found) this.arrived();
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+}
+
+/** The badges of the paper ids a page links to (`linkBadges`). */
+export function remoteBadges(ask: (ids: string[]) => Promise<readonly (PaperBadge | null)[]>, arrived: () => void): RemoteAnswers<PaperBadge> {
+  return new RemoteAnswers(ask, arrived, { perMessage: MAX_LINK_BADGE_IDS, longest: 40 });
+}
+
+/** The titles a page displays, matched to the badge of the paper each names (`matchTitles`). */
+export class RemoteTitles implements TitleMatcher {
+  private readonly answers: RemoteAnswers<PaperBadge>;
+
+  constructor(ask: (titles: string[]) => Promise<readonly (PaperBadge | null)[]>, arrived: () => void) {
+    this.answers = new RemoteAnswers(ask, arrived, { perMessage: MAX_MATCH_TITLES, longest: MAX_MATCHED_TITLE });
+  }
+
+  match(displayed: string): string | undefined {
+    return this.answers.get(displayed)?.id;
+  }
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it, vi } from 'vitest';
+import { KEYS_PER_PAGE_MAX, RemoteAnswers, RemoteTitles, remoteBadges } from '../../../../lib/sites/kit/remote-answers';
+import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../../../lib/shared/messages';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const BADGE: PaperBadge = { id: '2506.06276', upvotes: 21, numComments: 2 };
+const LIMITS = { perMessage: 3, longest: 10 };
+
+describe('RemoteAnswers', () => {
+  it('asks about the keys of a pass in one message, each once; unknown until answered; `arrived` only when one names a paper', async () => {
+    const ask = vi.fn(async (keys: string[]) => keys.map((key) => (key === 'known' ? 7 : null)));
+    const arrived = vi.fn();
+    const answers = new RemoteAnswers<number>(ask, arrived, LIMITS);
+    expect([answers.get('known'), answers.get('unknown'), answers.get('known')]).toEqual([undefined, undefined, undefined]);
+    await settle();
+    expect(ask.mock.calls).toEqual([[['known', 'unknown']]]);
+    expect(arrived).toHaveBeenCalledTimes(1);
+    expect([answers.get('known'), answers.get('unknown')]).toEqual([7, null]);
+    // Answered keys are never asked again; a message naming nothing does not call `arrived`.
+    answers.get('other');
+    await settle();
+    expect(ask.mock.calls.slice(1)).toEqual([[['other']]]);
+    expect(arrived).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks in messages of at most `perMessage`, never a blank or overlong key, and counts a failed ask as none', async () => {
+    const ask = vi.fn(async (keys: string[]) => {
+      if (keys.includes('k0')) throw new Error('the worker went away');
+      return keys.map(() => 1);
+    });
+    const answers = new RemoteAnswers<number>(ask, vi.fn(), LIMITS);
+    for (let i = 0; i < 4; i++) answers.get(`k${i}`);
+    expect(answers.get('   ')).toBeNull();
+    expect(answers.get('x'.repeat(11))).toBeNull();
+    // Asked and not answered yet: still unknown, not asked twice.
+    expect(answers.get('k0')).toBeUndefined();
+    await settle();
+    await settle();
+    expect(ask.mock.calls).toEqual([[['k0', 'k1', 'k2']], [['k3']]]);
+    expect([answers.get('k0'), answers.get('k3')]).toEqual([null, 1]);
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('a short or malformed answer counts as none for the keys it leaves out', async () => {
+    const answers = new RemoteAnswers<number>(async () => [5], vi.fn(), LIMITS);
+    answers.get('a');
+    answers.get('b');
+    await settle();
+    expect([answers.get('a'), answers.get('b')]).toEqual([5, null]);
+  });
+
+  it("asks about at most KEYS_PER_PAGE_MAX keys in a page's life, however many it shows", async () => {
+    const ask = vi.fn(async (keys: string[]) => keys.map(() => null));
+    const answers = new RemoteAnswers<number>(ask, vi.fn(), { perMessage: 500, longest: 20 });
+    for (let i = 0; i < KEYS_PER_PAGE_MAX + 50; i++) answers.get(`key ${i}`);
+    await vi.waitFor(() => expect(ask.mock.calls.flatMap(([sent]) => sent)).toHaveLength(KEYS_PER_PAGE_MAX));
+    expect(answers.get('one more')).toBeNull();
+    await settle();
+    expect(ask.mock.calls.flatMap(([sent]) => sent)).toHaveLength(KEYS_PER_PAGE_MAX);
+  });
+
+  it('an answer learned another way is never asked', async () => {
+    const ask = vi.fn(async (keys: string[]) => keys.map(() => null));
+    const answers = new RemoteAnswers<number>(ask, vi.fn(), LIMITS);
+    answers.learn('a', 3);
+    expect(answers.get('a')).toBe(3);
+    await settle();
+    expect(ask).not.toHaveBeenCalled();
+  });
+});
+
+describe('remoteBadges and RemoteTitles', () => {
+  it("ids go MAX_LINK_BADGE_IDS a message; a title's answer is the badge of the paper it names, read as its id", async () => {
+    const askIds = vi.fn(async (ids: string[]) => ids.map(() => null));
+    const badges = remoteBadges(askIds, vi.fn());
+    for (let i = 0; i <= MAX_LINK_BADGE_IDS; i++) badges.get(`2506.${String(i).padStart(5, '0')}`);
+    await settle();
+    await settle();
+    expect(askIds.mock.calls.map(([sent]) => sent.length)).toEqual([MAX_LINK_BADGE_IDS, 1]);
+
+    const askTitles = vi.fn(async (titles: string[]) => titles.map((title) => (title === 'A known paper' ? BADGE : null)));
+    const titles = new RemoteTitles(askTitles, vi.fn());
+    for (let i = 0; i <= MAX_MATCH_TITLES; i++) titles.match(i ? `Title ${i}` : 'A known paper');
+    expect(titles.match('x'.repeat(MAX_MATCHED_TITLE + 1))).toBeUndefined();
+    await settle();
+    await settle();
+    expect(askTitles.mock.calls.map(([sent]) => sent.length)).toEqual([MAX_MATCH_TITLES, 1]);
+    expect([titles.match('A known paper'), titles.match('Title 1')]).toEqual(['2506.06276', undefined]);
+  });
+});
