@@ -2,7 +2,6 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createBadgeUi } from '../../components/sites/github/badge-ui';
 import { githubColorScheme } from '../../lib/sites/github/color-mode';
-import { LazyBadgeIndex } from '../../lib/sites/github/lazy-badge-index';
 import { GithubOverlay } from '../../lib/sites/github/overlay';
 import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
 import { sendRequest } from '../../lib/shared/messages';
@@ -11,52 +10,39 @@ import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/github/overlay.css?inline';
 import { scriptMatches } from '../../lib/shared/sites';
 
-/** An index older than this is asked for again when a page needs it (upvotes change with every sync). */
-const INDEX_MAX_AGE_MS = 60_000;
-
 // GitHub pages: a repository's papers on its pages, and a badge after each paper link in Markdown.
 // e.g. https://github.com/apple/ml-starflow, https://github.com/apple/ml-starflow/issues/1,
 // https://github.com/huggingface/transformers/pull/1, https://github.com/owner/repo/wiki
 export default defineContentScript({
   matches: scriptMatches('github'),
-  // At document_start, so a page that needs the badge index (local data only) has it by DOMContentLoaded:
-  // a repository page that renders Markdown asks at once, any other page once a paper link is parsed
-  // (lib/sites/github/paper-page.ts); pages without one never ask.
+  // At document_start, so that the worker has the badge index ready (local data only) by the time a
+  // page asks about its ids at DOMContentLoaded: a repository page that renders Markdown tells it at
+  // once, any other page once a paper link is parsed (lib/sites/github/paper-page.ts); pages without
+  // one never send a message.
   runAt: 'document_start',
   // The stylesheet goes to the badges' shadow roots (one shared sheet): nothing is injected into GitHub's page.
   cssInjectionMode: 'manual',
   async main(ctx) {
     const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
     try {
-      // The switch's position comes with the index's answer (the background reads it anyway): a page
-      // that asks at once learns it from there, in one round trip; other pages read it from storage.
-      let switchAnswer: Promise<boolean> | undefined;
-      const index = new LazyBadgeIndex({
-        fetch: () => {
-          const answer = sendRequest({ type: 'badgeIndex', site: 'github' });
-          switchAnswer ??= answer.then((a) => a.enabled);
-          return answer.then((a) => a.index);
-        },
-        now: () => performance.now(),
-        maxAgeMs: INDEX_MAX_AGE_MS,
-      });
+      // The switch's position comes with the first question's answer (the background reads it anyway):
+      // a page that asks at once learns it from there, in one round trip; other pages read it from storage.
+      const ready = () => sendRequest({ type: 'linkBadges', site: 'github', ids: [] });
       const early = new AbortController();
       ctx.signal.addEventListener('abort', () => early.abort());
       let enabledAsked: Promise<boolean>;
       if (isMarkdownPageUrl(location.href)) {
-        index.want();
-        enabledAsked = switchAnswer!.catch(() => readSiteEnabled('github'));
+        enabledAsked = ready().then((answer) => answer.enabled, () => readSiteEnabled('github'));
       } else {
         enabledAsked = readSiteEnabled('github');
-        const askEarly = (enabled: boolean) => void (enabled && !early.signal.aborted && index.want());
+        const askEarly = (enabled: boolean) => void (enabled && !early.signal.aborted && ready().catch(report));
         watchForFirstPaperLink(document, () => void enabledAsked.then(askEarly, report), early.signal);
       }
       const overlay = new GithubOverlay({
         doc: document,
         location: () => location.href,
         lookups: {
-          local: (id) => index.get(id),
-          wantLocal: () => index.want(),
+          indexed: async (ids) => (await sendRequest({ type: 'linkBadges', site: 'github', ids })).badges,
           papers: async (ids, live) => (await sendRequest({ type: 'lookupPapers', ids, live })).papers,
           papersForRepo: async (repo) => (await sendRequest({ type: 'papersForRepo', repo })).papers,
         },

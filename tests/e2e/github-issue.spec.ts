@@ -17,7 +17,7 @@ import {
 } from './support/github';
 import type { FixturePaper } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
-import { recordRequests, recordedRequests } from './support/worker-probes';
+import { linkBadges, recordRequests, recordedLinkRequests, recordedRequests } from './support/worker-probes';
 
 const TRACKER = { owner: 'octo-org', name: 'tracker' };
 
@@ -65,18 +65,20 @@ test('an issue citing papers gets one badge after each link HF knows, written an
   expect(state.broken).toBe(0);
   expect(state.repo).toEqual([]);
 
-  // The stored papers came with the badge index the page asked for while loading; the one id it does
-  // not hold was asked about in one message, nothing else.
-  expect((await recordedRequests(background)).filter((r) => r.type === 'badgeIndex')).toHaveLength(1);
+  // Whether to show badges, asked while the page loaded; then the page's ids, answered from the badge
+  // index for the stored papers; the one id it does not hold was asked about in one message, nothing else.
+  const pageIds = [...new Set([cited[0]!.id, ...PAPER_LINK_KINDS.map((_, i) => cited[i]!.id), '2501.00077'])];
+  expect((await recordedLinkRequests(background)).filter((r) => r.type === 'linkBadges')).toEqual([linkBadges('github'), linkBadges('github', pageIds)]);
   const first = (await recordedRequests(background)).filter((r) => r.type === 'lookupPapers');
   expect(first.map((r) => r.ids)).toEqual([['2501.00077']]);
 
-  // Comments that load late get their badges, from the index: nothing more is sent.
+  // Comments that load late get their badges: their one new id asked about, from the index; no lookup.
   expect(await nav.loadMore(page)).toBe(2);
   await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(await expected());
   expect((await expected()).length).toBe(3 + PAPER_LINK_KINDS.length);
   expect((await badgeState(page)).inline.map((b) => b.hf)).toContain(`https://huggingface.co/papers/${cited[20]!.id}`);
   expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toHaveLength(1);
+  expect((await recordedLinkRequests(background)).filter((r) => r.type === 'linkBadges').slice(2)).toEqual([linkBadges('github', [cited[20]!.id])]);
 
   // React re-renders the issue body from fresh data (no event): its badge comes back once, from what is known.
   expect(await nav.rerender(page, '[data-testid="issue-body"]')).toBe(1);
@@ -127,10 +129,10 @@ test('a README with 100 arXiv links is annotated from one message', async ({ ser
   await expect.poll(() => badgeState(page).then((s) => s.inline.length), { intervals: [25] }).toBe(100);
   console.log(`100 README links annotated ${Date.now() - started} ms after navigation started (see tests/bench/github.bench.ts for figures)`);
   expect((await badgeState(page)).inline).toEqual(expectedInline(await markdownLinks(page), papers));
-  // All 100 were stored: the badge index the page asked for while loading held them, so no lookup was
-  // sent, and HF was asked nothing.
-  const requests = await recordedRequests(background);
-  expect(requests.filter((r) => r.type === 'badgeIndex')).toHaveLength(1);
+  // All 100 were stored: the badge index answered them, asked about in one message after the page's
+  // first question (while it loaded), so no lookup was sent, and HF was asked nothing.
+  const requests = await recordedLinkRequests(background);
+  expect(requests.filter((r) => r.type === 'linkBadges')).toEqual([linkBadges('github'), linkBadges('github', hundred.map((p) => p.id))]);
   expect(requests.filter((r) => r.type === 'lookupPapers')).toEqual([]);
   expect(server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([]);
   expect(errors).toEqual([]);

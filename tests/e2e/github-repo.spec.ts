@@ -23,7 +23,7 @@ import {
 } from './support/github';
 import type { FixturePaper } from './support/fixture-papers';
 import { setOption } from './support/options-page';
-import { recordRequests, recordedRequests } from './support/worker-probes';
+import { linkBadges, recordRequests, recordedLinkRequests, recordedRequests } from './support/worker-probes';
 import type { BrowserContext } from '@playwright/test';
 
 const UNKNOWN_ID = '2501.00042';
@@ -85,11 +85,12 @@ test('a repository’s home page lists every paper it belongs to, and its README
   expect((await badgeState(page)).broken).toBe(0);
   expect(expectedInline(hrefs, papers)).toHaveLength(5);
 
-  // The badge index (asked while the page loaded) answered the stored papers; one message for the one
-  // unknown id, asked live (≤ 3 unknown); one for the repository.
-  const requests = await recordedRequests(background);
-  expect(requests.map((r) => r.type).sort()).toEqual(['badgeIndex', 'lookupPapers', 'papersForRepo']);
-  expect(requests.find((r) => r.type === 'badgeIndex')).toEqual({ type: 'badgeIndex', site: 'github' });
+  // Whether to show badges, asked while the page loaded (the worker readied its badge index); the
+  // README's ids (never the old-style one), which the badge index answered for the stored papers; one
+  // message for the one unknown id, asked live (≤ 3 unknown); one for the repository.
+  const requests = await recordedLinkRequests(background);
+  expect(requests.map((r) => r.type).sort()).toEqual(['linkBadges', 'linkBadges', 'lookupPapers', 'papersForRepo']);
+  expect(requests.filter((r) => r.type === 'linkBadges')).toEqual([linkBadges('github'), linkBadges('github', [todays[0]!, todays[2]!, todays[4]!, UNKNOWN_ID, todays[5]!])]);
   expect(requests.find((r) => r.type === 'papersForRepo')?.repo).toBe(PAPER_REPO);
   expect(requests.find((r) => r.type === 'lookupPapers')).toEqual({ type: 'lookupPapers', ids: [UNKNOWN_ID], live: true });
   expect(readmeLinks.map(paperIdOfLink)).toContain(UNKNOWN_ID);
@@ -184,14 +185,14 @@ test('other pages of the repository carry the papers in the header; unrelated pa
   expect(errors).toEqual([]);
 });
 
-test('the badge index is asked for only by pages that need it: Markdown pages of a repository, or a page with a paper link', async ({ todays, server, context, background, extensionId }) => {
+test('the background is asked about papers only by pages that need it: Markdown pages of a repository, or a page with a paper link', async ({ todays, server, context, background, extensionId }) => {
   await recordRequests(background);
   const paper = paperUrl(todays[2]!, 'abs');
   server.pages.set('github.com/', dashboardPage({ feed: `<a href="${paper}">a paper in the feed, not in Markdown</a>` }));
   server.pages.set('github.com/octocat', profilePage({ login: 'octocat', bio: 'No paper here' }));
   // An organisation's profile README: its URL tells nothing, its Markdown has a paper link.
   server.pages.set('github.com/octo-org', profilePage({ login: 'octo-org', bio: `<article class="markdown-body"><p>${link(paper, 'our paper')}</p></article>` }));
-  const indexAsks = async () => (await recordedRequests(background)).filter((r) => r.type === 'badgeIndex').length;
+  const indexAsks = async () => (await recordedRequests(background)).filter((r) => r.type === 'linkBadges').length;
 
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -204,8 +205,9 @@ test('the badge index is asked for only by pages that need it: Markdown pages of
 
   await page.goto('https://github.com/octo-org');
   await expect.poll(() => badgeState(page).then((s) => s.inline.map((b) => b.link))).toEqual([paper]);
-  expect(await indexAsks()).toBe(1);
-  // The badge came from the index: no lookup was needed.
+  // Whether to show badges, once the paper link was parsed, then its id: the badge came from the index,
+  // no lookup was needed.
+  expect(await recordedLinkRequests(background)).toEqual([linkBadges('github'), linkBadges('github', [todays[2]!])]);
   expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toEqual([]);
 
   // With the GitHub switch off, the same page asks nothing.
@@ -213,7 +215,7 @@ test('the badge index is asked for only by pages that need it: Markdown pages of
   await page.reload();
   await page.waitForTimeout(500);
   expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
-  expect(await indexAsks()).toBe(1);
+  expect(await indexAsks()).toBe(2);
   expect(errors).toEqual([]);
 });
 

@@ -139,9 +139,15 @@ test('React navigations and re-renders: the new content is annotated once, the o
   await expectBadgesOf(page, papers, []);
   expect((await badgeState(page)).inline).toHaveLength(4);
 
-  // Every paper cited is stored: the badge index the tab got when it loaded answered each page view,
-  // and no page view or re-render sent a lookup (nor asked for the index again, within a minute).
-  const requests = (await recordedRequests(background)).map((r) => r.type);
-  expect(requests.filter((type) => type === 'lookupPapers' || type === 'badgeIndex')).toEqual([]);
+  // Every paper cited is stored: the badge index answered each page view, asked about its ids once
+  // (a re-render asks nothing), and no page view sent a lookup.
+  const requests = await recordedRequests(background);
+  expect(requests.filter((r) => r.type === 'lookupPapers' || r.type === 'badgeIndex')).toEqual([]);
+  const issueIds = (ids: string[]) => ({ type: 'linkBadges', site: 'github', ids });
+  expect(requests.filter((r) => r.type === 'linkBadges')).toEqual([
+    issueIds([todays[4]!, todays[5]!, todays[6]!]),
+    issueIds([todays[0]!, todays[2]!]),
+    issueIds([todays[4]!, todays[5]!, todays[6]!]),
+  ]);
   expect(errors).toEqual([]);
 });

@@ -5,7 +5,7 @@
  * each link gets exactly one badge right after it, badges of links that left the page go too, and
  * hosts that are not ours any more (a snapshot GitHub restored on "back") are swept away.
  */
-import { MAX_LOOKUP_IDS, type PaperBadge, type PaperOverview, type RepoPaper } from '../../shared/messages';
+import { MAX_LINK_BADGE_IDS, type PaperBadge, type PaperOverview, type RepoPaper } from '../../shared/messages';
 import { findPaperLinks } from './paper-links';
 import { repoBadgePlace, type RepoBadgePlacement } from './repo-badge-place';
 import { repoOfPage } from './repo-of-page';
@@ -28,18 +28,13 @@ export interface BadgeUi {
 }
 
 /**
- * What the background answers (one message each): the local database, live only within limits; and
- * the badge index (lib/shared/badge-index.ts, asked for once a page has a paper link: ./lazy-badge-index.ts):
- * links to the papers it holds get their badges at once, and only the other ids are asked about.
+ * What the background answers (one message each): first the badge index of the retention window,
+ * asked about the page's ids (`linkBadges`: local only, no page is sent the whole index); then, for
+ * the ids it does not hold, the local database, live only within limits.
  */
 export interface OverlayLookups {
-  /** A stored paper's badge, from the badge index: no message. */
-  local?(id: string): PaperBadge | undefined;
-  /**
-   * The page has paper links, so it needs the badge index: asks for it if need be. A promise while
-   * the index is on its way (the links wait for it rather than ask about every id), else undefined.
-   */
-  wantLocal?(): Promise<void> | undefined;
+  /** The badge of each id in the background's badge index, in order; null where it holds none. */
+  indexed(ids: string[]): Promise<readonly (PaperBadge | null)[]>;
   papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
   papersForRepo(repoKey: string): Promise<RepoPaper[]>;
 }
@@ -73,7 +68,6 @@ export class PageView {
   private readonly inline = new Map<HTMLAnchorElement, InlineBadge>();
   private readonly repoAnswers = new Map<string, RepoPaper[] | 'asking'>();
   private repoBadge: RepoBadge | undefined;
-  private waitingForIndex = false;
 
   constructor(private readonly deps: PageViewDeps) {}
 
@@ -104,8 +98,6 @@ export class PageView {
 
   private reconcileLinks(): void {
     const links = findPaperLinks(this.deps.doc);
-    // Until the index is here this view has no inline badges: there is nothing to take away either.
-    if (links.length > 0 && this.indexOnItsWay()) return;
     const present = new Set<HTMLAnchorElement>();
     const missing = new Set<string>();
     for (const { link, id } of links) {
@@ -116,7 +108,7 @@ export class PageView {
         current.badge.remove();
         this.inline.delete(link);
       }
-      const paper = this.knownPaper(id);
+      const paper = this.known.get(id);
       if (paper) this.inline.set(link, { id, badge: this.deps.ui.inline(link, paper) });
       else if (paper === undefined && !this.asking.has(id)) missing.add(id);
     }
@@ -125,30 +117,26 @@ export class PageView {
       entry.badge.remove();
       this.inline.delete(link);
     }
-    if (missing.size) this.askPapers([...missing].slice(0, MAX_LOOKUP_IDS));
+    // A page with more ids than a message holds: the rest are asked at the next reconcile.
+    if (missing.size) this.askIndex([...missing].slice(0, MAX_LINK_BADGE_IDS));
   }
 
-  /** True while the badge index is being fetched; its arrival reconciles the page again. */
-  private indexOnItsWay(): boolean {
-    const arriving = this.deps.lookups.wantLocal?.();
-    if (!arriving) return false;
-    if (!this.waitingForIndex) {
-      this.waitingForIndex = true;
-      const arrived = () => {
-        this.waitingForIndex = false;
-        if (!this.closed) this.deps.changed();
-      };
-      arriving.then(arrived, arrived);
-    }
-    return true;
-  }
-
-  private knownPaper(id: string): PaperBadge | null | undefined {
-    const answered = this.known.get(id);
-    if (answered !== undefined) return answered;
-    const local = this.deps.lookups.local?.(id);
-    if (local) this.known.set(id, local);
-    return local;
+  /** The badge index first: the papers of the window badged from it; the ids it lacks are asked about then (a failed ask: all of them). */
+  private askIndex(ids: string[]): void {
+    for (const id of ids) this.asking.add(id);
+    const settle = (badges: readonly (PaperBadge | null)[]) => {
+      if (this.closed) return;
+      const others: string[] = [];
+      ids.forEach((id, i) => {
+        this.asking.delete(id);
+        const badge = badges[i];
+        if (badge) this.known.set(id, badge);
+        else others.push(id);
+      });
+      if (others.length) this.askPapers(others);
+      this.deps.changed();
+    };
+    this.deps.lookups.indexed(ids).then(settle, () => settle([]));
   }
 
   private askPapers(ids: string[]): void {

@@ -1,9 +1,10 @@
 /**
- * When a GitHub page needs the badge index, told as early as can be: by its URL at document_start (a
- * repository page that renders Markdown: its README, a file or folder, an issue, a pull request, a
- * discussion, the wiki, a release), or, on any other page, when the parser inserts its first link to
- * a paper. The URL is only a hint for asking early: a page it misses still asks once a paper link
- * shows up (here, or in the overlay's page view), and one it wrongly takes costs one local message.
+ * When a GitHub page will ask the background about papers (so the worker readies its badge index while
+ * the page loads), told as early as can be: by its URL at document_start (a repository page that
+ * renders Markdown: its README, a file or folder, an issue, a pull request, a discussion, the wiki, a
+ * release), or, on any other page, when the parser inserts its first link to a paper. The URL is only
+ * a hint for asking early: a page it misses still asks once a paper link shows up (here, or in the
+ * overlay's page view), and one it wrongly takes costs one local message.
  */
 import { parseGithubRepo } from '../../shared/safe-url';
 import { MARKDOWN_PAPER_LINK } from './page-selectors';

@@ -41,12 +41,21 @@ interface PendingCall<T> {
   reject: (error: unknown) => void;
 }
 
-/** Lookups that answer only when told to: `answerAll()` answers from `stored`. */
+/**
+ * Lookups: the badge index answers at once (a resolved promise) from `index`, empty unless a test fills
+ * it; the others only when told to: `answerAll()` answers from `stored`.
+ */
 export function fakeLookups(stored: PaperOverview[]) {
   const byId = new Map(stored.map((p) => [p.id, p]));
+  const index = new Map<string, PaperBadge>();
+  const indexCalls: string[][] = [];
   const paperCalls: PendingCall<Record<string, PaperOverview>>[] = [];
   const repoCalls: PendingCall<PaperOverview[]>[] = [];
   const lookups: OverlayLookups = {
+    indexed: async (ids) => {
+      indexCalls.push(ids);
+      return ids.map((id) => index.get(id) ?? null);
+    },
     papers: (ids, live) => new Promise((resolve, reject) => paperCalls.push({ args: [ids, live], resolve, reject })),
     papersForRepo: (repo) => new Promise((resolve, reject) => repoCalls.push({ args: [repo], resolve, reject })),
   };
@@ -62,15 +71,21 @@ export function fakeLookups(stored: PaperOverview[]) {
   let answeredRepos = 0;
   return {
     lookups,
+    index,
+    indexCalls,
     paperCalls,
     repoCalls,
-    /** Answers every call not answered yet; resolves once the answers were handled. */
+    /** Answers every call not answered yet (those the badge index's answers lead to too); resolves once the answers were handled. */
     async answerAll() {
-      for (const call of paperCalls.slice(answeredPapers)) answerPapers(call);
-      for (const call of repoCalls.slice(answeredRepos)) answerRepo(call);
-      answeredPapers = paperCalls.length;
-      answeredRepos = repoCalls.length;
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+      await tick();
+      while (paperCalls.length > answeredPapers || repoCalls.length > answeredRepos) {
+        for (const call of paperCalls.slice(answeredPapers)) answerPapers(call);
+        for (const call of repoCalls.slice(answeredRepos)) answerRepo(call);
+        answeredPapers = paperCalls.length;
+        answeredRepos = repoCalls.length;
+        await tick();
+      }
     },
   };
 }

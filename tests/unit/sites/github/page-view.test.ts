@@ -5,7 +5,7 @@ import { repoHomePage, repoTreePage } from '../../../fixtures/github/repo-page';
 import { REPO_PAGE_2026_CLASSES, repoPage2026 } from '../../../fixtures/github/repo-page-2026';
 import { parse } from './fixture-documents';
 import { badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
-import { MAX_LIVE_LOOKUPS } from '../../../../lib/shared/messages';
+import { MAX_LINK_BADGE_IDS, MAX_LIVE_LOOKUPS } from '../../../../lib/shared/messages';
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `2506.${String(10_000 + from + i)}`);
 
@@ -19,17 +19,22 @@ function setup(body: string, stored = ids(200).map((id, i) => overview(id, i)), 
   return { doc, ui, fake, view, changed, goTo: (next: string) => (url = next) };
 }
 
+/** The badge index's answer (a resolved promise) handled: the ids it lacks are asked about then. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe('PageView: badges after paper links', () => {
-  it('asks for all of a page’s ids in one message, then puts one badge after each link HF knows', async () => {
+  it('asks the badge index about all of a page’s ids in one message, then the ids it lacks in one more, then puts one badge after each link HF knows', async () => {
     const known = ids(100);
     const unknown = ids(5, 500);
     const { doc, fake, view, changed } = setup(markdownWithLinks([...known, ...unknown, known[0]!]));
     view.reconcile();
+    expect(fake.indexCalls).toEqual([[...known, ...unknown]]);
+    await settle();
     expect(fake.paperCalls).toHaveLength(1);
     expect(fake.paperCalls[0]?.args).toEqual([[...known, ...unknown], true]);
 
     await fake.answerAll();
-    expect(changed).toHaveBeenCalledTimes(1);
+    expect(changed).toHaveBeenCalledTimes(2);
     view.reconcile();
     const pairs = badgesByLink(doc);
     expect(pairs).toHaveLength(106);
@@ -37,67 +42,73 @@ describe('PageView: badges after paper links', () => {
     for (const [text, badge] of pairs) expect(badge).toBe(known.includes(text) ? text : null);
   });
 
-  it('puts badges from the badge index in at once, in the first reconcile, and asks only about the other ids', async () => {
+  it('puts in the badges the badge index answers, and asks the database only about the other ids', async () => {
     const indexed = ids(100);
     const unknown = ids(2, 500);
     const { doc, fake, view, changed } = setup(markdownWithLinks([...indexed, ...unknown]));
-    const index = new Map(indexed.map((id, i) => [id, { id, upvotes: i }]));
-    fake.lookups.local = (id) => index.get(id);
+    indexed.forEach((id, i) => fake.index.set(id, { id, upvotes: i }));
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
+    await settle();
+    expect(changed).toHaveBeenCalledTimes(1);
     view.reconcile();
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(100);
     expect(badgesByLink(doc).slice(0, 100).map(([, badge]) => badge)).toEqual(indexed);
     // The unknown ones, a few: asked in one message, live allowed (the background's rules decide).
     expect(fake.paperCalls.map((c) => c.args)).toEqual([[unknown, true]]);
     await fake.answerAll();
-    expect(changed).toHaveBeenCalledTimes(1);
+    expect(changed).toHaveBeenCalledTimes(2);
     view.reconcile();
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(100);
     expect(fake.paperCalls).toHaveLength(1);
+    expect(fake.indexCalls).toHaveLength(1);
   });
 
-  it('waits for a badge index on its way instead of asking about every id, then badges at once', async () => {
-    const indexed = ids(100);
-    const { doc, fake, view, changed } = setup(markdownWithLinks(indexed));
-    const index = new Map(indexed.map((id, i) => [id, { id, upvotes: i }]));
-    let arrived = false;
-    let arrive = () => {};
-    const arriving = new Promise<void>((resolve) => (arrive = () => ((arrived = true), resolve())));
-    const wantLocal = vi.fn(() => (arrived ? undefined : arriving));
-    fake.lookups.local = (id) => (arrived ? index.get(id) : undefined);
-    fake.lookups.wantLocal = wantLocal;
+  it('a page with more ids than a message holds asks about the rest at the next reconcile', async () => {
+    const many = ids(MAX_LINK_BADGE_IDS + 3);
+    const { doc, fake, view } = setup(markdownWithLinks(many), []);
+    many.forEach((id) => fake.index.set(id, { id, upvotes: 1 }));
     view.reconcile();
+    expect(fake.indexCalls.map((call) => call.length)).toEqual([MAX_LINK_BADGE_IDS]);
     view.reconcile();
-    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
-    expect(fake.paperCalls).toHaveLength(0);
-    expect(changed).not.toHaveBeenCalled();
-    arrive();
-    await arriving;
-    await Promise.resolve();
-    expect(changed).toHaveBeenCalledTimes(1);
+    expect(fake.indexCalls.map((call) => call.length)).toEqual([MAX_LINK_BADGE_IDS, 3]);
+    await settle();
     view.reconcile();
-    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(100);
-    expect(fake.paperCalls).toHaveLength(0);
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(MAX_LINK_BADGE_IDS + 3);
+    expect(fake.indexCalls).toHaveLength(2);
   });
 
-  it('does not want the badge index on a page without paper links', () => {
+  it('a failed ask of the badge index asks the database about every id instead', async () => {
+    const { doc, fake, view } = setup(markdownWithLinks(ids(3)));
+    fake.lookups.indexed = async () => {
+      throw new Error('the worker went away');
+    };
+    view.reconcile();
+    await settle();
+    expect(fake.paperCalls.map((c) => c.args)).toEqual([[ids(3), true]]);
+    await fake.answerAll();
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(3);
+  });
+
+  it('sends nothing on a page without paper links', async () => {
     const { fake, view } = setup('<article class="markdown-body"><p><a href="https://example.com/">x</a></p></article>');
-    const wantLocal = vi.fn(() => undefined);
-    fake.lookups.wantLocal = wantLocal;
     view.reconcile();
-    expect(wantLocal).not.toHaveBeenCalled();
+    await settle();
+    expect(fake.indexCalls).toEqual([]);
+    expect(fake.paperCalls).toEqual([]);
   });
 
-  it('drops an index that arrives after the view was closed', async () => {
+  it('drops an answer of the badge index that arrives after the view was closed', async () => {
     const { fake, view, changed } = setup(markdownWithLinks(ids(2)));
-    let arrive = () => {};
-    const arriving = new Promise<void>((resolve) => (arrive = resolve));
-    fake.lookups.wantLocal = () => arriving;
+    let arrive = (_: (null)[]) => {};
+    fake.lookups.indexed = () => new Promise((resolve) => (arrive = resolve));
     view.reconcile();
     view.close();
-    arrive();
-    await arriving;
-    await Promise.resolve();
+    arrive([null, null]);
+    await settle();
     expect(changed).not.toHaveBeenCalled();
+    expect(fake.paperCalls).toEqual([]);
   });
 
   it('never doubles up and never asks again, however often it reconciles', async () => {
@@ -131,6 +142,8 @@ describe('PageView: badges after paper links', () => {
     view.reconcile();
     doc.querySelector('article')!.insertAdjacentHTML('beforeend', markdownWithLinks([...ids(3), '2506.99999']));
     view.reconcile();
+    await settle();
+    expect(fake.indexCalls).toEqual([ids(2), [ids(3)[2], '2506.99999']]);
     expect(fake.paperCalls.map((c) => c.args[0])).toEqual([ids(2), [ids(3)[2], '2506.99999']]);
   });
 
@@ -165,36 +178,45 @@ describe('PageView: badges after paper links', () => {
     view.reconcile();
     doc.querySelector('article')!.insertAdjacentHTML('beforeend', markdownWithLinks(ids(1, 7)));
     view.reconcile();
+    const before = changed.mock.calls.length;
     view.close();
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
     await fake.answerAll();
     view.reconcile();
-    expect(changed).toHaveBeenCalledTimes(1);
+    expect(changed).toHaveBeenCalledTimes(before);
+    // The late id's index answer came after the close: it was not asked about any further.
+    expect(fake.paperCalls).toHaveLength(1);
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
   });
 
-  it('asks live for a few ids per page view at most, as on arXiv', () => {
+  it('asks live for a few ids per page view at most, as on arXiv', async () => {
     const { doc, fake, view } = setup(markdownWithLinks(ids(2)));
     view.reconcile();
+    await settle();
     doc.body.insertAdjacentHTML('beforeend', markdownWithLinks(ids(2, 10)));
     view.reconcile();
+    await settle();
     doc.body.insertAdjacentHTML('beforeend', markdownWithLinks(ids(1, 20)));
     view.reconcile();
+    await settle();
     expect(MAX_LIVE_LOOKUPS).toBe(3);
     expect(fake.paperCalls.map((c) => c.args[1])).toEqual([true, false, true]);
   });
 
-  it('a big first batch may go live (the background asks HF only if at most 3 are unknown), later ones may not', () => {
+  it('a big first batch may go live (the background asks HF only if at most 3 are unknown), later ones may not', async () => {
     const { doc, fake, view } = setup(markdownWithLinks(ids(100)));
     view.reconcile();
+    await settle();
     doc.body.insertAdjacentHTML('beforeend', markdownWithLinks(ids(1, 300)));
     view.reconcile();
+    await settle();
     expect(fake.paperCalls.map((c) => c.args[1])).toEqual([true, false]);
   });
 
   it('a failed lookup means no badge, and is not repeated in a loop', async () => {
     const { doc, fake, view } = setup(markdownWithLinks(ids(2)));
     view.reconcile();
+    await settle();
     fake.paperCalls[0]!.reject(new Error('Extension context invalidated.'));
     await new Promise((resolve) => setTimeout(resolve, 0));
     view.reconcile();
