@@ -49,19 +49,21 @@ export type Request =
     }
   | {
       /**
-       * An arXiv listing's or GitHub page's first question, asked at document_start before the page's
-       * ids are known: the badge of every paper of the retention window (./badge-index.ts), from the
-       * local database only, and how to show them. Never answered from anywhere but the local database.
+       * An arXiv listing's first question, asked at document_start before the page's ids are known: the
+       * badge of every paper of the retention window (./badge-index.ts), from the local database only,
+       * and how to show them, so its badges go in before the first layout. Never answered from anywhere
+       * but the local database.
        */
       type: 'badgeIndex';
       site: SiteId;
     }
   | {
       /**
-       * A badges-only page's question (Hacker News, Reddit, X…): the badges of the paper ids it links to,
-       * looked up in the background's badge index (local database only, never sent on), and how to show
-       * them, so no page is sent a year of badges. Asked first with no ids at document_start: whether the
-       * site is on, while the worker readies its index; then with the ids each pass over the page finds.
+       * A badges-only page's question (Hacker News, Reddit, X…), or a GitHub page's: the badges of the
+       * paper ids it links to, looked up in the background's badge index (local database only, never
+       * sent on), and how to show them, so no page is sent a year of badges. Asked first with no ids at
+       * document_start: whether the site is on, while the worker readies its index; then with the ids
+       * each pass over the page (each GitHub page view) finds.
        */
       type: 'linkBadges';
       /** None: a page the person asked the popup to badge once ("Show badges on this page", with the access a toolbar click grants); no switch, no titles. */
