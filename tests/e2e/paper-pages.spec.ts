@@ -7,7 +7,7 @@ import type { DailyPapersFixture } from '../fixtures/hf-data';
 import { openReviewForum } from '../fixtures/openreview/forum-page';
 import { s2PaperUrl, semanticScholarPaper, semanticScholarSearch, type S2Paper } from '../fixtures/semanticscholar/pages';
 import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
-import { linkBadges, recordedLinkRequests, recordRequests } from './support/worker-probes';
+import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
 import { waitForSync } from './support/sync';
 
 // Three days of five papers: every fixture title is different (the title index refuses shared titles).
@@ -31,7 +31,7 @@ test('OpenReview: the forum paper badged by its title, nothing sent; off and it 
   expect(await page.evaluate(() => document.querySelector('dpl-paper-badge')?.parentElement?.matches('h2.citation_title'))).toBe(true);
   // Whether to show badges, then the title the page shows, matched in the background, which answers its
   // paper's badge (a year of badges or titles is never sent to the tab).
-  expect(await recordedLinkRequests(background)).toEqual([linkBadges('openreview'), { type: 'matchTitles', site: 'openreview', titles: [a!.title] }]);
+  expect(await recordedRequests(background)).toEqual([{ type: 'linkBadges', site: 'openreview', ids: [] }, { type: 'matchTitles', site: 'openreview', titles: [a!.title] }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'OpenReview', false);
@@ -73,13 +73,9 @@ test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv li
 
   // Each page's first question; the search's arXiv ids, and its titles without an arXiv link, one message
   // each (their order is the reader's); the paper page is known by its id.
-  const requests = await recordedLinkRequests(background);
-  expect(requests).toHaveLength(5);
-  expect(requests[0]).toEqual(linkBadges('semanticscholar'));
-  expect(requests.slice(1, 3)).toEqual(
-    expect.arrayContaining([linkBadges('semanticscholar', [a!.id, b!.id]), { type: 'matchTitles', site: 'semanticscholar', titles: [c!.title, 'Nobody Stored This One'] }]),
-  );
-  expect(requests.slice(3)).toEqual([linkBadges('semanticscholar'), linkBadges('semanticscholar', [a!.id])]);
+  const requests = await recordedRequests(background);
+  expect(idsAskedByPage(requests, 'semanticscholar')).toEqual([[a!.id, b!.id].sort(), [a!.id]]);
+  expect(requests.filter((r) => r.type !== 'linkBadges')).toEqual([{ type: 'matchTitles', site: 'semanticscholar', titles: [c!.title, 'Nobody Stored This One'] }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Semantic Scholar', false);

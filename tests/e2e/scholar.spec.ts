@@ -2,11 +2,11 @@
  * Google Scholar, a site turned on later: results known by their arXiv links or, for a publisher-only
  * or citation-only result, by their title (upper case and cut with "…" as Scholar shows it), matched in
  * the background against its title index: whether to show badges, then the page's ids and its titles,
- * in three messages to the background, nothing sent anywhere else; off again and the badges go.
+ * each once, to the background, nothing sent anywhere else; off again and the badges go.
  */
 import { scholarResultsPage, type ScholarResult } from '../fixtures/scholar/results-page';
 import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
-import { linkBadges, recordedLinkRequests, recordRequests } from './support/worker-probes';
+import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
 import { waitForSync } from './support/sync';
 
 test.use({ grantedOrigins: originsOf('scholar'), dailyPapers: { days: 3, perDay: 5 } });
@@ -40,17 +40,13 @@ test('Google Scholar: results badged by arXiv link and by title, from the local 
   expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].every((host) => host.parentElement?.matches('h3.gs_rt')))).toBe(true);
   expect((await siteBadges(page))[0]!.text).toContain(`▲ ${a!.upvotes}`);
 
-  // Whether to show badges, then the arXiv ids of the results and the titles of those without an arXiv
-  // link, one message each (their order is the reader's).
-  const requests = await recordedLinkRequests(background);
-  expect(requests).toHaveLength(3);
-  expect(requests[0]).toEqual(linkBadges('scholar'));
-  expect(requests.slice(1)).toEqual(
-    expect.arrayContaining([
-      linkBadges('scholar', [a!.id, b!.id]),
-      { type: 'matchTitles', site: 'scholar', titles: [cut, d!.title, 'A Paper Nobody Stored On Hugging Face At All'] },
-    ]),
-  );
+  // Whether to show badges, then the arXiv ids of the results, each once, and the titles of those
+  // without an arXiv link, in one message.
+  const requests = await recordedRequests(background);
+  expect(idsAskedByPage(requests, 'scholar')).toEqual([[a!.id, b!.id].sort()]);
+  expect(requests.filter((r) => r.type !== 'linkBadges')).toEqual([
+    { type: 'matchTitles', site: 'scholar', titles: [cut, d!.title, 'A Paper Nobody Stored On Hugging Face At All'] },
+  ]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Google Scholar', false);

@@ -1,15 +1,17 @@
 /**
  * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: a
  * `linkBadges` question at document_start (is the site on; the worker readies its badge index), the
- * page's paper links badged at DOMContentLoaded, their badges asked for in one message a pass
- * (answered from the local copy, never sent on), new posts badged as they appear (pages that keep
- * loading), and every badge gone at once when the person turns the site off (back when turned on again).
+ * ids of the page's paper links asked about as it is parsed, its paper links badged at
+ * DOMContentLoaded (those whose answer is still on its way when it comes), their badges asked for in
+ * one message a pass (answered from the local copy, never sent on), new posts badged as they appear
+ * (pages that keep loading), and every badge gone at once when the person turns the site off (back when turned on again).
  */
 import { sendRequest, type PaperBadge } from '../../../lib/shared/messages';
 import type { SiteId } from '../../../lib/shared/sites';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
+import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import type { TitleMatcher } from '../../../lib/shared/title-index';
 import { RemoteTitles, remoteBadges } from '../../../lib/sites/kit/remote-answers';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
@@ -27,7 +29,7 @@ export interface LinkSiteOptions {
   css: string;
   /** The site's reader: the papers named under a root (by link; by title with the title index, for `byTitle` sites). */
   find: (root: ParentNode, titles: TitleMatcher | undefined) => PaperMention[];
-  /** Pages that keep adding posts (feeds, late comments): badge what is added, once a frame. */
+  /** Pages that keep adding posts (feeds, late comments): badge what is added, read as it is added. */
   watchAdded: boolean;
 }
 
@@ -51,16 +53,20 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     const current = new AbortController();
     run = current;
     ctx.signal.addEventListener('abort', () => current.abort(), { once: true });
-    const { enabled, highlightThreshold, byTitle } = await answer;
-    await domReady(doc);
-    if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const live = () => !current.signal.aborted && !ctx.isInvalid;
     // The papers the page links to and the titles it shows are looked up in the background, a message
     // for all those met in a pass; what waited for its answer is badged when it comes.
+    let badges: LinkBadges | undefined;
     const known = remoteBadges(
       (ids) => askBadges(ids).then((answer) => answer.badges),
-      () => void (live() && badges.retry()),
+      () => void (live() && badges?.retry()),
     );
+    // While the page is parsed, its paper links are asked about as they appear: their answers are
+    // here by DOMContentLoaded, and their badges go in before the first layout.
+    watchParsedPaperLinks(doc, (id) => void known.get(id), current.signal);
+    const { enabled, highlightThreshold, byTitle } = await answer;
+    await domReady(doc);
+    if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const learn = (found: readonly (PaperBadge | null)[]) => {
       for (const badge of found) if (badge) known.learn(badge.id, badge);
       return found;
@@ -69,12 +75,12 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
       byTitle && site
         ? new RemoteTitles(
             (shown) => sendRequest({ type: 'matchTitles', site, titles: shown }).then((answer) => learn(answer.badges)),
-            () => void (live() && badges.badge(doc)),
+            () => void (live() && badges?.badge(doc)),
           )
         : undefined;
     // In the page's look, read once in the frame after the first badge (../../../lib/sites/kit/page-theme.ts).
     const themes = new HostThemes();
-    const badges = new LinkBadges({
+    const shown = new LinkBadges({
       find: (root) => options.find(root, titles),
       badgeOf: (id) => known.get(id),
       mount: ({ link, inside }, paper) => {
@@ -95,12 +101,18 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
         return host;
       },
     });
-    current.signal.addEventListener('abort', () => badges.clear(), { once: true });
+    badges = shown;
+    current.signal.addEventListener('abort', () => shown.clear(), { once: true });
     // What an earlier run of the script left (the extension was reloaded) goes first.
     removeOverlayElements(doc, [SITE_BADGE_TAG]);
-    badges.badge(doc);
+    shown.badge(doc);
     if (options.watchAdded && doc.body) {
-      watchAddedContent(doc.body, (added) => added.forEach((root) => badges.badge(root)), current.signal, { ownTags: [SITE_BADGE_TAG] });
+      // Read as soon as it is added, not in the next frame: the ids a new post names are asked about at
+      // once, so their answers are usually back before that frame is painted.
+      watchAddedContent(doc.body, (added) => added.forEach((root) => shown.badge(root)), current.signal, {
+        ownTags: [SITE_BADGE_TAG],
+        schedule: (read) => queueMicrotask(read),
+      });
     }
   };
 

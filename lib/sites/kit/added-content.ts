@@ -1,8 +1,9 @@
 /**
  * New content on pages that keep loading it (X's and Reddit's feeds, comments that load late): one
- * MutationObserver, whose added elements are handed on once per animation frame, so a burst of a
- * hundred inserted posts costs one read of the new parts, not a hundred, and never one on every
- * mutation. The extension's own elements (`ownTag`) are not news.
+ * MutationObserver, whose added elements are handed on once per animation frame (or as `schedule`
+ * says: at the next microtask, for a page that must ask about them at once), so a burst of a hundred
+ * inserted posts costs one read of the new parts, not a hundred, and never one on every mutation. The
+ * extension's own elements (`ownTag`) are not news.
  */
 export interface AddedContentOptions {
   /** The extension's own host tags (upper or lower case): their insertion is not reported. */
@@ -11,7 +12,7 @@ export interface AddedContentOptions {
   schedule?: (callback: () => void) => void;
 }
 
-/** Calls `onAdded` with the elements added under `root` since the last call (outermost only), once a frame, until `signal` aborts. */
+/** Calls `onAdded` with the elements added under `root` since the last call (outermost only), once a frame (or as `schedule` says), until `signal` aborts. */
 export function watchAddedContent(root: Node, onAdded: (added: Element[]) => void, signal: AbortSignal, options: AddedContentOptions): void {
   const own = new Set(options.ownTags.map((tag) => tag.toUpperCase()));
   const schedule = options.schedule ?? ((callback: () => void) => void requestAnimationFrame(callback));

@@ -37,3 +37,24 @@ export function findPaperLinks(root: ParentNode, selector: string = PAPER_HREF):
   }
   return found;
 }
+
+/**
+ * While `doc` is being parsed, calls `found` with the id of each paper link as the parser inserts it
+ * (a page asks about its ids then, so their answers are back by DOMContentLoaded and its badges go in
+ * before the first layout). Watching ends at DOMContentLoaded or when `signal` aborts; a page already
+ * parsed is not watched.
+ */
+export function watchParsedPaperLinks(doc: Document, found: (id: string) => void, signal: AbortSignal): void {
+  if (signal.aborted || doc.readyState !== 'loading') return;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node.nodeType === Node.ELEMENT_NODE) for (const { id } of findPaperLinks(node as Element)) found(id);
+      }
+    }
+  });
+  const stop = () => observer.disconnect();
+  observer.observe(doc, { childList: true, subtree: true });
+  doc.addEventListener('DOMContentLoaded', stop, { once: true });
+  signal.addEventListener('abort', stop, { once: true });
+}

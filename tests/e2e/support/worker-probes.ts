@@ -62,6 +62,22 @@ export async function recordedRequests(background: Worker): Promise<RecordedRequ
  */
 export const linkBadges = (site: string, ids: string[] = []): RecordedRequest => ({ type: 'linkBadges', site, ids: [...ids].sort() });
 
+/**
+ * The ids each page asked about with `linkBadges` for `site` (none: a page badged on request), a list
+ * per page, sorted: a page's first question names no id and starts its list; the ids it asks about
+ * while it is parsed and as it is read follow, in as many messages as it took. An id a page asked
+ * about twice shows twice.
+ */
+export function idsAskedByPage(requests: RecordedRequest[], site?: string): string[][] {
+  const pages: string[][] = [];
+  for (const request of requests) {
+    if (request.type !== 'linkBadges' || request.site !== site) continue;
+    if (!request.ids?.length || !pages.length) pages.push([]);
+    pages.at(-1)!.push(...(request.ids ?? []));
+  }
+  return pages.map((ids) => [...ids].sort());
+}
+
 /** The recorded requests with the ids of each `linkBadges` sorted, to compare with `linkBadges(…)`. */
 export async function recordedLinkRequests(background: Worker): Promise<RecordedRequest[]> {
   return (await recordedRequests(background)).map((request) => (request.type === 'linkBadges' && request.ids ? { ...request, ids: [...request.ids].sort() } : request));
