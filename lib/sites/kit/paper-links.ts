@@ -49,7 +49,12 @@ export function watchParsedPaperLinks(doc: Document, found: (id: string) => void
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType === Node.ELEMENT_NODE) for (const { id } of findPaperLinks(node as Element)) found(id);
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        const element = node as Element;
+        // The parser inserts each element before its children: a link comes by itself, and a subtree
+        // inserted whole (by a script) is rare, so most elements cost one name check.
+        if (element.localName !== 'a' && !element.firstElementChild) continue;
+        for (const { id } of findPaperLinks(element)) found(id);
       }
     }
   });
