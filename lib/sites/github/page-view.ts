@@ -10,6 +10,7 @@ import { findPaperLinks } from './paper-links';
 import { repoBadgePlace, type RepoBadgePlacement } from './repo-badge-place';
 import { repoOfPage } from './repo-of-page';
 import { MAX_LIVE_LOOKUPS } from '../../shared/messages';
+import { KEYS_PER_PAGE_MAX } from '../kit/remote-answers';
 
 /** A badge in the page: its host element, and how to take it out again. */
 export interface MountedBadge {
@@ -63,6 +64,8 @@ export class PageView {
   /** Answers so far: a paper, or null when HF does not know the id (or the lookup failed). */
   private readonly known = new Map<string, PaperBadge | null>();
   private readonly asking = new Set<string>();
+  /** Ids this view asked about: a page view never asks about more than KEYS_PER_PAGE_MAX (a hostile page stops there). */
+  private askedIds = 0;
   /** Live lookups are for a few papers per page, as on arXiv: the whole page view shares this budget of HF calls. */
   private liveBudget = MAX_LIVE_LOOKUPS;
   private readonly inline = new Map<HTMLAnchorElement, InlineBadge>();
@@ -118,11 +121,13 @@ export class PageView {
       this.inline.delete(link);
     }
     // A page with more ids than a message holds: the rest are asked at the next reconcile.
-    if (missing.size) this.askIndex([...missing].slice(0, MAX_LINK_BADGE_IDS));
+    const room = Math.min(MAX_LINK_BADGE_IDS, KEYS_PER_PAGE_MAX - this.askedIds);
+    if (missing.size && room > 0) this.askIndex([...missing].slice(0, room));
   }
 
   /** The badge index first: the papers of the window badged from it; the ids it lacks are asked about then (a failed ask: all of them). */
   private askIndex(ids: string[]): void {
+    this.askedIds += ids.length;
     for (const id of ids) this.asking.add(id);
     const settle = (badges: readonly (PaperBadge | null)[]) => {
       if (this.closed) return;

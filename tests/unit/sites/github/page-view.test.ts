@@ -6,6 +6,7 @@ import { REPO_PAGE_2026_CLASSES, repoPage2026 } from '../../../fixtures/github/r
 import { parse } from './fixture-documents';
 import { badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
 import { MAX_LINK_BADGE_IDS, MAX_LIVE_LOOKUPS } from '../../../../lib/shared/messages';
+import { KEYS_PER_PAGE_MAX } from '../../../../lib/sites/kit/remote-answers';
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `2506.${String(10_000 + from + i)}`);
 
@@ -76,6 +77,17 @@ describe('PageView: badges after paper links', () => {
     view.reconcile();
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(MAX_LINK_BADGE_IDS + 3);
     expect(fake.indexCalls).toHaveLength(2);
+  });
+
+  it("asks about at most KEYS_PER_PAGE_MAX ids in a page view's life, however many links it has", async () => {
+    const { fake, view } = setup(markdownWithLinks(ids(KEYS_PER_PAGE_MAX + 100)), []);
+    for (let i = 0; i < KEYS_PER_PAGE_MAX / MAX_LINK_BADGE_IDS + 2; i++) {
+      view.reconcile();
+      await settle();
+    }
+    expect(fake.indexCalls.flat()).toHaveLength(KEYS_PER_PAGE_MAX);
+    expect(new Set(fake.indexCalls.flat()).size).toBe(KEYS_PER_PAGE_MAX);
+    expect(fake.paperCalls.flatMap((call) => call.args[0] as string[])).toHaveLength(KEYS_PER_PAGE_MAX);
   });
 
   it('a failed ask of the badge index asks the database about every id instead', async () => {
