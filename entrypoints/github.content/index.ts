@@ -27,7 +27,8 @@ export default defineContentScript({
     try {
       // The switch's position comes with the first question's answer (the background reads it anyway):
       // a page that asks at once learns it from there, in one round trip; other pages read it from storage.
-      const ready = () => sendRequest({ type: 'linkBadges', site: 'github', ids: [] });
+      const askIds = (ids: string[]) => sendRequest({ type: 'linkBadges', site: 'github', ids });
+      const ready = () => askIds([]);
       const early = new AbortController();
       ctx.signal.addEventListener('abort', () => early.abort());
       let enabledAsked: Promise<boolean>;
@@ -42,7 +43,7 @@ export default defineContentScript({
         doc: document,
         location: () => location.href,
         lookups: {
-          indexed: async (ids) => (await sendRequest({ type: 'linkBadges', site: 'github', ids })).badges,
+          indexed: async (ids) => (await askIds(ids)).badges,
           papers: async (ids, live) => (await sendRequest({ type: 'lookupPapers', ids, live })).papers,
           papersForRepo: async (repo) => (await sendRequest({ type: 'papersForRepo', repo })).papers,
         },

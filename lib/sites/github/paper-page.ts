@@ -8,7 +8,7 @@
  */
 import { parseGithubRepo } from '../../shared/safe-url';
 import { MARKDOWN_PAPER_LINK } from './page-selectors';
-import { paperIdOfLink } from './paper-links';
+import { watchParsedPaperLinks } from '../kit/paper-links';
 
 /** Sections of a repository whose pages render Markdown anywhere below them. */
 const MARKDOWN_SECTIONS = new Set(['tree', 'blob', 'wiki', 'releases']);
@@ -24,45 +24,17 @@ export function isMarkdownPageUrl(href: string): boolean {
   return CONVERSATIONS.has(section) && number !== undefined && /^\d+$/.test(number) && rest.length === 0;
 }
 
-const isPaperLink = (element: Element): boolean =>
-  element.localName === 'a' && element.matches(MARKDOWN_PAPER_LINK) && paperIdOfLink(element as HTMLAnchorElement) !== undefined;
-
-function hasPaperLink(node: Node): boolean {
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
-  const element = node as Element;
-  if (isPaperLink(element)) return true;
-  // The parser inserts each element before its children, so this is rare: a subtree inserted whole.
-  if (!element.firstElementChild) return false;
-  for (const link of element.getElementsByTagName('a')) if (isPaperLink(link)) return true;
-  return false;
-}
-
 /**
  * Calls `found` once, when a paper link is parsed into `doc` (at once if there is one already).
  * Watching ends then, at DOMContentLoaded (the overlay's page view takes over) or when `signal` aborts.
  */
 export function watchForFirstPaperLink(doc: Document, found: () => void, signal: AbortSignal): void {
-  if (signal.aborted || doc.readyState !== 'loading') return;
-  if (doc.documentElement && hasPaperLink(doc.documentElement)) {
+  if (signal.aborted) return;
+  const first = new AbortController();
+  signal.addEventListener('abort', () => first.abort(), { once: true });
+  const once = () => {
+    first.abort();
     found();
-    return;
-  }
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (!hasPaperLink(node)) continue;
-        stop();
-        found();
-        return;
-      }
-    }
-  });
-  const stop = () => {
-    observer.disconnect();
-    doc.removeEventListener('DOMContentLoaded', stop);
-    signal.removeEventListener('abort', stop);
   };
-  observer.observe(doc, { childList: true, subtree: true });
-  doc.addEventListener('DOMContentLoaded', stop);
-  signal.addEventListener('abort', stop);
+  watchParsedPaperLinks(doc, once, first.signal, MARKDOWN_PAPER_LINK);
 }

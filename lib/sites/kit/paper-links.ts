@@ -39,22 +39,33 @@ export function findPaperLinks(root: ParentNode, selector: string = PAPER_HREF):
 }
 
 /**
- * While `doc` is being parsed, calls `found` with the id of each paper link as the parser inserts it
- * (a page asks about its ids then, so their answers are back by DOMContentLoaded and its badges go in
- * before the first layout). Watching ends at DOMContentLoaded or when `signal` aborts; a page already
- * parsed is not watched.
+ * While `doc` is being parsed, calls `found` with the id of each paper link (matching `selector`) already
+ * in it and then as the parser inserts it (a page asks about its ids then, so their answers are back by
+ * DOMContentLoaded and its badges go in before the first layout). Watching ends at DOMContentLoaded or
+ * when `signal` aborts (`found` may abort it); a page already parsed is not watched.
  */
-export function watchParsedPaperLinks(doc: Document, found: (id: string) => void, signal: AbortSignal): void {
+export function watchParsedPaperLinks(doc: Document, found: (id: string) => void, signal: AbortSignal, selector: string = PAPER_HREF): void {
   if (signal.aborted || doc.readyState !== 'loading') return;
+  const check = (link: Element) => {
+    const id = signal.aborted || !link.matches(selector) ? undefined : paperIdOfLink(link as HTMLAnchorElement);
+    if (id) found(id);
+  };
+  // Each anchor matched by itself: a selector may name the link's ancestors (GitHub's Markdown scope).
+  const read = (root: Element) => {
+    if (root.localName === 'a') check(root);
+    for (const link of root.getElementsByTagName('a')) check(link);
+  };
+  if (doc.documentElement) read(doc.documentElement);
+  if (signal.aborted) return;
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
+        if (signal.aborted) return;
         if (node.nodeType !== Node.ELEMENT_NODE) continue;
         const element = node as Element;
         // The parser inserts each element before its children: a link comes by itself, and a subtree
         // inserted whole (by a script) is rare, so most elements cost one name check.
-        if (element.localName !== 'a' && !element.firstElementChild) continue;
-        for (const { id } of findPaperLinks(element)) found(id);
+        if (element.localName === 'a' || element.firstElementChild) read(element);
       }
     }
   });
