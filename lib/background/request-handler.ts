@@ -9,7 +9,7 @@ import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
 import { siteEntry, type SiteId } from '../shared/sites';
 import { TitleIndex } from '../shared/title-index';
-import { BadgeIndex } from '../shared/badge-index';
+import { BadgeIndex, NEWEST_BADGES, newestBadgeLines } from '../shared/badge-index';
 
 /** Who sent a message, as the browser tells it (`runtime.MessageSender`). */
 export interface MessageSender {
@@ -110,8 +110,15 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       // A site whose every page asks for titles: the title index first, so that a worker that has to read
       // the window reads badges and titles in one pass, and the page's titles find it ready.
       if (byTitle === 'with-badges') await context.titleIndex();
-      const index = new BadgeIndex(await context.badgeIndex());
-      return { enabled: true, highlightThreshold, badges: ids.map((id) => index.get(id) ?? null), ...(byTitle ? { byTitle: true as const } : {}) };
+      const text = await context.badgeIndex();
+      const index = new BadgeIndex(text);
+      return {
+        enabled: true,
+        highlightThreshold,
+        badges: ids.map((id) => index.get(id) ?? null),
+        ...(byTitle ? { byTitle: true as const } : {}),
+        ...(request.newest ? { newest: newestBadgeLines(text, NEWEST_BADGES) } : {}),
+      };
     }
     case 'matchTitles': {
       const settings = await context.readSettings();

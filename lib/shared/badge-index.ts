@@ -25,6 +25,26 @@ export function encodeBadgeIndex(papers: Iterable<PaperBadge>): string {
     .join('\n');
 }
 
+/**
+ * How many of the newest papers' badges a badges-only page is sent with its first answer (`linkBadges`
+ * with `newest`): arXiv numbers papers as they come (`YYMM.NNNNN`), so the index's last lines are the
+ * newest papers it holds, about two or three weeks of Daily Papers, ~18 KB. Most links in a feed are to
+ * such papers: their badges, and the absence of one for any newer id, are then known in the page
+ * without a message, within the frame that shows the post. Older papers are asked about.
+ */
+export const NEWEST_BADGES = 1_000;
+
+/** The last `count` lines of an index: the badges of its `count` newest papers (all of them if it holds fewer). */
+export function newestBadgeLines(index: string, count: number): string {
+  let start = index.length;
+  for (let n = 0; n < count; n++) {
+    const newline = index.lastIndexOf('\n', start - 1);
+    if (newline < 0) return index;
+    start = newline;
+  }
+  return index.slice(start + 1);
+}
+
 /** A line's id: its first field. */
 const idOfLine = (line: string): string => {
   const space = line.indexOf(' ');
@@ -92,5 +112,30 @@ export class BadgeIndex {
     const space = firstFieldEnd(text, line);
     if (space === start || space === line.end || text.slice(start, space) !== id) return null;
     return readBadge(id, text.slice(space + 1, line.end)) ?? null;
+  }
+}
+
+/** A bare new-style id (`YYMM.NNNN` to 2014, `YYMM.NNNNN` since): ids that sort in the order arXiv gave them. */
+const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
+
+/**
+ * The last lines of an index (`newestBadgeLines`), as a page holds them: every paper of the index whose
+ * id is at or after the first of them is among them, so an id there that is not has no badge at all.
+ */
+export class NewestBadges {
+  private readonly index: BadgeIndex;
+  /** The first line's id: the oldest these lines answer for (none for no lines, or a line that is not a new-style id). */
+  private readonly from: string | undefined;
+
+  constructor(text: string) {
+    this.index = new BadgeIndex(text);
+    const first = text.slice(0, firstFieldEnd(text, lineAt(text, 0)));
+    this.from = text && NEW_STYLE_ID.test(first) ? first : undefined;
+  }
+
+  /** The badge of `id`; null when the index has none; undefined when these lines cannot tell (an older id, or not a new-style one): ask. */
+  get(id: string): PaperBadge | null | undefined {
+    if (this.from === undefined || !NEW_STYLE_ID.test(id) || id < this.from) return undefined;
+    return this.index.get(id) ?? null;
   }
 }

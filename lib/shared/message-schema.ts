@@ -30,6 +30,7 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     type: z.literal('linkBadges'),
     site: z.enum(SITE_IDS).optional(),
     ids: z.array(z.string().max(40)).max(MAX_LINK_BADGE_IDS),
+    newest: z.literal(true).optional(),
   }),
   z.strictObject({
     type: z.literal('matchTitles'),

@@ -62,13 +62,16 @@ export type Request =
        * A badges-only page's question (Hacker News, Reddit, X…), or a GitHub page's: the badges of the
        * paper ids it links to, looked up in the background's badge index (local database only, never
        * sent on), and how to show them, so no page is sent a year of badges. Asked first with no ids at
-       * document_start: whether the site is on, while the worker readies its index; then with the ids
-       * each pass over the page (each GitHub page view) finds.
+       * document_start: whether the site is on, while the worker readies its index (a badges-only page
+       * gets the newest papers' badges with it, `newest`); then with the ids each pass over the page
+       * (each GitHub page view) finds that those cannot answer.
        */
       type: 'linkBadges';
       /** None: a page the person asked the popup to badge once ("Show badges on this page", with the access a toolbar click grants); no switch, no titles. */
       site?: SiteId;
       ids: string[];
+      /** The page's first question: send the newest papers' badges too (./badge-index.ts `NEWEST_BADGES`), answered in the page without a message. */
+      newest?: true;
     }
   /**
    * The papers a page's displayed titles name, for a site that names papers by title (./sites.ts
@@ -179,6 +182,8 @@ export interface LinkBadgesAnswer {
   badges: (PaperBadge | null)[];
   /** For the sites that name papers by title (./sites.ts `byTitle`): ask `matchTitles` for the titles a page shows. */
   byTitle?: true;
+  /** Asked with `newest` (and enabled): the last lines of the badge index, the newest papers' badges (./badge-index.ts `newestBadgeLines`). */
+  newest?: string;
 }
 
 /** Why "search all of Hugging Face" failed. */

@@ -31,7 +31,7 @@ test('OpenReview: the forum paper badged by its title, nothing sent; off and it 
   expect(await page.evaluate(() => document.querySelector('dpl-paper-badge')?.parentElement?.matches('h2.citation_title'))).toBe(true);
   // Whether to show badges, then the title the page shows, matched in the background, which answers its
   // paper's badge (a year of badges or titles is never sent to the tab).
-  expect(await recordedRequests(background)).toEqual([{ type: 'linkBadges', site: 'openreview', ids: [] }, { type: 'matchTitles', site: 'openreview', titles: [a!.title] }]);
+  expect(await recordedRequests(background)).toEqual([{ type: 'linkBadges', site: 'openreview', ids: [], newest: true }, { type: 'matchTitles', site: 'openreview', titles: [a!.title] }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'OpenReview', false);
@@ -71,10 +71,10 @@ test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv li
   await page.goto(paperUrl.href);
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([hf(a!)]);
 
-  // Each page's first question; the search's arXiv ids, and its titles without an arXiv link, one message
-  // each (their order is the reader's); the paper page is known by its id.
+  // Each page's first question, answered with the newest papers' badges: the search's arXiv ids and the
+  // paper page's are among them, so none is asked about; the search's titles without an arXiv link, in one message.
   const requests = await recordedRequests(background);
-  expect(idsAskedByPage(requests, 'semanticscholar')).toEqual([[a!.id, b!.id].sort(), [a!.id]]);
+  expect(idsAskedByPage(requests, 'semanticscholar')).toEqual([[], []]);
   expect(requests.filter((r) => r.type !== 'linkBadges')).toEqual([{ type: 'matchTitles', site: 'semanticscholar', titles: [c!.title, 'Nobody Stored This One'] }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 

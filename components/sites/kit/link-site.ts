@@ -1,7 +1,7 @@
 /**
  * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: a
- * `linkBadges` question at document_start (is the site on; the worker readies its badge index), the
- * ids of the page's paper links asked about as it is parsed, its paper links badged at
+ * `linkBadges` question at document_start (is the site on; the worker readies its badge index; the
+ * newest papers' badges), the ids of the page's paper links those do not answer asked about as it is parsed, its paper links badged at
  * DOMContentLoaded (those whose answer is still on its way when it comes), their badges asked for in
  * one message a pass (answered from the local copy, never sent on), new posts badged as they appear
  * (pages that keep loading), and every badge gone at once when the person turns the site off (back when turned on again).
@@ -13,7 +13,7 @@ import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import type { TitleMatcher } from '../../../lib/shared/title-index';
-import { RemoteTitles, remoteBadges } from '../../../lib/sites/kit/remote-answers';
+import { LinkAnswers, RemoteTitles } from '../../../lib/sites/kit/remote-answers';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
 import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
@@ -42,8 +42,9 @@ export interface ScriptContext {
 export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, doc: Document = document): Promise<void> {
   const report = (error: unknown) => console.debug('[Daily Papers Lens]', error);
   const { site } = options;
-  const askBadges = (ids: string[]) => sendRequest({ type: 'linkBadges', ...(site ? { site } : {}), ids });
-  const ask = () => askBadges([]);
+  const askBadges = (ids: string[], newest?: true) => sendRequest({ type: 'linkBadges', ...(site ? { site } : {}), ids, ...(newest ? { newest } : {}) });
+  // The first question: is the site on, and the newest papers' badges.
+  const ask = () => askBadges([], true);
   const styles = new OverlayStyles(options.css);
   // Each turn of the switch starts a new run; an older run's late answer is dropped.
   let run: AbortController | undefined;
@@ -57,14 +58,16 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     // The papers the page links to and the titles it shows are looked up in the background, a message
     // for all those met in a pass; what waited for its answer is badged when it comes.
     let badges: LinkBadges | undefined;
-    const known = remoteBadges(
+    const known = new LinkAnswers(
       (ids) => askBadges(ids).then((answer) => answer.badges),
       () => void (live() && badges?.retry()),
     );
-    // While the page is parsed, its paper links are asked about as they appear: their answers are
-    // here by DOMContentLoaded, and their badges go in before the first layout.
+    // While the page is parsed, its paper links are looked up as they appear (those the newest badges do
+    // not answer, asked about): their answers are here by DOMContentLoaded, and their badges go in
+    // before the first layout.
     watchParsedPaperLinks(doc, (id) => void known.get(id), current.signal);
-    const { enabled, highlightThreshold, byTitle } = await answer;
+    const { enabled, highlightThreshold, byTitle, newest } = await answer;
+    if (enabled) known.begin(newest ?? '');
     await domReady(doc);
     if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const learn = (found: readonly (PaperBadge | null)[]) => {

@@ -7,10 +7,12 @@
  * only: the messages go to the extension's background, never further.
  *
  * An answer is not known until it is here; when answers name a paper, `arrived` lets the page finish
- * what it left waiting. Each key is asked once: a failed ask counts as no paper.
+ * what it left waiting. Each key is asked once: a failed ask counts as no paper. The newest papers'
+ * badges come with the page's first answer, and their ids are never asked (`LinkAnswers`).
  */
 import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../shared/messages';
 import type { TitleMatcher } from '../../shared/title-index';
+import { NewestBadges } from '../../shared/badge-index';
 
 /** Ids, and titles, one page may ask about: a timeline read for hours stays far below it; a hostile page stops there. */
 export const KEYS_PER_PAGE_MAX = 5_000;
@@ -82,9 +84,42 @@ export class RemoteAnswers<V> {
   }
 }
 
-/** The badges of the paper ids a page links to (`linkBadges`). */
-export function remoteBadges(ask: (ids: string[]) => Promise<readonly (PaperBadge | null)[]>, arrived: () => void): RemoteAnswers<PaperBadge> {
-  return new RemoteAnswers(ask, arrived, { perMessage: MAX_LINK_BADGE_IDS, longest: 40 });
+/**
+ * The badges of the paper ids a page links to: the newest papers' from the lines its first answer
+ * brought (`NewestBadges`: a post about a paper of the last weeks is badged without a message), the
+ * older ones asked about (`linkBadges`). Ids met before that answer (while the page is parsed) wait for it.
+ */
+export class LinkAnswers {
+  private readonly remote: RemoteAnswers<PaperBadge>;
+  private newest: NewestBadges | undefined;
+  private early = new Set<string>();
+
+  constructor(ask: (ids: string[]) => Promise<readonly (PaperBadge | null)[]>, arrived: () => void) {
+    this.remote = new RemoteAnswers(ask, arrived, { perMessage: MAX_LINK_BADGE_IDS, longest: 40 });
+  }
+
+  /** The page's first answer came, with the newest papers' badges: the ids met before it are answered, or asked about, now. */
+  begin(newest: string): void {
+    this.newest = new NewestBadges(newest);
+    const early = this.early;
+    this.early = new Set();
+    for (const id of early) this.get(id);
+  }
+
+  /** The badge of `id`: null when there is none, undefined while that is not known yet (then it is asked). */
+  get(id: string): PaperBadge | null | undefined {
+    if (!this.newest) {
+      if (this.early.size < KEYS_PER_PAGE_MAX) this.early.add(id);
+      return undefined;
+    }
+    const local = this.newest.get(id);
+    return local !== undefined ? local : this.remote.get(id);
+  }
+
+  /** A badge learned another way (a title's answer names it): never asked. */
+  learn(id: string, badge: PaperBadge): void {
+    this.remote.learn(id, badge);
+  }
 }
 
 /** The titles a page displays, matched to the badge of the paper each names (`matchTitles`). */

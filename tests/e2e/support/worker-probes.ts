@@ -36,6 +36,7 @@ export interface RecordedRequest {
   type: string;
   ids?: string[];
   live?: boolean;
+  newest?: boolean;
   repo?: string;
   site?: string;
 }

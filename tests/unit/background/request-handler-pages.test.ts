@@ -122,11 +122,14 @@ describe('badgeIndex', () => {
       highlightThreshold: 9,
       badges: [null, { id: '2506.06276', upvotes: 21 }],
     });
+    // Its first question brings the newest papers' badges: the index's last lines.
+    expect(await handleRequest({ type: 'linkBadges', site: 'hackernews', ids: [], newest: true }, ctx)).toEqual({ enabled: true, highlightThreshold: 9, badges: [], newest: '2506.06276 21' });
     // A page the popup was asked to badge: no site, no switch.
     expect(await handleRequest({ type: 'linkBadges', ids: ['2506.06276'] }, context())).toEqual({ enabled: true, highlightThreshold: 0, badges: [{ id: '2506.06276', upvotes: 21 }] });
     expect(ctx.lookup).not.toHaveBeenCalled();
     const off = context({ sites: { ...DEFAULT_SITE_SWITCHES, reddit: false } });
     expect(await handleRequest({ type: 'linkBadges', site: 'reddit', ids: ['2506.06276'] }, off)).toEqual({ enabled: false, highlightThreshold: 0, badges: [null] });
+    expect(await handleRequest({ type: 'linkBadges', site: 'reddit', ids: [], newest: true }, off)).toEqual({ enabled: false, highlightThreshold: 0, badges: [] });
     expect(off.badgeIndex).not.toHaveBeenCalled();
     for (const bad of [
       { type: 'linkBadges', site: 'hackernews', ids: Array.from({ length: MAX_LINK_BADGE_IDS + 1 }, () => '2506.06276') },
@@ -134,6 +137,8 @@ describe('badgeIndex', () => {
       { type: 'linkBadges', site: 'hackernews' },
       { type: 'linkBadges', site: 'example', ids: [] },
       { type: 'linkBadges', site: 'hackernews', ids: [], live: true },
+      { type: 'linkBadges', site: 'hackernews', ids: [], newest: false },
+      { type: 'linkBadges', site: 'hackernews', ids: [], newest: 1000 },
     ]) {
       await expect(handleRequest(bad, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BadgeIndex, encodeBadgeIndex, patchBadgeIndex } from '../../../lib/shared/badge-index';
+import { BadgeIndex, encodeBadgeIndex, NewestBadges, newestBadgeLines, patchBadgeIndex } from '../../../lib/shared/badge-index';
 import type { PaperBadge } from '../../../lib/shared/messages';
 
 const all = (index: BadgeIndex, ids: string[]) => ids.map((id) => index.get(id));
@@ -85,6 +85,52 @@ describe('badge index', () => {
         const gone = new Set([...dropped, ...add.map((b) => b.id)]);
         const want = encodeBadgeIndex([...base.filter((b) => !gone.has(b.id)), ...add]);
         expect(patchBadgeIndex(encodeBadgeIndex(base), dropped, add)).toBe(want);
+      }),
+    );
+  });
+});
+
+describe('the newest badges', () => {
+  const index = encodeBadgeIndex([
+    { id: '1706.03762', upvotes: 90 },
+    { id: '2412.12345', upvotes: 7, numComments: 0 },
+    { id: '2506.00001', upvotes: 0 },
+    { id: '2506.06276', upvotes: 21, numComments: 3 },
+  ]);
+
+  it('are the last lines of the index: the papers arXiv numbered last; all of them when it holds fewer', () => {
+    expect(newestBadgeLines(index, 2)).toBe('2506.00001 0\n2506.06276 21 3');
+    expect(newestBadgeLines(index, 1)).toBe('2506.06276 21 3');
+    expect(newestBadgeLines(index, 4)).toBe(index);
+    expect(newestBadgeLines(index, 99)).toBe(index);
+    expect(newestBadgeLines(index, 0)).toBe('');
+    expect(newestBadgeLines('', 5)).toBe('');
+  });
+
+  it('answer every id from their first on (null: the index has none), and leave older or old-style ids to be asked', () => {
+    const newest = new NewestBadges(newestBadgeLines(index, 2));
+    expect(newest.get('2506.06276')).toEqual({ id: '2506.06276', upvotes: 21, numComments: 3 });
+    expect(newest.get('2506.00001')).toEqual({ id: '2506.00001', upvotes: 0 });
+    // Newer than the first line and not among the lines: in no line of the index.
+    expect([newest.get('2506.00002'), newest.get('2611.00001')]).toEqual([null, null]);
+    // Older: the index may hold it (2412.12345 is there), so these lines cannot tell.
+    expect([newest.get('2412.12345'), newest.get('1706.03762'), newest.get('2412.99999')]).toEqual([undefined, undefined, undefined]);
+    // Not a bare new-style id: never compared.
+    expect([newest.get('hep-th/9901001'), newest.get('2506.06276v2'), newest.get('')]).toEqual([undefined, undefined, undefined]);
+    expect(new NewestBadges('').get('2611.00001')).toBeUndefined();
+  });
+
+  it('never answer null for an id the whole index holds (any index, any slice)', () => {
+    const id = fc.tuple(fc.integer({ min: 704, max: 2612 }), fc.integer({ min: 1, max: 29_999 })).map(([month, n]) => `${String(month).padStart(4, '0')}.${String(n).padStart(5, '0')}`);
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 60 }), fc.nat(70), fc.array(id, { maxLength: 20 }), (ids, count, others) => {
+        const text = encodeBadgeIndex(ids.map((paper, i) => ({ id: paper, upvotes: i })));
+        const whole = new BadgeIndex(text);
+        const newest = new NewestBadges(newestBadgeLines(text, count));
+        for (const asked of [...ids, ...others]) {
+          const answer = newest.get(asked);
+          if (answer !== undefined) expect(answer).toEqual(whole.get(asked) ?? null);
+        }
       }),
     );
   });

@@ -10,7 +10,9 @@ import type { PaperMention } from '../../../../lib/sites/kit/link-badges';
 vi.mock('../../../../lib/shared/messages', async (original) => ({ ...(await original<typeof import('../../../../lib/shared/messages')>()), sendRequest: vi.fn() }));
 
 const asked = vi.mocked(sendRequest);
-const INDEX = new BadgeIndex('2506.06276 12 3');
+const INDEX = new BadgeIndex('2501.00042 3\n2506.06276 12 3');
+/** The index's newest line, sent with the first answer: an id from 2506.06276 on is answered in the page. */
+const NEWEST = '2506.06276 12 3';
 const TITLES = encodeTitleIndex([{ id: '2506.06276', title: 'STARFlow: Scaling Latent Normalizing Flows' }]);
 const badged = () => [...document.querySelectorAll('dpl-paper-badge')].map((host) => host.previousElementSibling?.getAttribute('href') ?? host.previousElementSibling?.textContent);
 const frames = () => new Promise((resolve) => setTimeout(resolve, 50));
@@ -28,10 +30,16 @@ function find(root: ParentNode, titles: TitleMatcher | undefined): PaperMention[
 function answer(byTitle: boolean) {
   const titles = new TitleIndex(TITLES);
   const badgeOf = (id: string | undefined) => (id === undefined ? null : (INDEX.get(id) ?? null));
-  return (async (request: { type: string; ids?: string[]; titles?: string[] }) =>
+  return (async (request: { type: string; ids?: string[]; titles?: string[]; newest?: true }) =>
     request.type === 'matchTitles'
       ? { badges: request.titles!.map((title) => badgeOf(titles.match(title))) }
-      : { enabled: true, highlightThreshold: 0, badges: request.ids!.map(badgeOf), ...(byTitle ? { byTitle: true } : {}) }) as never;
+      : {
+          enabled: true,
+          highlightThreshold: 0,
+          badges: request.ids!.map(badgeOf),
+          ...(byTitle ? { byTitle: true } : {}),
+          ...(request.newest ? { newest: NEWEST } : {}),
+        }) as never;
 }
 
 function run(site: 'hackernews' | 'x' | undefined) {
@@ -45,32 +53,35 @@ afterEach(() => {
 });
 
 describe('runLinkSite', () => {
-  it('asks at once whether to show badges, then the badges of the ids the page links to, each id once, for the page and what is added', async () => {
+  it('asks at once whether to show badges, with the newest badges; then the badges of the older ids the page links to, each id once, for the page and what is added', async () => {
     asked.mockImplementation(answer(false));
     document.body.innerHTML =
-      '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://arxiv.org/abs/2501.00077">unknown</a><a href="https://example.org/">elsewhere</a>';
+      '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://arxiv.org/abs/2501.00077">unknown</a><a href="https://arxiv.org/abs/2511.00001">newer, unknown</a><a href="https://example.org/">elsewhere</a>';
     const controller = run('hackernews');
-    expect(asked).toHaveBeenCalledWith({ type: 'linkBadges', site: 'hackernews', ids: [] });
+    expect(asked).toHaveBeenCalledWith({ type: 'linkBadges', site: 'hackernews', ids: [], newest: true });
     await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
-    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2506.06276v2">pdf</a><a href="https://arxiv.org/abs/2501.00077v2">again</a>');
-    await vi.waitFor(() => expect(badged()).toHaveLength(2));
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2506.06276v2">pdf</a><a href="https://arxiv.org/abs/2501.00077v2">again</a><a href="https://arxiv.org/abs/2501.00042">older, known</a>');
+    await vi.waitFor(() => expect(badged()).toHaveLength(3));
     await frames();
+    // The newest badges answered 2506.06276 and 2511.00001 (none): only the older ids were asked about.
     expect(asked.mock.calls.map(([request]) => request)).toEqual([
-      { type: 'linkBadges', site: 'hackernews', ids: [] },
-      { type: 'linkBadges', site: 'hackernews', ids: ['2506.06276', '2501.00077'] },
+      { type: 'linkBadges', site: 'hackernews', ids: [], newest: true },
+      { type: 'linkBadges', site: 'hackernews', ids: ['2501.00077'] },
+      { type: 'linkBadges', site: 'hackernews', ids: ['2501.00042'] },
     ]);
+    expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276', 'https://arxiv.org/pdf/2506.06276v2', 'https://arxiv.org/abs/2501.00042']);
     controller.abort();
     expect(badged()).toEqual([]);
   });
 
   it('a page badged on request names no site', async () => {
     asked.mockImplementation(answer(false));
-    document.body.innerHTML = '<a href="https://huggingface.co/papers/2506.06276">paper</a>';
+    document.body.innerHTML = '<a href="https://huggingface.co/papers/2506.06276">paper</a><a href="https://huggingface.co/papers/2501.00042">older</a>';
     const controller = run(undefined);
-    await vi.waitFor(() => expect(badged()).toEqual(['https://huggingface.co/papers/2506.06276']));
+    await vi.waitFor(() => expect(badged()).toEqual(['https://huggingface.co/papers/2506.06276', 'https://huggingface.co/papers/2501.00042']));
     expect(asked.mock.calls.map(([request]) => request)).toEqual([
-      { type: 'linkBadges', ids: [] },
-      { type: 'linkBadges', ids: ['2506.06276'] },
+      { type: 'linkBadges', ids: [], newest: true },
+      { type: 'linkBadges', ids: ['2501.00042'] },
     ]);
     controller.abort();
   });
@@ -88,7 +99,7 @@ describe('runLinkSite', () => {
     await vi.waitFor(() => expect(badged()).toHaveLength(2));
     await frames();
     expect(asked.mock.calls.map(([request]) => request)).toEqual([
-      { type: 'linkBadges', site: 'x', ids: [] },
+      { type: 'linkBadges', site: 'x', ids: [], newest: true },
       { type: 'matchTitles', site: 'x', titles: ['STARFlow: Scaling Latent Normalizing Flows', 'Another title'] },
       { type: 'matchTitles', site: 'x', titles: ['starflow scaling latent normalizing flows'] },
     ]);

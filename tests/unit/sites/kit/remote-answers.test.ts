@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KEYS_PER_PAGE_MAX, RemoteAnswers, RemoteTitles, remoteBadges } from '../../../../lib/sites/kit/remote-answers';
+import { KEYS_PER_PAGE_MAX, LinkAnswers, RemoteAnswers, RemoteTitles } from '../../../../lib/sites/kit/remote-answers';
 import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../../../lib/shared/messages';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -70,10 +70,40 @@ describe('RemoteAnswers', () => {
   });
 });
 
-describe('remoteBadges and RemoteTitles', () => {
+describe('LinkAnswers and RemoteTitles', () => {
+  it('answers the newest papers from the lines the first answer brought, asks about older ids only, and holds the ids met before that answer', async () => {
+    const ask = vi.fn(async (ids: string[]) => ids.map((id) => (id === '2501.00042' ? { id, upvotes: 3 } : null)));
+    const arrived = vi.fn();
+    const answers = new LinkAnswers(ask, arrived);
+    // Met while the page is parsed, before the first answer: nothing asked yet.
+    expect([answers.get('2506.06276'), answers.get('2501.00042')]).toEqual([undefined, undefined]);
+    await settle();
+    expect(ask).not.toHaveBeenCalled();
+    answers.begin('2506.06276 21 2\n2506.09999 4');
+    await settle();
+    // The first line's id and every later one are answered in the page; the older one was asked about.
+    expect(ask.mock.calls).toEqual([[['2501.00042']]]);
+    expect(arrived).toHaveBeenCalledTimes(1);
+    expect([answers.get('2506.06276'), answers.get('2506.08000'), answers.get('2611.00001'), answers.get('2501.00042')]).toEqual([BADGE, null, null, { id: '2501.00042', upvotes: 3 }]);
+    // An old-style id, or an older new-style one, cannot be told by the newest lines: asked.
+    expect([answers.get('hep-th/9901001'), answers.get('1706.03762')]).toEqual([undefined, undefined]);
+    await settle();
+    expect(ask.mock.calls.slice(1)).toEqual([[['hep-th/9901001', '1706.03762']]]);
+  });
+
+  it('with no newest lines (an empty index), asks about every id', async () => {
+    const ask = vi.fn(async (ids: string[]) => ids.map(() => null));
+    const answers = new LinkAnswers(ask, vi.fn());
+    answers.begin('');
+    answers.get('2611.00001');
+    await settle();
+    expect(ask.mock.calls).toEqual([[['2611.00001']]]);
+  });
+
   it("ids go MAX_LINK_BADGE_IDS a message; a title's answer is the badge of the paper it names, read as its id", async () => {
     const askIds = vi.fn(async (ids: string[]) => ids.map(() => null));
-    const badges = remoteBadges(askIds, vi.fn());
+    const badges = new LinkAnswers(askIds, vi.fn());
+    badges.begin('');
     for (let i = 0; i <= MAX_LINK_BADGE_IDS; i++) badges.get(`2506.${String(i).padStart(5, '0')}`);
     await settle();
     await settle();
