@@ -3,8 +3,9 @@
  * compact string, built by the background (lib/background/stored-papers.ts) and sent to an arXiv listing in
  * one answer. A listing asks for it at document_start, before it knows its ids, so the answer is
  * there when the page is parsed and its badges go in at once, before the page's first layout. Other
- * pages are never sent it: the background looks their ids up in it (`linkBadges`). Local data only:
- * asking for it never causes a request to anyone.
+ * pages are never sent it: a badges-only page is sent its last lines, the newest papers
+ * (`newestBadgeLines`, read in the page by `NewestBadges`), and the background looks the page's older
+ * ids up in it (`linkBadges`). Local data only: asking for it never causes a request to anyone.
  *
  * One line a paper, `id upvotes` or `id upvotes comments`: under 20 bytes each (about 35 KB for 2,000
  * papers), a fraction of what the same data costs as JSON objects. The lines are sorted by id, so a
