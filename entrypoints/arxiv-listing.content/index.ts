@@ -1,8 +1,6 @@
 /**
  * Listings, catchup and search results: a badge on every paper HF knows, highlight, and sort by upvotes.
- * The newest papers' badges are asked for at document_start, and a listing of recent papers (/new,
- * /recent, /pastweek) gets its badges at DOMContentLoaded, in the same task; the ids older than those
- * (a month's list, a search) are asked about then, and their badges go in one local round trip later.
+ * The badge index is asked for at document_start and the badges go in at DOMContentLoaded, in the same task.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -21,8 +19,14 @@ import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../lib/sit
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { showNearViewport } from '../../lib/sites/kit/near-viewport';
 import { createRenderTarget, createShadowHost, earlierRunRemover, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../lib/sites/kit/shadow-host';
-import { sendRequest, type LinkBadgesAnswer } from '../../lib/shared/messages';
-import { LinkAnswers } from '../../lib/sites/kit/remote-answers';
+import { BadgeIndex } from '../../lib/shared/badge-index';
+import { sendRequest } from '../../lib/shared/messages';
+
+interface ListingAnswer {
+  enabled: boolean;
+  highlightThreshold: number;
+  badges: BadgeIndex;
+}
 
 const OUR_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
 
@@ -30,9 +34,13 @@ export default defineContentScript({
   matches: scriptMatches('arxiv-listing'),
   runAt: 'document_start',
   main(ctx) {
-    // Asked now, while the page is still loading, before its ids are known: the answer (the newest
-    // papers' badges) is here when the page is parsed, and their badges go in before its first layout.
-    const answer = sendRequest({ type: 'linkBadges', site: 'arxiv', ids: [], newest: true });
+    // Asked now, while the page is still loading, before its ids are known: the answer is here when the
+    // page is parsed, and the badges go in before its first layout.
+    const answer = sendRequest({ type: 'badgeIndex', site: 'arxiv' }).then(({ enabled, highlightThreshold, index }) => ({
+      enabled,
+      highlightThreshold,
+      badges: new BadgeIndex(index),
+    }));
     // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
     // never waits for the answer, and its failure is not an error then).
     answer.catch(() => undefined);
@@ -40,7 +48,7 @@ export default defineContentScript({
   },
 });
 
-async function showListingBadges(ctx: ContentScriptContext, answer: Promise<LinkBadgesAnswer>, removeEarlierRun: () => void): Promise<void> {
+async function showListingBadges(ctx: ContentScriptContext, answer: Promise<ListingAnswer>, removeEarlierRun: () => void): Promise<void> {
   await domReady(document);
   if (ctx.isInvalid) return;
   // What an earlier run left goes first: never two badges.
@@ -49,18 +57,9 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<Link
   const entries = (search ? readSearchPage : readListingPage)(document, location.href);
   // Old-style ids have no HF page.
   if (!entries.some((entry) => entry.arxivId.style === 'new')) return;
-  const { enabled, highlightThreshold, newest } = await answer;
-  if (!enabled || ctx.isInvalid) return;
-  // The ids the newest badges cannot answer (older papers) are asked about, in one message per 500, and
-  // waited for: the page's badges, toolbar and sort go in at once.
-  const badges = new LinkAnswers((ids) => sendRequest({ type: 'linkBadges', site: 'arxiv', ids }).then((asked) => asked.badges), () => undefined);
-  badges.begin(newest ?? '');
-  // Old-style ids have no HF page: never asked about.
-  const badgeOf = (entry: ListingEntry) => (entry.arxivId.style === 'new' ? (badges.get(entry.arxivId.id) ?? undefined) : undefined);
-  for (const entry of entries) badgeOf(entry);
-  await badges.settled();
-  const known = entries.filter((entry) => badgeOf(entry));
-  if (ctx.isInvalid || known.length === 0) return;
+  const { enabled, badges, highlightThreshold } = await answer;
+  const known = entries.filter((entry) => entry.arxivId.style === 'new' && badges.has(entry.arxivId.id));
+  if (!enabled || ctx.isInvalid || known.length === 0) return;
 
   removeEarlierRun();
   const styles = new OverlayStyles(badgeCss + overlayCss + toolbarCss);
@@ -69,7 +68,7 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<Link
   // In the page's look, read once in the frame after the first badge, and followed (../../lib/sites/kit/page-theme.ts).
   const themes = new HostThemes((read) => ctx.requestAnimationFrame(read));
   const showBadge = (entry: ListingEntry) => {
-    const paper = badgeOf(entry)!;
+    const paper = badges.get(entry.arxivId.id)!;
     const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
     const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
     themes.add(shadow.host, entry.badgeSlot);
@@ -84,19 +83,19 @@ async function showListingBadges(ctx: ContentScriptContext, answer: Promise<Link
   const lazy = showNearViewport(known, (entry) => firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
   // Built at the first sort: it reads every entry's place (4000 elements on a 2000-entry listing).
   let order: EntryOrder | undefined;
-  const upvotesOf = (entry: ListingEntry) => badgeOf(entry)?.upvotes;
+  const upvotesOf = (entry: ListingEntry) => badges.get(entry.arxivId.id)?.upvotes;
   // Sorted by upvotes, the page's top shows entries that were far down: their badges go in with the move.
   const sortByUpvotes = () => {
     order ??= new EntryOrder(entries);
     order.sortBy(upvotesOf);
     const firstSection = entries.filter((entry) => entry.section === entries[0]!.section);
-    for (const entry of orderByScore(firstSection, upvotesOf).slice(0, LISTING_EAGER_ENTRIES)) if (badgeOf(entry)) lazy.showNow(entry);
+    for (const entry of orderByScore(firstSection, upvotesOf).slice(0, LISTING_EAGER_ENTRIES)) if (badges.has(entry.arxivId.id)) lazy.showNow(entry);
   };
 
   const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
   const toolbar = anchor ? createRenderTarget(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
   if (anchor && toolbar) {
-    const highlightedCount = known.filter((e) => isHighlighted(badgeOf(e)!.upvotes, highlightThreshold)).length;
+    const highlightedCount = known.filter((e) => isHighlighted(badges.get(e.arxivId.id)!.upvotes, highlightThreshold)).length;
     toolbar.container.append(
       createListingToolbar(document, {
         known: known.length,

@@ -93,6 +93,12 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const found = await context.lookup(request.ids, live, settings);
       return { enabled: true, papers: overviews(found.papers), ...(found.unanswered.length ? { unanswered: found.unanswered } : {}) };
     }
+    case 'badgeIndex': {
+      const settings = await context.readSettings();
+      const { highlightThreshold } = settings;
+      if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
+      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
+    }
     case 'linkBadges': {
       const settings = await context.readSettings();
       const { highlightThreshold } = settings;

@@ -23,6 +23,10 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
     live: z.boolean().optional(),
   }),
   z.strictObject({
+    type: z.literal('badgeIndex'),
+    site: z.enum(SITE_IDS),
+  }),
+  z.strictObject({
     type: z.literal('linkBadges'),
     site: z.enum(SITE_IDS).optional(),
     ids: z.array(z.string().max(40)).max(MAX_LINK_BADGE_IDS),

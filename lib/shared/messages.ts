@@ -49,12 +49,22 @@ export type Request =
     }
   | {
       /**
-       * A badges-only page's question (Hacker News, Reddit, X…), an arXiv listing's or a GitHub page's:
-       * the badges of the paper ids it links to, looked up in the background's badge index (local database only, never
+       * An arXiv listing's first question, asked at document_start before the page's ids are known: the
+       * badge of every paper of the retention window (./badge-index.ts), from the local database only,
+       * and how to show them, so its badges go in before the first layout. Never answered from anywhere
+       * but the local database.
+       */
+      type: 'badgeIndex';
+      site: SiteId;
+    }
+  | {
+      /**
+       * A badges-only page's question (Hacker News, Reddit, X…), or a GitHub page's: the badges of the
+       * paper ids it links to, looked up in the background's badge index (local database only, never
        * sent on), and how to show them, so no page is sent a year of badges. Asked first with no ids at
        * document_start: whether the site is on, while the worker readies its index (a badges-only page
-       * or a listing gets the newest papers' badges with it, `newest`); then with the ids each pass over
-       * the page (each GitHub page view) finds that those cannot answer.
+       * gets the newest papers' badges with it, `newest`); then with the ids each pass over the page
+       * (each GitHub page view) finds that those cannot answer.
        */
       type: 'linkBadges';
       /** None: a page the person asked the popup to badge once ("Show badges on this page", with the access a toolbar click grants); no switch, no titles. */
@@ -154,6 +164,15 @@ export interface PagePapers {
   unanswered?: string[];
 }
 
+export interface BadgeIndexAnswer {
+  /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
+  enabled: boolean;
+  /** Highlight papers with at least this many upvotes (0: no highlight). */
+  highlightThreshold: number;
+  /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
+  index: string;
+}
+
 export interface LinkBadgesAnswer {
   /** False when the person turned the site off: then nothing was looked up and nothing is shown. */
   enabled: boolean;
@@ -182,6 +201,7 @@ export interface ResponseMap {
   /** The stored papers whose code is that repository, most upvoted first. */
   papersForRepo: { papers: RepoPaper[] };
   pagePapers: PagePapers;
+  badgeIndex: BadgeIndexAnswer;
   linkBadges: LinkBadgesAnswer;
   /** The badge of the paper each title names, in order; null for none (or when the site is off or names no paper by title). */
   matchTitles: { badges: (PaperBadge | null)[] };

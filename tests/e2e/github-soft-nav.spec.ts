@@ -142,7 +142,7 @@ test('React navigations and re-renders: the new content is annotated once, the o
   // Every paper cited is stored: the badge index answered each page view, asked about its ids once
   // (a re-render asks nothing), and no page view sent a lookup.
   const requests = await recordedRequests(background);
-  expect(requests.filter((r) => r.type === 'lookupPapers')).toEqual([]);
+  expect(requests.filter((r) => r.type === 'lookupPapers' || r.type === 'badgeIndex')).toEqual([]);
   const issueIds = (ids: string[]) => ({ type: 'linkBadges', site: 'github', ids });
   expect(requests.filter((r) => r.type === 'linkBadges')).toEqual([
     issueIds([todays[4]!, todays[5]!, todays[6]!]),

@@ -26,13 +26,13 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
       'lookupPapers',
       null,
       { type: 'lookupPapers', ids: ['x'.repeat(100_000)] },
-      // No page is sent the whole badge index any more (listings asked for it before 0.4).
-      { type: 'badgeIndex', site: 'arxiv' },
-      // A page's badges: a bounded list of ids, of a site in the registry, never live; `newest` is a flag.
+      // The badge index names no ids, and is never live.
+      { type: 'badgeIndex', site: 'arxiv', ids: [id] },
+      { type: 'badgeIndex', site: 'arxiv', live: true },
+      { type: 'badgeIndex', site: 'example.org' },
+      // A page's badges: a bounded list of ids, of a site in the registry.
       { type: 'linkBadges', site: 'hackernews', ids: Array.from({ length: 501 }, () => id) },
       { type: 'linkBadges', site: 'example.org', ids: [id] },
-      { type: 'linkBadges', site: 'arxiv', ids: [id], live: true },
-      { type: 'linkBadges', site: 'arxiv', ids: [], newest: 5000 },
     ];
     const results: string[] = [];
     for (const message of attempts) {
@@ -45,8 +45,8 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
     }
     // Still working afterwards.
     const answer = (await chrome.runtime.sendMessage({ type: 'lookupPapers', ids: [id] })) as { papers: Record<string, unknown> };
-    const first = (await chrome.runtime.sendMessage({ type: 'linkBadges', site: 'arxiv', ids: [], newest: true })) as { enabled: boolean; newest?: string };
-    return { results, stillWorks: Object.keys(answer.papers), indexHolds: first.enabled && (first.newest ?? '').split('\n').some((line) => line.startsWith(`${id} `)) };
+    const index = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv' })) as { enabled: boolean; index: string };
+    return { results, stillWorks: Object.keys(answer.papers), indexHolds: index.enabled && index.index.split('\n').some((line) => line.startsWith(`${id} `)) };
   }, todaysFirst);
   expect(outcomes.results).toEqual(Array(13).fill('refused'));
   expect(outcomes.stillWorks).toEqual([todaysFirst]);

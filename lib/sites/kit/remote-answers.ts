@@ -30,8 +30,7 @@ export class RemoteAnswers<V> {
   /** Keys to ask about in the next message, and those asked about and not answered yet. */
   private readonly pending = new Set<string>();
   private readonly inFlight = new Set<string>();
-  /** The messages under way, until every key asked about is answered. */
-  private flushing: Promise<void> | undefined;
+  private flushing = false;
 
   constructor(
     /** One message: the answer of each key, in order (null: none). */
@@ -48,14 +47,12 @@ export class RemoteAnswers<V> {
     if (this.pending.has(key) || this.inFlight.has(key)) return undefined;
     if (!key.trim() || key.length > this.limits.longest || this.answers.size + this.pending.size + this.inFlight.size >= KEYS_PER_PAGE_MAX) return null;
     this.pending.add(key);
-    // After the reader's pass: everything it met goes in one message.
-    this.flushing ??= Promise.resolve().then(() => this.flush());
+    if (!this.flushing) {
+      this.flushing = true;
+      // After the reader's pass: everything it met goes in one message.
+      queueMicrotask(() => void this.flush());
+    }
     return undefined;
-  }
-
-  /** Settles when every key asked about so far has its answer (a failed ask: none). */
-  settled(): Promise<void> {
-    return this.flushing ?? Promise.resolve();
   }
 
   /** An answer learned another way (a title's answer names the paper's badge): never asked. */
@@ -82,7 +79,7 @@ export class RemoteAnswers<V> {
         if (found) this.arrived();
       }
     } finally {
-      this.flushing = undefined;
+      this.flushing = false;
     }
   }
 }
@@ -122,11 +119,6 @@ export class LinkAnswers {
   /** A badge learned another way (a title's answer names it): never asked. */
   learn(id: string, badge: PaperBadge): void {
     this.remote.learn(id, badge);
-  }
-
-  /** Settles when every id met so far has its answer (after the first answer came). */
-  settled(): Promise<void> {
-    return this.remote.settled();
   }
 }
 

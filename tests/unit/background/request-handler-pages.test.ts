@@ -5,7 +5,7 @@ import { DEFAULT_SITE_SWITCHES } from '../../../lib/shared/sites';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/shared/settings';
 import { MAX_LINK_BADGE_IDS, MAX_LOOKUP_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE } from '../../../lib/shared/messages';
 import { encodeTitleIndex } from '../../../lib/shared/title-index';
-import { encodeBadgeIndex, NEWEST_BADGES } from '../../../lib/shared/badge-index';
+import { encodeBadgeIndex } from '../../../lib/shared/badge-index';
 import { senders } from '../support/builders';
 
 /** Page requests come from our content scripts, in web pages. */
@@ -105,24 +105,13 @@ describe('pagePapers', () => {
   });
 });
 
-describe('linkBadges', () => {
-  it("answers a listing's first question the newest badges and the highlight threshold, looking nothing up; no page is sent the whole index", async () => {
+describe('badgeIndex', () => {
+  it('answers the local badge index and the highlight threshold, looking nothing up', async () => {
     const ctx = context({ highlightThreshold: 50 });
-    const answer = await handleRequest({ type: 'linkBadges', site: 'arxiv', ids: [], newest: true }, ctx);
-    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, badges: [], newest: '2506.06276 21' });
+    const answer = await handleRequest({ type: 'badgeIndex', site: 'arxiv' }, ctx);
+    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, index: '2506.06276 21' });
     expect(ctx.badgeIndex).toHaveBeenCalledTimes(1);
     expect(ctx.lookup).not.toHaveBeenCalled();
-    // The question listings asked before 0.4 (the whole index) is no message any more.
-    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv' }, ctx)).rejects.toBeInstanceOf(RefusedRequestError);
-  });
-
-  it('sends the newest lines only: at most NEWEST_BADGES of a larger index, its last', async () => {
-    const papers = Array.from({ length: NEWEST_BADGES + 5 }, (_, i) => ({ id: `2506.${String(10_000 + i)}`, upvotes: i }));
-    const ctx = { ...context(), badgeIndex: vi.fn(async () => encodeBadgeIndex(papers)) };
-    const { newest } = (await handleRequest({ type: 'linkBadges', site: 'arxiv', ids: [], newest: true }, ctx)) as { newest: string };
-    const lines = newest.split('\n');
-    expect(lines).toHaveLength(NEWEST_BADGES);
-    expect([lines[0], lines.at(-1)]).toEqual([`2506.10005 5`, `2506.${10_000 + NEWEST_BADGES + 4} ${NEWEST_BADGES + 4}`]);
   });
 
   it("answers a badges-only page the badges of the ids it asks about, from the local badge index, in order; nothing when its site is off", async () => {
@@ -192,8 +181,8 @@ describe('linkBadges', () => {
   });
 
   it('sends nothing when the person turned the site off', async () => {
-    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: false, github: true }, highlightThreshold: 7 });
-    expect(await handleRequest({ type: 'linkBadges', site: 'arxiv', ids: [], newest: true }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, badges: [] });
+    const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false }, highlightThreshold: 7 });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
     expect(ctx.badgeIndex).not.toHaveBeenCalled();
   });
 });
