@@ -85,6 +85,13 @@ export class RemoteAnswers<V> {
 }
 
 /**
+ * How long the newest badges a page was sent may say that a newer id has no badge: a feed stays open
+ * for hours, and a sync (every 30 minutes by default, 15 at the least) lists new papers. After that, such
+ * an id is asked about (once, as any other), so a paper listed while the page was open gets its badge.
+ */
+export const NEWEST_NONE_FOR_MS = 15 * 60_000;
+
+/**
  * The badges of the paper ids a page links to: the newest papers' from the lines its first answer
  * brought (`NewestBadges`: a post about a paper of the last weeks is badged without a message), the
  * older ones asked about (`linkBadges`). Ids met before that answer (while the page is parsed) wait for it.
@@ -92,15 +99,21 @@ export class RemoteAnswers<V> {
 export class LinkAnswers {
   private readonly remote: RemoteAnswers<PaperBadge>;
   private newest: NewestBadges | undefined;
+  private newestAt = 0;
   private early = new Set<string>();
 
-  constructor(ask: (ids: string[]) => Promise<readonly (PaperBadge | null)[]>, arrived: () => void) {
+  constructor(
+    ask: (ids: string[]) => Promise<readonly (PaperBadge | null)[]>,
+    arrived: () => void,
+    private readonly now: () => number = Date.now,
+  ) {
     this.remote = new RemoteAnswers(ask, arrived, { perMessage: MAX_LINK_BADGE_IDS, longest: 40 });
   }
 
   /** The page's first answer came, with the newest papers' badges: the ids met before it are answered, or asked about, now. */
   begin(newest: string): void {
     this.newest = new NewestBadges(newest);
+    this.newestAt = this.now();
     const early = this.early;
     this.early = new Set();
     for (const id of early) this.get(id);
@@ -113,7 +126,9 @@ export class LinkAnswers {
       return undefined;
     }
     const local = this.newest.get(id);
-    return local !== undefined ? local : this.remote.get(id);
+    // "None" holds for a while only: a paper listed since then is asked about.
+    if (local === undefined || (local === null && this.now() - this.newestAt >= NEWEST_NONE_FOR_MS)) return this.remote.get(id);
+    return local;
   }
 
   /** A badge learned another way (a title's answer names it): never asked. */

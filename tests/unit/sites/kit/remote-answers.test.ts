@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KEYS_PER_PAGE_MAX, LinkAnswers, RemoteAnswers, RemoteTitles } from '../../../../lib/sites/kit/remote-answers';
+import { KEYS_PER_PAGE_MAX, LinkAnswers, NEWEST_NONE_FOR_MS, RemoteAnswers, RemoteTitles } from '../../../../lib/sites/kit/remote-answers';
 import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../../../lib/shared/messages';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -89,6 +89,19 @@ describe('LinkAnswers and RemoteTitles', () => {
     expect([answers.get('hep-th/9901001'), answers.get('1706.03762')]).toEqual([undefined, undefined]);
     await settle();
     expect(ask.mock.calls.slice(1)).toEqual([[['hep-th/9901001', '1706.03762']]]);
+  });
+
+  it('says "none" for a newer id for NEWEST_NONE_FOR_MS only: then asks about it (a paper a sync listed since), while the newest badges still answer theirs', async () => {
+    let now = 1_000;
+    const ask = vi.fn(async (ids: string[]) => ids.map((id) => (id === '2506.08000' ? { id, upvotes: 5 } : null)));
+    const answers = new LinkAnswers(ask, vi.fn(), () => now);
+    answers.begin('2506.06276 21 2');
+    expect(answers.get('2506.07000')).toBeNull();
+    now += NEWEST_NONE_FOR_MS;
+    expect([answers.get('2506.08000'), answers.get('2506.06276')]).toEqual([undefined, BADGE]);
+    await settle();
+    expect(ask.mock.calls).toEqual([[['2506.08000']]]);
+    expect(answers.get('2506.08000')).toEqual({ id: '2506.08000', upvotes: 5 });
   });
 
   it('with no newest lines (an empty index), asks about every id', async () => {
