@@ -7,7 +7,8 @@
  * only: the messages go to the extension's background, never further.
  *
  * An answer is not known until it is here; when answers name a paper, `arrived` lets the page finish
- * what it left waiting. Each key is asked once: a failed ask counts as no paper. The newest papers'
+ * what it left waiting. Each key is asked once: a failed ask counts as no paper, and a "none" holds
+ * for NONE_FOR_MS, after which the key is asked again if the page meets it again. The newest papers'
  * badges come with the page's first answer, and their ids are never asked (`LinkAnswers`).
  */
 import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../shared/messages';
@@ -16,6 +17,14 @@ import { NewestBadges } from '../../shared/badge-index';
 
 /** Ids, and titles, one page may ask about: a timeline read for hours stays far below it; a hostile page stops there. */
 export const KEYS_PER_PAGE_MAX = 5_000;
+
+/**
+ * How long a page holds that an id or a title names no paper it can badge: a feed stays open for hours,
+ * and a sync (every 30 minutes by default, 15 at the least) lists new papers. After that, the key is
+ * asked about again when the page meets it again (in a post it had not read), so a paper listed while
+ * the page was open gets its badge; a failed ask is retried the same way.
+ */
+export const NONE_FOR_MS = 15 * 60_000;
 
 export interface RemoteLimits {
   /** Keys one message carries (a page's pass sends more in several). */
@@ -27,6 +36,8 @@ export interface RemoteLimits {
 export class RemoteAnswers<V> {
   /** Answered keys: the value, or null for none. */
   private readonly answers = new Map<string, V | null>();
+  /** When each "none" came: it holds for NONE_FOR_MS. */
+  private readonly noneAt = new Map<string, number>();
   /** Keys to ask about in the next message, and those asked about and not answered yet. */
   private readonly pending = new Set<string>();
   private readonly inFlight = new Set<string>();
@@ -38,12 +49,17 @@ export class RemoteAnswers<V> {
     /** Answers naming a paper came. */
     private readonly arrived: () => void,
     private readonly limits: RemoteLimits,
+    private readonly now: () => number = Date.now,
   ) {}
 
   /** The answer for `key`: null when there is none, undefined while it is not here yet (then it is asked). */
   get(key: string): V | null | undefined {
     const answer = this.answers.get(key);
-    if (answer !== undefined) return answer;
+    if (answer === null && this.now() - this.noneAt.get(key)! >= NONE_FOR_MS) {
+      // "None" for a while: asked again.
+      this.answers.delete(key);
+      this.noneAt.delete(key);
+    } else if (answer !== undefined) return answer;
     if (this.pending.has(key) || this.inFlight.has(key)) return undefined;
     if (!key.trim() || key.length > this.limits.longest || this.answers.size + this.pending.size + this.inFlight.size >= KEYS_PER_PAGE_MAX) return null;
     this.pending.add(key);
@@ -58,6 +74,7 @@ export class RemoteAnswers<V> {
   /** An answer learned another way (a title's answer names the paper's badge): never asked. */
   learn(key: string, value: V): void {
     this.answers.set(key, value);
+    this.noneAt.delete(key);
   }
 
   private async flush(): Promise<void> {
@@ -74,6 +91,7 @@ export class RemoteAnswers<V> {
           const value = answers[i] ?? null;
           this.inFlight.delete(key);
           this.answers.set(key, value);
+          if (value === null) this.noneAt.set(key, this.now());
           found ||= value !== null;
         });
         if (found) this.arrived();
@@ -83,13 +101,6 @@ export class RemoteAnswers<V> {
     }
   }
 }
-
-/**
- * How long the newest badges a page was sent may say that a newer id has no badge: a feed stays open
- * for hours, and a sync (every 30 minutes by default, 15 at the least) lists new papers. After that, such
- * an id is asked about (once, as any other), so a paper listed while the page was open gets its badge.
- */
-export const NEWEST_NONE_FOR_MS = 15 * 60_000;
 
 /**
  * The badges of the paper ids a page links to: the newest papers' from the lines its first answer
@@ -107,7 +118,7 @@ export class LinkAnswers {
     arrived: () => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.remote = new RemoteAnswers(ask, arrived, { perMessage: MAX_LINK_BADGE_IDS, longest: 40 });
+    this.remote = new RemoteAnswers(ask, arrived, { perMessage: MAX_LINK_BADGE_IDS, longest: 40 }, now);
   }
 
   /** The page's first answer came, with the newest papers' badges: the ids met before it are answered, or asked about, now. */
@@ -127,7 +138,7 @@ export class LinkAnswers {
     }
     const local = this.newest.get(id);
     // "None" holds for a while only: a paper listed since then is asked about.
-    if (local === undefined || (local === null && this.now() - this.newestAt >= NEWEST_NONE_FOR_MS)) return this.remote.get(id);
+    if (local === undefined || (local === null && this.now() - this.newestAt >= NONE_FOR_MS)) return this.remote.get(id);
     return local;
   }
 

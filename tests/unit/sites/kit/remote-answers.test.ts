@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { KEYS_PER_PAGE_MAX, LinkAnswers, NEWEST_NONE_FOR_MS, RemoteAnswers, RemoteTitles } from '../../../../lib/sites/kit/remote-answers';
+import { KEYS_PER_PAGE_MAX, LinkAnswers, NONE_FOR_MS, RemoteAnswers, RemoteTitles } from '../../../../lib/sites/kit/remote-answers';
 import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../../../lib/shared/messages';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -60,6 +60,25 @@ describe('RemoteAnswers', () => {
     expect(ask.mock.calls.flatMap(([sent]) => sent)).toHaveLength(KEYS_PER_PAGE_MAX);
   });
 
+  it('holds "none" (or a failed ask) for NONE_FOR_MS, then asks again when the key is met again; a paper found is kept', async () => {
+    let now = 0;
+    let listed = false;
+    const ask = vi.fn(async (keys: string[]) => keys.map((key) => (key === 'known' || (listed && key === 'later') ? 7 : null)));
+    const answers = new RemoteAnswers<number>(ask, vi.fn(), LIMITS, () => now);
+    answers.get('known');
+    answers.get('later');
+    await settle();
+    now += NONE_FOR_MS - 1;
+    expect([answers.get('known'), answers.get('later')]).toEqual([7, null]);
+    // A sync listed it meanwhile.
+    listed = true;
+    now += 1;
+    expect([answers.get('known'), answers.get('later')]).toEqual([7, undefined]);
+    await settle();
+    expect(ask.mock.calls).toEqual([[['known', 'later']], [['later']]]);
+    expect(answers.get('later')).toBe(7);
+  });
+
   it('an answer learned another way is never asked', async () => {
     const ask = vi.fn(async (keys: string[]) => keys.map(() => null));
     const answers = new RemoteAnswers<number>(ask, vi.fn(), LIMITS);
@@ -91,13 +110,13 @@ describe('LinkAnswers and RemoteTitles', () => {
     expect(ask.mock.calls.slice(1)).toEqual([[['hep-th/9901001', '1706.03762']]]);
   });
 
-  it('says "none" for a newer id for NEWEST_NONE_FOR_MS only: then asks about it (a paper a sync listed since), while the newest badges still answer theirs', async () => {
+  it('says "none" for a newer id for NONE_FOR_MS only: then asks about it (a paper a sync listed since), while the newest badges still answer theirs', async () => {
     let now = 1_000;
     const ask = vi.fn(async (ids: string[]) => ids.map((id) => (id === '2506.08000' ? { id, upvotes: 5 } : null)));
     const answers = new LinkAnswers(ask, vi.fn(), () => now);
     answers.begin('2506.06276 21 2');
     expect(answers.get('2506.07000')).toBeNull();
-    now += NEWEST_NONE_FOR_MS;
+    now += NONE_FOR_MS;
     expect([answers.get('2506.08000'), answers.get('2506.06276')]).toEqual([undefined, BADGE]);
     await settle();
     expect(ask.mock.calls).toEqual([[['2506.08000']]]);
