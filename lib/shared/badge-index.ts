@@ -29,7 +29,7 @@ export function encodeBadgeIndex(papers: Iterable<PaperBadge>): string {
 /**
  * How many of the newest papers' badges a badges-only page is sent with its first answer (`linkBadges`
  * with `newest`): arXiv numbers papers as they come (`YYMM.NNNNN`), so the index's last lines are the
- * newest papers it holds, about two or three weeks of Daily Papers, ~18 KB. Most links in a feed are to
+ * newest papers it holds, about two or three weeks of Daily Papers, ~16 KB. Most links in a feed are to
  * such papers: their badges, and the absence of one for any newer id, are then known in the page
  * without a message, within the frame that shows the post. Older papers are asked about.
  */
