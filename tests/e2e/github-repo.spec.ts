@@ -205,17 +205,21 @@ test('the background is asked about papers only by pages that need it: Markdown 
 
   await page.goto('https://github.com/octo-org');
   await expect.poll(() => badgeState(page).then((s) => s.inline.map((b) => b.link))).toEqual([paper]);
-  // Whether to show badges, once the paper link was parsed, then its id: the badge came from the index,
+  // Whether to show badges, once the paper link was parsed (not asked when the page was parsed before
+  // the script started: then the page view asks at once), then its id: the badge came from the index,
   // no lookup was needed.
-  expect(await recordedLinkRequests(background)).toEqual([linkBadges('github'), linkBadges('github', [todays[2]!])]);
+  const asked = await recordedLinkRequests(background);
+  expect(asked.filter((r) => r.ids?.length)).toEqual([linkBadges('github', [todays[2]!])]);
+  expect(asked.filter((r) => !r.ids?.length).length).toBeLessThanOrEqual(1);
   expect((await recordedRequests(background)).filter((r) => r.type === 'lookupPapers')).toEqual([]);
+  const asksWithGitHubOn = await indexAsks();
 
   // With the GitHub switch off, the same page asks nothing.
   await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
   await page.reload();
   await page.waitForTimeout(500);
   expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
-  expect(await indexAsks()).toBe(2);
+  expect(await indexAsks()).toBe(asksWithGitHubOn);
   expect(errors).toEqual([]);
 });
 
