@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../../../lib/sites/github/paper-page';
+import { PARSED_LINKS_EVERY_MS } from '../../../../lib/sites/kit/paper-links';
 
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+// Past the parse-time watcher's next read of the page's links.
+const flush = () => new Promise((resolve) => setTimeout(resolve, 2 * PARSED_LINKS_EVERY_MS));
 
 /** A document still being parsed: readyState 'loading' until `loaded()`. */
 function loadingDocument() {

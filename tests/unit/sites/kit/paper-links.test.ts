@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findPaperLinks, paperIdOfLink, watchParsedPaperLinks } from '../../../../lib/sites/kit/paper-links';
+import { findPaperLinks, PARSED_LINKS_EVERY_MS, paperIdOfLink, watchParsedPaperLinks } from '../../../../lib/sites/kit/paper-links';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
@@ -32,7 +32,8 @@ describe('watchParsedPaperLinks', () => {
     Object.defineProperty(doc, 'readyState', { value: 'loading', configurable: true });
     return doc;
   };
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  // Past the watcher's next read of the page's links.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 2 * PARSED_LINKS_EVERY_MS));
 
   it('hands on the id of each paper link as it is inserted, a link by itself or inside what was inserted, until DOMContentLoaded', async () => {
     const doc = loading();
@@ -48,6 +49,21 @@ describe('watchParsedPaperLinks', () => {
     doc.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2501.00077">late</a>');
     await settle();
     expect(found).toEqual(['2506.06276', '2404.02905']);
+  });
+
+  it('hands on a link once, as the parser inserts it with its ancestors (each element by itself, all read in one pass)', async () => {
+    const doc = loading();
+    const found: string[] = [];
+    watchParsedPaperLinks(doc, (id) => found.push(id), new AbortController().signal);
+    // As the parser does: each element appended by itself, its children after it, before the observer's pass.
+    const table = doc.body.appendChild(doc.createElement('table'));
+    const row = table.appendChild(doc.createElement('tr'));
+    const cell = row.appendChild(doc.createElement('td'));
+    const span = cell.appendChild(doc.createElement('span'));
+    const link = span.appendChild(doc.createElement('a'));
+    link.href = 'https://arxiv.org/abs/2506.06276';
+    await settle();
+    expect(found).toEqual(['2506.06276']);
   });
 
   it('watches nothing on a page already parsed, or once aborted', async () => {
