@@ -49,7 +49,7 @@ export const PARSED_LINKS_EVERY_MS = 4;
  *
  * The page's links are read from their live list every few milliseconds (the parser yields to timers
  * between its chunks), each once, in document order: a page costs a read per link. Observing every node
- * the parser inserts cost a call per node, 20 ms of a 500-link Hacker News page (15,000 nodes), and
+ * the parser inserts cost a call per node, 20 ms of a 500-link Hacker News page (20,000 nodes), and
  * reading each inserted element's subtree twice that. A link a script inserts before ones already read
  * may be missed here: the page's own reading at DOMContentLoaded finds it.
  */
