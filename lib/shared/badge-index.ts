@@ -13,6 +13,7 @@
  * 600 KB) a page reads the few thousand it shows, never the whole index into a map of its own.
  */
 import type { PaperBadge } from './messages';
+import { isHfPaperId } from './arxiv-id';
 import { firstFieldEnd, lineAt, lowerBound, mergeSorted } from './sorted-lines';
 
 /** Ids in the index's order: by UTF-16 code units, as `<` compares strings (never by locale). */
@@ -116,27 +117,27 @@ export class BadgeIndex {
   }
 }
 
-/** A bare new-style id (`YYMM.NNNN` to 2014, `YYMM.NNNNN` since): ids that sort in the order arXiv gave them. */
-const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
-
 /**
  * The last lines of an index (`newestBadgeLines`), as a page holds them: every paper of the index whose
  * id is at or after the first of them is among them, so an id there that is not has no badge at all.
  */
 export class NewestBadges {
   private readonly index: BadgeIndex;
-  /** The first line's id: the oldest these lines answer for (none for no lines, or a line that is not a new-style id). */
+  /**
+   * The first line's id: the oldest these lines answer for (none for no lines, or a line that is not a
+   * bare new-style id: only those, `YYMM.NNNNN`, sort in the order arXiv gave them).
+   */
   private readonly from: string | undefined;
 
   constructor(text: string) {
     this.index = new BadgeIndex(text);
     const first = text.slice(0, firstFieldEnd(text, lineAt(text, 0)));
-    this.from = text && NEW_STYLE_ID.test(first) ? first : undefined;
+    this.from = isHfPaperId(first) ? first : undefined;
   }
 
   /** The badge of `id`; null when the index has none; undefined when these lines cannot tell (an older id, or not a new-style one): ask. */
   get(id: string): PaperBadge | null | undefined {
-    if (this.from === undefined || !NEW_STYLE_ID.test(id) || id < this.from) return undefined;
+    if (this.from === undefined || !isHfPaperId(id) || id < this.from) return undefined;
     return this.index.get(id) ?? null;
   }
 }
