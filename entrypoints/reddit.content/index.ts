@@ -13,6 +13,6 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void runLinkSite(ctx, { site: 'reddit', css: badgeCss, find: findRedditPapers, watchAdded: true });
+    void runLinkSite(ctx, { site: 'reddit', css: badgeCss, find: findRedditPapers, watchAdded: true, aboveCardLinks: true });
   },
 });

@@ -56,6 +56,8 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   const badges = await siteBadges(page);
   expect(badges.map((x) => x.after)).toEqual([stories[0]!.url, stories[2]!.url, stories[4]!.url]);
   expect(badges.every((x) => x.theme === 'light')).toBe(true);
+  // Nothing on this page lies over a story: the badges take no place in its layers (Reddit's posts need that).
+  expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].map((host) => getComputedStyle(host).position))).toEqual(['static', 'static', 'static']);
 
   // Comments: the HTML link and a cut link text (the href is read, not the text).
   const item = await context.newPage();

@@ -43,6 +43,13 @@ test('Reddit: posts and comments badged, a 500-post feed badged batch by batch, 
   await expect.poll(() => siteBadges(feed).then((all) => all.map((x) => x.href))).toEqual([hf(a!), hf(b!), hf(c!)]);
   // A post's badge goes to its title's slot, next to the title.
   expect(await feed.evaluate(() => [...document.querySelectorAll('shreddit-post > dpl-paper-badge')].map((host) => host.getAttribute('slot')))).toEqual(['title', 'title']);
+  // Each feed post lies under a link the size of the card; its badge is above it: what a click on the badge reaches is the badge.
+  expect(await feed.evaluate(() => [...document.querySelectorAll('shreddit-post > dpl-paper-badge')].map((host) => {
+    const box = host.getBoundingClientRect();
+    const linkBox = host.parentElement!.querySelector('a[slot="full-post-link"]')!.getBoundingClientRect();
+    const covered = linkBox.left <= box.left && linkBox.right >= box.right && linkBox.top <= box.top && linkBox.bottom >= box.bottom;
+    return covered && document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host;
+  }))).toEqual([true, true]);
 
   const old = await context.newPage();
   await old.goto('https://old.reddit.com/r/MachineLearning/');

@@ -31,6 +31,12 @@ export interface LinkSiteOptions {
   find: (root: ParentNode, titles: TitleMatcher | undefined) => PaperMention[];
   /** Pages that keep adding posts (feeds, late comments): badge what is added, read as it is added. */
   watchAdded: boolean;
+  /**
+   * Posts laid under a link the size of the whole card (Reddit's feed: `a[slot=full-post-link]`,
+   * absolutely placed over the post), which would take the badge's clicks: the badge hosts are raised
+   * above it. Elsewhere they stay unplaced, so the page's layers never gain one of ours.
+   */
+  aboveCardLinks?: boolean;
 }
 
 /** What the script needs of WXT's content-script context. */
@@ -90,9 +96,11 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
         const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline');
         // The badge is sized in em: its host takes the size of the text it follows.
         host.style.fontSize = 'inherit';
-        // Above a card's full-size click overlay (Reddit's feed posts), without moving anything.
-        host.style.position = 'relative';
-        host.style.zIndex = '1';
+        if (options.aboveCardLinks) {
+          // Above the card's full-size link, without moving anything.
+          host.style.position = 'relative';
+          host.style.zIndex = '1';
+        }
         // After a slotted element (Reddit's post title), the badge goes to the same slot of the custom element.
         const slot = link.getAttribute('slot');
         if (slot) host.setAttribute('slot', slot);
