@@ -5,12 +5,11 @@
  * each link gets exactly one badge right after it, badges of links that left the page go too, and
  * hosts that are not ours any more (a snapshot GitHub restored on "back") are swept away.
  */
-import { MAX_LINK_BADGE_IDS, type PaperBadge, type PaperOverview, type RepoPaper } from '../../shared/messages';
+import type { PaperBadge, RepoPaper } from '../../shared/messages';
+import { PaperAnswers, type PaperLookups } from './paper-answers';
 import { findPaperLinks } from './paper-links';
 import { repoBadgePlace, type RepoBadgePlacement } from './repo-badge-place';
 import { repoOfPage } from './repo-of-page';
-import { MAX_LIVE_LOOKUPS } from '../../shared/messages';
-import { KEYS_PER_PAGE_MAX } from '../kit/remote-answers';
 
 /** A badge in the page: its host element, and how to take it out again. */
 export interface MountedBadge {
@@ -28,15 +27,8 @@ export interface BadgeUi {
   repo(container: Element, papers: RepoPaper[], placement: RepoBadgePlacement): MountedBadge;
 }
 
-/**
- * What the background answers (one message each): first the badge index of the retention window,
- * asked about the page's ids (`linkBadges`: local only, no page is sent the whole index); then, for
- * the ids it does not hold, the local database, live only within limits.
- */
-export interface OverlayLookups {
-  /** The badge of each id in the background's badge index, in order; null where it holds none. */
-  indexed(ids: string[]): Promise<readonly (PaperBadge | null)[]>;
-  papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
+/** What the background answers (one message each): the papers of the page's links (./paper-answers.ts), and of its repository. */
+export interface OverlayLookups extends PaperLookups {
   papersForRepo(repoKey: string): Promise<RepoPaper[]>;
 }
 
@@ -61,18 +53,16 @@ interface RepoBadge {
 
 export class PageView {
   private closed = false;
-  /** Answers so far: a paper, or null when HF does not know the id (or the lookup failed). */
-  private readonly known = new Map<string, PaperBadge | null>();
-  private readonly asking = new Set<string>();
-  /** Ids this view asked about: a page view never asks about more than KEYS_PER_PAGE_MAX (a hostile page stops there). */
-  private askedIds = 0;
-  /** Live lookups are for a few papers per page, as on arXiv: the whole page view shares this budget of HF calls. */
-  private liveBudget = MAX_LIVE_LOOKUPS;
+  /** The papers of the page's links: asked about as a reconcile meets them; late answers of a closed view are dropped. */
+  private readonly papers: PaperAnswers;
   private readonly inline = new Map<HTMLAnchorElement, InlineBadge>();
   private readonly repoAnswers = new Map<string, RepoPaper[] | 'asking'>();
   private repoBadge: RepoBadge | undefined;
 
-  constructor(private readonly deps: PageViewDeps) {}
+  constructor(private readonly deps: PageViewDeps) {
+    const closed = () => this.closed;
+    this.papers = new PaperAnswers(deps.lookups, () => void (closed() || deps.changed()), closed);
+  }
 
   reconcile(): void {
     if (this.closed) return;
@@ -102,7 +92,6 @@ export class PageView {
   private reconcileLinks(): void {
     const links = findPaperLinks(this.deps.doc);
     const present = new Set<HTMLAnchorElement>();
-    const missing = new Set<string>();
     for (const { link, id } of links) {
       present.add(link);
       const current = this.inline.get(link);
@@ -111,55 +100,15 @@ export class PageView {
         current.badge.remove();
         this.inline.delete(link);
       }
-      const paper = this.known.get(id);
+      // Not known yet: asked about, with the other ids this pass meets; its answer reconciles again.
+      const paper = this.papers.get(id);
       if (paper) this.inline.set(link, { id, badge: this.deps.ui.inline(link, paper) });
-      else if (paper === undefined && !this.asking.has(id)) missing.add(id);
     }
     for (const [link, entry] of this.inline) {
       if (present.has(link)) continue;
       entry.badge.remove();
       this.inline.delete(link);
     }
-    // A page with more ids than a message holds: the rest are asked at the next reconcile.
-    const room = Math.min(MAX_LINK_BADGE_IDS, KEYS_PER_PAGE_MAX - this.askedIds);
-    if (missing.size && room > 0) this.askIndex([...missing].slice(0, room));
-  }
-
-  /** The badge index first: the papers of the window badged from it; the ids it lacks are asked about then (a failed ask: all of them). */
-  private askIndex(ids: string[]): void {
-    this.askedIds += ids.length;
-    for (const id of ids) this.asking.add(id);
-    const settle = (badges: readonly (PaperBadge | null)[]) => {
-      if (this.closed) return;
-      const others: string[] = [];
-      ids.forEach((id, i) => {
-        this.asking.delete(id);
-        const badge = badges[i];
-        if (badge) this.known.set(id, badge);
-        else others.push(id);
-      });
-      if (others.length) this.askPapers(others);
-      this.deps.changed();
-    };
-    this.deps.lookups.indexed(ids).then(settle, () => settle([]));
-  }
-
-  private askPapers(ids: string[]): void {
-    for (const id of ids) this.asking.add(id);
-    // The background goes live only when at most MAX_LIVE_LOOKUPS of a request's ids are unknown, so a
-    // request can cost up to min(ids, MAX_LIVE_LOOKUPS) live calls: it may go live only if the budget covers that.
-    const worstCase = Math.min(ids.length, MAX_LIVE_LOOKUPS);
-    const live = worstCase <= this.liveBudget;
-    if (live) this.liveBudget -= worstCase;
-    const settle = (answer: Record<string, PaperOverview>) => {
-      if (this.closed) return;
-      for (const id of ids) {
-        this.known.set(id, Object.hasOwn(answer, id) ? (answer[id] ?? null) : null);
-        this.asking.delete(id);
-      }
-      this.deps.changed();
-    };
-    this.deps.lookups.papers(ids, live).then(settle, () => settle({}));
   }
 
   private reconcileRepo(): void {

@@ -90,6 +90,9 @@ export function fakeLookups(stored: PaperOverview[]) {
   };
 }
 
+/** The ids a reconcile meets are asked about after its pass, in one message (a microtask later). */
+export const afterPass = () => new Promise<void>((resolve) => queueMicrotask(resolve));
+
 /** A body of Markdown with one link per id, written as abs links. */
 export function markdownWithLinks(ids: string[]): string {
   return `<article class="markdown-body">${ids.map((id) => `<p><a href="https://arxiv.org/abs/${id}">${id}</a></p>`).join('')}</article>`;

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GithubOverlay, MUTATION_SETTLE_MS, NAVIGATION_TIMEOUT_MS } from '../../../../lib/sites/github/overlay';
 import { PageView } from '../../../../lib/sites/github/page-view';
 import { NAVIGATION_ENDS, NAVIGATION_STARTS } from '../../../../lib/sites/github/soft-navigation';
-import { badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
+import { afterPass, badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `2506.${String(20_000 + from + i)}`);
 const settle = (ms = MUTATION_SETTLE_MS * 3) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -43,6 +43,7 @@ describe('GithubOverlay', () => {
   it('annotates the page it starts on at once, in one message', async () => {
     showPage(ids(10));
     const { fake } = start();
+    await afterPass();
     expect(fake.indexCalls).toHaveLength(1);
     await fake.answerAll();
     await settle();
@@ -82,6 +83,7 @@ describe('GithubOverlay', () => {
   it.each(NAVIGATION_ENDS)('annotates the new page when the navigation ends (%s), dropping the old page’s late answers', async (end) => {
     showPage(ids(2));
     const { fake } = start();
+    await afterPass();
     fire('turbo:visit');
     showPage(ids(2, 10));
     await fake.answerAll();
@@ -115,6 +117,7 @@ describe('GithubOverlay', () => {
     try {
       showPage(ids(2));
       const { fake } = start();
+      await afterPass();
       fire('turbo:visit');
       expect(fake.indexCalls).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(NAVIGATION_TIMEOUT_MS - 100);

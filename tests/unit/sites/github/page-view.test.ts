@@ -4,7 +4,7 @@ import { PageView } from '../../../../lib/sites/github/page-view';
 import { repoHomePage, repoTreePage } from '../../../fixtures/github/repo-page';
 import { REPO_PAGE_2026_CLASSES, repoPage2026 } from '../../../fixtures/github/repo-page-2026';
 import { parse } from './fixture-documents';
-import { badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
+import { afterPass, badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
 import { MAX_LINK_BADGE_IDS, MAX_LIVE_LOOKUPS } from '../../../../lib/shared/messages';
 import { KEYS_PER_PAGE_MAX } from '../../../../lib/sites/kit/remote-answers';
 
@@ -29,13 +29,16 @@ describe('PageView: badges after paper links', () => {
     const unknown = ids(5, 500);
     const { doc, fake, view, changed } = setup(markdownWithLinks([...known, ...unknown, known[0]!]));
     view.reconcile();
+    expect(fake.indexCalls).toEqual([]);
+    await afterPass();
     expect(fake.indexCalls).toEqual([[...known, ...unknown]]);
     await settle();
     expect(fake.paperCalls).toHaveLength(1);
     expect(fake.paperCalls[0]?.args).toEqual([[...known, ...unknown], true]);
 
     await fake.answerAll();
-    expect(changed).toHaveBeenCalledTimes(2);
+    // Once: the database's answer named papers (the index's named none, so nothing was to redraw then).
+    expect(changed).toHaveBeenCalledTimes(1);
     view.reconcile();
     const pairs = badgesByLink(doc);
     expect(pairs).toHaveLength(106);
@@ -58,22 +61,24 @@ describe('PageView: badges after paper links', () => {
     // The unknown ones, a few: asked in one message, live allowed (the background's rules decide).
     expect(fake.paperCalls.map((c) => c.args)).toEqual([[unknown, true]]);
     await fake.answerAll();
-    expect(changed).toHaveBeenCalledTimes(2);
+    // The database named none of them: nothing to redraw.
+    expect(changed).toHaveBeenCalledTimes(1);
     view.reconcile();
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(100);
     expect(fake.paperCalls).toHaveLength(1);
     expect(fake.indexCalls).toHaveLength(1);
   });
 
-  it('a page with more ids than a message holds asks about the rest at the next reconcile', async () => {
+  it('a page with more ids than a message holds asks about the rest in the next message, once the first is answered', async () => {
     const many = ids(MAX_LINK_BADGE_IDS + 3);
     const { doc, fake, view } = setup(markdownWithLinks(many), []);
     many.forEach((id) => fake.index.set(id, { id, upvotes: 1 }));
     view.reconcile();
+    await afterPass();
     expect(fake.indexCalls.map((call) => call.length)).toEqual([MAX_LINK_BADGE_IDS]);
     view.reconcile();
-    expect(fake.indexCalls.map((call) => call.length)).toEqual([MAX_LINK_BADGE_IDS, 3]);
     await settle();
+    expect(fake.indexCalls.map((call) => call.length)).toEqual([MAX_LINK_BADGE_IDS, 3]);
     view.reconcile();
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(MAX_LINK_BADGE_IDS + 3);
     expect(fake.indexCalls).toHaveLength(2);
@@ -83,7 +88,7 @@ describe('PageView: badges after paper links', () => {
     const { fake, view } = setup(markdownWithLinks(ids(KEYS_PER_PAGE_MAX + 100)), []);
     for (let i = 0; i < KEYS_PER_PAGE_MAX / MAX_LINK_BADGE_IDS + 2; i++) {
       view.reconcile();
-      await settle();
+      await fake.answerAll();
     }
     expect(fake.indexCalls.flat()).toHaveLength(KEYS_PER_PAGE_MAX);
     expect(new Set(fake.indexCalls.flat()).size).toBe(KEYS_PER_PAGE_MAX);
@@ -116,10 +121,20 @@ describe('PageView: badges after paper links', () => {
     let arrive = (_: (null)[]) => {};
     fake.lookups.indexed = () => new Promise((resolve) => (arrive = resolve));
     view.reconcile();
+    await afterPass();
     view.close();
     arrive([null, null]);
     await settle();
     expect(changed).not.toHaveBeenCalled();
+    expect(fake.paperCalls).toEqual([]);
+  });
+
+  it('a view left before its pass’s message was sent asks nothing', async () => {
+    const { fake, view } = setup(markdownWithLinks(ids(3)));
+    view.reconcile();
+    view.close();
+    await fake.answerAll();
+    expect(fake.indexCalls).toEqual([]);
     expect(fake.paperCalls).toEqual([]);
   });
 
@@ -196,7 +211,8 @@ describe('PageView: badges after paper links', () => {
     await fake.answerAll();
     view.reconcile();
     expect(changed).toHaveBeenCalledTimes(before);
-    // The late id's index answer came after the close: it was not asked about any further.
+    // The view was left before the late id's message was sent: it was never asked about.
+    expect(fake.indexCalls).toHaveLength(1);
     expect(fake.paperCalls).toHaveLength(1);
     expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
   });
@@ -204,13 +220,13 @@ describe('PageView: badges after paper links', () => {
   it('asks live for a few ids per page view at most, as on arXiv', async () => {
     const { doc, fake, view } = setup(markdownWithLinks(ids(2)));
     view.reconcile();
-    await settle();
+    await fake.answerAll();
     doc.body.insertAdjacentHTML('beforeend', markdownWithLinks(ids(2, 10)));
     view.reconcile();
-    await settle();
+    await fake.answerAll();
     doc.body.insertAdjacentHTML('beforeend', markdownWithLinks(ids(1, 20)));
     view.reconcile();
-    await settle();
+    await fake.answerAll();
     expect(MAX_LIVE_LOOKUPS).toBe(3);
     expect(fake.paperCalls.map((c) => c.args[1])).toEqual([true, false, true]);
   });
@@ -218,10 +234,10 @@ describe('PageView: badges after paper links', () => {
   it('a big first batch may go live (the background asks HF only if at most 3 are unknown), later ones may not', async () => {
     const { doc, fake, view } = setup(markdownWithLinks(ids(100)));
     view.reconcile();
-    await settle();
+    await fake.answerAll();
     doc.body.insertAdjacentHTML('beforeend', markdownWithLinks(ids(1, 300)));
     view.reconcile();
-    await settle();
+    await fake.answerAll();
     expect(fake.paperCalls.map((c) => c.args[1])).toEqual([true, false]);
   });
 
