@@ -1,9 +1,9 @@
 /**
  * The Firefox build in a real Firefox: installed as a temporary add-on over WebDriver BiDi, with every
  * HTTPS connection sent through a local proxy to the fixture server (Firefox has no host-resolver
- * rules). Its background runs the install-time sync, an arXiv abstract page gets its card, a GitHub
- * repository its About box, and with no data-collection consent given nothing about the pages visited
- * is sent. (BiDi reaches no extension page, so the popup and the toolbar badge are not checked here.)
+ * rules). Its background runs the install-time sync, an arXiv abstract page gets its card, a listing
+ * its badges, a GitHub repository its About box and its README's paper links their badges, and with no
+ * data-collection consent given nothing about the pages visited is sent. (BiDi reaches no extension page, so the popup and the toolbar badge are not checked here.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
+import { newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { FIXTURE_HOSTS, FixtureServer } from '../e2e/support/fixture-server';
@@ -102,7 +103,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-test('the Firefox build syncs in its background, annotates an abstract page, and sends no page ids without consent', async () => {
+test('the Firefox build syncs in its background, annotates an abstract page, a listing and a repository, and sends no page ids without consent', async () => {
   test.skip(!existsSync(FIREFOX), `no Firefox at ${FIREFOX} (apt-get install firefox-esr, or set FIREFOX_PATH)`);
   expect(existsSync(join(ADDON_DIR, 'manifest.json')), 'run "npm run build:firefox" first').toBe(true);
 
@@ -155,10 +156,32 @@ test('the Firefox build syncs in its background, annotates an abstract page, and
     await new Promise((done) => setTimeout(done, 3_000));
     expect(server.hfCalls().filter((p) => p.startsWith('/api/papers/'))).toEqual([]);
 
-    // A GitHub repository that papers name lists them in its About box.
-    server.pages.set('github.com/lens-fixtures/repo-2506-06276', repoHomePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code', readme: '<p>Code.</p>' }));
+    // A listing: the synced paper's entry gets its badge from the badge index, the unknown one none.
+    const entry = (id: string, title: string) => ({ id, title, authors: ['A. Author'], primarySubject: 'Computer Vision and Pattern Recognition (cs.CV)' });
+    server.pages.set('arxiv.org/list/cs.CV/new', newListingPage({
+      category: 'cs.CV',
+      categoryName: 'Computer Vision and Pattern Recognition',
+      announced: 'Friday, 6 June 2025',
+      newSubmissions: [entry(star.id, star.title), entry(unknownId, 'Not on Hugging Face')],
+      crossLists: [],
+      replacements: [],
+    }));
+    await bidi.send('browsingContext.navigate', { context, url: 'https://arxiv.org/list/cs.CV/new', wait: 'complete' });
+    // BiDi hands arrays back as remote values: the page's answer comes as JSON.
+    const evaluateJson = async (expression: string) => JSON.parse(String(await evaluate(`JSON.stringify(${expression})`))) as unknown;
+    const listingBadges = () => evaluateJson(`[...document.querySelectorAll('dt dpl-paper-badge')].map((host) => host.closest('dt').querySelector('a[title="Abstract"]').id + ' ' + host.shadowRoot.textContent.trim())`);
+    await expect.poll(listingBadges, { timeout: 30_000 }).toEqual([expect.stringMatching(new RegExp(`^${star.id} [\\s\\S]*▲ ${star.upvotes}`))]);
+
+    // A GitHub repository that papers name lists them in its About box; its README's link to the synced
+    // paper gets a badge (the background's badge index, asked about the page's ids), the unknown one none.
+    const readme = `<p><a href="https://arxiv.org/abs/${star.id}">the paper</a> and <a href="https://arxiv.org/abs/${unknownId}">another</a>.</p>`;
+    server.pages.set('github.com/lens-fixtures/repo-2506-06276', repoHomePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code', readme }));
     await bidi.send('browsingContext.navigate', { context, url: 'https://github.com/lens-fixtures/repo-2506-06276', wait: 'complete' });
     await expect.poll(() => evaluate(`document.querySelectorAll('dpl-repo-papers').length`), { timeout: 30_000 }).toBe(1);
+    const readmeBadges = () => evaluateJson(`[...document.querySelectorAll('.markdown-body dpl-paper-badge')].map((host) => host.previousElementSibling.getAttribute('href'))`);
+    await expect.poll(readmeBadges, { timeout: 30_000 }).toEqual([`https://arxiv.org/abs/${star.id}`]);
+    // Still no consent: the unknown id the README links to went nowhere.
+    expect(server.hfCalls().filter((p) => p.startsWith('/api/papers/'))).toEqual([]);
   } finally {
     bidi?.close();
     if (firefox.exitCode === null) {
