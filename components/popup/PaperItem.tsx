@@ -101,11 +101,12 @@ export function PaperItem({ paper, rank, history, showDay, active }: Props) {
             <button type="button" class="toggle-abstract" aria-expanded={expanded} aria-controls={expanded ? abstractId : undefined} onClick={toggleAbstract}>
               {expanded ? 'Less' : 'Abstract'}
             </button>
-            {/* Toggle buttons: a constant name, the state in aria-pressed. */}
+            {/* Toggle buttons: a constant name, the state in aria-pressed; the words shown are always part of
+                the name, so a person speaking to the computer can say what they see. */}
             <button type="button" class="save" aria-label="Save" aria-pressed={saved} onClick={() => act(paper, saved ? 'unsave' : 'save')}>
-              {saved ? '★ Saved' : '☆ Save'}
+              {saved ? '★ Save' : '☆ Save'}
             </button>
-            <button type="button" class="mark-read" aria-label="Read" aria-pressed={read} onClick={() => act(paper, read ? 'markUnread' : 'markRead')}>
+            <button type="button" class="mark-read" aria-label="Mark read" aria-pressed={read} onClick={() => act(paper, read ? 'markUnread' : 'markRead')}>
               {read ? '✓ Read' : 'Mark read'}
             </button>
             <PaperLinks paper={paper} />

@@ -67,7 +67,7 @@ test('what the person saved and read is out of a content script’s reach: its c
   await waitForSync(popup);
   const [saved, read] = todaysPapers(server.data);
   await popup.locator(`.paper[data-paper-id="${saved!.id}"]`).getByRole('button', { name: 'Save' }).click();
-  await popup.locator(`.paper[data-paper-id="${read!.id}"]`).getByRole('button', { name: 'Read', exact: true }).click();
+  await popup.locator(`.paper[data-paper-id="${read!.id}"]`).getByRole('button', { name: 'Mark read', exact: true }).click();
   // The copy of the marks is written outside the database (lib/background/user-state-backup.ts; before
   // 0.3 in storage.local): wait for it, wherever it is.
   const copies = async () => {
