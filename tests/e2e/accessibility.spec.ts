@@ -3,7 +3,7 @@
  * AA, with its best practices) on the popup in both looks and every view a person reaches (a day with a
  * saved and a read paper and an abstract opened, the week, trending, Saved, the search results), the
  * options page in both looks, and what the extension puts into arXiv's pages (the abstract page's card,
- * a listing's toolbar and badges). Any violation fails the test, named with the elements it was found on.
+ * a listing's toolbar and badges) and GitHub's (a repository's papers, a README link's badge). Any violation fails the test, named with the elements it was found on.
  *
  * One rule is set aside, on the upvote badge only: axe's "label in name" compares the words shown with
  * the accessible name, and the badge shows only numbers by symbols (`▲ 3 💬 0`); its name says what they
@@ -14,6 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
+import { repoHomePage } from '../fixtures/github/repo-page';
 import { listingEntry, unknownEntry } from './support/arxiv';
 import { expect, test } from './support/extension-test';
 import { fixturePapers } from './support/fixture-papers';
@@ -27,7 +28,7 @@ async function violations(page: Page, scope: (builder: AxeBuilder) => AxeBuilder
   return found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((node) => JSON.stringify(node.target)).join(', ')}`);
 }
 
-test('the popup, the options page and what arXiv pages gain pass axe’s WCAG checks, in light and dark', async ({ server, openPopup, context, extensionId }) => {
+test('the popup, the options page and what arXiv and GitHub pages gain pass axe’s WCAG checks, in light and dark', async ({ server, openPopup, context, extensionId }) => {
   const popup = await openPopup();
   await waitForSync(popup);
   const items = popup.locator('.paper');
@@ -90,4 +91,18 @@ test('the popup, the options page and what arXiv pages gain pass axe’s WCAG ch
   await expect(listing.locator('dpl-toolbar')).toHaveCount(1);
   expect(await violations(listing, (b) => b.include('dpl-toolbar')), 'listing toolbar').toEqual([]);
   expect(await violations(listing, (b) => b.include('dpl-paper-badge').disableRules(['label-content-name-mismatch'])), 'listing badges').toEqual([]);
+
+  // A GitHub repository a paper names: its papers in the About box, and a README link's badge.
+  const star = fixturePapers(server.data).find((p) => p.id === '2506.06276')!;
+  server.pages.set('github.com/lens-fixtures/repo-2506-06276', repoHomePage({
+    repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' },
+    description: 'Code',
+    readme: `<p><a href="https://arxiv.org/abs/${star.id}">the paper</a></p>`,
+  }));
+  const repo = await context.newPage();
+  await repo.goto('https://github.com/lens-fixtures/repo-2506-06276');
+  await expect(repo.locator('dpl-repo-papers')).toHaveCount(1);
+  await expect(repo.locator('.markdown-body dpl-paper-badge')).toHaveCount(1);
+  expect(await violations(repo, (b) => b.include('dpl-repo-papers')), 'repository card').toEqual([]);
+  expect(await violations(repo, (b) => b.include('dpl-paper-badge').disableRules(['label-content-name-mismatch'])), 'README badge').toEqual([]);
 });
