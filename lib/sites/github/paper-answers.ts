@@ -38,7 +38,7 @@ export class PaperAnswers {
         if (closed()) return [];
         const badges = await lookups.indexed(ids).catch(() => []);
         // The ids the index lacks go to the database in the next message, unless the view was left meanwhile.
-        if (!closed()) ids.forEach((id, i) => void (badges[i] ? undefined : this.database.get(id)));
+        if (!closed()) for (const [i, id] of ids.entries()) if (!badges[i]) this.database.get(id);
         return badges;
       },
       arrived,
