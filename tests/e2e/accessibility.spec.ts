@@ -3,7 +3,7 @@
  * AA, with its best practices) on the popup in both looks and every view a person reaches (a day with a
  * saved and a read paper and an abstract opened, the week, trending, Saved, the search results), the
  * options page in both looks, and what the extension puts into arXiv's pages (the abstract page's card,
- * a listing's toolbar and badges) and GitHub's (a repository's papers, a README link's badge). Any violation fails the test, named with the elements it was found on.
+ * the card on a dark HTML paper, a listing's toolbar and badges) and GitHub's (a repository's papers, a README link's badge). Any violation fails the test, named with the elements it was found on.
  *
  * One rule is set aside, on the upvote badge only: axe's "label in name" compares the words shown with
  * the accessible name, and the badge shows only numbers by symbols (`▲ 3 💬 0`); its name says what they
@@ -13,6 +13,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
+import { htmlPaper } from '../fixtures/arxiv/html-paper';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { listingEntry, unknownEntry } from './support/arxiv';
@@ -75,6 +76,14 @@ test('the popup, the options page and what arXiv and GitHub pages gain pass axe�
   await expect(abs.getByTestId('dpl-card')).toBeVisible();
   expect(await violations(abs, (b) => b.include('dpl-paper-card').exclude([['dpl-paper-card', '.dpl-badge']])), 'abstract page card').toEqual([]);
   await expect(abs.getByRole('link', { name: `Daily Papers Lens: ${paper.upvotes} upvotes, ${paper.numComments} comments on Hugging Face Daily Papers` })).toBeVisible();
+
+  // The card in a dark page (an HTML paper in arXiv's dark theme): its colours against the page's.
+  server.pages.set(`arxiv.org/html/${paper.id}v1`, htmlPaper({ id: paper.id, title: paper.title, abstract: paper.summary, authors: ['Jiatao Gu'], theme: 'dark' }));
+  const dark = await context.newPage();
+  await dark.goto(`https://arxiv.org/html/${paper.id}v1`);
+  await expect(dark.getByTestId('dpl-card')).toBeVisible();
+  await expect(dark.locator('dpl-paper-card')).toHaveAttribute('data-dpl-theme', 'dark');
+  expect(await violations(dark, (b) => b.include('dpl-paper-card').exclude([['dpl-paper-card', '.dpl-badge']])), 'HTML paper card, dark').toEqual([]);
 
   // A listing: the toolbar, and the badges (but for the rule set aside above).
   server.pages.set('arxiv.org/list/cs.CL/new', newListingPage({
