@@ -3,7 +3,8 @@
  * HTTPS connection sent through a local proxy to the fixture server (Firefox has no host-resolver
  * rules). Its background runs the install-time sync, an arXiv abstract page gets its card, a listing
  * its badges, a GitHub repository its About box and its README's paper links their badges, and with no
- * data-collection consent given nothing about the pages visited is sent. (BiDi reaches no extension page, so the popup and the toolbar badge are not checked here.)
+ * data-collection consent given nothing about the pages visited is sent. (BiDi reaches no extension
+ * page, so the popup and the toolbar badge are not checked here.)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
