@@ -1,9 +1,11 @@
 /**
  * What a person using a screen reader, a keyboard or speech input meets: axe-core's WCAG checks (A and
  * AA, with its best practices) on the popup in both looks and every view a person reaches (a day with a
- * saved and a read paper and an abstract opened, the week, trending, Saved, the search results), the
- * options page in both looks, and what the extension puts into arXiv's pages (the abstract page's card,
- * the card on a dark HTML paper, a listing's toolbar and badges) and GitHub's (a repository's papers, a README link's badge). Any violation fails the test, named with the elements it was found on.
+ * saved and a read paper and an abstract opened, the week, trending, Saved, the search results, the
+ * alert of a rate-limited sync), the options page in both looks, and what the extension puts into
+ * arXiv's pages (the abstract page's card, the card on a dark HTML paper, a listing's toolbar and
+ * badges) and GitHub's (a repository's papers, a README link's badge). Any violation fails the test,
+ * named with the elements it was found on.
  *
  * One rule is set aside, on the upvote badge only: axe's "label in name" compares the words shown with
  * the accessible name, and the badge shows only numbers by symbols (`▲ 3 💬 0`); its name says what they
@@ -124,4 +126,15 @@ test('the popup, the options page and what arXiv and GitHub pages gain pass axe�
   await expect(repo.locator('.markdown-body dpl-paper-badge')).toHaveCount(1);
   expect(await violations(repo, (b) => b.include('dpl-repo-papers')), 'repository card').toEqual([]);
   expect(await violations(repo, pageBadges), 'README badge').toEqual([]);
+
+  // The popup when something went wrong: Hugging Face rate-limited the sync (its alert, its Retry).
+  server.hfOverride = () => ({ status: 429, body: 'slow down', headers: { RateLimit: '"api";r=0;t=60' }, contentType: 'text/plain' });
+  const limited = await openPopup();
+  await limited.getByRole('button', { name: 'Refresh' }).click();
+  await expect(limited.getByRole('alert')).toContainText('rate limited');
+  for (const look of ['light', 'dark'] as const) {
+    await limited.emulateMedia({ colorScheme: look });
+    expect(await violations(limited), `popup, rate limited, ${look}`).toEqual([]);
+  }
+  server.hfOverride = undefined;
 });
