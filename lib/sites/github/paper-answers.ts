@@ -7,8 +7,8 @@
  * budget (`lookupPapers`). A badge the index holds is shown at once, not after the database's answer
  * for the others, which may have gone to HF.
  */
-import { MAX_LINK_BADGE_IDS, MAX_LIVE_LOOKUPS, type PaperBadge, type PaperOverview } from '../../shared/messages';
-import { RemoteAnswers } from '../kit/remote-answers';
+import { MAX_LIVE_LOOKUPS, type PaperBadge, type PaperOverview } from '../../shared/messages';
+import { PAPER_ID_LIMITS, RemoteAnswers } from '../kit/remote-answers';
 
 /** The background's answers (one message each). */
 export interface PaperLookups {
@@ -16,9 +16,6 @@ export interface PaperLookups {
   indexed(ids: string[]): Promise<readonly (PaperBadge | null)[]>;
   papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
 }
-
-/** The longest id worth asking about (an old-style id with its archive is about 20 characters). */
-const LONGEST_ID = 40;
 
 export class PaperAnswers {
   private readonly index: RemoteAnswers<PaperBadge>;
@@ -42,7 +39,7 @@ export class PaperAnswers {
         return badges;
       },
       arrived,
-      { perMessage: MAX_LINK_BADGE_IDS, longest: LONGEST_ID },
+      PAPER_ID_LIMITS,
     );
     this.database = new RemoteAnswers(
       async (ids) => {
@@ -56,7 +53,7 @@ export class PaperAnswers {
         return ids.map((id) => (Object.hasOwn(papers, id) ? (papers[id] ?? null) : null));
       },
       arrived,
-      { perMessage: MAX_LINK_BADGE_IDS, longest: LONGEST_ID },
+      PAPER_ID_LIMITS,
     );
   }
 

@@ -33,6 +33,12 @@ export interface RemoteLimits {
   longest: number;
 }
 
+/** Paper ids' asks (`linkBadges`, GitHub's `lookupPapers`): 500 a message, none longer than an id can be (an old-style id with its archive is about 20 characters). */
+export const PAPER_ID_LIMITS: RemoteLimits = { perMessage: MAX_LINK_BADGE_IDS, longest: 40 };
+
+/** Whether a "none" that came at `since` still holds at `now` (NONE_FOR_MS): the one rule both kinds of "none" follow. */
+const noneHolds = (since: number, now: number): boolean => now - since < NONE_FOR_MS;
+
 export class RemoteAnswers<V> {
   /** Answered keys: the value, or null for none. */
   private readonly answers = new Map<string, V | null>();
@@ -55,7 +61,7 @@ export class RemoteAnswers<V> {
   /** The answer for `key`: null when there is none, undefined while it is not here yet (then it is asked). */
   get(key: string): V | null | undefined {
     const answer = this.answers.get(key);
-    if (answer === null && this.now() - this.noneAt.get(key)! >= NONE_FOR_MS) {
+    if (answer === null && !noneHolds(this.noneAt.get(key)!, this.now())) {
       // "None" for a while: asked again.
       this.answers.delete(key);
       this.noneAt.delete(key);
@@ -118,7 +124,7 @@ export class LinkAnswers {
     arrived: () => void,
     private readonly now: () => number = Date.now,
   ) {
-    this.remote = new RemoteAnswers(ask, arrived, { perMessage: MAX_LINK_BADGE_IDS, longest: 40 }, now);
+    this.remote = new RemoteAnswers(ask, arrived, PAPER_ID_LIMITS, now);
   }
 
   /** The page's first answer came, with the newest papers' badges: the ids met before it are answered, or asked about, now. */
@@ -138,7 +144,7 @@ export class LinkAnswers {
     }
     const local = this.newest.get(id);
     // "None" holds for a while only: a paper listed since then is asked about.
-    if (local === undefined || (local === null && this.now() - this.newestAt >= NONE_FOR_MS)) return this.remote.get(id);
+    if (local === undefined || (local === null && !noneHolds(this.newestAt, this.now()))) return this.remote.get(id);
     return local;
   }
 
