@@ -9,7 +9,7 @@ import type { Paper } from '../shared/paper';
 import type { Settings } from '../shared/settings';
 import { siteEntry, type SiteId } from '../shared/sites';
 import { TitleIndex } from '../shared/title-index';
-import { BadgeIndex, NEWEST_BADGES, newestBadgeLines } from '../shared/badge-index';
+import { BadgeIndex, badgeLinesIn, NEWEST_BADGES, newestBadgeLines, newestSpan } from '../shared/badge-index';
 
 /** Who sent a message, as the browser tells it (`runtime.MessageSender`). */
 export interface MessageSender {
@@ -97,7 +97,11 @@ export async function handleRequest(message: unknown, context: RequestContext): 
       const settings = await context.readSettings();
       const { highlightThreshold } = settings;
       if (!settings.sites[request.site]) return { enabled: false, highlightThreshold, index: '' };
-      return { enabled: true, highlightThreshold, index: await context.badgeIndex() };
+      // Search results: no span up front; the page asks about each id.
+      if (request.span === 'none') return { enabled: true, highlightThreshold, index: '' };
+      const index = await context.badgeIndex();
+      const covers = request.span === 'newest' ? newestSpan(index) : request.span;
+      return covers ? { enabled: true, highlightThreshold, index: badgeLinesIn(index, covers), covers } : { enabled: true, highlightThreshold, index: '' };
     }
     case 'linkBadges': {
       const settings = await context.readSettings();

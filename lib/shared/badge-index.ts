@@ -1,11 +1,13 @@
 /**
  * The badge index: the badge (id, upvotes, comments) of every listed paper of the retention window as one
- * compact string, built by the background (lib/background/stored-papers.ts) and sent to an arXiv listing in
- * one answer. A listing asks for it at document_start, before it knows its ids, so the answer is
- * there when the page is parsed and its badges go in at once, before the page's first layout. Other
- * pages are never sent it: a badges-only page is sent its last lines, the newest papers
- * (`newestBadgeLines`, read in the page by `NewestBadges`), and the background looks the page's older
- * ids up in it (`linkBadges`). Local data only: asking for it never causes a request to anyone.
+ * compact string, built by the background (lib/background/stored-papers.ts). No page is sent all of it.
+ * An arXiv listing is sent the lines of the ids its URL names (`IdSpan`: a month list's month, the
+ * newest months for /new, `newestSpan`), asked for at document_start before it knows its ids, so the
+ * answer is there when the page is parsed and those badges go in at once, before the page's first
+ * layout; it asks about its other ids (a /new page's replacements, search results) as other pages do.
+ * A badges-only page is sent the last lines, the newest papers (`newestBadgeLines`, read in the page by
+ * `NewestBadges`), and the background looks the page's older ids up in it (`linkBadges`). Local data
+ * only: asking for it never causes a request to anyone.
  *
  * One line a paper, `id upvotes` or `id upvotes comments`: under 20 bytes each (about 35 KB for 2,000
  * papers), a fraction of what the same data costs as JSON objects. The lines are sorted by id, so a
@@ -118,26 +120,83 @@ export class BadgeIndex {
 }
 
 /**
+ * A run of ids, `from` (inclusive) up to `to` (exclusive; none: no end), in the index's order. New-style
+ * ids (`YYMM.NNNNN`) sort in the order arXiv numbered them, so a month is a span (`2610.` to `2611.`):
+ * the papers an arXiv listing of that month can show.
+ */
+export interface IdSpan {
+  from: string;
+  to?: string;
+}
+
+const inSpan = (id: string, { from, to }: IdSpan): boolean => id >= from && (to === undefined || id < to);
+
+/** The lines of `index` whose ids are in `span`, in order: what a page that shows those papers is sent. */
+export function badgeLinesIn(index: string, span: IdSpan): string {
+  const start = lowerBound(index, (line) => index.slice(line.start, firstFieldEnd(index, line)) < span.from);
+  const to = span.to;
+  const end = to === undefined ? index.length : lowerBound(index, (line) => index.slice(line.start, firstFieldEnd(index, line)) < to);
+  // `end` starts the first line past the span (or is the length): the span's lines end one before it.
+  return end <= start ? '' : index.slice(start, end === index.length ? end : end - 1);
+}
+
+/** `YYMM` moved by `months` (`2601`, -1 → `2512`). */
+export function shiftMonth(yymm: string, months: number): string {
+  // Months since January 2000 (none before it).
+  const count = Math.max(0, Number(yymm.slice(0, 2)) * 12 + Number(yymm.slice(2)) - 1 + months);
+  const year = Math.floor(count / 12);
+  return `${String(year).padStart(2, '0')}${String(count - year * 12 + 1).padStart(2, '0')}`;
+}
+
+/** The ids of arXiv's months `first` to `last` (`YYMM`, both included). */
+export const monthsSpan = (first: string, last: string): IdSpan => ({ from: `${first}.`, to: `${shiftMonth(last, 1)}.` });
+
+/**
+ * The index's newest papers as a span: the month of its newest id and the one before, with no end (an
+ * id newer than any it holds is in none of its lines). What an arXiv listing of the last days shows
+ * (/new, /recent, /pastweek: papers submitted in the last days, at a month's start the month before's
+ * too), but for its replacements, older papers revised. An empty index answers for every id (it holds
+ * none); one whose last line is not a new-style id, for none.
+ */
+export function newestSpan(index: string): IdSpan | undefined {
+  if (!index) return { from: '' };
+  const last = index.slice(index.lastIndexOf('\n') + 1);
+  const id = last.slice(0, last.indexOf(' ') < 0 ? last.length : last.indexOf(' '));
+  if (!isHfPaperId(id)) return undefined;
+  return { from: `${shiftMonth(id.slice(0, 4), -1)}.` };
+}
+
+/**
+ * Lines of an index that answer for every id of a span: an id there that is not in them has no badge
+ * at all. Ids outside the span (or not new-style) these lines cannot tell about: asked.
+ */
+export class SpanBadges {
+  private readonly index: BadgeIndex;
+
+  constructor(
+    text: string,
+    /** None: the lines answer for no id. */
+    private readonly span: IdSpan | undefined,
+  ) {
+    this.index = new BadgeIndex(text);
+  }
+
+  /** The badge of `id`; null when the index has none; undefined when these lines cannot tell (outside the span, or not a new-style id): ask. */
+  get(id: string): PaperBadge | null | undefined {
+    if (this.span === undefined || !isHfPaperId(id) || !inSpan(id, this.span)) return undefined;
+    return this.index.get(id) ?? null;
+  }
+}
+
+/**
  * The last lines of an index (`newestBadgeLines`), as a page holds them: every paper of the index whose
  * id is at or after the first of them is among them, so an id there that is not has no badge at all.
  */
-export class NewestBadges {
-  private readonly index: BadgeIndex;
-  /**
-   * The first line's id: the oldest these lines answer for (none for no lines, or a line that is not a
-   * bare new-style id: only those, `YYMM.NNNNN`, sort in the order arXiv gave them).
-   */
-  private readonly from: string | undefined;
-
+export class NewestBadges extends SpanBadges {
   constructor(text: string) {
-    this.index = new BadgeIndex(text);
+    // The first line's id: the oldest these lines answer for (none for no lines, or a line that is not a
+    // bare new-style id: only those, `YYMM.NNNNN`, sort in the order arXiv gave them).
     const first = text.slice(0, firstFieldEnd(text, lineAt(text, 0)));
-    this.from = isHfPaperId(first) ? first : undefined;
-  }
-
-  /** The badge of `id`; null when the index has none; undefined when these lines cannot tell (an older id, or not a new-style one): ask. */
-  get(id: string): PaperBadge | null | undefined {
-    if (this.from === undefined || !isHfPaperId(id) || id < this.from) return undefined;
-    return this.index.get(id) ?? null;
+    super(text, isHfPaperId(first) ? { from: first } : undefined);
   }
 }

@@ -6,6 +6,9 @@ import { githubRepoKey } from './safe-url';
 import { MAX_SEARCH_QUERY } from './messages';
 import { isHfPaperId } from './arxiv-id';
 
+/** Where a month's ids start: `YYMM.`. */
+const MONTH_START = z.string().regex(/^\d{4}\.$/);
+
 export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('lookupPapers'),
@@ -25,6 +28,8 @@ export const RequestSchema: z.ZodType<Request> = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('badgeIndex'),
     site: z.enum(SITE_IDS),
+    // A month's start (`2610.`), as lib/sites/arxiv/listing-span.ts writes it.
+    span: z.union([z.literal('newest'), z.literal('none'), z.strictObject({ from: MONTH_START, to: MONTH_START.optional() })]),
   }),
   z.strictObject({
     type: z.literal('linkBadges'),

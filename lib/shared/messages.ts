@@ -9,6 +9,7 @@ import type { Paper } from './paper';
 import type { SiteId } from './sites';
 import type { HfErrorKind, SyncOutcome } from './sync-state';
 import type { RepoKind } from './hf-repo';
+import type { IdSpan } from './badge-index';
 
 /** HF refuses longer search queries. */
 export const MAX_SEARCH_QUERY = 250;
@@ -50,12 +51,13 @@ export type Request =
   | {
       /**
        * An arXiv listing's first question, asked at document_start before the page's ids are known: the
-       * badge of every paper of the retention window (./badge-index.ts), from the local database only,
-       * and how to show them, so its badges go in before the first layout. Never answered from anywhere
-       * but the local database.
+       * badges of the papers its URL says it can show (./badge-index.ts `IdSpan`), from the local
+       * database only, and how to show them, so those badges go in before the first layout. Never
+       * answered from anywhere but the local database.
        */
       type: 'badgeIndex';
       site: SiteId;
+      span: BadgeSpanAsk;
     }
   | {
       /**
@@ -169,9 +171,17 @@ export interface BadgeIndexAnswer {
   enabled: boolean;
   /** Highlight papers with at least this many upvotes (0: no highlight). */
   highlightThreshold: number;
-  /** Every stored paper's badge, encoded (./badge-index.ts; empty when not enabled). */
+  /** The badges of the stored papers in `covers`, encoded (./badge-index.ts; empty when not enabled). */
   index: string;
+  /** The ids `index` answers for (an id there that it lacks has no badge); none: it answers for none, every id is asked about. */
+  covers?: IdSpan;
 }
+
+/**
+ * Which papers' badges a listing asks for up front: a span of ids (a month list's month), the index's
+ * newest months (`newestSpan`: /new, /recent, /pastweek), or none (search results: each id asked).
+ */
+export type BadgeSpanAsk = IdSpan | 'newest' | 'none';
 
 export interface LinkBadgesAnswer {
   /** False when the person turned the site off: then nothing was looked up and nothing is shown. */

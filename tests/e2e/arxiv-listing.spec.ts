@@ -5,14 +5,14 @@
  */
 import type { Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
-import { catchupPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
+import { catchupPage, monthListingPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
 import { badges, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { fixturePapers, todayWithMoreUpvotes, type FixturePaper } from './support/fixture-papers';
 import { readRow } from './support/extension-db';
-import { stopWorker } from './support/worker-probes';
+import { recordedRequests, recordRequests, stopWorker } from './support/worker-probes';
 
 declare const chrome: typeof browser;
 import type { FixtureServer } from './support/fixture-server';
@@ -228,6 +228,53 @@ test('/pastweek with show=2000, /recent and /catchup get their badges', async ({
   expect(catchup[today[2]!.id]).toContain(`▲ ${today[2]!.upvotes} `);
   expect(catchup[today[3]!.id]).toContain(`▲ ${today[3]!.upvotes} `);
   expect(catchup[unknownEntry(901).id]).toBeNull();
+  expect(errors).toEqual([]);
+});
+
+test("a month list is sent that month's badges only; its ids of other months are asked about, and their badges and counts follow", async ({ server, context, background }) => {
+  await waitForSync(background);
+  // One entry a paper (a paper relisted on a later day shows its latest count, as the other tests read it).
+  const papers = [...new Map((await storedFixturePapers(server, background)).map((p) => [p.id, p])).values()];
+  const november = papers.filter((p) => p.id.startsWith('2511.')).slice(0, 5);
+  // Stored papers of other months (STARFlow, 2506.06276), cross-listed here as arXiv now and then does.
+  const others = papers.filter((p) => !p.id.startsWith('2511.'));
+  expect(november).toHaveLength(5);
+  expect(others.length).toBeGreaterThan(0);
+  const unknownOfTheMonth = { ...unknownEntry(0), id: '2511.29999' };
+  const unknownOlder = unknownEntry(1);
+  const entries = [listingEntry(november[0]!), unknownOfTheMonth, ...others.map(listingEntry), ...november.slice(1).map(listingEntry), unknownOlder];
+  server.pages.set(
+    'arxiv.org/list/cs.CL/2025-11',
+    monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-11', monthName: 'November 2025', entries }),
+  );
+  const callsBefore = server.hfCalls().length;
+  await recordRequests(background);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://arxiv.org/list/cs.CL/2025-11');
+
+  const known = [...november, ...others];
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(known.length);
+  const shown = await badges(page, 'dl#articles > dt');
+  for (const paper of known) expect(shown[paper.id], paper.id).toMatch(new RegExp(`^▲ ${paper.upvotes} 💬 \\d+$`));
+  expect([shown[unknownOfTheMonth.id], shown[unknownOlder.id]]).toEqual([null, null]);
+  await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${known.length} of ${entries.length} on Hugging Face Daily Papers`);
+
+  const requests = await recordedRequests(background);
+  // Asked at document_start: the month's badges, not a year's.
+  expect(requests.filter((r) => r.type === 'badgeIndex')).toEqual([{ type: 'badgeIndex', site: 'arxiv', span: { from: '2511.', to: '2512.' } }]);
+  // The ids of other months, once, in one message; never the month's own.
+  const asked = requests.filter((r) => r.type === 'linkBadges');
+  expect(asked).toHaveLength(1);
+  expect([...asked[0]!.ids!].sort()).toEqual([...others.map((p) => p.id), unknownOlder.id].sort());
+  expect(asked[0]!.site).toBe('arxiv');
+  expect(server.hfCalls().slice(callsBefore)).toEqual([]);
+
+  // Sorted by upvotes, the late badges take their place too.
+  await page.getByRole('button', { name: 'Sort by upvotes' }).click();
+  const order = await page.locator('dl#articles > dt a[title="Abstract"]').evaluateAll((links) => links.map((a) => a.id));
+  const byUpvotes = [...known].sort((a, b) => b.upvotes - a.upvotes || entries.findIndex((e) => e.id === a.id) - entries.findIndex((e) => e.id === b.id)).map((p) => p.id);
+  expect(order.slice(0, known.length)).toEqual(byUpvotes);
   expect(errors).toEqual([]);
 });
 

@@ -26,10 +26,12 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
       'lookupPapers',
       null,
       { type: 'lookupPapers', ids: ['x'.repeat(100_000)] },
-      // The badge index names no ids, and is never live.
-      { type: 'badgeIndex', site: 'arxiv', ids: [id] },
-      { type: 'badgeIndex', site: 'arxiv', live: true },
-      { type: 'badgeIndex', site: 'example.org' },
+      // The badge index names no ids, and is never live; its span is months' starts, as a listing's URL names them.
+      { type: 'badgeIndex', site: 'arxiv', span: 'newest', ids: [id] },
+      { type: 'badgeIndex', site: 'arxiv', span: 'newest', live: true },
+      { type: 'badgeIndex', site: 'example.org', span: 'newest' },
+      { type: 'badgeIndex', site: 'arxiv' },
+      { type: 'badgeIndex', site: 'arxiv', span: { from: '', to: 'z' } },
       // A page's badges: a bounded list of ids, of a site in the registry.
       { type: 'linkBadges', site: 'hackernews', ids: Array.from({ length: 501 }, () => id) },
       { type: 'linkBadges', site: 'example.org', ids: [id] },
@@ -45,10 +47,14 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
     }
     // Still working afterwards.
     const answer = (await chrome.runtime.sendMessage({ type: 'lookupPapers', ids: [id] })) as { papers: Record<string, unknown> };
-    const index = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv' })) as { enabled: boolean; index: string };
+    // The span of the id's month, as a month list asks for it.
+    const [year, month] = [Number(id.slice(0, 2)), Number(id.slice(2, 4))];
+    const next = month === 12 ? `${String(year + 1).padStart(2, '0')}01` : `${id.slice(0, 2)}${String(month + 1).padStart(2, '0')}`;
+    const span = { from: `${id.slice(0, 4)}.`, to: `${next}.` };
+    const index = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv', span })) as { enabled: boolean; index: string };
     return { results, stillWorks: Object.keys(answer.papers), indexHolds: index.enabled && index.index.split('\n').some((line) => line.startsWith(`${id} `)) };
   }, todaysFirst);
-  expect(outcomes.results).toEqual(Array(13).fill('refused'));
+  expect(outcomes.results).toEqual(Array(15).fill('refused'));
   expect(outcomes.stillWorks).toEqual([todaysFirst]);
   expect(outcomes.indexHolds).toBe(true);
 

@@ -18,14 +18,21 @@ export interface ListingToolbarProps {
   onSortChange: (byUpvotes: boolean) => void;
 }
 
-export function createListingToolbar(doc: Document, { known, total, highlightThreshold, highlighted, onSortChange }: ListingToolbarProps): HTMLDivElement {
+export interface ListingToolbar {
+  bar: HTMLDivElement;
+  /** New counts: papers whose badge came later (a /new page's replacements, asked about once the page was read). */
+  setCounts(known: number, highlighted: number): void;
+}
+
+export function createListingToolbar(doc: Document, { known, total, highlightThreshold, highlighted, onSortChange }: ListingToolbarProps): ListingToolbar {
   const bar = doc.createElement('div');
   bar.className = 'dpl-toolbar';
   bar.setAttribute('role', 'region');
   bar.setAttribute('aria-label', 'Daily Papers Lens');
   bar.setAttribute('data-testid', 'dpl-toolbar');
-  const highlight = highlightThreshold > 0 ? ` · ${highlighted} with ${highlightThreshold}+ upvotes highlighted` : '';
-  const text = textSpan(doc, 'dpl-toolbar-text', `${known} of ${total} on Hugging Face Daily Papers${highlight}`);
+  const counts = (known: number, highlighted: number) =>
+    `${known} of ${total} on Hugging Face Daily Papers${highlightThreshold > 0 ? ` · ${highlighted} with ${highlightThreshold}+ upvotes highlighted` : ''}`;
+  const text = textSpan(doc, 'dpl-toolbar-text', counts(known, highlighted));
   text.setAttribute('data-testid', 'dpl-toolbar-text');
   // The button says what it does next; `data-sorted` (styled) marks the listing as sorted.
   const button = doc.createElement('button');
@@ -44,5 +51,10 @@ export function createListingToolbar(doc: Document, { known, total, highlightThr
   });
   show();
   bar.append(textSpan(doc, 'dpl-brand', 'Daily Papers Lens'), text, button);
-  return bar;
+  return {
+    bar,
+    setCounts(known, highlighted) {
+      text.textContent = counts(known, highlighted);
+    },
+  };
 }

@@ -14,6 +14,7 @@ import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badge
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import type { TitleMatcher } from '../../../lib/shared/title-index';
 import { LinkAnswers, RemoteTitles } from '../../../lib/sites/kit/remote-answers';
+import { NewestBadges } from '../../../lib/shared/badge-index';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
 import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
@@ -73,7 +74,7 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     // before the first layout.
     watchParsedPaperLinks(doc, (id) => void known.get(id), current.signal);
     const { enabled, highlightThreshold, byTitle, newest } = await answer;
-    if (enabled) known.begin(newest ?? '');
+    if (enabled) known.begin(new NewestBadges(newest ?? ''));
     await domReady(doc);
     if (!enabled || current.signal.aborted || ctx.isInvalid) return;
     const learn = (found: readonly (PaperBadge | null)[]) => {

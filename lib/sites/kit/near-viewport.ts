@@ -23,6 +23,8 @@ export interface NearViewportHandle<T> {
   readonly shownAtOnce: number;
   /** Shows an item now if it is still waiting (the page reordered it to the top, say). */
   showNow(item: T): void;
+  /** More items, known later (their answer came after the page's first frame): each eager one shown now, the others when near the viewport. */
+  add(items: readonly T[]): void;
 }
 
 /**
@@ -38,44 +40,58 @@ export function showNearViewport<T>(
 ): NearViewportHandle<T> {
   const Observer = options.IntersectionObserver ?? globalThis.IntersectionObserver;
   const later = new Map<Element, T>();
-  let shownNow = 0;
-  for (const item of items) {
+  let observer: IntersectionObserver | undefined;
+  const watch = (element: Element, item: T) => {
+    if (options.signal.aborted) return;
+    if (!observer) {
+      const margin = `${Math.round((options.marginScreens ?? 2) * 100)}%`;
+      const watching = new Observer(
+        (records) => {
+          for (const record of records) {
+            if (!record.isIntersecting) continue;
+            const waiting = later.get(record.target);
+            if (waiting === undefined) continue;
+            later.delete(record.target);
+            watching.unobserve(record.target);
+            show(waiting);
+          }
+          // Nothing left to wait for: let go of the page (items added later get an observer of their own).
+          if (later.size === 0) {
+            watching.disconnect();
+            observer = undefined;
+          }
+        },
+        { rootMargin: `${margin} 0px ${margin} 0px` },
+      );
+      observer = watching;
+      options.signal.addEventListener('abort', () => {
+        watching.disconnect();
+        later.clear();
+      });
+    }
+    later.set(element, item);
+    observer.observe(element);
+  };
+  const place = (item: T): boolean => {
     if (!Observer || eager(item)) {
       show(item);
-      shownNow += 1;
-    } else {
-      later.set(elementOf(item), item);
+      return true;
     }
-  }
-  const handle = (observer?: IntersectionObserver): NearViewportHandle<T> => ({
-    shownAtOnce: shownNow,
+    watch(elementOf(item), item);
+    return false;
+  };
+  let shownAtOnce = 0;
+  for (const item of items) if (place(item)) shownAtOnce += 1;
+  return {
+    shownAtOnce,
     showNow(item) {
       const element = elementOf(item);
       if (!later.delete(element)) return;
       observer?.unobserve(element);
       show(item);
     },
-  });
-  if (later.size === 0 || options.signal.aborted) return handle();
-  const margin = `${Math.round((options.marginScreens ?? 2) * 100)}%`;
-  const observer = new Observer(
-    (records) => {
-      for (const record of records) {
-        if (!record.isIntersecting) continue;
-        const item = later.get(record.target);
-        if (item === undefined) continue;
-        later.delete(record.target);
-        observer.unobserve(record.target);
-        show(item);
-      }
-      if (later.size === 0) observer.disconnect();
+    add(more) {
+      for (const item of more) place(item);
     },
-    { rootMargin: `${margin} 0px ${margin} 0px` },
-  );
-  for (const element of later.keys()) observer.observe(element);
-  options.signal.addEventListener('abort', () => {
-    observer.disconnect();
-    later.clear();
-  });
-  return handle(observer);
+  };
 }

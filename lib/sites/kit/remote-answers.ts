@@ -8,12 +8,13 @@
  *
  * An answer is not known until it is here; when answers name a paper, `arrived` lets the page finish
  * what it left waiting. Each key is asked once: a failed ask counts as no paper, and a "none" holds
- * for NONE_FOR_MS, after which the key is asked again if the page meets it again. The newest papers'
- * badges come with the page's first answer, and their ids are never asked (`LinkAnswers`).
+ * for NONE_FOR_MS, after which the key is asked again if the page meets it again. The badges of a
+ * span of ids (the newest papers', a listing's month) come with the page's first answer, and those ids
+ * are never asked (`LinkAnswers`).
  */
 import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../shared/messages';
 import type { TitleMatcher } from '../../shared/title-index';
-import { NewestBadges } from '../../shared/badge-index';
+import type { SpanBadges } from '../../shared/badge-index';
 
 /** Ids, and titles, one page may ask about: a timeline read for hours stays far below it; a hostile page stops there. */
 export const KEYS_PER_PAGE_MAX = 5_000;
@@ -109,14 +110,15 @@ export class RemoteAnswers<V> {
 }
 
 /**
- * The badges of the paper ids a page links to: the newest papers' from the lines its first answer
- * brought (`NewestBadges`: a post about a paper of the last weeks is badged without a message), the
- * older ones asked about (`linkBadges`). Ids met before that answer (while the page is parsed) wait for it.
+ * The badges of the paper ids a page links to: those of a span of ids from the lines its first answer
+ * brought (a badges-only page's `NewestBadges`: a post about a paper of the last weeks is badged without
+ * a message; an arXiv listing's month), the others asked about (`linkBadges`). Ids met before that
+ * answer (while the page is parsed) wait for it.
  */
 export class LinkAnswers {
   private readonly remote: RemoteAnswers<PaperBadge>;
-  private newest: NewestBadges | undefined;
-  private newestAt = 0;
+  private local: SpanBadges | undefined;
+  private localAt = 0;
   private early = new Set<string>();
 
   constructor(
@@ -127,10 +129,10 @@ export class LinkAnswers {
     this.remote = new RemoteAnswers(ask, arrived, PAPER_ID_LIMITS, now);
   }
 
-  /** The page's first answer came, with the newest papers' badges: the ids met before it are answered, or asked about, now. */
-  begin(newest: string): void {
-    this.newest = new NewestBadges(newest);
-    this.newestAt = this.now();
+  /** The page's first answer came, with the badges of a span of ids: the ids met before it are answered, or asked about, now. */
+  begin(local: SpanBadges): void {
+    this.local = local;
+    this.localAt = this.now();
     const early = this.early;
     this.early = new Set();
     for (const id of early) this.get(id);
@@ -138,13 +140,13 @@ export class LinkAnswers {
 
   /** The badge of `id`: null when there is none, undefined while that is not known yet (then it is asked). */
   get(id: string): PaperBadge | null | undefined {
-    if (!this.newest) {
+    if (!this.local) {
       if (this.early.size < KEYS_PER_PAGE_MAX) this.early.add(id);
       return undefined;
     }
-    const local = this.newest.get(id);
+    const local = this.local.get(id);
     // "None" holds for a while only: a paper listed since then is asked about.
-    if (local === undefined || (local === null && !noneHolds(this.newestAt, this.now()))) return this.remote.get(id);
+    if (local === undefined || (local === null && !noneHolds(this.localAt, this.now()))) return this.remote.get(id);
     return local;
   }
 

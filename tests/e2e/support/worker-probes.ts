@@ -39,6 +39,8 @@ export interface RecordedRequest {
   newest?: boolean;
   repo?: string;
   site?: string;
+  /** An arXiv listing's `badgeIndex`: the ids its URL names. */
+  span?: unknown;
 }
 
 /** Records every message the background receives from now on (an observer: it never answers). */

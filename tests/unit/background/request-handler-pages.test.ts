@@ -87,9 +87,13 @@ describe('pagePapers', () => {
 
   it('refuses malformed requests and strangers', async () => {
     // badgeIndex is never live, and names no ids.
-    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', live: true }, context())).rejects.toBeInstanceOf(RefusedRequestError);
-    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', ids: ['2506.06276'] }, context())).rejects.toBeInstanceOf(RefusedRequestError);
-    await expect(handleRequest({ type: 'badgeIndex', site: 'example' }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', span: 'newest', live: true }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', span: 'newest', ids: ['2506.06276'] }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    await expect(handleRequest({ type: 'badgeIndex', site: 'example', span: 'newest' }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    // A span is months' starts only, as a listing's URL names them.
+    for (const span of [undefined, 'all', { from: '2506' }, { from: '2506.', to: '2507.0' }, { from: '2506.', extra: 1 }, { to: '2507.' }]) {
+      await expect(handleRequest({ type: 'badgeIndex', site: 'arxiv', span }, context())).rejects.toBeInstanceOf(RefusedRequestError);
+    }
     const ctx = context();
     for (const bad of [
       { type: 'pagePapers', site: 'example', ids: [] },
@@ -108,10 +112,32 @@ describe('pagePapers', () => {
 describe('badgeIndex', () => {
   it('answers the local badge index and the highlight threshold, looking nothing up', async () => {
     const ctx = context({ highlightThreshold: 50 });
-    const answer = await handleRequest({ type: 'badgeIndex', site: 'arxiv' }, ctx);
-    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, index: '2506.06276 21' });
+    const answer = await handleRequest({ type: 'badgeIndex', site: 'arxiv', span: 'newest' }, ctx);
+    expect(answer).toEqual({ enabled: true, highlightThreshold: 50, index: '2506.06276 21', covers: { from: '2505.' } });
     expect(ctx.badgeIndex).toHaveBeenCalledTimes(1);
     expect(ctx.lookup).not.toHaveBeenCalled();
+  });
+
+  it("answers a listing the lines of the span its URL names (a month's, the newest months'), and none for search results", async () => {
+    const ctx = context();
+    ctx.badgeIndex.mockResolvedValue(['2410.00001 3', '2410.99999 4 1', '2411.00001 5', '2504.00009 6', '2505.00001 7', '2506.00002 8'].join('\n'));
+    expect(await handleRequest({ type: 'badgeIndex', site: 'arxiv', span: { from: '2410.', to: '2411.' } }, ctx)).toEqual({
+      enabled: true,
+      highlightThreshold: 0,
+      index: '2410.00001 3\n2410.99999 4 1',
+      covers: { from: '2410.', to: '2411.' },
+    });
+    // The month of the newest id and the one before, with no end.
+    expect(await handleRequest({ type: 'badgeIndex', site: 'arxiv', span: 'newest' }, ctx)).toEqual({
+      enabled: true,
+      highlightThreshold: 0,
+      index: '2505.00001 7\n2506.00002 8',
+      covers: { from: '2505.' },
+    });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'arxiv', span: 'none' }, ctx)).toEqual({ enabled: true, highlightThreshold: 0, index: '' });
+    const off = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: false } });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'arxiv', span: 'newest' }, off)).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
+    expect(off.badgeIndex).not.toHaveBeenCalled();
   });
 
   it("answers a badges-only page the badges of the ids it asks about, from the local badge index, in order; nothing when its site is off", async () => {
@@ -182,7 +208,7 @@ describe('badgeIndex', () => {
 
   it('sends nothing when the person turned the site off', async () => {
     const ctx = context({ sites: { ...DEFAULT_SITE_SWITCHES, arxiv: true, github: false }, highlightThreshold: 7 });
-    expect(await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
+    expect(await handleRequest({ type: 'badgeIndex', site: 'github', span: 'newest' }, ctx)).toEqual({ enabled: false, highlightThreshold: 7, index: '' });
     expect(ctx.badgeIndex).not.toHaveBeenCalled();
   });
 });

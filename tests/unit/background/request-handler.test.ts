@@ -179,7 +179,7 @@ describe('handleRequest: what only the extension’s own pages may ask', () => {
     const { ctx, lookup, papersForRepo } = context({ sender: from.contentScript() });
     await handleRequest({ type: 'lookupPapers', ids: [STARFLOW_ID] }, ctx);
     await handleRequest({ type: 'pagePapers', site: 'arxiv', ids: [STARFLOW_ID], live: true }, ctx);
-    await handleRequest({ type: 'badgeIndex', site: 'github' }, ctx);
+    await handleRequest({ type: 'badgeIndex', site: 'github', span: 'newest' }, ctx);
     await handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx);
     // The script the popup put in a page on the person's click asks about its ids with no site.
     expect(await handleRequest({ type: 'linkBadges', ids: [STARFLOW_ID] }, ctx)).toEqual({ enabled: true, highlightThreshold: DEFAULT_SETTINGS.highlightThreshold, badges: [null] });

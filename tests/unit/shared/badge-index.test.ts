@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BadgeIndex, encodeBadgeIndex, NewestBadges, newestBadgeLines, patchBadgeIndex } from '../../../lib/shared/badge-index';
+import { BadgeIndex, badgeLinesIn, encodeBadgeIndex, monthsSpan, NewestBadges, newestBadgeLines, newestSpan, patchBadgeIndex, shiftMonth, SpanBadges } from '../../../lib/shared/badge-index';
 import type { PaperBadge } from '../../../lib/shared/messages';
+import { isHfPaperId } from '../../../lib/shared/arxiv-id';
 
 const all = (index: BadgeIndex, ids: string[]) => ids.map((id) => index.get(id));
 
@@ -130,6 +131,73 @@ describe('the newest badges', () => {
         for (const asked of [...ids, ...others]) {
           const answer = newest.get(asked);
           if (answer !== undefined) expect(answer).toEqual(whole.get(asked) ?? null);
+        }
+      }),
+    );
+  });
+});
+
+describe('spans of ids (an arXiv listing is sent the lines of the papers its URL can show)', () => {
+  const index = encodeBadgeIndex([
+    { id: '0912.1234', upvotes: 1 },
+    { id: '2410.00001', upvotes: 3 },
+    { id: '2410.99999', upvotes: 4, numComments: 1 },
+    { id: '2411.00001', upvotes: 5 },
+    { id: '2412.00002', upvotes: 6 },
+    { id: '2501.00003', upvotes: 7 },
+  ]);
+
+  it('move months across years, and make a span of them', () => {
+    expect([shiftMonth('2601', -1), shiftMonth('2512', 1), shiftMonth('2506', 0), shiftMonth('2506', -18), shiftMonth('0001', -1)]).toEqual(['2512', '2601', '2506', '2312', '0001']);
+    expect(monthsSpan('2410', '2410')).toEqual({ from: '2410.', to: '2411.' });
+    expect(monthsSpan('2411', '2412')).toEqual({ from: '2411.', to: '2501.' });
+  });
+
+  it("give the lines of a span's ids, in order; none when it holds none", () => {
+    expect(badgeLinesIn(index, monthsSpan('2410', '2410'))).toBe('2410.00001 3\n2410.99999 4 1');
+    expect(badgeLinesIn(index, monthsSpan('2411', '2412'))).toBe('2411.00001 5\n2412.00002 6');
+    expect(badgeLinesIn(index, { from: '2412.' })).toBe('2412.00002 6\n2501.00003 7');
+    expect(badgeLinesIn(index, { from: '' })).toBe(index);
+    expect(badgeLinesIn(index, monthsSpan('2502', '2502'))).toBe('');
+    expect(badgeLinesIn(index, monthsSpan('2301', '2301'))).toBe('');
+    expect(badgeLinesIn('', monthsSpan('2410', '2410'))).toBe('');
+  });
+
+  it("name the newest months: the newest id's and the one before, with no end; every id for an empty index", () => {
+    expect(newestSpan(index)).toEqual({ from: '2412.' });
+    expect(newestSpan('')).toEqual({ from: '' });
+    expect(newestSpan('hep-th/9901001 3')).toBeUndefined();
+  });
+
+  it('answer every id of the span from its lines (null: none), and leave the others to be asked', () => {
+    const span = monthsSpan('2410', '2410');
+    const badges = new SpanBadges(badgeLinesIn(index, span), span);
+    expect(badges.get('2410.99999')).toEqual({ id: '2410.99999', upvotes: 4, numComments: 1 });
+    expect(badges.get('2410.50000')).toBeNull();
+    expect([badges.get('2411.00001'), badges.get('2409.99999'), badges.get('0912.1234'), badges.get('2410.00001v2'), badges.get('hep-th/9901001')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // No span: the lines answer for nothing (search results ask about each id).
+    expect(new SpanBadges('', undefined).get('2410.00001')).toBeUndefined();
+  });
+
+  it('never answer null for an id the whole index holds (any index, any span)', () => {
+    const id = fc.tuple(fc.integer({ min: 704, max: 2612 }), fc.integer({ min: 1, max: 29_999 })).map(([month, n]) => `${String(month).padStart(4, '0')}.${String(n).padStart(5, '0')}`);
+    const month = fc.integer({ min: 700, max: 2612 }).map((n) => String(n).padStart(4, '0'));
+    fc.assert(
+      fc.property(fc.uniqueArray(id, { maxLength: 60 }), month, fc.nat(30), fc.array(id, { maxLength: 20 }), (ids, first, length, others) => {
+        const text = encodeBadgeIndex(ids.map((paper, i) => ({ id: paper, upvotes: i })));
+        const whole = new BadgeIndex(text);
+        const span = monthsSpan(first, shiftMonth(first, length));
+        const badges = new SpanBadges(badgeLinesIn(text, span), span);
+        for (const asked of [...ids, ...others]) {
+          const answer = badges.get(asked);
+          if (answer !== undefined) expect(answer).toEqual(whole.get(asked) ?? null);
+          else if (isHfPaperId(asked) && asked >= span.from && asked < span.to!) throw new Error(`${asked} is in the span and was not answered`);
         }
       }),
     );

@@ -54,8 +54,8 @@ describe('the sites registry', () => {
     expect(sites).toMatchObject({ arxiv: true, github: true, throwaway: false });
     expect((parts.settings.parseSettings({ sites: { throwaway: true } }).sites as Record<string, boolean>).throwaway).toBe(true);
 
-    expect(parts.messages.RequestSchema.safeParse({ type: 'badgeIndex', site: 'throwaway' }).success).toBe(true);
-    expect(parts.messages.RequestSchema.safeParse({ type: 'badgeIndex', site: 'elsewhere' }).success).toBe(false);
+    expect(parts.messages.RequestSchema.safeParse({ type: 'badgeIndex', site: 'throwaway', span: 'newest' }).success).toBe(true);
+    expect(parts.messages.RequestSchema.safeParse({ type: 'badgeIndex', site: 'elsewhere', span: 'newest' }).success).toBe(false);
 
     const form = parts.form.toSettingsForm(parts.settings.parseSettings({}));
     const saved = parts.form.readSettingsForm({ ...form, sites: { ...form.sites, throwaway: true } as typeof form.sites });

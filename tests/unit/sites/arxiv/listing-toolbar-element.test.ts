@@ -14,17 +14,22 @@ describe('createListingToolbar', () => {
   });
 
   it('says how many papers HF knows, and how many are highlighted when a threshold is set', () => {
-    const bar = createListingToolbar(doc, props());
+    const { bar, setCounts } = createListingToolbar(doc, props());
     expect(bar.getAttribute('role')).toBe('region');
     expect(bar.getAttribute('aria-label')).toBe('Daily Papers Lens');
     expect(bar.querySelector('[data-testid="dpl-toolbar-text"]')?.textContent).toBe('12 of 400 on Hugging Face Daily Papers');
     const highlighting = createListingToolbar(doc, props({ highlightThreshold: 50, highlighted: 3 }));
-    expect(highlighting.querySelector('.dpl-toolbar-text')?.textContent).toBe('12 of 400 on Hugging Face Daily Papers · 3 with 50+ upvotes highlighted');
+    expect(highlighting.bar.querySelector('.dpl-toolbar-text')?.textContent).toBe('12 of 400 on Hugging Face Daily Papers · 3 with 50+ upvotes highlighted');
+    // Badges that came later (asked about once the page was read) count too.
+    setCounts(15, 0);
+    highlighting.setCounts(14, 4);
+    expect(bar.querySelector('.dpl-toolbar-text')?.textContent).toBe('15 of 400 on Hugging Face Daily Papers');
+    expect(highlighting.bar.querySelector('.dpl-toolbar-text')?.textContent).toBe('14 of 400 on Hugging Face Daily Papers · 4 with 50+ upvotes highlighted');
   });
 
   it('sorts by upvotes and back, saying what the next press does and marking the sorted state', () => {
     const calls: boolean[] = [];
-    const bar = createListingToolbar(doc, props({ onSortChange: (byUpvotes) => calls.push(byUpvotes) }));
+    const { bar } = createListingToolbar(doc, props({ onSortChange: (byUpvotes) => calls.push(byUpvotes) }));
     const button = bar.querySelector('button')!;
     expect(button.getAttribute('type')).toBe('button');
     expect(button.textContent).toBe('Sort by upvotes');
@@ -40,7 +45,7 @@ describe('createListingToolbar', () => {
 
   it('keeps whatever it is given as text', () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const bar = createListingToolbar(doc, props({ known: hostile as unknown as number }));
+    const { bar } = createListingToolbar(doc, props({ known: hostile as unknown as number }));
     expect(bar.querySelector('img')).toBeNull();
     expect(bar.querySelector('.dpl-toolbar-text')?.textContent).toContain(hostile);
   });

@@ -113,3 +113,42 @@ describe('showNearViewport', () => {
     }
   });
 });
+
+describe('showNearViewport, items added later (their answer came after the first frame)', () => {
+  it('shows an added eager item at once and waits for the others, even after the first ones were all shown', () => {
+    const { observers, Observer } = fakeObservers();
+    const items = elements(5);
+    const shown: string[] = [];
+    const lazy = showNearViewport(items.slice(0, 2), (e) => items.indexOf(e) < 1, (e) => e, (e) => shown.push(e.id), {
+      signal: new AbortController().signal,
+      IntersectionObserver: Observer,
+    });
+    observers[0]!.report(items[1]!, true);
+    expect(observers[0]!.disconnected).toBe(true);
+
+    lazy.add([items[2]!, items[3]!]);
+    expect(shown).toEqual(['e0', 'e1']);
+    expect(observers).toHaveLength(2);
+    observers[1]!.report(items[3]!, true);
+    expect(shown).toEqual(['e0', 'e1', 'e3']);
+    lazy.showNow(items[2]!);
+    expect(shown).toEqual(['e0', 'e1', 'e3', 'e2']);
+    // An added eager item (at the page's top) needs no observer.
+    const eagerOnly = showNearViewport([], () => true, (e: HTMLElement) => e, (e) => shown.push(e.id), { signal: new AbortController().signal, IntersectionObserver: Observer });
+    eagerOnly.add([items[4]!]);
+    expect(shown.at(-1)).toBe('e4');
+    expect(observers).toHaveLength(2);
+  });
+
+  it('adds nothing to watch once its signal aborted', () => {
+    const { observers, Observer } = fakeObservers();
+    const items = elements(2);
+    const shown: string[] = [];
+    const stop = new AbortController();
+    const lazy = showNearViewport([], () => false, (e: HTMLElement) => e, (e) => shown.push(e.id), { signal: stop.signal, IntersectionObserver: Observer });
+    stop.abort();
+    lazy.add(items);
+    expect(observers).toHaveLength(0);
+    expect(shown).toEqual([]);
+  });
+});

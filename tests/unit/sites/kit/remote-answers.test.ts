@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { KEYS_PER_PAGE_MAX, LinkAnswers, NONE_FOR_MS, RemoteAnswers, RemoteTitles } from '../../../../lib/sites/kit/remote-answers';
 import { MAX_LINK_BADGE_IDS, MAX_MATCH_TITLES, MAX_MATCHED_TITLE, type PaperBadge } from '../../../../lib/shared/messages';
+import { NewestBadges } from '../../../../lib/shared/badge-index';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const BADGE: PaperBadge = { id: '2506.06276', upvotes: 21, numComments: 2 };
@@ -98,7 +99,7 @@ describe('LinkAnswers and RemoteTitles', () => {
     expect([answers.get('2506.06276'), answers.get('2501.00042')]).toEqual([undefined, undefined]);
     await settle();
     expect(ask).not.toHaveBeenCalled();
-    answers.begin('2506.06276 21 2\n2506.09999 4');
+    answers.begin(new NewestBadges('2506.06276 21 2\n2506.09999 4'));
     await settle();
     // The first line's id and every later one are answered in the page; the older one was asked about.
     expect(ask.mock.calls).toEqual([[['2501.00042']]]);
@@ -114,7 +115,7 @@ describe('LinkAnswers and RemoteTitles', () => {
     let now = 1_000;
     const ask = vi.fn(async (ids: string[]) => ids.map((id) => (id === '2506.08000' ? { id, upvotes: 5 } : null)));
     const answers = new LinkAnswers(ask, vi.fn(), () => now);
-    answers.begin('2506.06276 21 2');
+    answers.begin(new NewestBadges('2506.06276 21 2'));
     expect(answers.get('2506.07000')).toBeNull();
     now += NONE_FOR_MS;
     expect([answers.get('2506.08000'), answers.get('2506.06276')]).toEqual([undefined, BADGE]);
@@ -126,7 +127,7 @@ describe('LinkAnswers and RemoteTitles', () => {
   it('with no newest lines (an empty index), asks about every id', async () => {
     const ask = vi.fn(async (ids: string[]) => ids.map(() => null));
     const answers = new LinkAnswers(ask, vi.fn());
-    answers.begin('');
+    answers.begin(new NewestBadges(''));
     answers.get('2611.00001');
     await settle();
     expect(ask.mock.calls).toEqual([[['2611.00001']]]);
@@ -135,7 +136,7 @@ describe('LinkAnswers and RemoteTitles', () => {
   it("ids go MAX_LINK_BADGE_IDS a message; a title's answer is the badge of the paper it names, read as its id", async () => {
     const askIds = vi.fn(async (ids: string[]) => ids.map(() => null));
     const badges = new LinkAnswers(askIds, vi.fn());
-    badges.begin('');
+    badges.begin(new NewestBadges(''));
     for (let i = 0; i <= MAX_LINK_BADGE_IDS; i++) badges.get(`2506.${String(i).padStart(5, '0')}`);
     await settle();
     await settle();

@@ -1,0 +1,157 @@
+/**
+ * An arXiv listing's (and search results') whole content script: a badge on every paper HF knows, the
+ * highlight, and the sort by upvotes.
+ *
+ * At document_start the page asks for the badges of the papers its URL says it can show (a month list's
+ * month, the newest months for /new; ../../../lib/sites/arxiv/listing-span.ts), so that answer is here
+ * when the page is parsed and those badges go in at DOMContentLoaded, in the same task, before the first
+ * layout. Its other ids (a /new page's replacements of older papers, search results) are asked about
+ * then, in one message per 500, as every other site asks (local only, never sent on); their badges go
+ * in when the answer comes, and the toolbar's counts follow.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createListingToolbar, type ListingToolbar } from './listing-toolbar-element';
+import { createUpvoteBadge } from '../kit/upvote-badge-element';
+import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
+import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
+import { LISTING_EAGER_ENTRIES, type ListingEntry } from '../../../lib/sites/arxiv/listing-entry';
+import { listingToolbarAnchor, readListingPage } from '../../../lib/sites/arxiv/listing-page';
+import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../../lib/sites/arxiv/search-page';
+import { HostThemes, watchPageTheme } from '../../../lib/sites/kit/page-theme';
+import { domReady } from '../../../lib/sites/kit/dom-ready';
+import { showNearViewport, type NearViewportHandle } from '../../../lib/sites/kit/near-viewport';
+import { LinkAnswers } from '../../../lib/sites/kit/remote-answers';
+import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../../lib/sites/kit/shadow-host';
+import { SpanBadges } from '../../../lib/shared/badge-index';
+import { sendRequest, type BadgeIndexAnswer, type PaperBadge } from '../../../lib/shared/messages';
+
+/** Our elements on a listing: an earlier run's are removed before ours go in. */
+export const LISTING_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
+
+/**
+ * Badges the listing once it is parsed, given the answer asked for at document_start, what removes an
+ * earlier run's elements, and the stylesheets of the badges, their overlay and the toolbar.
+ */
+export async function showListingBadges(ctx: ContentScriptContext, answer: Promise<BadgeIndexAnswer>, removeEarlierRun: () => void, css: string): Promise<void> {
+  await domReady(document);
+  if (ctx.isInvalid) return;
+  // What an earlier run left goes first: never two badges.
+  removeEarlierRun();
+  const search = isSearchPage(location.href);
+  const entries = (search ? readSearchPage : readListingPage)(document, location.href);
+  // Old-style ids have no HF page.
+  const papers = entries.filter((entry) => entry.arxivId.style === 'new');
+  if (!papers.length) return;
+  const { enabled, highlightThreshold, index, covers } = await answer;
+  if (!enabled || ctx.isInvalid) return;
+
+  // Put in at the first paper known, now or when an answer brings one.
+  let view: ListingView | undefined;
+  const show = (known: Map<ListingEntry, PaperBadge>) => {
+    if (known.size) (view ??= new ListingView(ctx, entries, highlightThreshold, search, css, removeEarlierRun)).add(known);
+  };
+  // Entries whose answer is on its way.
+  let waiting: ListingEntry[] = [];
+  const badges = new LinkAnswers(
+    (ids) => sendRequest({ type: 'linkBadges', site: 'arxiv', ids }).then((asked) => (asked.enabled ? asked.badges : ids.map(() => null))),
+    () => {
+      if (!ctx.isInvalid) show(knownOf(waiting));
+    },
+  );
+  /** The badges of those of `pending` known now; those not known yet wait (and are asked about). */
+  const knownOf = (pending: readonly ListingEntry[]) => {
+    const known = new Map<ListingEntry, PaperBadge>();
+    waiting = [];
+    for (const entry of pending) {
+      const badge = badges.get(entry.arxivId.id);
+      if (badge) known.set(entry, badge);
+      else if (badge === undefined) waiting.push(entry);
+    }
+    return known;
+  };
+  badges.begin(new SpanBadges(index, covers));
+  show(knownOf(papers));
+}
+
+/** The badges, tints and toolbar of one listing, put in at the first paper known; more papers added as their answers come. */
+class ListingView {
+  private readonly known = new Map<ListingEntry, PaperBadge>();
+  private readonly firstScreens: Set<ListingEntry>;
+  private readonly highlight = new EntryHighlight();
+  private readonly lazy: NearViewportHandle<ListingEntry>;
+  private readonly toolbar: ListingToolbar | undefined;
+  /** Built at the first sort: it reads every entry's place (4000 elements on a 2000-entry listing). */
+  private order: EntryOrder | undefined;
+
+  constructor(
+    ctx: ContentScriptContext,
+    private readonly entries: readonly ListingEntry[],
+    private readonly highlightThreshold: number,
+    search: boolean,
+    css: string,
+    removeEarlierRun: () => void,
+  ) {
+    removeEarlierRun();
+    const styles = new OverlayStyles(css);
+    const hosts: ShadowHost[] = [];
+    // In the page's look, read once in the frame after the first badge, and followed (../../../lib/sites/kit/page-theme.ts).
+    const themes = new HostThemes((read) => ctx.requestAnimationFrame(read));
+    const showBadge = (entry: ListingEntry) => {
+      const paper = this.known.get(entry)!;
+      const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
+      const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
+      themes.add(shadow.host, entry.badgeSlot);
+      shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
+      entry.badgeSlot.append(shadow.host);
+      if (highlighted) this.highlight.add(entry);
+      hosts.push(shadow);
+    };
+    // The first screens' badges (and tints) go in at once, before the page's first frame; the rest as the
+    // person scrolls near them: a badge costs the page's layout whether it is seen or not.
+    this.firstScreens = new Set(entries.slice(0, LISTING_EAGER_ENTRIES));
+    this.lazy = showNearViewport<ListingEntry>([], (entry) => this.firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
+
+    const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
+    const target = anchor ? createRenderTarget(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
+    if (anchor && target) {
+      this.toolbar = createListingToolbar(document, {
+        known: 0,
+        total: entries.length,
+        highlightThreshold,
+        highlighted: 0,
+        onSortChange: (byUpvotes) => (byUpvotes ? this.sortByUpvotes() : this.order?.restore()),
+      });
+      target.container.append(this.toolbar.bar);
+      themes.add(target.host, anchor);
+      anchor.before(target.host);
+      hosts.push(target);
+    }
+
+    watchPageTheme(document, () => themes.follow(), ctx.signal);
+    ctx.onInvalidated(() => {
+      this.order?.restore();
+      this.highlight.clear();
+      for (const { host } of hosts) host.remove();
+    });
+  }
+
+  /** Papers whose badge is known: badged now (the first screens') or as they come near, counted, and in the order if sorted. */
+  add(known: ReadonlyMap<ListingEntry, PaperBadge>): void {
+    for (const [entry, badge] of known) this.known.set(entry, badge);
+    this.lazy.add([...known.keys()]);
+    let highlighted = 0;
+    for (const badge of this.known.values()) if (isHighlighted(badge.upvotes, this.highlightThreshold)) highlighted += 1;
+    this.toolbar?.setCounts(this.known.size, highlighted);
+    if (this.order?.reordered) this.sortByUpvotes();
+  }
+
+  private readonly upvotesOf = (entry: ListingEntry) => this.known.get(entry)?.upvotes;
+
+  /** Sorted by upvotes, the page's top shows entries that were far down: their badges go in with the move. */
+  private sortByUpvotes(): void {
+    this.order ??= new EntryOrder(this.entries);
+    this.order.sortBy(this.upvotesOf);
+    const firstSection = this.entries.filter((entry) => entry.section === this.entries[0]!.section);
+    for (const entry of orderByScore(firstSection, this.upvotesOf).slice(0, LISTING_EAGER_ENTRIES)) if (this.known.has(entry)) this.lazy.showNow(entry);
+  }
+}
