@@ -14,7 +14,7 @@
  * page finds a paper by binary search in the string as it came: with a year of papers (40,000 lines,
  * 600 KB) a page reads the few thousand it shows, never the whole index into a map of its own.
  */
-import type { PaperBadge } from './messages';
+import type { IdSpan, PaperBadge } from './messages';
 import { isHfPaperId } from './arxiv-id';
 import { firstFieldEnd, lineAt, lowerBound, mergeSorted } from './sorted-lines';
 
@@ -117,16 +117,6 @@ export class BadgeIndex {
     if (space === start || space === line.end || text.slice(start, space) !== id) return null;
     return readBadge(id, text.slice(space + 1, line.end)) ?? null;
   }
-}
-
-/**
- * A run of ids, `from` (inclusive) up to `to` (exclusive; none: no end), in the index's order. New-style
- * ids (`YYMM.NNNNN`) sort in the order arXiv numbered them, so a month is a span (`2610.` to `2611.`):
- * the papers an arXiv listing of that month can show.
- */
-export interface IdSpan {
-  from: string;
-  to?: string;
 }
 
 const inSpan = (id: string, { from, to }: IdSpan): boolean => id >= from && (to === undefined || id < to);

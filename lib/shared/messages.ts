@@ -9,7 +9,6 @@ import type { Paper } from './paper';
 import type { SiteId } from './sites';
 import type { HfErrorKind, SyncOutcome } from './sync-state';
 import type { RepoKind } from './hf-repo';
-import type { IdSpan } from './badge-index';
 
 /** HF refuses longer search queries. */
 export const MAX_SEARCH_QUERY = 250;
@@ -51,7 +50,7 @@ export type Request =
   | {
       /**
        * An arXiv listing's first question, asked at document_start before the page's ids are known: the
-       * badges of the papers its URL says it can show (./badge-index.ts `IdSpan`), from the local
+       * badges of the papers its URL says it can show (`IdSpan`, read in ./badge-index.ts), from the local
        * database only, and how to show them, so those badges go in before the first layout. Never
        * answered from anywhere but the local database.
        */
@@ -175,6 +174,16 @@ export interface BadgeIndexAnswer {
   index: string;
   /** The ids `index` answers for (an id there that it lacks has no badge); none: it answers for none, every id is asked about. */
   covers?: IdSpan;
+}
+
+/**
+ * A run of ids, `from` (inclusive) up to `to` (exclusive; none: no end), in the index's order. New-style
+ * ids (`YYMM.NNNNN`) sort in the order arXiv numbered them, so a month is a span (`2610.` to `2611.`):
+ * the papers an arXiv listing of that month can show.
+ */
+export interface IdSpan {
+  from: string;
+  to?: string;
 }
 
 /**
