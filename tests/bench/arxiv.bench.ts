@@ -12,7 +12,7 @@ import { chromium, type Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
-import { listingEntry, storedFixturePapers, unknownEntry } from '../e2e/support/arxiv';
+import { listingEntry, recentUnknownEntry, storedFixturePapers } from '../e2e/support/arxiv';
 import { CHROMIUM_PATH, EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
@@ -97,8 +97,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   test.setTimeout(600_000);
   const loadBefore = loadavg()[0]!;
   await waitForSync(background, 120_000);
-  const papers = await storedFixturePapers(server, background);
-  const unknown = (n: number) => Array.from({ length: n }, (_, i) => unknownEntry(i));
+  // A /pastweek listing shows the last days' submissions: the fixture's papers of its newest month
+  // (not STARFlow, 2506.06276, which a listing of these days would show only as a replacement).
+  const papers = (await storedFixturePapers(server, background)).filter((p) => p.id.startsWith('2511.'));
+  // Entries HF never saw, of the same last days (a /pastweek listing's entries are all recent).
+  const unknown = (n: number) => Array.from({ length: n }, (_, i) => recentUnknownEntry(i));
   // Realistic: about one entry in ten is on Daily Papers. Worst case: every entry is.
   const realisticKnown = papers.slice(0, 200).map(listingEntry);
   const realistic = [...realisticKnown, ...unknown(ENTRIES - 200)].sort((a, b) => a.id.localeCompare(b.id));

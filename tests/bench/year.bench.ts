@@ -28,14 +28,15 @@ import { USER_STATE_BACKUP_FILE } from '../../lib/shared/storage-keys';
 import { RETENTION_MIN_DAYS } from '../../lib/shared/settings';
 import { readExtensionFile, readRow } from '../e2e/support/extension-db';
 import { CHROMIUM_PATH, EXTENSION_DIR, expect, test } from '../e2e/support/extension-test';
-import { unknownEntry } from '../e2e/support/arxiv';
+import { unknownEntryOf } from '../e2e/support/arxiv';
 import { fixturePapers } from '../e2e/support/fixture-papers';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
 import type { FixtureServer } from '../e2e/support/fixture-server';
-import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
+import { monthListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
-import { NEWEST_BADGES } from '../../lib/shared/badge-index';
+import { monthsSpan, NEWEST_BADGES, shiftMonth } from '../../lib/shared/badge-index';
+import type { BadgeSpanAsk } from '../../lib/shared/messages';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 import { extensionScriptCpu, mainThreadCpu } from './support/traced-visit';
 import { stopWorker } from '../e2e/support/worker-probes';
@@ -106,7 +107,8 @@ const daysBack = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().
 /** Writes `count` papers (the latest days of a year), their history, their days, 2,000 misses and a trending list; answers their ids. */
 async function seed(page: Page, count: number): Promise<string[]> {
   const days = Math.ceil(count / PER_DAY);
-  const papers = syntheticPapers(count, { firstDay: daysBack(days - 1), perDay: PER_DAY, now: Date.now() });
+  // Numbered by the month of their day, as arXiv numbers them: a month list's month holds ~3,300 of them.
+  const papers = syntheticPapers(count, { firstDay: daysBack(days - 1), perDay: PER_DAY, now: Date.now(), idsByDay: true });
   const now = Date.now();
   for (let i = 0; i < papers.length; i += 2_000) {
     const batch = papers.slice(i, i + 2_000).map((paper) => {
@@ -204,14 +206,14 @@ async function timeBackups(context: BrowserContext, page: Page, runs: number): P
   return { ms, kb: new TextEncoder().encode(copy ?? '').length / 1024 };
 }
 
-/** The question a listing page asks, from an extension page: answered in ms, with the index's size. */
-async function askBadgeIndex(page: Page): Promise<{ ms: number; bytes: number; lines: number }> {
-  return page.evaluate(async () => {
+/** The question a listing page asks (a /new page's, unless `span` says otherwise), from an extension page: answered in ms, with the size of what it was sent. */
+async function askBadgeIndex(page: Page, span: BadgeSpanAsk = 'newest'): Promise<{ ms: number; bytes: number; lines: number }> {
+  return page.evaluate(async (span) => {
     const start = performance.now();
-    const { index } = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv' })) as { index: string };
+    const { index } = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv', span })) as { index: string };
     const ms = performance.now() - start;
     return { ms, bytes: new TextEncoder().encode(index).length, lines: index ? index.split('\n').length : 0 };
-  });
+  }, span);
 }
 
 /**
@@ -377,17 +379,35 @@ const LISTING_ENTRIES = 2_000;
 const LISTING_VISITS = 5;
 const LISTING_PROFILED = 3;
 
-/** A 2000-entry arXiv listing (five days of 400) whose entries `storedIds` (200 or 2000) are stored papers, the rest papers HF never saw. */
-function listingHtml(storedIds: string[]): { html: string; firstScreensStored: number } {
+/**
+ * Where a person meets a listing of 2000: /pastweek with `show=2000` (five days of 400), its entries
+ * of the last days; or a month's list (`/list/cs.LG/2026-11`, all of one month), the only listing on
+ * which 2000 stored papers can meet, as a year of Daily Papers holds ~3,300 a month.
+ */
+type ListingKind = 'pastweek' | 'month';
+
+/**
+ * A 2000-entry arXiv listing whose entries `storedIds` (200 or 2000, all of one month, or two) are stored
+ * papers, the rest papers HF never saw, of the same month as its first stored one (the page's ids are of
+ * its days).
+ */
+function listingHtml(storedIds: string[], kind: ListingKind): { path: string; html: string; firstScreensStored: number } {
   const stored = storedIds.map((id, i): ListingEntryFixture => ({ id, title: `A stored paper of the year, number ${i}`, authors: ['Jiatao Gu'] }));
-  const others = Array.from({ length: LISTING_ENTRIES - stored.length }, (_, i) => unknownEntry(i));
+  const yymm = storedIds[0]!.slice(0, 4);
+  const others = Array.from({ length: LISTING_ENTRIES - stored.length }, (_, i) => unknownEntryOf(yymm, 60_000, i));
   // Spread through the page, as on arXiv: with 200 stored, one entry in ten.
   const every = LISTING_ENTRIES / stored.length;
   const entries = Array.from({ length: LISTING_ENTRIES }, (_, i) => (i % every === 0 && stored.length ? stored.shift()! : others.shift()!));
+  const known = new Set(storedIds);
+  const firstScreensStored = entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => known.has(e.id)).length;
+  if (kind === 'month') {
+    const month = `20${yymm.slice(0, 2)}-${yymm.slice(2)}`;
+    const html = monthListingPage({ category: 'cs.LG', categoryName: 'Machine Learning', month, monthName: month, entries, show: LISTING_ENTRIES });
+    return { path: `arxiv.org/list/cs.LG/${month}`, html, firstScreensStored };
+  }
   const days = Array.from({ length: 5 }, (_, i) => ({ day: `Day ${i + 1}`, entries: entries.slice(i * 400, (i + 1) * 400) }));
   const html = recentListingPage({ category: 'cs.LG', categoryName: 'Machine Learning', subcontext: 'pastweek', show: LISTING_ENTRIES, days });
-  const known = new Set(storedIds);
-  return { html, firstScreensStored: entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => known.has(e.id)).length };
+  return { path: 'arxiv.org/list/cs.LG/pastweek', html, firstScreensStored };
 }
 
 /**
@@ -395,12 +415,11 @@ function listingHtml(storedIds: string[]): { html: string; firstScreensStored: n
  * worker awake) and without it (a Chromium of its own), in turn: DOMContentLoaded → the first screens'
  * badges, the load event and the page's main-thread CPU against the page without the extension, and
  * our content script's own main-thread time (profiled). What grows with the papers stored is what the
- * page is sent (the badge index of the window) and what it does with it.
+ * page is sent (the badges of the months its URL names) and what it does with it.
  */
-async function listingFigures(context: BrowserContext, plain: BrowserContext, server: FixtureServer, storedIds: string[]): Promise<Figure[]> {
-  const path = `arxiv.org/list/cs.LG/pastweek`;
+async function listingFigures(context: BrowserContext, plain: BrowserContext, server: FixtureServer, storedIds: string[], kind: ListingKind): Promise<Figure[]> {
+  const { path, html, firstScreensStored } = listingHtml(storedIds, kind);
   const url = `https://${path}?skip=0&show=${LISTING_ENTRIES}`;
-  const { html, firstScreensStored } = listingHtml(storedIds);
   server.pages.set(path, html);
   const tab = await context.newPage();
   await watchFor(tab, 'dpl-paper-badge', firstScreensStored);
@@ -424,7 +443,7 @@ async function listingFigures(context: BrowserContext, plain: BrowserContext, se
   for (let i = 0; i < LISTING_PROFILED; i++) own.push((await extensionScriptCpu(context, tab, url, PAINTED)).ours);
   await tab.close();
   await plainTab.close();
-  const what = `listing of 2000, ${storedIds.length} stored`;
+  const what = `${kind === 'month' ? 'month list' : 'listing'} of 2000, ${storedIds.length} stored`;
   const load = percentMore(withExtension.map((t) => t.load), without.map((t) => t.load));
   const cpuMore = percentMore(cpu.withExtension, cpu.without);
   return [
@@ -554,7 +573,13 @@ for (const size of SIZES) {
     }
     const warm: number[] = [];
     for (let run = 0; run < 5; run++) warm.push((await askBadgeIndex(page)).ms);
-    const known = syntheticPapers(Math.min(size, 200), { firstDay: daysBack(Math.ceil(size / PER_DAY) - 1), perDay: PER_DAY, now: Date.now() }).map((p) => p.id);
+    // What a listing is sent: a /new page the newest two months' badges (above), a month list its month's;
+    // the whole index, the window's, stays in the worker (and its kept copy).
+    const lastFullMonth = shiftMonth(ids.at(-1)!.slice(0, 4), -1);
+    const monthIds = ids.filter((id) => id.startsWith(`${lastFullMonth}.`));
+    const monthSent = await askBadgeIndex(page, monthsSpan(lastFullMonth, lastFullMonth));
+    const wholeIndex = (await readRow<{ value?: { index?: string } }>(page, 'kv', 'badgeIndex'))?.value?.index ?? '';
+    const known = syntheticPapers(Math.min(size, 200), { firstDay: daysBack(Math.ceil(size / PER_DAY) - 1), perDay: PER_DAY, now: Date.now(), idsByDay: true }).map((p) => p.id);
     const listingIds = [...known, ...Array.from({ length: 2_000 - known.length }, (_, i) => `2611.${String(20_000 + i)}`)];
     const listings: number[] = [];
     let found = 0;
@@ -587,8 +612,8 @@ for (const size of SIZES) {
     // the newest papers, in the window, so the listing gets their badges from this size's index.
     const plainBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--disable-quic', ...server.chromiumArgs()] });
     const plain = await plainBrowser.newContext({ ignoreHTTPSErrors: true });
-    const listingRows = await listingFigures(context, plain, server, ids.slice(-200));
-    if (ids.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, plain, server, ids.slice(-LISTING_ENTRIES))));
+    const listingRows = await listingFigures(context, plain, server, ids.slice(-200), 'pastweek');
+    if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, plain, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
     // A paper the first sync stored (the fixture's Daily Papers), as the background answers it.
     const fixture = fixturePapers(server.data);
     const { papers: storedFixture } = await page.evaluate(
@@ -664,7 +689,9 @@ for (const size of SIZES) {
       { measure: 'worker cold start → first page answered, after a sync (the index filled again after it, unasked)', value: afterSync, unit: 'ms' },
       { measure: `worker cold start → first page answered, after a pruning run took the window's oldest day (${firstRun.papers} papers): the copy it patched, patched to the window`, value: afterPrune, unit: 'ms' },
       medianFigure('badge index answered, worker awake', warm, 'ms'),
-      { measure: `badge index size (${index.lines} papers), sent to an arXiv listing only`, value: index.bytes / 1024, unit: 'KB' },
+      { measure: `badge index (${wholeIndex ? wholeIndex.split('\n').length : 0} papers, the window's), held by the worker, sent whole to no page`, value: new TextEncoder().encode(wholeIndex).length / 1024, unit: 'KB' },
+      { measure: `sent to an arXiv /new, /recent or /pastweek listing: the newest two months' badges (${index.lines} papers)`, value: index.bytes / 1024, unit: 'KB' },
+      { measure: `sent to a month's list (${lastFullMonth}: ${monthSent.lines} papers)`, value: monthSent.bytes / 1024, unit: 'KB' },
       medianFigure(`listing's 2000 ids answered (${found} found), worker awake`, listings, 'ms'),
       { measure: 'worker heap after GC (index filled)', value: heap, unit: 'MB', target: '≤ 16 MB', met: heap <= 16 },
       { measure: 'worker cold start → X page with a paper card answered (its first question with the newest badges, then its 5 older ids and its card title), first wake after X was turned on: the badge copy taken, titles read', value: titled[0]!, unit: 'ms' },

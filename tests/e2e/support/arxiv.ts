@@ -18,11 +18,21 @@ export function listingEntry(paper: { id: string; title: string; summary?: strin
   return { id: paper.id, title: paper.title, authors: ['Jiatao Gu', 'Tianrong Chen'], abstract: paper.summary, comments: '23 pages, 12 figures' };
 }
 
-/** A paper HF does not know: a valid id outside the fixture's ranges. */
-export function unknownEntry(n: number): ListingEntryFixture {
-  const id = `2506.${String(20_000 + n).padStart(5, '0')}`;
+/** A paper HF does not know, the `n`th of a month's (`YYMM`) numbers from `first`. */
+export function unknownEntryOf(month: string, first: number, n: number): ListingEntryFixture {
+  const id = `${month}.${String(first + n).padStart(5, '0')}`;
   return { id, title: `An unrelated paper number ${n}`, authors: ['Ada Lovelace'], abstract: `Nothing HF has seen (${n}).` };
 }
+
+/** A paper HF does not know: a valid id outside the fixture's ranges. */
+export const unknownEntry = (n: number): ListingEntryFixture => unknownEntryOf('2506', 20_000, n);
+
+/**
+ * A paper HF does not know, of the month of the fixture's newest papers (`2511.`, after their numbers):
+ * as a /new or /pastweek listing's entries are, all of the last days. Such a listing is sent the badges
+ * of those months (lib/sites/arxiv/listing-span.ts), so an entry like this is known to have none there.
+ */
+export const recentUnknownEntry = (n: number): ListingEntryFixture => unknownEntryOf('2511', 50_000, n);
 
 /** Writes settings the way the options page would (browser.storage.sync, key "settings"). */
 export async function patchSettings(background: Worker, patch: Record<string, unknown>): Promise<void> {
