@@ -37,6 +37,8 @@ interface TracedVisit {
 }
 
 async function tracedVisit(context: BrowserContext, page: Page, url: string, done: string, profiled: boolean): Promise<TracedVisit> {
+  // In front, as a page a person reads is (./page-visit.ts: a tab behind another had its frames held back).
+  await page.bringToFront();
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
