@@ -28,17 +28,32 @@ import { sendRequest, type BadgeIndexAnswer, type PaperBadge } from '../../../li
 /** Our elements on a listing: an earlier run's are removed before ours go in. */
 export const LISTING_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
 
+/** The page: its document and its URL. */
+export interface ListingPage {
+  doc: Document;
+  href: string;
+}
+
+/** What the listing needs of WXT's content-script context. */
+export type ListingContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' | 'requestAnimationFrame' | 'onInvalidated'>;
+
 /**
  * Badges the listing once it is parsed, given the answer asked for at document_start, what removes an
  * earlier run's elements, and the stylesheets of the badges, their overlay and the toolbar.
  */
-export async function showListingBadges(ctx: ContentScriptContext, answer: Promise<BadgeIndexAnswer>, removeEarlierRun: () => void, css: string): Promise<void> {
-  await domReady(document);
+export async function showListingBadges(
+  ctx: ListingContext,
+  answer: Promise<BadgeIndexAnswer>,
+  removeEarlierRun: () => void,
+  css: string,
+  { doc, href }: ListingPage = { doc: document, href: location.href },
+): Promise<void> {
+  await domReady(doc);
   if (ctx.isInvalid) return;
   // What an earlier run left goes first: never two badges.
   removeEarlierRun();
-  const search = isSearchPage(location.href);
-  const entries = (search ? readSearchPage : readListingPage)(document, location.href);
+  const search = isSearchPage(href);
+  const entries = (search ? readSearchPage : readListingPage)(doc, href);
   // Old-style ids have no HF page.
   const papers = entries.filter((entry) => entry.arxivId.style === 'new');
   if (!papers.length) return;
@@ -48,7 +63,7 @@ export async function showListingBadges(ctx: ContentScriptContext, answer: Promi
   // Put in at the first paper known, now or when an answer brings one.
   let view: ListingView | undefined;
   const show = (known: Map<ListingEntry, PaperBadge>) => {
-    if (known.size) (view ??= new ListingView(ctx, entries, highlightThreshold, search, css, removeEarlierRun)).add(known);
+    if (known.size) (view ??= new ListingView(ctx, doc, entries, highlightThreshold, search, css, removeEarlierRun)).add(known);
   };
   // Entries whose answer is on its way.
   let waiting: ListingEntry[] = [];
@@ -84,7 +99,8 @@ class ListingView {
   private order: EntryOrder | undefined;
 
   constructor(
-    ctx: ContentScriptContext,
+    ctx: ListingContext,
+    doc: Document,
     private readonly entries: readonly ListingEntry[],
     private readonly highlightThreshold: number,
     search: boolean,
@@ -99,9 +115,9 @@ class ListingView {
     const showBadge = (entry: ListingEntry) => {
       const paper = this.known.get(entry)!;
       const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
-      const shadow = createShadowHost(document, OVERLAY_TAGS.badge, styles, 'inline-block');
+      const shadow = createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block');
       themes.add(shadow.host, entry.badgeSlot);
-      shadow.root.append(createUpvoteBadge(document, paper, { highlighted, class: 'dpl-listing-badge' }));
+      shadow.root.append(createUpvoteBadge(doc, paper, { highlighted, class: 'dpl-listing-badge' }));
       entry.badgeSlot.append(shadow.host);
       if (highlighted) this.highlight.add(entry);
       hosts.push(shadow);
@@ -111,10 +127,10 @@ class ListingView {
     this.firstScreens = new Set(entries.slice(0, LISTING_EAGER_ENTRIES));
     this.lazy = showNearViewport<ListingEntry>([], (entry) => this.firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
 
-    const anchor = search ? searchToolbarAnchor(document) : listingToolbarAnchor(document);
-    const target = anchor ? createRenderTarget(document, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
+    const anchor = search ? searchToolbarAnchor(doc) : listingToolbarAnchor(doc);
+    const target = anchor ? createRenderTarget(doc, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
     if (anchor && target) {
-      this.toolbar = createListingToolbar(document, {
+      this.toolbar = createListingToolbar(doc, {
         known: 0,
         total: entries.length,
         highlightThreshold,
@@ -127,7 +143,7 @@ class ListingView {
       hosts.push(target);
     }
 
-    watchPageTheme(document, () => themes.follow(), ctx.signal);
+    watchPageTheme(doc, () => themes.follow(), ctx.signal);
     ctx.onInvalidated(() => {
       this.order?.restore();
       this.highlight.clear();

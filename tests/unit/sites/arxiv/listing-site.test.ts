@@ -1,0 +1,151 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { showListingBadges, type ListingContext } from '../../../../components/sites/arxiv/listing-site';
+import { monthListingPage } from '../../../fixtures/arxiv/listing-page';
+import { badgeLinesIn, BadgeIndex, encodeBadgeIndex, monthsSpan } from '../../../../lib/shared/badge-index';
+import { sendRequest, type BadgeIndexAnswer } from '../../../../lib/shared/messages';
+import { entry } from './fixture-pages';
+
+vi.mock('../../../../lib/shared/messages', async (original) => ({ ...(await original<typeof import('../../../../lib/shared/messages')>()), sendRequest: vi.fn() }));
+
+const asked = vi.mocked(sendRequest);
+/** What the local copy holds: papers of November 2025, and older ones. */
+const INDEX = encodeBadgeIndex([
+  { id: '2410.00007', upvotes: 40 },
+  { id: '2506.06276', upvotes: 21, numComments: 3 },
+  { id: '2511.00001', upvotes: 5 },
+  { id: '2511.00002', upvotes: 9, numComments: 1 },
+]);
+const NOVEMBER = monthsSpan('2511', '2511');
+const HREF = 'https://arxiv.org/list/cs.CL/2025-11';
+
+/** A month list: two of its month's papers stored, one not; two older papers cross-listed (one stored), one older unknown. */
+function page(): Document {
+  const html = monthListingPage({
+    category: 'cs.CL',
+    categoryName: 'Computation and Language',
+    month: '2025-11',
+    monthName: 'November 2025',
+    entries: [entry('2511.00001'), entry('2511.00003'), entry('2506.06276'), entry('2511.00002'), entry('2410.00007'), entry('2312.00009')],
+  });
+  // The page's body: its stylesheets and scripts are not loaded here.
+  document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+  return document;
+}
+
+const badges = () =>
+  Object.fromEntries(
+    [...document.querySelectorAll('dl#articles > dt')].map((dt) => [dt.querySelector('a[title="Abstract"]')!.id, dt.querySelector('dpl-paper-badge')?.shadowRoot?.textContent?.trim() ?? null]),
+  );
+const toolbarText = () => document.querySelector('dpl-toolbar')?.shadowRoot?.querySelector('[data-testid="dpl-toolbar-text"]')?.textContent;
+
+function context(): ListingContext & { abort: () => void } {
+  const controller = new AbortController();
+  return {
+    get isInvalid() {
+      return controller.signal.aborted;
+    },
+    signal: controller.signal,
+    requestAnimationFrame: (callback: FrameRequestCallback) => requestAnimationFrame(callback),
+    onInvalidated: (callback: () => void) => controller.signal.addEventListener('abort', callback),
+    abort: () => controller.abort(),
+  } as ListingContext & { abort: () => void };
+}
+
+/** The background's `linkBadges` answers, from the whole index, with the ids asked about. */
+function answerLinkBadges() {
+  const index = new BadgeIndex(INDEX);
+  const ids: string[][] = [];
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  asked.mockImplementation((async (request: { type: string; ids: string[] }) => {
+    ids.push(request.ids);
+    await held;
+    return { enabled: true, highlightThreshold: 0, badges: request.ids.map((id) => index.get(id) ?? null) };
+  }) as never);
+  return { ids, release };
+}
+
+const monthAnswer: BadgeIndexAnswer = { enabled: true, highlightThreshold: 0, index: badgeLinesIn(INDEX, NOVEMBER), covers: NOVEMBER };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+afterEach(() => {
+  document.body.innerHTML = '';
+  asked.mockReset();
+});
+
+describe('showListingBadges', () => {
+  it("badges the month's papers from the first answer at once, asks about the others in one message, and badges and counts them when it comes", async () => {
+    const doc = page();
+    const { ids, release } = answerLinkBadges();
+    const ctx = context();
+    await showListingBadges(ctx, Promise.resolve(monthAnswer), () => undefined, '', { doc, href: HREF });
+    // The month's: at once, before any other answer.
+    expect(badges()).toEqual({
+      '2511.00001': '▲ 5',
+      '2511.00003': null,
+      '2506.06276': null,
+      '2511.00002': expect.stringMatching(/^▲ 9/),
+      '2410.00007': null,
+      '2312.00009': null,
+    });
+    expect(toolbarText()).toBe('2 of 6 on Hugging Face Daily Papers');
+    await settle();
+    // Only the ids of other months, never the month's own (its unknown one included).
+    expect(ids).toEqual([['2506.06276', '2410.00007', '2312.00009']]);
+
+    release();
+    await settle();
+    expect(badges()).toMatchObject({ '2506.06276': expect.stringMatching(/^▲ 21/), '2410.00007': '▲ 40', '2312.00009': null, '2511.00003': null });
+    expect(toolbarText()).toBe('4 of 6 on Hugging Face Daily Papers');
+    ctx.abort();
+  });
+
+  it('puts badges that came later in their place when the listing is already sorted by upvotes', async () => {
+    const doc = page();
+    const { release } = answerLinkBadges();
+    const ctx = context();
+    await showListingBadges(ctx, Promise.resolve(monthAnswer), () => undefined, '', { doc, href: HREF });
+    const sort = document.querySelector('dpl-toolbar')!.shadowRoot!.querySelector('button')!;
+    sort.click();
+    const order = () => [...document.querySelectorAll('dl#articles > dt a[title="Abstract"]')].map((a) => a.id);
+    expect(order().slice(0, 2)).toEqual(['2511.00002', '2511.00001']);
+    release();
+    await settle();
+    expect(order()).toEqual(['2410.00007', '2506.06276', '2511.00002', '2511.00001', '2511.00003', '2312.00009']);
+    // And back to arXiv's order.
+    sort.click();
+    expect(order()).toEqual(['2511.00001', '2511.00003', '2506.06276', '2511.00002', '2410.00007', '2312.00009']);
+    ctx.abort();
+  });
+
+  it('asks about every id of search results (no span), and shows nothing when the site is off or the page was left', async () => {
+    const doc = page();
+    const { ids, release } = answerLinkBadges();
+    release();
+    const ctx = context();
+    await showListingBadges(ctx, Promise.resolve({ enabled: true, highlightThreshold: 0, index: '' }), () => undefined, '', { doc, href: HREF });
+    await settle();
+    expect(ids).toEqual([['2511.00001', '2511.00003', '2506.06276', '2511.00002', '2410.00007', '2312.00009']]);
+    expect(Object.values(badges()).filter(Boolean)).toHaveLength(4);
+    ctx.abort();
+    expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
+
+    page();
+    asked.mockClear();
+    await showListingBadges(context(), Promise.resolve({ enabled: false, highlightThreshold: 0, index: '' }), () => undefined, '', { doc, href: HREF });
+    await settle();
+    expect(asked).not.toHaveBeenCalled();
+    expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
+
+    // Left before the other months' answer came: nothing added after.
+    page();
+    const late = answerLinkBadges();
+    const left = context();
+    await showListingBadges(left, Promise.resolve(monthAnswer), () => undefined, '', { doc, href: HREF });
+    left.abort();
+    late.release();
+    await settle();
+    expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
+  });
+});
