@@ -49,6 +49,9 @@ export function newestBadgeLines(index: string, count: number): string {
   return index.slice(start + 1);
 }
 
+/** Where the first line whose id is not below `id` starts (the text's length when there is none): binary search over the sorted lines. */
+const firstLineFrom = (text: string, id: string): number => lowerBound(text, (line) => text.slice(line.start, firstFieldEnd(text, line)) < id);
+
 /** A line's id: its first field. */
 const idOfLine = (line: string): string => {
   const space = line.indexOf(' ');
@@ -110,7 +113,7 @@ export class BadgeIndex {
 
   private find(id: string): PaperBadge | null {
     const { text } = this;
-    const start = lowerBound(text, (line) => text.slice(line.start, firstFieldEnd(text, line)) < id);
+    const start = firstLineFrom(text, id);
     if (start >= text.length) return null;
     const line = lineAt(text, start);
     const space = firstFieldEnd(text, line);
@@ -130,9 +133,8 @@ const NEW_STYLE_SHAPE = /^\d{4}\.\d{4,5}$/;
 
 /** The lines of `index` whose ids are in `span`, in order: what a page that shows those papers is sent. */
 export function badgeLinesIn(index: string, span: IdSpan): string {
-  const start = lowerBound(index, (line) => index.slice(line.start, firstFieldEnd(index, line)) < span.from);
-  const to = span.to;
-  const end = to === undefined ? index.length : lowerBound(index, (line) => index.slice(line.start, firstFieldEnd(index, line)) < to);
+  const start = firstLineFrom(index, span.from);
+  const end = span.to === undefined ? index.length : firstLineFrom(index, span.to);
   // `end` starts the first line past the span (or is the length): the span's lines end one before it.
   return end <= start ? '' : index.slice(start, end === index.length ? end : end - 1);
 }
@@ -157,8 +159,7 @@ export const monthsSpan = (first: string, last: string): IdSpan => ({ from: `${f
  */
 export function newestSpan(index: string): IdSpan | undefined {
   if (!index) return { from: '' };
-  const last = index.slice(index.lastIndexOf('\n') + 1);
-  const id = last.slice(0, last.indexOf(' ') < 0 ? last.length : last.indexOf(' '));
+  const id = idOfLine(index.slice(index.lastIndexOf('\n') + 1));
   if (!isHfPaperId(id)) return undefined;
   return { from: `${shiftMonth(id.slice(0, 4), -1)}.` };
 }

@@ -7,6 +7,7 @@ import { expect, test } from './support/extension-test';
 import { evaluateInContentScript } from './support/content-script-world';
 import { todaysPapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
+import { monthsSpan } from '../../lib/shared/badge-index';
 import type { browser } from 'wxt/browser';
 
 declare const chrome: typeof browser;
@@ -16,7 +17,9 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
   await waitForSync(popup);
   const todaysFirst = todaysPapers(server.data)[0]!.id;
 
-  const outcomes = await popup.evaluate(async (id) => {
+  // The span of that paper's month, as a month's list asks for it.
+  const month = todaysFirst.slice(0, 4);
+  const outcomes = await popup.evaluate(async ({ id, span }) => {
     const attempts: unknown[] = [
       { type: 'lookupPapers', ids: 'not a list' },
       { type: 'lookupPapers', ids: Array.from({ length: 6000 }, (_, i) => `2511.${10000 + i}`) },
@@ -47,13 +50,9 @@ test('malformed, oversized and unknown messages are refused without harm; web pa
     }
     // Still working afterwards.
     const answer = (await chrome.runtime.sendMessage({ type: 'lookupPapers', ids: [id] })) as { papers: Record<string, unknown> };
-    // The span of the id's month, as a month list asks for it.
-    const [year, month] = [Number(id.slice(0, 2)), Number(id.slice(2, 4))];
-    const next = month === 12 ? `${String(year + 1).padStart(2, '0')}01` : `${id.slice(0, 2)}${String(month + 1).padStart(2, '0')}`;
-    const span = { from: `${id.slice(0, 4)}.`, to: `${next}.` };
     const index = (await chrome.runtime.sendMessage({ type: 'badgeIndex', site: 'arxiv', span })) as { enabled: boolean; index: string };
     return { results, stillWorks: Object.keys(answer.papers), indexHolds: index.enabled && index.index.split('\n').some((line) => line.startsWith(`${id} `)) };
-  }, todaysFirst);
+  }, { id: todaysFirst, span: monthsSpan(month, month) });
   expect(outcomes.results).toEqual(Array(15).fill('refused'));
   expect(outcomes.stillWorks).toEqual([todaysFirst]);
   expect(outcomes.indexHolds).toBe(true);
