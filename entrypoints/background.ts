@@ -19,7 +19,7 @@ import { handleRequest } from '../lib/background/request-handler';
 import { HfSearchService } from '../lib/background/hf-search';
 import { cachedPaperLinks, keepPaperLinks, paperComments, paperLinks, type PaperDetailsDeps } from '../lib/background/paper-details';
 import { readSettings, writeSettings } from '../lib/shared/settings';
-import { afterFirstAnswer } from '../lib/background/start-up-chores';
+import { afterFirstAnswer, COUNT_CHECK_DELAY_MS } from '../lib/background/start-up-chores';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
 import { keepToolbarBadge } from '../lib/background/toolbar-badge';
 import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/background/user-state-backup';
@@ -197,7 +197,7 @@ export default defineBackground(() => {
   const startUp = afterFirstAnswer(() => {
     void badge.start();
     void scheduler.wake();
-    void searchIndex.ensure().catch(() => undefined);
+    setTimeout(() => void searchIndex.ensure().catch(() => undefined), COUNT_CHECK_DELAY_MS);
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {

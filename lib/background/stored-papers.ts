@@ -31,8 +31,9 @@ import { BADGE_INDEX_ASKED_KEY, TRENDING_KEY } from '../shared/storage-keys';
 import { addDays, utcDay } from '../shared/utc-day';
 import { firstFieldEnd, linesFrom } from '../shared/sorted-lines';
 import { retentionStart } from './retention';
+import { COUNT_CHECK_DELAY_MS } from './start-up-chores';
 import { timedAsync, type TimingsSource } from './timings';
-import { isListed, parseStamp, patchBetween, readPatch, readStamp, stampText, type IndexStamp, type PatchRead, type StampPatch } from './index-stamp';
+import { isListed, parseStamp, patchBetween, readLists, readPatch, readStamp, sameLists, stampText, type IndexStamp, type PatchRead, type StampPatch } from './index-stamp';
 import { dropKeptIndexes, keepIndex, keepTitles, keptIndexesWritten, readKeptIndex, readKeptTitles, type KeptIndex, type KeptTitles } from './kept-indexes';
 
 /** Up to this many papers written outside a sync (a lookup writes one), they are looked at before the kept copies go. */
@@ -64,8 +65,11 @@ interface View {
   stamp: string;
   /** The UTC day it was built on: the window's first day moves with the day. */
   day: string;
-  /** The ids of the listed papers of the window (Daily Papers days kept, trending): what the index holds. */
-  listed: Set<string>;
+  /**
+   * The ids of the listed papers of the window (Daily Papers days kept, trending): what the index holds.
+   * Read off the index when first needed (`listedIds`): a woken worker answers a listing without them.
+   */
+  listed?: Set<string>;
   /** Their badges, encoded (../shared/badge-index.ts). */
   index: string;
   /** Their titles, encoded (../shared/title-index.ts), once asked for. */
@@ -80,6 +84,8 @@ export interface StoredPapersOptions {
   refillAfterSyncMs?: number;
   /** The benchmark's sink for the refill's time (./timings.ts). */
   timings?: TimingsSource;
+  /** Tests: COUNT_CHECK_DELAY_MS otherwise. */
+  countCheckDelayMs?: number;
 }
 
 /** The ids of an encoded index: each line's first field (a line without a second field is not one). */
@@ -92,6 +98,9 @@ function idsOfIndex(index: string): Set<string> {
   return ids;
 }
 
+/** A view's listed ids, read off its index the first time they are asked for (15 ms at 40,000 papers). */
+const listedIds = (view: View): Set<string> => (view.listed ??= idsOfIndex(view.index));
+
 export class StoredPapers {
   private view: View | undefined;
   /**
@@ -103,6 +112,7 @@ export class StoredPapers {
   /** Bumped by every change to the tables the view reads: a load begun before it is not kept. */
   private generation = 0;
   private refill: ReturnType<typeof setTimeout> | undefined;
+  private countCheck: ReturnType<typeof setTimeout> | undefined;
   /** The days last written as asked (`Asked`), as read with the kept copy: written at most once a day. */
   private askedDays: Asked | undefined;
   private readonly onMutated = (parts: ObservabilitySet) => {
@@ -197,7 +207,7 @@ export class StoredPapers {
     const [rows, kept] = await Promise.all([this.db.papers.bulkGet(ids), readKeptIndex(this.db)]);
     const present = rows.filter((row): row is Paper => row !== undefined);
     const indexed = kept && new BadgeIndex(kept.index);
-    const held = (id: string) => this.view?.listed.has(id) || indexed?.has(id);
+    const held = (id: string) => (this.view && listedIds(this.view).has(id)) || indexed?.has(id);
     const changesIndex = present.length < ids.length || ids.some(held) || (await this.listedRows(present)).length > 0;
     if (changesIndex) this.drop({ keepCopies: false });
   }
@@ -253,7 +263,8 @@ export class StoredPapers {
       return found;
     }
     const view = await this.asked('badges');
-    const known = ids.filter((id) => view.listed.has(id));
+    const listed = listedIds(view);
+    const known = ids.filter((id) => listed.has(id));
     for (const row of await this.db.papers.bulkGet(known)) if (row) found.set(row.id, toOverview(row));
     return found;
   }
@@ -282,8 +293,10 @@ export class StoredPapers {
     if (view.titles !== undefined) return view.titles;
     const generation = this.generation;
     const kept = previous ?? (await readKeptTitles(this.db));
-    if (kept?.stamp === view.stamp) return (view.titles = kept.titles);
     const now = parseStamp(view.stamp);
+    const keptStamp = kept && parseStamp(kept.stamp);
+    // Built from the same lists: the same titles, whatever papers no list holds were stored meanwhile.
+    if (kept && (kept.stamp === view.stamp || (keptStamp && now && sameLists(keptStamp, now)))) return (view.titles = kept.titles);
     const patch = kept && now ? patchBetween(kept.stamp, now) : undefined;
     if (kept && patch && now) {
       if (!patch.days.length && !patch.ids.length) return this.keepTitles(view, kept.titles, generation);
@@ -292,8 +305,9 @@ export class StoredPapers {
     }
     const papers = new Map<string, string>();
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
+    const listed = listedIds(view);
     await this.walkWindow(start, (rows) => {
-      for (const row of rows) if (view.listed.has(row.id)) papers.set(row.id, row.title);
+      for (const row of rows) if (listed.has(row.id)) papers.set(row.id, row.title);
     });
     return this.keepTitles(view, papers, generation);
   }
@@ -320,13 +334,14 @@ export class StoredPapers {
 
   /** Of `papers`, those the index holds (a repository's card shows only those: see above). */
   async listedOf<T extends { id: string }>(papers: T[]): Promise<T[]> {
-    const { listed } = await this.asked('badges');
+    const listed = listedIds(await this.asked('badges'));
     return papers.filter((paper) => listed.has(paper.id));
   }
 
   close(): void {
     Dexie.on.storagemutated.unsubscribe(this.onMutated);
     clearTimeout(this.refill);
+    clearTimeout(this.countCheck);
   }
 
   /** Reads the papers of `ids` a chunk at a time, handing each chunk over before the next is read. */
@@ -358,22 +373,30 @@ export class StoredPapers {
 
   /**
    * The window's listed papers: those of the kept list days with a record, and the trending ones. A
-   * woken worker takes the kept copy when its stamp still matches the tables; else patches it when the
-   * stamps name what changed (a sync: ./index-stamp.ts); else reads the window. An awake worker does
-   * the same with its last view (`previous`) instead of the copy. The result's copy is kept for the next wake.
+   * woken worker takes the kept copy when its stamp names the lists the tables hold now, the papers
+   * counted once the page is answered (`checkCount`); else patches it when the stamps name what changed
+   * (a sync: ./index-stamp.ts); else reads the window. An awake worker does the same with its last view
+   * (`previous`) instead of the copy. The result's copy is kept for the next wake.
    */
   private async fill(withTitles: boolean): Promise<View> {
     const generation = this.generation;
     const day = this.today();
     const previous = this.previous;
     const start = retentionStart((this.options.now ?? Date.now)(), await this.options.keptDays?.()) ?? '';
-    const [now, kept, asked] = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () =>
-      Promise.all([readStamp(this.db, start), previous ? undefined : readKeptIndex(this.db), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
+    const [lists, kept, asked] = await this.db.transaction('r', [this.db.days, this.db.kv], () =>
+      Promise.all([readLists(this.db, start), previous ? undefined : readKeptIndex(this.db), this.db.kv.get(BADGE_INDEX_ASKED_KEY)]),
     );
     const copy: KeptIndex | undefined = previous ?? kept;
-    const stamp = stampText(now);
     this.askedDays ??= asked?.value as Asked | undefined;
-    if (copy?.stamp === stamp) return previous ? { ...previous, day } : { stamp, day, listed: idsOfIndex(copy.index), index: copy.index };
+    const copyStamp = copy && parseStamp(copy.stamp);
+    if (copy && copyStamp && sameLists(copyStamp, lists)) {
+      this.checkCount(copyStamp.papers, generation);
+      return previous ? { ...previous, day } : { stamp: copy.stamp, day, index: copy.index };
+    }
+    // The lists changed (a sync, a day gone from the window): the whole stamp, papers counted, says what to patch.
+    const now = await this.db.transaction('r', [this.db.papers, this.db.days, this.db.kv], () => readStamp(this.db, start));
+    const stamp = stampText(now);
+    if (copy?.stamp === stamp) return previous ? { ...previous, day } : { stamp, day, index: copy.index };
     // Titles too if this page wants them, or if pages asked for them lately (one is likely to soon).
     const wantTitles = withTitles || this.lately(this.askedDays?.titles);
     const patch = copy && patchBetween(copy.stamp, now);
@@ -386,6 +409,25 @@ export class StoredPapers {
       await this.titlesOf(view, read && copy && { from: copy.stamp, papers: read }, titles);
     }
     return view;
+  }
+
+  /**
+   * After a copy was taken without counting the papers: if fewer are stored than its stamp counts,
+   * papers went that no writer took out of it (./kept-indexes.ts), so the view and the copies go and the
+   * next question reads the window. Counted a while after the question that waited for the copy, once
+   * the page's next questions are answered (./start-up-chores.ts).
+   */
+  private checkCount(counted: number, generation: number): void {
+    clearTimeout(this.countCheck);
+    this.countCheck = setTimeout(() => {
+      this.countCheck = undefined;
+      this.db.papers.count().then(
+        (papers) => {
+          if (papers < counted && generation === this.generation) this.drop({ keepCopies: false });
+        },
+        () => undefined,
+      );
+    }, this.options.countCheckDelayMs ?? COUNT_CHECK_DELAY_MS);
   }
 
   /** The view read from the whole window, with its titles in the same pass if `withTitles`. */
@@ -409,10 +451,10 @@ export class StoredPapers {
   /** The kept copy brought to the stamp `now`: the papers `patch` names read again (`read`), their lines replaced. */
   private async patched(copy: KeptIndex, patch: StampPatch, now: IndexStamp, stamp: string, day: string): Promise<{ view: View; read?: PatchRead }> {
     // Only the count of papers moved (papers no list holds were stored): the index is the copy's.
-    if (!patch.days.length && !patch.ids.length) return { view: { stamp, day, listed: idsOfIndex(copy.index), index: copy.index } };
+    if (!patch.days.length && !patch.ids.length) return { view: { stamp, day, index: copy.index } };
     const read = await readPatch(this.db, patch, now);
     const index = patchBadgeIndex(copy.index, read.drop, read.listed.map(({ id, upvotes, numComments }) => ({ id, upvotes, numComments })));
-    return { view: { stamp, day, listed: idsOfIndex(index), index }, read };
+    return { view: { stamp, day, index }, read };
   }
 
   /**

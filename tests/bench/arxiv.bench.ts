@@ -18,7 +18,7 @@ import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
-import { extensionScriptCpu, mainThreadCpu } from './support/traced-visit';
+import { extensionScriptCpu, mainThreadCpu, mainThreadWork, WORK_KINDS, type WorkKind } from './support/traced-visit';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
@@ -172,6 +172,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   console.log(`[arxiv bench] ${RUNS} rounds of visits done`);
   // Then a few traced visits in turn: main-thread CPU time with and without the extension.
   const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[] };
+  // On the abstract page, where that time went too (./support/traced-visit.ts `mainThreadWork`).
+  const work = { abs: [] as Record<WorkKind, number>[], plainAbs: [] as Record<WorkKind, number>[], floorAbs: [] as Record<WorkKind, number>[] };
   for (let i = 0; i < TRACED_RUNS; i++) {
     if (!ABSTRACT_ONLY) {
       cpu.realistic.push(await mainThreadCpu(context, tabs.realistic, urls.realistic, PAINTED));
@@ -179,9 +181,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
       cpu.worst.push(await mainThreadCpu(context, tabs.worst, urls.worst, PAINTED));
       cpu.plainWorst.push(await mainThreadCpu(plainContext, tabs.plainWorst, urls.worst, PAINTED));
     }
-    cpu.abs.push(await mainThreadCpu(context, tabs.abs, urls.abs, PAINTED));
-    cpu.plainAbs.push(await mainThreadCpu(plainContext, tabs.plainAbs, urls.abs, PAINTED));
-    cpu.floorAbs.push(await mainThreadCpu(floorContext, tabs.floorAbs, urls.abs, PAINTED));
+    for (const [key, ctx] of [['abs', context], ['plainAbs', plainContext], ['floorAbs', floorContext]] as const) {
+      const { ms, byKind } = await mainThreadWork(ctx, tabs[key], urls.abs, PAINTED);
+      cpu[key].push(ms);
+      work[key].push(byKind);
+    }
   }
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
@@ -270,6 +274,10 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     // What no content script can avoid set aside: what the card itself costs the page.
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),
     figure('  the extension above that floor, main-thread time', [median(cpu.abs) - median(cpu.floorAbs)], 'ms'),
+    // Where the extension's time above that floor goes: each kind's median with the extension less its median with the empty script.
+    ...WORK_KINDS.map((kind) =>
+      figure(`    of which ${kind}`, [median(work.abs.map((w) => w[kind])) - median(work.floorAbs.map((w) => w[kind]))], 'ms'),
+    ),
     figure('  abstract page main-thread CPU without the extension', cpu.plainAbs, 'ms'),
     figure('  … with an empty content script', cpu.floorAbs, 'ms'),
     figure('  … with the extension', cpu.abs, 'ms'),

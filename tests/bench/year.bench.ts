@@ -217,6 +217,15 @@ async function askBadgeIndex(page: Page, span: BadgeSpanAsk = 'newest'): Promise
   }, span);
 }
 
+/** A question the worker refuses without reading anything (an id that is none): answered in ms. */
+async function askNothing(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const start = performance.now();
+    await chrome.runtime.sendMessage({ type: 'paperLinks', id: 'none' }).catch(() => undefined);
+    return performance.now() - start;
+  });
+}
+
 /**
  * The questions of an X page that shows a paper's card, as its script asks them (components/sites/kit/link-site.ts):
  * whether to show badges, then the ids its posts link to and the card's title (the worker reads its title
@@ -594,6 +603,12 @@ for (const size of SIZES) {
     }
     const warm: number[] = [];
     for (let run = 0; run < 5; run++) warm.push((await askBadgeIndex(page)).ms);
+    // The floor of the cold-start rows: woken by a question it refuses at once (no database read).
+    const coldFloor: number[] = [];
+    for (let run = 0; run < COLD_STARTS; run++) {
+      await stopIdleWorker(page, extensionId);
+      coldFloor.push(await askNothing(page));
+    }
     // What a listing is sent: a /new page the newest two months' badges (above), a month list its month's;
     // the whole index, the window's, stays in the worker (and its kept copy).
     const lastFullMonth = shiftMonth(ids.at(-1)!.slice(0, 4), -1);
@@ -707,6 +722,7 @@ for (const size of SIZES) {
       ...openingSteps(popups, 'popup'),
       ...openingSteps(floors, 'floor page'),
       ...openingSteps(styledFloors, 'styled floor'),
+      medianFigure('worker cold start → a question that reads nothing answered (the floor of the rows below)', coldFloor, 'ms'),
       { measure: 'worker cold start → first page answered (badge index), first wake after a change: the window read', value: cold[0]!, unit: 'ms' },
       medianFigure('worker cold start → first page answered (badge index), later wakes: the kept copy', cold.slice(1), 'ms'),
       { measure: 'worker cold start → first page answered, after a sync (the index filled again after it, unasked)', value: afterSync, unit: 'ms' },

@@ -11,6 +11,8 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts?: number;
+  dur?: number;
   id?: string;
   tdur?: number;
   args?: {
@@ -61,6 +63,46 @@ async function tracedVisit(context: BrowserContext, page: Page, url: string, don
   if (!parse) throw new Error(`no ParseHTML of ${url} in the trace`);
   const tasks = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === 'X' && e.name === 'RunTask');
   return { events, main: { pid: parse.pid, tid: parse.tid }, mainThreadMs: tasks.reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000 };
+}
+
+/** What the main thread did, by the trace events that own the time (`mainThreadWork`). */
+export const WORK_KINDS = ['script', 'style, layout and paint', 'messages', 'HTML parsing', 'other'] as const;
+export type WorkKind = (typeof WORK_KINDS)[number];
+
+function kindOf(event: string): WorkKind {
+  if (/^(EvaluateScript|FunctionCall|EventDispatch|TimerFire|FireAnimationFrame|HandlePostMessage|MinorGC|MajorGC|BlinkScheduler_PerformMicrotaskCheckpoint)$|^v8\.|^V8\./i.test(event)) return 'script';
+  if (/^(UpdateLayoutTree|Layout|PrePaint|Paint|Layerize|UpdateLayer|Commit|ParseAuthorStyleSheet|HitTest|ScheduleStyleRecalculation|InvalidateLayout)$/.test(event)) return 'style, layout and paint';
+  if (/mojo|SimpleWatcher/i.test(event)) return 'messages';
+  if (/^(ParseHTML|HTMLDocumentParser::)/.test(event)) return 'HTML parsing';
+  return 'other';
+}
+
+/**
+ * The main thread's CPU time on one visit of `url` (as `mainThreadCpu`), and where it went: each traced
+ * event's own time (its time less its traced children's) summed by kind (`WORK_KINDS`), in ms.
+ */
+export async function mainThreadWork(context: BrowserContext, page: Page, url: string, done: string): Promise<{ ms: number; byKind: Record<WorkKind, number> }> {
+  const { events, main, mainThreadMs } = await tracedVisit(context, page, url, done, false);
+  const spans = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts !== undefined && e.dur !== undefined)
+    .sort((a, b) => a.ts! - b.ts! || b.dur! - a.dur!);
+  const byKind = Object.fromEntries(WORK_KINDS.map((kind) => [kind, 0])) as Record<WorkKind, number>;
+  const open: { end: number; kind: WorkKind; self: number }[] = [];
+  const closeUntil = (time: number) => {
+    while (open.length && open[open.length - 1]!.end <= time) {
+      const span = open.pop()!;
+      byKind[span.kind] += span.self / 1000;
+    }
+  };
+  for (const e of spans) {
+    closeUntil(e.ts!);
+    const cpu = e.tdur ?? 0;
+    const parent = open[open.length - 1];
+    if (parent) parent.self -= cpu;
+    open.push({ end: e.ts! + e.dur!, kind: kindOf(e.name), self: cpu });
+  }
+  closeUntil(Infinity);
+  return { ms: mainThreadMs, byKind };
 }
 
 /** The CPU time, in ms, the page's renderer main thread spent on one visit of `url`. */

@@ -172,6 +172,47 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
     worker.close();
   });
 
+  it('a woken worker takes a copy of the same lists without counting the papers first; fewer papers than it counts drop it after the answer', async () => {
+    db = new PapersDB(`patch-count-${Math.random()}`);
+    const now = Date.parse('2025-06-25T12:00:00Z');
+    const paper = (id: string, day: string | undefined, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: '', authors: [], upvotes, fetchedAt: 1, dailyDate: day });
+    await storeDay(db, { date: '2025-06-20', papers: [paper('a', '2025-06-20'), paper('b', '2025-06-20')], dropped: 0, status: 'complete' }, 1);
+    let worker = new StoredPapers(db, { now: () => now, countCheckDelayMs: 0 });
+    expect(await worker.badgeIndex()).toBe('a 1\nb 1');
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeDefined());
+    worker.close();
+
+    // A paper no list holds stored while no worker listened: the lists are the copy's, so it is taken, uncounted, and kept as it was.
+    await db.papers.put(paper('x', undefined, 9));
+    const counts = vi.spyOn(db.papers, 'count');
+    worker = new StoredPapers(db, { now: () => now, countCheckDelayMs: 0 });
+    let walk = walkSpy(worker);
+    const answered = worker.badgeIndex();
+    expect(await answered).toBe('a 1\nb 1');
+    expect(counts).not.toHaveBeenCalled();
+    expect(walk).not.toHaveBeenCalled();
+    // Counted after the answer: as many papers as the copy counts or more, so the view and the copy stay.
+    await vi.waitFor(() => expect(counts).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await db.kv.get('badgeIndex')).toBeDefined();
+    expect(await worker.badgeIndex()).toBe('a 1\nb 1');
+    expect(walk).not.toHaveBeenCalled();
+    worker.close();
+
+    // Papers deleted behind the copy's back (no writer took them out of it), two of them: the next wake
+    // answers from the copy, counts, finds fewer papers than the copy counts, and drops both the view
+    // and the copy, so the question after reads the window.
+    await db.papers.bulkDelete(['b', 'x']);
+    worker = new StoredPapers(db, { now: () => now, countCheckDelayMs: 0 });
+    walk = walkSpy(worker);
+    expect(await worker.badgeIndex()).toBe('a 1\nb 1');
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeUndefined());
+    expect(await worker.badgeIndex()).toBe('a 1');
+    expect(walk).toHaveBeenCalledTimes(1);
+    worker.close();
+    counts.mockRestore();
+  });
+
   it('an awake worker does not patch the view it held after "Clear the cache": the papers it deleted leave the index even when a sync stores as many again', async () => {
     db = new PapersDB(`patch-clear-${Math.random()}`);
     const now = Date.parse('2025-06-25T12:00:00Z');
