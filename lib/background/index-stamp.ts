@@ -63,8 +63,9 @@ export async function readLists(db: PapersDB, start: string): Promise<ListsStamp
 /**
  * The stamp of the tables now: the lists (`readLists`) and the papers stored. Counting them costs what
  * reading them does (Chromium counts a table by reading every row: 110 ms at 40,000 papers, where the
- * lists take 2 ms), so a woken worker whose copy names the same lists takes it without counting
- * (./stored-papers.ts `fill`). Read it inside a transaction with what it stamps.
+ * lists take 2 ms), so a worker that answers from a copy (taken as it is, or patched) does not count
+ * first: it carries the copy's count and counts a while after (./stored-papers.ts `fill`, `checkCount`).
+ * Read it inside a transaction with what it stamps.
  */
 export async function readStamp(db: PapersDB, start: string): Promise<IndexStamp> {
   const [papers, lists] = await Promise.all([db.papers.count(), readLists(db, start)]);

@@ -130,7 +130,7 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
     });
   }
 
-  it('reads the whole window when papers went that no stamp names (outside a pruning run), or a paper was looked up meanwhile', async () => {
+  it('reads the whole window once papers went that no stamp names (outside a pruning run) are found gone, or a paper was looked up meanwhile', async () => {
     db = new PapersDB(`patch-prune-${Math.random()}`);
     const now = Date.parse('2025-06-25T12:00:00Z');
     const paper = (id: string, day: string, upvotes = 1): Paper => ({ id, title: `Paper ${id}`, summary: '', authors: [], upvotes, fetchedAt: 1, dailyDate: day });
@@ -141,12 +141,16 @@ describe('StoredPapers patching its kept indexes after a sync', () => {
     worker.close();
 
     // Deleted while no worker listened, by a writer that left the copies alone (a pruning run takes what it
-    // deletes out of them, clearing the cache deletes them), with a sync step after: fewer papers than
-    // the copy's stamp counts, so no patch.
+    // deletes out of them, clearing the cache deletes them), with a sync step after: the woken worker
+    // patches the copy with the day the sync wrote, uncounted, and answers; then counts, finds fewer
+    // papers than the copy counts, and drops the view and the copies: the next question reads the window.
     await db.papers.delete('b');
     await storeDay(db, { date: '2025-06-21', papers: [paper('a', '2025-06-21')], dropped: 0, status: 'complete' }, 2);
-    worker = new StoredPapers(db, { now: () => now });
+    worker = new StoredPapers(db, { now: () => now, countCheckDelayMs: 0 });
     let walk = walkSpy(worker);
+    expect(await worker.badgeIndex()).toBe('a 1\nb 1');
+    expect(walk).not.toHaveBeenCalled();
+    await vi.waitFor(async () => expect(await db!.kv.get('badgeIndex')).toBeUndefined());
     expect(await worker.badgeIndex()).toBe('a 1');
     expect(walk).toHaveBeenCalledTimes(1);
     await storeDay(db, { date: '2025-06-21', papers: [paper('c', '2025-06-21')], dropped: 0, status: 'complete' }, 2);
