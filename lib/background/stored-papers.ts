@@ -136,9 +136,9 @@ export class StoredPapers {
   /**
    * After a sync (its day records written), the index is filled again while the worker is awake anyway
    * (the kept copy patched with the sync's days), and its copy kept: the next page to ask, often after
-   * the worker has stopped (the first listing of the morning), gets the copy (38 ms at 40,000 papers, 27 of them the worker's own start)
-   * rather than waiting for it to be patched or the window read. Only for a person whose pages asked
-   * lately (REFILL_IF_ASKED_WITHIN_DAYS). Other changes (a paper looked up live, a count updated) drop
+   * the worker has stopped (the first listing of the morning), gets the copy (38 ms at 40,000 papers,
+   * 27 of them the worker's own start) rather than waiting for it to be patched or the window read.
+   * Only for a person whose pages asked lately (REFILL_IF_ASKED_WITHIN_DAYS). Other changes (a paper looked up live, a count updated) drop
    * the copies and wait for a page to ask: that fill reads the whole window.
    */
   private refillAfterSync(): void {

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadavg, tmpdir } from 'node:os';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
@@ -18,7 +18,7 @@ import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
-import { extensionScriptCpu, mainThreadCpu, mainThreadWork, WORK_KINDS, type WorkKind } from './support/traced-visit';
+import { extensionScriptCpu, mainThreadWork, WORK_KINDS, type WorkKind } from './support/traced-visit';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
@@ -172,20 +172,23 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   console.log(`[arxiv bench] ${RUNS} rounds of visits done`);
   // Then a few traced visits in turn: main-thread CPU time with and without the extension.
   const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[] };
-  // On the abstract page, where that time went too (./support/traced-visit.ts `mainThreadWork`).
-  const work = { abs: [] as Record<WorkKind, number>[], plainAbs: [] as Record<WorkKind, number>[], floorAbs: [] as Record<WorkKind, number>[] };
+  // And where that time went (./support/traced-visit.ts `mainThreadWork`).
+  const work = Object.fromEntries(Object.keys(cpu).map((key) => [key, [] as Record<WorkKind, number>[]])) as Record<keyof typeof cpu, Record<WorkKind, number>[]>;
+  const traced = async (key: keyof typeof cpu, ctx: BrowserContext, url: string) => {
+    const { ms, byKind } = await mainThreadWork(ctx, tabs[key], url, PAINTED);
+    cpu[key].push(ms);
+    work[key].push(byKind);
+  };
   for (let i = 0; i < TRACED_RUNS; i++) {
     if (!ABSTRACT_ONLY) {
-      cpu.realistic.push(await mainThreadCpu(context, tabs.realistic, urls.realistic, PAINTED));
-      cpu.plainRealistic.push(await mainThreadCpu(plainContext, tabs.plainRealistic, urls.realistic, PAINTED));
-      cpu.worst.push(await mainThreadCpu(context, tabs.worst, urls.worst, PAINTED));
-      cpu.plainWorst.push(await mainThreadCpu(plainContext, tabs.plainWorst, urls.worst, PAINTED));
+      await traced('realistic', context, urls.realistic);
+      await traced('plainRealistic', plainContext, urls.realistic);
+      await traced('worst', context, urls.worst);
+      await traced('plainWorst', plainContext, urls.worst);
     }
-    for (const [key, ctx] of [['abs', context], ['plainAbs', plainContext], ['floorAbs', floorContext]] as const) {
-      const { ms, byKind } = await mainThreadWork(ctx, tabs[key], urls.abs, PAINTED);
-      cpu[key].push(ms);
-      work[key].push(byKind);
-    }
+    await traced('abs', context, urls.abs);
+    await traced('plainAbs', plainContext, urls.abs);
+    await traced('floorAbs', floorContext, urls.abs);
   }
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
@@ -224,6 +227,9 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
       return ((end(r) - end(without[i]!)) / end(without[i]!)) * 100;
     });
   const figure = medianFigure;
+  /** Per kind of main-thread work, its median in the visits of `over` less its median in those of `under`, in ms. */
+  const moreByKind = (over: keyof typeof work, under: keyof typeof work): Figure[] =>
+    WORK_KINDS.map((kind) => figure(`    of which ${kind}`, [median(work[over].map((w) => w[kind])) - median(work[under].map((w) => w[kind]))], 'ms'));
   const best = (measure: string, values: number[], unit: string): Figure => ({ measure, value: Math.min(...values), unit, runs: values });
 
   const sizes: Figure[] = readdirSync(join(EXTENSION_DIR, 'content-scripts'))
@@ -257,6 +263,10 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  listing main-thread CPU without the extension (reference)', cpu.plainRealistic, 'ms'),
     figure('  listing main-thread CPU with the extension, 200 known', cpu.realistic, 'ms'),
     figure('  listing main-thread CPU with the extension, 2000 known', cpu.worst, 'ms'),
+    figure('  listing, 200 known: main-thread time more than without the extension', [median(cpu.realistic) - median(cpu.plainRealistic)], 'ms'),
+    ...moreByKind('realistic', 'plainRealistic'),
+    figure('  listing, 2000 known: main-thread time more than without the extension', [median(cpu.worst) - median(cpu.plainWorst)], 'ms'),
+    ...moreByKind('worst', 'plainWorst'),
     figure(`listing, 200 known: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.realistic, 'ms'),
     figure('  … as a share of the visit’s main-thread time (both profiled)', ownShare.realistic, '%'),
     figure(`listing, 2000 known: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.worst, 'ms'),
@@ -275,9 +285,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),
     figure('  the extension above that floor, main-thread time', [median(cpu.abs) - median(cpu.floorAbs)], 'ms'),
     // Where the extension's time above that floor goes: each kind's median with the extension less its median with the empty script.
-    ...WORK_KINDS.map((kind) =>
-      figure(`    of which ${kind}`, [median(work.abs.map((w) => w[kind])) - median(work.floorAbs.map((w) => w[kind]))], 'ms'),
-    ),
+    ...moreByKind('abs', 'floorAbs'),
     figure('  abstract page main-thread CPU without the extension', cpu.plainAbs, 'ms'),
     figure('  … with an empty content script', cpu.floorAbs, 'ms'),
     figure('  … with the extension', cpu.abs, 'ms'),
