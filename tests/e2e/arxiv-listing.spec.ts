@@ -89,6 +89,15 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
     if (votes === undefined) expect(shown[entry.id], entry.id).toBeNull();
     else expect(shown[entry.id], entry.id).toMatch(new RegExp(`^▲ ${votes} 💬 \\d+$`));
   }
+  // A badge leaves its entry as tall as it was: the badges that go in as a listing is scrolled move nothing.
+  // (The card's discussion list once shared the badge's comment class, and its margins made badges 28 px tall.)
+  const heights = await page.evaluate(() => {
+    const of = (badged: boolean) =>
+      [...document.querySelectorAll('dl#articles > dt')].filter((dt) => !!dt.querySelector('dpl-paper-badge') === badged).map((dt) => dt.getBoundingClientRect().height);
+    return { badged: of(true), bare: of(false) };
+  });
+  expect(heights.badged.length && heights.bare.length).toBeTruthy();
+  expect(Math.max(...heights.badged)).toBeLessThanOrEqual(Math.min(...heights.bare));
   const toolbar = page.getByTestId('dpl-toolbar');
   await expect(toolbar).toHaveAttribute('aria-label', 'Daily Papers Lens');
   await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${known.length} of ${all.length} on Hugging Face Daily Papers`);

@@ -81,7 +81,7 @@ export function CardDiscussion({ paperId, numComments, load, initiallyOpen = fal
         {state.status === 'ok' && (
           <>
             {state.discussion.threads.length > 0 ? (
-              <ul class="dpl-comments" aria-label="Latest threads">
+              <ul class="dpl-threads" aria-label="Latest threads">
                 {state.discussion.threads.map((thread) => (
                   <Comment key={thread.id} comment={thread} />
                 ))}
