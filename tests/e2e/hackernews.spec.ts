@@ -58,6 +58,15 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   expect(badges.every((x) => x.theme === 'light')).toBe(true);
   // Nothing on this page lies over a story: the badges take no place in its layers (Reddit's posts need that).
   expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].map((host) => getComputedStyle(host).position))).toEqual(['static', 'static', 'static']);
+  // A badge leaves its story's line as tall as it was (components/sites/kit/paper-badge.css): with the
+  // kit's old line height a badged story was 3 px taller here, and a feed's late badges moved what follows.
+  const rows = await page.evaluate(() => {
+    const of = (badged: boolean) =>
+      [...document.querySelectorAll('tr.athing')].filter((tr) => !!tr.querySelector('dpl-paper-badge') === badged).map((tr) => tr.getBoundingClientRect().height);
+    return { badged: of(true), bare: of(false) };
+  });
+  expect(rows.badged.length && rows.bare.length).toBeTruthy();
+  expect(Math.max(...rows.badged)).toBeLessThanOrEqual(Math.min(...rows.bare));
 
   // Comments: the HTML link and a cut link text (the href is read, not the text).
   const item = await context.newPage();
