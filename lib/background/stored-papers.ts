@@ -299,7 +299,6 @@ export class StoredPapers {
     if (kept && (kept.stamp === view.stamp || (keptStamp && now && sameLists(keptStamp, now)))) return (view.titles = kept.titles);
     const patch = kept && now ? patchBetween(kept.stamp, now) : undefined;
     if (kept && patch && now) {
-      if (!patch.days.length && !patch.ids.length) return this.keepTitles(view, kept.titles, generation);
       const { drop, listed } = read?.from === kept.stamp ? read.papers : await readPatch(this.db, patch, now);
       return this.keepTitles(view, patchTitleIndex(kept.titles, drop, listed), generation);
     }
@@ -458,8 +457,6 @@ export class StoredPapers {
 
   /** The kept copy brought to the stamp `now`: the papers `patch` names read again (`read`), their lines replaced. */
   private async patched(copy: KeptIndex, patch: StampPatch, now: IndexStamp, stamp: string, day: string): Promise<{ view: View; read?: PatchRead }> {
-    // Only the count of papers moved (papers no list holds were stored): the index is the copy's.
-    if (!patch.days.length && !patch.ids.length) return { view: { stamp, day, index: copy.index } };
     const read = await readPatch(this.db, patch, now);
     const index = patchBadgeIndex(copy.index, read.drop, read.listed.map(({ id, upvotes, numComments }) => ({ id, upvotes, numComments })));
     return { view: { stamp, day, index }, read };

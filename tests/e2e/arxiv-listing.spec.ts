@@ -4,6 +4,7 @@
  * the sort button and its exact way back, the highlight threshold, no HF call from a listing.
  */
 import type { Page } from '@playwright/test';
+import { rowHeights } from './support/sites';
 import type { browser } from 'wxt/browser';
 import { catchupPage, monthListingPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
@@ -91,11 +92,7 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
   }
   // A badge leaves its entry as tall as it was: the badges that go in as a listing is scrolled move nothing.
   // (The card's discussion list once shared the badge's comment class, and its margins made badges 28 px tall.)
-  const heights = await page.evaluate(() => {
-    const of = (badged: boolean) =>
-      [...document.querySelectorAll('dl#articles > dt')].filter((dt) => !!dt.querySelector('dpl-paper-badge') === badged).map((dt) => dt.getBoundingClientRect().height);
-    return { badged: of(true), bare: of(false) };
-  });
+  const heights = await rowHeights(page, 'dl#articles > dt');
   expect(heights.badged.length && heights.bare.length).toBeTruthy();
   expect(Math.max(...heights.badged)).toBeLessThanOrEqual(Math.min(...heights.bare));
   const toolbar = page.getByTestId('dpl-toolbar');

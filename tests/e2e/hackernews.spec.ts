@@ -5,7 +5,7 @@
  * the open tab, at once; revoked from the browser's side and the site is off.
  */
 import { hnFrontPage, hnItemPage, hnText, type HnStory } from '../fixtures/hackernews/pages';
-import { collectPageErrors, expect, hasOrigins, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
+import { collectPageErrors, expect, hasOrigins, originsOf, registeredScripts, rowHeights, siteBadges, switchSite, test } from './support/sites';
 import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
 import { fixturePapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
@@ -60,11 +60,7 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].map((host) => getComputedStyle(host).position))).toEqual(['static', 'static', 'static']);
   // A badge leaves its story's line as tall as it was (components/sites/kit/paper-badge.css): with the
   // kit's old line height a badged story was 3 px taller here, and a feed's late badges moved what follows.
-  const rows = await page.evaluate(() => {
-    const of = (badged: boolean) =>
-      [...document.querySelectorAll('tr.athing')].filter((tr) => !!tr.querySelector('dpl-paper-badge') === badged).map((tr) => tr.getBoundingClientRect().height);
-    return { badged: of(true), bare: of(false) };
-  });
+  const rows = await rowHeights(page, 'tr.athing');
   expect(rows.badged.length && rows.bare.length).toBeTruthy();
   expect(Math.max(...rows.badged)).toBeLessThanOrEqual(Math.min(...rows.bare));
 

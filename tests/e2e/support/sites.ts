@@ -88,3 +88,16 @@ export async function badgesPerAppendedBatch(page: Page, container: string, batc
     { container, batches, expected },
   );
 }
+
+/**
+ * The heights of the page's rows (`rowSelector`: a listing's entries, a feed's stories) with a badge and
+ * without: a badge that fits its line leaves its row as tall as the others, so the badges that go in
+ * after the page is painted move nothing.
+ */
+export function rowHeights(page: Page, rowSelector: string): Promise<{ badged: number[]; bare: number[] }> {
+  return page.evaluate((rowSelector) => {
+    const of = (badged: boolean) =>
+      [...document.querySelectorAll(rowSelector)].filter((row) => !!row.querySelector('dpl-paper-badge') === badged).map((row) => row.getBoundingClientRect().height);
+    return { badged: of(true), bare: of(false) };
+  }, rowSelector);
+}
