@@ -20,6 +20,7 @@ import { HfSearchService } from '../lib/background/hf-search';
 import { cachedPaperLinks, keepPaperLinks, paperComments, paperLinks, type PaperDetailsDeps } from '../lib/background/paper-details';
 import { readSettings, writeSettings } from '../lib/shared/settings';
 import { afterFirstAnswer, COUNT_CHECK_DELAY_MS } from '../lib/background/start-up-chores';
+import { PaperCount } from '../lib/background/paper-count';
 import { PERIODIC_ALARM, RETRY_ALARM, SyncScheduler } from '../lib/background/sync/scheduler';
 import { keepToolbarBadge } from '../lib/background/toolbar-badge';
 import { backUpUserState, restoreUserStateIfWiped, userStateBackupScheduler } from '../lib/background/user-state-backup';
@@ -38,7 +39,10 @@ export default defineBackground(() => {
   // Opened at once: the question that started this worker (most often a page's) reads it first thing.
   void db.open().catch(() => undefined);
   // Pages ask about up to 2000 ids at once: answered through the badge index of the retention window.
-  const stored = new StoredPapers(db, { keptDays: async () => keptDays(await readSettings()), timings: benchTimings });
+  // The checks that count the papers after a wake share one count (lib/background/paper-count.ts).
+  const paperCount = new PaperCount(db, { timings: benchTimings });
+  const countPapers = () => paperCount.count();
+  const stored = new StoredPapers(db, { keptDays: async () => keptDays(await readSettings()), timings: benchTimings, countPapers });
   // Retention: one run at a time, after each sync and each change of settings, never in a page's way.
   const prune = serialised(async () => {
     const settings = await readSettings();
@@ -197,7 +201,7 @@ export default defineBackground(() => {
   const startUp = afterFirstAnswer(() => {
     void badge.start();
     void scheduler.wake();
-    setTimeout(() => void searchIndex.ensure().catch(() => undefined), COUNT_CHECK_DELAY_MS);
+    setTimeout(() => void searchIndex.ensure(countPapers).catch(() => undefined), COUNT_CHECK_DELAY_MS);
   });
 
   browser.runtime.onMessage.addListener((message, sender) => {

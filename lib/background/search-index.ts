@@ -75,12 +75,15 @@ export class SearchIndexKeeper {
     clearTimeout(this.releaseTimer);
   }
 
-  /** Builds the index when none is stored, catches up when it holds another number of papers than the table. */
-  ensure(): Promise<void> {
+  /**
+   * Builds the index when none is stored, catches up when it holds another number of papers than the
+   * table. `countPapers`: at a wake, the count the kept badge index's check shares (./paper-count.ts).
+   */
+  ensure(countPapers: () => Promise<number> = () => this.db.papers.count()): Promise<void> {
     return this.queue(async () => {
       const meta = (await this.db.searchIndex.get(SEARCH_INDEX_META_KEY))?.value as SearchIndexMeta | undefined;
       if (meta?.format !== SNAPSHOT_FORMAT) return this.store(await this.build());
-      if (meta.papers === (await this.db.papers.count())) return;
+      if (meta.papers === (await countPapers())) return;
       const index = await this.current();
       await this.catchUp(index);
       await this.store(index);

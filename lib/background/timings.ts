@@ -5,10 +5,11 @@
  */
 
 /**
- * What a sync run does on this machine, apart from waiting for the network; one copy of the marks; and
- * the page indexes filled again after a sync (lib/background/stored-papers.ts).
+ * What a sync run does on this machine, apart from waiting for the network; one copy of the marks; the
+ * page indexes filled again after a sync (lib/background/stored-papers.ts); a count of the papers table
+ * (lib/background/paper-count.ts).
  */
-export type TimingName = 'parse' | 'validate' | 'store' | 'mirror' | 'backup' | 'refill';
+export type TimingName = 'parse' | 'validate' | 'store' | 'mirror' | 'backup' | 'refill' | 'count';
 
 export interface TimingsSink {
   add(name: TimingName, ms: number): void;

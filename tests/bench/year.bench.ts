@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import type { browser } from 'wxt/browser';
 import { BENCH_TIMINGS_GLOBAL } from '../../lib/background/timings';
+import { COUNT_CHECK_DELAY_MS } from '../../lib/background/start-up-chores';
 import { USER_STATE_BACKUP_FILE } from '../../lib/shared/storage-keys';
 import { RETENTION_MIN_DAYS } from '../../lib/shared/settings';
 import { readExtensionFile, readRow } from '../e2e/support/extension-db';
@@ -342,6 +343,29 @@ async function timeRefill(context: BrowserContext, page: Page, extensionId: stri
 }
 
 /**
+ * The worker woken by a listing's question, then the checks its wake runs COUNT_CHECK_DELAY_MS after the
+ * answer (the kept badge index's, the search index's: ../../lib/background/paper-count.ts): each count of
+ * the papers table and its time, in the worker (its timings sink); and a listing's 2000 ids asked just
+ * after the checks begin, as a second tab's listing would be, answered in ms (the database answers one
+ * request at a time: it waits for the counts).
+ */
+async function timeWakeCounts(context: BrowserContext, page: Page, extensionId: string, listingIds: string[]): Promise<{ counts: number[]; askedDuring: number }> {
+  await stopIdleWorker(page, extensionId);
+  await askBadgeIndex(page);
+  const answeredAt = Date.now();
+  const worker = context.serviceWorkers().at(-1)!;
+  await worker.evaluate((name) => {
+    const counts: number[] = [];
+    (globalThis as Record<string, unknown>)[name] = { counts, add: (what: string, ms: number) => what === 'count' && counts.push(ms) };
+  }, BENCH_TIMINGS_GLOBAL);
+  await new Promise((resolve) => setTimeout(resolve, answeredAt + COUNT_CHECK_DELAY_MS + 20 - Date.now()));
+  const askedDuring = (await askListing(page, listingIds)).ms;
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const counts = await worker.evaluate((name) => (globalThis as unknown as Record<string, { counts: number[] }>)[name]!.counts, BENCH_TIMINGS_GLOBAL);
+  return { counts, askedDuring };
+}
+
+/**
  * "Clear the cache" on the options page, saved papers kept, as a person clicks it: the time from the
  * click to its report on the page (one transaction deletes the year: ../../lib/options/clear-cache.ts).
  */
@@ -624,6 +648,8 @@ for (const size of SIZES) {
       listings.push(answer.ms);
       found = answer.found;
     }
+    const wakeCounts = [];
+    for (let run = 0; run < 3; run++) wakeCounts.push(await timeWakeCounts(context, page, extensionId, listingIds));
     const heap = await workerHeapMb(page);
     const diskBefore = await diskMb(page);
     // Pruning, before the sync below (a sync's end starts a pruning run of its own, which would leave
@@ -732,6 +758,12 @@ for (const size of SIZES) {
       { measure: `sent to an arXiv /new, /recent or /pastweek listing: the newest two months' badges (${index.lines} papers)`, value: index.bytes / 1024, unit: 'KB' },
       { measure: `sent to a month's list (${lastFullMonth}: ${monthSent.lines} papers)`, value: monthSent.bytes / 1024, unit: 'KB' },
       medianFigure(`listing's 2000 ids answered (${found} found), worker awake`, listings, 'ms'),
+      medianFigure(
+        `worker woken by a listing: the papers table counted ${COUNT_CHECK_DELAY_MS / 1000} s after the answer (the kept index's check, the search index's catch-up), all counts of a wake (3 wakes; each count, ms: ${wakeCounts.map(({ counts }) => counts.map((ms) => ms.toFixed(0)).join(' + ') || 'none').join(' | ')})`,
+        wakeCounts.map(({ counts }) => counts.reduce((sum, ms) => sum + ms, 0)),
+        'ms',
+      ),
+      medianFigure(`… a listing's 2000 ids asked as those checks begin, answered (3 wakes)`, wakeCounts.map(({ askedDuring }) => askedDuring), 'ms'),
       { measure: 'worker heap after GC (index filled)', value: heap, unit: 'MB', target: '≤ 16 MB', met: heap <= 16 },
       { measure: 'worker cold start → X page with a paper card answered (its first question with the newest badges, then its 5 older ids and its card title), first wake after X was turned on: the badge copy taken, titles read', value: titled[0]!, unit: 'ms' },
       medianFigure('worker cold start → X page with a paper card answered (its first question with the newest badges, then its 5 older ids and its card title), later wakes', titled.slice(1), 'ms'),

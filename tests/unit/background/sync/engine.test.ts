@@ -46,8 +46,8 @@ function world(override?: FakeHfOptions['override'], perDay = 12) {
 
 /** A sink like the benchmark's: totals, counts and names of what it was told. */
 function timingsSink() {
-  const totals: Record<TimingName, number> = { parse: 0, validate: 0, store: 0, mirror: 0, backup: 0, refill: 0 };
-  const counts: Record<TimingName, number> = { parse: 0, validate: 0, store: 0, mirror: 0, backup: 0, refill: 0 };
+  const totals: Record<TimingName, number> = { parse: 0, validate: 0, store: 0, mirror: 0, backup: 0, refill: 0, count: 0 };
+  const counts: Record<TimingName, number> = { parse: 0, validate: 0, store: 0, mirror: 0, backup: 0, refill: 0, count: 0 };
   const names = new Set<TimingName>();
   return {
     totals,
