@@ -176,6 +176,36 @@ test("a sync's new counts show on the next listing after the worker stopped: the
   expect(errors).toEqual([]);
 });
 
+test('a long listing that arrives in parts gets its toolbar while it loads: the entries shown never move', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const papers = await storedFixturePapers(server, background);
+  const entries = [...papers.map(listingEntry), ...Array.from({ length: 300 - papers.length }, (_, i) => unknownEntry(i))];
+  const html = recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', show: 2000, days: [{ day: 'Fri, 6 Jun 2025', entries }] });
+  // The first 20 entries, then a pause (a long page arrives over the network in parts: the browser
+  // shows what it has), then the rest.
+  server.pages.set('arxiv.org/list/cs.CL/pastweek', html);
+  server.pausedPages.set('arxiv.org/list/cs.CL/pastweek', { at: html.lastIndexOf('<dt', html.indexOf(`/abs/${entries[20]!.id}`)), ms: 1_500 });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', { waitUntil: 'commit' });
+  const state = () =>
+    page.evaluate(() => ({
+      loading: document.readyState === 'loading',
+      entries: document.querySelectorAll('dl#articles > dt').length,
+      toolbar: document.querySelector('dpl-toolbar') !== null,
+    }));
+  // Shown in part, still loading: the toolbar is in, above the entries.
+  await expect.poll(state, { timeout: 1_000 }).toEqual({ loading: true, entries: 20, toolbar: true });
+  const firstEntryTop = () => page.evaluate(() => document.querySelector('dl#articles > dt')!.getBoundingClientRect().top);
+  const shownAt = await firstEntryTop();
+  await page.waitForLoadState('load');
+  await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${papers.length} of 300 on Hugging Face Daily Papers`);
+  await expect(page.getByTestId('dpl-sort')).toBeEnabled();
+  expect(await firstEntryTop()).toBe(shownAt);
+  await expect(page.locator('dpl-toolbar')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
 test('/pastweek with show=2000, /recent and /catchup get their badges', async ({ server, context, background }) => {
   await waitForSync(background);
   const papers = await storedFixturePapers(server, background);

@@ -8,6 +8,13 @@
  * layout. Its other ids (a /new page's replacements of older papers, search results) are asked about
  * then, in one message per 500, as every other site asks (local only, never sent on); their badges go
  * in when the answer comes, and the toolbar's counts follow.
+ *
+ * A long listing is laid out and painted as it is parsed (a 2000-entry page's first screens some 400 ms
+ * before DOMContentLoaded), so the toolbar, which goes above the entries, does not wait for it: it goes
+ * in while the page is parsed, as soon as the answer is here and an entry of the first section parsed
+ * so far is known (`toolbarWhileParsed`), before the entries below it are laid out, most often. Put in at
+ * DOMContentLoaded, it pushed all of them down: a visible jump, and the page laid out and painted again
+ * (its main-thread time after DOMContentLoaded 2–3× the page's own).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createListingToolbar, type ListingToolbar } from './listing-toolbar-element';
@@ -15,7 +22,7 @@ import { createUpvoteBadge } from '../kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
 import { LISTING_EAGER_ENTRIES, type ListingEntry } from '../../../lib/sites/arxiv/listing-entry';
-import { listingToolbarAnchor, readListingPage } from '../../../lib/sites/arxiv/listing-page';
+import { listingToolbarAnchor, ParsedFirstSection, readListingPage } from '../../../lib/sites/arxiv/listing-page';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../../lib/sites/arxiv/search-page';
 import { HostThemes, watchPageTheme } from '../../../lib/sites/kit/page-theme';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
@@ -48,11 +55,16 @@ export async function showListingBadges(
   css: string,
   { doc, href }: ListingPage = { doc: document, href: location.href },
 ): Promise<void> {
-  await domReady(doc);
-  if (ctx.isInvalid) return;
-  // What an earlier run left goes first: never two badges.
-  removeEarlierRun();
   const search = isSearchPage(href);
+  // Made at the first element of ours (the body is parsed by then: its look is watched).
+  let overlay: ListingOverlay | undefined;
+  const overlayOf = () => (overlay ??= new ListingOverlay(ctx, doc, css));
+  const parsed = search ? undefined : toolbarWhileParsed(doc, href, answer, overlayOf, ctx.signal);
+  await domReady(doc);
+  parsed?.stop();
+  if (ctx.isInvalid) return;
+  // What an earlier run left goes first: never two badges (a page still parsed when this run began has none).
+  removeEarlierRun();
   const entries = (search ? readSearchPage : readListingPage)(doc, href);
   // Old-style ids have no HF page.
   const papers = entries.filter((entry) => entry.arxivId.style === 'new');
@@ -63,7 +75,7 @@ export async function showListingBadges(
   // Put in at the first paper known, now or when an answer brings one.
   let view: ListingView | undefined;
   const show = (known: Map<ListingEntry, PaperBadge>) => {
-    if (known.size) (view ??= new ListingView(ctx, doc, entries, highlightThreshold, search, css, removeEarlierRun)).add(known);
+    if (known.size) (view ??= new ListingView(ctx, doc, entries, highlightThreshold, search, overlayOf(), removeEarlierRun)).add(known);
   };
   // Entries whose answer is on its way.
   let waiting: ListingEntry[] = [];
@@ -88,13 +100,102 @@ export async function showListingBadges(
   show(knownOf(papers));
 }
 
+/**
+ * While the page is parsed, the toolbar put in before the first section once the answer is here and one
+ * of that section's entries parsed so far is known (`ParsedFirstSection`, read each time the parser has
+ * added to the page: a MutationObserver's records come before the next layout). Up to the first section,
+ * every node parsed is a record; from it on, only its own children, until the toolbar is in. `stop` at
+ * DOMContentLoaded: the listing view puts the toolbar in then if it is not yet.
+ */
+function toolbarWhileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnswer>, overlay: () => ListingOverlay, signal: AbortSignal): { stop(): void } | undefined {
+  if (doc.readyState !== 'loading' || signal.aborted) return undefined;
+  const section = new ParsedFirstSection(doc, href);
+  let known: { badges: SpanBadges; highlightThreshold: number } | undefined;
+  let watching: Node | undefined;
+  let done = false;
+  const stop = () => {
+    done = true;
+    observer.disconnect();
+  };
+  const read = () => {
+    if (done || signal.aborted) return stop();
+    const anchor = section.anchor;
+    if (anchor && watching !== anchor) {
+      observer.disconnect();
+      observer.observe(anchor, { childList: true });
+      watching = anchor;
+    }
+    if (!anchor || !known) return;
+    for (const id of section.readNew()) {
+      if (id.style === 'new' && known.badges.get(id.id)) {
+        overlay().putToolbar(anchor, known.highlightThreshold);
+        return stop();
+      }
+    }
+  };
+  const observer = new MutationObserver(read);
+  observer.observe(doc, { childList: true, subtree: true });
+  watching = doc;
+  answer.then(
+    ({ enabled, highlightThreshold, index, covers }) => {
+      if (!enabled) return stop();
+      known = { badges: new SpanBadges(index, covers), highlightThreshold };
+      read();
+    },
+    stop,
+  );
+  return { stop };
+}
+
+/**
+ * What a listing's elements share: their stylesheets, their look (the page's, read once in the frame
+ * after the first and followed: ../../../lib/sites/kit/page-theme.ts), the toolbar once in, and their
+ * removal when the script goes.
+ */
+class ListingOverlay {
+  readonly styles: OverlayStyles;
+  readonly themes: HostThemes;
+  readonly hosts: ShadowHost[] = [];
+  toolbar: ListingToolbar | undefined;
+  /** What the toolbar's button does: nothing until the listing view is there (the button waits for it too). */
+  onSort: (byUpvotes: boolean) => void = () => undefined;
+
+  constructor(
+    ctx: ListingContext,
+    private readonly doc: Document,
+    css: string,
+  ) {
+    this.styles = new OverlayStyles(css);
+    this.themes = new HostThemes((read) => ctx.requestAnimationFrame(read));
+    watchPageTheme(doc, () => this.themes.follow(), ctx.signal);
+    ctx.onInvalidated(() => {
+      for (const { host } of this.hosts) host.remove();
+    });
+  }
+
+  /** A host of ours in the page, in its look, removed with the others. */
+  add(shadow: ShadowHost, themeOf: Element): void {
+    this.themes.add(shadow.host, themeOf);
+    this.hosts.push(shadow);
+  }
+
+  /** The toolbar, before `anchor`, without counts until the listing view gives them (`counts`): once. */
+  putToolbar(anchor: Element, highlightThreshold: number, counts?: { known: number; total: number }): void {
+    if (this.toolbar) return;
+    const target = createRenderTarget(this.doc, OVERLAY_TAGS.toolbar, this.styles, 'block');
+    this.toolbar = createListingToolbar(this.doc, { counts, highlightThreshold, highlighted: 0, onSortChange: (byUpvotes) => this.onSort(byUpvotes) });
+    target.container.append(this.toolbar.bar);
+    this.add(target, anchor);
+    anchor.before(target.host);
+  }
+}
+
 /** The badges, tints and toolbar of one listing, put in at the first paper known; more papers added as their answers come. */
 class ListingView {
   private readonly known = new Map<ListingEntry, PaperBadge>();
   private readonly firstScreens: Set<ListingEntry>;
   private readonly highlight = new EntryHighlight();
   private readonly lazy: NearViewportHandle<ListingEntry>;
-  private readonly toolbar: ListingToolbar | undefined;
   /** Built at the first sort: it reads every entry's place (4000 elements on a 2000-entry listing). */
   private order: EntryOrder | undefined;
 
@@ -104,50 +205,32 @@ class ListingView {
     private readonly entries: readonly ListingEntry[],
     private readonly highlightThreshold: number,
     search: boolean,
-    css: string,
+    private readonly overlay: ListingOverlay,
     removeEarlierRun: () => void,
   ) {
     removeEarlierRun();
-    const styles = new OverlayStyles(css);
-    const hosts: ShadowHost[] = [];
-    // In the page's look, read once in the frame after the first badge, and followed (../../../lib/sites/kit/page-theme.ts).
-    const themes = new HostThemes((read) => ctx.requestAnimationFrame(read));
     const showBadge = (entry: ListingEntry) => {
       const paper = this.known.get(entry)!;
       const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
-      const shadow = createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block');
-      themes.add(shadow.host, entry.badgeSlot);
+      const shadow = createShadowHost(doc, OVERLAY_TAGS.badge, overlay.styles, 'inline-block');
+      overlay.add(shadow, entry.badgeSlot);
       shadow.root.append(createUpvoteBadge(doc, paper, { highlighted, class: 'dpl-listing-badge' }));
       entry.badgeSlot.append(shadow.host);
       if (highlighted) this.highlight.add(entry);
-      hosts.push(shadow);
     };
     // The first screens' badges (and tints) go in at once, before the page's first frame; the rest as the
     // person scrolls near them: a badge costs the page's layout whether it is seen or not.
     this.firstScreens = new Set(entries.slice(0, LISTING_EAGER_ENTRIES));
     this.lazy = showNearViewport<ListingEntry>([], (entry) => this.firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
 
+    // The toolbar: in already if the page was still parsed when it could go in (`toolbarWhileParsed`).
     const anchor = search ? searchToolbarAnchor(doc) : listingToolbarAnchor(doc);
-    const target = anchor ? createRenderTarget(doc, OVERLAY_TAGS.toolbar, styles, 'block') : undefined;
-    if (anchor && target) {
-      this.toolbar = createListingToolbar(doc, {
-        known: 0,
-        total: entries.length,
-        highlightThreshold,
-        highlighted: 0,
-        onSortChange: (byUpvotes) => (byUpvotes ? this.sortByUpvotes() : this.order?.restore()),
-      });
-      target.container.append(this.toolbar.bar);
-      themes.add(target.host, anchor);
-      anchor.before(target.host);
-      hosts.push(target);
-    }
+    if (anchor) overlay.putToolbar(anchor, highlightThreshold, { known: 0, total: entries.length });
+    overlay.onSort = (byUpvotes) => (byUpvotes ? this.sortByUpvotes() : this.order?.restore());
 
-    watchPageTheme(doc, () => themes.follow(), ctx.signal);
     ctx.onInvalidated(() => {
       this.order?.restore();
       this.highlight.clear();
-      for (const { host } of hosts) host.remove();
     });
   }
 
@@ -157,7 +240,7 @@ class ListingView {
     this.lazy.add([...known.keys()]);
     let highlighted = 0;
     for (const badge of this.known.values()) if (isHighlighted(badge.upvotes, this.highlightThreshold)) highlighted += 1;
-    this.toolbar?.setCounts(this.known.size, highlighted);
+    this.overlay.toolbar?.setCounts(this.known.size, highlighted, this.entries.length);
     if (this.order?.reordered) this.sortByUpvotes();
   }
 

@@ -8,9 +8,11 @@
 import { textSpan } from '../kit/element';
 
 export interface ListingToolbarProps {
-  /** Entries HF knows, of all entries on the page. */
-  known: number;
-  total: number;
+  /**
+   * Entries HF knows, of all entries on the page. None while the page is still parsed (the toolbar goes
+   * in then, ../arxiv/listing-site.ts): no counts, and the button waits (`setCounts`) for the listing.
+   */
+  counts?: { known: number; total: number };
   /** 0: no highlight. */
   highlightThreshold: number;
   highlighted: number;
@@ -20,25 +22,30 @@ export interface ListingToolbarProps {
 
 export interface ListingToolbar {
   bar: HTMLDivElement;
-  /** New counts: papers whose badge came later (a /new page's replacements, asked about once the page was read). */
-  setCounts(known: number, highlighted: number): void;
+  /**
+   * New counts: the page read (its total, and the button works from then on), or papers whose badge came
+   * later (a /new page's replacements, asked about once the page was read).
+   */
+  setCounts(known: number, highlighted: number, total?: number): void;
 }
 
-export function createListingToolbar(doc: Document, { known, total, highlightThreshold, highlighted, onSortChange }: ListingToolbarProps): ListingToolbar {
+export function createListingToolbar(doc: Document, { counts: initial, highlightThreshold, highlighted, onSortChange }: ListingToolbarProps): ListingToolbar {
   const bar = doc.createElement('div');
   bar.className = 'dpl-toolbar';
   bar.setAttribute('role', 'region');
   bar.setAttribute('aria-label', 'Daily Papers Lens');
   bar.setAttribute('data-testid', 'dpl-toolbar');
+  let total = initial?.total;
   const counts = (known: number, highlighted: number) =>
-    `${known} of ${total} on Hugging Face Daily Papers${highlightThreshold > 0 ? ` · ${highlighted} with ${highlightThreshold}+ upvotes highlighted` : ''}`;
-  const text = textSpan(doc, 'dpl-toolbar-text', counts(known, highlighted));
+    total === undefined ? '' : `${known} of ${total} on Hugging Face Daily Papers${highlightThreshold > 0 ? ` · ${highlighted} with ${highlightThreshold}+ upvotes highlighted` : ''}`;
+  const text = textSpan(doc, 'dpl-toolbar-text', counts(initial?.known ?? 0, highlighted));
   text.setAttribute('data-testid', 'dpl-toolbar-text');
   // The button says what it does next; `data-sorted` (styled) marks the listing as sorted.
   const button = doc.createElement('button');
   button.type = 'button';
   button.className = 'dpl-button';
   button.setAttribute('data-testid', 'dpl-sort');
+  button.disabled = total === undefined;
   let sorted = false;
   const show = () => {
     button.textContent = sorted ? 'Restore arXiv order' : 'Sort by upvotes';
@@ -53,7 +60,11 @@ export function createListingToolbar(doc: Document, { known, total, highlightThr
   bar.append(textSpan(doc, 'dpl-brand', 'Daily Papers Lens'), text, button);
   return {
     bar,
-    setCounts(known, highlighted) {
+    setCounts(known, highlighted, newTotal) {
+      if (newTotal !== undefined) {
+        total = newTotal;
+        button.disabled = false;
+      }
       text.textContent = counts(known, highlighted);
     },
   };

@@ -2,6 +2,7 @@
  * Reading arXiv listing pages (/list/…/new, /recent, /pastweek, month lists, /catchup): every entry of
  * every section, in page order. Entries whose abstract link cannot be read are left out.
  */
+import type { ArxivId } from '../../shared/arxiv-id';
 import { idOfAbstractLink, type ListingEntry } from './listing-entry';
 import { LISTING_PAGE } from './page-selectors';
 
@@ -24,4 +25,40 @@ export function readListingPage(doc: Document, baseUrl: string): ListingEntry[] 
 /** The element the listing toolbar goes before: the first section. */
 export function listingToolbarAnchor(doc: Document): Element | null {
   return doc.querySelector(LISTING_PAGE.toolbarBefore);
+}
+
+/**
+ * The first section's entries while the page is parsed, each read once it is whole (an element follows
+ * it): the listing's toolbar goes in before that section as soon as one of them is known, before the
+ * entries below are laid out (components/sites/arxiv/listing-site.ts).
+ */
+export class ParsedFirstSection {
+  private section: Element | null = null;
+  /** The last element read. */
+  private last: Element | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly baseUrl: string,
+  ) {}
+
+  /** The first section, once the parser has reached it: where the toolbar goes. */
+  get anchor(): Element | null {
+    return (this.section ??= listingToolbarAnchor(this.doc));
+  }
+
+  /** The ids of its entries parsed whole since the last call, in page order. */
+  readNew(): ArxivId[] {
+    const section = this.anchor;
+    if (!section) return [];
+    const ids: ArxivId[] = [];
+    for (let term = this.last ? this.last.nextElementSibling : section.firstElementChild; term?.nextElementSibling; term = term.nextElementSibling) {
+      this.last = term;
+      if (!term.matches(LISTING_PAGE.entry)) continue;
+      const link = term.querySelector(LISTING_PAGE.abstractLink);
+      const id = link ? idOfAbstractLink(link, this.baseUrl) : undefined;
+      if (id) ids.push(id);
+    }
+    return ids;
+  }
 }

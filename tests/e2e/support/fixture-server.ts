@@ -24,6 +24,8 @@ export interface FixtureAnswer {
   body: string;
   headers?: Record<string, string>;
   contentType?: string;
+  /** The body sent up to `at`, the rest `ms` later: a page that arrives in parts, as long pages do. */
+  pause?: { at: number; ms: number };
 }
 
 export interface LoggedRequest {
@@ -55,6 +57,8 @@ export class FixtureServer {
   readonly log: LoggedRequest[] = [];
   /** Pages by `host + path` (path without query), e.g. `arxiv.org/abs/2506.06276`. */
   readonly pages = new Map<string, string>();
+  /** Pages (by the same key) sent in two parts: up to `at`, the rest `ms` later (`FixtureAnswer.pause`). */
+  readonly pausedPages = new Map<string, { at: number; ms: number }>();
   /** HF papers served by `/api/papers/{id}`, beyond those in the daily lists. */
   readonly extraPapers = new Map<string, Record<string, unknown>>();
   hfOverride: HfOverride | undefined;
@@ -102,7 +106,10 @@ export class FixtureServer {
       'cache-control': 'no-store',
       ...answer.headers,
     });
-    res.end(answer.body);
+    if (!answer.pause) return void res.end(answer.body);
+    res.write(answer.body.slice(0, answer.pause.at));
+    await new Promise((resolve) => setTimeout(resolve, answer.pause!.ms));
+    res.end(answer.body.slice(answer.pause.at));
   }
 
   private async answerHf(url: URL): Promise<FixtureAnswer> {
@@ -148,8 +155,10 @@ export class FixtureServer {
   }
 
   private answerPage(host: string, url: URL): FixtureAnswer {
-    const page = this.pages.get(`${host}${url.pathname}`);
+    const key = `${host}${url.pathname}`;
+    const page = this.pages.get(key);
     if (page === undefined) return { status: 404, body: 'Not found', contentType: 'text/plain' };
-    return { status: 200, body: page, contentType: 'text/html; charset=utf-8' };
+    const pause = this.pausedPages.get(key);
+    return { status: 200, body: page, contentType: 'text/html; charset=utf-8', ...(pause ? { pause } : {}) };
   }
 }

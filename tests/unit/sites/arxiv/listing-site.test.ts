@@ -70,6 +70,8 @@ const monthAnswer: BadgeIndexAnswer = { enabled: true, highlightThreshold: 0, in
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 afterEach(() => {
+  // A test of a page still parsed made its document say so.
+  delete (document as { readyState?: string }).readyState;
   document.body.innerHTML = '';
   asked.mockReset();
 });
@@ -116,6 +118,66 @@ describe('showListingBadges', () => {
     // And back to arXiv's order.
     sort.click();
     expect(order()).toEqual(['2511.00001', '2511.00003', '2506.06276', '2511.00002', '2410.00007', '2312.00009']);
+    ctx.abort();
+  });
+
+  it('puts the toolbar in while the page is parsed, once the answer is here and a parsed entry of the first section is known; its counts at DOMContentLoaded', async () => {
+    // The page as the parser leaves it: the first section's entries come a few at a time.
+    page();
+    const section = document.querySelector('dl#articles')!;
+    const terms = [...section.children];
+    section.replaceChildren();
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const { release } = answerLinkBadges();
+    let answered!: (answer: BadgeIndexAnswer) => void;
+    const ctx = context();
+    const shown = showListingBadges(ctx, new Promise<BadgeIndexAnswer>((resolve) => (answered = resolve)), () => undefined, '', { doc: document, href: HREF });
+    const parse = async (count: number) => {
+      section.append(...terms.splice(0, count));
+      await settle();
+    };
+    const toolbar = () => document.querySelector('dpl-toolbar');
+    // The first entry (known) and its description parsed, the answer not yet here: no toolbar.
+    await parse(2);
+    expect(toolbar()).toBeNull();
+    answered(monthAnswer);
+    await settle();
+    expect(toolbar()?.nextElementSibling).toBe(section);
+    // Before the page is read: no counts, and the button waits.
+    expect(toolbarText()).toBe('');
+    expect(toolbar()!.shadowRoot!.querySelector('button')!.disabled).toBe(true);
+    await parse(terms.length);
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await shown;
+    expect(document.querySelectorAll('dpl-toolbar')).toHaveLength(1);
+    expect(toolbarText()).toBe('2 of 6 on Hugging Face Daily Papers');
+    expect(toolbar()!.shadowRoot!.querySelector('button')!.disabled).toBe(false);
+    release();
+    ctx.abort();
+    expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
+  });
+
+  it('waits for a known entry while the page is parsed: an unknown one, or a known one not yet whole, does not put the toolbar in', async () => {
+    page();
+    const section = document.querySelector('dl#articles')!;
+    const [knownTerm, knownDescription, unknownTerm, unknownDescription] = [...section.children];
+    section.replaceChildren();
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const ctx = context();
+    void showListingBadges(ctx, Promise.resolve(monthAnswer), () => undefined, '', { doc: document, href: HREF });
+    const toolbar = () => document.querySelector('dpl-toolbar');
+    // 2511.00003, not known, parsed whole.
+    section.append(unknownTerm!, unknownDescription!);
+    await settle();
+    expect(toolbar()).toBeNull();
+    // 2511.00001, known, its description not parsed yet: maybe not whole, not read.
+    section.append(knownTerm!);
+    await settle();
+    expect(toolbar()).toBeNull();
+    section.append(knownDescription!);
+    await settle();
+    expect(toolbar()).not.toBeNull();
     ctx.abort();
   });
 

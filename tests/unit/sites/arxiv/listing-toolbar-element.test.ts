@@ -5,8 +5,7 @@ import { parsePage } from './dom';
 describe('createListingToolbar', () => {
   const doc = parsePage('<!DOCTYPE html><html><body></body></html>');
   const props = (changes: Partial<ListingToolbarProps> = {}): ListingToolbarProps => ({
-    known: 12,
-    total: 400,
+    counts: { known: 12, total: 400 },
     highlightThreshold: 0,
     highlighted: 0,
     onSortChange: () => undefined,
@@ -45,7 +44,7 @@ describe('createListingToolbar', () => {
 
   it('keeps whatever it is given as text', () => {
     const hostile = '<img src=x onerror=alert(1)>';
-    const { bar } = createListingToolbar(doc, props({ known: hostile as unknown as number }));
+    const { bar } = createListingToolbar(doc, props({ counts: { known: hostile as unknown as number, total: 400 } }));
     expect(bar.querySelector('img')).toBeNull();
     expect(bar.querySelector('.dpl-toolbar-text')?.textContent).toContain(hostile);
   });
