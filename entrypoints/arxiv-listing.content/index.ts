@@ -17,8 +17,8 @@ export default defineContentScript({
   matches: scriptMatches('arxiv-listing'),
   runAt: 'document_start',
   main(ctx) {
-    // Asked now, while the page is still loading, before its ids are known: the answer is here when the
-    // page is parsed, and the badges go in before its first layout.
+    // Asked now, while the page is still loading, before its ids are known: the answer is here while the
+    // page is parsed (the toolbar goes in then) and the badges go in at DOMContentLoaded, in the same task.
     const answer = sendRequest({ type: 'badgeIndex', site: 'arxiv', span: listingSpan(location.href) });
     // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
     // never waits for the answer, and its failure is not an error then).

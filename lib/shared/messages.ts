@@ -51,7 +51,7 @@ export type Request =
       /**
        * An arXiv listing's first question, asked at document_start before the page's ids are known: the
        * badges of the papers its URL says it can show (`IdSpan`, read in ./badge-index.ts), from the local
-       * database only, and how to show them, so those badges go in before the first layout. Never
+       * database only, and how to show them, so those badges go in at DOMContentLoaded, in its task. Never
        * answered from anywhere but the local database.
        */
       type: 'badgeIndex';

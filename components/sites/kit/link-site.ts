@@ -71,7 +71,7 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     );
     // While the page is parsed, its paper links are looked up as they appear (those the newest badges do
     // not answer, asked about): their answers are here by DOMContentLoaded, and their badges go in
-    // before the first layout.
+    // then, in the same task.
     watchParsedPaperLinks(doc, (id) => void known.get(id), current.signal);
     const { enabled, highlightThreshold, byTitle, newest } = await answer;
     if (enabled) known.begin(new NewestBadges(newest ?? ''));

@@ -1,7 +1,10 @@
 /**
  * Waiting for the page to be parsed. The content scripts start at document_start, ask the background
- * their one question then, and do their reading at DOMContentLoaded, before the browser's first layout
- * of a long page: the answer is usually there by then, and what they add goes in before that layout.
+ * their one question then, and do their reading at DOMContentLoaded: the answer is usually there by
+ * then, and what they add goes in before the next layout. A long page has been laid out and painted in
+ * part by then, as it was parsed: what goes in at DOMContentLoaded must not move what is shown (a badge
+ * one line high at the end of a line), and what would (the arXiv listing's toolbar, above the entries)
+ * goes in while the page is parsed (components/sites/arxiv/listing-site.ts).
  */
 export function domReady(doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();
