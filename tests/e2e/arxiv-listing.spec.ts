@@ -10,6 +10,7 @@ import { catchupPage, monthListingPage, newListingPage, recentListingPage, type 
 import { searchPage } from '../fixtures/arxiv/search-page';
 import { badges, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
+import { shiftMonth } from '../../lib/shared/badge-index';
 import { collectPageErrors, expect, test } from './support/extension-test';
 import { fixturePapers, todayWithMoreUpvotes, type FixturePaper } from './support/fixture-papers';
 import { readRow } from './support/extension-db';
@@ -176,9 +177,13 @@ test("a sync's new counts show on the next listing after the worker stopped: the
   expect(errors).toEqual([]);
 });
 
-test('a long listing that arrives in parts gets its toolbar while it loads: the entries shown never move', async ({ server, context, background }) => {
+test('a long listing that arrives in parts gets its toolbar and the badges of the entries shown while it loads: those entries never move', async ({ server, context, background }) => {
   await waitForSync(background);
-  const papers = await storedFixturePapers(server, background);
+  const stored = await storedFixturePapers(server, background);
+  // Papers of the last days, as a /pastweek listing shows (the newest month stored and the one before:
+  // `newestSpan`; an older one, STARFlow, would be a replacement, asked about once the page is read).
+  const newest = [...stored].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!.id.slice(0, 4);
+  const papers = stored.filter((p) => p.id.slice(0, 4) >= shiftMonth(newest, -1));
   const entries = [...papers.map(listingEntry), ...Array.from({ length: 300 - papers.length }, (_, i) => unknownEntry(i))];
   const html = recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', show: 2000, days: [{ day: 'Fri, 6 Jun 2025', entries }] });
   // The first 20 entries, then a pause (a long page arrives over the network in parts: the browser
@@ -193,9 +198,12 @@ test('a long listing that arrives in parts gets its toolbar while it loads: the 
       loading: document.readyState === 'loading',
       entries: document.querySelectorAll('dl#articles > dt').length,
       toolbar: document.querySelector('dpl-toolbar') !== null,
+      badges: document.querySelectorAll('dl#articles > dt dpl-paper-badge').length,
     }));
-  // Shown in part, still loading: the toolbar is in, above the entries.
-  await expect.poll(state, { timeout: 1_000 }).toEqual({ loading: true, entries: 20, toolbar: true });
+  // Shown in part, still loading: the toolbar is in, above the entries, and the known ones shown have their badges.
+  const knownShown = entries.slice(0, 20).filter((e) => papers.some((p) => p.id === e.id)).length;
+  expect(knownShown).toBeGreaterThan(0);
+  await expect.poll(state, { timeout: 1_000 }).toEqual({ loading: true, entries: 20, toolbar: true, badges: knownShown });
   const firstEntryTop = () => page.evaluate(() => document.querySelector('dl#articles > dt')!.getBoundingClientRect().top);
   const shownAt = await firstEntryTop();
   await page.waitForLoadState('load');
@@ -203,6 +211,9 @@ test('a long listing that arrives in parts gets its toolbar while it loads: the 
   await expect(page.getByTestId('dpl-sort')).toBeEnabled();
   expect(await firstEntryTop()).toBe(shownAt);
   await expect(page.locator('dpl-toolbar')).toHaveCount(1);
+  // Each first screens' badge once: those put in while loading were taken over.
+  const firstScreens = entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => papers.some((p) => p.id === e.id)).length;
+  await expect(page.locator('dpl-paper-badge')).toHaveCount(firstScreens);
   expect(errors).toEqual([]);
 });
 

@@ -10,11 +10,12 @@
  * in when the answer comes, and the toolbar's counts follow.
  *
  * A long listing is laid out and painted as it is parsed (a 2000-entry page's first screens some 400 ms
- * before DOMContentLoaded), so the toolbar, which goes above the entries, does not wait for it: it goes
- * in while the page is parsed, as soon as the answer is here and an entry of the first section parsed
- * so far is known (`toolbarWhileParsed`), before the entries below it are laid out, most often. Put in at
- * DOMContentLoaded, it pushed all of them down: a visible jump, and the page laid out and painted again
- * (its main-thread time after DOMContentLoaded 2–3× the page's own).
+ * before DOMContentLoaded), so the toolbar, which goes above the entries, and the first screens' badges
+ * do not wait for it: they go in while the page is parsed (`whileParsed`), the toolbar as soon as the
+ * answer is here and an entry of the first section parsed so far is known, each badge as its entry is
+ * parsed, before they are laid out, most often. The toolbar put in at DOMContentLoaded pushed all of them
+ * down: a visible jump, and the page laid out and painted again (pre-paint and paint after
+ * DOMContentLoaded 2–3× the page's own); the badges came that much later than their entries.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createListingToolbar, type ListingToolbar } from './listing-toolbar-element';
@@ -59,7 +60,7 @@ export async function showListingBadges(
   // Made at the first element of ours (the body is parsed by then: its look is watched).
   let overlay: ListingOverlay | undefined;
   const overlayOf = () => (overlay ??= new ListingOverlay(ctx, doc, css));
-  const parsed = search ? undefined : toolbarWhileParsed(doc, href, answer, overlayOf, ctx.signal);
+  const parsed = search ? undefined : whileParsed(doc, href, answer, overlayOf, ctx.signal);
   await domReady(doc);
   parsed?.stop();
   if (ctx.isInvalid) return;
@@ -101,17 +102,19 @@ export async function showListingBadges(
 }
 
 /**
- * While the page is parsed, the toolbar put in before the first section once the answer is here and one
- * of that section's entries parsed so far is known (`ParsedFirstSection`, read each time the parser has
- * added to the page: a MutationObserver's records come before the next layout). Up to the first section,
- * every node parsed is a record; from it on, only its own children, until the toolbar is in. `stop` at
- * DOMContentLoaded: the listing view puts the toolbar in then if it is not yet.
+ * While the page is parsed, once the answer is here: the toolbar put in before the first section at its
+ * first known entry, and the badges of the known entries of the first screens (LISTING_EAGER_ENTRIES) as
+ * they are parsed (`ParsedFirstSection`, read each time the parser has added to the page: a
+ * MutationObserver's records come before the next layout). Up to the first section, every node parsed is
+ * a record; from it on, only its own children, until the first screens are read and the toolbar is in.
+ * `stop` at DOMContentLoaded: the listing view takes these over and puts in what is not in yet.
  */
-function toolbarWhileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnswer>, overlay: () => ListingOverlay, signal: AbortSignal): { stop(): void } | undefined {
+function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnswer>, overlay: () => ListingOverlay, signal: AbortSignal): { stop(): void } | undefined {
   if (doc.readyState !== 'loading' || signal.aborted) return undefined;
   const section = new ParsedFirstSection(doc, href);
   let known: { badges: SpanBadges; highlightThreshold: number } | undefined;
   let watching: Node | undefined;
+  let firstScreensRead = false;
   let done = false;
   const stop = () => {
     done = true;
@@ -126,12 +129,15 @@ function toolbarWhileParsed(doc: Document, href: string, answer: Promise<BadgeIn
       watching = anchor;
     }
     if (!anchor || !known) return;
-    for (const id of section.readNew()) {
-      if (id.style === 'new' && known.badges.get(id.id)) {
+    for (const { id, term, position } of section.readNew()) {
+      const badge = id.style === 'new' ? known.badges.get(id.id) : undefined;
+      if (badge) {
         overlay().putToolbar(anchor, known.highlightThreshold);
-        return stop();
+        if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, known.highlightThreshold));
       }
+      firstScreensRead ||= position >= LISTING_EAGER_ENTRIES - 1;
     }
+    if (firstScreensRead && overlay().toolbar) stop();
   };
   const observer = new MutationObserver(read);
   observer.observe(doc, { childList: true, subtree: true });
@@ -157,6 +163,8 @@ class ListingOverlay {
   readonly themes: HostThemes;
   readonly hosts: ShadowHost[] = [];
   toolbar: ListingToolbar | undefined;
+  /** The entries' first elements that have their badge. */
+  private readonly badged = new WeakSet<Element>();
   /** What the toolbar's button does: nothing until the listing view is there (the button waits for it too). */
   onSort: (byUpvotes: boolean) => void = () => undefined;
 
@@ -177,6 +185,19 @@ class ListingOverlay {
   add(shadow: ShadowHost, themeOf: Element): void {
     this.themes.add(shadow.host, themeOf);
     this.hosts.push(shadow);
+  }
+
+  /**
+   * A badge at the end of `slot` (an entry's first element), unless one went in while the page was
+   * parsed (`putBadge`): that one is taken over.
+   */
+  putBadge(slot: Element, paper: PaperBadge, highlighted: boolean): void {
+    if (this.badged.has(slot)) return;
+    this.badged.add(slot);
+    const shadow = createShadowHost(this.doc, OVERLAY_TAGS.badge, this.styles, 'inline-block');
+    this.add(shadow, slot);
+    shadow.root.append(createUpvoteBadge(this.doc, paper, { highlighted, class: 'dpl-listing-badge' }));
+    slot.append(shadow.host);
   }
 
   /** The toolbar, before `anchor`, without counts until the listing view gives them (`counts`): once. */
@@ -212,10 +233,7 @@ class ListingView {
     const showBadge = (entry: ListingEntry) => {
       const paper = this.known.get(entry)!;
       const highlighted = isHighlighted(paper.upvotes, highlightThreshold);
-      const shadow = createShadowHost(doc, OVERLAY_TAGS.badge, overlay.styles, 'inline-block');
-      overlay.add(shadow, entry.badgeSlot);
-      shadow.root.append(createUpvoteBadge(doc, paper, { highlighted, class: 'dpl-listing-badge' }));
-      entry.badgeSlot.append(shadow.host);
+      overlay.putBadge(entry.badgeSlot, paper, highlighted);
       if (highlighted) this.highlight.add(entry);
     };
     // The first screens' badges (and tints) go in at once, before the page's first frame; the rest as the
@@ -223,7 +241,7 @@ class ListingView {
     this.firstScreens = new Set(entries.slice(0, LISTING_EAGER_ENTRIES));
     this.lazy = showNearViewport<ListingEntry>([], (entry) => this.firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
 
-    // The toolbar: in already if the page was still parsed when it could go in (`toolbarWhileParsed`).
+    // The toolbar: in already if the page was still parsed when it could go in (`whileParsed`).
     const anchor = search ? searchToolbarAnchor(doc) : listingToolbarAnchor(doc);
     if (anchor) overlay.putToolbar(anchor, highlightThreshold, { known: 0, total: entries.length });
     overlay.onSort = (byUpvotes) => (byUpvotes ? this.sortByUpvotes() : this.order?.restore());

@@ -27,15 +27,24 @@ export function listingToolbarAnchor(doc: Document): Element | null {
   return doc.querySelector(LISTING_PAGE.toolbarBefore);
 }
 
+/** An entry of the first section read while the page is parsed: its id, its first element, its place among the page's entries. */
+export interface ParsedEntry {
+  id: ArxivId;
+  term: Element;
+  position: number;
+}
+
 /**
  * The first section's entries while the page is parsed, each read once it is whole (an element follows
- * it): the listing's toolbar goes in before that section as soon as one of them is known, before the
- * entries below are laid out (components/sites/arxiv/listing-site.ts).
+ * it): the listing's toolbar goes in before that section as soon as one of them is known, and the first
+ * screens' badges as their entries come, before they are laid out (components/sites/arxiv/listing-site.ts).
+ * Entries are counted as `readListingPage` counts them: those with an id.
  */
 export class ParsedFirstSection {
   private section: Element | null = null;
   /** The last element read. */
   private last: Element | null = null;
+  private entries = 0;
 
   constructor(
     private readonly doc: Document,
@@ -47,18 +56,18 @@ export class ParsedFirstSection {
     return (this.section ??= listingToolbarAnchor(this.doc));
   }
 
-  /** The ids of its entries parsed whole since the last call, in page order. */
-  readNew(): ArxivId[] {
+  /** Its entries parsed whole since the last call, in page order. */
+  readNew(): ParsedEntry[] {
     const section = this.anchor;
     if (!section) return [];
-    const ids: ArxivId[] = [];
+    const read: ParsedEntry[] = [];
     for (let term = this.last ? this.last.nextElementSibling : section.firstElementChild; term?.nextElementSibling; term = term.nextElementSibling) {
       this.last = term;
       if (!term.matches(LISTING_PAGE.entry)) continue;
       const link = term.querySelector(LISTING_PAGE.abstractLink);
       const id = link ? idOfAbstractLink(link, this.baseUrl) : undefined;
-      if (id) ids.push(id);
+      if (id) read.push({ id, term, position: this.entries++ });
     }
-    return ids;
+    return read;
   }
 }

@@ -121,7 +121,7 @@ describe('showListingBadges', () => {
     ctx.abort();
   });
 
-  it('puts the toolbar in while the page is parsed, once the answer is here and a parsed entry of the first section is known; its counts at DOMContentLoaded', async () => {
+  it('puts the toolbar in while the page is parsed, once the answer is here and a parsed entry of the first section is known, and the first screens\' badges as they are parsed; counts at DOMContentLoaded', async () => {
     // The page as the parser leaves it: the first section's entries come a few at a time.
     page();
     const section = document.querySelector('dl#articles')!;
@@ -143,6 +143,8 @@ describe('showListingBadges', () => {
     answered(monthAnswer);
     await settle();
     expect(toolbar()?.nextElementSibling).toBe(section);
+    // The known entry parsed has its badge already.
+    expect(Object.values(badges()).filter(Boolean)).toEqual(['▲ 5']);
     // Before the page is read: no counts, and the button waits.
     expect(toolbarText()).toBe('');
     expect(toolbar()!.shadowRoot!.querySelector('button')!.disabled).toBe(true);
@@ -151,6 +153,9 @@ describe('showListingBadges', () => {
     document.dispatchEvent(new Event('DOMContentLoaded'));
     await shown;
     expect(document.querySelectorAll('dpl-toolbar')).toHaveLength(1);
+    // The badge put in while the page was parsed is taken over, not put in twice.
+    expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(2);
+    expect(badges()).toMatchObject({ '2511.00001': '▲ 5', '2511.00002': expect.stringMatching(/^▲ 9/), '2511.00003': null });
     expect(toolbarText()).toBe('2 of 6 on Hugging Face Daily Papers');
     expect(toolbar()!.shadowRoot!.querySelector('button')!.disabled).toBe(false);
     release();
