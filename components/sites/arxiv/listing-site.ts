@@ -46,8 +46,9 @@ export interface ListingPage {
 export type ListingContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' | 'requestAnimationFrame' | 'onInvalidated'>;
 
 /**
- * Badges the listing once it is parsed, given the answer asked for at document_start, what removes an
- * earlier run's elements, and the stylesheets of the badges, their overlay and the toolbar.
+ * Badges the listing, given the answer asked for at document_start, what removes an earlier run's
+ * elements, and the stylesheets of the badges, their overlay and the toolbar: the toolbar and the first
+ * screens' badges while the page is parsed (`whileParsed`), the rest once it is.
  */
 export async function showListingBadges(
   ctx: ListingContext,
