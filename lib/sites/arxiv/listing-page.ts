@@ -10,9 +10,7 @@ export function readListingPage(doc: Document, baseUrl: string): ListingEntry[] 
   const entries: ListingEntry[] = [];
   for (const section of doc.querySelectorAll(LISTING_PAGE.section)) {
     for (let term = section.firstElementChild; term; term = term.nextElementSibling) {
-      if (!term.matches(LISTING_PAGE.entry)) continue;
-      const link = term.querySelector(LISTING_PAGE.abstractLink);
-      const arxivId = link ? idOfAbstractLink(link, baseUrl) : undefined;
+      const arxivId = entryId(term, baseUrl);
       if (!arxivId) continue;
       const description = term.nextElementSibling;
       const nodes = description?.localName === 'dd' ? [term, description] : [term];
@@ -20,6 +18,13 @@ export function readListingPage(doc: Document, baseUrl: string): ListingEntry[] 
     }
   }
   return entries;
+}
+
+/** The id of an entry, read off its first element's abstract link; none for another element (a heading) or a link not read. */
+function entryId(term: Element, baseUrl: string): ArxivId | undefined {
+  if (!term.matches(LISTING_PAGE.entry)) return undefined;
+  const link = term.querySelector(LISTING_PAGE.abstractLink);
+  return link ? idOfAbstractLink(link, baseUrl) : undefined;
 }
 
 /** The element the listing toolbar goes before: the first section. */
@@ -63,9 +68,7 @@ export class ParsedFirstSection {
     const read: ParsedEntry[] = [];
     for (let term = this.last ? this.last.nextElementSibling : section.firstElementChild; term?.nextElementSibling; term = term.nextElementSibling) {
       this.last = term;
-      if (!term.matches(LISTING_PAGE.entry)) continue;
-      const link = term.querySelector(LISTING_PAGE.abstractLink);
-      const id = link ? idOfAbstractLink(link, this.baseUrl) : undefined;
+      const id = entryId(term, this.baseUrl);
       if (id) read.push({ id, term, position: this.entries++ });
     }
     return read;
