@@ -145,7 +145,8 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
   watching = doc;
   answer.then(
     ({ enabled, highlightThreshold, index, covers }) => {
-      if (!enabled) return stop();
+      // Off, or no badge to give (nothing stored of the months the page shows): nothing to read for.
+      if (!enabled || !index) return stop();
       known = { badges: new SpanBadges(index, covers), highlightThreshold };
       read();
     },
