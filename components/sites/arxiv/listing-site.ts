@@ -116,6 +116,7 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
   let known: { badges: SpanBadges; highlightThreshold: number } | undefined;
   let watching: Node | undefined;
   let firstScreensRead = false;
+  let toolbarIn = false;
   let done = false;
   const stop = () => {
     done = true;
@@ -134,11 +135,12 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
       const badge = id.style === 'new' ? known.badges.get(id.id) : undefined;
       if (badge) {
         overlay().putToolbar(anchor, known.highlightThreshold);
+        toolbarIn = true;
         if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, known.highlightThreshold));
       }
       firstScreensRead ||= position >= LISTING_EAGER_ENTRIES - 1;
     }
-    if (firstScreensRead && overlay().toolbar) stop();
+    if (firstScreensRead && toolbarIn) stop();
   };
   const observer = new MutationObserver(read);
   observer.observe(doc, { childList: true, subtree: true });
