@@ -163,9 +163,9 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
  * removal when the script goes.
  */
 class ListingOverlay {
-  readonly styles: OverlayStyles;
-  readonly themes: HostThemes;
-  readonly hosts: ShadowHost[] = [];
+  private readonly styles: OverlayStyles;
+  private readonly themes: HostThemes;
+  private readonly hosts: ShadowHost[] = [];
   toolbar: ListingToolbar | undefined;
   /** The entries' first elements that have their badge. */
   private readonly badged = new WeakSet<Element>();
@@ -186,14 +186,14 @@ class ListingOverlay {
   }
 
   /** A host of ours in the page, in its look, removed with the others. */
-  add(shadow: ShadowHost, themeOf: Element): void {
+  private add(shadow: ShadowHost, themeOf: Element): void {
     this.themes.add(shadow.host, themeOf);
     this.hosts.push(shadow);
   }
 
   /**
-   * A badge at the end of `slot` (an entry's first element), unless one went in while the page was
-   * parsed (`putBadge`): that one is taken over.
+   * A badge at the end of `slot` (an entry's first element), once: the listing view takes over those
+   * put in while the page was parsed.
    */
   putBadge(slot: Element, paper: PaperBadge, highlighted: boolean): void {
     if (this.badged.has(slot)) return;
@@ -240,8 +240,9 @@ class ListingView {
       overlay.putBadge(entry.badgeSlot, paper, highlighted);
       if (highlighted) this.highlight.add(entry);
     };
-    // The first screens' badges (and tints) go in at once, before the page's first frame; the rest as the
-    // person scrolls near them: a badge costs the page's layout whether it is seen or not.
+    // The first screens' badges (and tints) go in at once (most of the badges often in already, put in
+    // while the page was parsed: `whileParsed`); the rest as the person scrolls near them: a badge costs
+    // the page's layout whether it is seen or not.
     this.firstScreens = new Set(entries.slice(0, LISTING_EAGER_ENTRIES));
     this.lazy = showNearViewport<ListingEntry>([], (entry) => this.firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
 
