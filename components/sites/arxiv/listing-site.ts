@@ -4,10 +4,10 @@
  *
  * At document_start the page asks for the badges of the papers its URL says it can show (a month list's
  * month, the newest months for /new; ../../../lib/sites/arxiv/listing-span.ts), so that answer is here
- * when the page is parsed and those badges go in at DOMContentLoaded, in the same task, before the first
- * layout. Its other ids (a /new page's replacements of older papers, search results) are asked about
- * then, in one message per 500, as every other site asks (local only, never sent on); their badges go
- * in when the answer comes, and the toolbar's counts follow.
+ * when the page is parsed and those badges go in at DOMContentLoaded, in the same task. Its other ids (a
+ * /new page's replacements of older papers) are asked about then, in one message per 500, as every other
+ * site asks (local only, never sent on); their badges go in when the answer comes, and the toolbar's
+ * counts follow. Search results, whose URL names no span, ask about their ids as the page is parsed.
  *
  * A long listing is laid out and painted as it is parsed (a 2000-entry page's first screens some 400 ms
  * before DOMContentLoaded), so the toolbar, which goes above the entries, and the first screens' badges
@@ -25,6 +25,8 @@ import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
 import { LISTING_EAGER_ENTRIES, type ListingEntry } from '../../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, ParsedFirstSection, readListingPage } from '../../../lib/sites/arxiv/listing-page';
 import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../../lib/sites/arxiv/search-page';
+import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
+import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import { HostThemes, watchPageTheme } from '../../../lib/sites/kit/page-theme';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { showNearViewport, type NearViewportHandle } from '../../../lib/sites/kit/near-viewport';
@@ -61,6 +63,20 @@ export async function showListingBadges(
   // Made at the first element of ours (the body is parsed by then: its look is watched).
   let overlay: ListingOverlay | undefined;
   const overlayOf = () => (overlay ??= new ListingOverlay(ctx, doc, css));
+  // The badges of the page's ids: from the first answer's lines (its span), the others asked about.
+  // What shows those that come later is set once the page is read.
+  let arrived: () => void = () => undefined;
+  const badges = new LinkAnswers(
+    (ids) => sendRequest({ type: 'linkBadges', site: 'arxiv', ids }).then((asked) => (asked.enabled ? asked.badges : ids.map(() => null))),
+    () => {
+      if (!ctx.isInvalid) arrived();
+    },
+  );
+  // Nothing is asked before the first answer says the site is on (ids met before it wait for it).
+  answer.then(({ enabled, index, covers }) => enabled && badges.begin(new SpanBadges(index, covers)), () => undefined);
+  // Search results come with no span of badges: their ids (25 to 200) are asked about as the page is
+  // parsed, so their answers are here by DOMContentLoaded rather than one round trip after it.
+  if (search) watchParsedPaperLinks(doc, (id) => void badges.get(id), ctx.signal, SEARCH_PAGE.abstractLink);
   const parsed = search ? undefined : whileParsed(doc, href, answer, overlayOf, ctx.signal);
   await domReady(doc);
   parsed?.stop();
@@ -71,7 +87,7 @@ export async function showListingBadges(
   // Old-style ids have no HF page.
   const papers = entries.filter((entry) => entry.arxivId.style === 'new');
   if (!papers.length) return;
-  const { enabled, highlightThreshold, index, covers } = await answer;
+  const { enabled, highlightThreshold } = await answer;
   if (!enabled || ctx.isInvalid) return;
 
   // Put in at the first paper known, now or when an answer brings one.
@@ -81,12 +97,6 @@ export async function showListingBadges(
   };
   // Entries whose answer is on its way.
   let waiting: ListingEntry[] = [];
-  const badges = new LinkAnswers(
-    (ids) => sendRequest({ type: 'linkBadges', site: 'arxiv', ids }).then((asked) => (asked.enabled ? asked.badges : ids.map(() => null))),
-    () => {
-      if (!ctx.isInvalid) show(knownOf(waiting));
-    },
-  );
   /** The badges of those of `pending` known now; those not known yet wait (and are asked about). */
   const knownOf = (pending: readonly ListingEntry[]) => {
     const known = new Map<ListingEntry, PaperBadge>();
@@ -98,7 +108,7 @@ export async function showListingBadges(
     }
     return known;
   };
-  badges.begin(new SpanBadges(index, covers));
+  arrived = () => show(knownOf(waiting));
   show(knownOf(papers));
 }
 

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showListingBadges, type ListingContext } from '../../../../components/sites/arxiv/listing-site';
 import { monthListingPage } from '../../../fixtures/arxiv/listing-page';
+import { searchPage } from '../../../fixtures/arxiv/search-page';
 import { badgeLinesIn, BadgeIndex, encodeBadgeIndex, monthsSpan } from '../../../../lib/shared/badge-index';
 import { sendRequest, type BadgeIndexAnswer } from '../../../../lib/shared/messages';
 import { entry } from './fixture-pages';
@@ -184,6 +185,51 @@ describe('showListingBadges', () => {
     await settle();
     expect(toolbar()).not.toBeNull();
     ctx.abort();
+  });
+
+  it('asks about the ids of search results as the page is parsed: their badges go in at DOMContentLoaded, with no message after it', async () => {
+    const html = searchPage({ query: 'flow', results: ['2511.00001', '2511.00003', '2506.06276'].map((id) => ({ id, title: `Paper ${id}`, authors: ['A. Author'], abstract: 'An abstract.' })) });
+    document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+    const list = document.querySelector('ol.breathe-horizontal')!;
+    const results = [...list.children];
+    list.replaceChildren();
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const { ids, release } = answerLinkBadges();
+    const ctx = context();
+    const shown = showListingBadges(ctx, Promise.resolve({ enabled: true, highlightThreshold: 0, index: '' }), () => undefined, '', {
+      doc: document,
+      href: 'https://arxiv.org/search/?query=flow&searchtype=all',
+    });
+    list.append(...results);
+    await settle();
+    // Asked while the page is parsed, in one message.
+    expect(ids).toEqual([['2511.00001', '2511.00003', '2506.06276']]);
+    release();
+    await settle();
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await shown;
+    // In at DOMContentLoaded, from the answers already here.
+    expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(2);
+    expect(ids).toHaveLength(1);
+    ctx.abort();
+
+    // With arXiv switched off, the ids parsed are asked about never.
+    list.replaceChildren();
+    asked.mockClear();
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const off = showListingBadges(context(), Promise.resolve({ enabled: false, highlightThreshold: 0, index: '' }), () => undefined, '', {
+      doc: document,
+      href: 'https://arxiv.org/search/?query=flow&searchtype=all',
+    });
+    list.append(...results);
+    await settle();
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await off;
+    await settle();
+    expect(asked).not.toHaveBeenCalled();
+    expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
   });
 
   it('asks about every id of search results (no span), and shows nothing when the site is off or the page was left', async () => {
