@@ -73,7 +73,7 @@ export async function showListingBadges(
     },
   );
   // Nothing is asked before the first answer says the site is on (ids met before it wait for it).
-  answer.then(({ enabled, index, covers }) => enabled && badges.begin(new SpanBadges(index, covers)), () => undefined);
+  answer.then(({ enabled, index, covers }) => enabled && !ctx.isInvalid && badges.begin(new SpanBadges(index, covers)), () => undefined);
   // Search results come with no span of badges: their ids (25 to 200) are asked about as the page is
   // parsed, so their answers are here by DOMContentLoaded rather than one round trip after it.
   if (search) watchParsedPaperLinks(doc, (id) => void badges.get(id), ctx.signal, SEARCH_PAGE.abstractLink);
