@@ -21,9 +21,9 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import type { browser } from 'wxt/browser';
-import { BENCH_TIMINGS_GLOBAL } from '../../lib/background/timings';
+import { BENCH_TIMINGS_GLOBAL, type TimingName } from '../../lib/background/timings';
 import { COUNT_CHECK_DELAY_MS } from '../../lib/background/start-up-chores';
 import { USER_STATE_BACKUP_FILE } from '../../lib/shared/storage-keys';
 import { RETENTION_MIN_DAYS } from '../../lib/shared/settings';
@@ -189,21 +189,32 @@ async function seedMarks(page: Page, ids: string[]): Promise<{ saved: number; re
 }
 
 /**
+ * A timings sink in `worker` (lib/background/timings.ts) keeping the times of `name` only: the reader of
+ * those told so far.
+ */
+async function workerTimings(worker: Worker, name: TimingName): Promise<() => Promise<number[]>> {
+  await worker.evaluate(
+    ({ global, name }) => {
+      const times: number[] = [];
+      (globalThis as Record<string, unknown>)[global] = { times, add: (what: string, ms: number) => what === name && times.push(ms) };
+    },
+    { global: BENCH_TIMINGS_GLOBAL, name },
+  );
+  return () => worker.evaluate((global) => (globalThis as unknown as Record<string, { times: number[] }>)[global]!.times, BENCH_TIMINGS_GLOBAL);
+}
+
+/**
  * Copies of the marks, one at a time, as a change of a mark asks for (the popup's message): each one's
  * time in the worker (its timings sink, lib/background/timings.ts), and the copy's size.
  */
 async function timeBackups(context: BrowserContext, page: Page, runs: number): Promise<{ ms: number[]; kb: number }> {
   const worker = context.serviceWorkers().at(-1)!;
-  await worker.evaluate((name) => {
-    const backups: number[] = [];
-    (globalThis as Record<string, unknown>)[name] = { backups, add: (what: string, ms: number) => what === 'backup' && backups.push(ms) };
-  }, BENCH_TIMINGS_GLOBAL);
-  const done = () => worker.evaluate((name) => (globalThis as unknown as Record<string, { backups: number[] }>)[name]!.backups.length, BENCH_TIMINGS_GLOBAL);
+  const backups = await workerTimings(worker, 'backup');
   for (let run = 1; run <= runs; run++) {
     await page.evaluate(() => chrome.runtime.sendMessage({ type: 'userStateChanged' }));
-    await expect.poll(done, { timeout: 60_000, intervals: [100] }).toBe(run);
+    await expect.poll(async () => (await backups()).length, { timeout: 60_000, intervals: [100] }).toBe(run);
   }
-  const ms = await worker.evaluate((name) => (globalThis as unknown as Record<string, { backups: number[] }>)[name]!.backups, BENCH_TIMINGS_GLOBAL);
+  const ms = await backups();
   const copy = await readExtensionFile(worker, USER_STATE_BACKUP_FILE);
   return { ms, kb: new TextEncoder().encode(copy ?? '').length / 1024 };
 }
@@ -332,12 +343,8 @@ async function timeRefill(context: BrowserContext, page: Page, extensionId: stri
     await expect.poll(running, { timeout: 30_000 }).toBe(true);
     worker = context.serviceWorkers().at(-1)!;
   }
-  await worker.evaluate((name) => {
-    const refills: number[] = [];
-    (globalThis as Record<string, unknown>)[name] = { refills, add: (what: string, ms: number) => what === 'refill' && refills.push(ms) };
-  }, BENCH_TIMINGS_GLOBAL);
+  const refills = await workerTimings(worker, 'refill');
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
-  const refills = () => worker.evaluate((name) => (globalThis as unknown as Record<string, { refills: number[] }>)[name]!.refills, BENCH_TIMINGS_GLOBAL);
   await expect.poll(async () => (await refills()).length, { timeout: 120_000, intervals: [200] }).toBeGreaterThan(0);
   return (await refills())[0]!;
 }
@@ -353,16 +360,11 @@ async function timeWakeCounts(context: BrowserContext, page: Page, extensionId: 
   await stopIdleWorker(page, extensionId);
   await askBadgeIndex(page);
   const answeredAt = Date.now();
-  const worker = context.serviceWorkers().at(-1)!;
-  await worker.evaluate((name) => {
-    const counts: number[] = [];
-    (globalThis as Record<string, unknown>)[name] = { counts, add: (what: string, ms: number) => what === 'count' && counts.push(ms) };
-  }, BENCH_TIMINGS_GLOBAL);
+  const counts = await workerTimings(context.serviceWorkers().at(-1)!, 'count');
   await new Promise((resolve) => setTimeout(resolve, answeredAt + COUNT_CHECK_DELAY_MS + 20 - Date.now()));
   const askedDuring = (await askListing(page, listingIds)).ms;
   await new Promise((resolve) => setTimeout(resolve, 2_000));
-  const counts = await worker.evaluate((name) => (globalThis as unknown as Record<string, { counts: number[] }>)[name]!.counts, BENCH_TIMINGS_GLOBAL);
-  return { counts, askedDuring };
+  return { counts: await counts(), askedDuring };
 }
 
 /**
