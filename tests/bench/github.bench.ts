@@ -4,7 +4,9 @@
  *   about papers it took (the issue's target: one round trip: its ids asked of the background's badge
  *   index at DOMContentLoaded, after a question at document_start that readies the worker);
  * - the same README reached by a Turbo visit: from `turbo:render` to the 100th badge;
- * - a repository's papers: from DOMContentLoaded to the About card;
+ * - a repository's papers: from DOMContentLoaded to the About card; on a home page that arrives in parts
+ *   (GitHub's 2026 markup, a pause inside the About box), from the box's end being parsed to the card,
+ *   and whether anything on the page moved (layout shifts, a window tall enough to show the whole sidebar);
  * - the size of the GitHub content script, which every github.com page loads.
  * Times are measured in the page itself (a main-world observer installed before GitHub's own scripts).
  */
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import { EXTENSION_DIR } from '../e2e/support/extension-test';
 import { linkList, paperUrl, PAPER_LINK_KINDS, paragraph, link } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
+import { repoPage2026 } from '../fixtures/github/repo-page-2026';
 import { expect, nav, PAPER_REPO, test } from '../e2e/support/github';
 import { todaysPapers } from '../e2e/support/fixture-papers';
 import { waitForSync } from '../e2e/support/sync';
@@ -25,6 +28,10 @@ interface PageTimes {
   dcl?: number;
   allBadges?: number;
   repoCard?: number;
+  /** When the parser had gone past the About box's end (a node after it or one of its ancestors). */
+  aboutWhole?: number;
+  /** The page's layout shifts (PerformanceObserver entries). */
+  shifted: number;
   rendered?: number;
   firstAfterRender?: number;
   afterRender?: number;
@@ -32,7 +39,14 @@ interface PageTimes {
 
 /** Runs in the page's main world before any of its scripts: timestamps of what the extension draws. */
 function installProbe(expected: number) {
-  const times: PageTimes = {};
+  const times: PageTimes = { shifted: 0 };
+  new PerformanceObserver((list) => {
+    times.shifted += list.getEntries().length;
+  }).observe({ type: 'layout-shift', buffered: true });
+  const parsedPast = (element: Element | null | undefined) => {
+    for (let node: Node | null | undefined = element; node && node !== document.body; node = node.parentNode) if (node.nextSibling) return true;
+    return false;
+  };
   (window as unknown as { __benchTimes: PageTimes }).__benchTimes = times;
   document.addEventListener('DOMContentLoaded', () => (times.dcl = performance.now()));
   document.addEventListener('turbo:render', () => {
@@ -43,6 +57,10 @@ function installProbe(expected: number) {
   new MutationObserver(() => {
     const now = performance.now();
     if (times.repoCard === undefined && document.querySelector('dpl-repo-papers')) times.repoCard = now;
+    if (times.aboutWhole === undefined) {
+      const about = [...document.getElementsByTagName('h2')].find((h) => h.textContent?.trim() === 'About')?.parentElement;
+      if (parsedPast(about)) times.aboutWhole = now;
+    }
     const badges = document.querySelectorAll('dpl-paper-badge').length;
     if (badges > 0 && times.rendered !== undefined) times.firstAfterRender ??= now;
     if (badges >= expected) {
@@ -101,6 +119,22 @@ test('GitHub overlay figures', async ({ server, papers, context, background }) =
     repoCard.push(t.repoCard! - t.dcl!);
   }
 
+  // GitHub's 2026 home page, in two parts: up to the middle of its About box, 200 ms, the rest.
+  const html = repoPage2026({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
+  server.pages.set(`github.com/${PAPER_REPO}`, html);
+  server.pausedPages.set(`github.com/${PAPER_REPO}`, { at: html.lastIndexOf('Code for a paper</p>') + 'Code for a paper</p>'.length, ms: 200 });
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  const inParts: number[] = [];
+  const shifted: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto(`https://github.com/${PAPER_REPO}`);
+    await expect.poll(async () => (await times()).repoCard).toBeDefined();
+    await page.waitForTimeout(300);
+    const t = await times();
+    inParts.push(t.repoCard! - t.aboutWhole!);
+    shifted.push(t.shifted);
+  }
+
   const scriptKb = statSync(join(EXTENSION_DIR, 'content-scripts', 'github.js')).size / 1024;
   const perLoad = lookups.length / RUNS;
   recordFigures('GitHub overlay', [
@@ -109,6 +143,8 @@ test('GitHub overlay figures', async ({ server, papers, context, background }) =
     { measure: 'Turbo visit to that README: turbo:render → first badge (all 100 come in one reconcile)', value: median(softNavFirst), unit: 'ms', runs: softNavFirst },
     { measure: 'Turbo visit to that README: turbo:render → 100th badge', value: median(softNav), unit: 'ms', runs: softNav },
     { measure: 'repository page: DOMContentLoaded → papers in the About box', value: median(repoCard), unit: 'ms', runs: repoCard },
+    { measure: 'home page in parts (2026 markup, 200 ms inside the About box): the box’s end parsed → papers in it', value: median(inParts), unit: 'ms', runs: inParts },
+    { measure: '… layout shifts on the page, most in one visit', value: Math.max(...shifted), unit: 'shifts', runs: shifted, target: '0', met: Math.max(...shifted) === 0 },
     { measure: 'GitHub content script size', value: scriptKb, unit: 'KiB' },
   ]);
 });

@@ -39,6 +39,17 @@ export interface PageViewDeps {
   ui: BadgeUi;
   /** Called when an answer arrived, so the page is reconciled again. */
   changed: () => void;
+  /** The repository's question, and its badge, from before the view began (`GithubOverlay.earlyRepo`): taken over, not asked again. */
+  early?: EarlyRepo;
+}
+
+/** A repository's papers asked about while its page was parsed, and their badge if it went in then. */
+export interface EarlyRepo {
+  key: string;
+  answer: Promise<RepoPaper[]>;
+  /** The answer, once it came. */
+  papers?: RepoPaper[];
+  badge?: RepoBadge;
 }
 
 interface InlineBadge {
@@ -46,7 +57,7 @@ interface InlineBadge {
   badge: MountedBadge;
 }
 
-interface RepoBadge {
+export interface RepoBadge {
   container: Element;
   badge: MountedBadge;
 }
@@ -62,6 +73,10 @@ export class PageView {
   constructor(private readonly deps: PageViewDeps) {
     const closed = () => this.closed;
     this.papers = new PaperAnswers(deps.lookups, () => void (closed() || deps.changed()), closed);
+    const { early } = deps;
+    if (early?.papers) this.repoAnswers.set(early.key, early.papers);
+    else if (early) this.askRepo(early.key, early.answer);
+    this.repoBadge = early?.badge;
   }
 
   reconcile(): void {
@@ -125,13 +140,13 @@ export class PageView {
       : undefined;
   }
 
-  private askRepo(key: string): void {
+  private askRepo(key: string, asked = this.deps.lookups.papersForRepo(key)): void {
     this.repoAnswers.set(key, 'asking');
     const settle = (papers: RepoPaper[]) => {
       if (this.closed) return;
       this.repoAnswers.set(key, papers);
       this.deps.changed();
     };
-    this.deps.lookups.papersForRepo(key).then(settle, () => settle([]));
+    asked.then(settle, () => settle([]));
   }
 }

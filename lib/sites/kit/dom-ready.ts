@@ -3,8 +3,9 @@
  * their one question then, and do their reading at DOMContentLoaded: the answer is usually there by
  * then, and what they add goes in before the next layout. A long page has been laid out and painted in
  * part by then, as it was parsed: what goes in at DOMContentLoaded must not move what is shown (a badge
- * one line high at the end of a line), and what would (the arXiv listing's toolbar, above the entries)
- * goes in while the page is parsed (components/sites/arxiv/listing-site.ts).
+ * one line high at the end of a line), and what would goes in while the page is parsed: the arXiv
+ * listing's toolbar, above the entries (components/sites/arxiv/listing-site.ts), and a GitHub home
+ * page's papers, in its About box above the rest of the sidebar (lib/sites/github/overlay.ts `earlyRepo`).
  */
 export function domReady(doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();

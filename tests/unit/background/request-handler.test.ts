@@ -215,6 +215,19 @@ describe('handleRequest: papersForRepo', () => {
     expect('links' in answer.papers[1]!).toBe(false);
   });
 
+  it('answers nothing, and reads nothing, while GitHub is off (a home page asks before it knows the switch)', async () => {
+    const cachedLinks = vi.fn(async (): Promise<Map<string, PaperLinks>> => new Map());
+    const { ctx, papersForRepo } = context({
+      papersForRepo: vi.fn(async () => [makePaper()]),
+      cachedLinks,
+      readSettings: async () => ({ ...DEFAULT_SETTINGS, sites: { ...DEFAULT_SETTINGS.sites, github: false } }),
+    });
+    expect(await handleRequest({ type: 'papersForRepo', repo: 'apple/ml-starflow' }, ctx)).toEqual({ papers: [] });
+    expect(ctx.papersForRepo).not.toHaveBeenCalled();
+    expect(papersForRepo).not.toHaveBeenCalled();
+    expect(cachedLinks).not.toHaveBeenCalled();
+  });
+
   it('never goes live: the lookup is not asked', async () => {
     const { ctx, lookup, papersForRepo } = context();
     await handleRequest({ type: 'papersForRepo', repo: 'Apple/ML-StarFlow' }, ctx);
