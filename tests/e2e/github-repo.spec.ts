@@ -5,7 +5,7 @@
  * name ever leaving the browser.
  */
 import { absPage } from '../fixtures/arxiv/abs-page';
-import { dashboardPage, profilePage } from '../fixtures/github/conversation-pages';
+import { dashboardPage, issuePage, profilePage } from '../fixtures/github/conversation-pages';
 import { STARFLOW_DETAILS } from '../fixtures/hf-paper-details';
 import { arxivShield, bibtex, heading, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage, repoTreePage } from '../fixtures/github/repo-page';
@@ -226,6 +226,54 @@ test('other pages of the repository carry the papers in the header; unrelated pa
   }
   const repoRequests = (await recordedRequests(background)).filter((r) => r.type === 'papersForRepo').map((r) => r.repo);
   expect(repoRequests).toEqual(['lens-fixtures/repo-2506-06276', 'lens-fixtures/plain-repo']);
+  expect(errors).toEqual([]);
+});
+
+test('on the other pages the papers’ row fits on the header’s line at any window width: the header keeps its height and nothing moves', async ({ todays, server, context }) => {
+  expect(todays.length).toBeGreaterThan(0);
+  const repository = { owner: 'lens-fixtures', name: 'repo-2506-06276' };
+  server.pages.set(`github.com/${PAPER_REPO}/tree/main/src`, repoTreePage({ repository, path: 'src' }));
+  server.pages.set(`github.com/${PAPER_REPO}/issues/3`, issuePage({ repository, number: 3, title: 'A question', body: { author: 'octocat', body: paragraph('Hello.') }, comments: [] }));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.addInitScript(() => {
+    const moved: string[] = ((window as unknown as { moved: string[] }).moved = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { sources?: { node?: Node }[] })[]) {
+        for (const source of entry.sources ?? []) moved.push((source.node as Element | undefined)?.id || source.node?.nodeName || '?');
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The fixture's header is laid out by Primer's rules (tests/fixtures/github/page-shell.ts): its name
+  // row wraps what does not fit, as GitHub's does; three papers need more than a 1280-px window leaves.
+  for (const width of [1440, 1280, 1024, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['tree/main/src', 'issues/3']) {
+      await page.goto(`https://github.com/${PAPER_REPO}/${path}`);
+      const card = page.getByTestId('dpl-repo-papers');
+      await expect(card).toBeVisible();
+      await page.waitForTimeout(100); // a frame or two for any shift to be reported
+      const [row, name, actions, box] = await Promise.all([
+        page.locator('#repository-container-header strong[itemprop="name"]').evaluate((strong) => strong.parentElement!.getBoundingClientRect().toJSON() as DOMRect),
+        page.locator('#repository-container-header strong[itemprop="name"]').boundingBox(),
+        page.locator('#repository-details-container').boundingBox(),
+        card.boundingBox(),
+      ]);
+      const at = `${width} px, ${path}`;
+      // On the name's line, inside the row, clear of the actions; the row one line high.
+      expect(box!.y, at).toBeGreaterThanOrEqual(name!.y - 1);
+      expect(box!.y + box!.height, at).toBeLessThanOrEqual(name!.y + name!.height + 1);
+      expect(row.height, at).toBeLessThanOrEqual(name!.height + 1);
+      expect(box!.x + box!.width, at).toBeLessThanOrEqual(actions!.x);
+      expect(await page.evaluate(() => (window as unknown as { moved: string[] }).moved), at).toEqual([]);
+    }
+  }
+  // Wide enough, both papers and the fold are shown whole.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`https://github.com/${PAPER_REPO}/issues/3`);
+  const row = page.getByTestId('dpl-repo-papers');
+  await expect(row.locator(':scope > .dpl-repo-list > li')).toHaveCount(2);
+  await expect(row.getByText('+1 more')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

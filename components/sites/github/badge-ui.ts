@@ -22,9 +22,19 @@ export interface BadgeUiOptions {
   colorScheme: () => ColorScheme;
 }
 
+/**
+ * The header's name row (`d-flex flex-wrap`) puts what does not fit on its line onto a second one,
+ * pushing the whole page down when the papers come. With a flex base size of 0 the host always fits on
+ * the row's line and takes the room left there; its row shortens to fit (overlay.css).
+ */
+function fillRestOfRow(host: HTMLElement): void {
+  host.style.flex = '1 1 0px';
+  host.style.minWidth = '0';
+}
+
 export function createBadgeUi({ doc, css, colorScheme }: BadgeUiOptions): BadgeUi {
   const styles = new OverlayStyles(css);
-  const mount = (tag: string, display: HostDisplay, content: HTMLElement, place: (host: Element) => void): MountedBadge => {
+  const mount = (tag: string, display: HostDisplay, content: HTMLElement, place: (host: HTMLElement) => void): MountedBadge => {
     const { host, root } = createShadowHost(doc, tag, styles, display);
     setHostTheme(host, colorScheme());
     content.classList.add('dpl-root');
@@ -36,6 +46,9 @@ export function createBadgeUi({ doc, css, colorScheme }: BadgeUiOptions): BadgeU
     hostSelector: `${INLINE_BADGE_HOST}, ${REPO_BADGE_HOST}`,
     inline: (link, paper) => mount(INLINE_BADGE_HOST, 'inline', createUpvoteBadge(doc, paper, { highlighted: false }), (host) => link.after(host)),
     repo: (container, papers, placement) =>
-      mount(REPO_BADGE_HOST, placement === 'about' ? 'block' : 'inline', createRepoPapers(doc, papers, placement), (host) => container.append(host)),
+      mount(REPO_BADGE_HOST, 'block', createRepoPapers(doc, papers, placement), (host) => {
+        if (placement === 'header') fillRestOfRow(host);
+        container.append(host);
+      }),
   };
 }

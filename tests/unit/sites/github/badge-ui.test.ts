@@ -100,8 +100,10 @@ describe('createBadgeUi', () => {
   it('in the header: a compact row without a heading element, more than two papers folded into "+N more"', () => {
     const { ui, about } = setup();
     const papers = ['2506.00001', '2506.00002', '2506.00003', '2506.00004'].map((id, i) => overview(id, 40 - i));
-    const header = ui.repo(about, papers, 'header').host;
-    expect(header.getAttribute('style')).toBe('all: initial; display: inline;');
+    const header = ui.repo(about, papers, 'header').host as HTMLElement;
+    // A flex base size of 0: it always fits on the name row's line (GitHub wraps that row), taking the room left.
+    expect(header.style.display).toBe('block');
+    expect([header.style.flexGrow, header.style.flexShrink, header.style.flexBasis, header.style.minWidth]).toEqual(['1', '1', '0px', '0']);
     const shadow = header.shadowRoot!;
     expect(shadow.querySelector('h2')).toBeNull();
     expect(shadow.querySelector('section')?.classList.contains('dpl-repo-header')).toBe(true);
