@@ -10,6 +10,7 @@ import { htmlPaper } from '../fixtures/arxiv/html-paper';
 import { plainHtmlPaper } from '../fixtures/arxiv/html-paper-plain';
 import { hostCount, paperCalls, patchSettings } from './support/arxiv';
 import { collectPageErrors, expect, test } from './support/extension-test';
+import { movedOn, watchLayoutShifts } from './support/layout-shifts';
 import { dateLabel } from '../../lib/shared/day-label';
 import { fixturePapers, todaysPapers, todayWithMoreUpvotes } from './support/fixture-papers';
 import { readRow } from './support/extension-db';
@@ -111,6 +112,39 @@ test('an HTML paper shows the card under its title and follows the page into dar
   await page.addStyleTag({ content: '* { color: rgb(255, 0, 0) !important; } .dpl-card { display: none !important; }' });
   await expect(page.getByTestId('dpl-card')).toBeVisible();
   expect(await page.getByTestId('dpl-ai-summary').evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(255, 0, 0)');
+  expect(errors).toEqual([]);
+});
+
+test('a paper page that arrives in parts gets its card under the title as the title comes: nothing under the title moves', async ({ server, context, background }) => {
+  await waitForSync(background);
+  const paper = fixturePapers(server.data).find((p) => p.id === '2506.06276')!;
+  // Each page in three parts, as pages come over the network (the browser shows what it has): its head
+  // and header; the title and what follows, up to a point after the abstract; the rest. A long HTML
+  // paper is shown in part long before DOMContentLoaded; arXiv's abstract page waits for a script at its end.
+  const pages = [
+    { path: `arxiv.org/html/${paper.id}v1`, html: htmlPaper({ id: paper.id, title: paper.title, abstract: paper.summary, authors: ['Jiatao Gu'] }), title: '<h1 class="ltx_title ltx_title_document">', later: '<section class="ltx_section" id="S2">', place: 'article.ltx_document h1.ltx_title_document + dpl-paper-card' },
+    { path: `arxiv.org/abs/${paper.id}v2`, html: absPage({ id: paper.id, version: 2, title: paper.title, abstract: paper.summary, authors: ['Jiatao Gu'] }), title: '<h1 class="title mathjax">', later: '<div class="extra-services">', place: '#abs h1.title + dpl-paper-card' },
+  ];
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await watchLayoutShifts(page);
+  for (const { path, html, title, later, place } of pages) {
+    expect(html.indexOf(title)).toBeGreaterThan(0);
+    expect(html.indexOf(later)).toBeGreaterThan(html.indexOf(title));
+    server.pages.set(path, html);
+    server.pausedPages.set(path, [{ at: html.indexOf(title), ms: 500 }, { at: html.indexOf(later), ms: 1_000 }]);
+    await page.goto(`https://${path}`, { waitUntil: 'commit' });
+    // Shown in part, still loading: the card is under the title already.
+    await expect(page.locator(place)).toHaveCount(1);
+    expect(await page.evaluate(() => document.readyState), path).toBe('loading');
+    await page.waitForLoadState('load');
+    // The linked part (asked for after the page's load) drawn in the line held for it.
+    await expect(page.getByTestId('dpl-card').getByRole('group', { name: 'On Hugging Face' })).toContainText('Models');
+    await page.waitForTimeout(200);
+    await expect(page.locator('dpl-paper-card')).toHaveCount(1);
+    expect(await page.locator(place).count(), path).toBe(1);
+    expect(await movedOn(page), path).toEqual([]);
+  }
   expect(errors).toEqual([]);
 });
 

@@ -22,6 +22,7 @@ import {
   test,
 } from './support/github';
 import type { FixturePaper } from './support/fixture-papers';
+import { movedOn, watchLayoutShifts } from './support/layout-shifts';
 import { setOption } from './support/options-page';
 import { linkBadges, recordRequests, recordedLinkRequests, recordedRequests } from './support/worker-probes';
 import type { BrowserContext } from '@playwright/test';
@@ -159,14 +160,7 @@ test('a home page that arrives in parts gets its papers in the About box as the 
   const page = await context.newPage();
   // Tall enough to show the whole sidebar: a section pushed down by a late card would be seen to move.
   await page.setViewportSize({ width: 1280, height: 1600 });
-  await page.addInitScript(() => {
-    const moved: string[] = ((window as unknown as { moved: string[] }).moved = []);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { sources?: { node?: Node }[] })[]) {
-        for (const source of entry.sources ?? []) moved.push(source.node?.textContent?.trim().slice(0, 40) ?? '?');
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShifts(page);
   const errors = collectPageErrors(page);
   await page.goto(`https://github.com/${PAPER_REPO}`, { waitUntil: 'commit' });
   // Shown in part, still loading: the About box is open, the card not in yet (it goes at the box's end).
@@ -187,7 +181,7 @@ test('a home page that arrives in parts gets its papers in the About box as the 
   expect(where).toEqual({ heading: 'About', last: true });
   await expect(page.locator('dpl-repo-papers')).toHaveCount(1);
   expect((await card.boundingBox())!.y).toBeLessThan((await page.getByRole('heading', { name: 'Releases', exact: true }).boundingBox())!.y);
-  expect(await page.evaluate(() => (window as unknown as { moved: string[] }).moved)).toEqual([]);
+  expect(await movedOn(page)).toEqual([]);
   expect((await recordedRequests(background)).filter((r) => r.type === 'papersForRepo')).toEqual([{ type: 'papersForRepo', repo: PAPER_REPO }]);
   expect(errors).toEqual([]);
 });
@@ -236,14 +230,7 @@ test('on the other pages the papers’ row fits on the header’s line at any wi
   server.pages.set(`github.com/${PAPER_REPO}/issues/3`, issuePage({ repository, number: 3, title: 'A question', body: { author: 'octocat', body: paragraph('Hello.') }, comments: [] }));
   const page = await context.newPage();
   const errors = collectPageErrors(page);
-  await page.addInitScript(() => {
-    const moved: string[] = ((window as unknown as { moved: string[] }).moved = []);
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as (PerformanceEntry & { sources?: { node?: Node }[] })[]) {
-        for (const source of entry.sources ?? []) moved.push((source.node as Element | undefined)?.id || source.node?.nodeName || '?');
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShifts(page);
   // The fixture's header is laid out by Primer's rules (tests/fixtures/github/page-shell.ts): its name
   // row wraps what does not fit, as GitHub's does; three papers need more than a 1280-px window leaves.
   for (const width of [1440, 1280, 1024, 800]) {
@@ -265,7 +252,7 @@ test('on the other pages the papers’ row fits on the header’s line at any wi
       expect(box!.y + box!.height, at).toBeLessThanOrEqual(name!.y + name!.height + 1);
       expect(row.height, at).toBeLessThanOrEqual(name!.height + 1);
       expect(box!.x + box!.width, at).toBeLessThanOrEqual(actions!.x);
-      expect(await page.evaluate(() => (window as unknown as { moved: string[] }).moved), at).toEqual([]);
+      expect(await movedOn(page), at).toEqual([]);
     }
   }
   // Wide enough, both papers and the fold are shown whole.

@@ -24,7 +24,15 @@ export interface PaperCardElement {
 export interface PaperCardOptions {
   initiallyCollapsed: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
+  /**
+   * The linked part (models, datasets, Spaces) will be asked for: its line is held from the first paint
+   * (`LINKS_PENDING`), so the page under the card does not move when the answer comes after the page's load.
+   */
+  linksPending?: boolean;
 }
+
+/** The class of the linked part's line while its answer is on its way (./LinkedRepos.tsx draws the answer in its place). */
+export const LINKS_PENDING = 'dpl-linked-pending';
 
 const toggleLabel = (collapsed: boolean) => (collapsed ? 'Show details' : 'Hide details');
 
@@ -61,6 +69,9 @@ export function createPaperCard(doc: Document, paper: PaperCardData, options: Pa
     createUpvoteBadge(doc, paper, { highlighted: false }),
   ]);
   const links = doc.createElement('div');
+  if (options.linksPending) {
+    links.append(element(doc, 'div', { class: `dpl-linked ${LINKS_PENDING}`, 'aria-hidden': 'true' }, [element(doc, 'span', {}, ['Models … · Datasets … · Spaces …'])]));
+  }
   const discussion = doc.createElement('div');
   const card = element(
     doc,

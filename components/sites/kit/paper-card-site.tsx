@@ -16,7 +16,7 @@ import { createRenderTarget, OVERLAY_TAGS, OverlayStyles, removeOverlayElements,
 import { readSiteSwitches, watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
 import { mountCardDiscussion } from './CardDiscussion';
 import { LinkedRepos, type LinksState } from './LinkedRepos';
-import { createPaperCard, createUnknownPaperLink } from './paper-card-element';
+import { createPaperCard, createUnknownPaperLink, LINKS_PENDING } from './paper-card-element';
 
 /** What the card script needs of WXT's content-script context. */
 export type CardContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' | 'requestAnimationFrame' | 'onInvalidated'>;
@@ -64,20 +64,24 @@ export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: Sit
   const { card, links, discussion } = createPaperCard(document, paper, {
     initiallyCollapsed: collapsed,
     onCollapsedChange: (value) => void writeCardCollapsed(value).catch(() => undefined),
+    linksPending: live,
   });
   target.container.append(card);
   const prepared: PreparedCard = { ...target, rendered: [links, discussion] };
   // Live lookups off: no discussion, and not even the worker is asked for links (the background would refuse to ask HF anyway).
   if (!live) return prepared;
   mountCardDiscussion(discussion, { paperId: paper.id, numComments: paper.numComments, load: () => sendRequest({ type: 'paperComments', id: paper.id }) });
-  // Nothing is drawn until the background answers: a paper without links (or, after a retry, none to show) keeps the plain card.
+  // Its line is held until the background answers (`linksPending`), then drawn in its place in the same
+  // task: the answer's line, or nothing when there is none to show (HF's limits for now, and the like).
   function loadLinks() {
     if (ctx.isInvalid) return;
-    const draw = (state?: LinksState) =>
+    const draw = (state?: LinksState) => {
+      links.querySelector(`.${LINKS_PENDING}`)?.remove();
       render(
         state && <LinkedRepos state={state} initiallyOpen={linksOpen} onOpenChange={(open) => void writeCardLinksOpen(open).catch(() => undefined)} onRetry={loadLinks} />,
         links,
       );
+    };
     sendRequest({ type: 'paperLinks', id }).then(
       (answer) => draw(answer.ok ? { status: 'ok', links: answer.links } : answer.reason === 'failed' ? { status: 'failed' } : undefined),
       () => draw({ status: 'failed' }),
@@ -87,12 +91,13 @@ export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: Sit
 }
 
 /**
- * Puts a prepared card in its place, in the page's look (read in the next frame, from styles that frame
+ * Puts a prepared card in its place (nothing if it is there already), in the page's look (read in the next frame, from styles that frame
  * computes anyway); the first time, its linked part is asked for once the page has loaded: its first
  * paint never waits on HF, and the page's own load never waits on the linked part (a message, a
  * second render and its layout).
  */
 export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace): void {
+  if (isPlaced(card, place)) return;
   const { host } = card;
   const first = !host.hasAttribute(THEME_ATTRIBUTE);
   if (first) setHostTheme(host, 'light');

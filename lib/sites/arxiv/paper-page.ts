@@ -1,5 +1,6 @@
 /** Reading a single-paper page (abstract page or HTML paper, LaTeXML's or not): which paper, and where the card goes. */
 import { arxivIdFromUrl, parseArxivId, type ArxivId } from '../../shared/arxiv-id';
+import { whenParsed } from '../kit/parsed-element';
 import { ABS_PAGE, HTML_PAPER } from './page-selectors';
 
 export type PaperPageKind = 'abs' | 'html';
@@ -52,6 +53,23 @@ export function readPaperPage(location: string, doc: Document): PaperPage | unde
   const title = doc.querySelector(HTML_PAPER.title) ?? titleHeadings(doc);
   if (title) return { kind, arxivId, anchor: title, position: 'afterend' };
   return doc.body ? { kind, arxivId, anchor: doc.body, position: 'afterbegin' } : undefined;
+}
+
+/**
+ * While the page is parsed: calls `found` with the place `readPaperPage` will name, once the page's
+ * title is parsed whole, so the card can go in before the page around it is painted (a long HTML paper
+ * is painted in part long before DOMContentLoaded). Only pages whose URL names a paper HF can know (a
+ * new-style id) and whose title is the abstract page's or LaTeXML's; the others are read at DOMContentLoaded. Nothing after
+ * it, nor once `signal` aborts.
+ */
+export function watchParsedTitle(location: string, doc: Document, found: (page: PaperPage) => void, signal: AbortSignal, frame?: (check: () => void) => void): void {
+  const kind = paperPageKind(location);
+  const arxivId = arxivIdFromUrl(location);
+  if (!kind || arxivId?.style !== 'new') return;
+  const title = kind === 'abs' ? ABS_PAGE.title : HTML_PAPER.title;
+  // Both titles are `h1`s.
+  const pick = (heading: Element) => (heading.matches(title) ? heading : undefined);
+  whenParsed(doc, 'h1', pick, (anchor) => found({ kind, arxivId, anchor, position: 'afterend' }), signal, frame);
 }
 
 /**

@@ -24,8 +24,16 @@ export interface FixtureAnswer {
   body: string;
   headers?: Record<string, string>;
   contentType?: string;
-  /** The body sent up to `at`, the rest `ms` later: a page that arrives in parts, as long pages do. */
-  pause?: { at: number; ms: number };
+  /**
+   * The body sent up to `at`, the rest `ms` later (with more pauses: up to each `at` in turn, each `ms`
+   * after the part before): a page that arrives in parts, as long pages do.
+   */
+  pause?: Pause | Pause[];
+}
+
+export interface Pause {
+  at: number;
+  ms: number;
 }
 
 export interface LoggedRequest {
@@ -57,8 +65,8 @@ export class FixtureServer {
   readonly log: LoggedRequest[] = [];
   /** Pages by `host + path` (path without query), e.g. `arxiv.org/abs/2506.06276`. */
   readonly pages = new Map<string, string>();
-  /** Pages (by the same key) sent in two parts: up to `at`, the rest `ms` later (`FixtureAnswer.pause`). */
-  readonly pausedPages = new Map<string, { at: number; ms: number }>();
+  /** Pages (by the same key) sent in parts: up to `at`, the rest `ms` later (`FixtureAnswer.pause`). */
+  readonly pausedPages = new Map<string, Pause | Pause[]>();
   /** HF papers served by `/api/papers/{id}`, beyond those in the daily lists. */
   readonly extraPapers = new Map<string, Record<string, unknown>>();
   hfOverride: HfOverride | undefined;
@@ -107,9 +115,13 @@ export class FixtureServer {
       ...answer.headers,
     });
     if (!answer.pause) return void res.end(answer.body);
-    res.write(answer.body.slice(0, answer.pause.at));
-    await new Promise((resolve) => setTimeout(resolve, answer.pause!.ms));
-    res.end(answer.body.slice(answer.pause.at));
+    let sent = 0;
+    for (const { at, ms } of [answer.pause].flat().sort((a, b) => a.at - b.at)) {
+      res.write(answer.body.slice(sent, at));
+      sent = at;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+    res.end(answer.body.slice(sent));
   }
 
   private async answerHf(url: URL): Promise<FixtureAnswer> {

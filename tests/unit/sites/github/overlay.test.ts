@@ -5,7 +5,7 @@ import { PageView } from '../../../../lib/sites/github/page-view';
 import { NAVIGATION_ENDS, NAVIGATION_STARTS } from '../../../../lib/sites/github/soft-navigation';
 import { afterPass, badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
 import { repoPage2026 } from '../../../fixtures/github/repo-page-2026';
-import { parsingDocument } from './fixture-documents';
+import { parsingDocument } from '../../support/parsing-document';
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `2506.${String(20_000 + from + i)}`);
 const settle = (ms = MUTATION_SETTLE_MS * 3) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { repoBadgePlace, watchParsedAboutBox } from '../../../../lib/sites/github/repo-badge-place';
 import { heading, paragraph } from '../../../fixtures/github/markdown';
 import { REPO_PAGE_2026_CLASSES, repoPage2026 } from '../../../fixtures/github/repo-page-2026';
-import { FIXTURES, fixtureDocument, parse, parsingDocument, README, STARFLOW } from './fixture-documents';
+import { FIXTURES, fixtureDocument, parse, README, STARFLOW } from './fixture-documents';
+import { parsingDocument } from '../../support/parsing-document';
 
 const page2026 = (options: Partial<Parameters<typeof repoPage2026>[0]> = {}) =>
   repoPage2026({ repository: STARFLOW, description: 'Scalable normalizing flows', readme: README, ...options });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The paper card's first paint, as plain DOM: its markup, text kept as text, the details' toggle. */
 import { describe, expect, it, vi } from 'vitest';
-import { createPaperCard, createUnknownPaperLink } from '../../../../components/sites/kit/paper-card-element';
+import { createPaperCard, createUnknownPaperLink, LINKS_PENDING } from '../../../../components/sites/kit/paper-card-element';
 import type { PaperCardData } from '../../../../lib/shared/messages';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -73,6 +73,15 @@ describe('createPaperCard', () => {
     expect(links.childNodes).toHaveLength(0);
     expect(discussion.childNodes).toHaveLength(0);
     expect(discussion.previousElementSibling).toBe(links);
+  });
+
+  it('holds the linked part’s line from the first paint when it will be asked for (hidden from screen readers until it is drawn)', () => {
+    const made = createPaperCard(document, paper, { initiallyCollapsed: true, onCollapsedChange: vi.fn(), linksPending: true });
+    const line = made.links.querySelector(`.${LINKS_PENDING}`);
+    expect(line?.classList.contains('dpl-linked')).toBe(true);
+    expect(line?.getAttribute('aria-hidden')).toBe('true');
+    expect(line?.textContent).toBe('Models … · Datasets … · Spaces …');
+    expect(made.links.childNodes).toHaveLength(1);
   });
 });
 
