@@ -91,10 +91,10 @@ export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: Sit
 }
 
 /**
- * Puts a prepared card in its place (nothing if it is there already), in the page's look (read in the next frame, from styles that frame
- * computes anyway); the first time, its linked part is asked for once the page has loaded: its first
- * paint never waits on HF, and the page's own load never waits on the linked part (a message, a
- * second render and its layout).
+ * Puts a prepared card in its place (nothing if it is there already), in the page's look (read in the
+ * next frame, from styles that frame computes anyway); the first time, its linked part is asked for
+ * once the page has loaded: its first paint never waits on HF, and the page's own load never waits on
+ * the linked part (a message, a second render and its layout).
  */
 export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace): void {
   if (isPlaced(card, place)) return;

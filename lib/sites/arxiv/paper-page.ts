@@ -59,8 +59,8 @@ export function readPaperPage(location: string, doc: Document): PaperPage | unde
  * While the page is parsed: calls `found` with the place `readPaperPage` will name, once the page's
  * title is parsed whole, so the card can go in before the page around it is painted (a long HTML paper
  * is painted in part long before DOMContentLoaded). Only pages whose URL names a paper HF can know (a
- * new-style id) and whose title is the abstract page's or LaTeXML's; the others are read at DOMContentLoaded. Nothing after
- * it, nor once `signal` aborts.
+ * new-style id) and whose title is the abstract page's or LaTeXML's; the others are read at
+ * DOMContentLoaded. Nothing after it, nor once `signal` aborts.
  */
 export function watchParsedTitle(location: string, doc: Document, found: (page: PaperPage) => void, signal: AbortSignal, frame?: (check: () => void) => void): void {
   const kind = paperPageKind(location);
