@@ -3,7 +3,7 @@ import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createBadgeUi } from '../../components/sites/github/badge-ui';
 import { githubColorScheme } from '../../lib/sites/github/color-mode';
 import { GithubOverlay } from '../../lib/sites/github/overlay';
-import { isMarkdownPageUrl, repoOfHomeUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
+import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
 import { sendRequest } from '../../lib/shared/messages';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/sites/kit/site-switch';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
@@ -53,14 +53,9 @@ export default defineContentScript({
           colorScheme: () => githubColorScheme(document, matchMedia('(prefers-color-scheme: dark)').matches),
         }),
         timers: { setTimeout: (handler, ms) => ctx.setTimeout(handler, ms), clearTimeout: (id) => clearTimeout(id) },
-        frame: (callback) => void ctx.requestAnimationFrame(callback),
         onError: report,
       });
       ctx.onInvalidated(() => overlay.stop());
-      // A repository's home page asks about its repository now, so that its papers can go into the About
-      // box while the page is parsed, before the box is painted.
-      const home = repoOfHomeUrl(location.href);
-      if (home) overlay.earlyRepo(home.key, enabledAsked, early.signal);
       // The per-site switch: off takes every badge away at once, on brings them back.
       let switched = false;
       const follow = (enabled: boolean) => (enabled ? overlay.start() : overlay.stop());

@@ -139,7 +139,7 @@ export async function handleRequest(message: unknown, context: RequestContext): 
     case 'turnSiteOn':
       return { on: await context.turnSiteOn(request.site) };
     case 'papersForRepo': {
-      // A repository's home page asks at document_start, before it knows the switch: nothing is read while GitHub is off.
+      // Nothing is read while GitHub is off (a page can ask as the switch moves).
       if (!(await context.readSettings()).sites.github) return { papers: [] };
       const papers = await context.papersForRepo(request.repo);
       const links = await context.cachedLinks(papers.map((paper) => paper.id));

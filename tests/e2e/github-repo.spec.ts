@@ -149,43 +149,6 @@ test('GitHub’s 2026 home page (React code view, hashed class names, no .Border
   expect(errors).toEqual([]);
 });
 
-test('a home page that arrives in parts gets its papers in the About box as the box is parsed: nothing on the page moves, and it asks once', async ({ todays, server, papers, context, background }) => {
-  await recordRequests(background);
-  const html = repoPage2026({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
-  // The page up to the middle of its About box, then a pause (a page arrives over the network in parts:
-  // the browser shows what it has; GitHub's sidebar comes last, after the README), then the rest.
-  const description = 'Code for a paper</p>';
-  server.pages.set(`github.com/${PAPER_REPO}`, html);
-  server.pausedPages.set(`github.com/${PAPER_REPO}`, { at: html.lastIndexOf(description) + description.length, ms: 1_000 });
-  const page = await context.newPage();
-  // Tall enough to show the whole sidebar: a section pushed down by a late card would be seen to move.
-  await page.setViewportSize({ width: 1280, height: 1600 });
-  await watchLayoutShifts(page);
-  const errors = collectPageErrors(page);
-  await page.goto(`https://github.com/${PAPER_REPO}`, { waitUntil: 'commit' });
-  // Shown in part, still loading: the About box is open, the card not in yet (it goes at the box's end).
-  await expect(page.getByRole('heading', { name: 'About', exact: true })).toBeVisible();
-  expect(await page.evaluate(() => ({ loading: document.readyState === 'loading', card: document.querySelector('dpl-repo-papers') !== null }))).toEqual({ loading: true, card: false });
-
-  await page.waitForLoadState('load');
-  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes);
-  const card = page.getByTestId('dpl-repo-papers');
-  await expect(card.locator('.dpl-repo-title')).toHaveText(sameRepo.map((p) => p.title));
-  await page.waitForTimeout(300); // the page view has started and reconciled
-  // Once, at the About box's end, above the sections after it, and nothing ever moved: the card went in
-  // as the box was parsed, before it was painted, and the page view took it over.
-  const where = await page.locator('dpl-repo-papers').evaluate((host) => ({
-    heading: host.parentElement?.querySelector('h2')?.textContent?.trim(),
-    last: host.parentElement?.lastElementChild === host,
-  }));
-  expect(where).toEqual({ heading: 'About', last: true });
-  await expect(page.locator('dpl-repo-papers')).toHaveCount(1);
-  expect((await card.boundingBox())!.y).toBeLessThan((await page.getByRole('heading', { name: 'Releases', exact: true }).boundingBox())!.y);
-  expect(await movedOn(page)).toEqual([]);
-  expect((await recordedRequests(background)).filter((r) => r.type === 'papersForRepo')).toEqual([{ type: 'papersForRepo', repo: PAPER_REPO }]);
-  expect(errors).toEqual([]);
-});
-
 test('other pages of the repository carry the papers in the header; unrelated pages show nothing', async ({ todays, server, context, background }) => {
   await recordRequests(background);
   // The URL written in another case, deep in the tree.

@@ -2,12 +2,9 @@
  * The GitHub overlay's life on one tab: a page view per page, a new one after every soft navigation
  * (the old one's badges leave first, and its late answers are dropped), and a reconcile after every DOM
  * change that is not our own, so parts React renders late (hydration replaces whole subtrees) still get
- * their badges. Before all that, on a repository's home page, its papers go into the About box while
- * the page is parsed (`earlyRepo`), and the first page view takes them over. Everything stops with
- * `stop()` (the site switch turned off, or the script unloaded).
+ * their badges. Everything stops with `stop()` (the site switch turned off, or the script unloaded).
  */
-import { PageView, type BadgeUi, type EarlyRepo, type OverlayLookups } from './page-view';
-import { watchParsedAboutBox } from './repo-badge-place';
+import { PageView, type BadgeUi, type OverlayLookups } from './page-view';
 import { listenForSoftNavigation } from './soft-navigation';
 
 /** Coalesces the bursts of mutations a render makes into one reconcile. */
@@ -26,8 +23,6 @@ export interface OverlayDeps {
   lookups: OverlayLookups;
   ui: BadgeUi;
   timers: OverlayTimers;
-  /** Runs `callback` before the next frame's paint; defaults to the window's requestAnimationFrame. */
-  frame?: (callback: () => void) => void;
   /** Nothing is ever thrown into the page: failures end here. */
   onError: (error: unknown) => void;
 }
@@ -39,49 +34,13 @@ export class GithubOverlay {
   private reconcileTimer: number | undefined;
   private reconcileDue = 0;
   private navigationTimer: number | undefined;
-  /** The home page's repository answer (and badge) from while it was parsed, until the first view takes it. */
-  private early: EarlyRepo | undefined;
-  private earlyWatch: AbortController | undefined;
 
   constructor(private readonly deps: OverlayDeps) {}
-
-  /**
-   * A repository's home page, at document_start (`key` from its URL): its papers are asked about at
-   * once, beside the question that tells whether the site is on (the background answers none while it
-   * is off), and, if the site is on and the answer comes while the page is parsed, go into the About box
-   * as soon as the parser has closed it, before the box is painted, so nothing below it moves when they
-   * come (at DOMContentLoaded, a long page has been painted in part). The first page view takes the
-   * question (answered or not) and the badge over, so the page asks once; a page whose `<head>` names
-   * another repository drops them then. When `signal` aborts (the switch moved, or the script left)
-   * before a view took them, they are dropped.
-   */
-  earlyRepo(key: string, enabled: Promise<boolean>, signal: AbortSignal): void {
-    if (this.running || this.early || signal.aborted) return;
-    const { lookups, doc, ui, frame, onError } = this.deps;
-    const early: EarlyRepo = { key, answer: lookups.papersForRepo(key) };
-    this.early = early;
-    const watch = new AbortController();
-    this.earlyWatch = watch;
-    const drop = () => {
-      watch.abort();
-      if (this.early !== early) return;
-      early.badge?.badge.remove();
-      this.early = undefined;
-    };
-    signal.addEventListener('abort', drop, { once: true });
-    void Promise.all([enabled, early.answer]).then(([on, papers]) => {
-      early.papers = papers;
-      if (!on || !papers.length || this.early !== early) return;
-      const put = (about: Element) => void (early.badge = { container: about, badge: ui.repo(about, papers, 'about') });
-      watchParsedAboutBox(doc, put, watch.signal, frame);
-    }, onError);
-  }
 
   start(): void {
     if (this.running) return;
     const running = new AbortController();
     this.running = running;
-    this.earlyWatch?.abort();
     const { doc, ui } = this.deps;
     listenForSoftNavigation(doc, { started: () => this.leave(), ended: () => this.arrive() }, running.signal);
     const observer = new MutationObserver((records) => {
@@ -91,8 +50,7 @@ export class GithubOverlay {
     observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['href'] });
     running.signal.addEventListener('abort', () => observer.disconnect());
     this.navigating = false;
-    this.view = this.newView(this.early);
-    this.early = undefined;
+    this.view = this.newView();
     this.reconcile();
   }
 
@@ -100,9 +58,6 @@ export class GithubOverlay {
   stop(): void {
     this.running?.abort();
     this.running = undefined;
-    this.earlyWatch?.abort();
-    this.early?.badge?.badge.remove();
-    this.early = undefined;
     this.view?.close();
     this.view = undefined;
     this.clearTimers();
@@ -125,9 +80,9 @@ export class GithubOverlay {
     this.schedule(0);
   }
 
-  private newView(early?: EarlyRepo): PageView {
+  private newView(): PageView {
     const { doc, location, lookups, ui } = this.deps;
-    return new PageView({ doc, location, lookups, ui, changed: () => this.schedule(0), ...(early ? { early } : {}) });
+    return new PageView({ doc, location, lookups, ui, changed: () => this.schedule(0) });
   }
 
   /** Runs one reconcile `ms` from now, or sooner if one is already due sooner: bursts collapse into one. */

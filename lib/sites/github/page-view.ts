@@ -39,17 +39,6 @@ export interface PageViewDeps {
   ui: BadgeUi;
   /** Called when an answer arrived, so the page is reconciled again. */
   changed: () => void;
-  /** The repository's question, and its badge, from before the view began (`GithubOverlay.earlyRepo`): taken over, not asked again. */
-  early?: EarlyRepo;
-}
-
-/** A repository's papers asked about while its page was parsed, and their badge if it went in then. */
-export interface EarlyRepo {
-  key: string;
-  answer: Promise<RepoPaper[]>;
-  /** The answer, once it came. */
-  papers?: RepoPaper[];
-  badge?: RepoBadge;
 }
 
 interface InlineBadge {
@@ -57,7 +46,7 @@ interface InlineBadge {
   badge: MountedBadge;
 }
 
-export interface RepoBadge {
+interface RepoBadge {
   container: Element;
   badge: MountedBadge;
 }
@@ -73,10 +62,6 @@ export class PageView {
   constructor(private readonly deps: PageViewDeps) {
     const closed = () => this.closed;
     this.papers = new PaperAnswers(deps.lookups, () => void (closed() || deps.changed()), closed);
-    const { early } = deps;
-    if (early?.papers) this.repoAnswers.set(early.key, early.papers);
-    else if (early) this.askRepo(early.key, early.answer);
-    this.repoBadge = early?.badge;
   }
 
   reconcile(): void {
@@ -140,13 +125,13 @@ export class PageView {
       : undefined;
   }
 
-  private askRepo(key: string, asked = this.deps.lookups.papersForRepo(key)): void {
+  private askRepo(key: string): void {
     this.repoAnswers.set(key, 'asking');
     const settle = (papers: RepoPaper[]) => {
       if (this.closed) return;
       this.repoAnswers.set(key, papers);
       this.deps.changed();
     };
-    asked.then(settle, () => settle([]));
+    this.deps.lookups.papersForRepo(key).then(settle, () => settle([]));
   }
 }

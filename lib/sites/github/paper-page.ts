@@ -6,7 +6,7 @@
  * a hint for asking early: a page it misses still asks once a paper link shows up (here, or in the
  * overlay's page view), and one it wrongly takes costs one local message.
  */
-import { parseGithubRepo, type GithubRepo } from '../../shared/safe-url';
+import { parseGithubRepo } from '../../shared/safe-url';
 import { MARKDOWN_PAPER_LINK } from './page-selectors';
 import { watchParsedPaperLinks } from '../kit/paper-links';
 
@@ -22,12 +22,6 @@ export function isMarkdownPageUrl(href: string): boolean {
   if (section === undefined) return true;
   if (MARKDOWN_SECTIONS.has(section)) return true;
   return CONVERSATIONS.has(section) && number !== undefined && /^\d+$/.test(number) && rest.length === 0;
-}
-
-/** The repository whose home page `href` is (e.g. https://github.com/apple/ml-starflow), if it is one: the page with the About box. */
-export function repoOfHomeUrl(href: string): GithubRepo | undefined {
-  const repo = parseGithubRepo(href);
-  return repo && new URL(href).pathname.split('/').filter(Boolean).length === 2 ? repo : undefined;
 }
 
 /**

@@ -4,10 +4,11 @@
  * then, and what they add goes in before the next layout. A long page has been laid out and painted in
  * part by then, as it was parsed: what goes in at DOMContentLoaded must not move what is shown (a badge
  * one line high at the end of a line), and what would goes in while the page is parsed: the arXiv
- * listing's toolbar, above the entries (components/sites/arxiv/listing-site.ts), an arXiv paper's card,
- * under its title (lib/sites/arxiv/paper-page.ts `watchParsedTitle`), and a GitHub home page's papers,
- * in its About box above the rest of the sidebar (lib/sites/github/overlay.ts `earlyRepo`); the last two
- * through ./parsed-element.ts.
+ * listing's toolbar, above the entries (components/sites/arxiv/listing-site.ts), and an arXiv paper's
+ * card, under its title (lib/sites/arxiv/paper-page.ts `watchParsedTitle`, through ./parsed-element.ts).
+ * Not GitHub's About box: GitHub renders it with React on the server and hydrates it in the page, and
+ * an element put into it before hydration is a hydration mismatch, which React 18 and later answer by
+ * rendering that part again (README, "GitHub").
  */
 export function domReady(doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();

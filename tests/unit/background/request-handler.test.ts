@@ -215,7 +215,7 @@ describe('handleRequest: papersForRepo', () => {
     expect('links' in answer.papers[1]!).toBe(false);
   });
 
-  it('answers nothing, and reads nothing, while GitHub is off (a home page asks before it knows the switch)', async () => {
+  it('answers nothing, and reads nothing, while GitHub is off', async () => {
     const cachedLinks = vi.fn(async (): Promise<Map<string, PaperLinks>> => new Map());
     const { ctx, papersForRepo } = context({
       papersForRepo: vi.fn(async () => [makePaper()]),

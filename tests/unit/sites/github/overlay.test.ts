@@ -4,8 +4,6 @@ import { GithubOverlay, MUTATION_SETTLE_MS, NAVIGATION_TIMEOUT_MS } from '../../
 import { PageView } from '../../../../lib/sites/github/page-view';
 import { NAVIGATION_ENDS, NAVIGATION_STARTS } from '../../../../lib/sites/github/soft-navigation';
 import { afterPass, badgesByLink, fakeLookups, fakeUi, markdownWithLinks, overview } from './overlay-fakes';
-import { repoPage2026 } from '../../../fixtures/github/repo-page-2026';
-import { parsingDocument } from '../../support/parsing-document';
 
 const ids = (count: number, from = 0) => Array.from({ length: count }, (_, i) => `2506.${String(20_000 + from + i)}`);
 const settle = (ms = MUTATION_SETTLE_MS * 3) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -171,104 +169,4 @@ describe('GithubOverlay', () => {
     expect(errors).toEqual([new Error('boom')]);
   });
 
-  describe('a repository’s home page while it is parsed (earlyRepo)', () => {
-    const repository = { owner: 'lens-fixtures', name: 'repo-a' };
-    const KEY = 'lens-fixtures/repo-a';
-    const stored = [overview('2506.00001', 50, { githubRepoKey: KEY }), overview('2506.00002', 20, { githubRepoKey: KEY })];
-
-    /** The home page being parsed, an overlay on it (not started: DOMContentLoaded starts it), and frames the test runs. */
-    function parsingHome(url = `https://github.com/${KEY}`) {
-      const parsing = parsingDocument(repoPage2026({ repository, description: 'x', readme: '' }));
-      const ui = fakeUi(parsing.doc);
-      const fake = fakeLookups(stored);
-      const queue: (() => void)[] = [];
-      const errors: unknown[] = [];
-      overlay = new GithubOverlay({
-        doc: parsing.doc,
-        location: () => url,
-        lookups: fake.lookups,
-        ui,
-        timers: { setTimeout: (handler, ms) => window.setTimeout(handler, ms), clearTimeout: (id) => window.clearTimeout(id) },
-        frame: (check) => void queue.push(check),
-        onError: (error) => errors.push(error),
-      });
-      const frame = () => queue.splice(0).forEach((check) => check());
-      const about = () => [...parsing.doc.querySelectorAll('h2')].find((h) => h.textContent?.trim() === 'About')?.parentElement;
-      const cards = () => [...parsing.doc.querySelectorAll('dpl-repo-papers')];
-      /** Parses a node at a time, a frame after each, until the card is in (true) or the page is whole (false). */
-      const parseToCard = () => parsing.parseUntil(() => (frame(), cards().length > 0));
-      return { parsing, ui, fake, errors, frame, about, cards, parseToCard };
-    }
-
-    it('puts the papers at the About box’s end as soon as the parser closes it, and the first page view takes them over: one card, one question', async () => {
-      const { parsing, ui, fake, about, cards, parseToCard, errors } = parsingHome();
-      overlay!.earlyRepo(KEY, Promise.resolve(true), new AbortController().signal);
-      expect(fake.repoCalls.map((call) => call.args)).toEqual([[KEY]]);
-      await fake.answerAll();
-      expect(parseToCard()).toBe(true);
-      const card = cards()[0]!;
-      expect(parsing.doc.readyState).toBe('loading');
-      expect(card.parentElement).toBe(about());
-      expect(card.parentElement!.lastElementChild).toBe(card);
-      expect(card.textContent).toBe('2506.00001,2506.00002');
-
-      parsing.loaded();
-      overlay!.start();
-      await settle();
-      expect(cards()).toEqual([card]);
-      expect(ui.mounts).toBe(1);
-      expect(fake.repoCalls).toHaveLength(1);
-      expect(errors).toEqual([]);
-    });
-
-    it('an answer still on its way when the page view begins is taken over, not asked again', async () => {
-      const { parsing, fake, cards, about } = parsingHome();
-      overlay!.earlyRepo(KEY, Promise.resolve(true), new AbortController().signal);
-      parsing.loaded();
-      overlay!.start();
-      await fake.answerAll();
-      await settle();
-      expect(fake.repoCalls).toHaveLength(1);
-      expect(cards()).toHaveLength(1);
-      expect(cards()[0]!.parentElement).toBe(about());
-    });
-
-    it('shows nothing while the site is off, and takes the card away when the switch moves or the script leaves', async () => {
-      const off = parsingHome();
-      overlay!.earlyRepo(KEY, Promise.resolve(false), new AbortController().signal);
-      await off.fake.answerAll();
-      expect(off.parseToCard()).toBe(false);
-      overlay!.stop();
-
-      const switched = parsingHome();
-      const signal = new AbortController();
-      overlay!.earlyRepo(KEY, Promise.resolve(true), signal.signal);
-      await switched.fake.answerAll();
-      expect(switched.parseToCard()).toBe(true);
-      signal.abort();
-      expect(switched.cards()).toHaveLength(0);
-      switched.parsing.loaded();
-      overlay!.start();
-      await switched.fake.answerAll();
-      await settle();
-      // The page view asks for itself (the early question was dropped with the card) and puts its own.
-      expect(switched.fake.repoCalls).toHaveLength(2);
-      expect(switched.cards()).toHaveLength(1);
-    });
-
-    it('a page whose <head> names another repository than its URL loses the early card once the page view begins', async () => {
-      // The URL said lens-fixtures/repo-a; the page's <head> names repo-b: the page view trusts neither.
-      const { parsing, fake, cards, parseToCard } = parsingHome();
-      parsing.doc.querySelector('meta[name="octolytics-dimension-repository_nwo"]')!.setAttribute('content', 'lens-fixtures/repo-b');
-      overlay!.earlyRepo(KEY, Promise.resolve(true), new AbortController().signal);
-      await fake.answerAll();
-      expect(parseToCard()).toBe(true);
-      parsing.loaded();
-      overlay!.start();
-      await fake.answerAll();
-      await settle();
-      expect(cards()).toHaveLength(0);
-      expect(fake.repoCalls.map((call) => call.args)).toEqual([[KEY]]);
-    });
-  });
 });

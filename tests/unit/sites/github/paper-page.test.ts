@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { isMarkdownPageUrl, repoOfHomeUrl, watchForFirstPaperLink } from '../../../../lib/sites/github/paper-page';
+import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../../../lib/sites/github/paper-page';
 import { PARSED_LINKS_EVERY_MS } from '../../../../lib/sites/kit/paper-links';
 
 // Past the parse-time watcher's next read of the page's links.
@@ -52,27 +52,6 @@ describe('isMarkdownPageUrl', () => {
     }
     expect(isMarkdownPageUrl('https://gist.github.com/octocat/abc')).toBe(false);
     expect(isMarkdownPageUrl('not a url')).toBe(false);
-  });
-});
-
-describe('repoOfHomeUrl', () => {
-  it('names the repository of a home page (the page with the About box), whatever its query or hash', () => {
-    expect(repoOfHomeUrl('https://github.com/apple/ml-starflow')?.key).toBe('apple/ml-starflow');
-    expect(repoOfHomeUrl('https://github.com/Apple/ML-StarFlow/?tab=readme-ov-file#usage')?.key).toBe('apple/ml-starflow');
-  });
-
-  it('names none for the repository’s other pages, or pages outside repositories', () => {
-    for (const href of [
-      'https://github.com/apple/ml-starflow/tree/main/src',
-      'https://github.com/apple/ml-starflow/issues/1',
-      'https://github.com/apple',
-      'https://github.com/',
-      'https://github.com/settings/profile',
-      'https://github.com/orgs/apple',
-      'https://gist.github.com/apple/ml-starflow',
-    ]) {
-      expect(repoOfHomeUrl(href), href).toBeUndefined();
-    }
   });
 });
 
