@@ -195,7 +195,8 @@ test('on the other pages the papers’ row fits on the header’s line at any wi
   const errors = collectPageErrors(page);
   await watchLayoutShifts(page);
   // The fixture's header is laid out by Primer's rules (tests/fixtures/github/page-shell.ts): its name
-  // row wraps what does not fit, as GitHub's does; three papers need more than a 1280-px window leaves.
+  // row wraps what does not fit, as GitHub's does; this repository's row (two papers shown, one folded)
+  // needs more than a 1280-px window leaves.
   for (const width of [1440, 1280, 1024, 800]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of ['tree/main/src', 'issues/3']) {

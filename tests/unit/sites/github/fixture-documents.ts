@@ -61,4 +61,3 @@ export type FixtureName = keyof typeof FIXTURES;
 export function fixtureDocument(name: FixtureName): Document {
   return parse(FIXTURES[name]());
 }
-

@@ -168,5 +168,4 @@ describe('GithubOverlay', () => {
     await settle();
     expect(errors).toEqual([new Error('boom')]);
   });
-
 });

@@ -66,4 +66,3 @@ describe('repoBadgePlace', () => {
     expect(repoBadgePlace(fixtureDocument('profile-page'))).toBeUndefined();
   });
 });
-
