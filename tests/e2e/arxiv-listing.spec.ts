@@ -19,6 +19,7 @@ import { recordedRequests, recordRequests, stopWorker } from './support/worker-p
 declare const chrome: typeof browser;
 import type { FixtureServer } from './support/fixture-server';
 import { waitForSync } from './support/sync';
+import { movedOn, watchLayoutShifts } from './support/layout-shifts';
 
 /** Known and unknown entries, interleaved: known, unknown, known, … */
 function interleave(known: FixturePaper[], firstUnknown: number): ListingEntryFixture[] {
@@ -352,6 +353,72 @@ test('search results get badges, sort by upvotes and restore', async ({ server, 
   await page.getByRole('button', { name: 'Restore arXiv order' }).click();
   expect(await ids()).toEqual(original);
   expect(await page.locator('ol.breathe-horizontal').innerHTML()).toBe(before);
+  expect(errors).toEqual([]);
+});
+
+test("search results shown while they load get the toolbar at the end of arXiv's sort row: the results never move, at any window width", async ({ server, context, background }) => {
+  await waitForSync(background);
+  const papers = fixturePapers(server.data).slice(0, 5);
+  const results = [
+    ...papers.map((p) => ({ id: p.id, title: p.title, authors: ['Jiatao Gu'], abstract: p.summary })),
+    ...Array.from({ length: 45 }, (_, i) => ({ id: unknownEntry(i).id, title: `Unrelated ${i}`, authors: ['A. Author'], abstract: 'An abstract.' })),
+  ];
+  const html = searchPage({ query: 'normalizing flows', results, total: 883 });
+  server.pages.set('arxiv.org/search/', html);
+  // The first ten results, then a pause (a page of 50 results arrives over the network in parts: the
+  // browser shows what it has), then the rest.
+  const starts = [...html.matchAll(/<li class="arxiv-result">/g)].map((m) => m.index);
+  server.pausedPages.set('arxiv.org/search/', { at: starts[10]!, ms: 800 });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await watchLayoutShifts(page);
+  const layout = () =>
+    page.evaluate(() => {
+      const row = document.querySelector('div.level.breathe-horizontal')!;
+      const box = row.querySelector('.box')!.getBoundingClientRect();
+      const bar = document.querySelector('dpl-toolbar')?.shadowRoot?.querySelector('.dpl-toolbar')?.getBoundingClientRect();
+      const button = document.querySelector('dpl-toolbar')?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
+      return {
+        loading: document.readyState === 'loading',
+        results: document.querySelectorAll('li.arxiv-result').length,
+        firstResultTop: document.querySelector('li.arxiv-result')!.getBoundingClientRect().top,
+        rowHeight: row.getBoundingClientRect().height,
+        rowRight: row.getBoundingClientRect().right,
+        boxRight: box.right,
+        inRow: document.querySelector('dpl-toolbar')?.parentElement === row,
+        bar: bar && { left: bar.left, right: bar.right, height: bar.height },
+        button: button && { left: button.left, right: button.right },
+      };
+    });
+  for (const width of [1440, 1280, 1024, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('https://arxiv.org/search/?query=normalizing+flows&searchtype=all&source=header', { waitUntil: 'commit' });
+    // Shown in part, still loading: no toolbar yet (it comes with the page read).
+    await expect.poll(async () => { const { loading, results } = await layout(); return { loading, results }; }, { timeout: 2_000 }).toEqual({ loading: true, results: 10 });
+    const shown = await layout();
+    await page.waitForLoadState('load');
+    await expect(page.locator('li.arxiv-result p.list-title dpl-paper-badge')).toHaveCount(papers.length);
+    await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${papers.length} of 50 on Hugging Face Daily Papers`);
+    await expect(page.getByTestId('dpl-sort')).toBeVisible();
+    const after = await layout();
+    // In arXiv's sort row, right of its box, one line high: the row is as tall as before, and nothing under it moved.
+    expect(after.inRow, `${width}`).toBe(true);
+    expect(after.bar!.left, `${width}`).toBeGreaterThanOrEqual(after.boxRight);
+    expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.rowRight + 0.5);
+    expect(after.bar!.height, `${width}`).toBeLessThan(40);
+    // The button whole in the row, however short the room (only "Sort" where it is short).
+    expect(after.button!.left, `${width}`).toBeGreaterThan(after.bar!.left);
+    expect(after.button!.right, `${width}`).toBeLessThan(after.bar!.right);
+    expect(after.rowHeight, `${width}`).toBe(shown.rowHeight);
+    expect(after.firstResultTop, `${width}`).toBe(shown.firstResultTop);
+    expect((await movedOn(page)).filter((name) => /arxiv-result|breathe-horizontal|pagination|title|authors|abstract/.test(name)), `${width}`).toEqual([]);
+    // Shortened where the row is short: the whole counts on hover.
+    await expect(page.getByTestId('dpl-toolbar-text')).toHaveAttribute('title', `${papers.length} of 50 on Hugging Face Daily Papers`);
+  }
+  // The sort works from the row.
+  await page.getByRole('button', { name: 'Sort by upvotes' }).click();
+  const first = await page.locator('li.arxiv-result p.list-title > a').first().textContent();
+  expect(first).toBe(`arXiv:${[...papers].sort((a, b) => b.upvotes - a.upvotes)[0]!.id}`);
   expect(errors).toEqual([]);
 });
 

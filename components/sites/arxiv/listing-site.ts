@@ -16,22 +16,26 @@
  * parsed, before they are laid out, most often. The toolbar put in at DOMContentLoaded pushed all of them
  * down: a visible jump, and the page laid out and painted again (pre-paint and paint after
  * DOMContentLoaded 2–3× the page's own); the badges came that much later than their entries.
+ *
+ * Search results are shown as they are parsed too, but their toolbar goes at the end of arXiv's own
+ * sort row ("Sort results by"), a flex line as tall as arXiv's box of controls: it takes no line of its
+ * own, so it moves nothing whenever it comes (at DOMContentLoaded, with the first result known).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createListingToolbar, type ListingToolbar } from './listing-toolbar-element';
 import { createUpvoteBadge } from '../kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
-import { LISTING_EAGER_ENTRIES, type ListingEntry } from '../../../lib/sites/arxiv/listing-entry';
+import { LISTING_EAGER_ENTRIES, type ListingEntry, type ToolbarPlace } from '../../../lib/sites/arxiv/listing-entry';
 import { listingToolbarAnchor, ParsedFirstSection, readListingPage } from '../../../lib/sites/arxiv/listing-page';
-import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../../lib/sites/arxiv/search-page';
+import { isSearchPage, readSearchPage, searchToolbarPlace } from '../../../lib/sites/arxiv/search-page';
 import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import { HostThemes, watchPageTheme } from '../../../lib/sites/kit/page-theme';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { showNearViewport, type NearViewportHandle } from '../../../lib/sites/kit/near-viewport';
 import { LinkAnswers } from '../../../lib/sites/kit/remote-answers';
-import { createRenderTarget, createShadowHost, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../../lib/sites/kit/shadow-host';
 import { SpanBadges } from '../../../lib/shared/badge-index';
 import { sendRequest, type BadgeIndexAnswer, type PaperBadge } from '../../../lib/shared/messages';
 
@@ -144,7 +148,7 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
     for (const { id, term, position } of section.readNew()) {
       const badge = id.style === 'new' ? known.badges.get(id.id) : undefined;
       if (badge) {
-        overlay().putToolbar(anchor, known.highlightThreshold);
+        overlay().putToolbar({ before: anchor }, known.highlightThreshold);
         toolbarIn = true;
         if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, known.highlightThreshold));
       }
@@ -214,14 +218,25 @@ class ListingOverlay {
     slot.append(shadow.host);
   }
 
-  /** The toolbar, before `anchor`, without counts until the listing view gives them (`counts`): once. */
-  putToolbar(anchor: Element, highlightThreshold: number, counts?: { known: number; total: number }): void {
+  /**
+   * The toolbar, at `place`, without counts until the listing view gives them (`counts`): once. At the end
+   * of a row (search results: arXiv's sort row) it takes the room left on the row's line, one line
+   * high, shortened to fit (listing-toolbar.css).
+   */
+  putToolbar(place: ToolbarPlace, highlightThreshold: number, counts?: { known: number; total: number }): void {
     if (this.toolbar) return;
     const target = createRenderTarget(this.doc, OVERLAY_TAGS.toolbar, this.styles, 'block');
     this.toolbar = createListingToolbar(this.doc, { counts, highlightThreshold, highlighted: 0, onSortChange: (byUpvotes) => this.onSort(byUpvotes) });
     target.container.append(this.toolbar.bar);
-    this.add(target, anchor);
-    anchor.before(target.host);
+    if ('before' in place) {
+      this.add(target, place.before);
+      place.before.before(target.host);
+    } else {
+      target.container.toggleAttribute('data-in-row', true);
+      fillRestOfRow(target.host);
+      this.add(target, place.endOf);
+      place.endOf.append(target.host);
+    }
   }
 }
 
@@ -257,8 +272,9 @@ class ListingView {
     this.lazy = showNearViewport<ListingEntry>([], (entry) => this.firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
 
     // The toolbar: in already if the page was still parsed when it could go in (`whileParsed`).
-    const anchor = search ? searchToolbarAnchor(doc) : listingToolbarAnchor(doc);
-    if (anchor) overlay.putToolbar(anchor, highlightThreshold, { known: 0, total: entries.length });
+    const first = search ? null : listingToolbarAnchor(doc);
+    const place = search ? searchToolbarPlace(doc) : first && { before: first };
+    if (place) overlay.putToolbar(place, highlightThreshold, { known: 0, total: entries.length });
     overlay.onSort = (byUpvotes) => (byUpvotes ? this.sortByUpvotes() : this.order?.restore());
 
     ctx.onInvalidated(() => {

@@ -40,6 +40,8 @@ export function createListingToolbar(doc: Document, { counts: initial, highlight
     total === undefined ? '' : `${known} of ${total} on Hugging Face Daily Papers${highlightThreshold > 0 ? ` · ${highlighted} with ${highlightThreshold}+ upvotes highlighted` : ''}`;
   const text = textSpan(doc, 'dpl-toolbar-text', counts(initial?.known ?? 0, highlighted));
   text.setAttribute('data-testid', 'dpl-toolbar-text');
+  // The whole counts on hover where the toolbar shortens them (at the end of a row: listing-toolbar.css).
+  text.title = text.textContent ?? '';
   // The button says what it does next; `data-sorted` (styled) marks the listing as sorted.
   const button = doc.createElement('button');
   button.type = 'button';
@@ -47,8 +49,11 @@ export function createListingToolbar(doc: Document, { counts: initial, highlight
   button.setAttribute('data-testid', 'dpl-sort');
   button.disabled = total === undefined;
   let sorted = false;
+  // Its first word alone where the toolbar has little room (at the end of a row: listing-toolbar.css); its name whole.
   const show = () => {
-    button.textContent = sorted ? 'Restore arXiv order' : 'Sort by upvotes';
+    const [verb, rest] = sorted ? ['Restore', ' arXiv order'] : ['Sort', ' by upvotes'];
+    button.replaceChildren(verb, textSpan(doc, 'dpl-wide', rest));
+    button.setAttribute('aria-label', verb + rest);
     button.toggleAttribute('data-sorted', sorted);
   };
   button.addEventListener('click', () => {
@@ -65,7 +70,7 @@ export function createListingToolbar(doc: Document, { counts: initial, highlight
         total = newTotal;
         button.disabled = false;
       }
-      text.textContent = counts(known, highlighted);
+      text.textContent = text.title = counts(known, highlighted);
     },
   };
 }

@@ -8,7 +8,7 @@
  */
 import { createRepoPapers } from './repo-papers-element';
 import { createUpvoteBadge } from '../kit/upvote-badge-element';
-import { createShadowHost, OVERLAY_TAGS, OverlayStyles, setHostTheme, type HostDisplay } from '../../../lib/sites/kit/shadow-host';
+import { createShadowHost, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, setHostTheme, type HostDisplay } from '../../../lib/sites/kit/shadow-host';
 import type { ColorScheme } from '../../../lib/sites/github/color-mode';
 import type { BadgeUi, MountedBadge } from '../../../lib/sites/github/page-view';
 
@@ -20,16 +20,6 @@ export interface BadgeUiOptions {
   /** The stylesheet of every badge's shadow root (one constructed sheet, shared). */
   css: string;
   colorScheme: () => ColorScheme;
-}
-
-/**
- * The header's name row (`d-flex flex-wrap`) puts what does not fit on its line onto a second one,
- * pushing the whole page down when the papers come. With a flex base size of 0 the host always fits on
- * the row's line and takes the room left there; its row shortens to fit (overlay.css).
- */
-function fillRestOfRow(host: HTMLElement): void {
-  host.style.flex = '1 1 0px';
-  host.style.minWidth = '0';
 }
 
 export function createBadgeUi({ doc, css, colorScheme }: BadgeUiOptions): BadgeUi {
@@ -47,6 +37,8 @@ export function createBadgeUi({ doc, css, colorScheme }: BadgeUiOptions): BadgeU
     inline: (link, paper) => mount(INLINE_BADGE_HOST, 'inline', createUpvoteBadge(doc, paper, { highlighted: false }), (host) => link.after(host)),
     repo: (container, papers, placement) =>
       mount(REPO_BADGE_HOST, 'block', createRepoPapers(doc, papers, placement), (host) => {
+        // The header's name row (`d-flex flex-wrap`) puts what does not fit on its line onto a second
+        // one, pushing the whole page down when the papers come: the row takes the room left (overlay.css).
         if (placement === 'header') fillRestOfRow(host);
         container.append(host);
       }),

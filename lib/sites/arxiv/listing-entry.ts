@@ -12,6 +12,13 @@ export interface ListingEntry {
 }
 
 /**
+ * Where a page's toolbar goes: before an element (a listing's first section, or search results with no
+ * sort row), or at the end of a flex row (arXiv's own sort row above search results), where it takes
+ * the room left on the row's line and no line of its own.
+ */
+export type ToolbarPlace = { before: Element } | { endOf: Element };
+
+/**
  * The entries of a page whose badges go in at once, before its first frame: more than the first two
  * screens of any listing (an entry without its abstract is ~90 px tall). The others' go in as the person
  * scrolls near them.

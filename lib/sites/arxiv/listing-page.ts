@@ -27,7 +27,7 @@ function entryId(term: Element, baseUrl: string): ArxivId | undefined {
   return link ? idOfAbstractLink(link, baseUrl) : undefined;
 }
 
-/** The element the listing toolbar goes before: the first section. */
+/** The element the listing toolbar goes before (a `ToolbarPlace`'s `before`): the first section. */
 export function listingToolbarAnchor(doc: Document): Element | null {
   return doc.querySelector(LISTING_PAGE.toolbarBefore);
 }

@@ -52,4 +52,8 @@ export const SEARCH_PAGE = {
   badgeSlot: 'p.list-title',
   /** The result's title paragraph. */
   title: 'p.title',
+  /** arXiv's own sort control ("Sort results by"), in the sort row, above the results. */
+  sortControl: 'select[name="order"]',
+  /** That row (`<div class="level breathe-horizontal">`: Bulma's flex row, its box at the left), at whose end the toolbar goes. */
+  sortRow: 'div.level',
 } as const;

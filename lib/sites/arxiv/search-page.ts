@@ -1,5 +1,5 @@
 /** Reading arXiv search results (/search/…): every result, in page order. */
-import { idOfAbstractLink, type ListingEntry } from './listing-entry';
+import { idOfAbstractLink, type ListingEntry, type ToolbarPlace } from './listing-entry';
 import { SEARCH_PAGE } from './page-selectors';
 
 export function readSearchPage(doc: Document, baseUrl: string): ListingEntry[] {
@@ -17,9 +17,25 @@ export function readSearchPage(doc: Document, baseUrl: string): ListingEntry[] {
   return entries;
 }
 
-/** The element the toolbar goes before: the list of results. */
-export function searchToolbarAnchor(doc: Document): Element | null {
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, written out: the unit tests' DOM has no `Node` constants. */
+const FOLLOWING = 4;
+
+/** The list of results. */
+export function searchResults(doc: Document): Element | null {
   return doc.querySelector(SEARCH_PAGE.results);
+}
+
+/**
+ * Where the toolbar goes: at the end of arXiv's own sort row (results per page, "Sort results by", Go),
+ * beside arXiv's sort, where a reader looks for one. The row is a flex line as tall as arXiv's box of
+ * controls, so the toolbar takes the room left on it and the results under it never move, whenever it
+ * comes. A page with no such row above its results gets the toolbar above the results.
+ */
+export function searchToolbarPlace(doc: Document): ToolbarPlace | null {
+  const results = searchResults(doc);
+  const row = doc.querySelector(SEARCH_PAGE.sortControl)?.closest(SEARCH_PAGE.sortRow);
+  if (row && (!results || row.compareDocumentPosition(results) & FOLLOWING)) return { endOf: row };
+  return results ? { before: results } : null;
 }
 
 /** True for arXiv's search pages (results or an empty form). */

@@ -92,6 +92,16 @@ export function createShadowHost(doc: Document, tag: string, styles: OverlayStyl
   return { host, root };
 }
 
+/**
+ * A host put into one of a page's flex rows (GitHub's header name row, arXiv's sort row) without a line
+ * of its own: with a flex base size of 0 it always fits on the row's line and takes the room left there;
+ * what it holds shortens to fit (the site's sheet).
+ */
+export function fillRestOfRow(host: HTMLElement): void {
+  host.style.flex = '1 1 0px';
+  host.style.minWidth = '0';
+}
+
 /** A host with a container to render Preact UI into (a render never touches the root's other children). */
 export function createRenderTarget(doc: Document, tag: string, styles: OverlayStyles, display: HostDisplay): RenderTarget {
   const shadow = createShadowHost(doc, tag, styles, display);

@@ -35,6 +35,9 @@ describe('createListingToolbar', () => {
     expect(button.hasAttribute('data-sorted')).toBe(false);
     button.dispatchEvent(new doc.defaultView!.Event('click'));
     expect(button.textContent).toBe('Restore arXiv order');
+    // Its name whole, even where only its first word shows (the rest in .dpl-wide).
+    expect(button.getAttribute('aria-label')).toBe('Restore arXiv order');
+    expect(button.querySelector('.dpl-wide')?.textContent).toBe(' arXiv order');
     expect(button.hasAttribute('data-sorted')).toBe(true);
     button.dispatchEvent(new doc.defaultView!.Event('click'));
     expect(button.textContent).toBe('Sort by upvotes');

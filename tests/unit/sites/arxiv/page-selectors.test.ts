@@ -62,5 +62,9 @@ describe('search selectors', () => {
     ]);
     expect(results.every((r) => r.querySelector(SEARCH_PAGE.badgeSlot))).toBe(true);
     expect(results[0]!.querySelector(SEARCH_PAGE.title)?.textContent?.trim()).toBe('STARFlow');
+    // arXiv's sort control (the main form's hidden `order` is an input, not it), in its row above the results.
+    const sort = doc.querySelectorAll(SEARCH_PAGE.sortControl);
+    expect(sort).toHaveLength(1);
+    expect(sort[0]!.closest(SEARCH_PAGE.sortRow)?.className).toBe('level breathe-horizontal');
   });
 });

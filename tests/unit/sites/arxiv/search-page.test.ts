@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchPage, readSearchPage, searchToolbarAnchor } from '../../../../lib/sites/arxiv/search-page';
+import { isSearchPage, readSearchPage, searchResults, searchToolbarPlace } from '../../../../lib/sites/arxiv/search-page';
 import { SEARCH } from './fixture-pages';
 import { parsePage } from './dom';
 
@@ -13,12 +13,25 @@ describe('readSearchPage', () => {
       expect(e.nodes).toHaveLength(1);
       expect(e.nodes[0]!.className).toBe('arxiv-result');
       expect(e.badgeSlot.matches('p.list-title')).toBe(true);
-      expect(e.section).toBe(searchToolbarAnchor(doc));
+      expect(e.section).toBe(searchResults(doc));
     }
   });
 
   it('reads nothing when the result list is gone', () => {
     expect(readSearchPage(parsePage(SEARCH.replace('class="breathe-horizontal" start', 'class="results" start')), 'https://arxiv.org/search/')).toEqual([]);
+  });
+
+  it("puts the toolbar at the end of arXiv's sort row, above the results; above the results when that row is gone", () => {
+    const doc = parsePage(SEARCH);
+    const place = searchToolbarPlace(doc);
+    expect(place && 'endOf' in place && place.endOf.matches('div.level.breathe-horizontal')).toBe(true);
+    expect(place && 'endOf' in place && place.endOf.querySelector('select#order')).not.toBeNull();
+    const noSortRow = parsePage(SEARCH.replace('name="order"><option', 'name="sort"><option'));
+    expect(searchToolbarPlace(noSortRow)).toEqual({ before: searchResults(noSortRow) });
+    // A row with a sort control under the results is not the one above them.
+    const below = parsePage(SEARCH.replace('name="order"><option', 'name="sort"><option').replace('</ol>', '</ol><div class="level"><select name="order"></select></div>'));
+    expect(searchToolbarPlace(below)).toEqual({ before: searchResults(below) });
+    expect(searchToolbarPlace(parsePage('<html><body><p>Nothing here</p></body></html>'))).toBeNull();
   });
 
   it('tells search pages by path', () => {
