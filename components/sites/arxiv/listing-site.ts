@@ -172,6 +172,21 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
 }
 
 /**
+ * `host` at the end of `slot`, before the white space that ends it (a search result's first line ends
+ * with its markup's line break): that space stays trailing, never shown, so nothing moves when the
+ * badge comes; after the badge it would become a space before it, and the browser counts it as moved.
+ */
+function appendBeforeTrailingSpace(slot: Element, host: Element): void {
+  let last = slot.lastChild;
+  while (last?.nodeType === TEXT_NODE && !last.textContent?.trim()) last = last.previousSibling;
+  if (last) last.after(host);
+  else slot.prepend(host);
+}
+
+/** `Node.TEXT_NODE`, written out: the unit tests' DOM has no `Node` constants. */
+const TEXT_NODE = 3;
+
+/**
  * What a listing's elements share: their stylesheets, their look (the page's, read once in the frame
  * after the first and followed: ../../../lib/sites/kit/page-theme.ts), the toolbar once in, and their
  * removal when the script goes.
@@ -215,7 +230,7 @@ class ListingOverlay {
     const shadow = createShadowHost(this.doc, OVERLAY_TAGS.badge, this.styles, 'inline-block');
     this.add(shadow, slot);
     shadow.root.append(createUpvoteBadge(this.doc, paper, { highlighted, class: 'dpl-listing-badge' }));
-    slot.append(shadow.host);
+    appendBeforeTrailingSpace(slot, shadow.host);
   }
 
   /**

@@ -48,8 +48,11 @@ export const SEARCH_PAGE = {
   entry: 'li.arxiv-result',
   /** The abstract link, inside the result's first line. */
   abstractLink: 'p.list-title > a[href*="/abs/"]',
-  /** The result's first line (`arXiv:ID [pdf, other]`), at whose end the badge goes. */
-  badgeSlot: 'p.list-title',
+  /**
+   * The result's id and links (`arXiv:ID [pdf, other]`), first on its first line, before its categories
+   * (and DOI): the badge goes at the end of that line (the element holding this), after the categories.
+   */
+  idLine: 'p.list-title',
   /** The result's title paragraph. */
   title: 'p.title',
   /** arXiv's own sort control ("Sort results by"), in the sort row, above the results. */

@@ -8,13 +8,25 @@ export function readSearchPage(doc: Document, baseUrl: string): ListingEntry[] {
     for (let item = section.firstElementChild; item; item = item.nextElementSibling) {
       if (!item.matches(SEARCH_PAGE.entry)) continue;
       const link = item.querySelector(SEARCH_PAGE.abstractLink);
-      const badgeSlot = item.querySelector(SEARCH_PAGE.badgeSlot);
+      const badgeSlot = firstLineOf(item);
       const arxivId = link ? idOfAbstractLink(link, baseUrl) : undefined;
       if (!arxivId || !badgeSlot) continue;
       entries.push({ arxivId, nodes: [item], badgeSlot, section });
     }
   }
   return entries;
+}
+
+/**
+ * Where a result's badge goes: the end of its first line, after the id, the links and the categories.
+ * Nothing on the line is after it to push aside when it comes, whether the result was shown before or
+ * not (at the end of the id's paragraph it pushed the categories right). The id's paragraph itself if
+ * the result has no line of its own around it.
+ */
+function firstLineOf(item: Element): Element | null {
+  const id = item.querySelector(SEARCH_PAGE.idLine);
+  const line = id?.parentElement;
+  return line && line !== item ? line : id;
 }
 
 /** `Node.DOCUMENT_POSITION_FOLLOWING`, written out: the unit tests' DOM has no `Node` constants. */

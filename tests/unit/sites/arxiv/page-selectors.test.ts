@@ -60,7 +60,7 @@ describe('search selectors', () => {
       'https://arxiv.org/abs/2506.06276',
       'https://arxiv.org/abs/2412.06264v2',
     ]);
-    expect(results.every((r) => r.querySelector(SEARCH_PAGE.badgeSlot))).toBe(true);
+    expect(results.every((r) => r.querySelector(SEARCH_PAGE.idLine)?.parentElement?.matches('li > div.is-marginless'))).toBe(true);
     expect(results[0]!.querySelector(SEARCH_PAGE.title)?.textContent?.trim()).toBe('STARFlow');
     // arXiv's sort control (the main form's hidden `order` is an input, not it), in its row above the results.
     const sort = doc.querySelectorAll(SEARCH_PAGE.sortControl);

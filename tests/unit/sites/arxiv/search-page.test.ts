@@ -12,9 +12,18 @@ describe('readSearchPage', () => {
     for (const e of entries) {
       expect(e.nodes).toHaveLength(1);
       expect(e.nodes[0]!.className).toBe('arxiv-result');
-      expect(e.badgeSlot.matches('p.list-title')).toBe(true);
+      // The end of the result's first line, after its categories.
+      expect(e.badgeSlot.matches('li.arxiv-result > div.is-marginless')).toBe(true);
+      expect(e.badgeSlot.lastElementChild?.matches('div.tags')).toBe(true);
       expect(e.section).toBe(searchResults(doc));
     }
+  });
+
+  it("puts the badge at the end of the id's paragraph when the result has no first line around it", () => {
+    const doc = parsePage(SEARCH.replaceAll('<div class="is-marginless">', '').replaceAll('</div>\n    <p class="title', '\n    <p class="title'));
+    const entries = readSearchPage(doc, 'https://arxiv.org/search/?query=x');
+    expect(entries).toHaveLength(2);
+    for (const e of entries) expect(e.badgeSlot.matches('p.list-title')).toBe(true);
   });
 
   it('reads nothing when the result list is gone', () => {
