@@ -27,7 +27,7 @@ import { createUpvoteBadge } from '../kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
 import { LISTING_EAGER_ENTRIES, type ListingEntry, type ToolbarPlace } from '../../../lib/sites/arxiv/listing-entry';
-import { listingToolbarAnchor, ParsedFirstSection, readListingPage } from '../../../lib/sites/arxiv/listing-page';
+import { listingToolbarPlace, ParsedFirstSection, readListingPage } from '../../../lib/sites/arxiv/listing-page';
 import { isSearchPage, readSearchPage, searchToolbarPlace } from '../../../lib/sites/arxiv/search-page';
 import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
@@ -171,6 +171,9 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
   return { stop };
 }
 
+/** `Node.TEXT_NODE`, written out: the unit tests' DOM has no `Node` constants. */
+const TEXT_NODE = 3;
+
 /**
  * `host` at the end of `slot`, before the white space that ends it (a search result's first line ends
  * with its markup's line break): that space stays trailing, never shown, so nothing moves when the
@@ -182,9 +185,6 @@ function appendBeforeTrailingSpace(slot: Element, host: Element): void {
   if (last) last.after(host);
   else slot.prepend(host);
 }
-
-/** `Node.TEXT_NODE`, written out: the unit tests' DOM has no `Node` constants. */
-const TEXT_NODE = 3;
 
 /**
  * What a listing's elements share: their stylesheets, their look (the page's, read once in the frame
@@ -287,8 +287,7 @@ class ListingView {
     this.lazy = showNearViewport<ListingEntry>([], (entry) => this.firstScreens.has(entry), (entry) => entry.badgeSlot, showBadge, { signal: ctx.signal });
 
     // The toolbar: in already if the page was still parsed when it could go in (`whileParsed`).
-    const first = search ? null : listingToolbarAnchor(doc);
-    const place = search ? searchToolbarPlace(doc) : first && { before: first };
+    const place = (search ? searchToolbarPlace : listingToolbarPlace)(doc);
     if (place) overlay.putToolbar(place, highlightThreshold, { known: 0, total: entries.length });
     overlay.onSort = (byUpvotes) => (byUpvotes ? this.sortByUpvotes() : this.order?.restore());
 

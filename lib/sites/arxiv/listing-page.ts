@@ -3,7 +3,7 @@
  * every section, in page order. Entries whose abstract link cannot be read are left out.
  */
 import type { ArxivId } from '../../shared/arxiv-id';
-import { idOfAbstractLink, type ListingEntry } from './listing-entry';
+import { idOfAbstractLink, type ListingEntry, type ToolbarPlace } from './listing-entry';
 import { LISTING_PAGE } from './page-selectors';
 
 export function readListingPage(doc: Document, baseUrl: string): ListingEntry[] {
@@ -27,9 +27,15 @@ function entryId(term: Element, baseUrl: string): ArxivId | undefined {
   return link ? idOfAbstractLink(link, baseUrl) : undefined;
 }
 
-/** The element the listing toolbar goes before (a `ToolbarPlace`'s `before`): the first section. */
+/** The element the listing toolbar goes before: the first section. */
 export function listingToolbarAnchor(doc: Document): Element | null {
   return doc.querySelector(LISTING_PAGE.toolbarBefore);
+}
+
+/** Where the listing toolbar goes: before the first section. */
+export function listingToolbarPlace(doc: Document): ToolbarPlace | null {
+  const first = listingToolbarAnchor(doc);
+  return first && { before: first };
 }
 
 /** An entry of the first section read while the page is parsed: its id, its first element, its place among the page's entries. */

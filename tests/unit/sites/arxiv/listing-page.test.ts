@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listingToolbarAnchor, readListingPage } from '../../../../lib/sites/arxiv/listing-page';
+import { listingToolbarAnchor, listingToolbarPlace, readListingPage } from '../../../../lib/sites/arxiv/listing-page';
 import { newListingPage } from '../../../fixtures/arxiv/listing-page';
 import { CATCHUP, entry, NEW_LISTING, RECENT_LISTING } from './fixture-pages';
 import { parsePage } from './dom';
@@ -22,6 +22,7 @@ describe('readListingPage', () => {
       'Replacement submissions (showing 2 of 2 entries)',
     ]);
     expect(listingToolbarAnchor(doc)).toBe(entries[0]!.section);
+    expect(listingToolbarPlace(doc)).toEqual({ before: entries[0]!.section });
   });
 
   it('reads /pastweek (one section per day) and /catchup', () => {

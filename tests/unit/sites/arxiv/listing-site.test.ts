@@ -212,6 +212,16 @@ describe('showListingBadges', () => {
     // In at DOMContentLoaded, from the answers already here.
     expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(2);
     expect(ids).toHaveLength(1);
+    // Each at the end of its result's first line, after the categories, before the line's trailing white
+    // space (left trailing: nothing on the line moves); the toolbar at the end of arXiv's sort row.
+    for (const badge of document.querySelectorAll('dpl-paper-badge')) {
+      expect(badge.parentElement!.matches('li.arxiv-result > div.is-marginless')).toBe(true);
+      expect(badge.previousElementSibling!.matches('div.tags')).toBe(true);
+      expect(badge.nextSibling?.nodeType).toBe(3);
+      expect(badge.nextSibling!.textContent!.trim()).toBe('');
+      expect(badge.nextSibling!.nextSibling).toBeNull();
+    }
+    expect(document.querySelector('dpl-toolbar')!.parentElement!.matches('div.level.breathe-horizontal')).toBe(true);
     ctx.abort();
 
     // With arXiv switched off, the ids parsed are asked about never.
