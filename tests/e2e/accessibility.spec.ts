@@ -3,7 +3,7 @@
  * AA, with its best practices) on the popup in both looks and every view a person reaches (a day with a
  * saved and a read paper and an abstract opened, the week, trending, Saved, the search results, the
  * alert of a rate-limited sync), the options page in both looks, and what the extension puts into
- * arXiv's pages (the abstract page's card, the card on a dark HTML paper, a listing's toolbar and
+ * arXiv's pages (the abstract page's card, the card on a dark HTML paper, a listing's and a search's toolbar and
  * badges) and GitHub's (a repository's papers, a README link's badge). Any violation fails the test,
  * named with the elements it was found on.
  *
@@ -17,6 +17,7 @@ import type { Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { htmlPaper } from '../fixtures/arxiv/html-paper';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
+import { searchPage } from '../fixtures/arxiv/search-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { listingEntry, unknownEntry } from './support/arxiv';
 import { expect, test } from './support/extension-test';
@@ -112,6 +113,17 @@ test('the popup, the options page and what arXiv and GitHub pages gain pass axeâ
   await expect(listing.locator('dpl-toolbar')).toHaveCount(1);
   expect(await violations(listing, (b) => b.include('dpl-toolbar')), 'listing toolbar').toEqual([]);
   expect(await violations(listing, pageBadges), 'listing badges').toEqual([]);
+
+  // Search results: the toolbar at the end of arXiv's sort row, whole, and shortened to "Sort" where
+  // the row is short (its name stays whole).
+  server.pages.set('arxiv.org/search/', searchPage({ query: 'flows', results: [paper, today[1]!].map((p) => ({ id: p.id, title: p.title, authors: ['A. Author'], abstract: p.summary })) }));
+  const search = await context.newPage();
+  for (const width of [1280, 800]) {
+    await search.setViewportSize({ width, height: 800 });
+    await search.goto('https://arxiv.org/search/?query=flows&searchtype=all');
+    await expect(search.getByRole('button', { name: 'Sort by upvotes' })).toBeVisible();
+    expect(await violations(search, (b) => b.include('dpl-toolbar')), `search toolbar, ${width} px`).toEqual([]);
+  }
 
   // A GitHub repository a paper names: its papers in the About box, and a README link's badge.
   const star = fixturePapers(server.data).find((p) => p.id === '2506.06276')!;
