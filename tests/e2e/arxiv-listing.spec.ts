@@ -100,7 +100,16 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
   const toolbar = page.getByTestId('dpl-toolbar');
   await expect(toolbar).toHaveAttribute('aria-label', 'Daily Papers Lens');
   await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${known.length} of ${all.length} on Hugging Face Daily Papers`);
-  expect(await page.locator('dpl-toolbar + dl#articles').count()).toBe(1);
+  // At the end of the first section's heading's line: in the section, before the heading, on its line.
+  expect(await page.locator('dl#articles > dpl-toolbar + h3').count()).toBe(1);
+  expect(await page.locator('dl#articles').first().evaluate((dl) => dl.firstElementChild!.localName)).toBe('dpl-toolbar');
+  const line = await page.evaluate(() => {
+    const heading = document.querySelector('dl#articles > h3')!.getBoundingClientRect();
+    const bar = document.querySelector('dpl-toolbar')!.shadowRoot!.querySelector('.dpl-toolbar')!.getBoundingClientRect();
+    return { heading: [heading.top, heading.bottom], bar: [bar.top, bar.bottom] };
+  });
+  expect((line.bar[0]! + line.bar[1]!) / 2).toBeGreaterThan(line.heading[0]!);
+  expect((line.bar[0]! + line.bar[1]!) / 2).toBeLessThan(line.heading[1]!);
 
   // Sort, by keyboard: Tab from the last link before the toolbar reaches its button.
   const original = await sectionIds(page);
@@ -118,9 +127,11 @@ test('/new: badges on known papers in all three sections, sort by upvotes, and o
   });
   expect(sorted).toEqual(expected);
   expect(sorted).not.toEqual(original);
-  // Headings stay on top, each dd right after its dt.
+  // Headings (and the toolbar before the first) stay on top, each dd right after its dt.
   const shapes = await page.locator('dl#articles').evaluateAll((dls) => dls.map((dl) => [...dl.children].map((c) => c.localName).join(',')));
-  for (const shape of shapes) expect(shape).toMatch(/^h3(,dt,dd)+$/);
+  for (const shape of shapes) expect(shape).toMatch(/^(dpl-toolbar,)?h3(,dt,dd)+$/);
+  // The button pressed by keyboard is still focused: Enter again restores.
+  await expect(page.getByRole('button', { name: 'Restore arXiv order' })).toBeFocused();
 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Sort by upvotes' })).toBeVisible();
@@ -201,7 +212,7 @@ test('a long listing that arrives in parts gets its toolbar and the badges of th
       toolbar: document.querySelector('dpl-toolbar') !== null,
       badges: document.querySelectorAll('dl#articles > dt dpl-paper-badge').length,
     }));
-  // Shown in part, still loading: the toolbar is in, above the entries, and the known ones shown have their badges.
+  // Shown in part, still loading: the toolbar is in, beside the first heading, and the known ones shown have their badges.
   const knownShown = entries.slice(0, 20).filter((e) => papers.some((p) => p.id === e.id)).length;
   expect(knownShown).toBeGreaterThan(0);
   await expect.poll(state, { timeout: 1_000 }).toEqual({ loading: true, entries: 20, toolbar: true, badges: knownShown });
@@ -215,6 +226,67 @@ test('a long listing that arrives in parts gets its toolbar and the badges of th
   // Each first screens' badge once: those put in while loading were taken over.
   const firstScreens = entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => papers.some((p) => p.id === e.id)).length;
   await expect(page.locator('dpl-paper-badge')).toHaveCount(firstScreens);
+  expect(errors).toEqual([]);
+});
+
+test("a listing whose first known entry comes after the entries shown while it loads gets its toolbar at the end of the first heading's line then: nothing on the page moves, at any window width", async ({ server, context, background }) => {
+  await waitForSync(background);
+  const stored = await storedFixturePapers(server, background);
+  const newest = [...stored].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!.id.slice(0, 4);
+  const papers = stored.filter((p) => p.id.slice(0, 4) >= shiftMonth(newest, -1));
+  // The first 30 entries unknown (a physics-heavy day, or HF's picks further down): the first 20 are
+  // shown, then a pause, and the first known entry comes with the rest.
+  const entries = [...Array.from({ length: 30 }, (_, i) => unknownEntry(i)), ...papers.map(listingEntry), ...Array.from({ length: 270 - papers.length }, (_, i) => unknownEntry(30 + i))];
+  const html = recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', show: 2000, days: [{ day: 'Fri, 6 Jun 2025', entries }] });
+  server.pages.set('arxiv.org/list/cs.CL/pastweek', html);
+  server.pausedPages.set('arxiv.org/list/cs.CL/pastweek', { at: html.lastIndexOf('<dt', html.indexOf(`/abs/${entries[20]!.id}`)), ms: 1_000 });
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await watchLayoutShifts(page);
+  const layout = () =>
+    page.evaluate(() => {
+      const heading = document.querySelector('dl#articles > h3')!;
+      const text = document.createRange();
+      text.selectNodeContents(heading);
+      const host = document.querySelector('dpl-toolbar');
+      const bar = host?.shadowRoot?.querySelector('.dpl-toolbar')?.getBoundingClientRect();
+      const button = host?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
+      const headingBox = heading.getBoundingClientRect();
+      return {
+        loading: document.readyState === 'loading',
+        entries: document.querySelectorAll('dl#articles > dt').length,
+        toolbar: host !== null,
+        inFirstSection: host?.parentElement === document.querySelector('dl#articles'),
+        firstEntryTop: document.querySelector('dl#articles > dt')!.getBoundingClientRect().top,
+        heading: { top: headingBox.top, bottom: headingBox.bottom, right: headingBox.right, textRight: text.getBoundingClientRect().right },
+        bar: bar && { left: bar.left, right: bar.right, top: bar.top, bottom: bar.bottom },
+        button: button && { left: button.left, right: button.right },
+      };
+    });
+  for (const width of [1440, 1280, 1024, 800]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', { waitUntil: 'commit' });
+    // Shown in part, still loading, no known entry yet: no toolbar.
+    await expect.poll(async () => { const { loading, entries, toolbar } = await layout(); return { loading, entries, toolbar }; }, { timeout: 2_000 }).toEqual({ loading: true, entries: 20, toolbar: false });
+    const shown = await layout();
+    await page.waitForLoadState('load');
+    await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${papers.length} of 300 on Hugging Face Daily Papers`);
+    await expect(page.getByTestId('dpl-sort')).toBeEnabled();
+    const after = await layout();
+    // In the first section, on its heading's line, right of its text: the heading is as tall as before
+    // (one line), and the entries shown did not move.
+    expect(after.inFirstSection, `${width}`).toBe(true);
+    expect((after.bar!.top + after.bar!.bottom) / 2, `${width}`).toBeGreaterThan(after.heading.top);
+    expect((after.bar!.top + after.bar!.bottom) / 2, `${width}`).toBeLessThan(after.heading.bottom);
+    expect(after.bar!.left, `${width}`).toBeGreaterThan(after.heading.textRight);
+    expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.heading.right + 0.5);
+    expect(after.button!.left, `${width}`).toBeGreaterThan(after.bar!.left);
+    expect(after.button!.right, `${width}`).toBeLessThan(after.bar!.right);
+    expect(after.heading.bottom - after.heading.top, `${width}`).toBe(shown.heading.bottom - shown.heading.top);
+    expect(after.firstEntryTop, `${width}`).toBe(shown.firstEntryTop);
+    expect(await movedOn(page), `${width}`).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`pastweek-${width}.png`), clip: { x: 0, y: 0, width, height: 360 } });
+  }
   expect(errors).toEqual([]);
 });
 

@@ -27,7 +27,7 @@ import { createUpvoteBadge } from '../kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
 import { LISTING_EAGER_ENTRIES, type ListingEntry, type ToolbarPlace } from '../../../lib/sites/arxiv/listing-entry';
-import { listingToolbarPlace, ParsedFirstSection, readListingPage } from '../../../lib/sites/arxiv/listing-page';
+import { listingToolbarPlace, ParsedFirstSection, readListingPage, sectionToolbarPlace } from '../../../lib/sites/arxiv/listing-page';
 import { isSearchPage, readSearchPage, searchToolbarPlace } from '../../../lib/sites/arxiv/search-page';
 import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
@@ -148,7 +148,7 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
     for (const { id, term, position } of section.readNew()) {
       const badge = id.style === 'new' ? known.badges.get(id.id) : undefined;
       if (badge) {
-        overlay().putToolbar({ before: anchor }, known.highlightThreshold);
+        overlay().putToolbar(sectionToolbarPlace(anchor), known.highlightThreshold);
         toolbarIn = true;
         if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, known.highlightThreshold));
       }
@@ -187,6 +187,26 @@ function appendBeforeTrailingSpace(slot: Element, host: Element): void {
 }
 
 /**
+ * `host` floated at the right end of `heading`'s line, where it takes no line of its own: put in before
+ * the heading, in its parent, it sits at the heading's top (after the margins above it), a little above
+ * it to be centred on its line, and it ends within the heading's bottom margin (arXiv's `h3`: a 17 px
+ * line, 15 px margins). It is as wide as the line's room past the heading's text, which is estimated
+ * from its characters rather than read from layout (a forced layout while the page is parsed): 0.6 em
+ * of ours (the browser's 16 px: the host's font is reset, and arXiv's text is sized from the same) a
+ * character, and a gap. arXiv's heading (15 px, bold) takes 6.9 px a character in Arial (measured) and
+ * about 9 in Lucida Grande (macOS). What it holds shortens to fit (listing-toolbar.css); where the room
+ * is gone (a narrow window) it keeps enough for "Sort" and the heading wraps.
+ */
+function floatBesideHeading(host: HTMLElement, heading: Element): void {
+  const characters = (heading.textContent ?? '').trim().replace(/\s+/g, ' ').length;
+  host.style.float = 'right';
+  host.style.width = `calc(100% - ${(characters * 0.6 + 1.5).toFixed(1)}em)`;
+  host.style.minWidth = '5.5em';
+  host.style.marginTop = '-8px';
+  heading.before(host);
+}
+
+/**
  * What a listing's elements share: their stylesheets, their look (the page's, read once in the frame
  * after the first and followed: ../../../lib/sites/kit/page-theme.ts), the toolbar once in, and their
  * removal when the script goes.
@@ -222,12 +242,15 @@ class ListingOverlay {
 
   /**
    * A badge at the end of `slot` (an entry's first element), once: the listing view takes over those
-   * put in while the page was parsed.
+   * put in while the page was parsed. In the font of the line's text (the badge is sized in em): arXiv's
+   * listing text is 81 % of the browser's (13 px), and a badge from the host's reset 16 px made an
+   * entry's first line 18 px tall instead of 15, so each badge that went in as the listing was scrolled
+   * moved the entries below it.
    */
   putBadge(slot: Element, paper: PaperBadge, highlighted: boolean): void {
     if (this.badged.has(slot)) return;
     this.badged.add(slot);
-    const shadow = createShadowHost(this.doc, OVERLAY_TAGS.badge, this.styles, 'inline-block');
+    const shadow = createShadowHost(this.doc, OVERLAY_TAGS.badge, this.styles, 'inline-block', true);
     this.add(shadow, slot);
     shadow.root.append(createUpvoteBadge(this.doc, paper, { highlighted, class: 'dpl-listing-badge' }));
     appendBeforeTrailingSpace(slot, shadow.host);
@@ -246,11 +269,17 @@ class ListingOverlay {
     if ('before' in place) {
       this.add(target, place.before);
       place.before.before(target.host);
-    } else {
-      target.container.toggleAttribute('data-in-row', true);
+      return;
+    }
+    target.container.toggleAttribute('data-in-row', true);
+    if ('endOf' in place) {
       fillRestOfRow(target.host);
       this.add(target, place.endOf);
       place.endOf.append(target.host);
+    } else {
+      target.container.toggleAttribute('data-beside-heading', true);
+      this.add(target, place.beside);
+      floatBesideHeading(target.host, place.beside);
     }
   }
 }

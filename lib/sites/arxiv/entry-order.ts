@@ -1,7 +1,8 @@
 /**
  * Reordering a listing's entries by a score (upvotes) within each section, and putting arXiv's own
  * order back exactly: the section's children are remembered before the first move and restored as
- * they were (headings, text and all).
+ * they were (headings, text and all). What leads a section (its heading, the toolbar beside it) is
+ * never taken out: the toolbar's button keeps the focus it has when it is pressed.
  */
 import type { ListingEntry } from './listing-entry';
 
@@ -42,6 +43,20 @@ export function arrangeChildren(children: readonly Node[], inPageOrder: readonly
   return arranged;
 }
 
+/**
+ * `section`'s children made `arranged`, as `replaceChildren` would, but for those that already lead it in
+ * that order: they stay where they are, untouched.
+ */
+export function rearrangeChildren(section: Element, arranged: readonly Node[]): void {
+  const current = section.childNodes;
+  let kept = 0;
+  while (kept < arranged.length && current[kept] === arranged[kept]) kept += 1;
+  const rest = section.ownerDocument.createDocumentFragment();
+  rest.append(...arranged.slice(kept));
+  while (section.childNodes.length > kept) section.lastChild!.remove();
+  section.append(rest);
+}
+
 export class EntryOrder {
   private readonly sections = new Map<Element, ListingEntry[]>();
   private readonly original = new Map<Element, Node[]>();
@@ -65,7 +80,7 @@ export class EntryOrder {
     for (const [section, entries] of this.sections) {
       if (!this.original.has(section)) this.original.set(section, [...section.childNodes]);
       const children = this.original.get(section)!;
-      section.replaceChildren(...arrangeChildren(children, entries, orderByScore(entries, score)));
+      rearrangeChildren(section, arrangeChildren(children, entries, orderByScore(entries, score)));
     }
   }
 
@@ -75,7 +90,7 @@ export class EntryOrder {
       const known = new Set(children);
       // Anything added to the section meanwhile (by the page or another extension) stays, at the end.
       const added = [...section.childNodes].filter((node) => !known.has(node));
-      section.replaceChildren(...children, ...added);
+      rearrangeChildren(section, [...children, ...added]);
     }
     this.original.clear();
   }

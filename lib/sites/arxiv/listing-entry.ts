@@ -12,11 +12,13 @@ export interface ListingEntry {
 }
 
 /**
- * Where a page's toolbar goes: before an element (a listing's first section, or search results with no
- * sort row), or at the end of a flex row (arXiv's own sort row above search results), where it takes
- * the room left on the row's line and no line of its own.
+ * Where a page's toolbar goes, without a line of its own where the page has room for it: at the end of
+ * a flex row (arXiv's own sort row above search results), taking the room left on the row's line; at
+ * the end of a heading's line (a listing's first section's), floated beside its text; else before an
+ * element (a listing's first section without a heading, search results with no sort row), on a line
+ * of its own.
  */
-export type ToolbarPlace = { before: Element } | { endOf: Element };
+export type ToolbarPlace = { endOf: Element } | { beside: Element } | { before: Element };
 
 /**
  * The entries of a page whose badges go in at once, before its first frame: more than the first two

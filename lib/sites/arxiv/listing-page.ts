@@ -27,15 +27,25 @@ function entryId(term: Element, baseUrl: string): ArxivId | undefined {
   return link ? idOfAbstractLink(link, baseUrl) : undefined;
 }
 
-/** The element the listing toolbar goes before: the first section. */
+/** The section the listing toolbar goes into: the first. */
 export function listingToolbarAnchor(doc: Document): Element | null {
-  return doc.querySelector(LISTING_PAGE.toolbarBefore);
+  return doc.querySelector(LISTING_PAGE.toolbarSection);
 }
 
-/** Where the listing toolbar goes: before the first section. */
+/**
+ * Where the listing toolbar goes in `section` (the first): at the end of its heading's line, where it
+ * moves nothing whenever it comes, even after the entries below are shown; before the section where it
+ * has no heading (a month list). The heading is parsed before any entry the toolbar waits for.
+ */
+export function sectionToolbarPlace(section: Element): ToolbarPlace {
+  const heading = section.firstElementChild;
+  return heading?.matches(LISTING_PAGE.sectionHeading) ? { beside: heading } : { before: section };
+}
+
+/** Where the listing toolbar goes: beside the first section's heading, or before that section. */
 export function listingToolbarPlace(doc: Document): ToolbarPlace | null {
   const first = listingToolbarAnchor(doc);
-  return first && { before: first };
+  return first && sectionToolbarPlace(first);
 }
 
 /** An entry of the first section read while the page is parsed: its id, its first element, its place among the page's entries. */

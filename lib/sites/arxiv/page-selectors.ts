@@ -36,8 +36,14 @@ export const LISTING_PAGE = {
   entry: 'dt',
   /** The link to the abstract page: `<a href="/abs/ID" title="Abstract" id="ID">`. */
   abstractLink: 'a[title="Abstract"]',
-  /** Where the sort button goes: before the first section. */
-  toolbarBefore: 'dl#articles',
+  /** The section that the toolbar goes into: the first. */
+  toolbarSection: 'dl#articles',
+  /**
+   * A section's heading, its first child where it has one (`New submissions (showing 14 of 14 entries)`,
+   * `Fri, 6 Jun 2025 (showing first 50 of 312 entries )`; a month list's one section has none): the
+   * toolbar goes at the end of its line.
+   */
+  sectionHeading: 'h3',
 } as const;
 
 /** Search results: /search/?query=…, /search/advanced?…, /search/ARCHIVE?… */

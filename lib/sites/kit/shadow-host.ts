@@ -82,11 +82,17 @@ export interface RenderTarget extends ShadowHost {
   container: HTMLElement;
 }
 
-/** A detached host of `tag` (the extension's own, e.g. one of OVERLAY_TAGS) with its shadow root styled, ready to fill and insert. */
-export function createShadowHost(doc: Document, tag: string, styles: OverlayStyles, display: HostDisplay): ShadowHost {
+/**
+ * A detached host of `tag` (the extension's own, e.g. one of OVERLAY_TAGS) with its shadow root styled,
+ * ready to fill and insert. `inheritFont`: the host takes the font of the text it sits in (its size and
+ * line height: what the sheet's em sizes follow), as an inline badge must to stay within that text's
+ * line; else it starts from the browser's 16 px.
+ */
+export function createShadowHost(doc: Document, tag: string, styles: OverlayStyles, display: HostDisplay, inheritFont = false): ShadowHost {
   const host = doc.createElement(tag);
-  // Inherited page styles (fonts, colours, MathJax's) stop at the host; the sheet sets our own.
-  host.setAttribute('style', `all: initial; display: ${display};`);
+  // Inherited page styles (fonts, colours, MathJax's) stop at the host; the sheet sets our own. (Set in
+  // one string: a property set on its own after `all` writes out all of `all`'s 400 longhands.)
+  host.setAttribute('style', `all: initial;${inheritFont ? ' font: inherit;' : ''} display: ${display};`);
   const root = host.attachShadow({ mode: 'open' });
   styles.apply(root);
   return { host, root };

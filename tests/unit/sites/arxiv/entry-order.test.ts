@@ -79,6 +79,28 @@ describe('EntryOrder', () => {
     expect(doc.querySelector('ol')!.innerHTML).toBe(before);
   });
 
+  it("never takes out what leads a section (its heading, the toolbar before it): the toolbar's button keeps its focus", async () => {
+    const doc = parsePage(NEW_LISTING);
+    const entries = readListingPage(doc, 'https://arxiv.org/list/cs.CL/new');
+    const section = entries[0]!.section;
+    const heading = section.querySelector('h3')!;
+    const toolbar = doc.createElement('dpl-toolbar');
+    heading.before(toolbar);
+    const removed: Node[] = [];
+    const observer = new doc.defaultView!.MutationObserver((records) => records.forEach((r) => removed.push(...r.removedNodes)));
+    observer.observe(section, { childList: true });
+    const order = new EntryOrder(entries);
+    order.sortBy((e) => UPVOTES[e.arxivId.id]);
+    order.restore();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    observer.disconnect();
+    // Entries moved (the new section's 40-upvote paper went first and back), what leads stayed put.
+    expect(removed.includes(entries[2]!.nodes[0]!)).toBe(true);
+    expect(removed.includes(toolbar)).toBe(false);
+    expect(removed.includes(heading)).toBe(false);
+    expect(section.firstElementChild).toBe(toolbar);
+  });
+
   it('keeps what others added to a section while sorted', () => {
     const doc = parsePage(NEW_LISTING);
     const order = new EntryOrder(readListingPage(doc, 'https://arxiv.org/list/cs.CL/new'));

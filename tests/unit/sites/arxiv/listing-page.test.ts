@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listingToolbarAnchor, listingToolbarPlace, readListingPage } from '../../../../lib/sites/arxiv/listing-page';
-import { newListingPage } from '../../../fixtures/arxiv/listing-page';
+import { monthListingPage, newListingPage } from '../../../fixtures/arxiv/listing-page';
 import { CATCHUP, entry, NEW_LISTING, RECENT_LISTING } from './fixture-pages';
 import { parsePage } from './dom';
 
@@ -22,7 +22,16 @@ describe('readListingPage', () => {
       'Replacement submissions (showing 2 of 2 entries)',
     ]);
     expect(listingToolbarAnchor(doc)).toBe(entries[0]!.section);
-    expect(listingToolbarPlace(doc)).toEqual({ before: entries[0]!.section });
+    // The toolbar goes at the end of the first section's heading's line.
+    expect(listingToolbarPlace(doc)).toEqual({ beside: entries[0]!.section.querySelector('h3') });
+  });
+
+  it("puts the toolbar before a month list's one section, which has no heading", () => {
+    const doc = parsePage(monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-06', monthName: 'June 2025', entries: [entry('2506.05001')] }));
+    const section = listingToolbarAnchor(doc)!;
+    expect(section.querySelector('h3')).toBeNull();
+    expect(listingToolbarPlace(doc)).toEqual({ before: section });
+    expect(listingToolbarPlace(parsePage('<html><body><p>No listing</p></body></html>'))).toBeNull();
   });
 
   it('reads /pastweek (one section per day) and /catchup', () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showListingBadges, type ListingContext } from '../../../../components/sites/arxiv/listing-site';
-import { monthListingPage } from '../../../fixtures/arxiv/listing-page';
+import { monthListingPage, recentListingPage } from '../../../fixtures/arxiv/listing-page';
 import { searchPage } from '../../../fixtures/arxiv/search-page';
 import { badgeLinesIn, BadgeIndex, encodeBadgeIndex, monthsSpan } from '../../../../lib/shared/badge-index';
 import { sendRequest, type BadgeIndexAnswer } from '../../../../lib/shared/messages';
@@ -162,6 +162,36 @@ describe('showListingBadges', () => {
     release();
     ctx.abort();
     expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
+  });
+
+  it("floats the toolbar at the end of the first section's heading's line, put in while the page is parsed, its room what the heading's text leaves", async () => {
+    const html = recentListingPage({
+      category: 'cs.CL',
+      categoryName: 'Computation and Language',
+      days: [{ day: 'Mon, 3 Nov 2025', total: 120, entries: [entry('2511.00003'), entry('2511.00001'), entry('2511.00002')] }],
+    });
+    document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+    const section = document.querySelector('dl#articles')!;
+    const [heading, ...terms] = [...section.children];
+    section.replaceChildren(heading!);
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const ctx = context();
+    void showListingBadges(ctx, Promise.resolve(monthAnswer), () => undefined, '', { doc: document, href: 'https://arxiv.org/list/cs.CL/recent' });
+    // The heading and an unknown entry parsed (shown, maybe): no toolbar; the next, known, brings it, beside the heading.
+    section.append(...terms.splice(0, 2));
+    await settle();
+    expect(document.querySelector('dpl-toolbar')).toBeNull();
+    section.append(...terms.splice(0, 2));
+    await settle();
+    const toolbar = document.querySelector<HTMLElement>('dpl-toolbar')!;
+    expect(toolbar.parentElement).toBe(section);
+    expect(toolbar.nextElementSibling).toBe(heading);
+    expect(toolbar.style.float).toBe('right');
+    // "Mon, 3 Nov 2025 (showing first 3 of 120 entries )": 49 characters, 0.6 em each, and a gap.
+    expect(heading!.textContent!.trim()).toHaveLength(49);
+    expect(toolbar.style.width).toBe('calc(100% - 30.9em)');
+    expect(toolbar.shadowRoot!.querySelector('.dpl-root')!.hasAttribute('data-in-row')).toBe(true);
+    ctx.abort();
   });
 
   it('waits for a known entry while the page is parsed: an unknown one, or a known one not yet whole, does not put the toolbar in', async () => {

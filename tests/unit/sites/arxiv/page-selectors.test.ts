@@ -45,7 +45,9 @@ describe('listing selectors', () => {
     const terms = found.flatMap((section) => [...section.children].filter((c) => c.matches(LISTING_PAGE.entry)));
     expect(terms).toHaveLength(entries);
     for (const term of terms) expect(term.querySelector(LISTING_PAGE.abstractLink)?.getAttribute('href')).toMatch(/^\/abs\//);
-    expect(doc.querySelector(LISTING_PAGE.toolbarBefore)).toBe(found[0]);
+    expect(doc.querySelector(LISTING_PAGE.toolbarSection)).toBe(found[0]);
+    // Each section's heading is its first element (the toolbar goes at the end of the first's line).
+    for (const section of found) expect(section.firstElementChild?.matches(LISTING_PAGE.sectionHeading)).toBe(true);
   });
 });
 

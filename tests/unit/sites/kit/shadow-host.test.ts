@@ -11,6 +11,8 @@ describe('shadow hosts', () => {
     const { host, root } = createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block');
     expect(host.localName).toBe('dpl-paper-badge');
     expect(host.getAttribute('style')).toBe('all: initial; display: inline-block;');
+    // A badge ending a line of text takes that text's font (size and line height), in the same short attribute.
+    expect(createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block', true).host.getAttribute('style')).toBe('all: initial; font: inherit; display: inline-block;');
     expect(host.shadowRoot).toBe(root);
     expect(root.querySelector('style')?.textContent).toBe('.dpl-badge { color: red; }');
     const target = createRenderTarget(doc, OVERLAY_TAGS.toolbar, styles, 'block');
