@@ -172,6 +172,21 @@ test('the Firefox build syncs in its background, annotates an abstract page, a l
     const evaluateJson = async (expression: string) => JSON.parse(String(await evaluate(`JSON.stringify(${expression})`))) as unknown;
     const listingBadges = () => evaluateJson(`[...document.querySelectorAll('dt dpl-paper-badge')].map((host) => host.closest('dt').querySelector('a[title="Abstract"]').id + ' ' + host.shadowRoot.textContent.trim())`);
     await expect.poll(listingBadges, { timeout: 30_000 }).toEqual([expect.stringMatching(new RegExp(`^${star.id} [\\s\\S]*▲ ${star.upvotes}`))]);
+    // Its toolbar floats on the first heading's line (Firefox places that float as Chromium does: at the
+    // heading's top, after the margins above it), and a badge leaves its entry as tall as one without.
+    const listingLayout = () =>
+      evaluateJson(`(() => {
+        const heading = document.querySelector('dl#articles > h3').getBoundingClientRect();
+        const bar = document.querySelector('dpl-toolbar').shadowRoot.querySelector('.dpl-toolbar').getBoundingClientRect();
+        const [badged, bare] = [...document.querySelectorAll('dl#articles > dt')].map((dt) => dt.getBoundingClientRect());
+        return { barMiddle: (bar.top + bar.bottom) / 2, heading: [heading.top, heading.bottom], barBottom: bar.bottom, firstEntryTop: badged.top, badged: badged.height, bare: bare.height };
+      })()`) as Promise<{ barMiddle: number; heading: number[]; barBottom: number; firstEntryTop: number; badged: number; bare: number }>;
+    await expect.poll(() => evaluate(`document.querySelectorAll('dpl-toolbar').length`), { timeout: 30_000 }).toBe(1);
+    const listing = await listingLayout();
+    expect(listing.barMiddle).toBeGreaterThan(listing.heading[0]!);
+    expect(listing.barMiddle).toBeLessThan(listing.heading[1]!);
+    expect(listing.barBottom).toBeLessThanOrEqual(listing.firstEntryTop);
+    expect(listing.badged).toBe(listing.bare);
 
     // A GitHub repository that papers name lists them in its About box; its README's link to the synced
     // paper gets a badge (the background's badge index, asked about the page's ids), the unknown one none.
