@@ -199,10 +199,9 @@ function appendBeforeTrailingSpace(slot: Element, host: Element): void {
  */
 function floatBesideHeading(host: HTMLElement, heading: Element): void {
   const characters = (heading.textContent ?? '').trim().replace(/\s+/g, ' ').length;
-  host.style.float = 'right';
-  host.style.width = `calc(100% - ${(characters * 0.6 + 1.5).toFixed(1)}em)`;
-  host.style.minWidth = '5.5em';
-  host.style.marginTop = '-8px';
+  // Added to the host's style as text: a property set on its own after `all` writes out its 400 longhands.
+  const room = `calc(100% - ${(characters * 0.6 + 1.5).toFixed(1)}em)`;
+  host.setAttribute('style', `${host.getAttribute('style') ?? ''} float: right; width: ${room}; min-width: 5.5em; margin-top: -8px;`);
   heading.before(host);
 }
 
@@ -258,8 +257,9 @@ class ListingOverlay {
 
   /**
    * The toolbar, at `place`, without counts until the listing view gives them (`counts`): once. At the end
-   * of a row (search results: arXiv's sort row) it takes the room left on the row's line, one line
-   * high, shortened to fit (listing-toolbar.css).
+   * of a row (search results: arXiv's sort row) it takes the room left on the row's line, and beside a
+   * heading (a listing's first section's) the room its text leaves: one line high, shortened to fit
+   * (listing-toolbar.css).
    */
   putToolbar(place: ToolbarPlace, highlightThreshold: number, counts?: { known: number; total: number }): void {
     if (this.toolbar) return;
@@ -269,10 +269,8 @@ class ListingOverlay {
     if ('before' in place) {
       this.add(target, place.before);
       place.before.before(target.host);
-      return;
-    }
-    target.container.toggleAttribute('data-in-row', true);
-    if ('endOf' in place) {
+    } else if ('endOf' in place) {
+      target.container.toggleAttribute('data-in-row', true);
       fillRestOfRow(target.host);
       this.add(target, place.endOf);
       place.endOf.append(target.host);

@@ -190,7 +190,7 @@ describe('showListingBadges', () => {
     // "Mon, 3 Nov 2025 (showing first 3 of 120 entries )": 49 characters, 0.6 em each, and a gap.
     expect(heading!.textContent!.trim()).toHaveLength(49);
     expect(toolbar.style.width).toBe('calc(100% - 30.9em)');
-    expect(toolbar.shadowRoot!.querySelector('.dpl-root')!.hasAttribute('data-in-row')).toBe(true);
+    expect(toolbar.shadowRoot!.querySelector('.dpl-root')!.hasAttribute('data-beside-heading')).toBe(true);
     ctx.abort();
   });
 
