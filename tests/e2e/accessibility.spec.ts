@@ -113,6 +113,10 @@ test('the popup, the options page and what arXiv and GitHub pages gain pass axeâ
   await expect(listing.locator('dpl-toolbar')).toHaveCount(1);
   expect(await violations(listing, (b) => b.include('dpl-toolbar')), 'listing toolbar').toEqual([]);
   expect(await violations(listing, pageBadges), 'listing badges').toEqual([]);
+  // Beside the first heading in a narrow window: without its brand and its button's last words (its name whole).
+  await listing.setViewportSize({ width: 560, height: 800 });
+  await expect(listing.getByRole('button', { name: 'Sort by upvotes' })).toHaveText('Sort', { useInnerText: true });
+  expect(await violations(listing, (b) => b.include('dpl-toolbar')), 'listing toolbar, 560 px').toEqual([]);
 
   // Search results: the toolbar at the end of arXiv's sort row, whole, and shortened to "Sort" where
   // the row is short (its name stays whole).
