@@ -35,7 +35,7 @@ import { HostThemes, watchPageTheme } from '../../../lib/sites/kit/page-theme';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { showNearViewport, type NearViewportHandle } from '../../../lib/sites/kit/near-viewport';
 import { LinkAnswers } from '../../../lib/sites/kit/remote-answers';
-import { createRenderTarget, createShadowHost, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../../lib/sites/kit/shadow-host';
+import { addHostStyle, createRenderTarget, createShadowHost, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../../lib/sites/kit/shadow-host';
 import { SpanBadges } from '../../../lib/shared/badge-index';
 import { sendRequest, type BadgeIndexAnswer, type PaperBadge } from '../../../lib/shared/messages';
 
@@ -199,9 +199,8 @@ function appendBeforeTrailingSpace(slot: Element, host: Element): void {
  */
 function floatBesideHeading(host: HTMLElement, heading: Element): void {
   const characters = (heading.textContent ?? '').trim().replace(/\s+/g, ' ').length;
-  // Added to the host's style as text: a property set on its own after `all` writes out its 400 longhands.
   const room = `calc(100% - ${(characters * 0.6 + 1.5).toFixed(1)}em)`;
-  host.setAttribute('style', `${host.getAttribute('style') ?? ''} float: right; width: ${room}; min-width: 5.5em; margin-top: -8px;`);
+  addHostStyle(host, `float: right; width: ${room}; min-width: 5.5em; margin-top: -8px;`);
   heading.before(host);
 }
 

@@ -90,8 +90,7 @@ export interface RenderTarget extends ShadowHost {
  */
 export function createShadowHost(doc: Document, tag: string, styles: OverlayStyles, display: HostDisplay, inheritFont = false): ShadowHost {
   const host = doc.createElement(tag);
-  // Inherited page styles (fonts, colours, MathJax's) stop at the host; the sheet sets our own. (Set in
-  // one string: a property set on its own after `all` writes out all of `all`'s 400 longhands.)
+  // Inherited page styles (fonts, colours, MathJax's) stop at the host; the sheet sets our own (as text: `addHostStyle`).
   host.setAttribute('style', `all: initial;${inheritFont ? ' font: inherit;' : ''} display: ${display};`);
   const root = host.attachShadow({ mode: 'open' });
   styles.apply(root);
@@ -104,8 +103,15 @@ export function createShadowHost(doc: Document, tag: string, styles: OverlayStyl
  * what it holds shortens to fit (the site's sheet).
  */
 export function fillRestOfRow(host: HTMLElement): void {
-  host.style.flex = '1 1 0px';
-  host.style.minWidth = '0';
+  addHostStyle(host, 'flex: 1 1 0px; min-width: 0;');
+}
+
+/**
+ * Declarations added to a host's inline style, as text: a property set on its own (`host.style.flex =
+ * …`) after the host's `all: initial` writes all of `all`'s 400 longhands out into the attribute.
+ */
+export function addHostStyle(host: HTMLElement, declarations: string): void {
+  host.setAttribute('style', `${host.getAttribute('style') ?? ''} ${declarations}`);
 }
 
 /** A host with a container to render Preact UI into (a render never touches the root's other children). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderTarget, createShadowHost, earlierRunRemover, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE } from '../../../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, earlierRunRemover, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE } from '../../../../lib/sites/kit/shadow-host';
 import { NEW_LISTING } from '../arxiv/fixture-pages';
 import { parsePage } from '../arxiv/dom';
 
@@ -15,6 +15,10 @@ describe('shadow hosts', () => {
     expect(createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block', true).host.getAttribute('style')).toBe('all: initial; font: inherit; display: inline-block;');
     expect(host.shadowRoot).toBe(root);
     expect(root.querySelector('style')?.textContent).toBe('.dpl-badge { color: red; }');
+    // A host put in a flex row: its declarations added as text, the attribute kept short (not all of `all`'s longhands).
+    const inRow = createShadowHost(doc, OVERLAY_TAGS.toolbar, styles, 'block').host;
+    fillRestOfRow(inRow);
+    expect(inRow.getAttribute('style')).toBe('all: initial; display: block; flex: 1 1 0px; min-width: 0;');
     const target = createRenderTarget(doc, OVERLAY_TAGS.toolbar, styles, 'block');
     expect(target.container.className).toBe('dpl-root');
     expect(target.container.parentNode).toBe(target.root);
