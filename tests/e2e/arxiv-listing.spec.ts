@@ -43,6 +43,16 @@ function newListing(server: FixtureServer) {
   return { sections, upvotes };
 }
 
+/**
+ * Papers of the last days, as a /pastweek listing shows: the newest month stored and the one before
+ * (`newestSpan`, sent with the page's first answer; an older one, STARFlow, would be a replacement,
+ * asked about once the page is read).
+ */
+function newestTwoMonths(stored: FixturePaper[]): FixturePaper[] {
+  const newest = [...stored].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!.id.slice(0, 4);
+  return stored.filter((p) => p.id.slice(0, 4) >= shiftMonth(newest, -1));
+}
+
 /** The ids of each section, in the order the page shows them. */
 function sectionIds(page: Page): Promise<string[][]> {
   return page.locator('dl#articles').evaluateAll((sections) =>
@@ -191,11 +201,7 @@ test("a sync's new counts show on the next listing after the worker stopped: the
 
 test('a long listing that arrives in parts gets its toolbar and the badges of the entries shown while it loads: those entries never move', async ({ server, context, background }) => {
   await waitForSync(background);
-  const stored = await storedFixturePapers(server, background);
-  // Papers of the last days, as a /pastweek listing shows (the newest month stored and the one before:
-  // `newestSpan`; an older one, STARFlow, would be a replacement, asked about once the page is read).
-  const newest = [...stored].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!.id.slice(0, 4);
-  const papers = stored.filter((p) => p.id.slice(0, 4) >= shiftMonth(newest, -1));
+  const papers = newestTwoMonths(await storedFixturePapers(server, background));
   const entries = [...papers.map(listingEntry), ...Array.from({ length: 300 - papers.length }, (_, i) => unknownEntry(i))];
   const html = recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', show: 2000, days: [{ day: 'Fri, 6 Jun 2025', entries }] });
   // The first 20 entries, then a pause (a long page arrives over the network in parts: the browser
@@ -231,9 +237,7 @@ test('a long listing that arrives in parts gets its toolbar and the badges of th
 
 test("a listing whose first known entry comes after the entries shown while it loads gets its toolbar at the end of the first heading's line then: nothing on the page moves, at any window width", async ({ server, context, background }) => {
   await waitForSync(background);
-  const stored = await storedFixturePapers(server, background);
-  const newest = [...stored].sort((a, b) => a.id.localeCompare(b.id)).at(-1)!.id.slice(0, 4);
-  const papers = stored.filter((p) => p.id.slice(0, 4) >= shiftMonth(newest, -1));
+  const papers = newestTwoMonths(await storedFixturePapers(server, background));
   // The first 30 entries unknown (a physics-heavy day, or HF's picks further down): the first 20 are
   // shown, then a pause, and the first known entry comes with the rest.
   const entries = [...Array.from({ length: 30 }, (_, i) => unknownEntry(i)), ...papers.map(listingEntry), ...Array.from({ length: 270 - papers.length }, (_, i) => unknownEntry(30 + i))];
