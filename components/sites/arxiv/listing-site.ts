@@ -148,7 +148,7 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
     for (const { id, term, position } of section.readNew()) {
       const badge = id.style === 'new' ? known.badges.get(id.id) : undefined;
       if (badge) {
-        overlay().putToolbar(sectionToolbarPlace(anchor), known.highlightThreshold);
+        if (!toolbarIn) overlay().putToolbar(sectionToolbarPlace(anchor), known.highlightThreshold);
         toolbarIn = true;
         if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, known.highlightThreshold));
       }
