@@ -3,12 +3,12 @@
  * search results, driven as a reader would: a badge on every paper HF knows and nothing on the others,
  * the sort button and its exact way back, the highlight threshold, no HF call from a listing.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { rowHeights } from './support/sites';
 import type { browser } from 'wxt/browser';
 import { catchupPage, monthListingPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
-import { badges, hostCount, listingEntry, patchSettings, storedFixturePapers, unknownEntry } from './support/arxiv';
+import { badges, hostCount, listingEntry, patchSettings, recentUnknownEntry, storedFixturePapers, unknownEntry } from './support/arxiv';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { shiftMonth } from '../../lib/shared/badge-index';
 import { collectPageErrors, expect, test } from './support/extension-test';
@@ -235,63 +235,90 @@ test('a long listing that arrives in parts gets its toolbar and the badges of th
   expect(errors).toEqual([]);
 });
 
-test("a listing whose first known entry comes after the entries shown while it loads gets its toolbar at the end of the first heading's line then: nothing on the page moves, at any window width", async ({ server, context, background }) => {
-  await waitForSync(background);
-  const papers = newestTwoMonths(await storedFixturePapers(server, background));
-  // The first 30 entries unknown (a physics-heavy day, or HF's picks further down): the first 20 are
-  // shown, then a pause, and the first known entry comes with the rest.
-  const entries = [...Array.from({ length: 30 }, (_, i) => unknownEntry(i)), ...papers.map(listingEntry), ...Array.from({ length: 270 - papers.length }, (_, i) => unknownEntry(30 + i))];
-  const html = recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', show: 2000, days: [{ day: 'Fri, 6 Jun 2025', entries }] });
-  server.pages.set('arxiv.org/list/cs.CL/pastweek', html);
-  server.pausedPages.set('arxiv.org/list/cs.CL/pastweek', { at: html.lastIndexOf('<dt', html.indexOf(`/abs/${entries[20]!.id}`)), ms: 1_000 });
+/**
+ * A listing served in two parts, its first 30 entries unknown (a physics-heavy day, or HF's picks further
+ * down): the first 20 are shown, then a pause, and the first known entry comes with the rest. The
+ * toolbar then goes beside `lines` (their first element is where it goes in), and at every window width
+ * nothing on the page moves: the toolbar is centred on those lines, right of their text and within their
+ * box, the button whole, the lines as tall as before, the first entry where it was, no layout shift.
+ */
+async function lateToolbarTakesNoLine(
+  { server, context }: { server: FixtureServer; context: BrowserContext },
+  listing: { path: string; html: string; firstLate: string; known: number; total: number; lines: string[] },
+): Promise<void> {
+  const served = `arxiv.org${new URL(listing.path, 'https://arxiv.org').pathname}`;
+  server.pages.set(served, listing.html);
+  server.pausedPages.set(served, { at: listing.html.lastIndexOf('<dt', listing.html.indexOf(`/abs/${listing.firstLate}`)), ms: 1_000 });
   const page = await context.newPage();
   const errors = collectPageErrors(page);
   await watchLayoutShifts(page);
   const layout = () =>
-    page.evaluate(() => {
-      const heading = document.querySelector('dl#articles > h3')!;
-      const text = document.createRange();
-      text.selectNodeContents(heading);
+    page.evaluate((selectors) => {
+      const lines = selectors.map((selector) => document.querySelector(selector)!);
+      const textRight = Math.max(
+        ...lines.map((line) => {
+          const text = document.createRange();
+          text.selectNodeContents(line);
+          return text.getBoundingClientRect().right;
+        }),
+      );
       const host = document.querySelector('dpl-toolbar');
       const bar = host?.shadowRoot?.querySelector('.dpl-toolbar')?.getBoundingClientRect();
       const button = host?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
-      const headingBox = heading.getBoundingClientRect();
       return {
         loading: document.readyState === 'loading',
         entries: document.querySelectorAll('dl#articles > dt').length,
         toolbar: host !== null,
-        inFirstSection: host?.parentElement === document.querySelector('dl#articles'),
+        beforeLines: host?.nextElementSibling === lines[0],
         firstEntryTop: document.querySelector('dl#articles > dt')!.getBoundingClientRect().top,
-        heading: { top: headingBox.top, bottom: headingBox.bottom, right: headingBox.right, textRight: text.getBoundingClientRect().right },
+        lines: { top: lines[0]!.getBoundingClientRect().top, bottom: lines.at(-1)!.getBoundingClientRect().bottom, right: lines[0]!.getBoundingClientRect().right, textRight },
         bar: bar && { left: bar.left, right: bar.right, top: bar.top, bottom: bar.bottom },
         button: button && { left: button.left, right: button.right },
       };
-    });
+    }, listing.lines);
   for (const width of [1440, 1280, 1024, 800]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.goto('https://arxiv.org/list/cs.CL/pastweek?skip=0&show=2000', { waitUntil: 'commit' });
+    await page.goto(`https://arxiv.org${listing.path}`, { waitUntil: 'commit' });
     // Shown in part, still loading, no known entry yet: no toolbar.
     await expect.poll(async () => { const { loading, entries, toolbar } = await layout(); return { loading, entries, toolbar }; }, { timeout: 2_000 }).toEqual({ loading: true, entries: 20, toolbar: false });
     const shown = await layout();
     await page.waitForLoadState('load');
-    await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${papers.length} of 300 on Hugging Face Daily Papers`);
+    await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${listing.known} of ${listing.total} on Hugging Face Daily Papers`);
     await expect(page.getByTestId('dpl-sort')).toBeEnabled();
     const after = await layout();
-    // In the first section, on its heading's line, right of its text: the heading is as tall as before
-    // (one line), and the entries shown did not move.
-    expect(after.inFirstSection, `${width}`).toBe(true);
-    expect((after.bar!.top + after.bar!.bottom) / 2, `${width}`).toBeGreaterThan(after.heading.top);
-    expect((after.bar!.top + after.bar!.bottom) / 2, `${width}`).toBeLessThan(after.heading.bottom);
-    expect(after.bar!.left, `${width}`).toBeGreaterThan(after.heading.textRight);
-    expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.heading.right + 0.5);
+    expect(after.beforeLines, `${width}`).toBe(true);
+    const middle = (after.bar!.top + after.bar!.bottom) / 2;
+    expect(middle, `${width}`).toBeGreaterThan(after.lines.top);
+    expect(middle, `${width}`).toBeLessThan(after.lines.bottom);
+    expect(after.bar!.left, `${width}`).toBeGreaterThan(after.lines.textRight);
+    expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.lines.right + 0.5);
     expect(after.button!.left, `${width}`).toBeGreaterThan(after.bar!.left);
     expect(after.button!.right, `${width}`).toBeLessThan(after.bar!.right);
-    expect(after.heading.bottom - after.heading.top, `${width}`).toBe(shown.heading.bottom - shown.heading.top);
+    expect(after.lines.bottom - after.lines.top, `${width}`).toBe(shown.lines.bottom - shown.lines.top);
     expect(after.firstEntryTop, `${width}`).toBe(shown.firstEntryTop);
     expect(await movedOn(page), `${width}`).toEqual([]);
-    await page.screenshot({ path: test.info().outputPath(`pastweek-${width}.png`), clip: { x: 0, y: 0, width, height: 360 } });
+    await page.screenshot({ path: test.info().outputPath(`late-toolbar-${width}.png`), clip: { x: 0, y: 0, width, height: 360 } });
   }
   expect(errors).toEqual([]);
+}
+
+test("a listing whose first known entry comes after the entries shown while it loads gets its toolbar at the end of the first heading's line then: nothing on the page moves, at any window width", async ({ server, context, background }) => {
+  await waitForSync(background);
+  const papers = newestTwoMonths(await storedFixturePapers(server, background));
+  const entries = [...Array.from({ length: 30 }, (_, i) => unknownEntry(i)), ...papers.map(listingEntry), ...Array.from({ length: 270 - papers.length }, (_, i) => unknownEntry(30 + i))];
+  const html = recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', show: 2000, days: [{ day: 'Fri, 6 Jun 2025', entries }] });
+  await lateToolbarTakesNoLine({ server, context }, { path: '/list/cs.CL/pastweek?skip=0&show=2000', html, firstLate: entries[20]!.id, known: papers.length, total: 300, lines: ['dl#articles > h3'] });
+});
+
+test("a month list whose first known entry comes after the entries shown while it loads gets its toolbar beside its paging lines then: nothing on the page moves, at any window width", async ({ server, context, background }) => {
+  await waitForSync(background);
+  const stored = new Map((await storedFixturePapers(server, background)).map((p) => [p.id, p]));
+  const known = [...stored.values()].filter((p) => p.id.startsWith('2511.')).slice(0, 10).map(listingEntry);
+  expect(known.length).toBeGreaterThanOrEqual(5);
+  // The first page of 50 of a month of 2000: "Total of 2000 entries : 1-50 51-100 … 1951-2000".
+  const entries = [...Array.from({ length: 30 }, (_, i) => recentUnknownEntry(i)), ...known, ...Array.from({ length: 20 - known.length }, (_, i) => recentUnknownEntry(30 + i))];
+  const html = monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-11', monthName: 'November 2025', entries, total: 2000 });
+  await lateToolbarTakesNoLine({ server, context }, { path: '/list/cs.CL/2025-11', html, firstLate: entries[20]!.id, known: known.length, total: 50, lines: ['div.paging', 'div.morefewer'] });
 });
 
 test('/pastweek with show=2000, /recent and /catchup get their badges', async ({ server, context, background }) => {

@@ -26,7 +26,7 @@ import { createListingToolbar, type ListingToolbar } from './listing-toolbar-ele
 import { createUpvoteBadge } from '../kit/upvote-badge-element';
 import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
-import { LISTING_EAGER_ENTRIES, type ListingEntry, type ToolbarPlace } from '../../../lib/sites/arxiv/listing-entry';
+import { LISTING_EAGER_ENTRIES, type BesideLines, type ListingEntry, type ToolbarPlace } from '../../../lib/sites/arxiv/listing-entry';
 import { listingToolbarPlace, ParsedFirstSection, readListingPage, sectionToolbarPlace } from '../../../lib/sites/arxiv/listing-page';
 import { isSearchPage, readSearchPage, searchToolbarPlace } from '../../../lib/sites/arxiv/search-page';
 import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
@@ -187,21 +187,18 @@ function appendBeforeTrailingSpace(slot: Element, host: Element): void {
 }
 
 /**
- * `host` floated at the right end of `heading`'s line, where it takes no line of its own: put in before
- * the heading, in its parent, it sits at the heading's top (after the margins above it), a little above
- * it to be centred on its line, and it ends within the heading's bottom margin (arXiv's `h3`: a 17 px
- * line, 15 px margins). It is as wide as the line's room past the heading's text, which is estimated
- * from its characters rather than read from layout (a forced layout while the page is parsed): 0.6 em
- * of ours (the browser's 16 px: the host's font is reset, and arXiv's text is sized from the same) a
- * character, and a gap. arXiv's heading (15 px, bold) takes 6.9 px a character in Arial (measured) and
- * about 9 in Lucida Grande (macOS). What it holds shortens to fit (listing-toolbar.css); where the room
- * is gone (a narrow window) it keeps enough for "Sort" and the heading wraps.
+ * `host` floated right beside the lines of text that start at `place.beside`, where it takes no line of
+ * its own: put in before their first element, it sits at that element's top (after the margins above
+ * it), raised to be centred on the lines, and it ends within the margin below them (arXiv's `h3`: a 17
+ * px line, 15 px margins; a month list's paging lines: two 15 px lines, then the section's 13 px
+ * margin). It is as wide as the room past their text (`place.textEm`, ours being the browser's 16 px:
+ * the host's font is reset), and a gap. What it holds shortens to fit (listing-toolbar.css); where the
+ * room is gone (a narrow window) it keeps enough for "Sort" and the lines wrap.
  */
-function floatBesideHeading(host: HTMLElement, heading: Element): void {
-  const characters = (heading.textContent ?? '').trim().replace(/\s+/g, ' ').length;
-  const room = `calc(100% - ${(characters * 0.6 + 1.5).toFixed(1)}em)`;
-  addHostStyle(host, `float: right; width: ${room}; min-width: 5.5em; margin-top: -8px;`);
-  heading.before(host);
+function floatBeside(host: HTMLElement, place: BesideLines): void {
+  const room = `calc(100% - ${(place.textEm + 1.5).toFixed(1)}em)`;
+  addHostStyle(host, `float: right; width: ${room}; min-width: 5.5em; margin-top: -${place.raise}px;`);
+  place.beside.before(host);
 }
 
 /**
@@ -256,9 +253,9 @@ class ListingOverlay {
 
   /**
    * The toolbar, at `place`, without counts until the listing view gives them (`counts`): once. At the end
-   * of a row (search results: arXiv's sort row) it takes the room left on the row's line, and beside a
-   * heading (a listing's first section's) the room its text leaves: one line high, shortened to fit
-   * (listing-toolbar.css).
+   * of a row (search results: arXiv's sort row) it takes the room left on the row's line, and beside the
+   * lines above a listing's entries (its first heading, a month list's paging lines) the room their text
+   * leaves: one line high, shortened to fit (listing-toolbar.css).
    */
   putToolbar(place: ToolbarPlace, highlightThreshold: number, counts?: { known: number; total: number }): void {
     if (this.toolbar) return;
@@ -274,9 +271,9 @@ class ListingOverlay {
       this.add(target, place.endOf);
       place.endOf.append(target.host);
     } else {
-      target.container.toggleAttribute('data-beside-heading', true);
+      target.container.toggleAttribute('data-beside', true);
       this.add(target, place.beside);
-      floatBesideHeading(target.host, place.beside);
+      floatBeside(target.host, place);
     }
   }
 }

@@ -13,12 +13,24 @@ export interface ListingEntry {
 
 /**
  * Where a page's toolbar goes, without a line of its own where the page has room for it: at the end of
- * a flex row (arXiv's own sort row above search results), taking the room left on the row's line; at
- * the end of a heading's line (a listing's first section's), floated beside its text; else before an
- * element (a listing's first section without a heading, search results with no sort row), on a line
- * of its own.
+ * a flex row (arXiv's own sort row above search results), taking the room left on the row's line;
+ * beside a few lines of text (a listing's first section's heading; a month list's paging lines, which
+ * the section follows), floated right of them; else before an element (search results with no sort
+ * row), on a line of its own.
  */
-export type ToolbarPlace = { endOf: Element } | { beside: Element } | { before: Element };
+export type ToolbarPlace = { endOf: Element } | BesideLines | { before: Element };
+
+/**
+ * Floated right beside the lines of text that start at `beside` (put in before it), in the room their
+ * text leaves. That room is estimated rather than read from layout, which would force one while the
+ * page is parsed: `textEm` is the width of their longest line, in em of the browser's own font, erring
+ * wide; `raise` (px) centres the toolbar on the lines.
+ */
+export interface BesideLines {
+  beside: Element;
+  textEm: number;
+  raise: number;
+}
 
 /**
  * The entries of a page whose badges go in at once, before its first frame: more than the first two

@@ -33,16 +33,38 @@ export function listingToolbarAnchor(doc: Document): Element | null {
 }
 
 /**
- * Where the listing toolbar goes in `section` (the first): at the end of its heading's line, where it
- * moves nothing whenever it comes, even after the entries below are shown; before the section where it
- * has no heading (a month list). The heading is parsed before any entry the toolbar waits for.
+ * Where the listing toolbar goes in `section` (the first): beside the lines just above its entries,
+ * where it moves nothing whenever it comes, even after the entries below are shown. Those lines are
+ * the section's heading, or, in a month list (its one section has no heading), the paging lines right
+ * before it; they are parsed before any entry the toolbar waits for. Before the section, on a line of
+ * its own, where it has neither.
  */
 export function sectionToolbarPlace(section: Element): ToolbarPlace {
   const heading = section.firstElementChild;
-  return heading?.matches(LISTING_PAGE.sectionHeading) ? { beside: heading } : { before: section };
+  if (heading?.matches(LISTING_PAGE.sectionHeading)) return { beside: heading, textEm: characters(heading) * HEADING_EM, raise: 8 };
+  const moreOrFewer = section.previousElementSibling;
+  const paging = moreOrFewer?.previousElementSibling;
+  if (moreOrFewer?.matches(LISTING_PAGE.moreOrFewer) && paging?.matches(LISTING_PAGE.paging)) {
+    return { beside: paging, textEm: Math.max(characters(paging), characters(moreOrFewer)) * TEXT_EM, raise: 3 };
+  }
+  return { before: section };
 }
 
-/** Where the listing toolbar goes: beside the first section's heading, or before that section. */
+/**
+ * The width of a character of arXiv's listing text, in em of the browser's 16 px (arXiv's fonts are
+ * sized from it), erring wide so that the toolbar beside a line never wraps it: its section heading
+ * (15 px, bold) takes 6.9 px in Arial (measured) and about 9 in Lucida Grande (macOS); its paging lines
+ * (13 px) 5.8 px in this machine's Arial (measured: 380 px for a line of 65), and more in Lucida Grande.
+ */
+const HEADING_EM = 0.6;
+const TEXT_EM = 0.5;
+
+/** The characters `element`'s text shows on its line: its white space collapsed. */
+function characters(element: Element): number {
+  return (element.textContent ?? '').trim().replace(/\s+/g, ' ').length;
+}
+
+/** Where the listing toolbar goes: beside the lines above the first section's entries, or before that section. */
 export function listingToolbarPlace(doc: Document): ToolbarPlace | null {
   const first = listingToolbarAnchor(doc);
   return first && sectionToolbarPlace(first);
@@ -57,7 +79,7 @@ export interface ParsedEntry {
 
 /**
  * The first section's entries while the page is parsed, each read once it is whole (an element follows
- * it): the listing's toolbar goes in before that section as soon as one of them is known, and the first
+ * it): the listing's toolbar goes in (`sectionToolbarPlace`) as soon as one of them is known, and the first
  * screens' badges as their entries come, before they are laid out (components/sites/arxiv/listing-site.ts).
  * Entries are counted as `readListingPage` counts them: those with an id.
  */

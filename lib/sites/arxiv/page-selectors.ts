@@ -44,6 +44,13 @@ export const LISTING_PAGE = {
    * toolbar goes at the end of its line.
    */
   sectionHeading: 'h3',
+  /**
+   * A month list's two lines above its section, in this order and right before it: `Total of 2000
+   * entries : 1-50 51-100 … 1951-2000` and `Showing up to 50 entries per page: fewer | more | all`. The
+   * toolbar goes beside them.
+   */
+  paging: 'div.paging',
+  moreOrFewer: 'div.morefewer',
 } as const;
 
 /** Search results: /search/?query=…, /search/advanced?…, /search/ARCHIVE?… */

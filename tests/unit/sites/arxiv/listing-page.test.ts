@@ -22,14 +22,30 @@ describe('readListingPage', () => {
       'Replacement submissions (showing 2 of 2 entries)',
     ]);
     expect(listingToolbarAnchor(doc)).toBe(entries[0]!.section);
-    // The toolbar goes at the end of the first section's heading's line.
-    expect(listingToolbarPlace(doc)).toEqual({ beside: entries[0]!.section.querySelector('h3') });
+    // The toolbar goes at the end of the first section's heading's line, in the room its 40 characters leave.
+    expect(listingToolbarPlace(doc)).toEqual({ beside: entries[0]!.section.querySelector('h3'), textEm: 40 * 0.6, raise: 8 });
   });
 
-  it("puts the toolbar before a month list's one section, which has no heading", () => {
-    const doc = parsePage(monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-06', monthName: 'June 2025', entries: [entry('2506.05001')] }));
+  it("puts the toolbar beside a month list's paging lines, right before its one section (which has no heading), in the room the longer leaves", () => {
+    const month = (total: number) =>
+      parsePage(monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-06', monthName: 'June 2025', entries: [entry('2506.05001')], total }));
+    const doc = month(2000);
     const section = listingToolbarAnchor(doc)!;
     expect(section.querySelector('h3')).toBeNull();
+    const paging = doc.querySelector('div.paging')!;
+    expect(paging.textContent!.trim().replace(/\s+/g, ' ')).toBe('Total of 2000 entries : 1-50 51-100 101-150 151-200 ... 1951-2000');
+    expect(listingToolbarPlace(doc)).toEqual({ beside: paging, textEm: 65 * 0.5, raise: 3 });
+    // One page: the line of how many a page shows is the longer.
+    expect(listingToolbarPlace(month(12))).toMatchObject({ textEm: 53 * 0.5 });
+  });
+
+  it('puts the toolbar before the first section where nothing it can sit beside is right above its entries, and nowhere without a listing', () => {
+    const doc = parsePage(monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-06', monthName: 'June 2025', entries: [entry('2506.05001')] }));
+    const section = listingToolbarAnchor(doc)!;
+    doc.querySelector('div.morefewer')!.remove();
+    expect(listingToolbarPlace(doc)).toEqual({ before: section });
+    section.before(doc.createElement('div'));
+    doc.querySelector('div.paging')!.classList.replace('paging', 'pages');
     expect(listingToolbarPlace(doc)).toEqual({ before: section });
     expect(listingToolbarPlace(parsePage('<html><body><p>No listing</p></body></html>'))).toBeNull();
   });

@@ -143,7 +143,9 @@ describe('showListingBadges', () => {
     expect(toolbar()).toBeNull();
     answered(monthAnswer);
     await settle();
-    expect(toolbar()?.nextElementSibling).toBe(section);
+    // Beside the month list's paging lines, right above its entries.
+    expect(toolbar()?.nextElementSibling).toBe(document.querySelector('div.paging'));
+    expect((toolbar() as HTMLElement).style.float).toBe('right');
     // The known entry parsed has its badge already.
     expect(Object.values(badges()).filter(Boolean)).toEqual(['▲ 5']);
     // Before the page is read: no counts, and the button waits.
@@ -190,7 +192,7 @@ describe('showListingBadges', () => {
     // "Mon, 3 Nov 2025 (showing first 3 of 120 entries )": 49 characters, 0.6 em each, and a gap.
     expect(heading!.textContent!.trim()).toHaveLength(49);
     expect(toolbar.style.width).toBe('calc(100% - 30.9em)');
-    expect(toolbar.shadowRoot!.querySelector('.dpl-root')!.hasAttribute('data-beside-heading')).toBe(true);
+    expect(toolbar.shadowRoot!.querySelector('.dpl-root')!.hasAttribute('data-beside')).toBe(true);
     ctx.abort();
   });
 
