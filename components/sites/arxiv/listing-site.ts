@@ -237,17 +237,17 @@ class ListingOverlay {
 
   /**
    * A badge at the end of `slot` (an entry's first element), once: the listing view takes over those
-   * put in while the page was parsed. In the font of the line's text (the badge is sized in em): arXiv's
-   * listing text is 81 % of the browser's (13 px), and a badge from the host's reset 16 px made an
-   * entry's first line 18 px tall instead of 15, so each badge that went in as the listing was scrolled
-   * moved the entries below it.
+   * put in while the page was parsed. In the font of the line's text (the kit's badge is 0.85 em of it,
+   * ../kit/paper-badge.css): arXiv's listing text is 81 % of the browser's (13 px), and a badge from the
+   * host's reset 16 px made an entry's first line 18 px tall instead of 15, so each badge that went in
+   * as the listing was scrolled moved the entries below it.
    */
   putBadge(slot: Element, paper: PaperBadge, highlighted: boolean): void {
     if (this.badged.has(slot)) return;
     this.badged.add(slot);
     const shadow = createShadowHost(this.doc, OVERLAY_TAGS.badge, this.styles, 'inline-block', true);
     this.add(shadow, slot);
-    shadow.root.append(createUpvoteBadge(this.doc, paper, { highlighted, class: 'dpl-listing-badge' }));
+    shadow.root.append(createUpvoteBadge(this.doc, paper, { highlighted }));
     appendBeforeTrailingSpace(slot, shadow.host);
   }
 

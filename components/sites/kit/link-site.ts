@@ -16,7 +16,7 @@ import type { TitleMatcher } from '../../../lib/shared/title-index';
 import { LinkAnswers, RemoteTitles } from '../../../lib/sites/kit/remote-answers';
 import { NewestBadges } from '../../../lib/shared/badge-index';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
-import { createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
+import { addHostStyle, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
 import { createUpvoteBadge } from './upvote-badge-element';
 
@@ -94,14 +94,10 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
       find: (root) => options.find(root, titles),
       badgeOf: (id) => known.get(id),
       mount: ({ link, inside }, paper) => {
-        const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline');
-        // The badge is sized in em: its host takes the size of the text it follows.
-        host.style.fontSize = 'inherit';
-        if (options.aboveCardLinks) {
-          // Above the card's full-size link, without moving anything.
-          host.style.position = 'relative';
-          host.style.zIndex = '1';
-        }
+        // The badge is sized in em: its host takes the font of the text it follows.
+        const { host, root } = createShadowHost(doc, SITE_BADGE_TAG, styles, 'inline', true);
+        // Above the card's full-size link, without moving anything.
+        if (options.aboveCardLinks) addHostStyle(host, 'position: relative; z-index: 1;');
         // After a slotted element (Reddit's post title), the badge goes to the same slot of the custom element.
         const slot = link.getAttribute('slot');
         if (slot) host.setAttribute('slot', slot);

@@ -8,10 +8,10 @@ import { textSpan } from './element';
 import type { PaperBadge } from '../../../lib/shared/messages';
 import { upvoteBadgeModel } from './upvote-badge-model';
 
-export function createUpvoteBadge(doc: Document, paper: PaperBadge, options: { highlighted: boolean; class?: string }): HTMLAnchorElement {
+export function createUpvoteBadge(doc: Document, paper: PaperBadge, options: { highlighted: boolean }): HTMLAnchorElement {
   const model = upvoteBadgeModel(paper, options.highlighted);
   const link = doc.createElement('a');
-  link.className = options.class ? `dpl-badge ${options.class}` : 'dpl-badge';
+  link.className = 'dpl-badge';
   link.href = model.href;
   link.target = '_blank';
   link.rel = 'noopener noreferrer';

@@ -7,9 +7,9 @@ describe('createUpvoteBadge', () => {
   const doc = parsePage('<!DOCTYPE html><html><body></body></html>');
 
   it('builds the badge: upvotes, comments, a link to the HF page, labelled as the extension’s', () => {
-    const badge = createUpvoteBadge(doc, { id: '2506.06276', upvotes: 21, numComments: 3 }, { highlighted: false, class: 'dpl-listing-badge' });
+    const badge = createUpvoteBadge(doc, { id: '2506.06276', upvotes: 21, numComments: 3 }, { highlighted: false });
     expect(badge.getAttribute('href')).toBe('https://huggingface.co/papers/2506.06276');
-    expect(badge.getAttribute('class')).toBe('dpl-badge dpl-listing-badge');
+    expect(badge.getAttribute('class')).toBe('dpl-badge');
     expect(badge.getAttribute('rel')).toBe('noopener noreferrer');
     expect(badge.getAttribute('aria-label')).toBe('Daily Papers Lens: 21 upvotes, 3 comments on Hugging Face Daily Papers');
     expect(badge.querySelector('.dpl-upvotes')?.textContent).toBe('▲ 21');

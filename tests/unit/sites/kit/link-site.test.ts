@@ -42,9 +42,9 @@ function answer(byTitle: boolean) {
         }) as never;
 }
 
-function run(site: 'hackernews' | 'x' | undefined) {
+function run(site: 'hackernews' | 'x' | 'reddit' | undefined, aboveCardLinks = false) {
   const controller = new AbortController();
-  void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: true });
+  void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: true, aboveCardLinks });
   return controller;
 }
 
@@ -103,6 +103,21 @@ describe('runLinkSite', () => {
       { type: 'matchTitles', site: 'x', titles: ['STARFlow: Scaling Latent Normalizing Flows', 'Another title'] },
       { type: 'matchTitles', site: 'x', titles: ['starflow scaling latent normalizing flows'] },
     ]);
+    controller.abort();
+  });
+
+  it("puts each badge in a host that takes the font of the text it follows (the badge is sized in em), its style written as one short line", async () => {
+    asked.mockImplementation(answer(false));
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a>';
+    let controller = run('hackernews');
+    await vi.waitFor(() => expect(badged()).toHaveLength(1));
+    expect(document.querySelector('dpl-paper-badge')!.getAttribute('style')).toBe('all: initial; font: inherit; display: inline;');
+    controller.abort();
+    // Above a card's full-size link (Reddit's): raised over it, in the same line of style.
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a>';
+    controller = run('reddit', true);
+    await vi.waitFor(() => expect(badged()).toHaveLength(1));
+    expect(document.querySelector('dpl-paper-badge')!.getAttribute('style')).toBe('all: initial; font: inherit; display: inline; position: relative; z-index: 1;');
     controller.abort();
   });
 
