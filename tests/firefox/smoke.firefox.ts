@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
-import { newListingPage } from '../fixtures/arxiv/listing-page';
+import { monthListingPage, newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { FIXTURE_HOSTS, FixtureServer } from '../e2e/support/fixture-server';
@@ -187,6 +187,29 @@ test('the Firefox build syncs in its background, annotates an abstract page, a l
     expect(listing.barMiddle).toBeLessThan(listing.heading[1]!);
     expect(listing.barBottom).toBeLessThanOrEqual(listing.firstEntryTop);
     expect(listing.badged).toBe(listing.bare);
+    // A month list (its one section has no heading): the toolbar floats beside the paging lines right
+    // above its entries, and its bottom stays above the first entry.
+    const month = `20${star.id.slice(0, 2)}-${star.id.slice(2, 4)}`;
+    server.pages.set(`arxiv.org/list/cs.CV/${month}`, monthListingPage({
+      category: 'cs.CV',
+      categoryName: 'Computer Vision and Pattern Recognition',
+      month,
+      monthName: month,
+      entries: [entry(unknownId, 'Not on Hugging Face'), entry(star.id, star.title)],
+      total: 2000,
+    }));
+    await bidi.send('browsingContext.navigate', { context, url: `https://arxiv.org/list/cs.CV/${month}`, wait: 'complete' });
+    await expect.poll(listingBadges, { timeout: 30_000 }).toEqual([expect.stringMatching(new RegExp(`^${star.id} [\\s\\S]*▲ ${star.upvotes}`))]);
+    const monthLayout = await evaluateJson(`(() => {
+      const host = document.querySelector('dpl-toolbar');
+      const bar = host.shadowRoot.querySelector('.dpl-toolbar').getBoundingClientRect();
+      const lines = [document.querySelector('div.paging').getBoundingClientRect().top, document.querySelector('div.morefewer').getBoundingClientRect().bottom];
+      return { beforePaging: host.nextElementSibling === document.querySelector('div.paging'), barMiddle: (bar.top + bar.bottom) / 2, lines, barBottom: bar.bottom, firstEntryTop: document.querySelector('dl#articles > dt').getBoundingClientRect().top };
+    })()`) as { beforePaging: boolean; barMiddle: number; lines: number[]; barBottom: number; firstEntryTop: number };
+    expect(monthLayout.beforePaging).toBe(true);
+    expect(monthLayout.barMiddle).toBeGreaterThan(monthLayout.lines[0]!);
+    expect(monthLayout.barMiddle).toBeLessThan(monthLayout.lines[1]!);
+    expect(monthLayout.barBottom).toBeLessThanOrEqual(monthLayout.firstEntryTop);
 
     // A GitHub repository that papers name lists them in its About box; its README's link to the synced
     // paper gets a badge (the background's badge index, asked about the page's ids), the unknown one none.
