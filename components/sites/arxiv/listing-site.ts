@@ -117,9 +117,10 @@ export async function showListingBadges(
 }
 
 /**
- * While the page is parsed, once the answer is here: the toolbar put in before the first section at its
- * first known entry, and the badges of the known entries of the first screens (LISTING_EAGER_ENTRIES) as
- * they are parsed (`ParsedFirstSection`, read each time the parser has added to the page: a
+ * While the page is parsed, once the answer is here: the toolbar put in beside the lines above the
+ * first section's entries at its first known entry (`sectionToolbarPlace`), and the badges of the known
+ * entries of the first screens (LISTING_EAGER_ENTRIES) as they are parsed (`ParsedFirstSection`, read
+ * each time the parser has added to the page: a
  * MutationObserver's records come before the next layout). Up to the first section, every node parsed is
  * a record; from it on, only its own children, until the first screens are read and the toolbar is in.
  * `stop` at DOMContentLoaded: the listing view takes these over and puts in what is not in yet.
