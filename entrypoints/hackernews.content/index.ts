@@ -13,6 +13,6 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void runLinkSite(ctx, { site: 'hackernews', css: badgeCss, find: findHnPaperLinks, watchAdded: false });
+    void runLinkSite(ctx, { site: 'hackernews', css: badgeCss, find: findHnPaperLinks, watchAdded: false, whileParsed: true });
   },
 });

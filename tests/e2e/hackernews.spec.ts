@@ -1,12 +1,14 @@
 /**
  * Hacker News, a site turned on later: off at install (no script, no host), turned on from the options
- * page's switch (its host granted beforehand, support/granted-hosts.ts), badges after story titles and
- * comment links from the local copy in one message, nothing sent anywhere; off again and they go, in
+ * page's switch (its host granted beforehand, support/granted-hosts.ts), badges at the end of story
+ * title lines and after comment links from the local copy in one message (a long thread's as they are
+ * parsed), nothing sent anywhere; off again and they go, in
  * the open tab, at once; revoked from the browser's side and the site is off.
  */
 import { hnFrontPage, hnItemPage, hnText, type HnStory } from '../fixtures/hackernews/pages';
 import { collectPageErrors, expect, hasOrigins, originsOf, registeredScripts, rowHeights, siteBadges, switchSite, test } from './support/sites';
 import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
+import { movedOn, watchLayoutShifts } from './support/layout-shifts';
 import { fixturePapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
 
@@ -54,7 +56,16 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   const badge = (p: { id: string; upvotes: number }) => expect.objectContaining({ href: `https://huggingface.co/papers/${p.id}`, text: expect.stringContaining(`▲ ${p.upvotes}`) });
   await expect.poll(() => siteBadges(page)).toEqual([badge(a!), badge(b!), badge(c!)]);
   const badges = await siteBadges(page);
-  expect(badges.map((x) => x.after)).toEqual([stories[0]!.url, stories[2]!.url, stories[4]!.url]);
+  // Each at the end of its story's title line, after the "(arxiv.org)" site link: a badge that comes
+  // after the line is shown moves nothing on it.
+  const lineEnds = await page.evaluate(() =>
+    [...document.querySelectorAll('dpl-paper-badge')].map((host) => ({
+      link: host.parentElement!.matches('span.titleline') ? (host.parentElement!.querySelector('a') as HTMLAnchorElement).href : null,
+      afterSite: host.previousElementSibling?.matches('span.sitebit') ?? false,
+      last: host === host.parentElement!.lastChild,
+    })),
+  );
+  expect(lineEnds).toEqual([stories[0]!, stories[2]!, stories[4]!].map((story) => ({ link: story.url, afterSite: true, last: true })));
   expect(badges.every((x) => x.theme === 'light')).toBe(true);
   // Nothing on this page lies over a story: the badges take no place in its layers (Reddit's posts need that).
   expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].map((host) => getComputedStyle(host).position))).toEqual(['static', 'static', 'static']);
@@ -145,4 +156,53 @@ test('Hacker News in a dark look: the badges are dark from the first frame they 
   await expect.poll(async () => (await siteBadges(page)).map((x) => x.theme)).toEqual(['dark', 'dark']);
   await page.waitForTimeout(200);
   expect(await page.evaluate(() => [...(window as unknown as { themesPainted: Set<string> }).themesPainted])).toEqual(['dark']);
+});
+
+test('Hacker News: a long thread shown while it loads gets the badges of its comments as they are parsed, and its title line one at its end: nothing the reader sees moves', async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
+  const [a, b] = fixturePapers(server.data);
+  const story: HnStory = { id: 7, title: 'A paper everyone argues about', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org', comments: 300 };
+  // 300 comments, every tenth citing a paper mid-sentence: its badge, after a comment is shown, would
+  // move the rest of the comment's text, and a line more would move every comment below it.
+  const comments = Array.from({ length: 300 }, (_, i) => ({
+    id: 1_000 + i,
+    by: `reader${i}`,
+    indent: i % 3,
+    html:
+      i % 10 === 1
+        ? hnText(['Compare with the earlier one (', { url: `https://arxiv.org/abs/${b!.id}` }, `), which made a different bet on scale (comment ${i}), and that people here have argued about for a while.`])
+        : hnText(['A comment without a link, long enough to fill a line or two of the thread, as people write them here.']),
+  }));
+  const html = hnItemPage({ story, comments });
+  server.pages.set('news.ycombinator.com/item', html);
+  // Served in parts as a long thread arrives: the story, then up to the 150th comment, a pause, the
+  // rest. (Comments shown before the script's first answer, a few ms from a warm worker, get their
+  // badges when it comes, and those do move what follows them: the story's part keeps this test's
+  // answer ahead of the comments.)
+  const commentAt = (n: number) => html.lastIndexOf('<tr', html.indexOf(`id="${comments[n]!.id}"`));
+  server.pausedPages.set('news.ycombinator.com/item', [
+    { at: commentAt(0), ms: 300 },
+    { at: commentAt(150), ms: 1_500 },
+  ]);
+  await switchSite(context, extensionId, 'Hacker News', true);
+  await expect.poll(() => registeredScripts(background)).toEqual(['hackernews']);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await watchLayoutShifts(page);
+  await page.goto('https://news.ycombinator.com/item?id=7', { waitUntil: 'commit' });
+  const state = () =>
+    page.evaluate(() => ({
+      loading: document.readyState === 'loading',
+      comments: document.querySelectorAll('tr.comtr').length,
+      badged: document.querySelectorAll('div.commtext dpl-paper-badge').length,
+    }));
+  // Still loading, 150 comments shown: the 15 citing a paper have their badges already.
+  await expect.poll(state, { timeout: 3_000 }).toEqual({ loading: true, comments: 150, badged: 15 });
+  await page.waitForLoadState('load');
+  await expect.poll(() => siteBadges(page).then((all) => all.length)).toBe(31);
+  expect(await page.evaluate(() => document.querySelector('span.titleline')!.lastElementChild!.localName)).toBe('dpl-paper-badge');
+  await page.waitForTimeout(300);
+  expect(await movedOn(page)).toEqual([]);
+  expect(errors).toEqual([]);
 });

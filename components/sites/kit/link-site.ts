@@ -11,7 +11,7 @@ import type { SiteId } from '../../../lib/shared/sites';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
-import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
+import { PAPER_HREF, watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import type { TitleMatcher } from '../../../lib/shared/title-index';
 import { LinkAnswers, RemoteTitles } from '../../../lib/sites/kit/remote-answers';
 import { NewestBadges } from '../../../lib/shared/badge-index';
@@ -38,6 +38,12 @@ export interface LinkSiteOptions {
    * above it. Elsewhere they stay unplaced, so the page's layers never gain one of ours.
    */
   aboveCardLinks?: boolean;
+  /**
+   * Pages shown in part long before they are whole (Hacker News' long threads): the badges of the links
+   * parsed go in as they are parsed, before they are laid out, where their paper is known by then
+   * (`badgeWhileParsed`). Sites that match titles badge once the page is read.
+   */
+  whileParsed?: boolean;
 }
 
 /** What the script needs of WXT's content-script context. */
@@ -74,9 +80,8 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     // then, in the same task.
     watchParsedPaperLinks(doc, (id) => void known.get(id), current.signal);
     const { enabled, highlightThreshold, byTitle, newest } = await answer;
-    if (enabled) known.begin(new NewestBadges(newest ?? ''));
-    await domReady(doc);
-    if (!enabled || current.signal.aborted || ctx.isInvalid) return;
+    if (!enabled || !live()) return;
+    known.begin(new NewestBadges(newest ?? ''));
     const learn = (found: readonly (PaperBadge | null)[]) => {
       for (const badge of found) if (badge) known.learn(badge.id, badge);
       return found;
@@ -113,6 +118,9 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     current.signal.addEventListener('abort', () => shown.clear(), { once: true });
     // What an earlier run of the script left (the extension was reloaded) goes first.
     removeOverlayElements(doc, [SITE_BADGE_TAG]);
+    if (options.whileParsed && !titles) badgeWhileParsed(doc, shown, current.signal);
+    await domReady(doc);
+    if (!live()) return;
     shown.badge(doc);
     if (options.watchAdded && doc.body) {
       // Read as soon as it is added, not in the next frame: the ids a new post names are asked about at
@@ -133,4 +141,30 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     // Never throw into the page: no badge is the worst that happens.
     report(error);
   }
+}
+
+/**
+ * While `doc` is parsed: the paper links it gains badged as they are parsed (read as the parser adds
+ * them: a MutationObserver's records come before the next layout), so a badge never moves text the
+ * reader already sees. The parent of each new link that may name a paper is read with the site's
+ * reader (the badges' `badge`, which badges a link once); links whose paper is not known yet wait for their answer (`retry`), and
+ * DOMContentLoaded reads the whole page as before. A long thread is shown in part long before it is
+ * whole, and a badge that came at DOMContentLoaded moved the rest of its line, or of its comment.
+ */
+function badgeWhileParsed(doc: Document, shown: LinkBadges, signal: AbortSignal): void {
+  const afterItsLink = (mention: PaperMention) => !mention.inside;
+  if (doc.readyState !== 'loading' || signal.aborted) return;
+  const links = doc.getElementsByTagName('a');
+  let next = 0;
+  const read = () => {
+    const parents = new Set<Element>();
+    for (let link = links[next]; link; link = links[++next]) if (link.parentElement && link.matches(PAPER_HREF)) parents.add(link.parentElement);
+    for (const parent of parents) shown.badge(parent, afterItsLink);
+  };
+  const observer = new MutationObserver(read);
+  observer.observe(doc, { childList: true, subtree: true });
+  read();
+  const stop = () => observer.disconnect();
+  doc.addEventListener('DOMContentLoaded', stop, { once: true });
+  signal.addEventListener('abort', stop, { once: true });
 }

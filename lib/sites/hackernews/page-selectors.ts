@@ -5,8 +5,11 @@
  */
 import { PAPER_HREF } from '../kit/paper-links';
 
-/** A story's title link (`tr.athing.submission` > `span.titleline > a`), on listings and item pages. */
-export const STORY_TITLE_LINK = 'tr.athing.submission span.titleline > a';
+/** A story's title line (`tr.athing.submission` > `span.titleline`: its link, then `span.sitebit` "(arxiv.org)"), on listings and item pages. */
+export const STORY_TITLE_LINE = 'tr.athing.submission span.titleline';
+
+/** A story's title link. */
+export const STORY_TITLE_LINK = `${STORY_TITLE_LINE} > a`;
 
 /** Links inside comments (`div.commtext`) and an Ask HN post's text (`div.toptext`). */
 export const TEXT_LINKS = ':is(div.commtext, div.toptext)';

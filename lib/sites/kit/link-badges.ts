@@ -10,7 +10,7 @@ import type { PaperBadge } from '../../shared/messages';
 export interface PaperMention {
   link: Element;
   id: string;
-  /** The badge goes at the end inside `link` (a page's title heading) rather than after it. */
+  /** The badge goes at the end inside `link` (a page's title heading, Hacker News' title line) rather than after it. */
   inside?: boolean;
 }
 
@@ -31,11 +31,11 @@ export class LinkBadges {
 
   constructor(private readonly deps: LinkBadgesDeps) {}
 
-  /** Badges every paper link under `root` not badged yet; answers how many it added. */
-  badge(root: ParentNode): number {
+  /** Badges every paper link under `root` not badged yet (those `only` takes, if given); answers how many it added. */
+  badge(root: ParentNode, only?: (mention: PaperMention) => boolean): number {
     let added = 0;
     for (const mention of this.deps.find(root)) {
-      if (!this.badged.has(mention.link) && this.place(mention)) added++;
+      if (!this.badged.has(mention.link) && (!only || only(mention)) && this.place(mention)) added++;
     }
     return added;
   }

@@ -12,6 +12,15 @@ describe('findHnPaperLinks', () => {
     expect(ids(parse(hnFrontPage()))).toEqual(['2506.06276', '2404.02905', '2507.11851']);
   });
 
+  it("puts a story title's badge at the end of its title line, after the site link; a comment's right after its link", () => {
+    const [title] = findHnPaperLinks(parse(hnFrontPage()));
+    expect(title!.link.matches('span.titleline')).toBe(true);
+    expect(title!.inside).toBe(true);
+    expect(title!.link.lastElementChild!.matches('span.sitebit')).toBe(true);
+    const comments = findHnPaperLinks(parse(hnItemPage())).slice(1);
+    expect(comments.every(({ link, inside }) => link.localName === 'a' && link.closest('div.commtext') && !inside)).toBe(true);
+  });
+
   it('leaves out the nav, the "(arxiv.org)" site links and stories elsewhere', () => {
     const links = findHnPaperLinks(parse(hnFrontPage()));
     expect(links.every(({ link }) => link.closest('span.titleline') !== null && !link.closest('span.sitebit'))).toBe(true);

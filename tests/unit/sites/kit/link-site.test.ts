@@ -42,13 +42,25 @@ function answer(byTitle: boolean) {
         }) as never;
 }
 
-function run(site: 'hackernews' | 'x' | 'reddit' | undefined, aboveCardLinks = false) {
+function run(site: 'hackernews' | 'x' | 'reddit' | undefined, aboveCardLinks = false, whileParsed = false) {
   const controller = new AbortController();
-  void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: true, aboveCardLinks });
+  void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: !whileParsed, aboveCardLinks, whileParsed });
   return controller;
 }
 
+/** The document as the parser leaves it until DOMContentLoaded (`parsed` ends that). */
+function stillParsed(): { parsed(): void } {
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+  return {
+    parsed() {
+      Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+      document.dispatchEvent(new Event('DOMContentLoaded'));
+    },
+  };
+}
+
 afterEach(() => {
+  delete (document as { readyState?: string }).readyState;
   document.body.innerHTML = '';
 });
 
@@ -118,6 +130,39 @@ describe('runLinkSite', () => {
     controller = run('reddit', true);
     await vi.waitFor(() => expect(badged()).toHaveLength(1));
     expect(document.querySelector('dpl-paper-badge')!.getAttribute('style')).toBe('all: initial; font: inherit; display: inline; position: relative; z-index: 1;');
+    controller.abort();
+  });
+
+  it('badges the links of a page still parsed as the parser adds them (whileParsed), each right after its link; an older id once its answer comes', async () => {
+    asked.mockImplementation(answer(false));
+    const page = stillParsed();
+    document.body.innerHTML = '<p>The thread</p>';
+    const controller = run('hackernews', false, true);
+    await frames();
+    // A comment parsed: its link badged at once (the newest badges answer it), before the text after it.
+    document.body.insertAdjacentHTML('beforeend', '<div class="commtext"><a href="https://arxiv.org/abs/2506.06276">paper</a> is good</div>');
+    await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
+    expect(document.querySelector('dpl-paper-badge')!.nextSibling!.textContent).toBe(' is good');
+    // An older id: asked about, badged when its answer comes, the page still parsed; an unknown one never.
+    document.body.insertAdjacentHTML('beforeend', '<div class="commtext"><a href="https://arxiv.org/abs/2501.00042">older</a>, <a href="https://arxiv.org/abs/2501.00077">unknown</a></div>');
+    await vi.waitFor(() => expect(badged()).toHaveLength(2));
+    expect(document.readyState).toBe('loading');
+    // DOMContentLoaded reads the whole page: nothing twice.
+    page.parsed();
+    await frames();
+    expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276', 'https://arxiv.org/abs/2501.00042']);
+    controller.abort();
+  });
+
+  it('badges nothing before DOMContentLoaded without whileParsed', async () => {
+    asked.mockImplementation(answer(false));
+    const page = stillParsed();
+    const controller = run('hackernews');
+    document.body.innerHTML = '<div class="commtext"><a href="https://arxiv.org/abs/2506.06276">paper</a></div>';
+    await frames();
+    expect(badged()).toEqual([]);
+    page.parsed();
+    await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
     controller.abort();
   });
 
