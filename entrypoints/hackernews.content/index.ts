@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { runLinkSite } from '../../components/sites/kit/link-site';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findHnPaperLinks } from '../../lib/sites/hackernews/paper-links';
+import { hnLinksWhileParsed } from '../../lib/sites/hackernews/page-selectors';
 
 // Hacker News (news.ycombinator.com): a badge after each story title and comment link to a paper the local copy has.
 // Registered by the background only while the site is on and its host permission granted
@@ -13,6 +14,6 @@ export default defineContentScript({
   runAt: 'document_start',
   cssInjectionMode: 'manual',
   main(ctx) {
-    void runLinkSite(ctx, { site: 'hackernews', css: badgeCss, find: findHnPaperLinks, watchAdded: false, whileParsed: true });
+    void runLinkSite(ctx, { site: 'hackernews', css: badgeCss, find: findHnPaperLinks, watchAdded: false, whileParsed: hnLinksWhileParsed(location.href) });
   },
 });

@@ -6,10 +6,12 @@
  *   browser's PerformanceObserver 'longtask') during the run with the site on against the same run with
  *   the site off (a long task cannot name the world that ran it: the difference is the extension's);
  * - a Hacker News page with 500 paper links: DOMContentLoaded → 500th badge, warm worker; its main-thread
- *   CPU with the site on against off (traced), and our content script's own share of it (profiled).
+ *   CPU with the site on against off (traced), and our content script's own share of it (profiled);
+ * - a Hacker News thread of 300 comments, 30 citing a paper (their badges put in as they are parsed):
+ *   the same two figures.
  */
 import type { Page } from '@playwright/test';
-import { hnFrontPage, type HnStory } from '../fixtures/hackernews/pages';
+import { hnFrontPage, hnItemPage, hnText, type HnStory } from '../fixtures/hackernews/pages';
 import { xTimeline, xTimelineCells, type XPost } from '../fixtures/x/timeline';
 import { storedFixturePapers } from '../e2e/support/arxiv';
 import { expect, originsOf, registeredScripts, test } from '../e2e/support/sites';
@@ -150,6 +152,17 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
     return { id: 40_000_000 + i, title: `${paper.title} (${i})`, url, site: 'arxiv.org' };
   });
   server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories }));
+  // An HN thread: 300 comments, every tenth citing a stored paper mid-sentence (badged as it is parsed).
+  const comments = Array.from({ length: 300 }, (_, i) => ({
+    id: 41_000_000 + i,
+    by: `reader${i}`,
+    indent: i % 4,
+    html:
+      i % 10 === 1
+        ? hnText(['Compare with (', { url: `https://arxiv.org/abs/${papers[i % papers.length]!.id}` }, '), a different bet on scale that people here have argued about for a while.'])
+        : hnText(['A comment without a link, long enough to fill a line or two of the thread, as people write them here.']),
+  }));
+  server.pages.set('news.ycombinator.com/item', hnItemPage({ story: stories[0]!, comments }));
 
   const page = await context.newPage();
   // Control: the same timeline and batches with the site off (no script of ours in the page).
@@ -162,9 +175,14 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
     addEventListener('load', () => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => console.log(done))), 200));
   }, PAINTED);
   const HN = 'https://news.ycombinator.com/news';
+  const THREAD = 'https://news.ycombinator.com/item?id=40000000';
   const hnCpu = { on: [] as number[], off: [] as number[], ours: [] as number[] };
+  const threadCpu = { on: [] as number[], off: [] as number[], ours: [] as number[] };
   await cpuTab.bringToFront();
-  for (let run = 0; run < CPU_VISITS; run++) hnCpu.off.push(await mainThreadCpu(context, cpuTab, HN, PAINTED));
+  for (let run = 0; run < CPU_VISITS; run++) {
+    hnCpu.off.push(await mainThreadCpu(context, cpuTab, HN, PAINTED));
+    threadCpu.off.push(await mainThreadCpu(context, cpuTab, THREAD, PAINTED));
+  }
   await page.bringToFront();
 
   // Both in one save: saving with a site off gives its access back (the profile's grant with it).
@@ -218,8 +236,14 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
   }
   // Its main-thread CPU with the site on (the parse-time watcher, the 500 badges) against off, and our script's own share.
   await cpuTab.bringToFront();
-  for (let run = 0; run < CPU_VISITS; run++) hnCpu.on.push(await mainThreadCpu(context, cpuTab, HN, PAINTED));
-  for (let run = 0; run < 3; run++) hnCpu.ours.push((await extensionScriptCpu(context, cpuTab, HN, PAINTED)).ours);
+  for (let run = 0; run < CPU_VISITS; run++) {
+    hnCpu.on.push(await mainThreadCpu(context, cpuTab, HN, PAINTED));
+    threadCpu.on.push(await mainThreadCpu(context, cpuTab, THREAD, PAINTED));
+  }
+  for (let run = 0; run < 3; run++) {
+    hnCpu.ours.push((await extensionScriptCpu(context, cpuTab, HN, PAINTED)).ours);
+    threadCpu.ours.push((await extensionScriptCpu(context, cpuTab, THREAD, PAINTED)).ours);
+  }
   const hnMore = percentMore(hnCpu.on, hnCpu.off);
 
   recordFigures('Sites turned on later', [
@@ -266,5 +290,11 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
       unit: '%',
     },
     medianFigure("… our content script's own main-thread time on it (profiled, 3 visits: the parse-time watcher, the answers, the 500 badges)", hnCpu.ours, 'ms'),
+    {
+      measure: `Hacker News thread of 300 comments, 30 citing a paper: main-thread CPU, site on more than off (${CPU_VISITS} traced visits each; off ${median(threadCpu.off).toFixed(0)} ms)`,
+      value: percentMore(threadCpu.on, threadCpu.off),
+      unit: '%',
+    },
+    medianFigure("… our content script's own main-thread time on it (profiled, 3 visits: the comments' badges put in as they are parsed)", threadCpu.ours, 'ms'),
   ]);
 });

@@ -14,5 +14,23 @@ export const STORY_TITLE_LINK = `${STORY_TITLE_LINE} > a`;
 /** Links inside comments (`div.commtext`) and an Ask HN post's text (`div.toptext`). */
 export const TEXT_LINKS = ':is(div.commtext, div.toptext)';
 
+/** The anchors of comments and post texts that may cite a paper: their badges go right after them, as they are parsed. */
+export const HN_TEXT_PAPER_LINK = PAPER_HREF.split(', ')
+  .map((anchor) => `${TEXT_LINKS} ${anchor}`)
+  .join(', ');
+
 /** Every anchor of a page that may cite a paper: titles, comments and post texts; not the nav or the `from?site=` links. */
-export const HN_PAPER_LINK = [STORY_TITLE_LINK, ...PAPER_HREF.split(', ').map((anchor) => `${TEXT_LINKS} ${anchor}`)].join(', ');
+export const HN_PAPER_LINK = `${STORY_TITLE_LINK}, ${HN_TEXT_PAPER_LINK}`;
+
+/**
+ * The links a page badges as they are parsed (runLinkSite's `whileParsed`): on an item page, a thread
+ * that may be long and is shown in part long before it is whole, its comments' and post text's links.
+ * Elsewhere (the front page, its 30 titles) nothing: watching the parse would cost more than it spares.
+ */
+export function hnLinksWhileParsed(url: string): string | undefined {
+  try {
+    return new URL(url).pathname === '/item' ? HN_TEXT_PAPER_LINK : undefined;
+  } catch {
+    return undefined;
+  }
+}

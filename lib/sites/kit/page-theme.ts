@@ -84,7 +84,8 @@ export class HostThemes {
     this.hosts.push(host);
     if (this.from) return;
     this.from = from;
-    this.schedule(() => this.follow());
+    // Not again if read already by then (`follow` called before that frame: a page's badges put in as it is parsed).
+    this.schedule(() => this.theme ?? this.follow());
   }
 
   /** Reads the page's look again and passes a change on to every host. */

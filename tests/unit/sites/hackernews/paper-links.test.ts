@@ -2,6 +2,7 @@
 /** The Hacker News reader against the fixture pages modelled on the real front page and item page (tests/fixtures/hackernews/). */
 import { describe, expect, it } from 'vitest';
 import { findHnPaperLinks } from '../../../../lib/sites/hackernews/paper-links';
+import { HN_TEXT_PAPER_LINK, hnLinksWhileParsed } from '../../../../lib/sites/hackernews/page-selectors';
 import { DEFAULT_HN_COMMENTS, DEFAULT_HN_STORIES, hnFrontPage, hnItemPage, hnText } from '../../../fixtures/hackernews/pages';
 
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
@@ -48,5 +49,16 @@ describe('findHnPaperLinks', () => {
   it('finds nothing in a link to an old-style id or an arXiv listing', () => {
     const doc = parse(hnItemPage({ comments: [{ id: 1, by: 'a', html: hnText([{ url: 'https://arxiv.org/abs/hep-th/9901001' }, ' and ', { url: 'https://arxiv.org/list/cs.CV/recent' }]) }] }));
     expect(ids(doc)).toEqual(['2506.06276']);
+  });
+
+  it("badges an item page's comment and post-text links as they are parsed, and nothing on other pages", () => {
+    expect(hnLinksWhileParsed('https://news.ycombinator.com/item?id=49230200')).toBe(HN_TEXT_PAPER_LINK);
+    expect(hnLinksWhileParsed('https://news.ycombinator.com/news')).toBeUndefined();
+    expect(hnLinksWhileParsed('https://news.ycombinator.com/')).toBeUndefined();
+    expect(hnLinksWhileParsed('not a url')).toBeUndefined();
+    const doc = parse(hnItemPage());
+    const parsedEarly = [...doc.querySelectorAll(HN_TEXT_PAPER_LINK)];
+    expect(parsedEarly).toHaveLength(4);
+    expect(parsedEarly.every((link) => link.closest('div.commtext'))).toBe(true);
   });
 });

@@ -34,4 +34,22 @@ describe('HostThemes', () => {
     themes.follow();
     expect([first, second, third].map((h) => h.getAttribute(THEME_ATTRIBUTE))).toEqual(['light', 'light', 'light']);
   });
+
+  it('reads the look once when it was read before its frame came (badges put in at a frame, as a page is parsed)', () => {
+    document.body.innerHTML = '<main><p id="a"></p></main>';
+    const main = document.querySelector('main')!;
+    const scheduled: (() => void)[] = [];
+    const themes = new HostThemes((read) => scheduled.push(read));
+    const host = document.createElement('dpl-paper-badge');
+    document.getElementById('a')!.append(host);
+    main.style.backgroundColor = 'rgb(13, 17, 23)';
+    themes.add(host, host.parentElement!);
+    themes.follow();
+    expect(host.getAttribute(THEME_ATTRIBUTE)).toBe('dark');
+    // The frame's read, scheduled at the first host, finds the look known: not read again (a light
+    // page now would show if it were).
+    main.style.backgroundColor = 'rgb(255, 255, 255)';
+    scheduled[0]!();
+    expect(host.getAttribute(THEME_ATTRIBUTE)).toBe('dark');
+  });
 });

@@ -42,9 +42,9 @@ function answer(byTitle: boolean) {
         }) as never;
 }
 
-function run(site: 'hackernews' | 'x' | 'reddit' | undefined, aboveCardLinks = false, whileParsed = false) {
+function run(site: 'hackernews' | 'x' | 'reddit' | undefined, aboveCardLinks = false, whileParsed?: string) {
   const controller = new AbortController();
-  void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: !whileParsed, aboveCardLinks, whileParsed });
+  void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: !whileParsed, aboveCardLinks, ...(whileParsed ? { whileParsed } : {}) });
   return controller;
 }
 
@@ -137,7 +137,7 @@ describe('runLinkSite', () => {
     asked.mockImplementation(answer(false));
     const page = stillParsed();
     document.body.innerHTML = '<p>The thread</p>';
-    const controller = run('hackernews', false, true);
+    const controller = run('hackernews', false, 'div.commtext a');
     await frames();
     // A comment parsed: its link badged at once (the newest badges answer it), before the text after it.
     document.body.insertAdjacentHTML('beforeend', '<div class="commtext"><a href="https://arxiv.org/abs/2506.06276">paper</a> is good</div>');
@@ -146,11 +146,14 @@ describe('runLinkSite', () => {
     // An older id: asked about, badged when its answer comes, the page still parsed; an unknown one never.
     document.body.insertAdjacentHTML('beforeend', '<div class="commtext"><a href="https://arxiv.org/abs/2501.00042">older</a>, <a href="https://arxiv.org/abs/2501.00077">unknown</a></div>');
     await vi.waitFor(() => expect(badged()).toHaveLength(2));
-    expect(document.readyState).toBe('loading');
-    // DOMContentLoaded reads the whole page: nothing twice.
-    page.parsed();
+    // A link the selector leaves out waits for DOMContentLoaded.
+    document.body.insertAdjacentHTML('beforeend', '<p><a href="https://arxiv.org/pdf/2506.06276v2">elsewhere</a></p>');
     await frames();
-    expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276', 'https://arxiv.org/abs/2501.00042']);
+    expect(badged()).toHaveLength(2);
+    expect(document.readyState).toBe('loading');
+    // DOMContentLoaded reads the whole page: the rest, and nothing twice.
+    page.parsed();
+    await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276', 'https://arxiv.org/abs/2501.00042', 'https://arxiv.org/pdf/2506.06276v2']));
     controller.abort();
   });
 
