@@ -11,7 +11,7 @@
  *   the same two figures.
  */
 import type { Page } from '@playwright/test';
-import { hnFrontPage, hnItemPage, hnText, type HnStory } from '../fixtures/hackernews/pages';
+import { hnFrontPage, hnItemPage, hnLongThread, type HnStory } from '../fixtures/hackernews/pages';
 import { xTimeline, xTimelineCells, type XPost } from '../fixtures/x/timeline';
 import { storedFixturePapers } from '../e2e/support/arxiv';
 import { expect, originsOf, registeredScripts, test } from '../e2e/support/sites';
@@ -153,15 +153,7 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
   });
   server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories }));
   // An HN thread: 300 comments, every tenth citing a stored paper mid-sentence (badged as it is parsed).
-  const comments = Array.from({ length: 300 }, (_, i) => ({
-    id: 41_000_000 + i,
-    by: `reader${i}`,
-    indent: i % 4,
-    html:
-      i % 10 === 1
-        ? hnText(['Compare with (', { url: `https://arxiv.org/abs/${papers[i % papers.length]!.id}` }, '), a different bet on scale that people here have argued about for a while.'])
-        : hnText(['A comment without a link, long enough to fill a line or two of the thread, as people write them here.']),
-  }));
+  const comments = hnLongThread(300, 41_000_000, (i) => papers[i % papers.length]!.id);
   server.pages.set('news.ycombinator.com/item', hnItemPage({ story: stories[0]!, comments }));
 
   const page = await context.newPage();

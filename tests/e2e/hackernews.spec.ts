@@ -5,7 +5,7 @@
  * parsed), nothing sent anywhere; off again and they go, in
  * the open tab, at once; revoked from the browser's side and the site is off.
  */
-import { hnFrontPage, hnItemPage, hnText, type HnStory } from '../fixtures/hackernews/pages';
+import { hnFrontPage, hnItemPage, hnLongThread, hnText, type HnStory } from '../fixtures/hackernews/pages';
 import { collectPageErrors, expect, hasOrigins, originsOf, registeredScripts, rowHeights, siteBadges, switchSite, test } from './support/sites';
 import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
 import { movedOn, watchLayoutShifts } from './support/layout-shifts';
@@ -164,15 +164,7 @@ test('Hacker News: a long thread shown while it loads gets the badges of its com
   const story: HnStory = { id: 7, title: 'A paper everyone argues about', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org', comments: 300 };
   // 300 comments, every tenth citing a paper mid-sentence: its badge, after a comment is shown, would
   // move the rest of the comment's text, and a line more would move every comment below it.
-  const comments = Array.from({ length: 300 }, (_, i) => ({
-    id: 1_000 + i,
-    by: `reader${i}`,
-    indent: i % 3,
-    html:
-      i % 10 === 1
-        ? hnText(['Compare with the earlier one (', { url: `https://arxiv.org/abs/${b!.id}` }, `), which made a different bet on scale (comment ${i}), and that people here have argued about for a while.`])
-        : hnText(['A comment without a link, long enough to fill a line or two of the thread, as people write them here.']),
-  }));
+  const comments = hnLongThread(300, 1_000, () => b!.id);
   const html = hnItemPage({ story, comments });
   server.pages.set('news.ycombinator.com/item', html);
   // Served in parts as a long thread arrives: the story, then up to the 150th comment, a pause, the
