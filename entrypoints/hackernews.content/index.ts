@@ -4,7 +4,8 @@ import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findHnPaperLinks } from '../../lib/sites/hackernews/paper-links';
 import { hnLinksWhileParsed } from '../../lib/sites/hackernews/page-selectors';
 
-// Hacker News (news.ycombinator.com): a badge after each story title and comment link to a paper the local copy has.
+// Hacker News (news.ycombinator.com): a badge at the end of each story's title line, and after each comment
+// link, naming a paper the local copy has (a thread's comments badged as it is parsed).
 // Registered by the background only while the site is on and its host permission granted
 // (lib/background/site-scripts.ts, matches from lib/shared/sites.ts): not in the manifest.
 export default defineContentScript({

@@ -2,7 +2,8 @@
  * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: a
  * `linkBadges` question at document_start (is the site on; the worker readies its badge index; the
  * newest papers' badges), the ids of the page's paper links those do not answer asked about as it is parsed, its paper links badged at
- * DOMContentLoaded (those whose answer is still on its way when it comes), their badges asked for in
+ * DOMContentLoaded (those whose answer is still on its way when it comes; a long thread's comment links
+ * as it is parsed: `whileParsed`), their badges asked for in
  * one message a pass (answered from the local copy, never sent on), new posts badged as they appear
  * (pages that keep loading), and every badge gone at once when the person turns the site off (back when turned on again).
  */
