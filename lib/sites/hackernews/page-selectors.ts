@@ -25,7 +25,8 @@ export const HN_PAPER_LINK = `${STORY_TITLE_LINK}, ${HN_TEXT_PAPER_LINK}`;
 /**
  * The links a page badges as they are parsed (runLinkSite's `whileParsed`): on an item page, a thread
  * that may be long and is shown in part long before it is whole, its comments' and post text's links.
- * Elsewhere (the front page, its 30 titles) nothing: watching the parse would cost more than it spares.
+ * Elsewhere nothing: the front page and its like list titles only, whose badges go at the end of their
+ * lines once the page is read, so watching its parse would cost and spare nothing.
  */
 export function hnLinksWhileParsed(url: string): string | undefined {
   try {
