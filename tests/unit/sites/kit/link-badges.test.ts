@@ -36,6 +36,14 @@ describe('LinkBadges', () => {
     expect(badges.count).toBe(2);
   });
 
+  it('badges only the links `only` takes, and leaves the others for a later read', () => {
+    const badges = setUp('<a href="https://arxiv.org/abs/2506.06276">a</a> <a href="https://huggingface.co/papers/2404.02905">b</a>');
+    expect(badges.badge(document, ({ id }) => id === '2404.02905')).toBe(1);
+    expect(hosts()).toEqual(['https://huggingface.co/papers/2404.02905 3']);
+    expect(badges.badge(document)).toBe(1);
+    expect(hosts()).toEqual(['https://arxiv.org/abs/2506.06276 12', 'https://huggingface.co/papers/2404.02905 3']);
+  });
+
   it('takes every badge away at once, and badges afresh after', () => {
     const badges = setUp('<a href="https://arxiv.org/abs/2506.06276">a</a>');
     badges.badge(document);
