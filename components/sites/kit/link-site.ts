@@ -17,7 +17,7 @@ import type { TitleMatcher } from '../../../lib/shared/title-index';
 import { LinkAnswers, RemoteTitles } from '../../../lib/sites/kit/remote-answers';
 import { NewestBadges } from '../../../lib/shared/badge-index';
 import { HostThemes } from '../../../lib/sites/kit/page-theme';
-import { addHostStyle, createShadowHost, OVERLAY_TAGS, OverlayStyles, removeOverlayElements } from '../../../lib/sites/kit/shadow-host';
+import { addHostStyle, createShadowHost, earlierRunRemover, OVERLAY_TAGS, OverlayStyles } from '../../../lib/sites/kit/shadow-host';
 import { watchSiteEnabled } from '../../../lib/sites/kit/site-switch';
 import { createUpvoteBadge } from './upvote-badge-element';
 
@@ -61,6 +61,8 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
   // The first question: is the site on, and the newest papers' badges.
   const ask = () => askBadges([], true);
   const styles = new OverlayStyles(options.css);
+  // An earlier run's badges (the extension was reloaded) exist only if the page was parsed before this run began.
+  const removeEarlierRun = earlierRunRemover(doc, [SITE_BADGE_TAG]);
   // Each turn of the switch starts a new run; an older run's late answer is dropped.
   let run: AbortController | undefined;
 
@@ -118,8 +120,8 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     });
     badges = shown;
     current.signal.addEventListener('abort', () => shown.clear(), { once: true });
-    // What an earlier run of the script left (the extension was reloaded) goes first.
-    removeOverlayElements(doc, [SITE_BADGE_TAG]);
+    // What an earlier run of the script left goes first.
+    removeEarlierRun();
     if (options.whileParsed && !titles) badgeWhileParsed(doc, options.whileParsed, shown, current.signal, () => themes.follow());
     await domReady(doc);
     if (!live()) return;
