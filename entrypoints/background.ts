@@ -28,6 +28,7 @@ import { originFiles } from '../lib/shared/origin-files';
 import { HF_CALL_LIMITS_KEY, SETTINGS_KEY } from '../lib/shared/storage-keys';
 import { HfCallLimits, storageAreaStore } from '../lib/background/hf/call-limits';
 import { benchTimings, timedAsync } from '../lib/background/timings';
+import { NewestBadgesCopy } from '../lib/background/newest-copy';
 import { isDatabaseChanged } from '../lib/shared/messages';
 import { reconcileSiteScripts, serialised, sitesOfOrigins, type SiteScriptsApi } from '../lib/background/site-scripts';
 
@@ -42,7 +43,14 @@ export default defineBackground(() => {
   // The checks that count the papers after a wake share one count (lib/background/paper-count.ts).
   const paperCount = new PaperCount(db, { timings: benchTimings });
   const countPapers = () => paperCount.count();
-  const stored = new StoredPapers(db, { keptDays: async () => keptDays(await readSettings()), timings: benchTimings, countPapers });
+  // The newest papers' badges, copied for the badges-only sites' first answer (lib/background/newest-copy.ts).
+  const newestCopy = new NewestBadgesCopy(browser.storage.local);
+  const stored = new StoredPapers(db, {
+    keptDays: async () => keptDays(await readSettings()),
+    timings: benchTimings,
+    countPapers,
+    onIndex: (index) => void newestCopy.follow(index),
+  });
   // Retention: one run at a time, after each sync and each change of settings, never in a page's way.
   const prune = serialised(async () => {
     const settings = await readSettings();

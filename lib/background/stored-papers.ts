@@ -88,6 +88,8 @@ export interface StoredPapersOptions {
   countCheckDelayMs?: number;
   /** Counts the papers for `checkCount`: the count shared with the search index's at a wake (./paper-count.ts); the table's own otherwise. */
   countPapers?: () => Promise<number>;
+  /** Told the index each time one is built or taken, and undefined each time it is dropped (the newest badges' copy, ./newest-copy.ts). */
+  onIndex?: (index: string | undefined) => void;
 }
 
 /** The ids of an encoded index: each line's first field (a line without a second field is not one). */
@@ -247,6 +249,7 @@ export class StoredPapers {
     this.previous = patchView ? (this.view ?? this.previous) : undefined;
     this.view = undefined;
     this.loading = undefined;
+    this.options.onIndex?.(undefined);
     if (!keepCopies) void dropKeptIndexes(this.db).catch(() => undefined);
   }
 
@@ -364,6 +367,7 @@ export class StoredPapers {
       if (generation === this.generation) {
         this.view = view;
         this.previous = undefined;
+        this.options.onIndex?.(view.index);
       }
       if (this.loading === loading) this.loading = undefined;
       return view;

@@ -1,7 +1,8 @@
 /**
  * "Clear the cache" on the options page: the synced lists go, the person's own things stay — saved
  * papers (with their paper rows and upvote history) and every mark (saved, read, told) — unless the
- * person asks to delete those too. The copy of the cards (./card-mirror.ts) goes whole. The next sync
+ * person asks to delete those too. The copies pages read (the cards, lib/background/card-mirror.ts; the
+ * newest badges, lib/background/newest-copy.ts) go whole. The next sync
  * fetches the lists again and writes the copy anew.
  */
 import { Dexie, type IndexableType, type Table } from 'dexie';
@@ -81,7 +82,11 @@ export async function clearCache(db: PapersDB, options: ClearOptions): Promise<C
     return { papersRemoved: before - after, savedKept: after };
   });
   // After the database: a page opened in between asks the background, which answers from the database.
-  if (options.local) await clearCardMirror(options.local);
+  if (options.local) {
+    await clearCardMirror(options.local);
+    // The other copies (the newest badges: lib/background/newest-copy.ts), which a stopped worker would not see go.
+    await options.local.remove(keysIn('local', 'always'));
+  }
   for (const key of keysIn('localStorage', 'always')) options.pageStorage?.removeItem(key);
   return result;
 }

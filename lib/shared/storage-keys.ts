@@ -5,7 +5,7 @@
  * (tests/unit/shared/storage-keys.test.ts).
  *
  * Why not WXT's `@wxt-dev/storage` (`defineItem`, versions and migrations built in): content scripts
- * read two of these keys (the site switch, the card copy), and the helper adds ~4 KB gzipped to a
+ * read three of these keys (the site switch, the card copy, the newest badges), and the helper adds ~4 KB gzipped to a
  * content script that must stay under 15 KB; no value has needed a migration yet. A value whose shape
  * changes bumps `version` here and is migrated where it is read.
  */
@@ -34,6 +34,7 @@ export const LOCAL_WATCH_KEY = 'settingsWatchLocal';
 export const CARD_KEY_PREFIX = 'card:';
 export const CARD_MIRROR_META_KEY = 'cardMirror';
 export const CARD_COLLAPSED_KEY = 'arxivCardCollapsed';
+export const NEWEST_BADGES_KEY = 'newestBadges';
 export const USER_STATE_BACKUP_FILE = 'user-state-backup.json';
 export const LEGACY_USER_STATE_BACKUP_KEY = 'userStateBackup';
 export const USER_STATE_RESTORED_KEY = 'userStateRestored';
@@ -74,6 +75,10 @@ export const PERSISTED = {
   cardMirror: {
     key: CARD_MIRROR_META_KEY, area: 'local', version: 1, cleared: 'always',
     holds: '`{ from }`: the first day the card copy holds; absent means the copy is written whole again.',
+  },
+  newestBadges: {
+    key: NEWEST_BADGES_KEY, area: 'local', version: 1, cleared: 'always',
+    holds: "The newest 1,000 listed papers' badges (`id upvotes comments` lines: lib/shared/badge-index.ts), copied from the background's badge index (lib/background/newest-copy.ts) for the badges-only sites' first answer (lib/sites/kit/local-start.ts).",
   },
   cardCollapsed: {
     key: CARD_COLLAPSED_KEY, area: 'local', version: 1, cleared: 'never',

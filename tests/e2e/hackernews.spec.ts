@@ -5,12 +5,15 @@
  * parsed), nothing sent anywhere; off again and they go, in
  * the open tab, at once; revoked from the browser's side and the site is off.
  */
+import type { browser } from 'wxt/browser';
 import { hnFrontPage, hnItemPage, hnLongThread, hnText, type HnStory } from '../fixtures/hackernews/pages';
 import { collectPageErrors, expect, hasOrigins, originsOf, registeredScripts, rowHeights, siteBadges, switchSite, test } from './support/sites';
-import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
+import { idsAsked, recordedRequests, recordRequests, stopWorker } from './support/worker-probes';
 import { movedOn, watchLayoutShifts } from './support/layout-shifts';
-import { fixturePapers } from './support/fixture-papers';
+import { fixturePapers, todaysPapers, todayWithMoreUpvotes } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
+
+declare const chrome: typeof browser;
 
 test.use({ grantedOrigins: originsOf('hackernews') });
 
@@ -86,14 +89,14 @@ test('Hacker News: off until turned on; then badges from the local copy, nothing
   const focusable = await item.evaluate(() => (document.querySelector('dpl-paper-badge')!.shadowRoot!.querySelector('a') as HTMLAnchorElement).tabIndex);
   expect(focusable).toBe(0);
 
-  // Each page asks, at document_start, whether to show badges, and gets the newest papers' badges with
-  // the answer (never a year of badges): the stored papers are answered in the page. Only an id older
+  // Each page has, at document_start, whether to show badges and the newest papers' badges (never a
+  // year of badges), from their local copy or, without one, asked: the stored papers are answered in the page. Only an id older
   // than those is asked about, once, as it is parsed (the unknown 2501.00077). Answered from the local
   // copy; nothing sent to HF or anyone.
   const requests = await recordedRequests(background);
   expect(requests.every((r) => r.type === 'linkBadges' && r.site === 'hackernews')).toBe(true);
   expect(requests.filter((r) => !r.ids?.length).every((r) => r.newest === true)).toBe(true);
-  expect(idsAskedByPage(requests, 'hackernews')).toEqual([['2501.00077'], []]);
+  expect(idsAsked(requests, 'hackernews')).toEqual(['2501.00077']);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   // Off: the open tabs' badges go at once, the script is unregistered, the host given back.
@@ -156,6 +159,62 @@ test('Hacker News in a dark look: the badges are dark from the first frame they 
   await expect.poll(async () => (await siteBadges(page)).map((x) => x.theme)).toEqual(['dark', 'dark']);
   await page.waitForTimeout(200);
   expect(await page.evaluate(() => [...(window as unknown as { themesPainted: Set<string> }).themesPainted])).toEqual(['dark']);
+});
+
+test("Hacker News with the worker stopped: the newest papers' badges come from their local copy and the worker stays stopped; the copy follows a sync and goes with the cache", async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
+  const today = todaysPapers(server.data);
+  const [a, b] = today;
+  const stories: HnStory[] = [
+    { id: 1, title: 'A paper of today', url: `https://arxiv.org/abs/${a!.id}`, site: 'arxiv.org' },
+    { id: 2, title: 'Another', url: `https://arxiv.org/pdf/${b!.id}`, site: 'arxiv.org' },
+  ];
+  server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories }));
+  server.pages.set('news.ycombinator.com/item', hnItemPage({ story: { id: 3, title: 'Older', url: 'https://arxiv.org/abs/2501.00077', site: 'arxiv.org' }, comments: [] }));
+  await switchSite(context, extensionId, 'Hacker News', true);
+  await expect.poll(() => registeredScripts(background)).toEqual(['hackernews']);
+  const copied = () => background.evaluate(async () => ((await chrome.storage.local.get('newestBadges')).newestBadges as string | undefined) ?? '');
+  // A paper's line in the copy (lib/shared/badge-index.ts: `id upvotes comments`).
+  const line = (id: string, upvotes: number) => new RegExp(`(^|\\n)${id.replace('.', '\\.')} ${upvotes}( |\\n|$)`);
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const upvotesShown = () => siteBadges(page).then((all) => all.map((x) => x.text.match(/▲ (\d+)/)?.[1]));
+
+  // The first page asks the background (no copy yet: nothing asked for the index since the sync), which writes the copy.
+  await page.goto('https://news.ycombinator.com/news');
+  await expect.poll(upvotesShown).toEqual([String(a!.upvotes), String(b!.upvotes)]);
+  await expect.poll(copied).toMatch(line(a!.id, a!.upvotes));
+
+  // The worker stopped: the badges come, and it is not started.
+  const { statuses, cdp } = await stopWorker(page, extensionId);
+  await page.goto('https://news.ycombinator.com/news');
+  await expect.poll(upvotesShown).toEqual([String(a!.upvotes), String(b!.upvotes)]);
+  await page.waitForTimeout(1_000);
+  expect(statuses.filter((s) => s !== 'stopped')).toEqual([]);
+  // The check can fail: an id older than the copy's is asked about, which starts the worker.
+  await page.goto('https://news.ycombinator.com/item?id=3');
+  await expect.poll(() => statuses.includes('running')).toBe(true);
+  await cdp.detach();
+
+  // HF counts more upvotes; a sync stores them: the copy goes with the old index and comes back with the new one.
+  server.hfOverride = todayWithMoreUpvotes(server.data, a!.id, 5);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // (A run the worker started on waking may be under way: the first syncNow joins it, the second fetches anew.)
+  for (let i = 0; i < 2; i++) await options.evaluate(() => chrome.runtime.sendMessage({ type: 'syncNow' }));
+  await expect.poll(copied, { timeout: 30_000 }).toMatch(line(a!.id, a!.upvotes + 5));
+  const again = await stopWorker(page, extensionId);
+  await page.goto('https://news.ycombinator.com/news');
+  await expect.poll(upvotesShown).toEqual([String(a!.upvotes + 5), String(b!.upvotes)]);
+  expect(again.statuses.filter((s) => s !== 'stopped')).toEqual([]);
+  await again.cdp.detach();
+
+  // "Clear the cache": the copy goes with it, whether the worker sees it or not.
+  server.hfOverride = (url) => (url.pathname.startsWith('/api/') ? { status: 404, body: '{"error":"not found"}' } : undefined);
+  await options.getByRole('button', { name: 'Clear the cache' }).click();
+  await expect(options.getByTestId('data-status')).toHaveText(/^Cleared/);
+  expect(await options.evaluate(async () => Object.keys(await chrome.storage.local.get('newestBadges')))).toEqual([]);
+  expect(errors).toEqual([]);
 });
 
 test('Hacker News: a long thread shown while it loads gets the badges of its comments as they are parsed, and its title line one at its end: nothing the reader sees moves', async ({ server, context, background, extensionId }) => {

@@ -7,7 +7,7 @@ import type { DailyPapersFixture } from '../fixtures/hf-data';
 import { openReviewForum } from '../fixtures/openreview/forum-page';
 import { s2PaperUrl, semanticScholarPaper, semanticScholarSearch, type S2Paper } from '../fixtures/semanticscholar/pages';
 import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
-import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
+import { idsAsked, recordedRequests, recordRequests } from './support/worker-probes';
 import { waitForSync } from './support/sync';
 
 // Three days of five papers: every fixture title is different (the title index refuses shared titles).
@@ -74,7 +74,7 @@ test('Semantic Scholar: a paper page by its arXiv id, search results by arXiv li
   // Each page's first question, answered with the newest papers' badges: the search's arXiv ids and the
   // paper page's are among them, so none is asked about; the search's titles without an arXiv link, in one message.
   const requests = await recordedRequests(background);
-  expect(idsAskedByPage(requests, 'semanticscholar')).toEqual([[], []]);
+  expect(idsAsked(requests, 'semanticscholar')).toEqual([]);
   expect(requests.filter((r) => r.type !== 'linkBadges')).toEqual([{ type: 'matchTitles', site: 'semanticscholar', titles: [c!.title, 'Nobody Stored This One'] }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 

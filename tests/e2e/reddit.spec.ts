@@ -6,7 +6,7 @@
 import { redditListingPage, redditParagraph, redditPostPage, shredditPost, type RedditPost } from '../fixtures/reddit/new-reddit';
 import { oldRedditListing } from '../fixtures/reddit/old-reddit';
 import { badgesPerAppendedBatch, collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
-import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
+import { idsAsked, recordedRequests, recordRequests } from './support/worker-probes';
 import { fixturePapers } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
 
@@ -72,12 +72,12 @@ test('Reddit: posts and comments badged, a 500-post feed badged batch by batch, 
   expect(perBatch).toEqual(Array.from({ length: 25 }, () => 20));
   expect((await siteBadges(feed)).length).toBe(3 + 500);
 
-  // Each page asks whether to show badges, and gets the newest papers' badges with the answer: every
+  // Each page has whether to show badges and the newest papers' badges (their copy, or asked): every
   // paper these pages and the feed's 500 posts name is among them, so no id is asked about. Never a
   // lookup; nothing sent to HF.
   const requests = await recordedRequests(background);
   expect(requests.every((r) => r.type === 'linkBadges' && r.site === 'reddit' && r.newest === true)).toBe(true);
-  expect(idsAskedByPage(requests, 'reddit')).toEqual([[], [], []]);
+  expect(idsAsked(requests, 'reddit')).toEqual([]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'Reddit', false);

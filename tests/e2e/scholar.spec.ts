@@ -6,7 +6,7 @@
  */
 import { scholarResultsPage, type ScholarResult } from '../fixtures/scholar/results-page';
 import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
-import { idsAskedByPage, recordedRequests, recordRequests } from './support/worker-probes';
+import { idsAsked, recordedRequests, recordRequests } from './support/worker-probes';
 import { waitForSync } from './support/sync';
 
 test.use({ grantedOrigins: originsOf('scholar'), dailyPapers: { days: 3, perDay: 5 } });
@@ -43,7 +43,7 @@ test('Google Scholar: results badged by arXiv link and by title, from the local 
   // Whether to show badges, answered with the newest papers' badges (the results' arXiv ids are among
   // them: no id is asked about), then the titles of the results without an arXiv link, in one message.
   const requests = await recordedRequests(background);
-  expect(idsAskedByPage(requests, 'scholar')).toEqual([[]]);
+  expect(idsAsked(requests, 'scholar')).toEqual([]);
   expect(requests.filter((r) => r.type !== 'linkBadges')).toEqual([
     { type: 'matchTitles', site: 'scholar', titles: [cut, d!.title, 'A Paper Nobody Stored On Hugging Face At All'] },
   ]);

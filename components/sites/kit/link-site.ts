@@ -1,14 +1,16 @@
 /**
- * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: a
- * `linkBadges` question at document_start (is the site on; the worker readies its badge index; the
- * newest papers' badges), the ids of the page's paper links those do not answer asked about as it is parsed, its paper links badged at
+ * A badges-only site's whole content script (Hacker News, Reddit, X…), given the site's reader: its
+ * first answer at document_start (is the site on; the newest papers' badges), read from their local copy
+ * (lib/sites/kit/local-start.ts) or, without one, asked of the background (`linkBadges`: the worker
+ * readies its badge index), the ids of the page's paper links those do not answer asked about as it is parsed, its paper links badged at
  * DOMContentLoaded (those whose answer is still on its way when it comes; a long thread's comment links
  * as it is parsed: `whileParsed`), their badges asked for in
  * one message a pass (answered from the local copy, never sent on), new posts badged as they appear
  * (pages that keep loading), and every badge gone at once when the person turns the site off (back when turned on again).
  */
-import { sendRequest, type PaperBadge } from '../../../lib/shared/messages';
-import type { SiteId } from '../../../lib/shared/sites';
+import { sendRequest, type LinkBadgesAnswer, type PaperBadge } from '../../../lib/shared/messages';
+import { siteEntry, type SiteId } from '../../../lib/shared/sites';
+import { readLocalFirstAnswer } from '../../../lib/sites/kit/local-start';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
 import { LinkBadges, type PaperMention } from '../../../lib/sites/kit/link-badges';
@@ -60,13 +62,21 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
   const askBadges = (ids: string[], newest?: true) => sendRequest({ type: 'linkBadges', ...(site ? { site } : {}), ids, ...(newest ? { newest } : {}) });
   // The first question: is the site on, and the newest papers' badges.
   const ask = () => askBadges([], true);
+  // Its answer from local storage when the newest badges' copy is there: no message, no worker to wait for.
+  const firstAnswer = async (): Promise<LinkBadgesAnswer> => {
+    const local = site && (await readLocalFirstAnswer(site));
+    if (!local) return ask();
+    // A site that matches titles on every page: the worker readies its title index while the page is parsed.
+    if (local.enabled && siteEntry(site!).byTitle === 'with-badges') void askBadges([]).catch(report);
+    return local;
+  };
   const styles = new OverlayStyles(options.css);
   // An earlier run's badges (the extension was reloaded) exist only if the page was parsed before this run began.
   const removeEarlierRun = earlierRunRemover(doc, [SITE_BADGE_TAG]);
   // Each turn of the switch starts a new run; an older run's late answer is dropped.
   let run: AbortController | undefined;
 
-  const start = async (answer: ReturnType<typeof ask>) => {
+  const start = async (answer: Promise<LinkBadgesAnswer>) => {
     run?.abort();
     const current = new AbortController();
     run = current;
@@ -138,8 +148,8 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
 
   try {
     // Asked at once: the answer is usually back by DOMContentLoaded.
-    const first = ask();
-    if (site) watchSiteEnabled(site, (enabled) => void (enabled ? start(ask()).catch(report) : run?.abort()), ctx.signal);
+    const first = firstAnswer();
+    if (site) watchSiteEnabled(site, (enabled) => void (enabled ? start(firstAnswer()).catch(report) : run?.abort()), ctx.signal);
     await start(first);
   } catch (error) {
     // Never throw into the page: no badge is the worst that happens.

@@ -16,6 +16,12 @@ export function liveLookupsOn(stored: unknown): boolean {
   return !isRecord(stored) || stored.liveLookups !== false;
 }
 
+/** The highlight threshold, read as `parseSettings` does (anything but a whole number from 0 to 100,000 means none). */
+export function highlightThresholdOf(stored: unknown): number {
+  const value = isRecord(stored) ? stored.highlightThreshold : undefined;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 100_000 ? value : 0;
+}
+
 /** The site's switch and the live-lookup setting, in one read. */
 export async function readSiteSwitches(site: SiteId): Promise<{ enabled: boolean; live: boolean }> {
   const stored = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];

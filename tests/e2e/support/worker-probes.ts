@@ -81,6 +81,13 @@ export function idsAskedByPage(requests: RecordedRequest[], site?: string): stri
   return pages.map((ids) => [...ids].sort());
 }
 
+/**
+ * Every id the pages of `site` asked about with `linkBadges`, sorted, all pages together: a page that
+ * read its first answer from the newest badges' copy (lib/sites/kit/local-start.ts) sends no first
+ * question, so its ids cannot be told from the page's before it.
+ */
+export const idsAsked = (requests: RecordedRequest[], site?: string): string[] => idsAskedByPage(requests, site).flat().sort();
+
 /** The recorded requests with the ids of each `linkBadges` sorted, to compare with `linkBadges(…)`. */
 export async function recordedLinkRequests(background: Worker): Promise<RecordedRequest[]> {
   return (await recordedRequests(background)).map((request) => (request.type === 'linkBadges' && request.ids ? { ...request, ids: [...request.ids].sort() } : request));

@@ -6,6 +6,9 @@ import { TitleIndex } from '../../../lib/shared/title-index';
 import { StoredPapers } from '../../../lib/background/stored-papers';
 import { storeDay, storeLookedUpPaper } from '../../../lib/background/sync/store';
 import { utcDay } from '../../../lib/shared/utc-day';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NewestBadgesCopy } from '../../../lib/background/newest-copy';
+import { NEWEST_BADGES_KEY } from '../../../lib/shared/storage-keys';
 
 const DAY = '2025-06-09';
 /** A paper of the synced Daily Papers list of DAY (its day record is written in beforeEach). */
@@ -257,6 +260,26 @@ describe('StoredPapers', () => {
     await vi.waitFor(async () => expect(((await db.kv.get('badgeIndex'))?.value as { index?: string } | undefined)?.index).toContain('2507.00002 6'), { timeout: 5_000 });
     expect(fill).toHaveBeenCalledTimes(2);
     expect((await db.kv.get('badgeIndexAsked'))?.value).toEqual({ day: utcDay(Date.now()) });
+  });
+
+  it('tells the newest badges\' copy each index it builds or takes and each drop: the copy is never older than the database', async () => {
+    stored.close();
+    const copy = new NewestBadgesCopy(fakeBrowser.storage.local);
+    const told: (string | undefined)[] = [];
+    stored = new StoredPapers(db, { refillAfterSyncMs: 200, onIndex: (index) => (told.push(index), void copy.follow(index)) });
+    const copied = async () => (await fakeBrowser.storage.local.get(NEWEST_BADGES_KEY))[NEWEST_BADGES_KEY];
+    await stored.badgeIndex();
+    await vi.waitFor(async () => expect(await copied()).toBe('2506.00001 5\n2506.06276 21'));
+    // A sync step: the index dropped, the copy gone at once; filled again after the sync (a page asked today), the copy back.
+    await storeDay(db, { date: '2025-06-10', papers: [paper('2507.00001', 4)], dropped: 0, status: 'open' }, 3);
+    expect(told.at(-1)).toBeUndefined();
+    await vi.waitFor(async () => expect(await copied()).toBe('2506.00001 5\n2506.06276 21\n2507.00001 4'), { timeout: 5_000 });
+    expect(told.filter((index) => index !== undefined)).toHaveLength(2);
+    // A paper of a listed day, looked up live: the index and its copies dropped, the newest badges' too, until a page asks again.
+    await storeLookedUpPaper(db, paper('2508.00001', 3), 5);
+    await vi.waitFor(async () => expect(await copied()).toBeUndefined());
+    await stored.badgeIndex();
+    await vi.waitFor(async () => expect(await copied()).toBe('2506.00001 5\n2506.06276 21\n2507.00001 4\n2508.00001 3'));
   });
 
   it('fills the index after a sync only for a person whose pages asked for it on one of the last 7 days', async () => {

@@ -6,7 +6,7 @@ import { originFiles } from '../../../lib/shared/origin-files';
 import { makePaper, useTestDb } from '../support/builders';
 import { fakeFileSystem } from '../support/fake-file-system';
 import { HF_SEARCHES_KEY, LEGACY_USER_STATE_BACKUP_KEY, NOTIFICATION_STATE_KEY, UI_STATE_KEY, USER_STATE_BACKUP_FILE, USER_STATE_RESTORED_KEY } from '../../../lib/shared/storage-keys';
-import { CARD_MIRROR_META_KEY, DATABASE_ID_KEY, SETTINGS_KEY } from '../../../lib/shared/storage-keys';
+import { CARD_MIRROR_META_KEY, DATABASE_ID_KEY, NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../../lib/shared/storage-keys';
 
 const getDb = useTestDb();
 
@@ -106,9 +106,10 @@ describe('clearCache', () => {
 
   it('keeps the copy of the marks when the marks stay', async () => {
     const db = await seed();
-    const local = localArea(db, { [LEGACY_USER_STATE_BACKUP_KEY]: { saved: [] }, 'card:2506.00001': '{}' });
+    const local = localArea(db, { [LEGACY_USER_STATE_BACKUP_KEY]: { saved: [] }, 'card:2506.00001': '{}', [NEWEST_BADGES_KEY]: '2506.00001 3' });
     const copy = await marksFile(db);
     await clearCache(db, { keepSaved: true, local, files: copy });
+    // The copies pages read go (the cards, the newest badges): a stopped worker would not see the database cleared.
     expect(copy.removals).toEqual([]);
     expect(await copy.files.read(USER_STATE_BACKUP_FILE)).toBeDefined();
     expect(Object.keys(local.items)).toEqual([LEGACY_USER_STATE_BACKUP_KEY]);

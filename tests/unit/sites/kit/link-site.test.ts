@@ -6,6 +6,8 @@ import { sendRequest } from '../../../../lib/shared/messages';
 import { encodeTitleIndex, TitleIndex, type TitleMatcher } from '../../../../lib/shared/title-index';
 import { BadgeIndex } from '../../../../lib/shared/badge-index';
 import type { PaperMention } from '../../../../lib/sites/kit/link-badges';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 
 vi.mock('../../../../lib/shared/messages', async (original) => ({ ...(await original<typeof import('../../../../lib/shared/messages')>()), sendRequest: vi.fn() }));
 
@@ -42,7 +44,7 @@ function answer(byTitle: boolean) {
         }) as never;
 }
 
-function run(site: 'hackernews' | 'x' | 'reddit' | undefined, aboveCardLinks = false, whileParsed?: string) {
+function run(site: 'hackernews' | 'x' | 'reddit' | 'scholar' | undefined, aboveCardLinks = false, whileParsed?: string) {
   const controller = new AbortController();
   void runLinkSite({ signal: controller.signal, isInvalid: false }, { site, css: '', find, watchAdded: !whileParsed, aboveCardLinks, ...(whileParsed ? { whileParsed } : {}) });
   return controller;
@@ -70,7 +72,8 @@ describe('runLinkSite', () => {
     document.body.innerHTML =
       '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://arxiv.org/abs/2501.00077">unknown</a><a href="https://arxiv.org/abs/2511.00001">newer, unknown</a><a href="https://example.org/">elsewhere</a>';
     const controller = run('hackernews');
-    expect(asked).toHaveBeenCalledWith({ type: 'linkBadges', site: 'hackernews', ids: [], newest: true });
+    // No copy of the newest badges in local storage: the background is asked, once storage said so.
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledWith({ type: 'linkBadges', site: 'hackernews', ids: [], newest: true }));
     await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
     document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/pdf/2506.06276v2">pdf</a><a href="https://arxiv.org/abs/2501.00077v2">again</a><a href="https://arxiv.org/abs/2501.00042">older, known</a>');
     await vi.waitFor(() => expect(badged()).toHaveLength(3));
@@ -84,6 +87,47 @@ describe('runLinkSite', () => {
     expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276', 'https://arxiv.org/pdf/2506.06276v2', 'https://arxiv.org/abs/2501.00042']);
     controller.abort();
     expect(badged()).toEqual([]);
+  });
+
+  it("reads its first answer from the newest badges' local copy and the settings, with no message: only older ids are asked about", async () => {
+    asked.mockImplementation(answer(false));
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { highlightThreshold: 10, sites: { hackernews: true } } });
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a><a href="https://arxiv.org/abs/2511.00001">newer, unknown</a>';
+    const controller = run('hackernews');
+    await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
+    await frames();
+    expect(asked).not.toHaveBeenCalled();
+    // Highlighted: 12 upvotes, the threshold 10.
+    expect(document.querySelector('dpl-paper-badge')!.shadowRoot!.querySelector('a[data-highlighted]')).not.toBeNull();
+    document.body.insertAdjacentHTML('beforeend', '<a href="https://arxiv.org/abs/2501.00042">older, known</a>');
+    await vi.waitFor(() => expect(badged()).toHaveLength(2));
+    expect(asked.mock.calls.map(([request]) => request)).toEqual([{ type: 'linkBadges', site: 'hackernews', ids: ['2501.00042'] }]);
+    controller.abort();
+  });
+
+  it('with the copy, a site turned off shows nothing and asks nothing; a site matching titles on every page still wakes the worker for its titles', async () => {
+    asked.mockImplementation(answer(true));
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { hackernews: false, scholar: true, x: true } } });
+    document.body.innerHTML = '<a href="https://arxiv.org/abs/2506.06276">paper</a>';
+    let controller = run('hackernews');
+    await frames();
+    expect(badged()).toEqual([]);
+    expect(asked).not.toHaveBeenCalled();
+    controller.abort();
+    // Scholar (byTitle 'with-badges'): badged from the copy, and one question with no id, which readies the title index.
+    controller = run('scholar');
+    await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
+    expect(asked.mock.calls.map(([request]) => request)).toEqual([{ type: 'linkBadges', site: 'scholar', ids: [] }]);
+    controller.abort();
+    // X (titles when seen): no question.
+    asked.mockClear();
+    controller = run('x');
+    await vi.waitFor(() => expect(badged()).toEqual(['https://arxiv.org/abs/2506.06276']));
+    await frames();
+    expect(asked).not.toHaveBeenCalled();
+    controller.abort();
   });
 
   it('a page badged on request names no site', async () => {

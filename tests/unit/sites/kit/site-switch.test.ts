@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseSettings, writeSettings } from '../../../../lib/shared/settings';
-import { liveLookupsOn, readSiteEnabled, readSiteSwitches, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
+import { highlightThresholdOf, liveLookupsOn, readSiteEnabled, readSiteSwitches, watchSiteEnabled } from '../../../../lib/sites/kit/site-switch';
 import { DEFAULT_SITE_SWITCHES, siteEnabled } from '../../../../lib/shared/sites';
 import { SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 
@@ -30,6 +30,20 @@ describe('siteEnabled', () => {
     fc.assert(
       fc.property(stored, (value) => {
         expect(liveLookupsOn(value)).toBe(parseSettings(value).liveLookups);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the highlight threshold exactly as parseSettings does, for anything stored', () => {
+    const stored = fc.oneof(
+      fc.anything(),
+      fc.record({ highlightThreshold: fc.anything() }, { requiredKeys: [] }),
+      fc.record({ highlightThreshold: fc.oneof(fc.integer({ min: -10, max: 100_010 }), fc.double(), fc.constantFrom(0, 100_000, 100_001, -1, 2.5, NaN, Infinity)) }),
+    );
+    fc.assert(
+      fc.property(stored, (value) => {
+        expect(highlightThresholdOf(value)).toBe(parseSettings(value).highlightThreshold);
       }),
       { numRuns: 500 },
     );

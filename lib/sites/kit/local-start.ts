@@ -1,0 +1,33 @@
+/**
+ * A badges-only site's first answer, read from local storage without a message: the site's switch and
+ * the highlight threshold from the settings (read raw: ./site-switch.ts), the newest papers' badges
+ * from their copy (lib/background/newest-copy.ts). So a page that names only those papers never wakes
+ * the background worker, and its first badges do not wait for it to start. Undefined when there is no
+ * copy (the background's index was dropped and not built again yet): the page asks the background, as
+ * before.
+ */
+import { browser } from 'wxt/browser';
+import type { LinkBadgesAnswer } from '../../shared/messages';
+import { siteEnabled, siteEntry, type SiteId } from '../../shared/sites';
+import { NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../shared/storage-keys';
+import { highlightThresholdOf } from './site-switch';
+
+export async function readLocalFirstAnswer(site: SiteId): Promise<LinkBadgesAnswer | undefined> {
+  try {
+    const [synced, local] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), browser.storage.local.get(NEWEST_BADGES_KEY)]);
+    const newest = local[NEWEST_BADGES_KEY];
+    if (typeof newest !== 'string' || !newest) return undefined;
+    const settings = synced[SETTINGS_KEY];
+    const enabled = siteEnabled(settings, site);
+    return {
+      enabled,
+      highlightThreshold: highlightThresholdOf(settings),
+      badges: [],
+      ...(enabled ? { newest } : {}),
+      ...(siteEntry(site).byTitle ? { byTitle: true as const } : {}),
+    };
+  } catch {
+    // Storage unreadable: the background answers.
+    return undefined;
+  }
+}
