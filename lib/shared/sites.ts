@@ -59,6 +59,13 @@ const SCHOLAR_HOSTS = /* @__PURE__ */ [
   'es', 'it', 'nl', 'ch', 'at', 'be', 'se', 'pl', 'pt', 'cz', 'ru', 'com.sg', 'co.il', 'com.tr', 'com.mx',
 ].map((tld) => `scholar.google.${tld}`);
 
+/**
+ * Which sites name papers by title (`SiteEntry.byTitle`), again apart from the list, so that a content
+ * script reads it (`siteByTitle`) without carrying the list (3 KB, 0.6 KB gzipped; see `defaultSwitch`):
+ * tests/unit/shared/sites.test.ts checks the two agree.
+ */
+const BY_TITLE = { scholar: 'with-badges', x: 'when-seen', openreview: 'with-badges', semanticscholar: 'with-badges' } as const;
+
 /** The sites whose scripts are in the manifest (`access: 'install'`). */
 const INSTALL_SITES = [
   {
@@ -197,6 +204,11 @@ export function optionalSites(): SiteEntry[] {
  */
 export function defaultSwitch(site: SiteId): boolean {
   return (INSTALL_SITES as readonly SiteEntry[]).find((entry) => entry.id === site)?.defaultOn ?? false;
+}
+
+/** Whether, and how, `site` names papers by title (`SiteEntry.byTitle`), as a content script reads it. */
+export function siteByTitle(site: SiteId): SiteEntry['byTitle'] {
+  return (BY_TITLE as Partial<Record<SiteId, SiteEntry['byTitle']>>)[site];
 }
 
 /** The `matches` of a manifest content script (entrypoints/<script>.content of a site with `access: 'install'`). */

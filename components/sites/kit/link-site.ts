@@ -9,7 +9,7 @@
  * (pages that keep loading), and every badge gone at once when the person turns the site off (back when turned on again).
  */
 import { sendRequest, type LinkBadgesAnswer, type PaperBadge } from '../../../lib/shared/messages';
-import { siteEntry, type SiteId } from '../../../lib/shared/sites';
+import { siteByTitle, type SiteId } from '../../../lib/shared/sites';
 import { readLocalFirstAnswer } from '../../../lib/sites/kit/local-start';
 import { watchAddedContent } from '../../../lib/sites/kit/added-content';
 import { domReady } from '../../../lib/sites/kit/dom-ready';
@@ -67,7 +67,7 @@ export async function runLinkSite(ctx: ScriptContext, options: LinkSiteOptions, 
     const local = site && (await readLocalFirstAnswer(site));
     if (!local) return ask();
     // A site that matches titles on every page: the worker readies its title index while the page is parsed.
-    if (local.enabled && siteEntry(site!).byTitle === 'with-badges') void askBadges([]).catch(report);
+    if (local.enabled && siteByTitle(site!) === 'with-badges') void askBadges([]).catch(report);
     return local;
   };
   const styles = new OverlayStyles(options.css);

@@ -8,7 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { LinkBadgesAnswer } from '../../shared/messages';
-import { siteEnabled, siteEntry, type SiteId } from '../../shared/sites';
+import { siteByTitle, siteEnabled, type SiteId } from '../../shared/sites';
 import { NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../shared/storage-keys';
 import { highlightThresholdOf } from './site-switch';
 
@@ -24,7 +24,7 @@ export async function readLocalFirstAnswer(site: SiteId): Promise<LinkBadgesAnsw
       highlightThreshold: highlightThresholdOf(settings),
       badges: [],
       ...(enabled ? { newest } : {}),
-      ...(siteEntry(site).byTitle ? { byTitle: true as const } : {}),
+      ...(siteByTitle(site) ? { byTitle: true as const } : {}),
     };
   } catch {
     // Storage unreadable: the background answers.

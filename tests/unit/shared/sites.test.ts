@@ -92,6 +92,12 @@ describe('the sites registry', () => {
     for (const id of SITE_IDS) expect(defaultSwitch(id), id).toBe(DEFAULT_SITE_SWITCHES[id]);
   });
 
+  it('tells content scripts which sites name papers by title exactly as the list says (they do not carry the list)', async () => {
+    const { SITES, siteByTitle } = await import('../../../lib/shared/sites');
+    for (const site of SITES as readonly SiteEntry[]) expect(siteByTitle(site.id as never), site.id).toBe(site.byTitle);
+    expect((SITES as readonly SiteEntry[]).filter((site) => site.byTitle).length).toBe(4);
+  });
+
   it('names each content script once, and throws for one it does not know', async () => {
     const { SITES, scriptMatches } = await import('../../../lib/shared/sites');
     const scripts = SITES.flatMap((site) => Object.keys(site.scripts));
