@@ -9,6 +9,7 @@ import { s2PaperUrl, semanticScholarPaper, semanticScholarSearch, type S2Paper }
 import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
 import { idsAsked, recordedRequests, recordRequests } from './support/worker-probes';
 import { waitForSync } from './support/sync';
+import { movedOn, watchLayoutShifts } from './support/layout-shifts';
 
 // Three days of five papers: every fixture title is different (the title index refuses shared titles).
 test.use({ grantedOrigins: originsOf('openreview', 'semanticscholar'), dailyPapers: { days: 3, perDay: 5 } });
@@ -26,12 +27,18 @@ test('OpenReview: the forum paper badged by its title, nothing sent; off and it 
 
   const page = await context.newPage();
   const errors = collectPageErrors(page);
+  await watchLayoutShifts(page);
   await page.goto('https://openreview.net/forum?id=FxForum001');
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([`https://huggingface.co/papers/${a!.id}`]);
   expect(await page.evaluate(() => document.querySelector('dpl-paper-badge')?.parentElement?.matches('h2.citation_title'))).toBe(true);
-  // Whether to show badges, then the title the page shows, matched in the background, which answers its
-  // paper's badge (a year of badges or titles is never sent to the tab).
-  expect(await recordedRequests(background)).toEqual([{ type: 'linkBadges', site: 'openreview', ids: [], newest: true }, { type: 'matchTitles', site: 'openreview', titles: [a!.title] }]);
+  // The badge comes after the title is shown (matched in the background, a round trip), at the end of its line: nothing moves.
+  await page.waitForTimeout(300);
+  expect(await movedOn(page)).toEqual([]);
+  // Whether to show badges (asked, or read from the newest badges' copy: then the same question, without
+  // `newest`, readies the worker's title index), then the title the page shows, matched in the
+  // background, which answers its paper's badge (a year of badges or titles is never sent to the tab).
+  const requests = (await recordedRequests(background)).map(({ newest: _, ...request }) => request);
+  expect(requests).toEqual([{ type: 'linkBadges', site: 'openreview', ids: [] }, { type: 'matchTitles', site: 'openreview', titles: [a!.title] }]);
   expect(server.log.filter((r) => r.host === 'huggingface.co').length).toBe(hfBefore);
 
   await switchSite(context, extensionId, 'OpenReview', false);

@@ -8,6 +8,7 @@ import { scholarResultsPage, type ScholarResult } from '../fixtures/scholar/resu
 import { collectPageErrors, expect, originsOf, registeredScripts, siteBadges, switchSite, test } from './support/sites';
 import { idsAsked, recordedRequests, recordRequests } from './support/worker-probes';
 import { waitForSync } from './support/sync';
+import { movedOn, watchLayoutShifts } from './support/layout-shifts';
 
 test.use({ grantedOrigins: originsOf('scholar'), dailyPapers: { days: 3, perDay: 5 } });
 
@@ -34,11 +35,15 @@ test('Google Scholar: results badged by arXiv link and by title, from the local 
 
   const page = await context.newPage();
   const errors = collectPageErrors(page);
+  await watchLayoutShifts(page);
   await page.goto('https://scholar.google.com/scholar?hl=en&q=flows');
   await expect.poll(() => siteBadges(page).then((all) => all.map((x) => x.href))).toEqual([a, b, c, d].map((p) => `https://huggingface.co/papers/${p!.id}`));
   // Each badge follows its result's title (inside h3.gs_rt), one per result.
   expect(await page.evaluate(() => [...document.querySelectorAll('dpl-paper-badge')].every((host) => host.parentElement?.matches('h3.gs_rt')))).toBe(true);
   expect((await siteBadges(page))[0]!.text).toContain(`▲ ${a!.upvotes}`);
+  // The badges come after the results are shown (the titles' after a round trip), at the end of their title lines: nothing moves.
+  await page.waitForTimeout(300);
+  expect(await movedOn(page)).toEqual([]);
 
   // Whether to show badges, answered with the newest papers' badges (the results' arXiv ids are among
   // them: no id is asked about), then the titles of the results without an arXiv link, in one message.
