@@ -211,12 +211,16 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
   // HN, 500 links: DOMContentLoaded → 500th badge; the first load warms the worker.
   await page.addInitScript(
     ({ badge, expected }) => {
-      const times: { dcl?: number; all?: number; first?: number; paint?: number } = {};
+      const times: { dcl?: number; all?: number; first?: number; paint?: number; shifted: number } = { shifted: 0 };
       (window as unknown as { __benchTimes: typeof times }).__benchTimes = times;
       document.addEventListener('DOMContentLoaded', () => (times.dcl = performance.now()));
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) if (entry.name === 'first-contentful-paint') times.paint = entry.startTime;
       }).observe({ type: 'paint', buffered: true });
+      // What moved (the Layout Instability API's score, summed): a badge put in after its comment was painted moves the comment's text.
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number })[]) times.shifted += entry.value;
+      }).observe({ type: 'layout-shift', buffered: true });
       new MutationObserver(() => {
         const count = document.querySelectorAll(badge).length;
         if (times.first === undefined && count > 0) times.first = performance.now();
@@ -225,7 +229,7 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
     },
     { badge: BADGE, expected: 500 },
   );
-  const hnTimes = () => page.evaluate(() => (window as unknown as { __benchTimes: { dcl?: number; all?: number; first?: number; paint?: number } }).__benchTimes);
+  const hnTimes = () => page.evaluate(() => (window as unknown as { __benchTimes: { dcl?: number; all?: number; first?: number; paint?: number; shifted: number } }).__benchTimes);
   await page.goto('https://news.ycombinator.com/news');
   await expect.poll(async () => (await hnTimes()).all, { timeout: 10_000 }).toBeDefined();
   const hn: number[] = [];
@@ -247,6 +251,7 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
   // the first answer get their badges after it, and move what follows them).
   const cold = { copy: [] as number[], asked: [] as number[] };
   const coldThread = { copy: [] as number[], asked: [] as number[] };
+  const coldShift = { copy: [] as number[], asked: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
     for (const withCopy of [true, false]) {
       for (const url of [HN, THREAD]) {
@@ -262,6 +267,9 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
           await expect.poll(async () => { const t = await hnTimes(); return t.first !== undefined && t.paint !== undefined; }, { timeout: 10_000 }).toBe(true);
           const t = await hnTimes();
           (withCopy ? coldThread.copy : coldThread.asked).push(t.first! - t.paint!);
+          await page.waitForLoadState('load');
+          await page.waitForTimeout(200);
+          (withCopy ? coldShift.copy : coldShift.asked).push((await hnTimes()).shifted);
         }
         await cdp.detach();
       }
@@ -329,6 +337,12 @@ test('sites figures: an endless X timeline, a Hacker News page with 500 paper li
       value: median(coldThread.copy),
       unit: `ms / ${median(coldThread.asked).toFixed(1)} ms (runs: ${coldThread.copy.map((ms) => ms.toFixed(0)).join(', ')} / ${coldThread.asked.map((ms) => ms.toFixed(0)).join(', ')})`,
       runs: coldThread.copy,
+    },
+    {
+      measure: '… the same visits: layout shift score (what moved, summed per visit), the newest badges\' copy / asked of the worker',
+      value: median(coldShift.copy),
+      unit: `/ ${median(coldShift.asked).toFixed(4)} (visits that moved: ${coldShift.copy.filter((x) => x > 0).length} / ${coldShift.asked.filter((x) => x > 0).length} of ${RUNS}; max ${Math.max(...coldShift.copy).toFixed(4)} / ${Math.max(...coldShift.asked).toFixed(4)})`,
+      runs: coldShift.copy,
     },
     {
       measure: `Hacker News page with 500 paper links: main-thread CPU, site on more than off (${CPU_VISITS} traced visits each; off ${median(hnCpu.off).toFixed(0)} ms)`,
