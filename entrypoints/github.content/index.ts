@@ -6,6 +6,8 @@ import { GithubOverlay } from '../../lib/sites/github/overlay';
 import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
 import { sendRequest } from '../../lib/shared/messages';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/sites/kit/site-switch';
+import { readNewestCopy } from '../../lib/sites/kit/local-start';
+import { NewestBadges } from '../../lib/shared/badge-index';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/github/overlay.css?inline';
 import { scriptMatches } from '../../lib/shared/sites';
@@ -28,6 +30,9 @@ export default defineContentScript({
       // The switch's position comes with the first question's answer (the background reads it anyway):
       // a page that asks at once learns it from there, in one round trip; other pages read it from storage.
       const askIds = (ids: string[]) => sendRequest({ type: 'linkBadges', site: 'github', ids });
+      // The newest papers' badges, from their local copy: a link to one of them is badged without a question.
+      let newest: NewestBadges | undefined;
+      const newestRead = readNewestCopy().then((text) => void (newest = text ? new NewestBadges(text) : undefined));
       const ready = () => askIds([]);
       const early = new AbortController();
       ctx.signal.addEventListener('abort', () => early.abort());
@@ -43,6 +48,7 @@ export default defineContentScript({
         doc: document,
         location: () => location.href,
         lookups: {
+          known: (id) => newest?.get(id) ?? undefined,
           indexed: async (ids) => (await askIds(ids)).badges,
           papers: async (ids, live) => (await sendRequest({ type: 'lookupPapers', ids, live })).papers,
           papersForRepo: async (repo) => (await sendRequest({ type: 'papersForRepo', repo })).papers,
@@ -61,6 +67,7 @@ export default defineContentScript({
       const follow = (enabled: boolean) => (enabled ? overlay.start() : overlay.stop());
       watchSiteEnabled('github', (enabled) => ((switched = true), early.abort(), follow(enabled)), ctx.signal);
       const enabled = await enabledAsked;
+      await newestRead;
       await domReady(document);
       if (!ctx.isInvalid && !switched) follow(enabled);
     } catch (error) {

@@ -3,6 +3,7 @@
  * with links written every way people write them; comments that load late; a README with 100 links,
  * annotated from one message.
  */
+import type { browser } from 'wxt/browser';
 import { issuePage, pullPage } from '../fixtures/github/conversation-pages';
 import { link, linkList, paperUrl, paragraph, PAPER_LINK_KINDS } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
@@ -18,6 +19,8 @@ import {
 import type { FixturePaper } from './support/fixture-papers';
 import { waitForSync } from './support/sync';
 import { linkBadges, recordRequests, recordedLinkRequests, recordedRequests } from './support/worker-probes';
+
+declare const chrome: typeof browser;
 
 const TRACKER = { owner: 'octo-org', name: 'tracker' };
 
@@ -135,5 +138,38 @@ test('a README with 100 arXiv links is annotated from one message', async ({ ser
   expect(requests.filter((r) => r.type === 'linkBadges')).toEqual([linkBadges('github'), linkBadges('github', hundred.map((p) => p.id))]);
   expect(requests.filter((r) => r.type === 'lookupPapers')).toEqual([]);
   expect(server.hfCalls().filter((c) => c.startsWith('/api/papers/'))).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test("with the newest papers' badges copied to local storage, an issue's links to them are badged without a question; an older id is still asked about", async ({ server, papers, context, background, extensionId }) => {
+  await waitForSync(background);
+  const cited = olderPapers(papers, server.data.today).slice(0, 3);
+  const issue = (number: number) =>
+    issuePage({
+      repository: TRACKER,
+      number,
+      title: 'Newest papers',
+      body: { author: 'octocat', body: paragraph(`${cited.map((paper) => link(paperUrl(paper.id, 'abs'), paper.id)).join(', ')} and ${link('https://arxiv.org/abs/2501.00077', 'an older one')}.`) },
+      comments: [],
+    });
+  server.pages.set('github.com/octo-org/tracker/issues/1', issue(1));
+  server.pages.set('github.com/octo-org/tracker/issues/2', issue(2));
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  // The first page asks (no copy yet: nothing had asked for the index since the sync); the background writes the copy.
+  await page.goto('https://github.com/octo-org/tracker/issues/1');
+  await expect.poll(() => badgeState(page).then((s) => s.inline.filter((b) => b.hf).length)).toBe(3);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect.poll(() => options.evaluate(async () => Boolean((await chrome.storage.local.get('newestBadges')).newestBadges))).toBe(true);
+
+  // The next page: the three badged from the copy; only the older id asked about (and looked up: the badge index lacks it).
+  await recordRequests(background);
+  await page.goto('https://github.com/octo-org/tracker/issues/2');
+  await expect.poll(() => badgeState(page).then((s) => s.inline)).toEqual(expectedInline(await markdownLinks(page), papers));
+  expect((await badgeState(page)).inline.filter((b) => b.hf).length).toBe(3);
+  const requests = await recordedLinkRequests(background);
+  expect(requests.filter((r) => r.type === 'linkBadges' && r.ids?.length)).toEqual([linkBadges('github', ['2501.00077'])]);
+  expect(requests.filter((r) => r.type === 'lookupPapers').map((r) => r.ids)).toEqual([['2501.00077']]);
   expect(errors).toEqual([]);
 });

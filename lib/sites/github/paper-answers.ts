@@ -4,14 +4,20 @@
  * KEYS_PER_PAGE_MAX ids, a "none" held for NONE_FOR_MS): first the background's badge index of the
  * retention window (`linkBadges`: local only; no page is sent the whole index); the ids it does not
  * hold (or all of them, when that ask fails) then the local database, live only within the view's
- * budget (`lookupPapers`). A badge the index holds is shown at once, not after the database's answer
+ * budget (`lookupPapers`). A badge of the newest papers' copy is known before either (`known`: no
+ * message). A badge the index holds is shown at once, not after the database's answer
  * for the others, which may have gone to HF.
  */
 import { MAX_LIVE_LOOKUPS, type PaperBadge, type PaperOverview } from '../../shared/messages';
 import { PAPER_ID_LIMITS, RemoteAnswers } from '../kit/remote-answers';
 
-/** The background's answers (one message each). */
+/** The background's answers (one message each), and those the page holds. */
 export interface PaperLookups {
+  /**
+   * A badge known in the page without a message (the newest papers' copy, lib/background/newest-copy.ts):
+   * the same the badge index would answer; undefined when the page cannot tell (then it is asked).
+   */
+  known?(id: string): PaperBadge | undefined;
   /** The badge of each id in the background's badge index, in order; null where it holds none. */
   indexed(ids: string[]): Promise<readonly (PaperBadge | null)[]>;
   papers(ids: string[], live: boolean): Promise<Record<string, PaperOverview>>;
@@ -24,7 +30,7 @@ export class PaperAnswers {
   private liveBudget = MAX_LIVE_LOOKUPS;
 
   constructor(
-    lookups: PaperLookups,
+    private readonly lookups: PaperLookups,
     /** Answers naming a paper came. */
     arrived: () => void,
     /** The page view was left: nothing more is asked. */
@@ -59,6 +65,8 @@ export class PaperAnswers {
 
   /** The badge of `id`: null when there is none, undefined while that is not known yet (then it is asked). */
   get(id: string): PaperBadge | null | undefined {
+    const known = this.lookups.known?.(id);
+    if (known) return known;
     const badge = this.index.get(id);
     return badge === null ? this.database.get(id) : badge;
   }

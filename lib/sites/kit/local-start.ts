@@ -12,11 +12,20 @@ import { siteByTitle, siteEnabled, type SiteId } from '../../shared/sites';
 import { NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../shared/storage-keys';
 import { highlightThresholdOf } from './site-switch';
 
+/** The newest badges' copy alone (GitHub's pages: a badge it holds spares the question); undefined without one. */
+export async function readNewestCopy(): Promise<string | undefined> {
+  try {
+    const newest = (await browser.storage.local.get(NEWEST_BADGES_KEY))[NEWEST_BADGES_KEY];
+    return typeof newest === 'string' && newest ? newest : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function readLocalFirstAnswer(site: SiteId): Promise<LinkBadgesAnswer | undefined> {
   try {
-    const [synced, local] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), browser.storage.local.get(NEWEST_BADGES_KEY)]);
-    const newest = local[NEWEST_BADGES_KEY];
-    if (typeof newest !== 'string' || !newest) return undefined;
+    const [synced, newest] = await Promise.all([browser.storage.sync.get(SETTINGS_KEY), readNewestCopy()]);
+    if (!newest) return undefined;
     const settings = synced[SETTINGS_KEY];
     const enabled = siteEnabled(settings, site);
     return {

@@ -69,6 +69,22 @@ describe('PageView: badges after paper links', () => {
     expect(fake.indexCalls).toHaveLength(1);
   });
 
+  it("badges the links to the newest papers' copy in the first pass, without a question; the others are asked about as before", async () => {
+    const newest = ids(10);
+    const older = ids(3, 500);
+    const doc = parse(`<!DOCTYPE html><html><head></head><body>${markdownWithLinks([...newest, ...older])}</body></html>`);
+    const fake = fakeLookups([]);
+    older.forEach((id, i) => fake.index.set(id, { id, upvotes: i }));
+    const copy = new Map(newest.map((id, i) => [id, { id, upvotes: 100 + i }]));
+    const view = new PageView({ doc, location: () => 'https://github.com/octocat/hello', lookups: { ...fake.lookups, known: (id) => copy.get(id) }, ui: fakeUi(doc), changed: vi.fn() });
+    view.reconcile();
+    expect(badgesByLink(doc).filter(([, badge]) => badge !== null).map(([, badge]) => badge)).toEqual(newest);
+    await settle();
+    expect(fake.indexCalls).toEqual([older]);
+    view.reconcile();
+    expect(doc.querySelectorAll('dpl-paper-badge')).toHaveLength(13);
+  });
+
   it('a page with more ids than a message holds asks about the rest in the next message, once the first is answered', async () => {
     const many = ids(MAX_LINK_BADGE_IDS + 3);
     const { doc, fake, view } = setup(markdownWithLinks(many), []);
