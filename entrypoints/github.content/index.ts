@@ -31,17 +31,20 @@ export default defineContentScript({
       // a page that asks at once learns it from there, in one round trip; other pages read it from storage.
       const askIds = (ids: string[]) => sendRequest({ type: 'linkBadges', site: 'github', ids });
       // The newest papers' badges, from their local copy: a link to one of them is badged without a question.
+      // Read by the pages that ask (below), not by every GitHub page.
       let newest: NewestBadges | undefined;
-      const newestRead = readNewestCopy().then((text) => void (newest = text ? new NewestBadges(text) : undefined));
+      let newestRead: Promise<void> | undefined;
+      const readNewest = () => (newestRead ??= readNewestCopy().then((text) => void (newest = text ? new NewestBadges(text) : undefined)));
       const ready = () => askIds([]);
       const early = new AbortController();
       ctx.signal.addEventListener('abort', () => early.abort());
       let enabledAsked: Promise<boolean>;
       if (isMarkdownPageUrl(location.href)) {
+        void readNewest();
         enabledAsked = ready().then((answer) => answer.enabled, () => readSiteEnabled('github'));
       } else {
         enabledAsked = readSiteEnabled('github');
-        const askEarly = (enabled: boolean) => void (enabled && !early.signal.aborted && ready().catch(report));
+        const askEarly = (enabled: boolean) => void (enabled && !early.signal.aborted && (readNewest(), ready().catch(report)));
         watchForFirstPaperLink(document, () => void enabledAsked.then(askEarly, report), early.signal);
       }
       const overlay = new GithubOverlay({
