@@ -3,8 +3,9 @@ import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createBadgeUi } from '../../components/sites/github/badge-ui';
 import { githubColorScheme } from '../../lib/sites/github/color-mode';
 import { GithubOverlay } from '../../lib/sites/github/overlay';
-import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
-import { sendRequest } from '../../lib/shared/messages';
+import { AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
+import { sendRequest, type RepoPaper } from '../../lib/shared/messages';
+import { parseGithubRepo } from '../../lib/shared/safe-url';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/sites/kit/site-switch';
 import { readNewestCopy } from '../../lib/sites/kit/local-start';
 import { NewestBadges } from '../../lib/shared/badge-index';
@@ -19,8 +20,8 @@ export default defineContentScript({
   matches: scriptMatches('github'),
   // At document_start, so that the worker has the badge index ready (local data only) by the time a
   // page asks about its ids at DOMContentLoaded: a repository page that renders Markdown tells it at
-  // once, any other page once a paper link is parsed (lib/sites/github/paper-page.ts); pages without
-  // one never send a message.
+  // once, any other page once a paper link is parsed (lib/sites/github/paper-page.ts); and so that a
+  // repository page's papers are asked by its URL while the page is parsed. Other pages never send a message.
   runAt: 'document_start',
   // The stylesheet goes to the badges' shadow roots (one shared sheet): nothing is injected into GitHub's page.
   cssInjectionMode: 'manual',
@@ -38,12 +39,19 @@ export default defineContentScript({
       const ready = () => askIds([]);
       const early = new AbortController();
       ctx.signal.addEventListener('abort', () => early.abort());
+      // A repository page's papers (its About box or header card), asked as the page starts, by its URL.
+      const askRepo = async (repo: string) => (await sendRequest({ type: 'papersForRepo', repo })).papers;
+      const repoAhead = new AnswerAhead<RepoPaper[]>();
+      early.signal.addEventListener('abort', () => repoAhead.drop());
+      const repoKey = parseGithubRepo(location.href)?.key;
       let enabledAsked: Promise<boolean>;
       if (isMarkdownPageUrl(location.href)) {
         void readNewest();
         enabledAsked = ready().then((answer) => answer.enabled, () => readSiteEnabled('github'));
+        if (repoKey) repoAhead.ask(repoKey, askRepo);
       } else {
         enabledAsked = readSiteEnabled('github');
+        if (repoKey) void enabledAsked.then((enabled) => enabled && !early.signal.aborted && repoAhead.ask(repoKey, askRepo), report);
         const askEarly = (enabled: boolean) => void (enabled && !early.signal.aborted && (readNewest(), ready().catch(report)));
         watchForFirstPaperLink(document, () => void enabledAsked.then(askEarly, report), early.signal);
       }
@@ -54,7 +62,7 @@ export default defineContentScript({
           known: (id) => newest?.get(id) ?? undefined,
           indexed: async (ids) => (await askIds(ids)).badges,
           papers: async (ids, live) => (await sendRequest({ type: 'lookupPapers', ids, live })).papers,
-          papersForRepo: async (repo) => (await sendRequest({ type: 'papersForRepo', repo })).papers,
+          papersForRepo: async (repo) => (await repoAhead.take(repo)) ?? askRepo(repo),
         },
         ui: createBadgeUi({
           doc: document,

@@ -149,6 +149,40 @@ test('GitHub’s 2026 home page (React code view, hashed class names, no .Border
   expect(errors).toEqual([]);
 });
 
+test('a repository page asks for its papers as it starts, by its URL, not once it is parsed: the card waits for no round trip after it', async ({ server, context, background, extensionId }) => {
+  const html = repoPage2026({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
+  server.pages.set(`github.com/${PAPER_REPO}`, html);
+  // The page stops coming inside its About box for 1.5 s, as a slow connection or a big page would.
+  server.pausedPages.set(`github.com/${PAPER_REPO}`, { at: html.lastIndexOf('Code for a paper</p>') + 'Code for a paper</p>'.length, ms: 1_500 });
+  // A repository page that renders no Markdown (its Actions) asks too, once the switch is read.
+  server.pages.set(`github.com/${PAPER_REPO}/actions`, repoTreePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, path: 'actions' }));
+  await recordRequests(background);
+  const repoAsks = async () => (await recordedRequests(background)).filter((r) => r.type === 'papersForRepo').map((r) => r.repo);
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(`https://github.com/${PAPER_REPO}`, { waitUntil: 'commit' });
+  await expect.poll(repoAsks, { timeout: 1_000 }).toEqual([PAPER_REPO]);
+  // Asked while the page was still coming: the build before asked at DOMContentLoaded.
+  expect(await page.evaluate(() => document.readyState)).toBe('loading');
+  await expect(page.getByTestId('dpl-repo-papers')).toHaveCount(1);
+  expect((await badgeState(page)).repo.map((r) => [r.place, r.ids.length])).toEqual([['about', 3]]);
+  // The page view took that answer: one question for the page.
+  expect(await repoAsks()).toEqual([PAPER_REPO]);
+
+  await page.goto(`https://github.com/${PAPER_REPO}/actions`);
+  await expect.poll(() => badgeState(page).then((s) => s.repo.map((r) => [r.place, r.ids.length]))).toEqual([['repo-title-component', 3]]);
+  expect(await repoAsks()).toEqual([PAPER_REPO, PAPER_REPO]);
+
+  // With GitHub turned off, that page asks nothing.
+  await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
+  await page.reload();
+  await page.waitForTimeout(500);
+  expect(await badgeState(page)).toEqual({ inline: [], broken: 0, repo: [] });
+  expect(await repoAsks()).toEqual([PAPER_REPO, PAPER_REPO]);
+  expect(errors).toEqual([]);
+});
+
 test('other pages of the repository carry the papers in the header; unrelated pages show nothing', async ({ todays, server, context, background }) => {
   await recordRequests(background);
   // The URL written in another case, deep in the tree.

@@ -67,8 +67,10 @@ export class PageView {
   reconcile(): void {
     if (this.closed) return;
     this.sweepStrays();
-    this.reconcileLinks();
+    // The repository's question goes first: the links' badges the newest papers' copy knows are put in at
+    // once, and the card's answer need not wait for that work.
     this.reconcileRepo();
+    this.reconcileLinks();
   }
 
   /** The navigation moved on: late answers are dropped, and every badge of this view leaves the page. */

@@ -38,3 +38,30 @@ export function watchForFirstPaperLink(doc: Document, found: () => void, signal:
   };
   watchParsedPaperLinks(doc, once, first.signal, MARKDOWN_PAPER_LINK);
 }
+
+/**
+ * One answer asked ahead of the page view that will want it: a repository page asks for its papers as
+ * it starts, by its URL, so the answer is there when the page view asks at DOMContentLoaded (it waited
+ * for the worker to start and read its database, 25–40 ms, after the page was parsed). Taken once, and
+ * only by the same key (the page view's repository is read from the page: an URL the page says is no
+ * repository leaves it untaken); a failed answer is asked again by the taker.
+ */
+export class AnswerAhead<T> {
+  private pending: { key: string; answer: Promise<T | undefined> } | undefined;
+
+  ask(key: string, ask: (key: string) => Promise<T>): void {
+    this.pending = { key, answer: ask(key).catch(() => undefined) };
+  }
+
+  /** The answer asked for `key`, if it was; nothing is left for a later taker either way. */
+  take(key: string): Promise<T | undefined> | undefined {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending?.key === key ? pending.answer : undefined;
+  }
+
+  /** Forgets what was asked (the site switched: an answer given while it was off is empty). */
+  drop(): void {
+    this.pending = undefined;
+  }
+}

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { isMarkdownPageUrl, watchForFirstPaperLink } from '../../../../lib/sites/github/paper-page';
+import { AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink } from '../../../../lib/sites/github/paper-page';
 import { PARSED_LINKS_EVERY_MS } from '../../../../lib/sites/kit/paper-links';
 
 // Past the parse-time watcher's next read of the page's links.
@@ -111,5 +111,38 @@ describe('watchForFirstPaperLink', () => {
     doc.body.innerHTML = '<article class="markdown-body"><a href="https://arxiv.org/abs/2506.06276">x</a></article>';
     await flush();
     expect(found).not.toHaveBeenCalled();
+  });
+});
+
+describe('AnswerAhead', () => {
+  it('gives the answer asked ahead to the first taker of the same key, once', async () => {
+    const ask = vi.fn(async (key: string) => [`${key}: papers`]);
+    const ahead = new AnswerAhead<string[]>();
+    ahead.ask('owner/repo', ask);
+    expect(ask).toHaveBeenCalledWith('owner/repo');
+    await expect(ahead.take('owner/repo')).resolves.toEqual(['owner/repo: papers']);
+    expect(ahead.take('owner/repo')).toBeUndefined();
+  });
+
+  it('leaves nothing for a taker of another key, nor for any later one', () => {
+    const ahead = new AnswerAhead<string[]>();
+    ahead.ask('owner/repo', async () => ['a']);
+    expect(ahead.take('apps/some-app')).toBeUndefined();
+    expect(ahead.take('owner/repo')).toBeUndefined();
+  });
+
+  it('answers undefined when the answer failed, so the taker asks again; nothing is thrown', async () => {
+    const ahead = new AnswerAhead<string[]>();
+    ahead.ask('owner/repo', async () => {
+      throw new Error('the worker is gone');
+    });
+    await expect(ahead.take('owner/repo')).resolves.toBeUndefined();
+  });
+
+  it('forgets what was asked when dropped', () => {
+    const ahead = new AnswerAhead<string[]>();
+    ahead.ask('owner/repo', async () => []);
+    ahead.drop();
+    expect(ahead.take('owner/repo')).toBeUndefined();
   });
 });
