@@ -4,7 +4,7 @@
  *   about papers it took (the issue's target: one round trip: its ids asked of the background's badge
  *   index at DOMContentLoaded, after a question at document_start that readies the worker);
  * - the same README reached by a Turbo visit: from `turbo:render` to the 100th badge;
- * - a repository's papers: from DOMContentLoaded to the About card; on a home page that arrives in parts
+ * - a repository's papers: from DOMContentLoaded to the About card, the worker running or stopped; on a home page that arrives in parts
  *   (GitHub's 2026 markup, a pause inside the About box), from the box's end being parsed to the card,
  *   and whether anything on the page moved (layout shifts, a window tall enough to show the whole sidebar);
  * - the size of the GitHub content script, which every github.com page loads.
@@ -19,7 +19,7 @@ import { repoPage2026 } from '../fixtures/github/repo-page-2026';
 import { expect, nav, PAPER_REPO, test } from '../e2e/support/github';
 import { todaysPapers } from '../e2e/support/fixture-papers';
 import { waitForSync } from '../e2e/support/sync';
-import { recordedRequests, recordRequests } from '../e2e/support/worker-probes';
+import { recordedRequests, recordRequests, stopWorker } from '../e2e/support/worker-probes';
 import { median, recordFigures } from './support/figures';
 
 const RUNS = 7;
@@ -70,7 +70,7 @@ function installProbe(expected: number) {
   }).observe(document, { childList: true, subtree: true });
 }
 
-test('GitHub overlay figures', async ({ server, papers, context, background }) => {
+test('GitHub overlay figures', async ({ server, papers, context, background, extensionId }) => {
   test.setTimeout(300_000);
   await waitForSync(background);
   const older = [...papers.values()].filter((p) => p.date < server.data.today).slice(0, 100);
@@ -118,6 +118,16 @@ test('GitHub overlay figures', async ({ server, papers, context, background }) =
     const t = await times();
     repoCard.push(t.repoCard! - t.dcl!);
   }
+  // The same with the worker stopped (MV3 stops it after 30 s idle): the page's question starts it.
+  const repoCardCold: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { cdp } = await stopWorker(page, extensionId);
+    await page.goto(`https://github.com/${PAPER_REPO}`);
+    await expect.poll(async () => (await times()).repoCard).toBeDefined();
+    const t = await times();
+    repoCardCold.push(t.repoCard! - t.dcl!);
+    await cdp.detach();
+  }
 
   // GitHub's 2026 home page, in two parts: up to the middle of its About box, 200 ms, the rest.
   const html = repoPage2026({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
@@ -134,6 +144,15 @@ test('GitHub overlay figures', async ({ server, papers, context, background }) =
     inParts.push(t.repoCard! - t.aboutWhole!);
     shifted.push(t.shifted);
   }
+  const inPartsCold: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const { cdp } = await stopWorker(page, extensionId);
+    await page.goto(`https://github.com/${PAPER_REPO}`);
+    await expect.poll(async () => (await times()).repoCard).toBeDefined();
+    const t = await times();
+    inPartsCold.push(t.repoCard! - t.aboutWhole!);
+    await cdp.detach();
+  }
 
   const scriptKb = statSync(join(EXTENSION_DIR, 'content-scripts', 'github.js')).size / 1024;
   const perLoad = lookups.length / RUNS;
@@ -143,7 +162,9 @@ test('GitHub overlay figures', async ({ server, papers, context, background }) =
     { measure: 'Turbo visit to that README: turbo:render → first badge (all 100 come in one reconcile)', value: median(softNavFirst), unit: 'ms', runs: softNavFirst },
     { measure: 'Turbo visit to that README: turbo:render → 100th badge', value: median(softNav), unit: 'ms', runs: softNav },
     { measure: 'repository page: DOMContentLoaded → papers in the About box', value: median(repoCard), unit: 'ms', runs: repoCard },
+    { measure: '… the worker stopped: DOMContentLoaded → papers in the About box', value: median(repoCardCold), unit: 'ms', runs: repoCardCold },
     { measure: 'home page in parts (2026 markup, 200 ms inside the About box): the box’s end parsed → papers in it', value: median(inParts), unit: 'ms', runs: inParts },
+    { measure: '… the worker stopped: the box’s end parsed → papers in it', value: median(inPartsCold), unit: 'ms', runs: inPartsCold },
     { measure: '… layout shifts on the page, most in one visit (the card comes after the box is shown: README, "GitHub")', value: Math.max(...shifted), unit: 'shifts', runs: shifted },
     { measure: 'GitHub content script size', value: scriptKb, unit: 'KiB' },
   ]);
