@@ -1,7 +1,7 @@
 /**
  * Listings, catchup and search results: a badge on every paper HF knows, highlight, and sort by upvotes
  * (components/sites/arxiv/listing-site.ts). The badges of the papers the URL says the page can show are
- * asked for at document_start, and go in at DOMContentLoaded, in the same task.
+ * asked for at document_start; the first screens' go in as they are parsed, the rest after the page's load.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
@@ -18,7 +18,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     // Asked now, while the page is still loading, before its ids are known: the answer is here while the
-    // page is parsed (the toolbar goes in then) and the badges go in at DOMContentLoaded, in the same task.
+    // page is parsed (the toolbar and the first screens' badges go in then), the rest once it is read.
     const answer = sendRequest({ type: 'badgeIndex', site: 'arxiv', span: listingSpan(location.href) });
     // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
     // never waits for the answer, and its failure is not an error then).

@@ -4,7 +4,9 @@
  *
  * At document_start the page asks for the badges of the papers its URL says it can show (a month list's
  * month, the newest months for /new; ../../../lib/sites/arxiv/listing-span.ts), so that answer is here
- * when the page is parsed and those badges go in at DOMContentLoaded, in the same task. Its other ids (a
+ * when the page is parsed and those badges go in then (the first screens') or once it is read: at
+ * DOMContentLoaded, or after the page's load event when the first screens' badges went in as they were
+ * parsed (that work held the load event back). Its other ids (a
  * /new page's replacements of older papers) are asked about then, in one message per 500, as every other
  * site asks (local only, never sent on); their badges go in when the answer comes, and the toolbar's
  * counts follow. Search results, whose URL names no span, ask about their ids as the page is parsed.
@@ -32,7 +34,7 @@ import { isSearchPage, readSearchPage, searchToolbarPlace } from '../../../lib/s
 import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import { HostThemes, watchPageTheme } from '../../../lib/sites/kit/page-theme';
-import { domReady } from '../../../lib/sites/kit/dom-ready';
+import { afterPageLoad, domReady } from '../../../lib/sites/kit/dom-ready';
 import { showNearViewport, type NearViewportHandle } from '../../../lib/sites/kit/near-viewport';
 import { LinkAnswers } from '../../../lib/sites/kit/remote-answers';
 import { addHostStyle, createRenderTarget, createShadowHost, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, type ShadowHost } from '../../../lib/sites/kit/shadow-host';
@@ -41,6 +43,13 @@ import { sendRequest, type BadgeIndexAnswer, type PaperBadge } from '../../../li
 
 /** Our elements on a listing: an earlier run's are removed before ours go in. */
 export const LISTING_TAGS = [OVERLAY_TAGS.badge, OVERLAY_TAGS.toolbar];
+
+/**
+ * A listing whose first screens were badged as they were parsed reads the rest after the page's load
+ * event, or this long after DOMContentLoaded when the load is slower (arXiv's pages load scripts and
+ * fonts): entries past the first screens are at least two screens down.
+ */
+export const REST_AFTER_LOAD_CAP_MS = 500;
 
 /** The page: its document and its URL. */
 export interface ListingPage {
@@ -54,7 +63,8 @@ export type ListingContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' |
 /**
  * Badges the listing, given the answer asked for at document_start, what removes an earlier run's
  * elements, and the stylesheets of the badges, their overlay and the toolbar: the toolbar and the first
- * screens' badges while the page is parsed (`whileParsed`), the rest once it is.
+ * screens' badges while the page is parsed (`whileParsed`), the rest once it is (after its load event
+ * when the first screens are in: `afterPageLoad`).
  */
 export async function showListingBadges(
   ctx: ListingContext,
@@ -83,10 +93,15 @@ export async function showListingBadges(
   if (search) watchParsedPaperLinks(doc, (id) => void badges.get(id), ctx.signal, SEARCH_PAGE.abstractLink);
   const parsed = search ? undefined : whileParsed(doc, href, answer, overlayOf, ctx.signal);
   await domReady(doc);
-  parsed?.stop();
+  const firstScreensIn = parsed?.stop() ?? false;
   if (ctx.isInvalid) return;
   // What an earlier run left goes first: never two badges (a page still parsed when this run began has none).
   removeEarlierRun();
+  // The first screens' badges went in as they were parsed: the rest (every entry read, the badges of
+  // those further down, the toolbar's counts) waits for the page's load event, which it held back by
+  // ~15 ms on a 2000-entry listing (read and looked up in the DOMContentLoaded task).
+  if (firstScreensIn) await afterPageLoad(doc, REST_AFTER_LOAD_CAP_MS);
+  if (ctx.isInvalid) return;
   const entries = (search ? readSearchPage : readListingPage)(doc, href);
   // Old-style ids have no HF page.
   const papers = entries.filter((entry) => entry.arxivId.style === 'new');
@@ -125,7 +140,7 @@ export async function showListingBadges(
  * a record; from it on, only its own children, until the first screens are read and the toolbar is in.
  * `stop` at DOMContentLoaded: the listing view takes these over and puts in what is not in yet.
  */
-function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnswer>, overlay: () => ListingOverlay, signal: AbortSignal): { stop(): void } | undefined {
+function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnswer>, overlay: () => ListingOverlay, signal: AbortSignal): { stop(): boolean } | undefined {
   if (doc.readyState !== 'loading' || signal.aborted) return undefined;
   const section = new ParsedFirstSection(doc, href);
   let known: { badges: SpanBadges; highlightThreshold: number } | undefined;
@@ -169,7 +184,13 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
     },
     stop,
   );
-  return { stop };
+  // Stopped at DOMContentLoaded: whether the first screens were read with the answer (their badges in).
+  return {
+    stop: () => {
+      stop();
+      return firstScreensRead;
+    },
+  };
 }
 
 /** `Node.TEXT_NODE`, written out: the unit tests' DOM has no `Node` constants. */

@@ -14,3 +14,24 @@ export function domReady(doc: Document): Promise<void> {
   if (doc.readyState !== 'loading') return Promise.resolve();
   return new Promise((resolve) => doc.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
+
+/**
+ * Once the page's load event and its handlers are done, or `capMs` from now if that comes first: for
+ * work the page need not wait for (an arXiv listing's entries past its first screens, whose badges were
+ * put in as it was parsed), so that it never holds back the page's load.
+ */
+export function afterPageLoad(doc: Document, capMs: number): Promise<void> {
+  const win = doc.defaultView;
+  if (doc.readyState === 'complete' || !win) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(cap);
+      win.removeEventListener('load', loaded);
+      resolve();
+    };
+    // A task after the event: its other handlers first.
+    const loaded = () => void setTimeout(done, 0);
+    const cap = setTimeout(done, capMs);
+    win.addEventListener('load', loaded, { once: true });
+  });
+}

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { showListingBadges, type ListingContext } from '../../../../components/sites/arxiv/listing-site';
+import { REST_AFTER_LOAD_CAP_MS, showListingBadges, type ListingContext } from '../../../../components/sites/arxiv/listing-site';
+import { LISTING_EAGER_ENTRIES } from '../../../../lib/sites/arxiv/listing-entry';
 import { monthListingPage, recentListingPage } from '../../../fixtures/arxiv/listing-page';
 import { searchPage } from '../../../fixtures/arxiv/search-page';
 import { badgeLinesIn, BadgeIndex, encodeBadgeIndex, monthsSpan } from '../../../../lib/shared/badge-index';
@@ -164,6 +165,55 @@ describe('showListingBadges', () => {
     release();
     ctx.abort();
     expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
+  });
+
+  it("a listing whose first screens were badged as they were parsed reads the rest after the page's load event (or the cap): its DOMContentLoaded task does not", async () => {
+    // A month list longer than the first screens: its first entry and one past the first screens stored.
+    const ids = Array.from({ length: LISTING_EAGER_ENTRIES + 5 }, (_, i) => `2511.${String(i + 1).padStart(5, '0')}`);
+    const html = monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-11', monthName: 'November 2025', entries: ids.map((id) => entry(id)) });
+    const parsedPage = () => {
+      document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+      const section = document.querySelector('dl#articles')!;
+      const terms = [...section.children];
+      section.replaceChildren();
+      Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+      return async () => {
+        section.append(...terms);
+        await settle();
+        Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+        document.dispatchEvent(new Event('DOMContentLoaded'));
+        await settle();
+      };
+    };
+    const index = encodeBadgeIndex([{ id: ids[0]!, upvotes: 5 }, { id: ids[LISTING_EAGER_ENTRIES + 2]!, upvotes: 7 }]);
+    const answer: BadgeIndexAnswer = { enabled: true, highlightThreshold: 0, index: badgeLinesIn(index, NOVEMBER), covers: NOVEMBER };
+
+    // The load event comes: the rest is read in the task after it.
+    let parseAll = parsedPage();
+    let ctx = context();
+    let shown = showListingBadges(ctx, Promise.resolve(answer), () => undefined, '', { doc: document, href: HREF });
+    await parseAll();
+    // At DOMContentLoaded: the first screens' badge, put in as it was parsed; no counts yet (the entries not read).
+    expect(Object.values(badges()).filter(Boolean)).toEqual(['▲ 5']);
+    expect(toolbarText()).toBe('');
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'complete' });
+    window.dispatchEvent(new Event('load'));
+    await shown;
+    expect(toolbarText()).toBe(`2 of ${ids.length} on Hugging Face Daily Papers`);
+    ctx.abort();
+
+    // No load event: the rest is read REST_AFTER_LOAD_CAP_MS after DOMContentLoaded all the same.
+    delete (document as { readyState?: string }).readyState;
+    parseAll = parsedPage();
+    ctx = context();
+    shown = showListingBadges(ctx, Promise.resolve(answer), () => undefined, '', { doc: document, href: HREF });
+    const dcl = performance.now();
+    await parseAll();
+    expect(toolbarText()).toBe('');
+    await shown;
+    expect(performance.now() - dcl).toBeGreaterThanOrEqual(REST_AFTER_LOAD_CAP_MS - 5);
+    expect(toolbarText()).toBe(`2 of ${ids.length} on Hugging Face Daily Papers`);
+    ctx.abort();
   });
 
   it("floats the toolbar at the end of the first section's heading's line, put in while the page is parsed, its room what the heading's text leaves", async () => {
