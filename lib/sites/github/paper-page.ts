@@ -41,8 +41,8 @@ export function watchForFirstPaperLink(doc: Document, found: () => void, signal:
 
 /**
  * One answer asked ahead of the page view that will want it: a repository page asks for its papers as
- * it starts, by its URL, so the answer is there when the page view asks at DOMContentLoaded (it waited
- * for the worker to start and read its database, 25–40 ms, after the page was parsed). Taken once, and
+ * it starts, by its URL, so the answer is there when the page view asks at DOMContentLoaded (asked then,
+ * it came a round trip later, 25–40 ms while the page loads; more when the worker had to start). Taken once, and
  * only by the same key (the page view's repository is read from the page: an URL the page says is no
  * repository leaves it untaken); a failed answer is asked again by the taker.
  */
