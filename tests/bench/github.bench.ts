@@ -111,23 +111,22 @@ test('GitHub overlay figures', async ({ server, papers, context, background, ext
     softNavFirst.push(t.firstAfterRender! - t.rendered!);
   }
 
-  const repoCard: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    await page.goto(`https://github.com/${PAPER_REPO}`);
-    await expect.poll(async () => (await times()).repoCard).toBeDefined();
-    const t = await times();
-    repoCard.push(t.repoCard! - t.dcl!);
-  }
-  // The same with the worker stopped (MV3 stops it after 30 s idle): the page's question starts it.
-  const repoCardCold: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const { cdp } = await stopWorker(page, extensionId);
-    await page.goto(`https://github.com/${PAPER_REPO}`);
-    await expect.poll(async () => (await times()).repoCard).toBeDefined();
-    const t = await times();
-    repoCardCold.push(t.repoCard! - t.dcl!);
-    await cdp.detach();
-  }
+  // The repository's card, from `since` (a mark of the page's times), in RUNS visits; `stopped`: the worker
+  // stopped before each (MV3 stops it after 30 s idle), so that the page's question starts it.
+  const cardVisits = async (since: 'dcl' | 'aboutWhole', stopped: boolean) => {
+    const card: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const cdp = stopped ? (await stopWorker(page, extensionId)).cdp : undefined;
+      await page.goto(`https://github.com/${PAPER_REPO}`);
+      await expect.poll(async () => (await times()).repoCard).toBeDefined();
+      const t = await times();
+      card.push(t.repoCard! - t[since]!);
+      await cdp?.detach();
+    }
+    return card;
+  };
+  const repoCard = await cardVisits('dcl', false);
+  const repoCardCold = await cardVisits('dcl', true);
 
   // GitHub's 2026 home page, in two parts: up to the middle of its About box, 200 ms, the rest.
   const html = repoPage2026({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
@@ -144,15 +143,7 @@ test('GitHub overlay figures', async ({ server, papers, context, background, ext
     inParts.push(t.repoCard! - t.aboutWhole!);
     shifted.push(t.shifted);
   }
-  const inPartsCold: number[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const { cdp } = await stopWorker(page, extensionId);
-    await page.goto(`https://github.com/${PAPER_REPO}`);
-    await expect.poll(async () => (await times()).repoCard).toBeDefined();
-    const t = await times();
-    inPartsCold.push(t.repoCard! - t.aboutWhole!);
-    await cdp.detach();
-  }
+  const inPartsCold = await cardVisits('aboutWhole', true);
 
   const scriptKb = statSync(join(EXTENSION_DIR, 'content-scripts', 'github.js')).size / 1024;
   const perLoad = lookups.length / RUNS;
