@@ -4,21 +4,22 @@
  * script's gzipped size. Medians of several runs against the built extension, warm worker.
  * `ARXIV_BENCH=abstract` measures the abstract page only (warm and cold worker): a quicker run.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadavg, tmpdir } from 'node:os';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { loadavg } from 'node:os';
+import type { BrowserContext, Page } from '@playwright/test';
 import { buildDailyPapers } from '../fixtures/hf-data';
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { listingEntry, recentUnknownEntry, storedFixturePapers } from '../e2e/support/arxiv';
-import { CHROMIUM_PATH, EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
+import { EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
-import { extensionScriptCpu, mainThreadWork, WORK_KINDS, type WorkKind } from './support/traced-visit';
+import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
+import { launchFloorContext, launchPlainContext } from './support/baselines';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
@@ -112,24 +113,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   const star = papers[0]!;
   server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] }));
 
-  // The same pages in the same Chromium without the extension, visited in turn with the extension's
-  // (A, B, A, B…) so that other work on the machine weighs on both alike.
-  const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--disable-quic', ...server.chromiumArgs()] });
-  // The floor of any extension on the abstract page: one empty content script at document_start (the
-  // isolated world and its script context set up on the page's main thread), in a Chromium of its own.
-  const floorDir = mkdtempSync(join(tmpdir(), 'dpl-floor-ext-'));
-  writeFileSync(join(floorDir, 'empty.js'), '');
-  writeFileSync(
-    join(floorDir, 'manifest.json'),
-    JSON.stringify({ manifest_version: 3, name: 'floor', version: '1.0', content_scripts: [{ matches: ['https://arxiv.org/abs/*'], js: ['empty.js'], run_at: 'document_start' }] }),
-  );
-  const floorContext = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dpl-floor-profile-')), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    args: [`--disable-extensions-except=${floorDir}`, `--load-extension=${floorDir}`, '--no-first-run', '--disable-quic', ...server.chromiumArgs()],
-  });
-  const plainContext = await plain.newContext({ ignoreHTTPSErrors: true });
+  // The same pages in a Chromium without the extension (a profile like the extension's), visited in turn
+  // with the extension's (A, B, A, B…) so that other work on the machine weighs on both alike; and the
+  // floor of any extension on the abstract page and the listing (./support/baselines.ts).
+  const plainContext = await launchPlainContext(server);
+  const floorContext = await launchFloorContext(server, ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*']);
   const page = async (open: () => Promise<Page>, tag: string, count: number) => {
     const tab = await open();
     // Without the extension there is nothing to wait for: "done" is DOMContentLoaded itself and
@@ -154,6 +142,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     plainWorst: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
     plainAbs: await page(() => plainContext.newPage(), 'dpl-paper-card', 0),
     floorAbs: await page(() => floorContext.newPage(), 'dpl-paper-card', 0),
+    floorRealistic: await page(() => floorContext.newPage(), 'dpl-paper-badge', 0),
   };
   const runs = { realistic: [] as Timing[], worst: [] as Timing[], abs: [] as Timing[], plainRealistic: [] as Timing[], plainWorst: [] as Timing[], plainAbs: [] as Timing[] };
   for (let i = -1; i < RUNS; i++) {
@@ -171,7 +160,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   }
   console.log(`[arxiv bench] ${RUNS} rounds of visits done`);
   // Then a few traced visits in turn: main-thread CPU time with and without the extension.
-  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[] };
+  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[], floorRealistic: [] as number[] };
   // And where that time went (./support/traced-visit.ts `mainThreadWork`).
   const work = Object.fromEntries(Object.keys(cpu).map((key) => [key, [] as Record<WorkKind, number>[]])) as Record<keyof typeof cpu, Record<WorkKind, number>[]>;
   const traced = async (key: keyof typeof cpu, ctx: BrowserContext, url: string) => {
@@ -183,6 +172,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     if (!ABSTRACT_ONLY) {
       await traced('realistic', context, urls.realistic);
       await traced('plainRealistic', plainContext, urls.realistic);
+      await traced('floorRealistic', floorContext, urls.realistic);
       await traced('worst', context, urls.worst);
       await traced('plainWorst', plainContext, urls.worst);
     }
@@ -207,7 +197,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     await stopExtensionWorker(tabs.abs);
     cold.push(await timedVisit(tabs.abs, urls.abs));
   }
-  await plain.close();
+  await plainContext.close();
   await floorContext.close();
   // Last (a listing visited again after it opens where it was left): scrolled a screen a frame from top
   // to bottom, far faster than a person reads, counting the entries that came into view without their badge.
@@ -228,8 +218,10 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     });
   const figure = medianFigure;
   /** Per kind of main-thread work, its median in the visits of `over` less its median in those of `under`, in ms. */
-  const moreByKind = (over: keyof typeof work, under: keyof typeof work): Figure[] =>
-    WORK_KINDS.map((kind) => figure(`    of which ${kind}`, [median(work[over].map((w) => w[kind])) - median(work[under].map((w) => w[kind]))], 'ms'));
+  const moreOf = (over: keyof typeof work, under: keyof typeof work): Figure[] => {
+    const more = moreByKind(work[over], work[under]);
+    return WORK_KINDS.map((kind) => figure(`    of which ${kind}`, [more[kind]], 'ms'));
+  };
   const best = (measure: string, values: number[], unit: string): Figure => ({ measure, value: Math.min(...values), unit, runs: values });
 
   const sizes: Figure[] = readdirSync(join(EXTENSION_DIR, 'content-scripts'))
@@ -264,9 +256,12 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  listing main-thread CPU with the extension, 200 known', cpu.realistic, 'ms'),
     figure('  listing main-thread CPU with the extension, 2000 known', cpu.worst, 'ms'),
     figure('  listing, 200 known: main-thread time more than without the extension', [median(cpu.realistic) - median(cpu.plainRealistic)], 'ms'),
-    ...moreByKind('realistic', 'plainRealistic'),
+    ...moreOf('realistic', 'plainRealistic'),
+    figure('  same page with an empty content script (any extension’s floor), more than without', [percentMore(cpu.floorRealistic, cpu.plainRealistic)], '%'),
+    ...moreOf('floorRealistic', 'plainRealistic'),
+    figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.realistic) - median(cpu.floorRealistic)) / median(cpu.plainRealistic)) * 100], '%'),
     figure('  listing, 2000 known: main-thread time more than without the extension', [median(cpu.worst) - median(cpu.plainWorst)], 'ms'),
-    ...moreByKind('worst', 'plainWorst'),
+    ...moreOf('worst', 'plainWorst'),
     figure(`listing, 200 known: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.realistic, 'ms'),
     figure('  … as a share of the visit’s main-thread time (both profiled)', ownShare.realistic, '%'),
     figure(`listing, 2000 known: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.worst, 'ms'),
@@ -285,7 +280,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),
     figure('  the extension above that floor, main-thread time', [median(cpu.abs) - median(cpu.floorAbs)], 'ms'),
     // Where the extension's time above that floor goes: each kind's median with the extension less its median with the empty script.
-    ...moreByKind('abs', 'floorAbs'),
+    ...moreOf('abs', 'floorAbs'),
     figure('  abstract page main-thread CPU without the extension', cpu.plainAbs, 'ms'),
     figure('  … with an empty content script', cpu.floorAbs, 'ms'),
     figure('  … with the extension', cpu.abs, 'ms'),

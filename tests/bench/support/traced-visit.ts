@@ -5,6 +5,7 @@
  * took (`extensionScriptCpu`).
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import { median } from './figures';
 
 interface TraceEvent {
   name: string;
@@ -103,6 +104,14 @@ export async function mainThreadWork(context: BrowserContext, page: Page, url: s
   }
   closeUntil(Infinity);
   return { ms: mainThreadMs, byKind };
+}
+
+/**
+ * Per kind of main-thread work, its median over the visits `over` less its median over the visits
+ * `under`, in ms: where a page's time above another's went (`mainThreadWork`'s kinds).
+ */
+export function moreByKind(over: readonly Record<WorkKind, number>[], under: readonly Record<WorkKind, number>[]): Record<WorkKind, number> {
+  return Object.fromEntries(WORK_KINDS.map((kind) => [kind, median(over.map((w) => w[kind])) - median(under.map((w) => w[kind]))])) as Record<WorkKind, number>;
 }
 
 /** The CPU time, in ms, the page's renderer main thread spent on one visit of `url`. */

@@ -13,6 +13,9 @@ import { grantHostsInProfile } from './granted-hosts';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The profile's flags besides the extension's (the benches' baselines launch with the same: ../../bench/support/baselines.ts). */
+export const PROFILE_ARGS = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+
 interface ExtensionFixtures {
   /** Shape of the fixture Daily Papers (days back from today, papers per weekday). */
   dailyPapers: Parameters<typeof buildDailyPapers>[1];
@@ -54,11 +57,7 @@ export const test = base.extend<ExtensionFixtures>({
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
+        ...PROFILE_ARGS,
         // Lets a test click the toolbar button through the DevTools protocol (./toolbar.ts).
         '--enable-unsafe-extension-debugging',
         ...server.chromiumArgs(),
