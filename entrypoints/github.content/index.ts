@@ -3,7 +3,8 @@ import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createBadgeUi } from '../../components/sites/github/badge-ui';
 import { githubColorScheme } from '../../lib/sites/github/color-mode';
 import { GithubOverlay } from '../../lib/sites/github/overlay';
-import { AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink } from '../../lib/sites/github/paper-page';
+import { AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink, watchRepoVisits } from '../../lib/sites/github/paper-page';
+import { listenForSoftNavigation } from '../../lib/sites/github/soft-navigation';
 import { sendRequest, type RepoPaper } from '../../lib/shared/messages';
 import { parseGithubRepo } from '../../lib/shared/safe-url';
 import { readSiteEnabled, watchSiteEnabled } from '../../lib/sites/kit/site-switch';
@@ -42,7 +43,6 @@ export default defineContentScript({
       // A repository page's papers (its About box or header card), asked as the page starts, by its URL.
       const askRepo = async (repo: string) => (await sendRequest({ type: 'papersForRepo', repo })).papers;
       const repoAhead = new AnswerAhead<RepoPaper[]>();
-      early.signal.addEventListener('abort', () => repoAhead.drop());
       const repoKey = parseGithubRepo(location.href)?.key;
       let enabledAsked: Promise<boolean>;
       if (isMarkdownPageUrl(location.href)) {
@@ -73,10 +73,16 @@ export default defineContentScript({
         onError: report,
       });
       ctx.onInvalidated(() => overlay.stop());
-      // The per-site switch: off takes every badge away at once, on brings them back.
+      // The per-site switch: off takes every badge away at once, on brings them back. An answer asked
+      // ahead before it moved is dropped (while off, the background answers with no papers).
       let switched = false;
-      const follow = (enabled: boolean) => (enabled ? overlay.start() : overlay.stop());
-      watchSiteEnabled('github', (enabled) => ((switched = true), early.abort(), follow(enabled)), ctx.signal);
+      let showing = false;
+      const follow = (enabled: boolean) => ((showing = enabled), enabled ? overlay.start() : overlay.stop());
+      watchSiteEnabled('github', (enabled) => ((switched = true), early.abort(), repoAhead.drop(), follow(enabled)), ctx.signal);
+      // A Turbo visit to another repository asks for its papers as it starts, while the page is fetched.
+      let shownKey = repoKey;
+      listenForSoftNavigation(document, { started: () => undefined, ended: () => void (shownKey = parseGithubRepo(location.href)?.key) }, ctx.signal);
+      watchRepoVisits(document, () => shownKey, (key) => showing && repoAhead.ask(key, askRepo), ctx.signal);
       const enabled = await enabledAsked;
       await newestRead;
       await domReady(document);

@@ -21,6 +21,8 @@ import {
 import type { FixturePaper } from './support/fixture-papers';
 import { recordRequests, recordedRequests } from './support/worker-probes';
 import type { Page } from '@playwright/test';
+import type { FixtureWindow } from '../fixtures/github/soft-navigation';
+import { setOption } from './support/options-page';
 
 const PAPER_REPO_URL = `https://github.com/${PAPER_REPO}`;
 
@@ -96,6 +98,40 @@ test('Turbo visits, back and forward: the right badges on every page, no leftove
   expect((await badgeState(page)).inline).toHaveLength(1);
   await nav.back(page);
   await expectBadgesOf(page, papers, home);
+  expect(errors).toEqual([]);
+});
+
+test('a Turbo visit to another repository asks for its papers as it starts, while GitHub fetches the page: the card waits for no round trip after the render', async ({ todays, server, papers, context, background, extensionId }) => {
+  const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes).map((p) => p.id);
+  const html = repoHomePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
+  server.pages.set(`github.com/${PAPER_REPO}`, html);
+  // GitHub's answer to the visit's fetch stops inside the About box for 1.5 s, as on a slow connection.
+  server.pausedPages.set(`github.com/${PAPER_REPO}`, { at: html.indexOf('Code for a paper') + 'Code for a paper'.length, ms: 1_500 });
+  server.pages.set('github.com/lens-fixtures/plain-repo', repoHomePage({ repository: { owner: 'lens-fixtures', name: 'plain-repo' }, description: 'No paper here', readme: paragraph('No links.') }));
+  await recordRequests(background);
+  const repoAsks = async () => (await recordedRequests(background)).filter((r) => r.type === 'papersForRepo').map((r) => r.repo);
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://github.com/lens-fixtures/plain-repo');
+  await expect.poll(repoAsks).toEqual(['lens-fixtures/plain-repo']);
+  const renders = () => page.evaluate(() => (window as unknown as FixtureWindow).fixtureNav.renders());
+  const rendersBefore = await renders();
+
+  const visiting = nav.visit(page, `/${PAPER_REPO}`);
+  // Asked while the page is still being fetched: the build before asked once it was rendered.
+  await expect.poll(repoAsks, { timeout: 1_000 }).toEqual(['lens-fixtures/plain-repo', PAPER_REPO]);
+  expect(await renders()).toBe(rendersBefore);
+  await visiting;
+  await expectBadgesOf(page, papers, [{ place: 'about', ids: sameRepo }]);
+  // The new page view took that answer: one question for the visit.
+  expect(await repoAsks()).toEqual(['lens-fixtures/plain-repo', PAPER_REPO]);
+
+  // With GitHub turned off, a visit asks nothing ahead (nor after: the overlay is stopped).
+  await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
+  await nav.visit(page, '/lens-fixtures/plain-repo');
+  await page.waitForTimeout(300);
+  expect(await repoAsks()).toEqual(['lens-fixtures/plain-repo', PAPER_REPO]);
   expect(errors).toEqual([]);
 });
 

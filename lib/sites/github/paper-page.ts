@@ -65,3 +65,23 @@ export class AnswerAhead<T> {
     this.pending = undefined;
   }
 }
+
+/**
+ * A Turbo visit to another repository's page (`turbo:visit`, which names the page it goes to): `ask`
+ * for that repository's key as the visit starts, while GitHub fetches the page, so the new page view's
+ * question finds its answer there (`AnswerAhead`) rather than a round trip after the render (more when
+ * the worker, idle while the person read, has to start). `shown` is the repository of the page on
+ * screen: a visit within it (the repository's tabs, a frame visit announced after its render) asks
+ * nothing ahead. GitHub's React navigations name no page as they start: their views ask after the render.
+ */
+export function watchRepoVisits(doc: Document, shown: () => string | undefined, ask: (key: string) => void, signal: AbortSignal): void {
+  doc.addEventListener(
+    'turbo:visit',
+    (event) => {
+      const url: unknown = (event as CustomEvent<{ url?: unknown } | null>).detail?.url;
+      const key = typeof url === 'string' ? parseGithubRepo(url)?.key : undefined;
+      if (key !== undefined && key !== shown()) ask(key);
+    },
+    { signal },
+  );
+}

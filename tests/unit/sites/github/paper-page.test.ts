@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink } from '../../../../lib/sites/github/paper-page';
+import { AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink, watchRepoVisits } from '../../../../lib/sites/github/paper-page';
 import { PARSED_LINKS_EVERY_MS } from '../../../../lib/sites/kit/paper-links';
 
 // Past the parse-time watcher's next read of the page's links.
@@ -144,5 +144,48 @@ describe('AnswerAhead', () => {
     ahead.ask('owner/repo', async () => []);
     ahead.drop();
     expect(ahead.take('owner/repo')).toBeUndefined();
+  });
+});
+
+describe('watchRepoVisits', () => {
+  const visit = (doc: Document, detail: unknown) => doc.dispatchEvent(new CustomEvent('turbo:visit', { detail }));
+
+  it('asks for the repository a Turbo visit goes to as it starts, not for the one on screen', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    const ask = vi.fn();
+    let shown: string | undefined = 'lens-fixtures/plain-repo';
+    watchRepoVisits(doc, () => shown, ask, new AbortController().signal);
+    visit(doc, { url: 'https://github.com/Apple/ml-starflow', action: 'advance' });
+    expect(ask).toHaveBeenCalledExactlyOnceWith('apple/ml-starflow');
+    // A visit within the repository shown (its tabs; a frame visit is announced after its render).
+    shown = 'apple/ml-starflow';
+    visit(doc, { url: 'https://github.com/apple/ml-starflow/issues/1', action: 'advance' });
+    // From a page that is no repository (the dashboard) to one.
+    shown = undefined;
+    visit(doc, { url: 'https://github.com/apple/ml-starflow/tree/main', action: 'restore' });
+    expect(ask.mock.calls).toEqual([['apple/ml-starflow'], ['apple/ml-starflow']]);
+  });
+
+  it('asks nothing for a visit to a page that is no repository, or an event without a usable URL', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    const ask = vi.fn();
+    watchRepoVisits(doc, () => 'apple/ml-starflow', ask, new AbortController().signal);
+    visit(doc, { url: 'https://github.com/settings/profile' });
+    visit(doc, { url: 'https://github.com/' });
+    visit(doc, { url: 'https://evil.example/apple/other' });
+    visit(doc, { url: 42 });
+    visit(doc, null);
+    doc.dispatchEvent(new Event('turbo:visit'));
+    expect(ask).not.toHaveBeenCalled();
+  });
+
+  it('stops with its signal', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    const ask = vi.fn();
+    const stop = new AbortController();
+    watchRepoVisits(doc, () => undefined, ask, stop.signal);
+    stop.abort();
+    visit(doc, { url: 'https://github.com/apple/ml-starflow' });
+    expect(ask).not.toHaveBeenCalled();
   });
 });
