@@ -1,11 +1,13 @@
 /**
  * What a page with the extension is measured against, each a Chromium of its own launched as the
  * extension's is (a persistent profile, the same flags: ../../e2e/support/extension-test.ts):
- * - the page without the extension (`launchPlainContext`). Not an incognito-like context
- *   (`chromium.launch` then `newContext`), which the benches used until 2026-12-06: the same 2000-entry
- *   listing cost its main thread ~13 % less there than in a persistent profile with no extension at all
- *   (517 against 586 ms, 9 traced visits each, mostly style, layout and paint), a gap any extension's
- *   figures carried;
+ * - the page without the extension (`launchPlainContext`), launched as the extension's Chromium is, so
+ *   that the extension is the only difference. Until 2026-12-06 it was an incognito-like context
+ *   (`chromium.launch`, then `newContext`) with other flags: in one probe (9 traced visits each) the same
+ *   2000-entry listing cost 517 ms there against 586 ms in a persistent profile with no extension (mostly
+ *   style, layout and paint), in another, with this profile's flags, 519 against 523 ms. Two Chromiums
+ *   differ by up to ±10–15 % in such medians whatever they run (style, layout and paint, mostly): the
+ *   listing figures' pairs say how much;
  * - the floor of any extension (`launchFloorContext`): one extension whose one content script is empty
  *   and runs at document_start on `matches` (its isolated world and script context set up on the page's
  *   main thread, nothing else). What our extension costs a page above that floor is its own work.
