@@ -8,6 +8,7 @@
 import { issuePage } from '../fixtures/github/conversation-pages';
 import { arxivShield, link, linkList, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { repoHomePage } from '../fixtures/github/repo-page';
+import { repoPage2026 } from '../fixtures/github/repo-page-2026';
 import {
   badgeState,
   collectPageErrors,
@@ -20,7 +21,8 @@ import {
 } from './support/github';
 import type { FixturePaper } from './support/fixture-papers';
 import { recordRequests, recordedRequests } from './support/worker-probes';
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
+import type { FixtureServer } from './support/fixture-server';
 import type { FixtureWindow } from '../fixtures/github/soft-navigation';
 import { setOption } from './support/options-page';
 
@@ -34,6 +36,20 @@ async function expectBadgesOf(page: Page, papers: Map<string, FixturePaper>, rep
       return { inline: state.inline, broken: state.broken, repo: state.repo.map(({ place, ids }) => ({ place, ids })) };
     })
     .toEqual({ inline: expectedInline(await markdownLinks(page), papers), broken: 0, repo });
+}
+
+/**
+ * PAPER_REPO's home page, whose fetch stops inside its About box for 1.5 s (a slow connection), and
+ * lens-fixtures/plain-repo's, with `readme`, both drawn by `render`: what the papers' questions
+ * (`papersForRepo`, recorded from now on) asked, in order.
+ */
+async function slowRepoAndAnother(server: FixtureServer, background: Worker, render: (options: { repository: { owner: string; name: string }; description: string; readme: string }) => string, readme: string) {
+  const html = render({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
+  server.pages.set(`github.com/${PAPER_REPO}`, html);
+  server.pausedPages.set(`github.com/${PAPER_REPO}`, { at: html.lastIndexOf('Code for a paper') + 'Code for a paper'.length, ms: 1_500 });
+  server.pages.set('github.com/lens-fixtures/plain-repo', render({ repository: { owner: 'lens-fixtures', name: 'plain-repo' }, description: 'No paper here', readme }));
+  await recordRequests(background);
+  return async () => (await recordedRequests(background)).filter((r) => r.type === 'papersForRepo').map((r) => r.repo);
 }
 
 test('Turbo visits, back and forward: the right badges on every page, no leftovers, no doubles', async ({ todays, server, papers, context }) => {
@@ -103,13 +119,7 @@ test('Turbo visits, back and forward: the right badges on every page, no leftove
 
 test('a Turbo visit to another repository asks for its papers as it starts, while GitHub fetches the page: the card waits for no round trip after the render', async ({ todays, server, papers, context, background, extensionId }) => {
   const sameRepo = [0, 1, 3].map((i) => papers.get(todays[i]!)!).sort((a, b) => b.upvotes - a.upvotes).map((p) => p.id);
-  const html = repoHomePage({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
-  server.pages.set(`github.com/${PAPER_REPO}`, html);
-  // GitHub's answer to the visit's fetch stops inside the About box for 1.5 s, as on a slow connection.
-  server.pausedPages.set(`github.com/${PAPER_REPO}`, { at: html.indexOf('Code for a paper') + 'Code for a paper'.length, ms: 1_500 });
-  server.pages.set('github.com/lens-fixtures/plain-repo', repoHomePage({ repository: { owner: 'lens-fixtures', name: 'plain-repo' }, description: 'No paper here', readme: paragraph('No links.') }));
-  await recordRequests(background);
-  const repoAsks = async () => (await recordedRequests(background)).filter((r) => r.type === 'papersForRepo').map((r) => r.repo);
+  const repoAsks = await slowRepoAndAnother(server, background, repoHomePage, paragraph('No links.'));
 
   const page = await context.newPage();
   const errors = collectPageErrors(page);
@@ -130,6 +140,28 @@ test('a Turbo visit to another repository asks for its papers as it starts, whil
   // With GitHub turned off, a visit asks nothing ahead (nor after: the overlay is stopped).
   await setOption(context, extensionId, 'Show Daily Papers on GitHub', false);
   await nav.visit(page, '/lens-fixtures/plain-repo');
+  await page.waitForTimeout(300);
+  expect(await repoAsks()).toEqual(['lens-fixtures/plain-repo', PAPER_REPO]);
+  expect(errors).toEqual([]);
+});
+
+test('a click on a link to another repository asks for its papers before GitHub’s React router fetches the page', async ({ server, context, background }) => {
+  // The README links to that repository; the link is one GitHub's React router takes (the fixture's stand-in).
+  const readme = paragraph(`Built on <a data-fixture-react-link href="/${PAPER_REPO}">the paper's code</a>.`);
+  const repoAsks = await slowRepoAndAnother(server, background, repoPage2026, readme);
+
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto('https://github.com/lens-fixtures/plain-repo');
+  await expect.poll(repoAsks).toEqual(['lens-fixtures/plain-repo']);
+  await page.getByRole('link', { name: "the paper's code" }).click();
+  // Asked at the click, while the page is fetched: the build before asked once React had rendered it.
+  await expect.poll(repoAsks, { timeout: 1_000 }).toEqual(['lens-fixtures/plain-repo', PAPER_REPO]);
+  expect(page.url()).toBe('https://github.com/lens-fixtures/plain-repo');
+  await expect.poll(() => page.url(), { timeout: 5_000 }).toBe(PAPER_REPO_URL);
+  // One question for the navigation. (The fixture's React navigation leaves the last page's <head>, whose
+  // repository the page view trusts over the URL only when they agree: no card here, with or without
+  // the early question. A Turbo visit's card takes the answer asked ahead: the test above.)
   await page.waitForTimeout(300);
   expect(await repoAsks()).toEqual(['lens-fixtures/plain-repo', PAPER_REPO]);
   expect(errors).toEqual([]);

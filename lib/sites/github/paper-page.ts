@@ -42,20 +42,25 @@ export function watchForFirstPaperLink(doc: Document, found: () => void, signal:
 /**
  * One answer asked ahead of the page view that will want it: a repository page asks for its papers as
  * it starts, by its URL, so the answer is there when the page view asks at DOMContentLoaded (asked then,
- * it came a round trip later, 25–40 ms while the page loads; more when the worker had to start). Taken once, and
- * only by the same key (the page view's repository is read from the page: an URL the page says is no
- * repository leaves it untaken); a failed answer is asked again by the taker.
+ * it came a round trip later, 25–40 ms while the page loads; more when the worker had to start); a
+ * navigation to another repository asks as it starts (`watchRepoVisits`). Taken once, only by the same
+ * key (the page view's repository is read from the page: an URL the page says is no repository leaves it
+ * untaken) and only while fresh (a click that led nowhere leaves an answer no later visit should take);
+ * asked once while it is pending and fresh; a failed answer is asked again by the taker.
  */
 export class AnswerAhead<T> {
-  private pending: { key: string; answer: Promise<T | undefined> } | undefined;
+  private pending: { key: string; answer: Promise<T | undefined>; at: number } | undefined;
+
+  constructor(private readonly now: () => number = () => performance.now()) {}
 
   ask(key: string, ask: (key: string) => Promise<T>): void {
-    this.pending = { key, answer: ask(key).catch(() => undefined) };
+    if (this.fresh()?.key === key) return;
+    this.pending = { key, answer: ask(key).catch(() => undefined), at: this.now() };
   }
 
-  /** The answer asked for `key`, if it was; nothing is left for a later taker either way. */
+  /** The answer asked for `key`, if it was, and lately; nothing is left for a later taker either way. */
   take(key: string): Promise<T | undefined> | undefined {
-    const pending = this.pending;
+    const pending = this.fresh();
     this.pending = undefined;
     return pending?.key === key ? pending.answer : undefined;
   }
@@ -64,24 +69,40 @@ export class AnswerAhead<T> {
   drop(): void {
     this.pending = undefined;
   }
+
+  private fresh() {
+    const pending = this.pending;
+    return pending && this.now() - pending.at <= ANSWER_AHEAD_FRESH_MS ? pending : undefined;
+  }
 }
 
+/** How long an answer asked ahead is taken: past any page's fetch, short of a person's next visit. */
+export const ANSWER_AHEAD_FRESH_MS = 15_000;
+
 /**
- * A Turbo visit to another repository's page (`turbo:visit`, which names the page it goes to): `ask`
- * for that repository's key as the visit starts, while GitHub fetches the page, so the new page view's
- * question finds its answer there (`AnswerAhead`) rather than a round trip after the render (more when
- * the worker, idle while the person read, has to start). `shown` is the repository of the page on
- * screen: a visit within it (the repository's tabs, a frame visit announced after its render) asks
- * nothing ahead. GitHub's React navigations name no page as they start: their views ask after the render.
+ * A navigation to another repository's page: `ask` for that repository's key as it starts, while GitHub
+ * fetches the page, so the new page view's question finds its answer there (`AnswerAhead`) rather than a
+ * round trip after the render (more when the worker, idle while the person read, has to start). Told by
+ * a click on a link to it (a plain click: one with a modifier key opens another tab, whose page asks for
+ * itself), which comes before GitHub's React router or Turbo takes the visit over; and by `turbo:visit`,
+ * which names the page it goes to (back and forward, visits started by GitHub's own code). GitHub's React
+ * navigations name no page as they start (`soft-nav:start`): those not started by a link click ask after
+ * the render. `shown` is the repository of the page on screen: a visit within it (the repository's tabs,
+ * a frame visit announced after its render) asks nothing ahead.
  */
 export function watchRepoVisits(doc: Document, shown: () => string | undefined, ask: (key: string) => void, signal: AbortSignal): void {
+  const visiting = (url: unknown) => {
+    const key = typeof url === 'string' ? parseGithubRepo(url)?.key : undefined;
+    if (key !== undefined && key !== shown()) ask(key);
+  };
+  doc.addEventListener('turbo:visit', (event) => visiting((event as CustomEvent<{ url?: unknown } | null>).detail?.url), { signal });
   doc.addEventListener(
-    'turbo:visit',
+    'click',
     (event) => {
-      const url: unknown = (event as CustomEvent<{ url?: unknown } | null>).detail?.url;
-      const key = typeof url === 'string' ? parseGithubRepo(url)?.key : undefined;
-      if (key !== undefined && key !== shown()) ask(key);
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (link instanceof HTMLAnchorElement && (!link.target || link.target === '_self')) visiting(link.href);
     },
-    { signal },
+    { capture: true, signal },
   );
 }

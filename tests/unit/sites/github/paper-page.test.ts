@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink, watchRepoVisits } from '../../../../lib/sites/github/paper-page';
+import { ANSWER_AHEAD_FRESH_MS, AnswerAhead, isMarkdownPageUrl, watchForFirstPaperLink, watchRepoVisits } from '../../../../lib/sites/github/paper-page';
 import { PARSED_LINKS_EVERY_MS } from '../../../../lib/sites/kit/paper-links';
 
 // Past the parse-time watcher's next read of the page's links.
@@ -145,6 +145,26 @@ describe('AnswerAhead', () => {
     ahead.drop();
     expect(ahead.take('owner/repo')).toBeUndefined();
   });
+
+  it('asks once for a key while its answer is pending and fresh; a stale one is neither taken nor kept', async () => {
+    let now = 0;
+    const ask = vi.fn(async (key: string) => [`${key} at ${now}`]);
+    const ahead = new AnswerAhead<string[]>(() => now);
+    ahead.ask('owner/repo', ask);
+    now = 100;
+    // A link clicked, then the Turbo visit it started: one question.
+    ahead.ask('owner/repo', ask);
+    expect(ask).toHaveBeenCalledTimes(1);
+    await expect(ahead.take('owner/repo')).resolves.toEqual(['owner/repo at 0']);
+    // A click that led nowhere: its answer is not taken by a visit long after it, which asks again.
+    ahead.ask('owner/repo', ask);
+    now += ANSWER_AHEAD_FRESH_MS + 1;
+    expect(ahead.take('owner/repo')).toBeUndefined();
+    ahead.ask('owner/repo', ask);
+    now += ANSWER_AHEAD_FRESH_MS + 1;
+    ahead.ask('owner/repo', ask);
+    expect(ask).toHaveBeenCalledTimes(4);
+  });
 });
 
 describe('watchRepoVisits', () => {
@@ -179,13 +199,42 @@ describe('watchRepoVisits', () => {
     expect(ask).not.toHaveBeenCalled();
   });
 
+  it('asks for the repository a link goes to when it is clicked, before any router takes the visit over', () => {
+    const doc = document.implementation.createHTMLDocument('');
+    doc.body.innerHTML = `
+      <a id="other" href="https://github.com/apple/ml-starflow"><span id="inside">ml-starflow</span></a>
+      <a id="tab" href="https://github.com/lens-fixtures/plain-repo/issues">Issues</a>
+      <a id="blank" href="https://github.com/apple/other" target="_blank">other</a>
+      <a id="away" href="https://huggingface.co/papers/2506.06276">HF</a>`;
+    const ask = vi.fn();
+    const routed = vi.fn();
+    // A router's own listener, on the document as GitHub's React router's: it takes the visit over.
+    doc.addEventListener('click', (event) => (routed(ask.mock.calls.length), event.preventDefault()));
+    watchRepoVisits(doc, () => 'lens-fixtures/plain-repo', ask, new AbortController().signal);
+    const click = (id: string, init: MouseEventInit = {}) => doc.getElementById(id)!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ...init }));
+    click('inside');
+    expect(ask).toHaveBeenCalledExactlyOnceWith('apple/ml-starflow');
+    expect(routed).toHaveBeenCalledWith(1);
+    // Within the repository shown, to another tab or window, with a modifier or another button, off GitHub: nothing.
+    click('tab');
+    click('blank');
+    click('other', { ctrlKey: true });
+    click('other', { metaKey: true });
+    click('other', { shiftKey: true });
+    click('other', { button: 1 });
+    click('away');
+    expect(ask).toHaveBeenCalledTimes(1);
+  });
+
   it('stops with its signal', () => {
     const doc = document.implementation.createHTMLDocument('');
+    doc.body.innerHTML = '<a id="other" href="https://github.com/apple/ml-starflow">ml-starflow</a>';
     const ask = vi.fn();
     const stop = new AbortController();
     watchRepoVisits(doc, () => undefined, ask, stop.signal);
     stop.abort();
     visit(doc, { url: 'https://github.com/apple/ml-starflow' });
+    doc.getElementById('other')!.dispatchEvent(new MouseEvent('click', { bubbles: true, button: 0 }));
     expect(ask).not.toHaveBeenCalled();
   });
 });
