@@ -79,7 +79,8 @@ export default defineContentScript({
       let showing = false;
       const follow = (enabled: boolean) => ((showing = enabled), enabled ? overlay.start() : overlay.stop());
       watchSiteEnabled('github', (enabled) => ((switched = true), early.abort(), repoAhead.drop(), follow(enabled)), ctx.signal);
-      // A Turbo visit to another repository asks for its papers as it starts, while the page is fetched.
+      // A navigation to another repository (a link clicked, a Turbo visit) asks for its papers as it
+      // starts, while the page is fetched; `shownKey` is the repository of the page on screen.
       let shownKey = repoKey;
       listenForSoftNavigation(document, { started: () => undefined, ended: () => void (shownKey = parseGithubRepo(location.href)?.key) }, ctx.signal);
       watchRepoVisits(document, () => shownKey, (key) => showing && repoAhead.ask(key, askRepo), ctx.signal);

@@ -4,6 +4,8 @@
  *   about papers it took (the issue's target: one round trip: its ids asked of the background's badge
  *   index at DOMContentLoaded, after a question at document_start that readies the worker);
  * - the same README reached by a Turbo visit: from `turbo:render` to the 100th badge;
+ * - a repository page reached by a Turbo visit (its fetch 100 ms, as GitHub's take at least): from
+ *   `turbo:render` to its About card, the worker running or stopped;
  * - a repository's papers: from DOMContentLoaded to the About card, the worker running or stopped; on a home page that arrives in parts
  *   (GitHub's 2026 markup, a pause inside the About box), from the box's end being parsed to the card,
  *   and whether anything on the page moved (layout shifts, a window tall enough to show the whole sidebar);
@@ -35,6 +37,8 @@ interface PageTimes {
   rendered?: number;
   firstAfterRender?: number;
   afterRender?: number;
+  /** The repository card's arrival after the last `turbo:render`. */
+  cardAfterRender?: number;
 }
 
 /** Runs in the page's main world before any of its scripts: timestamps of what the extension draws. */
@@ -53,10 +57,13 @@ function installProbe(expected: number) {
     times.rendered = performance.now();
     times.firstAfterRender = undefined;
     times.afterRender = undefined;
+    times.cardAfterRender = undefined;
   });
   new MutationObserver(() => {
     const now = performance.now();
-    if (times.repoCard === undefined && document.querySelector('dpl-repo-papers')) times.repoCard = now;
+    const card = document.querySelector('dpl-repo-papers');
+    if (times.repoCard === undefined && card) times.repoCard = now;
+    if (times.rendered !== undefined && times.cardAfterRender === undefined && card) times.cardAfterRender = now;
     if (times.aboutWhole === undefined) {
       const about = [...document.getElementsByTagName('h2')].find((h) => h.textContent?.trim() === 'About')?.parentElement;
       if (parsedPast(about)) times.aboutWhole = now;
@@ -128,6 +135,26 @@ test('GitHub overlay figures', async ({ server, papers, context, background, ext
   const repoCard = await cardVisits('dcl', false);
   const repoCardCold = await cardVisits('dcl', true);
 
+  // A Turbo visit to the repository from another one, its fetch taking 100 ms: turbo:render → the card.
+  server.pausedPages.set(`github.com/${PAPER_REPO}`, { at: 0, ms: 100 });
+  const visitCard = async (stopped: boolean) => {
+    const card: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      await page.goto('https://github.com/octo-org/start');
+      await expect.poll(async () => (await times()).dcl).toBeDefined();
+      await page.waitForTimeout(100);
+      const cdp = stopped ? (await stopWorker(page, extensionId)).cdp : undefined;
+      await nav.visit(page, `/${PAPER_REPO}`);
+      await expect.poll(async () => (await times()).cardAfterRender).toBeDefined();
+      const t = await times();
+      card.push(t.cardAfterRender! - t.rendered!);
+      await cdp?.detach();
+    }
+    return card;
+  };
+  const visitedCard = await visitCard(false);
+  const visitedCardCold = await visitCard(true);
+
   // GitHub's 2026 home page, in two parts: up to the middle of its About box, 200 ms, the rest.
   const html = repoPage2026({ repository: { owner: 'lens-fixtures', name: 'repo-2506-06276' }, description: 'Code for a paper', readme: paragraph('No links.') });
   server.pages.set(`github.com/${PAPER_REPO}`, html);
@@ -153,6 +180,8 @@ test('GitHub overlay figures', async ({ server, papers, context, background, ext
     { measure: 'Turbo visit to that README: turbo:render → first badge (all 100 come in one reconcile)', value: median(softNavFirst), unit: 'ms', runs: softNavFirst },
     { measure: 'Turbo visit to that README: turbo:render → 100th badge', value: median(softNav), unit: 'ms', runs: softNav },
     { measure: 'repository page: DOMContentLoaded → papers in the About box', value: median(repoCard), unit: 'ms', runs: repoCard },
+    { measure: 'Turbo visit to a repository page (its fetch 100 ms): turbo:render → papers in the About box', value: median(visitedCard), unit: 'ms', runs: visitedCard },
+    { measure: '… the worker stopped before the visit: turbo:render → papers in the About box', value: median(visitedCardCold), unit: 'ms', runs: visitedCardCold },
     { measure: '… the worker stopped: DOMContentLoaded → papers in the About box', value: median(repoCardCold), unit: 'ms', runs: repoCardCold },
     { measure: 'home page in parts (2026 markup, 200 ms inside the About box): the box’s end parsed → papers in it', value: median(inParts), unit: 'ms', runs: inParts },
     { measure: '… the worker stopped: the box’s end parsed → papers in it', value: median(inPartsCold), unit: 'ms', runs: inPartsCold },
