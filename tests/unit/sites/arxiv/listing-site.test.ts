@@ -338,9 +338,13 @@ describe('showListingBadges', () => {
 
     page();
     asked.mockClear();
+    // Off: the page is not even read (its sections never looked up).
+    const reads = vi.spyOn(doc, 'querySelectorAll');
     await showListingBadges(context(), Promise.resolve({ enabled: false, highlightThreshold: 0, index: '' }), () => undefined, '', { doc, href: HREF });
     await settle();
     expect(asked).not.toHaveBeenCalled();
+    expect(reads.mock.calls.map(([selector]) => selector)).not.toContain('dl#articles');
+    reads.mockRestore();
     expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
 
     // Left before the other months' answer came: nothing added after.
