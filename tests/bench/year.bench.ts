@@ -423,10 +423,15 @@ const LISTING_PROFILED = 3;
  */
 type ListingKind = 'pastweek' | 'month';
 
-/** What a page with the extension is measured against: the same page in a Chromium without it, and in one with an empty content script (the floor). */
+/**
+ * What a page with the extension is measured against: the same page in a Chromium without it, in one
+ * with an empty content script (the floor), and in the extension's own Chromium with the arXiv switch
+ * off (`switchArxiv`: its script then reads nothing; what is left is that Chromium's and the script's start).
+ */
 interface Baselines {
   plain: BrowserContext;
   floor: BrowserContext;
+  switchArxiv: (on: boolean) => Promise<void>;
 }
 
 /**
@@ -460,7 +465,7 @@ function listingHtml(storedIds: string[], kind: ListingKind): { path: string; ht
  * our content script's own main-thread time (profiled). What grows with the papers stored is what the
  * page is sent (the badges of the months its URL names) and what it does with it.
  */
-async function listingFigures(context: BrowserContext, { plain, floor }: Baselines, server: FixtureServer, storedIds: string[], kind: ListingKind): Promise<Figure[]> {
+async function listingFigures(context: BrowserContext, { plain, floor, switchArxiv }: Baselines, server: FixtureServer, storedIds: string[], kind: ListingKind): Promise<Figure[]> {
   const { path, html, firstScreensStored } = listingHtml(storedIds, kind);
   const url = `https://${path}?skip=0&show=${LISTING_ENTRIES}`;
   server.pages.set(path, html);
@@ -491,6 +496,18 @@ async function listingFigures(context: BrowserContext, { plain, floor }: Baselin
     }
   }
   for (let i = 0; i < LISTING_PROFILED; i++) own.push((await extensionScriptCpu(context, tab, url, PAINTED)).ours);
+  // The same Chromium, the arXiv switch off, in turn with the page without the extension.
+  const offTab = await context.newPage();
+  await watchFor(offTab, 'dpl-paper-badge', 0);
+  const off = { cpu: [] as number[], without: [] as number[] };
+  await switchArxiv(false);
+  await timedVisit(offTab, url);
+  for (let i = 0; i < LISTING_VISITS; i++) {
+    off.cpu.push(await mainThreadCpu(context, offTab, url, PAINTED));
+    off.without.push(await mainThreadCpu(plain, plainTab, url, PAINTED));
+  }
+  await switchArxiv(true);
+  await offTab.close();
   await tab.close();
   await plainTab.close();
   await floorTab.close();
@@ -508,6 +525,7 @@ async function listingFigures(context: BrowserContext, { plain, floor }: Baselin
     { measure: `  same page with an empty content script (any extension's floor), more than without`, value: percentMore(cpu.floor, cpu.without), unit: '%', runs: pairedPercents(cpu.floor, cpu.without) },
     { measure: `  the extension above that floor, as a share of the page without the extension`, value: ((median(cpu.withExtension) - median(cpu.floor)) / median(cpu.without)) * 100, unit: '%' },
     ...Object.entries(moreByKind(work.withExtension, work.floor)).map(([kind, ms]) => ({ measure: `    of the time above the floor, ${kind}`, value: ms, unit: 'ms' })),
+    { measure: `  the extension's Chromium, the arXiv switch off (its script reads nothing), more than without`, value: percentMore(off.cpu, off.without), unit: '%', runs: pairedPercents(off.cpu, off.without) },
     medianFigure(`${what}: our content script's own main-thread time (profiled)`, own, 'ms'),
   ];
 }
@@ -698,8 +716,9 @@ for (const size of SIZES) {
     // the newest papers, in the window, so the listing gets their badges from this size's index.
     const plain = await launchPlainContext(server);
     const floor = await launchFloorContext(server, ['https://arxiv.org/list/*']);
-    const listingRows = await listingFigures(context, { plain, floor }, server, ids.slice(-200), 'pastweek');
-    if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, floor }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
+    const switchArxiv = (on: boolean) => patchSettings(page, { sites: { arxiv: on } });
+    const listingRows = await listingFigures(context, { plain, floor, switchArxiv }, server, ids.slice(-200), 'pastweek');
+    if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, floor, switchArxiv }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
     // Fifty of the year's papers, spread over it (the middle of each fiftieth: its oldest day was pruned above).
     listingRows.push(...(await searchFigures(context, server, Array.from({ length: Math.min(50, ids.length) }, (_, i) => ids[Math.floor(((i + 0.5) * ids.length) / 50)]!))));
     // A paper the first sync stored (the fixture's Daily Papers), as the background answers it.
