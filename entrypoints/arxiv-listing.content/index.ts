@@ -20,8 +20,8 @@ export default defineContentScript({
     // Asked now, while the page is still loading, before its ids are known: the answer is here while the
     // page is parsed (the toolbar and the first screens' badges go in then), the rest once it is read.
     const answer = sendRequest({ type: 'badgeIndex', site: 'arxiv', span: listingSpan(location.href) });
-    // Never throw into the page: no badges is the worst that happens (a page with no new-style ids
-    // never waits for the answer, and its failure is not an error then).
+    // Never throw into the page: no badges is the worst that happens (on a page with no new-style ids
+    // a failed answer is not an error).
     answer.catch(() => undefined);
     showListingBadges(ctx, answer, earlierRunRemover(document, LISTING_TAGS), badgeCss + overlayCss + toolbarCss).catch((error: unknown) =>
       console.debug('[Daily Papers Lens]', error),

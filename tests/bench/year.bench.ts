@@ -716,7 +716,12 @@ for (const size of SIZES) {
     // the newest papers, in the window, so the listing gets their badges from this size's index.
     const plain = await launchPlainContext(server);
     const floor = await launchFloorContext(server, ['https://arxiv.org/list/*']);
-    const switchArxiv = (on: boolean) => patchSettings(page, { sites: { arxiv: on } });
+    // A change of settings starts a pruning run (a later one: a few hundred ms) and drops the worker's
+    // index: both end before the visits that follow.
+    const switchArxiv = async (on: boolean) => {
+      await patchSettings(page, { sites: { arxiv: on } });
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+    };
     const listingRows = await listingFigures(context, { plain, floor, switchArxiv }, server, ids.slice(-200), 'pastweek');
     if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, floor, switchArxiv }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
     // Fifty of the year's papers, spread over it (the middle of each fiftieth: its oldest day was pruned above).

@@ -101,8 +101,8 @@ export async function showListingBadges(
   // those further down, the toolbar's counts) waits for the page's load event, which it held back by
   // ~15 ms on a 2000-entry listing (read and looked up in the DOMContentLoaded task).
   if (firstScreensIn) await afterPageLoad(doc, REST_AFTER_LOAD_CAP_MS);
-  // The site off: the page is not read at all (2000 entries, ~8 ms). A failed answer is read past: a page
-  // with no new-style ids never waits for it, the others fail below.
+  // The site off: the page is not read at all (2000 entries, ~8 ms). A failed answer is read past here:
+  // only a page with new-style ids counts it as a failure (below).
   if (ctx.isInvalid || !(await answer.then(({ enabled }) => enabled, () => true))) return;
   const entries = (search ? readSearchPage : readListingPage)(doc, href);
   // Old-style ids have no HF page.
