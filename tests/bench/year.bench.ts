@@ -42,8 +42,8 @@ import type { BadgeSpanAsk } from '../../lib/shared/messages';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 import { extensionScriptCpu, mainThreadCpu, mainThreadWork, moreByKind, type WorkKind } from './support/traced-visit';
 import { stopWorker } from '../e2e/support/worker-probes';
-import { launchFloorContext, launchPlainContext } from './support/baselines';
-import { median, medianFigure, pairedPercents, percentMore, recordFigures, type Figure } from './support/figures';
+import { launchFloorContext, launchPlainContext, unmatchedTwin } from './support/baselines';
+import { median, medianFigure, pairedPercents, pairedRatios, percentMore, recordFigures, type Figure } from './support/figures';
 import { collectSeedingGarbage, keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
@@ -427,9 +427,12 @@ type ListingKind = 'pastweek' | 'month';
  * What a page with the extension is measured against: the same page in a Chromium without it, in one
  * with an empty content script (the floor), and in the extension's own Chromium with the arXiv switch
  * off (`switchArxiv`: its script then reads nothing; what is left is that Chromium's and the script's start).
+ * And a second Chromium without it (`plainAgain`), launched as the first: how far two Chromiums launched
+ * alike differ on the same page in this run, the noise under every pair of Chromiums compared here.
  */
 interface Baselines {
   plain: BrowserContext;
+  plainAgain: BrowserContext;
   floor: BrowserContext;
   switchArxiv: (on: boolean) => Promise<void>;
 }
@@ -465,32 +468,42 @@ function listingHtml(storedIds: string[], kind: ListingKind): { path: string; ht
  * our content script's own main-thread time (profiled). What grows with the papers stored is what the
  * page is sent (the badges of the months its URL names) and what it does with it.
  */
-async function listingFigures(context: BrowserContext, { plain, floor, switchArxiv }: Baselines, server: FixtureServer, storedIds: string[], kind: ListingKind): Promise<Figure[]> {
+async function listingFigures(context: BrowserContext, { plain, plainAgain, floor, switchArxiv }: Baselines, server: FixtureServer, storedIds: string[], kind: ListingKind): Promise<Figure[]> {
   const { path, html, firstScreensStored } = listingHtml(storedIds, kind);
   const url = `https://${path}?skip=0&show=${LISTING_ENTRIES}`;
   server.pages.set(path, html);
+  const twinUrl = unmatchedTwin(server, path, `?skip=0&show=${LISTING_ENTRIES}`);
   const tab = await context.newPage();
   await watchFor(tab, 'dpl-paper-badge', firstScreensStored);
   const plainTab = await plain.newPage();
   await watchFor(plainTab, 'dpl-paper-badge', 0);
   const floorTab = await floor.newPage();
   await watchFor(floorTab, 'dpl-paper-badge', 0);
+  const againTab = await plainAgain.newPage();
+  await watchFor(againTab, 'dpl-paper-badge', 0);
+  const twinTab = await context.newPage();
+  await watchFor(twinTab, 'dpl-paper-badge', 0);
   const withExtension: Timing[] = [];
   const without: Timing[] = [];
-  const cpu = { withExtension: [] as number[], without: [] as number[], floor: [] as number[] };
-  const work = { withExtension: [] as Record<WorkKind, number>[], without: [] as Record<WorkKind, number>[], floor: [] as Record<WorkKind, number>[] };
+  const twin: Timing[] = [];
+  const cpu = { withExtension: [] as number[], without: [] as number[], floor: [] as number[], again: [] as number[], twin: [] as number[] };
+  const work = Object.fromEntries(Object.keys(cpu).map((side) => [side, [] as Record<WorkKind, number>[]])) as Record<keyof typeof cpu, Record<WorkKind, number>[]>;
   const own: number[] = [];
   // The first visit of each warms caches (the worker's index is filled already).
   await timedVisit(tab, url);
   await timedVisit(plainTab, url);
   await timedVisit(floorTab, url);
+  await timedVisit(againTab, url);
+  await timedVisit(twinTab, twinUrl);
   for (let i = 0; i < LISTING_VISITS; i++) {
     withExtension.push(await timedVisit(tab, url));
     without.push(await timedVisit(plainTab, url));
+    twin.push(await timedVisit(twinTab, twinUrl));
   }
   for (let i = 0; i < LISTING_VISITS; i++) {
-    for (const [side, ctx, page] of [['withExtension', context, tab], ['without', plain, plainTab], ['floor', floor, floorTab]] as const) {
-      const { ms, byKind } = await mainThreadWork(ctx, page, url, PAINTED);
+    const sides = [['withExtension', context, tab, url], ['without', plain, plainTab, url], ['floor', floor, floorTab, url], ['again', plainAgain, againTab, url], ['twin', context, twinTab, twinUrl]] as const;
+    for (const [side, ctx, page, visited] of sides) {
+      const { ms, byKind } = await mainThreadWork(ctx, page, visited, PAINTED);
       cpu[side].push(ms);
       work[side].push(byKind);
     }
@@ -511,14 +524,23 @@ async function listingFigures(context: BrowserContext, { plain, floor, switchArx
   await tab.close();
   await plainTab.close();
   await floorTab.close();
+  await againTab.close();
+  await twinTab.close();
   const what = `${kind === 'month' ? 'month list' : 'listing'} of 2000, ${storedIds.length} stored`;
   const load = percentMore(withExtension.map((t) => t.load), without.map((t) => t.load));
   const cpuMore = percentMore(cpu.withExtension, cpu.without);
+  const loadOverTwin = percentMore(withExtension.map((t) => t.load), twin.map((t) => t.load));
+  const cpuOverTwin = percentMore(cpu.withExtension, cpu.twin);
   return [
     medianFigure(`${what}: DOMContentLoaded → first screens' ${firstScreensStored} badges`, withExtension.map((t) => t.done! - t.dcl), 'ms', 50),
     // Its runs: each visit with the extension against the visit without it that followed (single visits swing ±30 %).
     { measure: `${what}: load event, later than without the extension`, value: load, unit: '%', runs: pairedPercents(withExtension.map((t) => t.load), without.map((t) => t.load)), ...(storedIds.length <= 200 ? { target: '≤ 5 %', met: load <= 5 } : {}) },
     { measure: `${what}: page main-thread CPU, more than without the extension`, value: cpuMore, unit: '%', runs: pairedPercents(cpu.withExtension, cpu.without), target: '≤ 10 %', met: cpuMore <= 10 },
+    // The same two, against the same page at a URL no script of ours matches, in the extension's own
+    // Chromium (./support/baselines.ts `unmatchedTwin`): free of two Chromiums' own difference (below).
+    { measure: `${what}: load event, later than the same page unmatched in the same Chromium`, value: loadOverTwin, unit: '%', runs: pairedPercents(withExtension.map((t) => t.load), twin.map((t) => t.load)), ...(storedIds.length <= 200 ? { target: '≤ 5 %', met: loadOverTwin <= 5 } : {}) },
+    { measure: `${what}: page main-thread CPU, more than the same page unmatched in the same Chromium`, value: cpuOverTwin, unit: '%', runs: pairedPercents(cpu.withExtension, cpu.twin), target: '≤ 10 %', met: cpuOverTwin <= 10 },
+    ...Object.entries(moreByKind(work.withExtension, work.twin)).map(([kind, ms]) => ({ measure: `    of the time more than unmatched, ${kind}`, value: ms, unit: 'ms' })),
     medianFigure(`  … without the extension (reference)`, cpu.without, 'ms'),
     ...Object.entries(moreByKind(work.withExtension, work.without)).map(([kind, ms]) => ({ measure: `    of the time more, ${kind}`, value: ms, unit: 'ms' })),
     // What any extension's content script costs this page, and ours above it (the floor: ./support/baselines.ts).
@@ -526,6 +548,11 @@ async function listingFigures(context: BrowserContext, { plain, floor, switchArx
     { measure: `  the extension above that floor, as a share of the page without the extension`, value: ((median(cpu.withExtension) - median(cpu.floor)) / median(cpu.without)) * 100, unit: '%' },
     ...Object.entries(moreByKind(work.withExtension, work.floor)).map(([kind, ms]) => ({ measure: `    of the time above the floor, ${kind}`, value: ms, unit: 'ms' })),
     { measure: `  the extension's Chromium, the arXiv switch off (its script reads nothing), more than without`, value: percentMore(off.cpu, off.without), unit: '%', runs: pairedPercents(off.cpu, off.without) },
+    // Two Chromiums launched alike differ by themselves (./support/baselines.ts): this run's measure of it.
+    { measure: `  a second Chromium without the extension, launched as the first, more than the first (two Chromiums' own difference)`, value: percentMore(cpu.again, cpu.without), unit: '%', runs: pairedPercents(cpu.again, cpu.without) },
+    // Within one Chromium, so free of that difference: the visits with arXiv on against those with it
+    // off, each block as a ratio to the page without the extension visited in turn with it (the machine's load).
+    { measure: `  the extension's work on the page, one Chromium: arXiv on against arXiv off (each against the page without it at the time)`, value: (median(pairedRatios(cpu.withExtension, cpu.without)) / median(pairedRatios(off.cpu, off.without)) - 1) * 100, unit: '%' },
     medianFigure(`${what}: our content script's own main-thread time (profiled)`, own, 'ms'),
   ];
 }
@@ -564,9 +591,13 @@ async function abstractFigures(context: BrowserContext, plain: BrowserContext, s
   await watchFor(tab, 'dpl-paper-card', 1);
   const plainTab = await plain.newPage();
   await watchFor(plainTab, 'dpl-paper-card', 0);
+  const twinUrl = unmatchedTwin(server, path);
+  const twinTab = await context.newPage();
+  await watchFor(twinTab, 'dpl-paper-card', 0);
   const card: number[] = [];
-  const cpu = { withExtension: [] as number[], without: [] as number[] };
+  const cpu = { withExtension: [] as number[], without: [] as number[], twin: [] as number[] };
   await timedVisit(tab, url);
+  await timedVisit(twinTab, twinUrl);
   for (let i = 0; i < LISTING_VISITS; i++) {
     const visit = await timedVisit(tab, url);
     card.push(visit.done! - visit.dcl);
@@ -574,13 +605,17 @@ async function abstractFigures(context: BrowserContext, plain: BrowserContext, s
   for (let i = 0; i < LISTING_VISITS; i++) {
     cpu.withExtension.push(await mainThreadCpu(context, tab, url, PAINTED));
     cpu.without.push(await mainThreadCpu(plain, plainTab, url, PAINTED));
+    cpu.twin.push(await mainThreadCpu(context, twinTab, twinUrl, PAINTED));
   }
   await tab.close();
   await plainTab.close();
+  await twinTab.close();
   const more = percentMore(cpu.withExtension, cpu.without);
+  const moreOverTwin = percentMore(cpu.withExtension, cpu.twin);
   return [
     medianFigure('abstract page: DOMContentLoaded → card', card, 'ms', 30),
     { measure: 'abstract page: main-thread CPU, more than without the extension (the empty-script floor: arxiv.bench.ts)', value: more, unit: '%', target: '≤ 10 %', met: more <= 10 },
+    { measure: 'abstract page: main-thread CPU, more than the same page unmatched in the same Chromium', value: moreOverTwin, unit: '%', runs: pairedPercents(cpu.withExtension, cpu.twin), target: '≤ 10 %', met: moreOverTwin <= 10 },
   ];
 }
 
@@ -715,6 +750,7 @@ for (const size of SIZES) {
     // arXiv's longest listing with 200 of its entries stored, and (from 2,000 papers stored) all 2000:
     // the newest papers, in the window, so the listing gets their badges from this size's index.
     const plain = await launchPlainContext(server);
+    const plainAgain = await launchPlainContext(server);
     const floor = await launchFloorContext(server, ['https://arxiv.org/list/*']);
     // A change of settings starts a pruning run (a later one: a few hundred ms) and drops the worker's
     // index: both end before the visits that follow.
@@ -722,8 +758,8 @@ for (const size of SIZES) {
       await patchSettings(page, { sites: { arxiv: on } });
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     };
-    const listingRows = await listingFigures(context, { plain, floor, switchArxiv }, server, ids.slice(-200), 'pastweek');
-    if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, floor, switchArxiv }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
+    const listingRows = await listingFigures(context, { plain, plainAgain, floor, switchArxiv }, server, ids.slice(-200), 'pastweek');
+    if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, plainAgain, floor, switchArxiv }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
     // Fifty of the year's papers, spread over it (the middle of each fiftieth: its oldest day was pruned above).
     listingRows.push(...(await searchFigures(context, server, Array.from({ length: Math.min(50, ids.length) }, (_, i) => ids[Math.floor(((i + 0.5) * ids.length) / 50)]!))));
     // A paper the first sync stored (the fixture's Daily Papers), as the background answers it.
@@ -735,6 +771,7 @@ for (const size of SIZES) {
     const synced = fixture.find((p) => p.id in storedFixture);
     if (synced) listingRows.push(...(await abstractFigures(context, plain, server, synced)));
     await plain.close();
+    await plainAgain.close();
     await floor.close();
 
     // An X page with a paper's card: its questions (badges of 20 linked ids, the card's title), each time

@@ -10,13 +10,18 @@
  *   listing figures' pairs say how much;
  * - the floor of any extension (`launchFloorContext`): one extension whose one content script is empty
  *   and runs at document_start on `matches` (its isolated world and script context set up on the page's
- *   main thread, nothing else). What our extension costs a page above that floor is its own work.
+ *   main thread, nothing else). What our extension costs a page above that floor is its own work;
+ * - the page's twin in the extension's own Chromium (`unmatchedTwin`): the same HTML at a path no
+ *   content script of ours matches, visited in turn with the page. Two Chromiums launched alike differ
+ *   by themselves (a second Chromium without the extension, in the year bench: −3 to +17 % on the same
+ *   listing), which a comparison across two of them cannot tell from the extension's cost; within one
+ *   Chromium that difference is gone, and what is left is what our content script adds to the page.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_PATH, PROFILE_ARGS } from '../../e2e/support/extension-test';
+import { CHROMIUM_PATH, EXTENSION_DIR, PROFILE_ARGS } from '../../e2e/support/extension-test';
 import type { FixtureServer } from '../../e2e/support/fixture-server';
 
 function launchProfile(server: FixtureServer, extensionArgs: string[]): Promise<BrowserContext> {
@@ -38,4 +43,29 @@ export function launchFloorContext(server: FixtureServer, matches: string[]): Pr
   writeFileSync(join(dir, 'empty.js'), '');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1.0', content_scripts: [{ matches, js: ['empty.js'], run_at: 'document_start' }] }));
   return launchProfile(server, [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]);
+}
+
+/** A manifest match pattern (`https://host/path*`) as a test of URLs. */
+function matchPattern(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+  return new RegExp(`^${escaped}$`);
+}
+
+/**
+ * The page at `path` (`host/path`, as the fixture server's pages are keyed) served again, the same HTML,
+ * at `host/unmatched/path`: a URL none of the built extension's content scripts matches (checked against
+ * its manifest, so a pattern added later cannot make the twin a page with our script). Returns the twin's
+ * URL, with `query`.
+ */
+export function unmatchedTwin(server: FixtureServer, path: string, query = ''): string {
+  const html = server.pages.get(path);
+  if (html === undefined) throw new Error(`no page at ${path} to serve a twin of`);
+  const slash = path.indexOf('/');
+  const twinPath = `${path.slice(0, slash)}/unmatched${path.slice(slash)}`;
+  const url = `https://${twinPath}${query}`;
+  const manifest = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as { content_scripts?: { matches: string[] }[] };
+  const matched = (manifest.content_scripts ?? []).flatMap((script) => script.matches).find((pattern) => matchPattern(pattern).test(url));
+  if (matched) throw new Error(`the twin ${url} is matched by ${matched}`);
+  server.pages.set(twinPath, html);
+  return url;
 }

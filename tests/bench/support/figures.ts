@@ -31,6 +31,11 @@ export function percentMore(over: number[], under: number[]): number {
   return ((median(over) - median(under)) / median(under)) * 100;
 }
 
+/** Each pair's `over` divided by its `under`. */
+export function pairedRatios(over: number[], under: number[]): number[] {
+  return over.map((value, i) => value / under[i]!);
+}
+
 /** Each pair's `over` against its `under`, in %, rounded to a tenth: the spread behind a `percentMore`. */
 export function pairedPercents(over: number[], under: number[]): number[] {
   return over.map((value, i) => Math.round(((value - under[i]!) / under[i]!) * 1000) / 10);
