@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { QUIET_START } from '../../lib/sites/kit/quiet-start';
 import { followPaperCard } from '../../components/sites/kit/paper-card-site';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/kit/paper-overlay.css?inline';
@@ -8,6 +9,7 @@ import { alphaxivCardPlace, alphaxivPaperId } from '../../lib/sites/alphaxiv/pap
 // papers without reloading (so the script runs on the whole site). Registered at run time while on
 // (lib/background/site-scripts.ts).
 export default defineContentScript({
+  ...QUIET_START,
   registration: 'runtime',
   // Kept empty: WXT would add a runtime script's matches to the manifest's required host permissions.
   matches: [],

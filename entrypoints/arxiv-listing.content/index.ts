@@ -4,6 +4,7 @@
  * asked for at document_start; the first screens' go in as they are parsed, the rest after the page's load.
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { QUIET_START } from '../../lib/sites/kit/quiet-start';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/kit/paper-overlay.css?inline';
 import toolbarCss from '../../components/sites/arxiv/listing-toolbar.css?inline';
@@ -14,6 +15,7 @@ import { earlierRunRemover } from '../../lib/sites/kit/shadow-host';
 import { sendRequest } from '../../lib/shared/messages';
 
 export default defineContentScript({
+  ...QUIET_START,
   matches: scriptMatches('arxiv-listing'),
   runAt: 'document_start',
   main(ctx) {

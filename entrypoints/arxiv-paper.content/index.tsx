@@ -9,6 +9,7 @@
  * kit's (components/sites/kit/paper-card-site.tsx).
  */
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { QUIET_START } from '../../lib/sites/kit/quiet-start';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import overlayCss from '../../components/sites/kit/paper-overlay.css?inline';
@@ -20,6 +21,7 @@ import { domReady } from '../../lib/sites/kit/dom-ready';
 import { earlierRunRemover, OVERLAY_TAGS, OverlayStyles, setHostTheme } from '../../lib/sites/kit/shadow-host';
 
 export default defineContentScript({
+  ...QUIET_START,
   matches: scriptMatches('arxiv-paper'),
   runAt: 'document_start',
   main(ctx) {

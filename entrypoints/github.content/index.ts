@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { QUIET_START } from '../../lib/sites/kit/quiet-start';
 import { domReady } from '../../lib/sites/kit/dom-ready';
 import { createBadgeUi } from '../../components/sites/github/badge-ui';
 import { githubColorScheme } from '../../lib/sites/github/color-mode';
@@ -18,6 +19,7 @@ import { scriptMatches } from '../../lib/shared/sites';
 // e.g. https://github.com/apple/ml-starflow, https://github.com/apple/ml-starflow/issues/1,
 // https://github.com/huggingface/transformers/pull/1, https://github.com/owner/repo/wiki
 export default defineContentScript({
+  ...QUIET_START,
   matches: scriptMatches('github'),
   // At document_start, so that the worker has the badge index ready (local data only) by the time a
   // page asks about its ids at DOMContentLoaded: a repository page that renders Markdown tells it at

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { QUIET_START } from '../../lib/sites/kit/quiet-start';
 import { runLinkSite } from '../../components/sites/kit/link-site';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findHnPaperLinks } from '../../lib/sites/hackernews/paper-links';
@@ -9,6 +10,7 @@ import { hnLinksWhileParsed } from '../../lib/sites/hackernews/page-selectors';
 // Registered by the background only while the site is on and its host permission granted
 // (lib/background/site-scripts.ts, matches from lib/shared/sites.ts): not in the manifest.
 export default defineContentScript({
+  ...QUIET_START,
   registration: 'runtime',
   // Kept empty: WXT would add a runtime script's matches to the manifest's required host permissions.
   matches: [],

@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { QUIET_START } from '../../lib/sites/kit/quiet-start';
 import { runLinkSite } from '../../components/sites/kit/link-site';
 import badgeCss from '../../components/sites/kit/paper-badge.css?inline';
 import { findRedditPapers } from '../../lib/sites/reddit/posts';
@@ -7,6 +8,7 @@ import { findRedditPapers } from '../../lib/sites/reddit/posts';
 // and comments; the feed and the comments keep loading, so what is added is badged as it appears.
 // Registered at run time while on (lib/background/site-scripts.ts).
 export default defineContentScript({
+  ...QUIET_START,
   registration: 'runtime',
   // Kept empty: WXT would add a runtime script's matches to the manifest's required host permissions.
   matches: [],

@@ -1,16 +1,18 @@
 /**
  * What leaves the browser, from the request log. Live lookups on: only the arXiv ids of abstract/HTML
  * pages opened (and a few unknown ids cited on a GitHub page). Off: nothing about the pages visited.
- * And what stays in it out of web pages' reach: the person's marks.
+ * And what stays in it out of web pages' reach: the person's marks, and that the extension is there at all.
  */
 import { absPage } from '../fixtures/arxiv/abs-page';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
+import { hnFrontPage } from '../fixtures/hackernews/pages';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
 import { listingEntry, patchSettings, unknownEntry } from './support/arxiv';
 import { evaluateInContentScript } from './support/content-script-world';
 import { readExtensionFile } from './support/extension-db';
 import { expect, test } from './support/extension-test';
+import { originsOf, registeredScripts, switchSite } from './support/sites';
 import { todaysPapers } from './support/fixture-papers';
 import type { FixtureServer } from './support/fixture-server';
 import { waitForSync } from './support/sync';
@@ -102,4 +104,47 @@ test('what the person saved and read is out of a content script’s reach: its c
   const file = await readExtensionFile(background, 'user-state-backup.json');
   expect(file).toContain(saved!.id);
   expect(file).toContain(read!.id);
+});
+
+test.describe('what a page hears', () => {
+  test.use({ grantedOrigins: originsOf('hackernews') });
+
+  test('no script of ours posts a message a page’s own scripts can hear (arXiv, GitHub, Hacker News): nothing tells a page, or the third-party scripts on it, that the extension is there', async ({ server, context, background, extensionId }) => {
+    await waitForSync(background);
+    await switchSite(context, extensionId, 'Hacker News', true);
+    await expect.poll(() => registeredScripts(background)).toEqual(['hackernews']);
+    const [known] = todaysPapers(server.data);
+    server.pages.set(`arxiv.org/abs/${known!.id}`, absPage({ id: known!.id, title: known!.title, abstract: 'A', authors: ['A. Author'] }));
+    server.pages.set('arxiv.org/list/cs.CV/new', newListingPage({
+      category: 'cs.CV', categoryName: 'Computer Vision and Pattern Recognition', announced: 'Friday, 6 June 2025',
+      newSubmissions: [listingEntry(known!), unknownEntry(2)], crossLists: [], replacements: [],
+    }));
+    server.pages.set('github.com/someone/some-repo', repoHomePage({
+      repository: { owner: 'someone', name: 'some-repo' }, description: 'Code',
+      readme: paragraph(link(paperUrl(known!.id, 'abs'), 'paper')),
+    }));
+    server.pages.set('news.ycombinator.com/news', hnFrontPage({ stories: [{ id: 1, title: 'A paper', url: `https://arxiv.org/abs/${known!.id}`, site: 'arxiv.org' }] }));
+    // In each page's own world, from its first script on: every message it is posted.
+    await context.addInitScript(() => {
+      const heard: unknown[] = [];
+      (window as unknown as { heard: unknown[] }).heard = heard;
+      addEventListener('message', (event) => heard.push(event.data), true);
+    });
+    const visits: [string, string][] = [
+      [`https://arxiv.org/abs/${known!.id}`, 'dpl-paper-card'],
+      ['https://arxiv.org/list/cs.CV/new', 'dpl-paper-badge'],
+      ['https://github.com/someone/some-repo', 'dpl-paper-badge'],
+      ['https://news.ycombinator.com/news', 'dpl-paper-badge'],
+    ];
+    for (const [url, ours] of visits) {
+      const page = await context.newPage();
+      await page.goto(url);
+      // Our script ran there: its element is in.
+      await expect(page.locator(ours).first()).toBeAttached();
+      await page.waitForTimeout(300);
+      const heard = await page.evaluate(() => JSON.stringify((window as unknown as { heard: unknown[] }).heard));
+      expect(heard, url).toBe('[]');
+      await page.close();
+    }
+  });
 });
