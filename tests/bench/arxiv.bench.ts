@@ -1,6 +1,7 @@
 /**
  * arXiv overlay figures (issue 3): a 2000-entry listing's badges after DOMContentLoaded, the page-load
- * overhead against the same page without the extension, the abstract page's card, and each content
+ * overhead against the same page without the extension (and against the same page at a URL no script
+ * of ours matches, in the extension's own Chromium), the abstract page's card, and each content
  * script's gzipped size. Medians of several runs against the built extension, warm worker.
  * `ARXIV_BENCH=abstract` measures the abstract page only (warm and cold worker): a quicker run.
  */
@@ -19,7 +20,7 @@ import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
-import { launchFloorContext, launchPlainContext } from './support/baselines';
+import { launchFloorContext, launchPlainContext, unmatchedTwin } from './support/baselines';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
@@ -130,6 +131,13 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     worst: 'https://arxiv.org/list/cs.AI/pastweek?skip=0&show=2000',
     abs: `https://arxiv.org/abs/${star.id}`,
   };
+  // The same pages at URLs no script of ours matches, visited in the extension's own Chromium: free of
+  // two Chromiums' own difference (./support/baselines.ts `unmatchedTwin`).
+  const twinUrls = {
+    realistic: unmatchedTwin(server, 'arxiv.org/list/cs.CL/pastweek', '?skip=0&show=2000'),
+    worst: unmatchedTwin(server, 'arxiv.org/list/cs.AI/pastweek', '?skip=0&show=2000'),
+    abs: unmatchedTwin(server, `arxiv.org/abs/${star.id}`),
+  };
   // The first screens' badges go in at DOMContentLoaded, the rest as the page is scrolled near them.
   const firstScreens = (entries: ListingEntryFixture[]) => entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => knownIds.has(e.id)).length;
   const knownIds = new Set(realisticKnown.map((e) => e.id));
@@ -143,8 +151,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     plainAbs: await page(() => plainContext.newPage(), 'dpl-paper-card', 0),
     floorAbs: await page(() => floorContext.newPage(), 'dpl-paper-card', 0),
     floorRealistic: await page(() => floorContext.newPage(), 'dpl-paper-badge', 0),
+    twinRealistic: await page(() => context.newPage(), 'dpl-paper-badge', 0),
+    twinWorst: await page(() => context.newPage(), 'dpl-paper-badge', 0),
+    twinAbs: await page(() => context.newPage(), 'dpl-paper-card', 0),
   };
-  const runs = { realistic: [] as Timing[], worst: [] as Timing[], abs: [] as Timing[], plainRealistic: [] as Timing[], plainWorst: [] as Timing[], plainAbs: [] as Timing[] };
+  const runs = { realistic: [] as Timing[], worst: [] as Timing[], abs: [] as Timing[], plainRealistic: [] as Timing[], plainWorst: [] as Timing[], plainAbs: [] as Timing[], twinRealistic: [] as Timing[], twinWorst: [] as Timing[], twinAbs: [] as Timing[] };
   for (let i = -1; i < RUNS; i++) {
     // Round -1 warms up: the worker is awake, its memory of the papers filled, caches primed.
     const round: Partial<Record<keyof typeof runs, Timing>> = {};
@@ -153,14 +164,17 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
       round.plainRealistic = await timedVisit(tabs.plainRealistic, urls.realistic);
       round.worst = await timedVisit(tabs.worst, urls.worst);
       round.plainWorst = await timedVisit(tabs.plainWorst, urls.worst);
+      round.twinRealistic = await timedVisit(tabs.twinRealistic, twinUrls.realistic);
+      round.twinWorst = await timedVisit(tabs.twinWorst, twinUrls.worst);
     }
     round.abs = await timedVisit(tabs.abs, urls.abs);
     round.plainAbs = await timedVisit(tabs.plainAbs, urls.abs);
+    round.twinAbs = await timedVisit(tabs.twinAbs, twinUrls.abs);
     if (i >= 0) for (const [key, timing] of Object.entries(round) as [keyof typeof runs, Timing][]) runs[key].push(timing);
   }
   console.log(`[arxiv bench] ${RUNS} rounds of visits done`);
   // Then a few traced visits in turn: main-thread CPU time with and without the extension.
-  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[], floorRealistic: [] as number[] };
+  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[], floorRealistic: [] as number[], twinRealistic: [] as number[], twinWorst: [] as number[], twinAbs: [] as number[] };
   // And where that time went (./support/traced-visit.ts `mainThreadWork`).
   const work = Object.fromEntries(Object.keys(cpu).map((key) => [key, [] as Record<WorkKind, number>[]])) as Record<keyof typeof cpu, Record<WorkKind, number>[]>;
   const traced = async (key: keyof typeof cpu, ctx: BrowserContext, url: string) => {
@@ -175,10 +189,13 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
       await traced('floorRealistic', floorContext, urls.realistic);
       await traced('worst', context, urls.worst);
       await traced('plainWorst', plainContext, urls.worst);
+      await traced('twinRealistic', context, twinUrls.realistic);
+      await traced('twinWorst', context, twinUrls.worst);
     }
     await traced('abs', context, urls.abs);
     await traced('plainAbs', plainContext, urls.abs);
     await traced('floorAbs', floorContext, urls.abs);
+    await traced('twinAbs', context, twinUrls.abs);
   }
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
@@ -247,11 +264,17 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure("same page without the extension: DOMContentLoaded → the page's own next frame", sinceDcl(runs.plainRealistic, 'paint'), 'ms'),
     figure('listing load event, 200 known: later than without the extension', overhead(runs.realistic, runs.plainRealistic, false), '%', 5),
     figure('listing load event, 2000 known: later than without the extension', overhead(runs.worst, runs.plainWorst, false), '%', 5),
+    figure('listing load event, 200 known: later than the same page unmatched in the same Chromium', overhead(runs.realistic, runs.twinRealistic, false), '%', 5),
+    figure('listing load event, 2000 known: later than the same page unmatched in the same Chromium', overhead(runs.worst, runs.twinWorst, false), '%', 5),
     figure('listing loaded and painted (badges included), 200 known: later than without the extension', overhead(runs.realistic, runs.plainRealistic, true), '%'),
     figure('listing loaded and painted (badges included), 2000 known: later than without the extension', overhead(runs.worst, runs.plainWorst, true), '%'),
     figure('listing load event without the extension (reference)', runs.plainRealistic.map((r) => r.load), 'ms'),
     figure('listing, 200 known: page main-thread CPU, more than without the extension', [percentMore(cpu.realistic, cpu.plainRealistic)], '%', 10),
     figure('listing, 2000 known: page main-thread CPU, more than without the extension', [percentMore(cpu.worst, cpu.plainWorst)], '%', 10),
+    figure('listing, 200 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.realistic, cpu.twinRealistic)], '%', 10),
+    ...moreOf('realistic', 'twinRealistic'),
+    figure('listing, 2000 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.worst, cpu.twinWorst)], '%', 10),
+    ...moreOf('worst', 'twinWorst'),
     figure('  listing main-thread CPU without the extension (reference)', cpu.plainRealistic, 'ms'),
     figure('  listing main-thread CPU with the extension, 200 known', cpu.realistic, 'ms'),
     figure('  listing main-thread CPU with the extension, 2000 known', cpu.worst, 'ms'),
@@ -275,6 +298,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  same, cold worker: navigation start → card in the DOM', cold.map((r) => r.done!), 'ms'),
     figure('abstract page load event: later than without the extension', overhead(runs.abs, runs.plainAbs, false), '%'),
     figure('abstract page: page main-thread CPU, more than without the extension', [percentMore(cpu.abs, cpu.plainAbs)], '%', 10),
+    figure('abstract page: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.abs, cpu.twinAbs)], '%', 10),
+    ...moreOf('abs', 'twinAbs'),
     figure('  same page with an empty content script (any extension’s floor), more than without', [percentMore(cpu.floorAbs, cpu.plainAbs)], '%'),
     // What no content script can avoid set aside: what the card itself costs the page.
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),
