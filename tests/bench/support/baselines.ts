@@ -13,9 +13,11 @@
  *   main thread, nothing else). What our extension costs a page above that floor is its own work;
  * - the page's twin in the extension's own Chromium (`unmatchedTwin`): the same HTML at a path no
  *   content script of ours matches, visited in turn with the page. Two Chromiums launched alike differ
- *   by themselves (a second Chromium without the extension, in the year bench: −3 to +17 % on the same
- *   listing), which a comparison across two of them cannot tell from the extension's cost; within one
- *   Chromium that difference is gone, and what is left is what our content script adds to the page.
+ *   by themselves (a second Chromium without the extension, in the year bench: −6 to +17 % on the same
+ *   listing, three runs), which a comparison across two of them cannot tell from the extension's cost;
+ *   within one Chromium that difference is gone, and what is left is what our content script adds to the
+ *   page. The visits' own spread is not gone: single pairs of visits of a 2000-entry listing still
+ *   differ by −35 to +70 %, so a median of 9 is good to about ±10 %.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
