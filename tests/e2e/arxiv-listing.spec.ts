@@ -266,9 +266,6 @@ async function lateToolbarTakesNoLine(
       const bar = host?.shadowRoot?.querySelector('.dpl-toolbar')?.getBoundingClientRect();
       const button = host?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
       return {
-        loading: document.readyState === 'loading',
-        entries: document.querySelectorAll('dl#articles > dt').length,
-        toolbar: host !== null,
         beforeLines: host?.nextElementSibling === lines[0],
         firstEntryTop: document.querySelector('dl#articles > dt')!.getBoundingClientRect().top,
         lines: { top: lines[0]!.getBoundingClientRect().top, bottom: lines.at(-1)!.getBoundingClientRect().bottom, right: lines[0]!.getBoundingClientRect().right, textRight },
@@ -276,13 +273,13 @@ async function lateToolbarTakesNoLine(
         button: button && { left: button.left, right: button.right },
       };
     }, listing.lines);
+  const progress = () =>
+    page.evaluate(() => ({ loading: document.readyState === 'loading', entries: document.querySelectorAll('dl#articles > dt').length, toolbar: document.querySelector('dpl-toolbar') !== null }));
   for (const width of [1440, 1280, 1024, 800]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`https://arxiv.org${listing.path}`, { waitUntil: 'commit' });
     // Shown in part, still loading, no known entry yet: no toolbar. (Polled without the geometry: right
     // after the commit the heading's lines may not be parsed yet.)
-    const progress = () =>
-      page.evaluate(() => ({ loading: document.readyState === 'loading', entries: document.querySelectorAll('dl#articles > dt').length, toolbar: document.querySelector('dpl-toolbar') !== null }));
     await expect.poll(progress, { timeout: 2_000 }).toEqual({ loading: true, entries: 20, toolbar: false });
     const shown = await layout();
     await page.waitForLoadState('load');
