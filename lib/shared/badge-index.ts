@@ -192,9 +192,15 @@ export class SpanBadges {
  */
 export class NewestBadges extends SpanBadges {
   constructor(text: string) {
-    // The first line's id: the oldest these lines answer for (none for no lines, or a line that is not a
-    // bare new-style id: only those, `YYMM.NNNNN`, sort in the order arXiv gave them).
-    const first = text.slice(0, firstFieldEnd(text, lineAt(text, 0)));
-    super(text, isHfPaperId(first) ? { from: first } : undefined);
+    super(text, newestLinesSpan(text));
   }
+}
+
+/**
+ * The ids the last lines of an index answer for: from their first line's id on (none for no lines, or
+ * a first line that is not a bare new-style id: only those, `YYMM.NNNNN`, sort in the order arXiv gave them).
+ */
+export function newestLinesSpan(text: string): IdSpan | undefined {
+  const first = text.slice(0, firstFieldEnd(text, lineAt(text, 0)));
+  return isHfPaperId(first) ? { from: first } : undefined;
 }

@@ -22,6 +22,10 @@ import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
 import { launchFloorContext, launchPlainContext, unmatchedTwin } from './support/baselines';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
+import { expect } from '../e2e/support/extension-test';
+import type { browser } from 'wxt/browser';
+
+declare const chrome: typeof browser;
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
 const TRACED_RUNS = 9;
@@ -214,6 +218,45 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     await stopExtensionWorker(tabs.abs);
     cold.push(await timedVisit(tabs.abs, urls.abs));
   }
+  // And a listing of the last days (/pastweek, 300 entries, 30 known: a /new page's size) with the
+  // worker stopped before each visit, visits alternating: its first answer read from the newest badges'
+  // copy (no message: the worker stays stopped), and the copy removed first (the page asks the worker,
+  // which starts, answers and writes the copy again), as before 2026-12-07. Its known entries the newest
+  // papers (the copy answers for them), and, on a second listing, papers older than the copy's (asked
+  // about as they are parsed).
+  const coldListing = { copy: [] as Timing[], asked: [] as Timing[], olderCopy: [] as Timing[], olderAsked: [] as Timing[] };
+  if (!ABSTRACT_ONLY) {
+    const shortListing = (known: ListingEntryFixture[]) => {
+      const entries = [...known, ...unknown(300 - known.length)].sort((a, b) => a.id.localeCompare(b.id));
+      return { entries, html: recentListingPage({ category: 'cs.LG', categoryName: 'Machine Learning', subcontext: 'pastweek', days: [{ day: 'Day 1', entries }] }) };
+    };
+    const newest = shortListing(papers.slice(-30).map(listingEntry));
+    const older = shortListing(papers.slice(0, 30).map(listingEntry));
+    server.pages.set('arxiv.org/list/cs.LG/pastweek', newest.html);
+    server.pages.set('arxiv.org/list/cs.LG/recent', older.html);
+    const newestTab = await page(() => context.newPage(), 'dpl-paper-badge', firstScreens(newest.entries));
+    const olderTab = await page(() => context.newPage(), 'dpl-paper-badge', firstScreens(older.entries));
+    // Read and removed from an extension page: a stopped worker's handle is gone.
+    const extensionPage = await context.newPage();
+    await extensionPage.goto(`chrome-extension://${new URL(background.url()).host}/options.html`);
+    const copied = () => extensionPage.evaluate(async () => Boolean((await chrome.storage.local.get('newestBadges')).newestBadges));
+    await timedVisit(newestTab, 'https://arxiv.org/list/cs.LG/pastweek');
+    await timedVisit(olderTab, 'https://arxiv.org/list/cs.LG/recent');
+    for (let i = 0; i < COLD_RUNS; i++) {
+      for (const [tab, url, withCopy, into] of [
+        [newestTab, 'https://arxiv.org/list/cs.LG/pastweek', true, coldListing.copy],
+        [newestTab, 'https://arxiv.org/list/cs.LG/pastweek', false, coldListing.asked],
+        [olderTab, 'https://arxiv.org/list/cs.LG/recent', true, coldListing.olderCopy],
+        [olderTab, 'https://arxiv.org/list/cs.LG/recent', false, coldListing.olderAsked],
+      ] as const) {
+        await expect.poll(copied, { timeout: 10_000 }).toBe(true);
+        if (!withCopy) await extensionPage.evaluate(() => chrome.storage.local.remove('newestBadges'));
+        await stopExtensionWorker(tab);
+        into.push(await timedVisit(tab, url));
+      }
+    }
+    await extensionPage.close();
+  }
   await plainContext.close();
   await floorContext.close();
   // Last (a listing visited again after it opens where it was left): scrolled a screen a frame from top
@@ -285,6 +328,12 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.realistic) - median(cpu.floorRealistic)) / median(cpu.plainRealistic)) * 100], '%'),
     figure('  listing, 2000 known: main-thread time more than without the extension', [median(cpu.worst) - median(cpu.plainWorst)], 'ms'),
     ...moreOf('worst', 'plainWorst'),
+    figure(`300-entry listing, 30 known (the newest papers), the worker stopped: DOMContentLoaded → the first screens' badges, the newest badges' copy read (${COLD_RUNS} visits)`, sinceDcl(coldListing.copy, 'done'), 'ms'),
+    figure('  … the copy removed: the worker asked, started', sinceDcl(coldListing.asked, 'done'), 'ms'),
+    figure('  … navigation start → the first screens\' badges, the copy read', coldListing.copy.map((r) => r.done!), 'ms'),
+    figure('  … the copy removed', coldListing.asked.map((r) => r.done!), 'ms'),
+    figure('  same, 30 known older than the copy\'s papers (asked about as they are parsed): DOMContentLoaded → the first screens\' badges, the copy read', sinceDcl(coldListing.olderCopy, 'done'), 'ms'),
+    figure('  … the copy removed', sinceDcl(coldListing.olderAsked, 'done'), 'ms'),
     figure(`listing, 200 known: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.realistic, 'ms'),
     figure('  … as a share of the visit’s main-thread time (both profiled)', ownShare.realistic, '%'),
     figure(`listing, 2000 known: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.worst, 'ms'),

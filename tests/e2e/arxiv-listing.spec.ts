@@ -8,7 +8,7 @@ import { rowHeights } from './support/sites';
 import type { browser } from 'wxt/browser';
 import { catchupPage, monthListingPage, newListingPage, recentListingPage, type ListingEntryFixture } from '../fixtures/arxiv/listing-page';
 import { searchPage } from '../fixtures/arxiv/search-page';
-import { badges, hostCount, listingEntry, patchSettings, recentUnknownEntry, storedFixturePapers, unknownEntry } from './support/arxiv';
+import { badges, hostCount, listingEntry, patchSettings, recentUnknownEntry, storedFixturePapers, unknownEntry, unknownEntryOf } from './support/arxiv';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { shiftMonth } from '../../lib/shared/badge-index';
 import { collectPageErrors, expect, test } from './support/extension-test';
@@ -196,6 +196,48 @@ test("a sync's new counts show on the next listing after the worker stopped: the
   for (const entry of sections.newSubmissions.filter((e) => e.id !== target.id && upvotes.has(e.id))) {
     expect((await badges(page, 'dl#articles > dt'))[entry.id], entry.id).toMatch(new RegExp(`^▲ ${upvotes.get(entry.id)} `));
   }
+  expect(errors).toEqual([]);
+});
+
+test("a listing of the last days with the worker stopped: its badges come from the newest badges' local copy, and the worker stays stopped; an older id on the page starts it", async ({ server, context, background, extensionId }) => {
+  await waitForSync(background);
+  // Within the first screens (their badges go in at once, the rest as the page is scrolled near them).
+  const papers = newestTwoMonths(await storedFixturePapers(server, background)).slice(0, 15);
+  const upvotes = new Map(papers.map((p) => [p.id, p.upvotes]));
+  const recent = [...papers.map(listingEntry), ...Array.from({ length: 20 }, (_, i) => recentUnknownEntry(i))].sort((a, b) => a.id.localeCompare(b.id));
+  expect(recent.length + 1).toBeLessThanOrEqual(LISTING_EAGER_ENTRIES);
+  const listing = (entries: ListingEntryFixture[]) => recentListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', subcontext: 'pastweek', days: [{ day: 'Fri, 6 Jun 2025', entries }] });
+  server.pages.set('arxiv.org/list/cs.CL/pastweek', listing(recent));
+  // The same days and one paper of two years before (a replacement, say): older than any the copy holds.
+  const older = unknownEntryOf('2312', 100, 0);
+  server.pages.set('arxiv.org/list/cs.CL/recent', listing([...recent, older]));
+  // Read from an extension page: a stopped worker's handle is gone.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const copied = () => options.evaluate(async () => ((await chrome.storage.local.get('newestBadges')).newestBadges as string | undefined) ?? '');
+  const page = await context.newPage();
+  const errors = collectPageErrors(page);
+  const expected = Object.fromEntries(recent.map((e) => [e.id, upvotes.has(e.id) ? expect.stringMatching(new RegExp(`^▲ ${upvotes.get(e.id)} `)) : null]));
+
+  // The first listing: the copy is written by then (after the sync, or by this page's question).
+  await page.goto('https://arxiv.org/list/cs.CL/pastweek');
+  await expect.poll(() => badges(page, 'dl#articles > dt')).toEqual(expected);
+  await expect.poll(copied).toContain(`${papers[0]!.id} ${papers[0]!.upvotes}`);
+
+  // The worker stopped: the badges and the toolbar's counts come, and it is not started.
+  const { statuses, cdp } = await stopWorker(page, extensionId);
+  await page.reload();
+  await expect.poll(() => badges(page, 'dl#articles > dt')).toEqual(expected);
+  await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${papers.length} of ${recent.length} on Hugging Face Daily Papers`);
+  await page.waitForTimeout(1_000);
+  expect(statuses.filter((s) => s !== 'stopped')).toEqual([]);
+  // The check can fail: an id older than the copy's is asked about once the page is read, which starts
+  // the worker, and the other badges do not wait for it.
+  await page.goto('https://arxiv.org/list/cs.CL/recent');
+  await expect.poll(() => badges(page, 'dl#articles > dt')).toEqual({ ...expected, [older.id]: null });
+  await expect.poll(() => statuses.includes('running')).toBe(true);
+  await expect(page.getByTestId('dpl-toolbar-text')).toHaveText(`${papers.length} of ${recent.length + 1} on Hugging Face Daily Papers`);
+  await cdp.detach();
   expect(errors).toEqual([]);
 });
 

@@ -28,13 +28,15 @@ import { ListingOverlay } from './listing-overlay';
 import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
 import { LISTING_EAGER_ENTRIES, type ListingEntry } from '../../../lib/sites/arxiv/listing-entry';
-import { listingToolbarPlace, ParsedFirstSection, readListingPage, sectionToolbarPlace } from '../../../lib/sites/arxiv/listing-page';
+import { listingToolbarPlace, ParsedFirstSection, readListingPage, sectionToolbarPlace, type ParsedEntry } from '../../../lib/sites/arxiv/listing-page';
 import { isSearchPage, readSearchPage, searchToolbarPlace } from '../../../lib/sites/arxiv/search-page';
 import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import { afterPageLoad, domReady } from '../../../lib/sites/kit/dom-ready';
 import { showNearViewport, type NearViewportHandle } from '../../../lib/sites/kit/near-viewport';
 import { LinkAnswers } from '../../../lib/sites/kit/remote-answers';
+import { readLocalNewestSpan } from '../../../lib/sites/kit/local-start';
+import { listingSpan } from '../../../lib/sites/arxiv/listing-span';
 import { OVERLAY_TAGS } from '../../../lib/sites/kit/shadow-host';
 import { SpanBadges } from '../../../lib/shared/badge-index';
 import { sendRequest, type BadgeIndexAnswer, type PaperBadge } from '../../../lib/shared/messages';
@@ -59,6 +61,19 @@ export interface ListingPage {
 export type ListingContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' | 'requestAnimationFrame' | 'onInvalidated'>;
 
 /**
+ * The listing's first answer, asked for at document_start: the badges of the span of ids its URL names
+ * (../../../lib/sites/arxiv/listing-span.ts). For the newest papers' (/new, /recent, /pastweek), read
+ * from their local copy when it is there, as the badges-only sites read it (no message: a stopped
+ * worker stays stopped for a listing of the last days, and its first screens' badges do not wait for
+ * it to start); else, and for a month's or a search's, asked of the background.
+ */
+export async function firstListingAnswer(href: string): Promise<BadgeIndexAnswer> {
+  const span = listingSpan(href);
+  const local = span === 'newest' ? await readLocalNewestSpan('arxiv') : undefined;
+  return local ?? sendRequest({ type: 'badgeIndex', site: 'arxiv', span });
+}
+
+/**
  * Badges the listing, given the answer asked for at document_start, what removes an earlier run's
  * elements, and the stylesheets of the badges, their overlay and the toolbar: the toolbar and the first
  * screens' badges while the page is parsed (`whileParsed`), the rest once it is (after its load event
@@ -78,10 +93,13 @@ export async function showListingBadges(
   // The badges of the page's ids: from the first answer's lines (its span), the others asked about.
   // What shows those that come later is set once the page is read.
   let arrived: () => void = () => undefined;
+  let parsed: ReturnType<typeof whileParsed>;
   const badges = new LinkAnswers(
     (ids) => sendRequest({ type: 'linkBadges', site: 'arxiv', ids }).then((asked) => (asked.enabled ? asked.badges : ids.map(() => null))),
     () => {
-      if (!ctx.isInvalid) arrived();
+      if (ctx.isInvalid) return;
+      parsed?.arrived();
+      arrived();
     },
   );
   // Nothing is asked before the first answer says the site is on (ids met before it wait for it).
@@ -89,7 +107,7 @@ export async function showListingBadges(
   // Search results come with no span of badges: their ids (25 to 200) are asked about as the page is
   // parsed, so their answers are here by DOMContentLoaded rather than one round trip after it.
   if (search) watchParsedPaperLinks(doc, (id) => void badges.get(id), ctx.signal, SEARCH_PAGE.abstractLink);
-  const parsed = search ? undefined : whileParsed(doc, href, answer, overlayOf, ctx.signal);
+  parsed = search ? undefined : whileParsed(doc, href, answer, badges, overlayOf, ctx.signal);
   await domReady(doc);
   const firstScreensIn = parsed?.stop() ?? false;
   if (ctx.isInvalid) return;
@@ -109,7 +127,9 @@ export async function showListingBadges(
   const { enabled, highlightThreshold } = await answer;
   if (!enabled || ctx.isInvalid) return;
 
-  // Put in at the first paper known, now or when an answer brings one.
+  // Put in at the first paper known, now or when an answer brings one (the view takes over what the
+  // first screens' entries parsed waited for).
+  parsed?.handOver();
   let view: ListingView | undefined;
   const show = (known: Map<ListingEntry, PaperBadge>) => {
     if (known.size) (view ??= new ListingView(ctx, doc, entries, highlightThreshold, search, overlayOf(), removeEarlierRun)).add(known);
@@ -138,9 +158,19 @@ export async function showListingBadges(
  * each time the parser has added to the page: a
  * MutationObserver's records come before the next layout). Up to the first section, every node parsed is
  * a record; from it on, only its own children, until the first screens are read and the toolbar is in.
- * `stop` at DOMContentLoaded: the listing view takes these over and puts in what is not in yet.
+ * An entry of the first screens that the answer's span does not cover (a listing of the newest papers
+ * answered from their local copy: an entry older than the copy) is asked about as it is parsed, and its
+ * badge put in when the answer comes, until the listing view takes over (`handOver`). `stop` at
+ * DOMContentLoaded: the listing view takes these over and puts in what is not in yet.
  */
-function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnswer>, overlay: () => ListingOverlay, signal: AbortSignal): { stop(): boolean } | undefined {
+function whileParsed(
+  doc: Document,
+  href: string,
+  answer: Promise<BadgeIndexAnswer>,
+  badges: Pick<LinkAnswers, 'get'>,
+  overlay: () => ListingOverlay,
+  signal: AbortSignal,
+): { stop(): boolean; arrived(): void; handOver(): void } | undefined {
   if (doc.readyState !== 'loading' || signal.aborted) return undefined;
   const section = new ParsedFirstSection(doc, href);
   let known: { badges: SpanBadges; highlightThreshold: number } | undefined;
@@ -148,9 +178,17 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
   let firstScreensRead = false;
   let toolbarIn = false;
   let done = false;
+  /** Entries of the first screens whose answer is on its way. */
+  let waiting: ParsedEntry[] = [];
   const stop = () => {
     done = true;
     observer.disconnect();
+  };
+  /** A known entry: the toolbar in at the first, the badge if in the first screens. */
+  const put = ({ term, position }: ParsedEntry, badge: PaperBadge, anchor: Element, highlightThreshold: number) => {
+    if (!toolbarIn) overlay().putToolbar(sectionToolbarPlace(anchor), highlightThreshold);
+    toolbarIn = true;
+    if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, highlightThreshold));
   };
   const read = () => {
     if (done || signal.aborted) return stop();
@@ -161,14 +199,15 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
       watching = anchor;
     }
     if (!anchor || !known) return;
-    for (const { id, term, position } of section.readNew()) {
-      const badge = id.style === 'new' ? known.badges.get(id.id) : undefined;
-      if (badge) {
-        if (!toolbarIn) overlay().putToolbar(sectionToolbarPlace(anchor), known.highlightThreshold);
-        toolbarIn = true;
-        if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, known.highlightThreshold));
-      }
-      firstScreensRead ||= position >= LISTING_EAGER_ENTRIES - 1;
+    for (const entry of section.readNew()) {
+      firstScreensRead ||= entry.position >= LISTING_EAGER_ENTRIES - 1;
+      // Old-style ids have no HF page.
+      if (entry.id.style !== 'new') continue;
+      const eager = entry.position < LISTING_EAGER_ENTRIES;
+      // Of the first screens, an id the answer does not cover is asked about; further down, it waits for the page to be read.
+      const badge = eager ? badges.get(entry.id.id) : known.badges.get(entry.id.id);
+      if (badge) put(entry, badge, anchor, known.highlightThreshold);
+      else if (badge === undefined && eager) waiting.push(entry);
     }
     if (firstScreensRead && toolbarIn) stop();
   };
@@ -184,12 +223,23 @@ function whileParsed(doc: Document, href: string, answer: Promise<BadgeIndexAnsw
     },
     stop,
   );
-  // Stopped at DOMContentLoaded: whether the first screens were read with the answer (their badges in).
   return {
+    // Stopped at DOMContentLoaded: whether the first screens were read with the answer (their badges in).
     stop: () => {
       stop();
       return firstScreensRead;
     },
+    arrived: () => {
+      const anchor = section.anchor;
+      if (!anchor || !known || signal.aborted) return;
+      const { highlightThreshold } = known;
+      waiting = waiting.filter((entry) => {
+        const badge = badges.get(entry.id.id);
+        if (badge) put(entry, badge, anchor, highlightThreshold);
+        return badge === undefined;
+      });
+    },
+    handOver: () => void (waiting = []),
   };
 }
 

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { REST_AFTER_LOAD_CAP_MS, showListingBadges, type ListingContext } from '../../../../components/sites/arxiv/listing-site';
+import { firstListingAnswer, REST_AFTER_LOAD_CAP_MS, showListingBadges, type ListingContext } from '../../../../components/sites/arxiv/listing-site';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 import { LISTING_EAGER_ENTRIES } from '../../../../lib/sites/arxiv/listing-entry';
 import { monthListingPage, recentListingPage } from '../../../fixtures/arxiv/listing-page';
 import { searchPage } from '../../../fixtures/arxiv/search-page';
@@ -165,6 +167,36 @@ describe('showListingBadges', () => {
     release();
     ctx.abort();
     expect(document.querySelectorAll('dpl-paper-badge, dpl-toolbar')).toHaveLength(0);
+  });
+
+  it("asks about an entry of the first screens that the answer's span does not cover as it is parsed, and puts its badge in when the answer comes, before DOMContentLoaded", async () => {
+    page();
+    const section = document.querySelector('dl#articles')!;
+    const terms = [...section.children];
+    section.replaceChildren();
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const { ids, release } = answerLinkBadges();
+    const ctx = context();
+    // The newest papers' copy: it answers for November's ids on; STARFlow (2506.06276) is older.
+    const fromCopy: BadgeIndexAnswer = { enabled: true, highlightThreshold: 0, index: badgeLinesIn(INDEX, { from: '2511.00001' }), covers: { from: '2511.00001' } };
+    const shown = showListingBadges(ctx, Promise.resolve(fromCopy), () => undefined, '', { doc: document, href: 'https://arxiv.org/list/cs.CL/new' });
+    // Its first three entries (and their descriptions) parsed: one is older than the copy.
+    section.append(...terms.splice(0, 6));
+    await settle();
+    expect(ids).toEqual([['2506.06276']]);
+    expect(badges()).toEqual({ '2511.00001': '▲ 5', '2511.00003': null, '2506.06276': null });
+    release();
+    await settle();
+    // Its badge, while the page is still parsed.
+    expect(badges()).toEqual({ '2511.00001': '▲ 5', '2511.00003': null, '2506.06276': '▲ 21💬 3' });
+    section.append(...terms);
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    await shown;
+    await settle();
+    expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(4);
+    expect(toolbarText()).toBe('4 of 6 on Hugging Face Daily Papers');
+    ctx.abort();
   });
 
   it("a listing whose first screens were badged as they were parsed reads the rest after the page's load event (or the cap): its DOMContentLoaded task does not", async () => {
@@ -356,5 +388,33 @@ describe('showListingBadges', () => {
     late.release();
     await settle();
     expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
+  });
+});
+
+describe('firstListingAnswer', () => {
+  const NEWEST = '2511.00001 5\n2511.00002 9 1';
+  const workerAnswer: BadgeIndexAnswer = { enabled: true, highlightThreshold: 0, index: '', covers: { from: '' } };
+
+  it("reads a listing of the newest papers' first answer from their local copy, with no message", async () => {
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: true }, highlightThreshold: 7 } });
+    for (const href of ['https://arxiv.org/list/cs.CL/new', 'https://arxiv.org/list/cs.LG/pastweek?skip=0&show=2000', 'https://arxiv.org/list/cs.CL/recent']) {
+      expect(await firstListingAnswer(href)).toEqual({ enabled: true, highlightThreshold: 7, index: NEWEST, covers: { from: '2511.00001' } });
+    }
+    expect(asked).not.toHaveBeenCalled();
+  });
+
+  it("asks the background for a month's list, a search, and a listing of the newest papers when there is no copy", async () => {
+    asked.mockResolvedValue(workerAnswer as never);
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
+    expect(await firstListingAnswer(HREF)).toBe(workerAnswer);
+    expect(await firstListingAnswer('https://arxiv.org/search/?query=flow&searchtype=all')).toBe(workerAnswer);
+    await fakeBrowser.storage.local.remove(NEWEST_BADGES_KEY);
+    expect(await firstListingAnswer('https://arxiv.org/list/cs.CL/new')).toBe(workerAnswer);
+    expect(asked.mock.calls.map(([request]) => request)).toEqual([
+      { type: 'badgeIndex', site: 'arxiv', span: NOVEMBER },
+      { type: 'badgeIndex', site: 'arxiv', span: 'none' },
+      { type: 'badgeIndex', site: 'arxiv', span: 'newest' },
+    ]);
   });
 });

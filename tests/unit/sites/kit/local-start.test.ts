@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readLocalFirstAnswer } from '../../../../lib/sites/kit/local-start';
+import { readLocalFirstAnswer, readLocalNewestSpan } from '../../../../lib/sites/kit/local-start';
 import { NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
 
 const NEWEST = '2506.06276 12 3\n2506.06277 4';
@@ -32,5 +32,29 @@ describe('readLocalFirstAnswer', () => {
     await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('Extension context invalidated.'));
     expect(await readLocalFirstAnswer('hackernews')).toBeUndefined();
+  });
+});
+
+describe('readLocalNewestSpan', () => {
+  it("answers an arXiv listing of the newest papers as the background would: the copy's lines, answering for every id from their first on", async () => {
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { highlightThreshold: 25, sites: { arxiv: true } } });
+    expect(await readLocalNewestSpan('arxiv')).toEqual({ enabled: true, highlightThreshold: 25, index: NEWEST, covers: { from: '2506.06276' } });
+  });
+
+  it('says off, with no lines, for a site turned off', async () => {
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: false } } });
+    expect(await readLocalNewestSpan('arxiv')).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
+  });
+
+  it('leaves the answer to the background when there is no copy, a copy whose first line is no new-style id, or storage fails', async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: true } } });
+    expect(await readLocalNewestSpan('arxiv')).toBeUndefined();
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: 'hep-th/9901001 3\n2506.06276 12 3' });
+    expect(await readLocalNewestSpan('arxiv')).toBeUndefined();
+    await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('Extension context invalidated.'));
+    expect(await readLocalNewestSpan('arxiv')).toBeUndefined();
   });
 });
