@@ -12,6 +12,9 @@
  *
  * Still there: the CustomEvent itself, dispatched on the page's document under a name that holds the
  * extension's id. A page script cannot read its detail (it stays in our world), but one that knows the
- * id (it is public) can listen for that name. Removing it means replacing WXT's context.
+ * id (it is public) can listen for that name, if it runs before ours: the event is dispatched as our
+ * script starts, at document_start before any script of the page, except in a page already open when
+ * the script is put in (Firefox on install and update; the popup's "badge this page", anypage).
+ * Removing it means replacing WXT's context.
  */
 export const QUIET_START = { noScriptStartedPostMessage: true } as const;
