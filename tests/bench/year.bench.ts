@@ -10,7 +10,8 @@
  * warm answer; a listing's 2000 ids answered; the first wake after a sync; arXiv's 2000-entry listing
  * with 200 entries stored and with all 2000 (the time to its first screens' badges, its load event and
  * main-thread CPU against the same page without the extension, our script's own time: what a page is
- * sent grows with the papers kept); a synced paper's abstract page (its card, and the page's CPU
+ * sent grows with the papers kept); a listing of the last days with the worker stopped (its first answer
+ * from the newest badges' copy, or asked of the worker); a synced paper's abstract page (its card, and the page's CPU
  * against the page without the extension); the database's size on disk; one pruning run's time; an X
  * page with a paper's card (the newest badges, then its older ids and its card's title) from a cold worker, what such
  * a page is sent, the first wake after a sync, and the heap with titles held; then, with a heavy reader's marks (one paper in 100
@@ -578,6 +579,45 @@ async function searchFigures(context: BrowserContext, server: FixtureServer, sto
 }
 
 /**
+ * A listing of the last days (/pastweek, 300 entries, `newestIds` among them: the newest papers stored)
+ * with the worker stopped before each visit, as the browser stops it after 30 s idle; visits alternate:
+ * its first answer read from the newest badges' copy (no message: the worker stays stopped), and the
+ * copy removed first (the page asks the worker, which starts, answers and writes the copy again, as
+ * every listing did before 2026-12-07). DOMContentLoaded and navigation start → the first screens' badges.
+ */
+async function coldListingFigures(context: BrowserContext, server: FixtureServer, page: Page, extensionId: string, newestIds: string[]): Promise<Figure[]> {
+  const yymm = newestIds.at(-1)!.slice(0, 4);
+  const entries = [
+    ...newestIds.map((id, i): ListingEntryFixture => ({ id, title: `A paper of the last days, number ${i}`, authors: ['Jiatao Gu'] })),
+    ...Array.from({ length: 300 - newestIds.length }, (_, i) => unknownEntryOf(yymm, 90_000, i)),
+  ].sort((a, b) => a.id.localeCompare(b.id));
+  server.pages.set('arxiv.org/list/cs.CV/pastweek', recentListingPage({ category: 'cs.CV', categoryName: 'Computer Vision', subcontext: 'pastweek', days: [{ day: 'Day 1', entries }] }));
+  const url = 'https://arxiv.org/list/cs.CV/pastweek';
+  const known = new Set(newestIds);
+  const tab = await context.newPage();
+  await watchFor(tab, 'dpl-paper-badge', entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => known.has(e.id)).length);
+  await timedVisit(tab, url);
+  const copied = () => page.evaluate(async () => Boolean((await chrome.storage.local.get('newestBadges')).newestBadges));
+  const visits = { copy: [] as Timing[], asked: [] as Timing[] };
+  for (let run = 0; run < COLD_STARTS + 3; run++) {
+    for (const withCopy of [true, false]) {
+      await expect.poll(copied, { timeout: 20_000 }).toBe(true);
+      if (!withCopy) await page.evaluate(() => chrome.storage.local.remove('newestBadges'));
+      await stopIdleWorker(page, extensionId);
+      (withCopy ? visits.copy : visits.asked).push(await timedVisit(tab, url));
+    }
+  }
+  await tab.close();
+  const what = `listing of the last days (300 entries, ${newestIds.length} of the newest papers stored), the worker stopped`;
+  return [
+    medianFigure(`${what}: DOMContentLoaded → the first screens' badges, the newest badges' copy read`, visits.copy.map((t) => t.done! - t.dcl), 'ms'),
+    medianFigure(`  … the copy removed: the worker asked, started`, visits.asked.map((t) => t.done! - t.dcl), 'ms'),
+    medianFigure(`  … navigation start → the first screens' badges, the copy read`, visits.copy.map((t) => t.done!), 'ms'),
+    medianFigure(`  … the copy removed`, visits.asked.map((t) => t.done!), 'ms'),
+  ];
+}
+
+/**
  * A synced paper's abstract page, visited with the extension (this size's database) and without it, in
  * turn: DOMContentLoaded → the card, and the page's main-thread CPU against the page without the
  * extension. The card comes from the card copy in storage.local (lib/background/card-mirror.ts), one key
@@ -763,6 +803,8 @@ for (const size of SIZES) {
     if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, plainAgain, floor, switchArxiv }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
     // Fifty of the year's papers, spread over it (the middle of each fiftieth: its oldest day was pruned above).
     listingRows.push(...(await searchFigures(context, server, Array.from({ length: Math.min(50, ids.length) }, (_, i) => ids[Math.floor(((i + 0.5) * ids.length) / 50)]!))));
+    // A listing of the last days, the worker stopped: its first answer from the newest badges' copy, or asked.
+    listingRows.push(...(await coldListingFigures(context, server, page, extensionId, ids.slice(-30))));
     // A paper the first sync stored (the fixture's Daily Papers), as the background answers it.
     const fixture = fixturePapers(server.data);
     const { papers: storedFixture } = await page.evaluate(
