@@ -78,7 +78,7 @@ export const PERSISTED = {
   },
   newestBadges: {
     key: NEWEST_BADGES_KEY, area: 'local', version: 1, cleared: 'always',
-    holds: "The newest 1,000 listed papers' badges (`id upvotes comments` lines: lib/shared/badge-index.ts), copied from the background's badge index (lib/background/newest-copy.ts) for the badges-only sites' first answer (lib/sites/kit/local-start.ts).",
+    holds: "The newest 1,000 listed papers' badges (`id upvotes comments` lines: lib/shared/badge-index.ts), copied from the background's badge index (lib/background/newest-copy.ts) for the first answer of the badges-only sites and of arXiv's listings of the last days (lib/sites/kit/local-start.ts).",
   },
   cardCollapsed: {
     key: CARD_COLLAPSED_KEY, area: 'local', version: 1, cleared: 'never',
