@@ -17,7 +17,7 @@ import { listingEntry, recentUnknownEntry, storedFixturePapers } from '../e2e/su
 import { EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
-import { median, medianFigure, percentMore, recordFigures, type Figure } from './support/figures';
+import { median, medianFigure, pairedPercents, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
 import { launchFloorContext, launchPlainContext, unmatchedTwin } from './support/baselines';
@@ -29,6 +29,8 @@ declare const chrome: typeof browser;
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
 const TRACED_RUNS = 9;
+/** Pairs of traced visits of the listing and its twin (`ARXIV_BENCH_PAIRS`). */
+const PAIRS = Number(process.env.ARXIV_BENCH_PAIRS ?? 30);
 const COLD_RUNS = 5;
 /** Visits with V8's sampling profiler on: the extension's own scripts' time (./support/traced-visit.ts). */
 const PROFILED_RUNS = 5;
@@ -201,6 +203,17 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     await traced('floorAbs', floorContext, urls.abs);
     await traced('twinAbs', context, twinUrls.abs);
   }
+  // Then the listing against its twin in many pairs, one Chromium, alternating which goes first: the
+  // pairs' median resolves a few per cent, which 9 visits of each (above) cannot.
+  const paired = { ours: [] as number[], twin: [] as number[] };
+  if (!ABSTRACT_ONLY) {
+    for (let i = 0; i < PAIRS; i++) {
+      const ours = async () => paired.ours.push((await mainThreadWork(context, tabs.realistic, urls.realistic, PAINTED)).ms);
+      const twin = async () => paired.twin.push((await mainThreadWork(context, tabs.twinRealistic, twinUrls.realistic, PAINTED)).ms);
+      if (i % 2) await twin().then(ours);
+      else await ours().then(twin);
+    }
+  }
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
   const ownShare = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
@@ -316,6 +329,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('listing, 2000 known: page main-thread CPU, more than without the extension', [percentMore(cpu.worst, cpu.plainWorst)], '%', 10),
     figure('listing, 200 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.realistic, cpu.twinRealistic)], '%', 10),
     ...moreOf('realistic', 'twinRealistic'),
+    figure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedPercents(paired.ours, paired.twin), '%', 10),
+    figure('  … the medians of those visits', [percentMore(paired.ours, paired.twin)], '%'),
     figure('listing, 2000 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.worst, cpu.twinWorst)], '%', 10),
     ...moreOf('worst', 'twinWorst'),
     figure('  listing main-thread CPU without the extension (reference)', cpu.plainRealistic, 'ms'),
