@@ -167,13 +167,14 @@ function whileParsed(
   doc: Document,
   href: string,
   answer: Promise<BadgeIndexAnswer>,
-  badges: Pick<LinkAnswers, 'get'>,
+  badges: Pick<LinkAnswers, 'get' | 'inSpan'>,
   overlay: () => ListingOverlay,
   signal: AbortSignal,
 ): { stop(): boolean; arrived(): void; handOver(): void } | undefined {
   if (doc.readyState !== 'loading' || signal.aborted) return undefined;
   const section = new ParsedFirstSection(doc, href);
-  let known: { badges: SpanBadges; highlightThreshold: number } | undefined;
+  /** The first answer's threshold, once it is here (its span's badges are `badges`'). */
+  let known: { highlightThreshold: number } | undefined;
   let watching: Node | undefined;
   let firstScreensRead = false;
   let toolbarIn = false;
@@ -205,7 +206,7 @@ function whileParsed(
       if (entry.id.style !== 'new') continue;
       const eager = entry.position < LISTING_EAGER_ENTRIES;
       // Of the first screens, an id the answer does not cover is asked about; further down, it waits for the page to be read.
-      const badge = eager ? badges.get(entry.id.id) : known.badges.get(entry.id.id);
+      const badge = eager ? badges.get(entry.id.id) : badges.inSpan(entry.id.id);
       if (badge) put(entry, badge, anchor, known.highlightThreshold);
       else if (badge === undefined && eager) waiting.push(entry);
     }
@@ -215,10 +216,11 @@ function whileParsed(
   observer.observe(doc, { childList: true, subtree: true });
   watching = doc;
   answer.then(
-    ({ enabled, highlightThreshold, index, covers }) => {
+    ({ enabled, highlightThreshold, index }) => {
       // Off, or no badge to give (nothing stored of the months the page shows): nothing to read for.
       if (!enabled || !index) return stop();
-      known = { badges: new SpanBadges(index, covers), highlightThreshold };
+      // `badges` began with this answer's span already: its `begin` was chained on the answer first.
+      known = { highlightThreshold };
       read();
     },
     stop,

@@ -150,6 +150,14 @@ export class LinkAnswers {
     return local;
   }
 
+  /**
+   * The badge of `id` from the first answer's span alone, never asked: null when the span has none;
+   * undefined before that answer, or for an id outside the span.
+   */
+  inSpan(id: string): PaperBadge | null | undefined {
+    return this.local?.get(id);
+  }
+
   /** A badge learned another way (a title's answer names it): never asked. */
   learn(id: string, badge: PaperBadge): void {
     this.remote.learn(id, badge);

@@ -32,9 +32,30 @@ function page(): Document {
     monthName: 'November 2025',
     entries: [entry('2511.00001'), entry('2511.00003'), entry('2506.06276'), entry('2511.00002'), entry('2410.00007'), entry('2312.00009')],
   });
-  // The page's body: its stylesheets and scripts are not loaded here.
-  document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+  showBody(html);
   return document;
+}
+
+/** A page's body in the document: its stylesheets and scripts are not loaded here. */
+function showBody(html: string): void {
+  document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+}
+
+/**
+ * The page as the parser leaves it: `container`'s children after its first `kept` taken out (the test
+ * puts them back, a few at a time, as the parser would), the document still loading. Returns those taken out.
+ */
+function stillParsed(container: Element, kept = 0): Element[] {
+  const rest = [...container.children].slice(kept);
+  for (const child of rest) child.remove();
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+  return rest;
+}
+
+/** The parser is done: DOMContentLoaded. */
+function domContentLoaded(): void {
+  Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
+  document.dispatchEvent(new Event('DOMContentLoaded'));
 }
 
 const badges = () =>
@@ -129,9 +150,7 @@ describe('showListingBadges', () => {
     // The page as the parser leaves it: the first section's entries come a few at a time.
     page();
     const section = document.querySelector('dl#articles')!;
-    const terms = [...section.children];
-    section.replaceChildren();
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const terms = stillParsed(section);
     const { release } = answerLinkBadges();
     let answered!: (answer: BadgeIndexAnswer) => void;
     const ctx = context();
@@ -155,8 +174,7 @@ describe('showListingBadges', () => {
     expect(toolbarText()).toBe('');
     expect(toolbar()!.shadowRoot!.querySelector('button')!.disabled).toBe(true);
     await parse(terms.length);
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
-    document.dispatchEvent(new Event('DOMContentLoaded'));
+    domContentLoaded();
     await shown;
     expect(document.querySelectorAll('dpl-toolbar')).toHaveLength(1);
     // The badge put in while the page was parsed is taken over, not put in twice.
@@ -172,9 +190,7 @@ describe('showListingBadges', () => {
   it("asks about an entry of the first screens that the answer's span does not cover as it is parsed, and puts its badge in when the answer comes, before DOMContentLoaded", async () => {
     page();
     const section = document.querySelector('dl#articles')!;
-    const terms = [...section.children];
-    section.replaceChildren();
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const terms = stillParsed(section);
     const { ids, release } = answerLinkBadges();
     const ctx = context();
     // The newest papers' copy: it answers for November's ids on; STARFlow (2506.06276) is older.
@@ -190,8 +206,7 @@ describe('showListingBadges', () => {
     // Its badge, while the page is still parsed.
     expect(badges()).toEqual({ '2511.00001': '▲ 5', '2511.00003': null, '2506.06276': '▲ 21💬 3' });
     section.append(...terms);
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
-    document.dispatchEvent(new Event('DOMContentLoaded'));
+    domContentLoaded();
     await shown;
     await settle();
     expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(4);
@@ -204,16 +219,13 @@ describe('showListingBadges', () => {
     const ids = Array.from({ length: LISTING_EAGER_ENTRIES + 5 }, (_, i) => `2511.${String(i + 1).padStart(5, '0')}`);
     const html = monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-11', monthName: 'November 2025', entries: ids.map((id) => entry(id)) });
     const parsedPage = () => {
-      document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+      showBody(html);
       const section = document.querySelector('dl#articles')!;
-      const terms = [...section.children];
-      section.replaceChildren();
-      Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+      const terms = stillParsed(section);
       return async () => {
         section.append(...terms);
         await settle();
-        Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
-        document.dispatchEvent(new Event('DOMContentLoaded'));
+        domContentLoaded();
         await settle();
       };
     };
@@ -254,11 +266,10 @@ describe('showListingBadges', () => {
       categoryName: 'Computation and Language',
       days: [{ day: 'Mon, 3 Nov 2025', total: 120, entries: [entry('2511.00003'), entry('2511.00001'), entry('2511.00002')] }],
     });
-    document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+    showBody(html);
     const section = document.querySelector('dl#articles')!;
-    const [heading, ...terms] = [...section.children];
-    section.replaceChildren(heading!);
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const heading = section.firstElementChild!;
+    const terms = stillParsed(section, 1);
     const ctx = context();
     void showListingBadges(ctx, Promise.resolve(monthAnswer), () => undefined, '', { doc: document, href: 'https://arxiv.org/list/cs.CL/recent' });
     // The heading and an unknown entry parsed (shown, maybe): no toolbar; the next, known, brings it, beside the heading.
@@ -272,18 +283,36 @@ describe('showListingBadges', () => {
     expect(toolbar.nextElementSibling).toBe(heading);
     expect(toolbar.style.float).toBe('right');
     // "Mon, 3 Nov 2025 (showing first 3 of 120 entries )": 49 characters, 0.6 em each, and a gap.
-    expect(heading!.textContent!.trim()).toHaveLength(49);
+    expect(heading.textContent!.trim()).toHaveLength(49);
     expect(toolbar.style.width).toBe('calc(100% - 30.9em)');
     expect(toolbar.shadowRoot!.querySelector('.dpl-root')!.hasAttribute('data-beside')).toBe(true);
+    ctx.abort();
+  });
+
+  it("puts the toolbar in while the page is parsed at a known entry past the first screens, from the answer's span, with no message: that entry's badge waits for the page to be read", async () => {
+    const ids = Array.from({ length: LISTING_EAGER_ENTRIES + 3 }, (_, i) => `2511.${String(i + 1).padStart(5, '0')}`);
+    showBody(monthListingPage({ category: 'cs.CL', categoryName: 'Computation and Language', month: '2025-11', monthName: 'November 2025', entries: ids.map((id) => entry(id)) }));
+    const section = document.querySelector('dl#articles')!;
+    const terms = stillParsed(section);
+    const index = encodeBadgeIndex([{ id: ids[LISTING_EAGER_ENTRIES + 1]!, upvotes: 7 }]);
+    const { ids: askedAbout } = answerLinkBadges();
+    const ctx = context();
+    void showListingBadges(ctx, Promise.resolve({ enabled: true, highlightThreshold: 0, index: badgeLinesIn(index, NOVEMBER), covers: NOVEMBER }), () => undefined, '', {
+      doc: document,
+      href: HREF,
+    });
+    section.append(...terms);
+    await settle();
+    expect(document.querySelector('dpl-toolbar')).not.toBeNull();
+    expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(0);
+    expect(askedAbout).toEqual([]);
     ctx.abort();
   });
 
   it('waits for a known entry while the page is parsed: an unknown one, or a known one not yet whole, does not put the toolbar in', async () => {
     page();
     const section = document.querySelector('dl#articles')!;
-    const [knownTerm, knownDescription, unknownTerm, unknownDescription] = [...section.children];
-    section.replaceChildren();
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const [knownTerm, knownDescription, unknownTerm, unknownDescription] = stillParsed(section);
     const ctx = context();
     void showListingBadges(ctx, Promise.resolve(monthAnswer), () => undefined, '', { doc: document, href: HREF });
     const toolbar = () => document.querySelector('dpl-toolbar');
@@ -303,11 +332,9 @@ describe('showListingBadges', () => {
 
   it('asks about the ids of search results as the page is parsed: their badges go in at DOMContentLoaded, with no message after it', async () => {
     const html = searchPage({ query: 'flow', results: ['2511.00001', '2511.00003', '2506.06276'].map((id) => ({ id, title: `Paper ${id}`, authors: ['A. Author'], abstract: 'An abstract.' })) });
-    document.body.innerHTML = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)![1]!.replace(/<script[\s\S]*?<\/script>/g, '');
+    showBody(html);
     const list = document.querySelector('ol.breathe-horizontal')!;
-    const results = [...list.children];
-    list.replaceChildren();
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    const results = stillParsed(list);
     const { ids, release } = answerLinkBadges();
     const ctx = context();
     const shown = showListingBadges(ctx, Promise.resolve({ enabled: true, highlightThreshold: 0, index: '' }), () => undefined, '', {
@@ -320,8 +347,7 @@ describe('showListingBadges', () => {
     expect(ids).toEqual([['2511.00001', '2511.00003', '2506.06276']]);
     release();
     await settle();
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
-    document.dispatchEvent(new Event('DOMContentLoaded'));
+    domContentLoaded();
     await shown;
     // In at DOMContentLoaded, from the answers already here.
     expect(document.querySelectorAll('dpl-paper-badge')).toHaveLength(2);
@@ -339,17 +365,15 @@ describe('showListingBadges', () => {
     ctx.abort();
 
     // With arXiv switched off, the ids parsed are asked about never.
-    list.replaceChildren();
+    stillParsed(list);
     asked.mockClear();
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
     const off = showListingBadges(context(), Promise.resolve({ enabled: false, highlightThreshold: 0, index: '' }), () => undefined, '', {
       doc: document,
       href: 'https://arxiv.org/search/?query=flow&searchtype=all',
     });
     list.append(...results);
     await settle();
-    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'interactive' });
-    document.dispatchEvent(new Event('DOMContentLoaded'));
+    domContentLoaded();
     await off;
     await settle();
     expect(asked).not.toHaveBeenCalled();

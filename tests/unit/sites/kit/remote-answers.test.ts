@@ -124,6 +124,16 @@ describe('LinkAnswers and RemoteTitles', () => {
     expect(answers.get('2506.08000')).toEqual({ id: '2506.08000', upvotes: 5 });
   });
 
+  it("`inSpan` answers from the first answer's span alone and never asks: undefined before it, and for an id outside it", async () => {
+    const ask = vi.fn(async (ids: string[]) => ids.map(() => null));
+    const answers = new LinkAnswers(ask, vi.fn());
+    expect(answers.inSpan('2506.06276')).toBeUndefined();
+    answers.begin(new NewestBadges('2506.06276 21 2\n2506.09999 4'));
+    expect([answers.inSpan('2506.06276'), answers.inSpan('2506.08000'), answers.inSpan('2501.00042')]).toEqual([BADGE, null, undefined]);
+    await settle();
+    expect(ask).not.toHaveBeenCalled();
+  });
+
   it('with no newest lines (an empty index), asks about every id', async () => {
     const ask = vi.fn(async (ids: string[]) => ids.map(() => null));
     const answers = new LinkAnswers(ask, vi.fn());
