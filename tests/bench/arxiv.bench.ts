@@ -20,12 +20,9 @@ import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, pairedPercents, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
-import { launchFloorContext, launchPlainContext, unmatchedTwin } from './support/baselines';
+import { launchFloorContext, launchPlainContext, inPairsWithTwin, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
-import { expect } from '../e2e/support/extension-test';
-import type { browser } from 'wxt/browser';
-
-declare const chrome: typeof browser;
 
 const RUNS = Number(process.env.ARXIV_BENCH_RUNS ?? 9);
 const TRACED_RUNS = 9;
@@ -76,24 +73,6 @@ async function scrollThrough(page: Page): Promise<{ seen: number; missing: numbe
     const known = entries.filter((dt) => dt.querySelector('dpl-paper-badge'));
     return { seen: known.filter((dt) => inView.has(dt)).length, missing: known.filter((dt) => bare.has(dt)).length };
   });
-}
-
-/**
- * Stops the extension's service worker, as Chromium does after 30 s idle, and waits until it is
- * stopped for real (the next message must start it again: a cold worker, its memory empty).
- */
-async function stopExtensionWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const stopped = new Promise<void>((resolve) => {
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      const ours = versions.filter((v) => v.scriptURL.startsWith('chrome-extension://'));
-      if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) resolve();
-    });
-  });
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await stopped;
-  await cdp.detach();
 }
 
 function listing(entries: ListingEntryFixture[]): string {
@@ -203,17 +182,13 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     await traced('floorAbs', floorContext, urls.abs);
     await traced('twinAbs', context, twinUrls.abs);
   }
-  // Then the listing against its twin in many pairs, one Chromium, alternating which goes first: the
-  // pairs' median resolves a few per cent, which 9 visits of each (above) cannot.
-  const paired = { ours: [] as number[], twin: [] as number[] };
-  if (!ABSTRACT_ONLY) {
-    for (let i = 0; i < PAIRS; i++) {
-      const ours = async () => paired.ours.push((await mainThreadWork(context, tabs.realistic, urls.realistic, PAINTED)).ms);
-      const twin = async () => paired.twin.push((await mainThreadWork(context, tabs.twinRealistic, twinUrls.realistic, PAINTED)).ms);
-      if (i % 2) await twin().then(ours);
-      else await ours().then(twin);
-    }
-  }
+  // Then the listing (its CPU, then its load event) and the abstract page (its CPU) against their twins
+  // in many pairs, one Chromium, alternating which goes first: the pairs' median resolves a few per
+  // cent, which 9 visits of each (above) cannot.
+  const listingSides = [{ tab: tabs.realistic, url: urls.realistic }, { tab: tabs.twinRealistic, url: twinUrls.realistic }] as const;
+  const paired = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageCpu(context));
+  const pairedLoad = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageLoad);
+  const pairedAbs = await inPairsWithTwin(PAIRS, { tab: tabs.abs, url: urls.abs }, { tab: tabs.twinAbs, url: twinUrls.abs }, pageCpu(context));
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
   const ownShare = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
@@ -227,8 +202,9 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   // Last, the abstract page with a cold worker: stopped before each visit. The synced paper's card comes
   // from the local copy (lib/background/card-mirror.ts) without starting it; a paper the copy lacks would start it.
   const cold: Timing[] = [];
+  const extensionId = new URL(background.url()).host;
   for (let i = 0; i < COLD_RUNS; i++) {
-    await stopExtensionWorker(tabs.abs);
+    await stopIdleWorker(tabs.abs, extensionId);
     cold.push(await timedVisit(tabs.abs, urls.abs));
   }
   // And a listing of the last days (/pastweek, 300 entries, 30 known: a /new page's size) with the
@@ -237,7 +213,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   // which starts, answers and writes the copy again), as before 2026-12-07. Its known entries the newest
   // papers (the copy answers for them), and, on a second listing, papers older than the copy's (asked
   // about as they are parsed).
-  const coldListing = { copy: [] as Timing[], asked: [] as Timing[], olderCopy: [] as Timing[], olderAsked: [] as Timing[] };
+  let coldListing = { copy: [] as Timing[], asked: [] as Timing[], olderCopy: [] as Timing[], olderAsked: [] as Timing[] };
   if (!ABSTRACT_ONLY) {
     const shortListing = (known: ListingEntryFixture[]) => {
       const entries = [...known, ...unknown(300 - known.length)].sort((a, b) => a.id.localeCompare(b.id));
@@ -249,25 +225,19 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     server.pages.set('arxiv.org/list/cs.LG/recent', older.html);
     const newestTab = await page(() => context.newPage(), 'dpl-paper-badge', firstScreens(newest.entries));
     const olderTab = await page(() => context.newPage(), 'dpl-paper-badge', firstScreens(older.entries));
-    // Read and removed from an extension page: a stopped worker's handle is gone.
     const extensionPage = await context.newPage();
-    await extensionPage.goto(`chrome-extension://${new URL(background.url()).host}/options.html`);
-    const copied = () => extensionPage.evaluate(async () => Boolean((await chrome.storage.local.get('newestBadges')).newestBadges));
-    await timedVisit(newestTab, 'https://arxiv.org/list/cs.LG/pastweek');
-    await timedVisit(olderTab, 'https://arxiv.org/list/cs.LG/recent');
-    for (let i = 0; i < COLD_RUNS; i++) {
-      for (const [tab, url, withCopy, into] of [
-        [newestTab, 'https://arxiv.org/list/cs.LG/pastweek', true, coldListing.copy],
-        [newestTab, 'https://arxiv.org/list/cs.LG/pastweek', false, coldListing.asked],
-        [olderTab, 'https://arxiv.org/list/cs.LG/recent', true, coldListing.olderCopy],
-        [olderTab, 'https://arxiv.org/list/cs.LG/recent', false, coldListing.olderAsked],
-      ] as const) {
-        await expect.poll(copied, { timeout: 10_000 }).toBe(true);
-        if (!withCopy) await extensionPage.evaluate(() => chrome.storage.local.remove('newestBadges'));
-        await stopExtensionWorker(tab);
-        into.push(await timedVisit(tab, url));
-      }
-    }
+    await extensionPage.goto(`chrome-extension://${extensionId}/options.html`);
+    const newestUrl = 'https://arxiv.org/list/cs.LG/pastweek';
+    const olderUrl = 'https://arxiv.org/list/cs.LG/recent';
+    await timedVisit(newestTab, newestUrl);
+    await timedVisit(olderTab, olderUrl);
+    const [copy, asked, olderCopy, olderAsked] = await coldListingVisits(extensionPage, extensionId, COLD_RUNS, [
+      { tab: newestTab, url: newestUrl, withCopy: true },
+      { tab: newestTab, url: newestUrl, withCopy: false },
+      { tab: olderTab, url: olderUrl, withCopy: true },
+      { tab: olderTab, url: olderUrl, withCopy: false },
+    ]);
+    coldListing = { copy: copy!, asked: asked!, olderCopy: olderCopy!, olderAsked: olderAsked! };
     await extensionPage.close();
   }
   await plainContext.close();
@@ -321,6 +291,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('listing load event, 200 known: later than without the extension', overhead(runs.realistic, runs.plainRealistic, false), '%', 5),
     figure('listing load event, 2000 known: later than without the extension', overhead(runs.worst, runs.plainWorst, false), '%', 5),
     figure('listing load event, 200 known: later than the same page unmatched in the same Chromium', overhead(runs.realistic, runs.twinRealistic, false), '%', 5),
+    figure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedPercents(pairedLoad.ours, pairedLoad.twin), '%', 5),
+    figure('  … the medians of those visits', [percentMore(pairedLoad.ours, pairedLoad.twin)], '%'),
     figure('listing load event, 2000 known: later than the same page unmatched in the same Chromium', overhead(runs.worst, runs.twinWorst, false), '%', 5),
     figure('listing loaded and painted (badges included), 200 known: later than without the extension', overhead(runs.realistic, runs.plainRealistic, true), '%'),
     figure('listing loaded and painted (badges included), 2000 known: later than without the extension', overhead(runs.worst, runs.plainWorst, true), '%'),
@@ -364,6 +336,8 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('abstract page: page main-thread CPU, more than without the extension', [percentMore(cpu.abs, cpu.plainAbs)], '%', 10),
     figure('abstract page: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.abs, cpu.twinAbs)], '%', 10),
     ...moreOf('abs', 'twinAbs'),
+    figure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedPercents(pairedAbs.ours, pairedAbs.twin), '%', 10),
+    figure('  … the medians of those visits', [percentMore(pairedAbs.ours, pairedAbs.twin)], '%'),
     figure('  same page with an empty content script (any extension’s floor), more than without', [percentMore(cpu.floorAbs, cpu.plainAbs)], '%'),
     // What no content script can avoid set aside: what the card itself costs the page.
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),

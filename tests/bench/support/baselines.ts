@@ -22,9 +22,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_PATH, EXTENSION_DIR, PROFILE_ARGS } from '../../e2e/support/extension-test';
 import type { FixtureServer } from '../../e2e/support/fixture-server';
+import { PAINTED, timedVisit } from './page-visit';
+import { mainThreadWork } from './traced-visit';
 
 function launchProfile(server: FixtureServer, extensionArgs: string[]): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dpl-baseline-profile-')), {
@@ -71,3 +73,34 @@ export function unmatchedTwin(server: FixtureServer, path: string, query = ''): 
   server.pages.set(twinPath, html);
   return url;
 }
+
+/** A page in a tab: a side of `inPairsWithTwin`. */
+export interface VisitedPage {
+  tab: Page;
+  url: string;
+}
+
+/**
+ * A page (`ours`, in a tab with our script) and its twin (`unmatchedTwin`), `pairs` visits each, in
+ * turn, in one Chromium, alternating which goes first: `measure` of each visit (its page main-thread ms,
+ * its load event). The pairs' median (`pairedPercents`) resolves a few per cent, which 9 visits of each
+ * cannot.
+ */
+export async function inPairsWithTwin(pairs: number, ours: VisitedPage, twin: VisitedPage, measure: (visited: VisitedPage) => Promise<number>): Promise<{ ours: number[]; twin: number[] }> {
+  const figures = { ours: [] as number[], twin: [] as number[] };
+  const visit = (side: 'ours' | 'twin') => async () => void figures[side].push(await measure(side === 'ours' ? ours : twin));
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2) await visit('twin')().then(visit('ours'));
+    else await visit('ours')().then(visit('twin'));
+  }
+  return figures;
+}
+
+/** `inPairsWithTwin`'s measure: the page's main-thread CPU, in ms, on a traced visit. */
+export const pageCpu =
+  (context: BrowserContext) =>
+  async ({ tab, url }: VisitedPage): Promise<number> =>
+    (await mainThreadWork(context, tab, url, PAINTED)).ms;
+
+/** `inPairsWithTwin`'s measure: the page's load event (its end), in ms after navigation start. */
+export const pageLoad = async ({ tab, url }: VisitedPage): Promise<number> => (await timedVisit(tab, url)).load;
