@@ -231,13 +231,12 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     const olderUrl = 'https://arxiv.org/list/cs.LG/recent';
     await timedVisit(newestTab, newestUrl);
     await timedVisit(olderTab, olderUrl);
-    const [copy, asked, olderCopy, olderAsked] = await coldListingVisits(extensionPage, extensionId, COLD_RUNS, [
-      { tab: newestTab, url: newestUrl, withCopy: true },
-      { tab: newestTab, url: newestUrl, withCopy: false },
-      { tab: olderTab, url: olderUrl, withCopy: true },
-      { tab: olderTab, url: olderUrl, withCopy: false },
-    ]);
-    coldListing = { copy: copy!, asked: asked!, olderCopy: olderCopy!, olderAsked: olderAsked! };
+    coldListing = await coldListingVisits(extensionPage, extensionId, COLD_RUNS, {
+      copy: { tab: newestTab, url: newestUrl, withCopy: true },
+      asked: { tab: newestTab, url: newestUrl, withCopy: false },
+      olderCopy: { tab: olderTab, url: olderUrl, withCopy: true },
+      olderAsked: { tab: olderTab, url: olderUrl, withCopy: false },
+    });
     await extensionPage.close();
   }
   await plainContext.close();

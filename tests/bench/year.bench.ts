@@ -608,11 +608,7 @@ async function coldListingFigures(context: BrowserContext, server: FixtureServer
   const tab = await context.newPage();
   await watchFor(tab, 'dpl-paper-badge', entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => known.has(e.id)).length);
   await timedVisit(tab, url);
-  const [copy, asked] = await coldListingVisits(page, extensionId, COLD_STARTS + 3, [
-    { tab, url, withCopy: true },
-    { tab, url, withCopy: false },
-  ]);
-  const visits = { copy: copy!, asked: asked! };
+  const visits = await coldListingVisits(page, extensionId, COLD_STARTS + 3, { copy: { tab, url, withCopy: true }, asked: { tab, url, withCopy: false } });
   await tab.close();
   const what = `listing of the last days (300 entries, ${newestIds.length} of the newest papers stored), the worker stopped`;
   return [

@@ -30,22 +30,25 @@ export interface ColdListingVisit {
 }
 
 /**
- * Listings visited with the worker stopped before each visit, `runs` rounds of `kinds` in turn: with the
+ * Listings visited with the worker stopped before each visit, `runs` rounds of `kinds` in turn (in the
+ * order of their keys): with the
  * newest badges' copy (a listing of the last days reads its first answer from it: no message, the worker
  * stays stopped), or with the copy removed first (the page asks the worker, which starts, answers and
  * writes the copy again, as every listing did before 2026-12-07). Each visit waits for the copy to be
  * written first. `extensionPage`: a page of the extension (a stopped worker's handle is gone). The
  * visits' timings, by kind.
  */
-export async function coldListingVisits(extensionPage: Page, extensionId: string, runs: number, kinds: readonly ColdListingVisit[]): Promise<Timing[][]> {
+export async function coldListingVisits<Kind extends string>(extensionPage: Page, extensionId: string, runs: number, kinds: Record<Kind, ColdListingVisit>): Promise<Record<Kind, Timing[]>> {
   const copied = () => extensionPage.evaluate(async (key) => Boolean((await chrome.storage.local.get(key))[key]), NEWEST_BADGES_KEY);
-  const visits = kinds.map((): Timing[] => []);
+  const order = Object.keys(kinds) as Kind[];
+  const visits = Object.fromEntries(order.map((kind) => [kind, [] as Timing[]])) as Record<Kind, Timing[]>;
   for (let run = 0; run < runs; run++) {
-    for (const [k, { tab, url, withCopy }] of kinds.entries()) {
+    for (const kind of order) {
+      const { tab, url, withCopy } = kinds[kind];
       await expect.poll(copied, { timeout: 20_000 }).toBe(true);
       if (!withCopy) await extensionPage.evaluate((key) => chrome.storage.local.remove(key), NEWEST_BADGES_KEY);
       await stopIdleWorker(extensionPage, extensionId);
-      visits[k]!.push(await timedVisit(tab, url));
+      visits[kind].push(await timedVisit(tab, url));
     }
   }
   return visits;
