@@ -17,7 +17,7 @@ import { listingEntry, recentUnknownEntry, storedFixturePapers } from '../e2e/su
 import { EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
-import { median, medianFigure, pairedPercents, percentMore, recordFigures, type Figure } from './support/figures';
+import { median, medianFigure, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
 import { launchFloorContext, launchPlainContext, inPairsWithTwin, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
@@ -290,8 +290,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('listing load event, 200 known: later than without the extension', overhead(runs.realistic, runs.plainRealistic, false), '%', 5),
     figure('listing load event, 2000 known: later than without the extension', overhead(runs.worst, runs.plainWorst, false), '%', 5),
     figure('listing load event, 200 known: later than the same page unmatched in the same Chromium', overhead(runs.realistic, runs.twinRealistic, false), '%', 5),
-    figure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedPercents(pairedLoad.ours, pairedLoad.twin), '%', 5),
-    figure('  … the medians of those visits', [percentMore(pairedLoad.ours, pairedLoad.twin)], '%'),
+    pairsFigure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedLoad, 5),
     figure('listing load event, 2000 known: later than the same page unmatched in the same Chromium', overhead(runs.worst, runs.twinWorst, false), '%', 5),
     figure('listing loaded and painted (badges included), 200 known: later than without the extension', overhead(runs.realistic, runs.plainRealistic, true), '%'),
     figure('listing loaded and painted (badges included), 2000 known: later than without the extension', overhead(runs.worst, runs.plainWorst, true), '%'),
@@ -300,8 +299,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('listing, 2000 known: page main-thread CPU, more than without the extension', [percentMore(cpu.worst, cpu.plainWorst)], '%', 10),
     figure('listing, 200 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.realistic, cpu.twinRealistic)], '%', 10),
     ...moreOf('realistic', 'twinRealistic'),
-    figure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedPercents(paired.ours, paired.twin), '%', 10),
-    figure('  … the medians of those visits', [percentMore(paired.ours, paired.twin)], '%'),
+    pairsFigure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, paired, 10),
     figure('listing, 2000 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.worst, cpu.twinWorst)], '%', 10),
     ...moreOf('worst', 'twinWorst'),
     figure('  listing main-thread CPU without the extension (reference)', cpu.plainRealistic, 'ms'),
@@ -335,8 +333,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('abstract page: page main-thread CPU, more than without the extension', [percentMore(cpu.abs, cpu.plainAbs)], '%', 10),
     figure('abstract page: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.abs, cpu.twinAbs)], '%', 10),
     ...moreOf('abs', 'twinAbs'),
-    figure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedPercents(pairedAbs.ours, pairedAbs.twin), '%', 10),
-    figure('  … the medians of those visits', [percentMore(pairedAbs.ours, pairedAbs.twin)], '%'),
+    pairsFigure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedAbs, 10),
     figure('  same page with an empty content script (any extension’s floor), more than without', [percentMore(cpu.floorAbs, cpu.plainAbs)], '%'),
     // What no content script can avoid set aside: what the card itself costs the page.
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),

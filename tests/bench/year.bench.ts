@@ -44,7 +44,7 @@ import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit
 import { extensionScriptCpu, mainThreadCpu, mainThreadWork, moreByKind, type WorkKind } from './support/traced-visit';
 import { launchFloorContext, launchPlainContext, inPairsWithTwin, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
-import { median, medianFigure, pairedPercents, pairedRatios, percentMore, recordFigures, type Figure } from './support/figures';
+import { median, medianFigure, pairedPercents, pairedRatios, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { collectSeedingGarbage, keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
@@ -539,22 +539,9 @@ async function listingFigures(context: BrowserContext, { plain, plainAgain, floo
     // The same two, against the same page at a URL no script of ours matches, in the extension's own
     // Chromium (./support/baselines.ts `unmatchedTwin`): free of two Chromiums' own difference (below).
     { measure: `${what}: load event, later than the same page unmatched in the same Chromium`, value: loadOverTwin, unit: '%', runs: pairedPercents(withExtension.map((t) => t.load), twin.map((t) => t.load)), ...(storedIds.length <= 200 ? { target: '≤ 5 %', met: loadOverTwin <= 5 } : {}) },
-    {
-      measure: `${what}: load event, later than the same page unmatched, ${LISTING_PAIRS} pairs of visits in turn (one Chromium): the pairs' median`,
-      value: median(pairedPercents(pairedLoad.ours, pairedLoad.twin)),
-      unit: `% (the medians: ${percentMore(pairedLoad.ours, pairedLoad.twin).toFixed(1)} %)`,
-      runs: pairedPercents(pairedLoad.ours, pairedLoad.twin),
-      ...(storedIds.length <= 200 ? { target: '≤ 5 %', met: median(pairedPercents(pairedLoad.ours, pairedLoad.twin)) <= 5 } : {}),
-    },
+    pairsFigure(`${what}: load event, later than the same page unmatched, ${LISTING_PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedLoad, storedIds.length <= 200 ? 5 : undefined),
     { measure: `${what}: page main-thread CPU, more than the same page unmatched in the same Chromium`, value: cpuOverTwin, unit: '%', runs: pairedPercents(cpu.withExtension, cpu.twin), target: '≤ 10 %', met: cpuOverTwin <= 10 },
-    {
-      measure: `${what}: page main-thread CPU, more than the same page unmatched, ${LISTING_PAIRS} pairs of visits in turn (one Chromium): the pairs' median`,
-      value: median(pairedPercents(paired.ours, paired.twin)),
-      unit: `% (the medians: ${percentMore(paired.ours, paired.twin).toFixed(1)} %)`,
-      runs: pairedPercents(paired.ours, paired.twin),
-      target: '≤ 10 %',
-      met: median(pairedPercents(paired.ours, paired.twin)) <= 10,
-    },
+    pairsFigure(`${what}: page main-thread CPU, more than the same page unmatched, ${LISTING_PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, paired, 10),
     ...Object.entries(moreByKind(work.withExtension, work.twin)).map(([kind, ms]) => ({ measure: `    of the time more than unmatched, ${kind}`, value: ms, unit: 'ms' })),
     medianFigure(`  … without the extension (reference)`, cpu.without, 'ms'),
     ...Object.entries(moreByKind(work.withExtension, work.without)).map(([kind, ms]) => ({ measure: `    of the time more, ${kind}`, value: ms, unit: 'ms' })),

@@ -25,7 +25,6 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** A figure from several runs: their median, with its target (`≤ target unit`) when there is one. */
 /** How much more `over` is than `under`, in %, median against median (same run). */
 export function percentMore(over: number[], under: number[]): number {
   return ((median(over) - median(under)) / median(under)) * 100;
@@ -41,9 +40,21 @@ export function pairedPercents(over: number[], under: number[]): number[] {
   return over.map((value, i) => Math.round(((value - under[i]!) / under[i]!) * 1000) / 10);
 }
 
+/** A figure from several runs: their median, with its target (`≤ target unit`) when there is one. */
 export function medianFigure(measure: string, runs: number[], unit: string, target?: number): Figure {
   const value = median(runs);
   return { measure, value, unit, runs, ...(target === undefined ? {} : { target: `≤ ${target} ${unit}`, met: value <= target }) };
+}
+
+/**
+ * A page against its twin in pairs of visits (./baselines.ts `inPairsWithTwin`): the pairs' median of
+ * how much more the page is, in %, with its target (`≤ target %`) when there is one; the medians'
+ * own `percentMore` beside it, in the unit.
+ */
+export function pairsFigure(measure: string, { ours, twin }: { ours: number[]; twin: number[] }, target?: number): Figure {
+  const runs = pairedPercents(ours, twin);
+  const value = median(runs);
+  return { measure, value, unit: `% (the medians: ${percentMore(ours, twin).toFixed(1)} %)`, runs, ...(target === undefined ? {} : { target: `≤ ${target} %`, met: value <= target }) };
 }
 
 export function recordFigures(section: string, figures: Figure[]): void {
