@@ -1,7 +1,8 @@
 /**
  * arXiv overlay figures (issue 3): a 2000-entry listing's badges after DOMContentLoaded, the page-load
  * overhead against the same page without the extension (and against the same page at a URL no script
- * of ours matches, in the extension's own Chromium), the abstract page's card, and each content
+ * of ours matches, in the extension's own Chromium), the abstract page's card (and what it costs the
+ * page above what an empty content script costs, in the same Chromium), and each content
  * script's gzipped size. Medians of several runs against the built extension, warm worker.
  * `ARXIV_BENCH=abstract` measures the abstract page only (warm and cold worker): a quicker run.
  */
@@ -20,7 +21,7 @@ import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
-import { launchFloorContext, launchPlainContext, inPairsWithTwin, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { contentScriptWorlds, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, inTurns, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
@@ -43,6 +44,8 @@ const test = base.extend({
     await server.stop();
   },
 });
+// The floor extension beside ours, on the abstract page's floor twin (./support/baselines.ts `floorTwin`).
+test.use({ alsoLoaded: [floorExtension([floorTwinMatches('arxiv.org')])] });
 
 /**
  * Scrolls the page from its top to its bottom, a viewport a frame, and counts the known entries (those
@@ -101,9 +104,10 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
 
   // The same pages in a Chromium without the extension (a profile like the extension's), visited in turn
   // with the extension's (A, B, A, B…) so that other work on the machine weighs on both alike; and the
-  // floor of any extension on the abstract page and the listing (./support/baselines.ts).
+  // floor of any extension on the listing, in a Chromium of its own (./support/baselines.ts; the
+  // abstract page's is its floor twin, in the extension's Chromium, below).
   const plainContext = await launchPlainContext(server);
-  const floorContext = await launchFloorContext(server, ['https://arxiv.org/abs/*', 'https://arxiv.org/list/*']);
+  const floorContext = await launchFloorContext(server, ['https://arxiv.org/list/*']);
   const page = async (open: () => Promise<Page>, tag: string, count: number) => {
     const tab = await open();
     // Without the extension there is nothing to wait for: "done" is DOMContentLoaded itself and
@@ -122,6 +126,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     realistic: unmatchedTwin(server, 'arxiv.org/list/cs.CL/pastweek', '?skip=0&show=2000'),
     worst: unmatchedTwin(server, 'arxiv.org/list/cs.AI/pastweek', '?skip=0&show=2000'),
     abs: unmatchedTwin(server, `arxiv.org/abs/${star.id}`),
+    floorAbs: floorTwin(server, `arxiv.org/abs/${star.id}`),
   };
   // The first screens' badges go in at DOMContentLoaded, the rest as the page is scrolled near them.
   const firstScreens = (entries: ListingEntryFixture[]) => entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => knownIds.has(e.id)).length;
@@ -134,11 +139,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     plainRealistic: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
     plainWorst: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
     plainAbs: await page(() => plainContext.newPage(), 'dpl-paper-card', 0),
-    floorAbs: await page(() => floorContext.newPage(), 'dpl-paper-card', 0),
     floorRealistic: await page(() => floorContext.newPage(), 'dpl-paper-badge', 0),
     twinRealistic: await page(() => context.newPage(), 'dpl-paper-badge', 0),
     twinWorst: await page(() => context.newPage(), 'dpl-paper-badge', 0),
     twinAbs: await page(() => context.newPage(), 'dpl-paper-card', 0),
+    floorTwinAbs: await page(() => context.newPage(), 'dpl-paper-card', 0),
   };
   const runs = { realistic: [] as Timing[], worst: [] as Timing[], abs: [] as Timing[], plainRealistic: [] as Timing[], plainWorst: [] as Timing[], plainAbs: [] as Timing[], twinRealistic: [] as Timing[], twinWorst: [] as Timing[], twinAbs: [] as Timing[] };
   for (let i = -1; i < RUNS; i++) {
@@ -159,7 +164,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   }
   console.log(`[arxiv bench] ${RUNS} rounds of visits done`);
   // Then a few traced visits in turn: main-thread CPU time with and without the extension.
-  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorAbs: [] as number[], floorRealistic: [] as number[], twinRealistic: [] as number[], twinWorst: [] as number[], twinAbs: [] as number[] };
+  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorRealistic: [] as number[], twinRealistic: [] as number[], twinWorst: [] as number[], twinAbs: [] as number[] };
   // And where that time went (./support/traced-visit.ts `mainThreadWork`).
   const work = Object.fromEntries(Object.keys(cpu).map((key) => [key, [] as Record<WorkKind, number>[]])) as Record<keyof typeof cpu, Record<WorkKind, number>[]>;
   const traced = async (key: keyof typeof cpu, ctx: BrowserContext, url: string) => {
@@ -179,7 +184,6 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     }
     await traced('abs', context, urls.abs);
     await traced('plainAbs', plainContext, urls.abs);
-    await traced('floorAbs', floorContext, urls.abs);
     await traced('twinAbs', context, twinUrls.abs);
   }
   // Then the listing (its CPU, then its load event) and the abstract page (its CPU) against their twins
@@ -188,7 +192,13 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   const listingSides = [{ tab: tabs.realistic, url: urls.realistic }, { tab: tabs.twinRealistic, url: twinUrls.realistic }] as const;
   const paired = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageCpu(context));
   const pairedLoad = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageLoad);
-  const pairedAbs = await inPairsWithTwin(PAIRS, { tab: tabs.abs, url: urls.abs }, { tab: tabs.twinAbs, url: twinUrls.abs }, pageCpu(context));
+  // Each side runs what it is there for: ours our script, the floor twin the floor's alone, the twin none.
+  const worlds = { ours: await contentScriptWorlds(context, { tab: tabs.abs, url: urls.abs }), floor: await contentScriptWorlds(context, { tab: tabs.floorTwinAbs, url: twinUrls.floorAbs }), twin: await contentScriptWorlds(context, { tab: tabs.twinAbs, url: twinUrls.abs }) };
+  console.log('[arxiv bench] content-script worlds on the abstract page, its floor twin and its twin:', JSON.stringify(worlds));
+  if (worlds.ours.join() !== 'Daily Papers Lens' || worlds.floor.join() !== 'floor' || worlds.twin.length > 0) throw new Error(`the abstract page's sides run other scripts than meant: ${JSON.stringify(worlds)}`);
+  // The abstract page in turn with its twin and its floor twin (only an empty content script, of the
+  // floor extension loaded beside ours): what the card costs above what any content script costs.
+  const absTurns = await inTurns(PAIRS, { ours: { tab: tabs.abs, url: urls.abs }, floor: { tab: tabs.floorTwinAbs, url: twinUrls.floorAbs }, twin: { tab: tabs.twinAbs, url: twinUrls.abs } }, pageCpu(context));
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
   const ownShare = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
@@ -307,7 +317,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  listing main-thread CPU with the extension, 2000 known', cpu.worst, 'ms'),
     figure('  listing, 200 known: main-thread time more than without the extension', [median(cpu.realistic) - median(cpu.plainRealistic)], 'ms'),
     ...moreOf('realistic', 'plainRealistic'),
-    figure('  same page with an empty content script (any extension’s floor), more than without', [percentMore(cpu.floorRealistic, cpu.plainRealistic)], '%'),
+    figure('  same page with an empty content script (any extension’s floor, in a Chromium of its own: two Chromiums differ by themselves), more than without', [percentMore(cpu.floorRealistic, cpu.plainRealistic)], '%'),
     ...moreOf('floorRealistic', 'plainRealistic'),
     figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.realistic) - median(cpu.floorRealistic)) / median(cpu.plainRealistic)) * 100], '%'),
     figure('  listing, 2000 known: main-thread time more than without the extension', [median(cpu.worst) - median(cpu.plainWorst)], 'ms'),
@@ -333,15 +343,12 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('abstract page: page main-thread CPU, more than without the extension', [percentMore(cpu.abs, cpu.plainAbs)], '%', 10),
     figure('abstract page: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.abs, cpu.twinAbs)], '%', 10),
     ...moreOf('abs', 'twinAbs'),
-    pairsFigure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedAbs, 10),
-    figure('  same page with an empty content script (any extension’s floor), more than without', [percentMore(cpu.floorAbs, cpu.plainAbs)], '%'),
-    // What no content script can avoid set aside: what the card itself costs the page.
-    figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.abs) - median(cpu.floorAbs)) / median(cpu.plainAbs)) * 100], '%'),
-    figure('  the extension above that floor, main-thread time', [median(cpu.abs) - median(cpu.floorAbs)], 'ms'),
-    // Where the extension's time above that floor goes: each kind's median with the extension less its median with the empty script.
-    ...moreOf('abs', 'floorAbs'),
+    pairsFigure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, absTurns, 10),
+    pairsFigure('  … above its floor twin (the same page with only an empty content script, of an extension loaded beside ours) in the same turns: the pairs\' median', { ours: absTurns.ours, twin: absTurns.floor }),
+    figure('  … the same in ms: the pairs\' median', absTurns.ours.map((ms, i) => ms - absTurns.floor[i]!), 'ms'),
+    pairsFigure('  the floor twin (an empty content script) above the twin (none) in the same turns: the pairs\' median', { ours: absTurns.floor, twin: absTurns.twin }),
+    figure('  … in ms', absTurns.floor.map((ms, i) => ms - absTurns.twin[i]!), 'ms'),
     figure('  abstract page main-thread CPU without the extension', cpu.plainAbs, 'ms'),
-    figure('  … with an empty content script', cpu.floorAbs, 'ms'),
     figure('  … with the extension', cpu.abs, 'ms'),
     figure(`abstract page: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.abs, 'ms'),
     figure('  … as a share of the visit’s main-thread time (both profiled)', ownShare.abs, '%'),

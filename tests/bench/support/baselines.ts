@@ -17,7 +17,10 @@
  *   listing, three runs), which a comparison across two of them cannot tell from the extension's cost;
  *   within one Chromium that difference is gone, and what is left is what our content script adds to the
  *   page. The visits' own spread is not gone: single pairs of visits of a 2000-entry listing still
- *   differ by −35 to +70 %, so a median of 9 is good to about ±10 %.
+ *   differ by −35 to +70 %, so a median of 9 is good to about ±10 %;
+ * - the page's floor twin in the extension's own Chromium (`floorTwin`): the same HTML where only the
+ *   floor extension's empty script runs, that extension loaded beside ours. What no content script can
+ *   avoid, measured in the same Chromium as our page and its twin, in turn with them (`inTurns`).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,10 +45,20 @@ export function launchPlainContext(server: FixtureServer): Promise<BrowserContex
   return launchProfile(server, []);
 }
 
-export function launchFloorContext(server: FixtureServer, matches: string[]): Promise<BrowserContext> {
+/**
+ * The floor extension, unpacked in a folder of its own (returned): one content script, empty, at
+ * document_start on `matches`. Launched alone (`launchFloorContext`), or loaded beside ours in the
+ * extension's Chromium on the `floorTwin` of a page (../../e2e/support/extension-test.ts `alsoLoaded`).
+ */
+export function floorExtension(matches: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'dpl-floor-ext-'));
   writeFileSync(join(dir, 'empty.js'), '');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1.0', content_scripts: [{ matches, js: ['empty.js'], run_at: 'document_start' }] }));
+  return dir;
+}
+
+export function launchFloorContext(server: FixtureServer, matches: string[]): Promise<BrowserContext> {
+  const dir = floorExtension(matches);
   return launchProfile(server, [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]);
 }
 
@@ -57,21 +70,36 @@ function matchPattern(pattern: string): RegExp {
 
 /**
  * The page at `path` (`host/path`, as the fixture server's pages are keyed) served again, the same HTML,
- * at `host/unmatched/path`: a URL none of the built extension's content scripts matches (checked against
- * its manifest, so a pattern added later cannot make the twin a page with our script). Returns the twin's
- * URL, with `query`.
+ * at `host/<folder>/path` (`unmatched` unless said): a URL none of the built extension's content scripts
+ * matches (checked against its manifest, so a pattern added later cannot make the twin a page with our
+ * script). Returns the twin's URL, with `query`.
  */
-export function unmatchedTwin(server: FixtureServer, path: string, query = ''): string {
+export function unmatchedTwin(server: FixtureServer, path: string, query = '', folder = 'unmatched'): string {
   const html = server.pages.get(path);
   if (html === undefined) throw new Error(`no page at ${path} to serve a twin of`);
   const slash = path.indexOf('/');
-  const twinPath = `${path.slice(0, slash)}/unmatched${path.slice(slash)}`;
+  const twinPath = `${path.slice(0, slash)}/${folder}${path.slice(slash)}`;
   const url = `https://${twinPath}${query}`;
   const manifest = JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as { content_scripts?: { matches: string[] }[] };
   const matched = (manifest.content_scripts ?? []).flatMap((script) => script.matches).find((pattern) => matchPattern(pattern).test(url));
   if (matched) throw new Error(`the twin ${url} is matched by ${matched}`);
   server.pages.set(twinPath, html);
   return url;
+}
+
+/** The folder of a page's floor twin: the floor extension loaded beside ours matches it (`FLOOR_TWIN_MATCHES`). */
+const FLOOR_FOLDER = 'floor';
+
+/** What the floor extension loaded beside ours matches: the floor twins of a host's pages. */
+export const floorTwinMatches = (host: string): string => `https://${host}/${FLOOR_FOLDER}/*`;
+
+/**
+ * The page's twin that only the floor extension's empty script runs on (`floorExtension` of
+ * `floorTwinMatches`, loaded beside ours): what any content script costs the page, in our extension's
+ * own Chromium, so that a page's cost above that floor is measured free of two Chromiums' difference.
+ */
+export function floorTwin(server: FixtureServer, path: string, query = ''): string {
+  return unmatchedTwin(server, path, query, FLOOR_FOLDER);
 }
 
 /** A page in a tab: a side of `inPairsWithTwin`. */
@@ -86,12 +114,23 @@ export interface VisitedPage {
  * its load event). The pairs' median (`pairedPercents`) resolves a few per cent, which 9 visits of each
  * cannot.
  */
-export async function inPairsWithTwin(pairs: number, ours: VisitedPage, twin: VisitedPage, measure: (visited: VisitedPage) => Promise<number>): Promise<{ ours: number[]; twin: number[] }> {
-  const figures = { ours: [] as number[], twin: [] as number[] };
-  const visit = (side: 'ours' | 'twin') => async () => void figures[side].push(await measure(side === 'ours' ? ours : twin));
-  for (let i = 0; i < pairs; i++) {
-    if (i % 2) await visit('twin')().then(visit('ours'));
-    else await visit('ours')().then(visit('twin'));
+export function inPairsWithTwin(pairs: number, ours: VisitedPage, twin: VisitedPage, measure: (visited: VisitedPage) => Promise<number>): Promise<{ ours: number[]; twin: number[] }> {
+  return inTurns(pairs, { ours, twin }, measure);
+}
+
+/**
+ * Pages visited in turn, `rounds` times, in one Chromium, each round starting one page further on (so
+ * each goes first as often as the others): `measure` of each visit, by page, round by round (so the
+ * i-th figures of two pages are a pair of neighbouring visits).
+ */
+export async function inTurns<Side extends string>(rounds: number, pages: Record<Side, VisitedPage>, measure: (visited: VisitedPage) => Promise<number>): Promise<Record<Side, number[]>> {
+  const sides = Object.keys(pages) as Side[];
+  const figures = Object.fromEntries(sides.map((side) => [side, [] as number[]])) as Record<Side, number[]>;
+  for (let i = 0; i < rounds; i++) {
+    for (let j = 0; j < sides.length; j++) {
+      const side = sides[(i + j) % sides.length]!;
+      figures[side].push(await measure(pages[side]));
+    }
   }
   return figures;
 }
@@ -104,3 +143,23 @@ export const pageCpu =
 
 /** `inPairsWithTwin`'s measure: the page's load event (its end), in ms after navigation start. */
 export const pageLoad = async ({ tab, url }: VisitedPage): Promise<number> => (await timedVisit(tab, url)).load;
+
+/**
+ * The names of the isolated worlds (extensions' content scripts: each world is named after its
+ * extension; Playwright's own left out) set up in the page on a visit of `url`: what checks that a floor twin runs the floor's
+ * script, and only that.
+ */
+export async function contentScriptWorlds(context: BrowserContext, { tab, url }: VisitedPage): Promise<string[]> {
+  const session = await context.newCDPSession(tab);
+  const worlds: string[] = [];
+  session.on('Runtime.executionContextCreated', ({ context: created }) => {
+    // Playwright's own utility worlds aside.
+    if ((created.auxData as { type?: string } | undefined)?.type === 'isolated' && !created.name.startsWith('__playwright')) worlds.push(created.name);
+  });
+  // The page before this visit's worlds (reported when the domain is enabled) go with it.
+  session.on('Runtime.executionContextsCleared', () => void worlds.splice(0));
+  await session.send('Runtime.enable');
+  await tab.goto(url, { waitUntil: 'load' });
+  await session.detach();
+  return worlds;
+}

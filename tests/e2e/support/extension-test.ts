@@ -23,6 +23,8 @@ interface ExtensionFixtures {
   profileParent: string;
   /** Host permissions the profile holds before the test, as if the person had allowed them (./granted-hosts.ts). */
   grantedOrigins: string[];
+  /** Other unpacked extensions loaded beside ours (a bench's empty-script floor: ../../bench/support/baselines.ts). */
+  alsoLoaded: string[];
   server: FixtureServer;
   context: BrowserContext;
   background: Worker;
@@ -35,6 +37,7 @@ export const test = base.extend<ExtensionFixtures>({
   dailyPapers: [{}, { option: true }],
   profileParent: [tmpdir(), { option: true }],
   grantedOrigins: [[], { option: true }],
+  alsoLoaded: [[], { option: true }],
 
   server: async ({ dailyPapers }, use) => {
     const server = new FixtureServer(buildDailyPapers(Date.now(), dailyPapers));
@@ -43,7 +46,7 @@ export const test = base.extend<ExtensionFixtures>({
     await server.stop();
   },
 
-  context: async ({ server, profileParent, grantedOrigins }, use) => {
+  context: async ({ server, profileParent, grantedOrigins, alsoLoaded }, use) => {
     if (!existsSync(CHROMIUM_PATH)) {
       throw new Error(`No Chromium at ${CHROMIUM_PATH}: install Debian's "chromium" package or set CHROMIUM_PATH.`);
     }
@@ -51,12 +54,13 @@ export const test = base.extend<ExtensionFixtures>({
       throw new Error(`No built extension at ${EXTENSION_DIR}: run "npm run build" first.`);
     }
     const profile = mkdtempSync(join(profileParent, 'dpl-profile-'));
+    const extensions = [EXTENSION_DIR, ...alsoLoaded].join(',');
     const launch = () => chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensions}`,
+        `--load-extension=${extensions}`,
         ...PROFILE_ARGS,
         // Lets a test click the toolbar button through the DevTools protocol (./toolbar.ts).
         '--enable-unsafe-extension-debugging',
