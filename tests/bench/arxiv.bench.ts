@@ -21,7 +21,7 @@ import { waitForSync } from '../e2e/support/sync';
 import { median, medianFigure, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
-import { contentScriptWorlds, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, inTurns, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { checkFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, inTurns, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
@@ -192,13 +192,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   const listingSides = [{ tab: tabs.realistic, url: urls.realistic }, { tab: tabs.twinRealistic, url: twinUrls.realistic }] as const;
   const paired = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageCpu(context));
   const pairedLoad = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageLoad);
-  // Each side runs what it is there for: ours our script, the floor twin the floor's alone, the twin none.
-  const worlds = { ours: await contentScriptWorlds(context, { tab: tabs.abs, url: urls.abs }), floor: await contentScriptWorlds(context, { tab: tabs.floorTwinAbs, url: twinUrls.floorAbs }), twin: await contentScriptWorlds(context, { tab: tabs.twinAbs, url: twinUrls.abs }) };
-  console.log('[arxiv bench] content-script worlds on the abstract page, its floor twin and its twin:', JSON.stringify(worlds));
-  if (worlds.ours.join() !== 'Daily Papers Lens' || worlds.floor.join() !== 'floor' || worlds.twin.length > 0) throw new Error(`the abstract page's sides run other scripts than meant: ${JSON.stringify(worlds)}`);
+  const absSides = { ours: { tab: tabs.abs, url: urls.abs }, floor: { tab: tabs.floorTwinAbs, url: twinUrls.floorAbs }, twin: { tab: tabs.twinAbs, url: twinUrls.abs } };
+  await checkFloorTurns(context, absSides);
   // The abstract page in turn with its twin and its floor twin (only an empty content script, of the
   // floor extension loaded beside ours): what the card costs above what any content script costs.
-  const absTurns = await inTurns(PAIRS, { ours: { tab: tabs.abs, url: urls.abs }, floor: { tab: tabs.floorTwinAbs, url: twinUrls.floorAbs }, twin: { tab: tabs.twinAbs, url: twinUrls.abs } }, pageCpu(context));
+  const absTurns = await inTurns(PAIRS, absSides, pageCpu(context));
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
   const ownShare = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };

@@ -45,6 +45,9 @@ export function launchPlainContext(server: FixtureServer): Promise<BrowserContex
   return launchProfile(server, []);
 }
 
+/** The floor extension's name: the name of its content script's world in a page (`contentScriptWorlds`). */
+const FLOOR_NAME = 'floor';
+
 /**
  * The floor extension, unpacked in a folder of its own (returned): one content script, empty, at
  * document_start on `matches`. Launched alone (`launchFloorContext`), or loaded beside ours in the
@@ -53,7 +56,7 @@ export function launchPlainContext(server: FixtureServer): Promise<BrowserContex
 export function floorExtension(matches: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'dpl-floor-ext-'));
   writeFileSync(join(dir, 'empty.js'), '');
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'floor', version: '1.0', content_scripts: [{ matches, js: ['empty.js'], run_at: 'document_start' }] }));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: FLOOR_NAME, version: '1.0', content_scripts: [{ matches, js: ['empty.js'], run_at: 'document_start' }] }));
   return dir;
 }
 
@@ -162,4 +165,16 @@ export async function contentScriptWorlds(context: BrowserContext, { tab, url }:
   await tab.goto(url, { waitUntil: 'load' });
   await session.detach();
   return worlds;
+}
+
+/**
+ * Checks, before the turns, that each side runs what it is there for (`contentScriptWorlds`): the page
+ * our script alone, its floor twin the floor extension's alone, its twin none. Throws otherwise.
+ */
+export async function checkFloorTurns(context: BrowserContext, sides: { ours: VisitedPage; floor: VisitedPage; twin: VisitedPage }): Promise<void> {
+  const worlds = { ours: await contentScriptWorlds(context, sides.ours), floor: await contentScriptWorlds(context, sides.floor), twin: await contentScriptWorlds(context, sides.twin) };
+  const ourName = (JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as { name: string }).name;
+  if (worlds.ours.join() !== ourName || worlds.floor.join() !== FLOOR_NAME || worlds.twin.length > 0) {
+    throw new Error(`a page, its floor twin and its twin run other content scripts than meant: ${JSON.stringify(worlds)}`);
+  }
 }
