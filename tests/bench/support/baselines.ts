@@ -90,7 +90,7 @@ export function unmatchedTwin(server: FixtureServer, path: string, query = '', f
   return url;
 }
 
-/** The folder of a page's floor twin: the floor extension loaded beside ours matches it (`FLOOR_TWIN_MATCHES`). */
+/** The folder of a page's floor twin: the floor extension loaded beside ours matches it (`floorTwinMatches`). */
 const FLOOR_FOLDER = 'floor';
 
 /** What the floor extension loaded beside ours matches: the floor twins of a host's pages. */
@@ -105,7 +105,7 @@ export function floorTwin(server: FixtureServer, path: string, query = ''): stri
   return unmatchedTwin(server, path, query, FLOOR_FOLDER);
 }
 
-/** A page in a tab: a side of `inPairsWithTwin`. */
+/** A page in a tab: a side of `inTurns` (and `inPairsWithTwin`). */
 export interface VisitedPage {
   tab: Page;
   url: string;
@@ -149,8 +149,8 @@ export const pageLoad = async ({ tab, url }: VisitedPage): Promise<number> => (a
 
 /**
  * The names of the isolated worlds (extensions' content scripts: each world is named after its
- * extension; Playwright's own left out) set up in the page on a visit of `url`: what checks that a floor twin runs the floor's
- * script, and only that.
+ * extension; Playwright's own left out) set up in the page on a visit of `url`: what checks that a
+ * floor twin runs the floor's script, and only that (`checkFloorTurns`).
  */
 export async function contentScriptWorlds(context: BrowserContext, { tab, url }: VisitedPage): Promise<string[]> {
   const session = await context.newCDPSession(tab);
