@@ -18,10 +18,10 @@ import { listingEntry, recentUnknownEntry, storedFixturePapers } from '../e2e/su
 import { EXTENSION_DIR, test as base } from '../e2e/support/extension-test';
 import { FixtureServer } from '../e2e/support/fixture-server';
 import { waitForSync } from '../e2e/support/sync';
-import { median, medianFigure, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
+import { floorTurnsFigures, median, medianFigure, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
-import { checkFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, inTurns, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
@@ -192,11 +192,9 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   const listingSides = [{ tab: tabs.realistic, url: urls.realistic }, { tab: tabs.twinRealistic, url: twinUrls.realistic }] as const;
   const paired = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageCpu(context));
   const pairedLoad = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageLoad);
-  const absSides = { ours: { tab: tabs.abs, url: urls.abs }, floor: { tab: tabs.floorTwinAbs, url: twinUrls.floorAbs }, twin: { tab: tabs.twinAbs, url: twinUrls.abs } };
-  await checkFloorTurns(context, absSides);
   // The abstract page in turn with its twin and its floor twin (only an empty content script, of the
   // floor extension loaded beside ours): what the card costs above what any content script costs.
-  const absTurns = await inTurns(PAIRS, absSides, pageCpu(context));
+  const absTurns = await cpuInFloorTurns(context, PAIRS, { ours: { tab: tabs.abs, url: urls.abs }, floor: { tab: tabs.floorTwinAbs, url: twinUrls.floorAbs }, twin: { tab: tabs.twinAbs, url: twinUrls.abs } });
   // Then our scripts' own time, profiled (slower visits, so apart from the figures above).
   const own = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
   const ownShare = { realistic: [] as number[], worst: [] as number[], abs: [] as number[] };
@@ -341,11 +339,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('abstract page: page main-thread CPU, more than without the extension', [percentMore(cpu.abs, cpu.plainAbs)], '%', 10),
     figure('abstract page: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.abs, cpu.twinAbs)], '%', 10),
     ...moreOf('abs', 'twinAbs'),
-    pairsFigure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, absTurns, 10),
-    pairsFigure('  … above its floor twin (the same page with only an empty content script, of an extension loaded beside ours) in the same turns: the pairs\' median', { ours: absTurns.ours, twin: absTurns.floor }),
-    figure('  … the same in ms: the pairs\' median', absTurns.ours.map((ms, i) => ms - absTurns.floor[i]!), 'ms'),
-    pairsFigure('  the floor twin (an empty content script) above the twin (none) in the same turns: the pairs\' median', { ours: absTurns.floor, twin: absTurns.twin }),
-    figure('  … in ms', absTurns.floor.map((ms, i) => ms - absTurns.twin[i]!), 'ms'),
+    ...floorTurnsFigures(`  … the same, ${PAIRS} rounds in turn with its twin and its floor twin (one Chromium): the pairs' median`, absTurns, 10),
     figure('  abstract page main-thread CPU without the extension', cpu.plainAbs, 'ms'),
     figure('  … with the extension', cpu.abs, 'ms'),
     figure(`abstract page: our content script's own main-thread time (profiled, ${PROFILED_RUNS} visits)`, own.abs, 'ms'),

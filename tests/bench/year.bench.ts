@@ -42,9 +42,9 @@ import { monthsSpan, NEWEST_BADGES, shiftMonth } from '../../lib/shared/badge-in
 import type { BadgeSpanAsk } from '../../lib/shared/messages';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 import { extensionScriptCpu, mainThreadCpu, mainThreadWork, moreByKind, type WorkKind } from './support/traced-visit';
-import { checkFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, inTurns, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
-import { median, medianFigure, pairedPercents, pairedRatios, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
+import { floorTurnsFigures, median, medianFigure, pairedPercents, pairedRatios, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { collectSeedingGarbage, keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
 import { backgroundIndexes } from './support/seed-archive';
 import { syntheticPapers } from './support/synthetic-papers';
@@ -412,7 +412,7 @@ async function pruneOnce(page: Page, retentionDays: number) {
 const LISTING_ENTRIES = 2_000;
 const LISTING_VISITS = Number(process.env.YEAR_LISTING_VISITS) || 5;
 const LISTING_PROFILED = 3;
-/** Pairs of traced visits of each listing and its twin in one Chromium (`YEAR_LISTING_PAIRS`). */
+/** Pairs of traced visits of each listing and its twin in one Chromium, and rounds of the abstract page with its twins (`YEAR_LISTING_PAIRS`). */
 const LISTING_PAIRS = Number(process.env.YEAR_LISTING_PAIRS) || 30;
 
 /**
@@ -646,17 +646,13 @@ async function abstractFigures(context: BrowserContext, plain: BrowserContext, s
     cpu.withExtension.push(await mainThreadCpu(context, tab, url, PAINTED));
     cpu.without.push(await mainThreadCpu(plain, plainTab, url, PAINTED));
   }
-  await checkFloorTurns(context, { ours: { tab, url }, floor, twin });
-  const turns = await inTurns(LISTING_PAIRS, { ours: { tab, url }, floor, twin }, pageCpu(context));
+  const turns = await cpuInFloorTurns(context, LISTING_PAIRS, { ours: { tab, url }, floor, twin });
   for (const opened of [tab, plainTab, twin.tab, floor.tab]) await opened.close();
   const more = percentMore(cpu.withExtension, cpu.without);
   return [
     medianFigure('abstract page: DOMContentLoaded → card', card, 'ms', 30),
     { measure: 'abstract page: main-thread CPU, more than without the extension', value: more, unit: '%', target: '≤ 10 %', met: more <= 10 },
-    pairsFigure(`abstract page: main-thread CPU, more than the same page unmatched, ${LISTING_PAIRS} rounds in turn (one Chromium): the pairs' median`, turns, 10),
-    pairsFigure("  … more than its floor twin (only an empty content script runs), the same rounds: the pairs' median", { ours: turns.ours, twin: turns.floor }),
-    medianFigure("  … the same in ms: the pairs' median", turns.ours.map((ms, i) => ms - turns.floor[i]!), 'ms'),
-    medianFigure("  the floor twin above the twin, in ms: the pairs' median", turns.floor.map((ms, i) => ms - turns.twin[i]!), 'ms'),
+    ...floorTurnsFigures(`abstract page: main-thread CPU, more than the same page unmatched, ${LISTING_PAIRS} rounds in turn with its twin and its floor twin (one Chromium): the pairs' median`, turns, 10),
   ];
 }
 

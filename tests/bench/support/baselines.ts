@@ -167,11 +167,27 @@ export async function contentScriptWorlds(context: BrowserContext, { tab, url }:
   return worlds;
 }
 
+/** A page, its floor twin (`floorTwin`) and its twin (`unmatchedTwin`), each in a tab of the extension's Chromium. */
+export interface FloorSides {
+  ours: VisitedPage;
+  floor: VisitedPage;
+  twin: VisitedPage;
+}
+
 /**
- * Checks, before the turns, that each side runs what it is there for (`contentScriptWorlds`): the page
- * our script alone, its floor twin the floor extension's alone, its twin none. Throws otherwise.
+ * The page's main-thread CPU (`pageCpu`), in `rounds` rounds in turn with its floor twin and its twin
+ * (`inTurns`), once each side is checked to run what it is there for (`checkFloorTurns`).
  */
-export async function checkFloorTurns(context: BrowserContext, sides: { ours: VisitedPage; floor: VisitedPage; twin: VisitedPage }): Promise<void> {
+export async function cpuInFloorTurns(context: BrowserContext, rounds: number, sides: FloorSides): Promise<Record<keyof FloorSides, number[]>> {
+  await checkFloorTurns(context, sides);
+  return inTurns(rounds, sides, pageCpu(context));
+}
+
+/**
+ * Checks that each side runs what it is there for (`contentScriptWorlds`): the page our script alone,
+ * its floor twin the floor extension's alone, its twin none. Throws otherwise.
+ */
+async function checkFloorTurns(context: BrowserContext, sides: FloorSides): Promise<void> {
   const worlds = { ours: await contentScriptWorlds(context, sides.ours), floor: await contentScriptWorlds(context, sides.floor), twin: await contentScriptWorlds(context, sides.twin) };
   const ourName = (JSON.parse(readFileSync(`${EXTENSION_DIR}/manifest.json`, 'utf8')) as { name: string }).name;
   if (worlds.ours.join() !== ourName || worlds.floor.join() !== FLOOR_NAME || worlds.twin.length > 0) {

@@ -57,6 +57,21 @@ export function pairsFigure(measure: string, { ours, twin }: { ours: number[]; t
   return { measure, value, unit: `% (the medians: ${percentMore(ours, twin).toFixed(1)} %)`, runs, ...(target === undefined ? {} : { target: `≤ ${target} %`, met: value <= target }) };
 }
 
+/**
+ * A page visited in rounds in turn with its twin and its floor twin (./baselines.ts `cpuInFloorTurns`):
+ * `lead`, the pairs' median above the twin (with its target); then above the floor twin, in % and in
+ * ms; and the floor twin above the twin, in ms (what an empty content script costs the page).
+ */
+export function floorTurnsFigures(lead: string, turns: { ours: number[]; floor: number[]; twin: number[] }, target?: number): Figure[] {
+  const msMore = (over: number[], under: number[]) => over.map((ms, i) => ms - under[i]!);
+  return [
+    pairsFigure(lead, turns, target),
+    pairsFigure("  … above its floor twin (the same page where only an empty content script runs, of an extension loaded beside ours), the same rounds: the pairs' median", { ours: turns.ours, twin: turns.floor }),
+    medianFigure("  … the same in ms: the pairs' median", msMore(turns.ours, turns.floor), 'ms'),
+    medianFigure("  the floor twin above the twin (what the empty script costs the page), in ms: the pairs' median", msMore(turns.floor, turns.twin), 'ms'),
+  ];
+}
+
 export function recordFigures(section: string, figures: Figure[]): void {
   mkdirSync(resolve(RESULTS_FILE, '..'), { recursive: true });
   const all = existsSync(RESULTS_FILE)
