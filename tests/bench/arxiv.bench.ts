@@ -21,7 +21,7 @@ import { waitForSync } from '../e2e/support/sync';
 import { floorTurnsFigures, median, medianFigure, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
-import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
@@ -44,7 +44,7 @@ const test = base.extend({
     await server.stop();
   },
 });
-// The floor extension beside ours, on the abstract page's floor twin (./support/baselines.ts `floorTwin`).
+// The floor extension beside ours, on the listing's and the abstract page's floor twins (./support/baselines.ts `floorTwin`).
 test.use({ alsoLoaded: [floorExtension([floorTwinMatches('arxiv.org')])] });
 
 /**
@@ -103,11 +103,9 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   server.pages.set(`arxiv.org/abs/${star.id}`, absPage({ id: star.id, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] }));
 
   // The same pages in a Chromium without the extension (a profile like the extension's), visited in turn
-  // with the extension's (A, B, A, B…) so that other work on the machine weighs on both alike; and the
-  // floor of any extension on the listing, in a Chromium of its own (./support/baselines.ts; the
-  // abstract page's is its floor twin, in the extension's Chromium, below).
+  // with the extension's (A, B, A, B…) so that other work on the machine weighs on both alike (the
+  // floor of any extension is each page's floor twin, in the extension's own Chromium, below).
   const plainContext = await launchPlainContext(server);
-  const floorContext = await launchFloorContext(server, ['https://arxiv.org/list/*']);
   const page = async (open: () => Promise<Page>, tag: string, count: number) => {
     const tab = await open();
     // Without the extension there is nothing to wait for: "done" is DOMContentLoaded itself and
@@ -127,6 +125,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     worst: unmatchedTwin(server, 'arxiv.org/list/cs.AI/pastweek', '?skip=0&show=2000'),
     abs: unmatchedTwin(server, `arxiv.org/abs/${star.id}`),
     floorAbs: floorTwin(server, `arxiv.org/abs/${star.id}`),
+    floorRealistic: floorTwin(server, 'arxiv.org/list/cs.CL/pastweek', '?skip=0&show=2000'),
   };
   // The first screens' badges go in at DOMContentLoaded, the rest as the page is scrolled near them.
   const firstScreens = (entries: ListingEntryFixture[]) => entries.slice(0, LISTING_EAGER_ENTRIES).filter((e) => knownIds.has(e.id)).length;
@@ -139,11 +138,11 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     plainRealistic: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
     plainWorst: await page(() => plainContext.newPage(), 'dpl-paper-badge', 0),
     plainAbs: await page(() => plainContext.newPage(), 'dpl-paper-card', 0),
-    floorRealistic: await page(() => floorContext.newPage(), 'dpl-paper-badge', 0),
     twinRealistic: await page(() => context.newPage(), 'dpl-paper-badge', 0),
     twinWorst: await page(() => context.newPage(), 'dpl-paper-badge', 0),
     twinAbs: await page(() => context.newPage(), 'dpl-paper-card', 0),
     floorTwinAbs: await page(() => context.newPage(), 'dpl-paper-card', 0),
+    floorTwinRealistic: await page(() => context.newPage(), 'dpl-paper-badge', 0),
   };
   const runs = { realistic: [] as Timing[], worst: [] as Timing[], abs: [] as Timing[], plainRealistic: [] as Timing[], plainWorst: [] as Timing[], plainAbs: [] as Timing[], twinRealistic: [] as Timing[], twinWorst: [] as Timing[], twinAbs: [] as Timing[] };
   for (let i = -1; i < RUNS; i++) {
@@ -164,7 +163,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   }
   console.log(`[arxiv bench] ${RUNS} rounds of visits done`);
   // Then a few traced visits in turn: main-thread CPU time with and without the extension.
-  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], floorRealistic: [] as number[], twinRealistic: [] as number[], twinWorst: [] as number[], twinAbs: [] as number[] };
+  const cpu = { realistic: [] as number[], worst: [] as number[], abs: [] as number[], plainRealistic: [] as number[], plainWorst: [] as number[], plainAbs: [] as number[], twinRealistic: [] as number[], twinWorst: [] as number[], twinAbs: [] as number[] };
   // And where that time went (./support/traced-visit.ts `mainThreadWork`).
   const work = Object.fromEntries(Object.keys(cpu).map((key) => [key, [] as Record<WorkKind, number>[]])) as Record<keyof typeof cpu, Record<WorkKind, number>[]>;
   const traced = async (key: keyof typeof cpu, ctx: BrowserContext, url: string) => {
@@ -176,7 +175,6 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     if (!ABSTRACT_ONLY) {
       await traced('realistic', context, urls.realistic);
       await traced('plainRealistic', plainContext, urls.realistic);
-      await traced('floorRealistic', floorContext, urls.realistic);
       await traced('worst', context, urls.worst);
       await traced('plainWorst', plainContext, urls.worst);
       await traced('twinRealistic', context, twinUrls.realistic);
@@ -190,7 +188,9 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
   // in many pairs, one Chromium, alternating which goes first: the pairs' median resolves a few per
   // cent, which 9 visits of each (above) cannot.
   const listingSides = [{ tab: tabs.realistic, url: urls.realistic }, { tab: tabs.twinRealistic, url: twinUrls.realistic }] as const;
-  const paired = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageCpu(context));
+  const paired = ABSTRACT_ONLY
+    ? { ours: [], floor: [], twin: [] }
+    : await cpuInFloorTurns(context, PAIRS, { ours: listingSides[0], floor: { tab: tabs.floorTwinRealistic, url: twinUrls.floorRealistic }, twin: listingSides[1] });
   const pairedLoad = ABSTRACT_ONLY ? { ours: [], twin: [] } : await inPairsWithTwin(PAIRS, ...listingSides, pageLoad);
   // The abstract page in turn with its twin and its floor twin (only an empty content script, of the
   // floor extension loaded beside ours): what the card costs above what any content script costs.
@@ -246,7 +246,6 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     await extensionPage.close();
   }
   await plainContext.close();
-  await floorContext.close();
   // Last (a listing visited again after it opens where it was left): scrolled a screen a frame from top
   // to bottom, far faster than a person reads, counting the entries that came into view without their badge.
   const scrolled = ABSTRACT_ONLY
@@ -305,7 +304,7 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('listing, 2000 known: page main-thread CPU, more than without the extension', [percentMore(cpu.worst, cpu.plainWorst)], '%', 10),
     figure('listing, 200 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.realistic, cpu.twinRealistic)], '%', 10),
     ...moreOf('realistic', 'twinRealistic'),
-    pairsFigure(`  … the same, ${PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, paired, 10),
+    ...floorTurnsFigures(`  … the same, ${PAIRS} rounds in turn with its twin and its floor twin (one Chromium): the pairs' median`, paired, 10),
     figure('listing, 2000 known: page main-thread CPU, more than the same page unmatched in the same Chromium', [percentMore(cpu.worst, cpu.twinWorst)], '%', 10),
     ...moreOf('worst', 'twinWorst'),
     figure('  listing main-thread CPU without the extension (reference)', cpu.plainRealistic, 'ms'),
@@ -313,9 +312,6 @@ test('arXiv overlay figures', async ({ server, context, background }) => {
     figure('  listing main-thread CPU with the extension, 2000 known', cpu.worst, 'ms'),
     figure('  listing, 200 known: main-thread time more than without the extension', [median(cpu.realistic) - median(cpu.plainRealistic)], 'ms'),
     ...moreOf('realistic', 'plainRealistic'),
-    figure('  same page with an empty content script (any extension’s floor, in a Chromium of its own: two Chromiums differ by themselves), more than without', [percentMore(cpu.floorRealistic, cpu.plainRealistic)], '%'),
-    ...moreOf('floorRealistic', 'plainRealistic'),
-    figure('  the extension above that floor, as a share of the page without the extension', [((median(cpu.realistic) - median(cpu.floorRealistic)) / median(cpu.plainRealistic)) * 100], '%'),
     figure('  listing, 2000 known: main-thread time more than without the extension', [median(cpu.worst) - median(cpu.plainWorst)], 'ms'),
     ...moreOf('worst', 'plainWorst'),
     figure(`300-entry listing, 30 known (the newest papers), the worker stopped: DOMContentLoaded → the first screens' badges, the newest badges' copy read (${COLD_RUNS} visits)`, sinceDcl(coldListing.copy, 'done'), 'ms'),

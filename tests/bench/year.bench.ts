@@ -42,7 +42,7 @@ import { monthsSpan, NEWEST_BADGES, shiftMonth } from '../../lib/shared/badge-in
 import type { BadgeSpanAsk } from '../../lib/shared/messages';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 import { extensionScriptCpu, mainThreadCpu, mainThreadWork, moreByKind, type WorkKind } from './support/traced-visit';
-import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchFloorContext, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { floorTurnsFigures, median, medianFigure, pairedPercents, pairedRatios, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { collectSeedingGarbage, keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
@@ -100,7 +100,7 @@ function styledFloorHtml(): string {
 }
 
 const BENCH_FILES = ['bench-floor.html', 'bench-floor-styled.html', 'bench-floor.js'];
-// The floor extension beside ours, on the abstract page's floor twin (./support/baselines.ts `floorTwin`).
+// The floor extension beside ours, on the listings' and the abstract page's floor twins (./support/baselines.ts `floorTwin`).
 test.use({ alsoLoaded: [floorExtension([floorTwinMatches('arxiv.org')])] });
 
 test.beforeAll(() => {
@@ -423,16 +423,14 @@ const LISTING_PAIRS = Number(process.env.YEAR_LISTING_PAIRS) || 30;
 type ListingKind = 'pastweek' | 'month';
 
 /**
- * What a page with the extension is measured against: the same page in a Chromium without it, in one
- * with an empty content script (the floor), and in the extension's own Chromium with the arXiv switch
- * off (`switchArxiv`: its script then reads nothing; what is left is that Chromium's and the script's start).
+ * What a page with the extension is measured against: the same page in a Chromium without it, and in
+ * the extension's own Chromium with the arXiv switch off (`switchArxiv`: its script then reads nothing; what is left is that Chromium's and the script's start).
  * And a second Chromium without it (`plainAgain`), launched as the first: how far two Chromiums launched
  * alike differ on the same page in this run, the noise under every pair of Chromiums compared here.
  */
 interface Baselines {
   plain: BrowserContext;
   plainAgain: BrowserContext;
-  floor: BrowserContext;
   switchArxiv: (on: boolean) => Promise<void>;
 }
 
@@ -467,7 +465,7 @@ function listingHtml(storedIds: string[], kind: ListingKind): { path: string; ht
  * our content script's own main-thread time (profiled). What grows with the papers stored is what the
  * page is sent (the badges of the months its URL names) and what it does with it.
  */
-async function listingFigures(context: BrowserContext, { plain, plainAgain, floor, switchArxiv }: Baselines, server: FixtureServer, storedIds: string[], kind: ListingKind): Promise<Figure[]> {
+async function listingFigures(context: BrowserContext, { plain, plainAgain, switchArxiv }: Baselines, server: FixtureServer, storedIds: string[], kind: ListingKind): Promise<Figure[]> {
   const { path, html, firstScreensStored } = listingHtml(storedIds, kind);
   const url = `https://${path}?skip=0&show=${LISTING_ENTRIES}`;
   server.pages.set(path, html);
@@ -476,8 +474,8 @@ async function listingFigures(context: BrowserContext, { plain, plainAgain, floo
   await watchFor(tab, 'dpl-paper-badge', firstScreensStored);
   const plainTab = await plain.newPage();
   await watchFor(plainTab, 'dpl-paper-badge', 0);
-  const floorTab = await floor.newPage();
-  await watchFor(floorTab, 'dpl-paper-badge', 0);
+  const floor = { tab: await context.newPage(), url: floorTwin(server, path, `?skip=0&show=${LISTING_ENTRIES}`) };
+  await watchFor(floor.tab, 'dpl-paper-badge', 0);
   const againTab = await plainAgain.newPage();
   await watchFor(againTab, 'dpl-paper-badge', 0);
   const twinTab = await context.newPage();
@@ -485,13 +483,13 @@ async function listingFigures(context: BrowserContext, { plain, plainAgain, floo
   const withExtension: Timing[] = [];
   const without: Timing[] = [];
   const twin: Timing[] = [];
-  const cpu = { withExtension: [] as number[], without: [] as number[], floor: [] as number[], again: [] as number[], twin: [] as number[] };
+  const cpu = { withExtension: [] as number[], without: [] as number[], again: [] as number[], twin: [] as number[] };
   const work = Object.fromEntries(Object.keys(cpu).map((side) => [side, [] as Record<WorkKind, number>[]])) as Record<keyof typeof cpu, Record<WorkKind, number>[]>;
   const own: number[] = [];
   // The first visit of each warms caches (the worker's index is filled already).
   await timedVisit(tab, url);
   await timedVisit(plainTab, url);
-  await timedVisit(floorTab, url);
+  await timedVisit(floor.tab, floor.url);
   await timedVisit(againTab, url);
   await timedVisit(twinTab, twinUrl);
   for (let i = 0; i < LISTING_VISITS; i++) {
@@ -500,7 +498,7 @@ async function listingFigures(context: BrowserContext, { plain, plainAgain, floo
     twin.push(await timedVisit(twinTab, twinUrl));
   }
   for (let i = 0; i < LISTING_VISITS; i++) {
-    const sides = [['withExtension', context, tab, url], ['without', plain, plainTab, url], ['floor', floor, floorTab, url], ['again', plainAgain, againTab, url], ['twin', context, twinTab, twinUrl]] as const;
+    const sides = [['withExtension', context, tab, url], ['without', plain, plainTab, url], ['again', plainAgain, againTab, url], ['twin', context, twinTab, twinUrl]] as const;
     for (const [side, ctx, page, visited] of sides) {
       const { ms, byKind } = await mainThreadWork(ctx, page, visited, PAINTED);
       cpu[side].push(ms);
@@ -508,8 +506,10 @@ async function listingFigures(context: BrowserContext, { plain, plainAgain, floo
     }
   }
   // The page against its twin in many pairs, one Chromium, alternating which goes first: the pairs'
-  // median resolves a few per cent, which the visits above cannot (the arXiv bench's row of the same kind).
-  const paired = await inPairsWithTwin(LISTING_PAIRS, { tab, url }, { tab: twinTab, url: twinUrl }, pageCpu(context));
+  // median resolves a few per cent, which the visits above cannot (the arXiv bench's row of the same kind);
+  // its CPU in rounds with its floor twin too (only an empty content script runs there: what any
+  // extension's costs the page).
+  const paired = await cpuInFloorTurns(context, LISTING_PAIRS, { ours: { tab, url }, floor, twin: { tab: twinTab, url: twinUrl } });
   const pairedLoad = await inPairsWithTwin(LISTING_PAIRS, { tab, url }, { tab: twinTab, url: twinUrl }, pageLoad);
   for (let i = 0; i < LISTING_PROFILED; i++) own.push((await extensionScriptCpu(context, tab, url, PAINTED)).ours);
   // The same Chromium, the arXiv switch off, in turn with the page without the extension.
@@ -526,7 +526,7 @@ async function listingFigures(context: BrowserContext, { plain, plainAgain, floo
   await offTab.close();
   await tab.close();
   await plainTab.close();
-  await floorTab.close();
+  await floor.tab.close();
   await againTab.close();
   await twinTab.close();
   const what = `${kind === 'month' ? 'month list' : 'listing'} of 2000, ${storedIds.length} stored`;
@@ -544,14 +544,10 @@ async function listingFigures(context: BrowserContext, { plain, plainAgain, floo
     { measure: `${what}: load event, later than the same page unmatched in the same Chromium`, value: loadOverTwin, unit: '%', runs: pairedPercents(withExtension.map((t) => t.load), twin.map((t) => t.load)), ...(storedIds.length <= 200 ? { target: '≤ 5 %', met: loadOverTwin <= 5 } : {}) },
     pairsFigure(`${what}: load event, later than the same page unmatched, ${LISTING_PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, pairedLoad, storedIds.length <= 200 ? 5 : undefined),
     { measure: `${what}: page main-thread CPU, more than the same page unmatched in the same Chromium`, value: cpuOverTwin, unit: '%', runs: pairedPercents(cpu.withExtension, cpu.twin), target: '≤ 10 %', met: cpuOverTwin <= 10 },
-    pairsFigure(`${what}: page main-thread CPU, more than the same page unmatched, ${LISTING_PAIRS} pairs of visits in turn (one Chromium): the pairs' median`, paired, 10),
+    ...floorTurnsFigures(`${what}: page main-thread CPU, more than the same page unmatched, ${LISTING_PAIRS} rounds in turn with its twin and its floor twin (one Chromium): the pairs' median`, paired, 10),
     ...Object.entries(moreByKind(work.withExtension, work.twin)).map(([kind, ms]) => ({ measure: `    of the time more than unmatched, ${kind}`, value: ms, unit: 'ms' })),
     medianFigure(`  … without the extension (reference)`, cpu.without, 'ms'),
     ...Object.entries(moreByKind(work.withExtension, work.without)).map(([kind, ms]) => ({ measure: `    of the time more, ${kind}`, value: ms, unit: 'ms' })),
-    // What any extension's content script costs this page, and ours above it (the floor: ./support/baselines.ts).
-    { measure: `  same page with an empty content script (any extension's floor), more than without`, value: percentMore(cpu.floor, cpu.without), unit: '%', runs: pairedPercents(cpu.floor, cpu.without) },
-    { measure: `  the extension above that floor, as a share of the page without the extension`, value: ((median(cpu.withExtension) - median(cpu.floor)) / median(cpu.without)) * 100, unit: '%' },
-    ...Object.entries(moreByKind(work.withExtension, work.floor)).map(([kind, ms]) => ({ measure: `    of the time above the floor, ${kind}`, value: ms, unit: 'ms' })),
     { measure: `  the extension's Chromium, the arXiv switch off (its script reads nothing), more than without`, value: percentMore(off.cpu, off.without), unit: '%', runs: pairedPercents(off.cpu, off.without) },
     // Two Chromiums launched alike differ by themselves (./support/baselines.ts): this run's measure of it.
     { measure: `  a second Chromium without the extension, launched as the first, more than the first (two Chromiums' own difference)`, value: percentMore(cpu.again, cpu.without), unit: '%', runs: pairedPercents(cpu.again, cpu.without) },
@@ -692,7 +688,7 @@ const diskMb = (page: Page) => page.evaluate(async () => ((await navigator.stora
 
 for (const size of SIZES) {
   test(`a year: ${size} papers stored`, async ({ context, extensionId, openPopup, server }) => {
-    // 40,000 papers: about 16 minutes on 2 cores (each listing visited in five Chromiums and tabs, then in 30 pairs with its twin).
+    // 40,000 papers: about 12 minutes on 2 cores (each listing visited in four Chromiums and tabs, then in 30 rounds with its twins).
     test.setTimeout(1_800_000);
     const popupUrl = `chrome-extension://${extensionId}/popup.html`;
     const first = await openPopup();
@@ -794,15 +790,14 @@ for (const size of SIZES) {
     // the newest papers, in the window, so the listing gets their badges from this size's index.
     const plain = await launchPlainContext(server);
     const plainAgain = await launchPlainContext(server);
-    const floor = await launchFloorContext(server, ['https://arxiv.org/list/*']);
     // A change of settings starts a pruning run (a later one: a few hundred ms) and drops the worker's
     // index: both end before the visits that follow.
     const switchArxiv = async (on: boolean) => {
       await patchSettings(page, { sites: { arxiv: on } });
       await new Promise((resolve) => setTimeout(resolve, 2_000));
     };
-    const listingRows = await listingFigures(context, { plain, plainAgain, floor, switchArxiv }, server, ids.slice(-200), 'pastweek');
-    if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, plainAgain, floor, switchArxiv }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
+    const listingRows = await listingFigures(context, { plain, plainAgain, switchArxiv }, server, ids.slice(-200), 'pastweek');
+    if (monthIds.length >= LISTING_ENTRIES) listingRows.push(...(await listingFigures(context, { plain, plainAgain, switchArxiv }, server, monthIds.slice(0, LISTING_ENTRIES), 'month')));
     // Fifty of the year's papers, spread over it (the middle of each fiftieth: its oldest day was pruned above).
     listingRows.push(...(await searchFigures(context, server, Array.from({ length: Math.min(50, ids.length) }, (_, i) => ids[Math.floor(((i + 0.5) * ids.length) / 50)]!))));
     // A listing of the last days, the worker stopped: its first answer from the newest badges' copy, or asked.
@@ -817,7 +812,6 @@ for (const size of SIZES) {
     if (synced) listingRows.push(...(await abstractFigures(context, plain, server, synced)));
     await plain.close();
     await plainAgain.close();
-    await floor.close();
 
     // An X page with a paper's card: its questions (badges of 20 linked ids, the card's title), each time
     // the stopped worker wakes. Turning X on changes the settings, which starts a pruning run and drops the view (the kept

@@ -1,16 +1,12 @@
 /**
- * What a page with the extension is measured against, each a Chromium of its own launched as the
- * extension's is (a persistent profile, the same flags: ../../e2e/support/extension-test.ts):
- * - the page without the extension (`launchPlainContext`), launched as the extension's Chromium is, so
+ * What a page with the extension is measured against:
+ * - the page without the extension (`launchPlainContext`), a Chromium of its own launched as the extension's Chromium is, so
  *   that the extension is the only difference. Until 2026-12-06 it was an incognito-like context
  *   (`chromium.launch`, then `newContext`) with other flags: in one probe (9 traced visits each) the same
  *   2000-entry listing cost 517 ms there against 586 ms in a persistent profile with no extension (mostly
  *   style, layout and paint), in another, with this profile's flags, 519 against 523 ms. Two Chromiums
  *   differ by up to ±10–15 % in such medians whatever they run (style, layout and paint, mostly): the
  *   listing figures' pairs say how much;
- * - the floor of any extension (`launchFloorContext`): one extension whose one content script is empty
- *   and runs at document_start on `matches` (its isolated world and script context set up on the page's
- *   main thread, nothing else). What our extension costs a page above that floor is its own work;
  * - the page's twin in the extension's own Chromium (`unmatchedTwin`): the same HTML at a path no
  *   content script of ours matches, visited in turn with the page. Two Chromiums launched alike differ
  *   by themselves (a second Chromium without the extension, in the year bench: −6 to +17 % on the same
@@ -19,8 +15,13 @@
  *   page. The visits' own spread is not gone: single pairs of visits of a 2000-entry listing still
  *   differ by −35 to +70 %, so a median of 9 is good to about ±10 %;
  * - the page's floor twin in the extension's own Chromium (`floorTwin`): the same HTML where only the
- *   floor extension's empty script runs, that extension loaded beside ours. What no content script can
- *   avoid, measured in the same Chromium as our page and its twin, in turn with them (`inTurns`).
+ *   floor extension's empty script runs (`floorExtension`: one content script, empty, at
+ *   document_start: its isolated world set up on the page's main thread, nothing else), that extension
+ *   loaded beside ours. What any content script costs the page, measured in the same Chromium as our
+ *   page and its twin, in turn with them (`cpuInFloorTurns`); what ours costs above it is its own work.
+ *   Until 2026-12-07 the floor was an extension in a Chromium of its own, and what it showed (+8–15 %
+ *   on the abstract page, −11 to +15 % on a listing) was mostly two Chromiums' difference: in the same
+ *   Chromium the empty script costs the abstract page 0–1.3 ms.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,19 +51,14 @@ const FLOOR_NAME = 'floor';
 
 /**
  * The floor extension, unpacked in a folder of its own (returned): one content script, empty, at
- * document_start on `matches`. Launched alone (`launchFloorContext`), or loaded beside ours in the
- * extension's Chromium on the `floorTwin` of a page (../../e2e/support/extension-test.ts `alsoLoaded`).
+ * document_start on `matches`, loaded beside ours in the extension's Chromium for the `floorTwin` of a
+ * page (../../e2e/support/extension-test.ts `alsoLoaded`).
  */
 export function floorExtension(matches: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'dpl-floor-ext-'));
   writeFileSync(join(dir, 'empty.js'), '');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: FLOOR_NAME, version: '1.0', content_scripts: [{ matches, js: ['empty.js'], run_at: 'document_start' }] }));
   return dir;
-}
-
-export function launchFloorContext(server: FixtureServer, matches: string[]): Promise<BrowserContext> {
-  const dir = floorExtension(matches);
-  return launchProfile(server, [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`]);
 }
 
 /** A manifest match pattern (`https://host/path*`) as a test of URLs. */
