@@ -21,7 +21,7 @@ import { waitForSync } from '../e2e/support/sync';
 import { floorTurnsFigures, median, medianFigure, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { LISTING_EAGER_ENTRIES } from '../../lib/sites/arxiv/listing-entry';
 import { extensionScriptCpu, mainThreadWork, moreByKind, WORK_KINDS, type WorkKind } from './support/traced-visit';
-import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { cpuInFloorTurns, floorExtension, floorTwin, inPairsWithTwin, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 
@@ -45,7 +45,7 @@ const test = base.extend({
   },
 });
 // The floor extension beside ours, on the listing's and the abstract page's floor twins (./support/baselines.ts `floorTwin`).
-test.use({ alsoLoaded: [floorExtension([floorTwinMatches('arxiv.org')])] });
+test.use({ alsoLoaded: [floorExtension('arxiv.org')] });
 
 /**
  * Scrolls the page from its top to its bottom, a viewport a frame, and counts the known entries (those

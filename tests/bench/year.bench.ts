@@ -42,7 +42,7 @@ import { monthsSpan, NEWEST_BADGES, shiftMonth } from '../../lib/shared/badge-in
 import type { BadgeSpanAsk } from '../../lib/shared/messages';
 import { PAINTED, timedVisit, watchFor, type Timing } from './support/page-visit';
 import { extensionScriptCpu, mainThreadCpu, mainThreadWork, moreByKind, type WorkKind } from './support/traced-visit';
-import { cpuInFloorTurns, floorExtension, floorTwin, floorTwinMatches, inPairsWithTwin, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
+import { cpuInFloorTurns, floorExtension, floorTwin, inPairsWithTwin, launchPlainContext, pageCpu, pageLoad, unmatchedTwin } from './support/baselines';
 import { coldListingVisits, stopIdleWorker } from './support/cold-worker';
 import { floorTurnsFigures, median, medianFigure, pairedPercents, pairedRatios, pairsFigure, percentMore, recordFigures, type Figure } from './support/figures';
 import { collectSeedingGarbage, keptScreens, openingSteps, openOnce, watchListPaint, type Opening } from './support/popup-opening';
@@ -101,7 +101,7 @@ function styledFloorHtml(): string {
 
 const BENCH_FILES = ['bench-floor.html', 'bench-floor-styled.html', 'bench-floor.js'];
 // The floor extension beside ours, on the listings' and the abstract page's floor twins (./support/baselines.ts `floorTwin`).
-test.use({ alsoLoaded: [floorExtension([floorTwinMatches('arxiv.org')])] });
+test.use({ alsoLoaded: [floorExtension('arxiv.org')] });
 
 test.beforeAll(() => {
   writeFileSync(join(EXTENSION_DIR, 'bench-floor.html'), FLOOR_HTML);
@@ -424,7 +424,8 @@ type ListingKind = 'pastweek' | 'month';
 
 /**
  * What a page with the extension is measured against: the same page in a Chromium without it, and in
- * the extension's own Chromium with the arXiv switch off (`switchArxiv`: its script then reads nothing; what is left is that Chromium's and the script's start).
+ * the extension's own Chromium with the arXiv switch off (`switchArxiv`: its script then reads
+ * nothing; what is left is that Chromium's and the script's start).
  * And a second Chromium without it (`plainAgain`), launched as the first: how far two Chromiums launched
  * alike differ on the same page in this run, the noise under every pair of Chromiums compared here.
  */

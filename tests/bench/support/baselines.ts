@@ -1,12 +1,12 @@
 /**
  * What a page with the extension is measured against:
- * - the page without the extension (`launchPlainContext`), a Chromium of its own launched as the extension's Chromium is, so
- *   that the extension is the only difference. Until 2026-12-06 it was an incognito-like context
- *   (`chromium.launch`, then `newContext`) with other flags: in one probe (9 traced visits each) the same
- *   2000-entry listing cost 517 ms there against 586 ms in a persistent profile with no extension (mostly
- *   style, layout and paint), in another, with this profile's flags, 519 against 523 ms. Two Chromiums
- *   differ by up to ±10–15 % in such medians whatever they run (style, layout and paint, mostly): the
- *   listing figures' pairs say how much;
+ * - the page without the extension (`launchPlainContext`), a Chromium of its own launched as the
+ *   extension's Chromium is, so that the extension is the only difference. Until 2026-12-06 it was an
+ *   incognito-like context (`chromium.launch`, then `newContext`) with other flags: in one probe (9
+ *   traced visits each) the same 2000-entry listing cost 517 ms there against 586 ms in a persistent
+ *   profile with no extension (mostly style, layout and paint), in another, with this profile's flags,
+ *   519 against 523 ms. Two Chromiums differ by up to ±10–15 % in such medians whatever they run
+ *   (style, layout and paint, mostly): the listing figures' pairs say how much;
  * - the page's twin in the extension's own Chromium (`unmatchedTwin`): the same HTML at a path no
  *   content script of ours matches, visited in turn with the page. Two Chromiums launched alike differ
  *   by themselves (a second Chromium without the extension, in the year bench: −6 to +17 % on the same
@@ -32,29 +32,29 @@ import type { FixtureServer } from '../../e2e/support/fixture-server';
 import { PAINTED, timedVisit } from './page-visit';
 import { mainThreadWork } from './traced-visit';
 
-function launchProfile(server: FixtureServer, extensionArgs: string[]): Promise<BrowserContext> {
+/** The page without the extension: a profile like the extension's, with no extension. */
+export function launchPlainContext(server: FixtureServer): Promise<BrowserContext> {
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'dpl-baseline-profile-')), {
     executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
-    args: [...extensionArgs, ...PROFILE_ARGS, ...server.chromiumArgs()],
+    args: [...PROFILE_ARGS, ...server.chromiumArgs()],
   });
-}
-
-/** The page without the extension: a profile like the extension's, with no extension. */
-export function launchPlainContext(server: FixtureServer): Promise<BrowserContext> {
-  return launchProfile(server, []);
 }
 
 /** The floor extension's name: the name of its content script's world in a page (`contentScriptWorlds`). */
 const FLOOR_NAME = 'floor';
 
+/** The folder of a page's floor twin: the floor extension loaded beside ours matches it (`floorExtension`). */
+const FLOOR_FOLDER = 'floor';
+
 /**
  * The floor extension, unpacked in a folder of its own (returned): one content script, empty, at
- * document_start on `matches`, loaded beside ours in the extension's Chromium for the `floorTwin` of a
- * page (../../e2e/support/extension-test.ts `alsoLoaded`).
+ * document_start on the floor twins of `host`'s pages (`floorTwin`), loaded beside ours in the
+ * extension's Chromium (../../e2e/support/extension-test.ts `alsoLoaded`).
  */
-export function floorExtension(matches: string[]): string {
+export function floorExtension(host: string): string {
+  const matches = [`https://${host}/${FLOOR_FOLDER}/*`];
   const dir = mkdtempSync(join(tmpdir(), 'dpl-floor-ext-'));
   writeFileSync(join(dir, 'empty.js'), '');
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: FLOOR_NAME, version: '1.0', content_scripts: [{ matches, js: ['empty.js'], run_at: 'document_start' }] }));
@@ -86,15 +86,10 @@ export function unmatchedTwin(server: FixtureServer, path: string, query = '', f
   return url;
 }
 
-/** The folder of a page's floor twin: the floor extension loaded beside ours matches it (`floorTwinMatches`). */
-const FLOOR_FOLDER = 'floor';
-
-/** What the floor extension loaded beside ours matches: the floor twins of a host's pages. */
-export const floorTwinMatches = (host: string): string => `https://${host}/${FLOOR_FOLDER}/*`;
 
 /**
- * The page's twin that only the floor extension's empty script runs on (`floorExtension` of
- * `floorTwinMatches`, loaded beside ours): what any content script costs the page, in our extension's
+ * The page's twin that only the floor extension's empty script runs on (`floorExtension` of its host,
+ * loaded beside ours): what any content script costs the page, in our extension's
  * own Chromium, so that a page's cost above that floor is measured free of two Chromiums' difference.
  */
 export function floorTwin(server: FixtureServer, path: string, query = ''): string {
@@ -122,7 +117,7 @@ export function inPairsWithTwin(pairs: number, ours: VisitedPage, twin: VisitedP
  * each goes first as often as the others): `measure` of each visit, by page, round by round (so the
  * i-th figures of two pages are a pair of neighbouring visits).
  */
-export async function inTurns<Side extends string>(rounds: number, pages: Record<Side, VisitedPage>, measure: (visited: VisitedPage) => Promise<number>): Promise<Record<Side, number[]>> {
+async function inTurns<Side extends string>(rounds: number, pages: Record<Side, VisitedPage>, measure: (visited: VisitedPage) => Promise<number>): Promise<Record<Side, number[]>> {
   const sides = Object.keys(pages) as Side[];
   const figures = Object.fromEntries(sides.map((side) => [side, [] as number[]])) as Record<Side, number[]>;
   for (let i = 0; i < rounds; i++) {
@@ -148,7 +143,7 @@ export const pageLoad = async ({ tab, url }: VisitedPage): Promise<number> => (a
  * extension; Playwright's own left out) set up in the page on a visit of `url`: what checks that a
  * floor twin runs the floor's script, and only that (`checkFloorTurns`).
  */
-export async function contentScriptWorlds(context: BrowserContext, { tab, url }: VisitedPage): Promise<string[]> {
+async function contentScriptWorlds(context: BrowserContext, { tab, url }: VisitedPage): Promise<string[]> {
   const session = await context.newCDPSession(tab);
   const worlds: string[] = [];
   session.on('Runtime.executionContextCreated', ({ context: created }) => {
