@@ -21,7 +21,8 @@
  *
  * Search results are shown as they are parsed too, but their toolbar goes at the end of arXiv's own
  * sort row ("Sort results by"), a flex line as tall as arXiv's box of controls: it takes no line of its
- * own, so it moves nothing whenever it comes (at DOMContentLoaded, with the first result known).
+ * own, so it moves nothing whenever it comes (at DOMContentLoaded, with the first result known). Below
+ * 769 px, where that row is a block, it takes no height at all (listing-toolbar.css).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ListingOverlay } from './listing-overlay';
