@@ -317,7 +317,7 @@ async function lateToolbarTakesNoLine(
     }, listing.lines);
   const progress = () =>
     page.evaluate(() => ({ loading: document.readyState === 'loading', entries: document.querySelectorAll('dl#articles > dt').length, toolbar: document.querySelector('dpl-toolbar') !== null }));
-  for (const width of [1440, 1280, 1024, 800]) {
+  for (const width of [1440, 1280, 1024, 800, 720, 600]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`https://arxiv.org${listing.path}`, { waitUntil: 'commit' });
     // Shown in part, still loading, no known entry yet: no toolbar. (Polled without the geometry: right
