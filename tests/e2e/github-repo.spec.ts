@@ -234,7 +234,7 @@ test('on the other pages the papers’ row fits on the header’s line at any wi
   // The fixture's header is laid out by Primer's rules (tests/fixtures/github/page-shell.ts): its name
   // row wraps what does not fit, as GitHub's does; this repository's row (two papers shown, one folded)
   // needs more than a 1280-px window leaves.
-  for (const width of [1440, 1280, 1024, 800]) {
+  for (const width of [1440, 1280, 1024, 800, 720, 375]) {
     await page.setViewportSize({ width, height: 900 });
     for (const path of ['tree/main/src', 'issues/3']) {
       await page.goto(`https://github.com/${PAPER_REPO}/${path}`);
