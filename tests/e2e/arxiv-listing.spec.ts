@@ -570,10 +570,10 @@ test("search results shown while they load get the toolbar at the end of arXiv's
       // end), its margin below as much more: the box, and all under it, where they were.
       expect(after.box.bottom, `${width}`).toBe(shown.box.bottom);
     }
-    // Nothing under the row moved.
-    // The button whole in the row, however short the room (only "Sort" where it is short).
+    // The button whole in the bar, however short the room (only "Sort" where it is short).
     expect(after.button!.left, `${width}`).toBeGreaterThan(after.bar!.left);
     expect(after.button!.right, `${width}`).toBeLessThan(after.bar!.right);
+    // Nothing under the row moved.
     expect(after.firstResultTop, `${width}`).toBe(shown.firstResultTop);
     // Nor did anything on a result's first line: its badge comes after its categories, at the line's end.
     expect(await movedOn(page), `${width}`).toEqual([]);
