@@ -307,7 +307,15 @@ async function lateToolbarTakesNoLine(
       const host = document.querySelector('dpl-toolbar');
       const bar = host?.shadowRoot?.querySelector('.dpl-toolbar')?.getBoundingClientRect();
       const button = host?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
+      // The counts' width, and how much of the button's last words is cut (their text's width past their box's).
+      const counts = host?.shadowRoot?.querySelector('.dpl-toolbar-text')?.getBoundingClientRect().width ?? 0;
+      const wide = host?.shadowRoot?.querySelector('button .dpl-wide');
+      const wideText = document.createRange();
+      if (wide) wideText.selectNodeContents(wide);
+      const cut = wide ? wideText.getBoundingClientRect().width - wide.getBoundingClientRect().width : 0;
       return {
+        counts,
+        cut,
         beforeLines: host?.nextElementSibling === lines[0],
         firstEntryTop: document.querySelector('dl#articles > dt')!.getBoundingClientRect().top,
         lines: { top: lines[0]!.getBoundingClientRect().top, bottom: lines.at(-1)!.getBoundingClientRect().bottom, right: lines[0]!.getBoundingClientRect().right, textRight },
@@ -336,6 +344,8 @@ async function lateToolbarTakesNoLine(
     expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.lines.right + 0.5);
     expect(after.button!.left, `${width}`).toBeGreaterThan(after.bar!.left);
     expect(after.button!.right, `${width}`).toBeLessThan(after.bar!.right);
+    // The counts give up their room before the button's words are cut ("Sort by upvot…" beside counts shown, once).
+    if (after.counts > 0) expect(after.cut, `${width}`).toBeLessThan(0.01);
     expect(after.lines.bottom - after.lines.top, `${width}`).toBe(shown.lines.bottom - shown.lines.top);
     expect(after.firstEntryTop, `${width}`).toBe(shown.firstEntryTop);
     expect(await movedOn(page), `${width}`).toEqual([]);
