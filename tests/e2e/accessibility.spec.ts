@@ -119,7 +119,7 @@ test('the popup, the options page and what arXiv and GitHub pages gain pass axeâ
   expect(await violations(listing, (b) => b.include('dpl-toolbar')), 'listing toolbar, 560 px').toEqual([]);
 
   // Search results: the toolbar at the end of arXiv's sort row, whole, and shortened to "Sort" where
-  // the row is short (its name stays whole); below 769 px, over the foot of arXiv's box.
+  // the row is short (its name stays whole); below 769 px, under arXiv's box.
   server.pages.set('arxiv.org/search/', searchPage({ query: 'flows', results: [paper, today[1]!].map((p) => ({ id: p.id, title: p.title, authors: ['A. Author'], abstract: p.summary })) }));
   const search = await context.newPage();
   for (const width of [1280, 800, 720]) {

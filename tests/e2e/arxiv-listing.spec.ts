@@ -511,7 +511,7 @@ test('search results get badges, sort by upvotes and restore', async ({ server, 
   expect(errors).toEqual([]);
 });
 
-test("search results shown while they load get the toolbar at the end of arXiv's sort row (over the foot of its box of controls in a narrow window) and badges at the end of their first lines: nothing on the page moves, at any window width", async ({ server, context, background }) => {
+test("search results shown while they load get the toolbar at the end of arXiv's sort row (under its box of controls in a narrow window) and badges at the end of their first lines: nothing on the page moves, at any window width", async ({ server, context, background }) => {
   await waitForSync(background);
   const papers = fixturePapers(server.data).slice(0, 5);
   const results = [
@@ -531,27 +531,30 @@ test("search results shown while they load get the toolbar at the end of arXiv's
     page.evaluate(() => {
       const row = document.querySelector('div.level.breathe-horizontal')!;
       const box = row.querySelector('.box')!;
-      const controls = [...box.querySelectorAll(':scope > .control')].map((control) => control.getBoundingClientRect().bottom);
       const host = document.querySelector('dpl-toolbar');
       const bar = host?.shadowRoot?.querySelector('.dpl-toolbar')?.getBoundingClientRect();
       const button = host?.shadowRoot?.querySelector('button')?.getBoundingClientRect();
       const { left, right, bottom } = box.getBoundingClientRect();
+      const rowBox = row.getBoundingClientRect();
       return {
         loading: document.readyState === 'loading',
         results: document.querySelectorAll('li.arxiv-result').length,
         firstResultTop: document.querySelector('li.arxiv-result')!.getBoundingClientRect().top,
-        rowHeight: row.getBoundingClientRect().height,
-        rowRight: row.getBoundingClientRect().right,
-        box: { left, right, bottom, controlsBottom: Math.max(...controls) },
+        rowHeight: rowBox.height,
+        rowRight: rowBox.right,
+        rowInsetRight: parseFloat(getComputedStyle(row).marginRight),
+        paginationTop: document.querySelector('nav.pagination')!.getBoundingClientRect().top,
+        box: { left, right, bottom },
         inRow: host?.parentElement === row,
         hostHeight: host?.getBoundingClientRect().height,
         bar: bar && { left: bar.left, right: bar.right, top: bar.top, bottom: bar.bottom, height: bar.height },
         button: button && { left: button.left, right: button.right },
       };
     });
-  // Bulma's rows are flex lines from 769 px; below, the sort row is a block that its box spans (a
-  // split-screen window on a 1440 px screen is 720 px wide). The last width is narrow: the sort is used there.
-  for (const width of [1440, 1280, 1024, 800, 720, 375]) {
+  // Bulma's rows are flex lines from 769 px, inset 5 rem, then 10 rem from 980 px (at 769 px the room
+  // left is 33 px); below, the sort row is a block that its box spans (a split-screen window on a 1440
+  // px screen is 720 px wide). The last width is narrow: the sort is used there.
+  for (const width of [1440, 1280, 1024, 800, 769, 720, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('https://arxiv.org/search/?query=normalizing+flows&searchtype=all&source=header', { waitUntil: 'commit' });
     // Shown in part, still loading: no toolbar yet (it comes with the page read).
@@ -564,18 +567,20 @@ test("search results shown while they load get the toolbar at the end of arXiv's
     const after = await layout();
     expect(after.inRow, `${width}`).toBe(true);
     if (width >= 769) {
-      // In arXiv's sort row, right of its box, one line high.
+      // In arXiv's sort row, right of its box, one line high; where the room is shorter than "Sort",
+      // reaching into the row's empty inset on the right, never over the box.
       expect(after.bar!.left, `${width}`).toBeGreaterThanOrEqual(after.box.right);
-      expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.rowRight + 0.5);
+      expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.rowRight + after.rowInsetRight);
       expect(after.bar!.height, `${width}`).toBeLessThan(40);
       expect(after.rowHeight, `${width}`).toBe(shown.rowHeight);
     } else {
-      // Taking no height, drawn over the foot of arXiv's box: under its controls, within its edges.
+      // Taking no height, drawn in the empty band under arXiv's box, within its edges, above the
+      // pagination.
       expect(after.hostHeight, `${width}`).toBe(0);
-      expect(after.bar!.top, `${width}`).toBeGreaterThanOrEqual(after.box.controlsBottom);
-      expect(after.bar!.bottom, `${width}`).toBeLessThan(after.box.bottom);
-      expect(after.bar!.left, `${width}`).toBeGreaterThan(after.box.left);
-      expect(after.bar!.right, `${width}`).toBeLessThan(after.box.right);
+      expect(after.bar!.top, `${width}`).toBeGreaterThan(after.box.bottom);
+      expect(after.bar!.bottom, `${width}`).toBeLessThan(after.paginationTop);
+      expect(after.bar!.left, `${width}`).toBeGreaterThanOrEqual(after.box.left - 0.5);
+      expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.box.right + 0.5);
       // The row's own box ends 12 px higher (the box's negative bottom margin no longer passes through its
       // end), its margin below as much more: the box, and all under it, where they were.
       expect(after.box.bottom, `${width}`).toBe(shown.box.bottom);
@@ -590,7 +595,7 @@ test("search results shown while they load get the toolbar at the end of arXiv's
     // Shortened where the row is short: the whole counts on hover.
     await expect(page.getByTestId('dpl-toolbar-text')).toHaveAttribute('title', `${papers.length} of 50 on Hugging Face Daily Papers`);
   }
-  // The sort works from there, in the narrow window too (over the foot of the box).
+  // The sort works from there, in the narrow window too (under the box).
   await page.getByRole('button', { name: 'Sort by upvotes' }).click();
   const first = await page.locator('li.arxiv-result p.list-title > a').first().textContent();
   expect(first).toBe(`arXiv:${[...papers].sort((a, b) => b.upvotes - a.upvotes)[0]!.id}`);

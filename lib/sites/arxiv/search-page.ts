@@ -41,7 +41,7 @@ export function searchResults(doc: Document): Element | null {
  * Where the toolbar goes: at the end of arXiv's own sort row (results per page, "Sort results by", Go),
  * beside arXiv's sort, where a reader looks for one. The row is a flex line as tall as arXiv's box of
  * controls, so the toolbar takes the room left on it and the results under it never move, whenever it
- * comes (below 769 px the row is a block, and the toolbar is drawn over the foot of arXiv's box:
+ * comes (below 769 px the row is a block, and the toolbar is drawn in the empty band under arXiv's box:
  * components/sites/arxiv/listing-toolbar.css). A page with no such row above its results gets the
  * toolbar above the results.
  */
