@@ -48,6 +48,19 @@ test('an abstract page shows the card after the title; the reader collapses it b
   await expect(card.getByRole('link', { name: `example.org/${star.id}` })).toHaveAttribute('href', raw.projectPage);
   await expect(card.locator('dl')).toContainText('OrganizationApple');
   await expect(card.locator('dl')).toContainText(`On Daily Papers${dateLabel(star.date)}`);
+  // At the title's indent (arXiv's abs.css: 20 px; 12 on a phone), not at the column's edge.
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    const edges = await page.evaluate(() => {
+      const title = document.querySelector('#abs h1.title')!.getBoundingClientRect();
+      const host = document.querySelector('dpl-paper-card')!.getBoundingClientRect();
+      const column = document.querySelector('#abs')!.getBoundingClientRect();
+      return { title: title.left, card: host.left, column: column.left };
+    });
+    expect(edges.title - edges.column, `${width}`).toBeGreaterThan(10);
+    expect(Math.abs(edges.card - edges.title), `${width}`).toBeLessThan(0.5);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Keyboard: Tab from the title's neighbourhood reaches the badge, then the toggle.
   await page.locator('.header-breadcrumbs a').first().focus();

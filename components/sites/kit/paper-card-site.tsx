@@ -91,10 +91,10 @@ export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: Sit
 }
 
 /**
- * Puts a prepared card in its place (nothing if it is there already), in the page's look (read in the
- * next frame, from styles that frame computes anyway); the first time, its linked part is asked for
- * once the page has loaded: its first paint never waits on HF, and the page's own load never waits on
- * the linked part (a message, a second render and its layout).
+ * Puts a prepared card in its place (nothing if it is there already), at its title's indent, in the
+ * page's look (read in the next frame, from styles that frame computes anyway); the first time, its linked part is asked for once the
+ * page has loaded: its first paint never waits on HF, and the page's own load never waits on the linked
+ * part (a message, a second render and its layout).
  */
 export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace): void {
   if (isPlaced(card, place)) return;
@@ -102,8 +102,44 @@ export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace
   const first = !host.hasAttribute(THEME_ATTRIBUTE);
   if (first) setHostTheme(host, 'light');
   place.anchor.insertAdjacentElement(place.position, host);
+  followAnchorIndent(ctx, host, place);
   ctx.requestAnimationFrame(() => setHostTheme(host, pageTheme(host)));
   if (first && card.loadLinks) afterPageLoad(ctx, card.loadLinks, host.ownerDocument);
+}
+
+/** Each card's resize listener (one at a time: a card is put back, or follows another paper's title). */
+const indentListeners = new WeakMap<HTMLElement, () => void>();
+
+/**
+ * The card at its title's indent from the start: read as it goes in (a style read, no layout: not in
+ * the next frame, which may come after the card's first paint, since the card goes in from a frame's
+ * callback while the page is parsed), then again when the window's size changes (arXiv's indent is 12
+ * px below 769 px; the resize event comes before the frame's styles, so nothing is laid out twice) and
+ * at the load event (a stylesheet that came late).
+ */
+function followAnchorIndent(ctx: Pick<CardContext, 'signal'>, host: HTMLElement, place: CardPlace): void {
+  const indent = () => indentLikeAnchor(host, place);
+  indent();
+  const view = host.ownerDocument.defaultView;
+  if (!view || place.position !== 'afterend') return;
+  const previous = indentListeners.get(host);
+  if (previous) view.removeEventListener('resize', previous);
+  indentListeners.set(host, indent);
+  view.addEventListener('resize', indent, { signal: ctx.signal });
+  afterPageLoad(ctx, indent, host.ownerDocument);
+}
+
+/**
+ * The card's start edge at its title's (arXiv's abstract page indents its title, authors and dates 20
+ * px, 12 on a phone, by a stylesheet linked in the page's body: a card at the column's edge stood out
+ * of them): the title's own start margin, when it has one and the card still follows it.
+ */
+export function indentLikeAnchor(host: HTMLElement, place: CardPlace): void {
+  if (place.position !== 'afterend' || host.previousElementSibling !== place.anchor) return;
+  const view = host.ownerDocument.defaultView;
+  const start = view?.getComputedStyle(place.anchor).getPropertyValue('margin-inline-start') ?? '';
+  const indent = parseFloat(start) > 0 ? start : '';
+  if (host.style.getPropertyValue('margin-inline-start') !== indent) host.style.setProperty('margin-inline-start', indent);
 }
 
 /** Runs `work` in a task of its own after the page's load event (at once when it has passed). */
