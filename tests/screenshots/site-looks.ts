@@ -19,7 +19,7 @@ input, select, button { font: inherit; font-size: 13px; }
 .extra-services ul { padding-left: 16px; }
 .extra-services h2 { font-size: 16px; }
 .subheader h1 { font-size: 16px; font-weight: normal; color: #555; margin: 8px 0; }
-#abs h1.title { font-size: 22px; margin: 8px 0 12px; }
+#abs h1.title { font-size: 22px; margin: 8px 0 12px 20px; }
 .descriptor { color: #666; font-size: 13px; margin-right: 6px; }
 .mobile-submission-download { display: none; }
 blockquote.abstract { margin: 12px 0; font-size: 14px; }
