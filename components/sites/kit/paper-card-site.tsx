@@ -92,9 +92,9 @@ export async function prepareCard(ctx: Pick<CardContext, 'isInvalid'>, site: Sit
 
 /**
  * Puts a prepared card in its place (nothing if it is there already), at its title's indent, in the
- * page's look (read in the next frame, from styles that frame computes anyway); the first time, its linked part is asked for once the
- * page has loaded: its first paint never waits on HF, and the page's own load never waits on the linked
- * part (a message, a second render and its layout).
+ * page's look (read in the next frame, from styles that frame computes anyway); the first time, its
+ * linked part is asked for once the page has loaded: its first paint never waits on HF, and the page's
+ * own load never waits on the linked part (a message, a second render and its layout).
  */
 export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace): void {
   if (isPlaced(card, place)) return;
@@ -111,11 +111,11 @@ export function placeCard(ctx: CardContext, card: PreparedCard, place: CardPlace
 const indentListeners = new WeakMap<HTMLElement, () => void>();
 
 /**
- * The card at its title's indent from the start: read as it goes in (a style read, no layout: not in
- * the next frame, which may come after the card's first paint, since the card goes in from a frame's
- * callback while the page is parsed), then again when the window's size changes (arXiv's indent is 12
- * px below 769 px; the resize event comes before the frame's styles, so nothing is laid out twice) and
- * at the load event (a stylesheet that came late).
+ * The card at its title's indent from the start: read as it goes in (a style read, with no layout for
+ * a margin in px or em; not in the next frame, which may come after the card's first paint, since the
+ * card goes in from a frame's callback while the page is parsed), then again when the window's size
+ * changes (arXiv's indent is 12 px below 769 px; the resize event comes before the frame's styles, so
+ * nothing is laid out twice) and at the load event (a stylesheet that came late).
  */
 function followAnchorIndent(ctx: Pick<CardContext, 'signal'>, host: HTMLElement, place: CardPlace): void {
   const indent = () => indentLikeAnchor(host, place);
