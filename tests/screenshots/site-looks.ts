@@ -1,7 +1,9 @@
 /**
- * The fixture pages copy arXiv's and GitHub's markup, not their stylesheets (the tests need none). For
- * the pictures, these few rules stand in for the sites' own look, so that what the extension adds is
- * seen in a familiar place. They style the pages only: the extension's UI is as built.
+ * The fixture pages copy arXiv's and GitHub's markup, and of their stylesheets only the rules that lay
+ * out what the tests check (arXiv's listings, search and abstract pages). For the pictures, these few
+ * rules stand in for the rest of the sites' own look, so that what the extension adds is seen in a
+ * familiar place (the abstract page's title keeps arXiv's 20 px indent, which the card follows). They
+ * style the pages only: the extension's UI is as built.
  */
 export const ARXIV_LOOK = `
 body { margin: 0; font: 15px/1.45 "Lucida Grande", Helvetica, Arial, sans-serif; color: #222; background: #fff; }
