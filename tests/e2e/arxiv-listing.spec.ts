@@ -581,8 +581,8 @@ test("search results shown while they load get the toolbar at the end of arXiv's
       expect(after.bar!.bottom, `${width}`).toBeLessThan(after.paginationTop);
       expect(after.bar!.left, `${width}`).toBeGreaterThanOrEqual(after.box.left - 0.5);
       expect(after.bar!.right, `${width}`).toBeLessThanOrEqual(after.box.right + 0.5);
-      // The row's own box ends 12 px higher (the box's negative bottom margin no longer passes through its
-      // end), its margin below as much more: the box, and all under it, where they were.
+      // The row's own box ends 0.75 rem higher (the box's negative bottom margin no longer passes through
+      // its end), its margin below as much more: the box, and all under it, where they were.
       expect(after.box.bottom, `${width}`).toBe(shown.box.bottom);
     }
     // The button whole in the bar, however short the room (only "Sort" where it is short).
