@@ -17,11 +17,20 @@ export interface OriginFiles {
   read(name: string): Promise<string | undefined>;
   /** Replaces the file whole: a write that fails (a full disk) leaves the previous text. */
   write(name: string, text: string): Promise<void>;
-  /** Deletes the file; no file is no error. */
+  /** Deletes the file, waiting out a write in progress; no file is no error. */
   remove(name: string): Promise<void>;
 }
 
 const isNotFound = (error: unknown) => error instanceof DOMException && error.name === 'NotFoundError';
+
+/**
+ * A file being written cannot be removed until its writer closes (Chromium: NoModificationAllowedError,
+ * seen when "Clear the cache" met the marks' backup being written): removal is tried again this many
+ * times, `REMOVE_RETRY_MS` apart, longer each time (a write takes milliseconds).
+ */
+const REMOVE_ATTEMPTS = 5;
+const REMOVE_RETRY_MS = 50;
+const isLocked = (error: unknown) => error instanceof DOMException && error.name === 'NoModificationAllowedError';
 
 /** The origin's files; `root` undefined (no OPFS): every call fails, and the caller decides what that means. */
 export function originFiles(root: FileSystemRoot | undefined = globalThis.navigator?.storage): OriginFiles {
@@ -52,10 +61,15 @@ export function originFiles(root: FileSystemRoot | undefined = globalThis.naviga
       }
     },
     async remove(name) {
-      try {
-        await (await directory()).removeEntry(name);
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await (await directory()).removeEntry(name);
+          return;
+        } catch (error) {
+          if (isNotFound(error)) return;
+          if (!isLocked(error) || attempt >= REMOVE_ATTEMPTS) throw error;
+          await new Promise((wait) => setTimeout(wait, REMOVE_RETRY_MS * attempt));
+        }
       }
     },
   };

@@ -48,17 +48,19 @@ test('an abstract page shows the card after the title; the reader collapses it b
   await expect(card.getByRole('link', { name: `example.org/${star.id}` })).toHaveAttribute('href', raw.projectPage);
   await expect(card.locator('dl')).toContainText('OrganizationApple');
   await expect(card.locator('dl')).toContainText(`On Daily Papers${dateLabel(star.date)}`);
-  // At the title's indent (arXiv's abs.css: 20 px; 12 on a phone), not at the column's edge.
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 800 });
-    const edges = await page.evaluate(() => {
+  // At the title's indent (arXiv's abs.css: 20 px; 12 on a phone), not at the column's edge; after a
+  // resize, once the window's resize event has come (a read before it sees the new layout first).
+  const edges = () =>
+    page.evaluate(() => {
       const title = document.querySelector('#abs h1.title')!.getBoundingClientRect();
       const host = document.querySelector('dpl-paper-card')!.getBoundingClientRect();
       const column = document.querySelector('#abs')!.getBoundingClientRect();
-      return { title: title.left, card: host.left, column: column.left };
+      return { indent: title.left - column.left, offset: Math.abs(host.left - title.left) };
     });
-    expect(edges.title - edges.column, `${width}`).toBeGreaterThan(10);
-    expect(Math.abs(edges.card - edges.title), `${width}`).toBeLessThan(0.5);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect.poll(async () => (await edges()).offset < 0.5, { message: `${width}`, timeout: 2_000 }).toBe(true);
+    expect((await edges()).indent, `${width}`).toBeGreaterThan(10);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 

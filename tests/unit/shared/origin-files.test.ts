@@ -24,6 +24,29 @@ describe('originFiles', () => {
     expect(await files.read('copy.json')).toBe('before');
   });
 
+  it('removes a file that is being written once its writer is done, and gives up on one that stays locked', async () => {
+    const locked = (times: number) => {
+      let removed = false;
+      let left = times;
+      const root = {
+        getDirectory: async () =>
+          ({
+            removeEntry: async () => {
+              if (left-- > 0) throw new DOMException('An attempt was made to modify an object where modifications are not allowed.', 'NoModificationAllowedError');
+              removed = true;
+            },
+          }) as unknown as FileSystemDirectoryHandle,
+      };
+      return { files: originFiles(root), removed: () => removed };
+    };
+    const briefly = locked(2);
+    await briefly.files.remove('copy.json');
+    expect(briefly.removed()).toBe(true);
+    const always = locked(Infinity);
+    await expect(always.files.remove('copy.json')).rejects.toThrow('modifications are not allowed');
+    expect(always.removed()).toBe(false);
+  });
+
   it('fails every call where the browser has no such file system', async () => {
     const files = originFiles({} as never);
     await expect(files.read('copy.json')).rejects.toThrow('no private file system');
