@@ -84,6 +84,9 @@ test('a content script in a web page cannot start a sync, search HF, fetch a pap
   const page = await context.newPage();
   await page.goto(`https://arxiv.org/abs/${known.id}`);
   await expect(page.getByTestId('dpl-card')).toBeVisible();
+  // The card asks for its paper's links once the page has loaded (live lookups are on): that one call
+  // is the card's, and is counted before the content script's messages are sent.
+  await expect.poll(() => server.hfCalls()).toContain(`/api/papers/${known.id}`);
   const hfCallsBefore = server.hfCalls().length;
 
   // From our own content script's world in the arXiv page, as a subverted script would send them.
