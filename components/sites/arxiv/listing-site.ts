@@ -36,7 +36,7 @@ import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import { afterPageLoad, domReady } from '../../../lib/sites/kit/dom-ready';
 import { showNearViewport, type NearViewportHandle } from '../../../lib/sites/kit/near-viewport';
 import { LinkAnswers } from '../../../lib/sites/kit/remote-answers';
-import { readLocalNewestSpan } from '../../../lib/sites/kit/local-start';
+import { readLocalNewestSpan, readLocalNoSpan } from '../../../lib/sites/kit/local-start';
 import { listingSpan } from '../../../lib/sites/arxiv/listing-span';
 import { OVERLAY_TAGS } from '../../../lib/sites/kit/shadow-host';
 import { SpanBadges } from '../../../lib/shared/badge-index';
@@ -66,11 +66,13 @@ export type ListingContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' |
  * (../../../lib/sites/arxiv/listing-span.ts). For the newest papers' (/new, /recent, /pastweek), read
  * from their local copy when it is there, as the badges-only sites read it (no message: a stopped
  * worker stays stopped for a listing of the last days, and its first screens' badges do not wait for
- * it to start); else, and for a month's or a search's, asked of the background.
+ * it to start); for search results', whose URL names no span, from the settings alone (no badges: the
+ * page asks about each id as it is parsed, and those asks no longer wait a round trip for this answer);
+ * else, and for a month's, asked of the background.
  */
 export async function firstListingAnswer(href: string): Promise<BadgeIndexAnswer> {
   const span = listingSpan(href);
-  const local = span === 'newest' ? await readLocalNewestSpan('arxiv') : undefined;
+  const local = span === 'newest' ? await readLocalNewestSpan('arxiv') : span === 'none' ? await readLocalNoSpan('arxiv') : undefined;
   return local ?? sendRequest({ type: 'badgeIndex', site: 'arxiv', span });
 }
 

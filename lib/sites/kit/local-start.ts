@@ -51,6 +51,21 @@ export async function readLocalNewestSpan(site: SiteId): Promise<BadgeIndexAnswe
   return covers && { enabled, highlightThreshold, index: newest, covers };
 }
 
+/**
+ * The first answer of an arXiv search page (its URL names no span: ../arxiv/listing-span.ts), from the
+ * settings alone, as the background would answer it: the switch, the threshold, no badges (every id is
+ * asked about as the page is parsed). So those asks need not wait for a first round trip to the
+ * background. Undefined when storage fails: the page asks the background, as before.
+ */
+export async function readLocalNoSpan(site: SiteId): Promise<BadgeIndexAnswer | undefined> {
+  try {
+    const settings = (await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY];
+    return { enabled: siteEnabled(settings, site), highlightThreshold: highlightThresholdOf(settings), index: '' };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The site's switch and threshold, and the newest badges' copy; undefined when there is no copy or storage fails. */
 async function readLocalStart(site: SiteId): Promise<{ enabled: boolean; highlightThreshold: number; newest: string } | undefined> {
   try {

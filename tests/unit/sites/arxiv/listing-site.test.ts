@@ -428,17 +428,26 @@ describe('firstListingAnswer', () => {
     expect(asked).not.toHaveBeenCalled();
   });
 
-  it("asks the background for a month's list, a search, and a listing of the newest papers when there is no copy", async () => {
+  it("reads a search's first answer (no badges) from the settings alone, with no message, the switch included", async () => {
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: true }, highlightThreshold: 7 } });
+    expect(await firstListingAnswer('https://arxiv.org/search/?query=flow&searchtype=all')).toEqual({ enabled: true, highlightThreshold: 7, index: '' });
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: false } } });
+    expect(await firstListingAnswer('https://arxiv.org/search/cs?query=flow')).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
+    expect(asked).not.toHaveBeenCalled();
+  });
+
+  it("asks the background for a month's list, a listing of the newest papers when there is no copy, and a search when storage fails", async () => {
     asked.mockResolvedValue(workerAnswer as never);
     await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
     expect(await firstListingAnswer(HREF)).toBe(workerAnswer);
-    expect(await firstListingAnswer('https://arxiv.org/search/?query=flow&searchtype=all')).toBe(workerAnswer);
     await fakeBrowser.storage.local.remove(NEWEST_BADGES_KEY);
     expect(await firstListingAnswer('https://arxiv.org/list/cs.CL/new')).toBe(workerAnswer);
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('Extension context invalidated.'));
+    expect(await firstListingAnswer('https://arxiv.org/search/?query=flow&searchtype=all')).toBe(workerAnswer);
     expect(asked.mock.calls.map(([request]) => request)).toEqual([
       { type: 'badgeIndex', site: 'arxiv', span: NOVEMBER },
-      { type: 'badgeIndex', site: 'arxiv', span: 'none' },
       { type: 'badgeIndex', site: 'arxiv', span: 'newest' },
+      { type: 'badgeIndex', site: 'arxiv', span: 'none' },
     ]);
   });
 });

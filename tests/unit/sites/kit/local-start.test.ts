@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { readLocalFirstAnswer, readLocalNewestSpan } from '../../../../lib/sites/kit/local-start';
+import { readLocalFirstAnswer, readLocalNewestSpan, readLocalNoSpan } from '../../../../lib/sites/kit/local-start';
 import { NEWEST_BADGES_KEY, SETTINGS_KEY } from '../../../../lib/shared/storage-keys';
+import { handleRequest, type RequestContext } from '../../../../lib/background/request-handler';
+import { parseSettings } from '../../../../lib/shared/settings';
+import { senders } from '../../support/builders';
 
 const NEWEST = '2506.06276 12 3\n2506.06277 4';
 
@@ -56,5 +59,28 @@ describe('readLocalNewestSpan', () => {
     await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
     vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('Extension context invalidated.'));
     expect(await readLocalNewestSpan('arxiv')).toBeUndefined();
+  });
+});
+
+describe('readLocalNoSpan', () => {
+  it("answers an arXiv search page from the settings alone, exactly as the background answers it (switch, threshold, no badges), with or without the newest badges' copy", async () => {
+    const stored = [undefined, {}, { sites: { arxiv: false } }, { highlightThreshold: 25, sites: { arxiv: true } }, { highlightThreshold: 'many', sites: { arxiv: 'yes' } }, { highlightThreshold: -3 }];
+    for (const settings of stored) {
+      await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: settings });
+      const background = await handleRequest({ type: 'badgeIndex', site: 'arxiv', span: 'none' }, {
+        sender: senders('ours').contentScript(),
+        ownId: 'ours',
+        ownOrigin: senders('ours').ownOrigin,
+        readSettings: async () => parseSettings(settings),
+      } as unknown as RequestContext);
+      expect(await readLocalNoSpan('arxiv')).toEqual(background);
+    }
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { highlightThreshold: 25 } });
+    expect(await readLocalNoSpan('arxiv')).toEqual({ enabled: true, highlightThreshold: 25, index: '' });
+  });
+
+  it('leaves the answer to the background when storage fails', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('Extension context invalidated.'));
+    expect(await readLocalNoSpan('arxiv')).toBeUndefined();
   });
 });
