@@ -115,7 +115,9 @@ const indentListeners = new WeakMap<HTMLElement, () => void>();
  * a margin in px or em; not in the next frame, which may come after the card's first paint, since the
  * card goes in from a frame's callback while the page is parsed), then again when the window's size
  * changes (arXiv's indent is 12 px below 769 px; the resize event comes before the frame's styles, so
- * nothing is laid out twice) and at the load event (a stylesheet that came late).
+ * nothing is laid out twice) and at the load event (a stylesheet that came late: not arXiv's abs.css,
+ * which is linked in the body before the title and holds the parser until it is here, so the title is
+ * parsed with its indent; seen in Chromium with the sheet held back 800 ms).
  */
 function followAnchorIndent(ctx: Pick<CardContext, 'signal'>, host: HTMLElement, place: CardPlace): void {
   const indent = () => indentLikeAnchor(host, place);
