@@ -63,7 +63,7 @@ describe('readLocalNewestSpan', () => {
 });
 
 describe('readLocalNoSpan', () => {
-  it("answers an arXiv search page from the settings alone, exactly as the background answers it (switch, threshold, no badges), with or without the newest badges' copy", async () => {
+  it("answers an arXiv search page from the settings alone, exactly as the background answers it (switch, threshold, no badges)", async () => {
     const stored = [undefined, {}, { sites: { arxiv: false } }, { highlightThreshold: 25, sites: { arxiv: true } }, { highlightThreshold: 'many', sites: { arxiv: 'yes' } }, { highlightThreshold: -3 }];
     for (const settings of stored) {
       await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: settings });
