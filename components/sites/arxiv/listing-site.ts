@@ -67,12 +67,20 @@ export type ListingContext = Pick<ContentScriptContext, 'isInvalid' | 'signal' |
  * from their local copy when it is there, as the badges-only sites read it (no message: a stopped
  * worker stays stopped for a listing of the last days, and its first screens' badges do not wait for
  * it to start); for search results', whose URL names no span, from the settings alone (no badges: the
- * page asks about each id as it is parsed, and those asks no longer wait a round trip for this answer);
- * else, and for a month's, asked of the background.
+ * page asks about each id as it is parsed, and those asks no longer wait a round trip for this answer),
+ * the background asked all the same so that a stopped worker starts at once; else, and for a month's,
+ * asked of the background.
  */
 export async function firstListingAnswer(href: string): Promise<BadgeIndexAnswer> {
   const span = listingSpan(href);
-  const local = span === 'newest' ? await readLocalNewestSpan('arxiv') : span === 'none' ? await readLocalNoSpan('arxiv') : undefined;
+  if (span === 'none') {
+    // Asked all the same, and first: a stopped worker starts now, while the page loads, not at the
+    // first result's ask; its answer is used only when the settings cannot be read.
+    const asked = sendRequest({ type: 'badgeIndex', site: 'arxiv', span });
+    asked.catch(() => undefined);
+    return (await readLocalNoSpan('arxiv')) ?? asked;
+  }
+  const local = span === 'newest' ? await readLocalNewestSpan('arxiv') : undefined;
   return local ?? sendRequest({ type: 'badgeIndex', site: 'arxiv', span });
 }
 

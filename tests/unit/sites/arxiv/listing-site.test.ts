@@ -428,15 +428,21 @@ describe('firstListingAnswer', () => {
     expect(asked).not.toHaveBeenCalled();
   });
 
-  it("reads a search's first answer (no badges) from the settings alone, with no message, the switch included", async () => {
+  it("reads a search's first answer (no badges) from the settings, the switch included, without waiting for the background, which is asked all the same (a stopped worker starts at once)", async () => {
+    // The background's answer never comes: the page's does not wait for it.
+    asked.mockReturnValue(new Promise(() => undefined) as never);
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: true }, highlightThreshold: 7 } });
     expect(await firstListingAnswer('https://arxiv.org/search/?query=flow&searchtype=all')).toEqual({ enabled: true, highlightThreshold: 7, index: '' });
     await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: false } } });
     expect(await firstListingAnswer('https://arxiv.org/search/cs?query=flow')).toEqual({ enabled: false, highlightThreshold: 0, index: '' });
-    expect(asked).not.toHaveBeenCalled();
+    // A background that fails is no unhandled rejection.
+    asked.mockRejectedValue(new Error('Could not establish connection.') as never);
+    await fakeBrowser.storage.sync.set({ [SETTINGS_KEY]: { sites: { arxiv: true } } });
+    expect(await firstListingAnswer('https://arxiv.org/search/?query=flow')).toEqual({ enabled: true, highlightThreshold: 0, index: '' });
+    expect(asked.mock.calls.map(([request]) => request)).toEqual(Array(3).fill({ type: 'badgeIndex', site: 'arxiv', span: 'none' }));
   });
 
-  it("asks the background for a month's list, a listing of the newest papers when there is no copy, and a search when storage fails", async () => {
+  it("takes the background's answer for a month's list, a listing of the newest papers when there is no copy, and a search when storage fails", async () => {
     asked.mockResolvedValue(workerAnswer as never);
     await fakeBrowser.storage.local.set({ [NEWEST_BADGES_KEY]: NEWEST });
     expect(await firstListingAnswer(HREF)).toBe(workerAnswer);
