@@ -511,7 +511,7 @@ test('search results get badges, sort by upvotes and restore', async ({ server, 
   expect(errors).toEqual([]);
 });
 
-test("search results shown while they load get the toolbar at the end of arXiv's sort row (under its box of controls in a narrow window) and badges at the end of their first lines: nothing on the page moves, at any window width", async ({ server, context, background }) => {
+test("search results shown while they load get their badges then, at the end of their first lines, and the toolbar at the end of arXiv's sort row (under its box of controls in a narrow window) once the page is read: nothing on the page moves, at any window width", async ({ server, context, background }) => {
   await waitForSync(background);
   const papers = fixturePapers(server.data).slice(0, 5);
   const results = [
@@ -539,6 +539,7 @@ test("search results shown while they load get the toolbar at the end of arXiv's
       return {
         loading: document.readyState === 'loading',
         results: document.querySelectorAll('li.arxiv-result').length,
+        badges: document.querySelectorAll('li.arxiv-result > div.is-marginless > dpl-paper-badge').length,
         firstResultTop: document.querySelector('li.arxiv-result')!.getBoundingClientRect().top,
         rowHeight: rowBox.height,
         rowRight: rowBox.right,
@@ -557,8 +558,13 @@ test("search results shown while they load get the toolbar at the end of arXiv's
   for (const width of [1440, 1280, 1024, 800, 769, 720, 375]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto('https://arxiv.org/search/?query=normalizing+flows&searchtype=all&source=header', { waitUntil: 'commit' });
-    // Shown in part, still loading: no toolbar yet (it comes with the page read).
-    await expect.poll(async () => { const { loading, results } = await layout(); return { loading, results }; }, { timeout: 2_000 }).toEqual({ loading: true, results: 10 });
+    // Shown in part, still loading: the known papers' badges among the results shown are in already (a
+    // page that arrives in parts shows them with their results, not once the rest is in); no toolbar yet
+    // (it comes with the page read, with its counts).
+    await expect
+      .poll(async () => { const { loading, results, badges } = await layout(); return { loading, results, badges }; }, { timeout: 2_000 })
+      .toEqual({ loading: true, results: 10, badges: papers.length });
+    expect(await page.locator('dpl-toolbar').count()).toBe(0);
     const shown = await layout();
     await page.waitForLoadState('load');
     await expect(page.locator('li.arxiv-result > div.is-marginless > dpl-paper-badge')).toHaveCount(papers.length);

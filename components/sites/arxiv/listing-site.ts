@@ -19,18 +19,21 @@
  * down: a visible jump, and the page laid out and painted again (pre-paint and paint after
  * DOMContentLoaded 2–3× the page's own); the badges came that much later than their entries.
  *
- * Search results are shown as they are parsed too, but their toolbar goes at the end of arXiv's own
- * sort row ("Sort results by"), a flex line as tall as arXiv's box of controls: it takes no line of its
- * own, so it moves nothing whenever it comes (at DOMContentLoaded, with the first result known). Below
- * 769 px, where that row is a block, it takes no height at all (listing-toolbar.css).
+ * Search results are shown as they are parsed too, and so are their first screens' badges, each at the
+ * end of its result's first line (it moves nothing there) once its answer is here: a page that arrives
+ * in parts shows its first results' badges with them, not when the whole page is in. Their toolbar goes
+ * at the end of arXiv's own sort row ("Sort results by"), a flex line as tall as arXiv's box of
+ * controls: it takes no line of its own, so it moves nothing whenever it comes (at DOMContentLoaded,
+ * with its counts). Below 769 px, where that row is a block, it takes no height at all
+ * (listing-toolbar.css).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ListingOverlay } from './listing-overlay';
 import { EntryHighlight, isHighlighted } from '../../../lib/sites/arxiv/entry-highlight';
 import { EntryOrder, orderByScore } from '../../../lib/sites/arxiv/entry-order';
-import { LISTING_EAGER_ENTRIES, type ListingEntry } from '../../../lib/sites/arxiv/listing-entry';
-import { listingToolbarPlace, ParsedFirstSection, readListingPage, sectionToolbarPlace, type ParsedEntry } from '../../../lib/sites/arxiv/listing-page';
-import { isSearchPage, readSearchPage, searchToolbarPlace } from '../../../lib/sites/arxiv/search-page';
+import { LISTING_EAGER_ENTRIES, ParsedEntries, type ListingEntry, type ParsedEntry } from '../../../lib/sites/arxiv/listing-entry';
+import { listingToolbarPlace, PARSED_LISTING, readListingPage } from '../../../lib/sites/arxiv/listing-page';
+import { isSearchPage, PARSED_SEARCH, readSearchPage, searchToolbarPlace } from '../../../lib/sites/arxiv/search-page';
 import { SEARCH_PAGE } from '../../../lib/sites/arxiv/page-selectors';
 import { watchParsedPaperLinks } from '../../../lib/sites/kit/paper-links';
 import { afterPageLoad, domReady } from '../../../lib/sites/kit/dom-ready';
@@ -118,7 +121,7 @@ export async function showListingBadges(
   // Search results come with no span of badges: their ids (25 to 200) are asked about as the page is
   // parsed, so their answers are here by DOMContentLoaded rather than one round trip after it.
   if (search) watchParsedPaperLinks(doc, (id) => void badges.get(id), ctx.signal, SEARCH_PAGE.abstractLink);
-  parsed = search ? undefined : whileParsed(doc, href, answer, badges, overlayOf, ctx.signal);
+  parsed = whileParsed(doc, new ParsedEntries(doc, href, search ? PARSED_SEARCH : PARSED_LISTING), search, answer, badges, overlayOf, ctx.signal);
   await domReady(doc);
   const firstScreensIn = parsed?.stop() ?? false;
   if (ctx.isInvalid) return;
@@ -127,7 +130,8 @@ export async function showListingBadges(
   // The first screens' badges went in as they were parsed: the rest (every entry read, the badges of
   // those further down, the toolbar's counts) waits for the page's load event, which it held back by
   // ~15 ms on a 2000-entry listing (read and looked up in the DOMContentLoaded task).
-  if (firstScreensIn) await afterPageLoad(doc, REST_AFTER_LOAD_CAP_MS);
+  // Search results (50 to 200, read in a millisecond or two) are read at once: the toolbar and its counts come then.
+  if (firstScreensIn && !search) await afterPageLoad(doc, REST_AFTER_LOAD_CAP_MS);
   // The site off: the page is not read at all (2000 entries, ~8 ms). A failed answer is read past here:
   // only a page with new-style ids counts it as a failure (below).
   if (ctx.isInvalid || !(await answer.then(({ enabled }) => enabled, () => true))) return;
@@ -163,11 +167,12 @@ export async function showListingBadges(
 }
 
 /**
- * While the page is parsed, once the answer is here: the toolbar put in beside the lines above the
- * first section's entries at its first known entry (`sectionToolbarPlace`), and the badges of the known
- * entries of the first screens (LISTING_EAGER_ENTRIES) as they are parsed (`ParsedFirstSection`, read
- * each time the parser has added to the page: a
- * MutationObserver's records come before the next layout). Up to the first section, every node parsed is
+ * While the page is parsed, once the answer is here: a listing's toolbar put in beside the lines above
+ * the first section's entries at its first known entry (`PARSED_LISTING`'s `toolbarPlace`), and the
+ * badges of the known entries of the first screens (LISTING_EAGER_ENTRIES) as they are parsed (the
+ * listing's first section, or the search results: `PARSED_SEARCH`, whose ids are asked about as
+ * they are parsed, their first answer holding no span), read each time the parser has added to the
+ * page: a MutationObserver's records come before the next layout. Up to the list, every node parsed is
  * a record; from it on, only its own children, until the first screens are read and the toolbar is in.
  * An entry of the first screens that the answer's span does not cover (a listing of the newest papers
  * answered from their local copy: an entry older than the copy) is asked about as it is parsed, and its
@@ -176,19 +181,20 @@ export async function showListingBadges(
  */
 function whileParsed(
   doc: Document,
-  href: string,
+  section: ParsedEntries,
+  search: boolean,
   answer: Promise<BadgeIndexAnswer>,
   badges: Pick<LinkAnswers, 'get' | 'inSpan'>,
   overlay: () => ListingOverlay,
   signal: AbortSignal,
 ): { stop(): boolean; arrived(): void; handOver(): void } | undefined {
   if (doc.readyState !== 'loading' || signal.aborted) return undefined;
-  const section = new ParsedFirstSection(doc, href);
   /** The first answer's threshold, once it is here (its span's badges are `badges`'). */
   let known: { highlightThreshold: number } | undefined;
   let watching: Node | undefined;
   let firstScreensRead = false;
-  let toolbarIn = false;
+  // A page whose toolbar waits for the page read (search results') has nothing to put in but badges.
+  let toolbarIn = !section.page.toolbarPlace;
   let done = false;
   /** Entries of the first screens whose answer is on its way. */
   let waiting: ParsedEntry[] = [];
@@ -197,10 +203,10 @@ function whileParsed(
     observer.disconnect();
   };
   /** A known entry: the toolbar in at the first, the badge if in the first screens. */
-  const put = ({ term, position }: ParsedEntry, badge: PaperBadge, anchor: Element, highlightThreshold: number) => {
-    if (!toolbarIn) overlay().putToolbar(sectionToolbarPlace(anchor), highlightThreshold);
+  const put = ({ badgeSlot, position }: ParsedEntry, badge: PaperBadge, anchor: Element, highlightThreshold: number) => {
+    if (!toolbarIn) overlay().putToolbar(section.page.toolbarPlace!(anchor), highlightThreshold);
     toolbarIn = true;
-    if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(term, badge, isHighlighted(badge.upvotes, highlightThreshold));
+    if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(badgeSlot, badge, isHighlighted(badge.upvotes, highlightThreshold));
   };
   const read = () => {
     if (done || signal.aborted) return stop();
@@ -228,8 +234,9 @@ function whileParsed(
   watching = doc;
   answer.then(
     ({ enabled, highlightThreshold, index }) => {
-      // Off, or no badge to give (nothing stored of the months the page shows): nothing to read for.
-      if (!enabled || !index) return stop();
+      // Off, or no badge to give (a listing: nothing stored of the months it shows; search results have
+      // no span, their ids are asked about): nothing to read for.
+      if (!enabled || (!index && !search)) return stop();
       // `badges` began with this answer's span already: its `begin` was chained on the answer first.
       known = { highlightThreshold };
       read();

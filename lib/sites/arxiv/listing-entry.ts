@@ -11,6 +11,60 @@ export interface ListingEntry {
   section: Element;
 }
 
+/** An entry read while its page is parsed: its id, the element at whose end its badge goes, its place among the page's entries. */
+export interface ParsedEntry {
+  id: ArxivId;
+  badgeSlot: Element;
+  position: number;
+}
+
+/** What reading a page's list of entries while it is parsed needs of the page (a listing's first section, search results). */
+export interface ParsedPage {
+  /** The element whose children are the entries, once the parser has reached it. */
+  list(doc: Document): Element | null;
+  /** An element of the list: its id and where its badge goes; none for another element or an entry not read. */
+  entryOf(item: Element, baseUrl: string): { id: ArxivId; badgeSlot: Element } | undefined;
+  /** Where the toolbar goes while the page is parsed, at the first entry known; none: it goes in once the page is read. */
+  toolbarPlace?(list: Element): ToolbarPlace;
+}
+
+/**
+ * A page's list of entries while it is parsed, each entry read once it is whole (an element follows it),
+ * once, counted as the page's reading counts them (those with an id): the toolbar goes in as soon as
+ * one of them is known (where the page has it go in then), and the first screens' badges as their
+ * entries come, before they are laid out (components/sites/arxiv/listing-site.ts).
+ */
+export class ParsedEntries {
+  private list: Element | null = null;
+  /** The last element read. */
+  private last: Element | null = null;
+  private entries = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly baseUrl: string,
+    readonly page: ParsedPage,
+  ) {}
+
+  /** The list, once the parser has reached it: watched for more. */
+  get anchor(): Element | null {
+    return (this.list ??= this.page.list(this.doc));
+  }
+
+  /** Its entries parsed whole since the last call, in page order. */
+  readNew(): ParsedEntry[] {
+    const list = this.anchor;
+    if (!list) return [];
+    const read: ParsedEntry[] = [];
+    for (let item = this.last ? this.last.nextElementSibling : list.firstElementChild; item?.nextElementSibling; item = item.nextElementSibling) {
+      this.last = item;
+      const entry = this.page.entryOf(item, this.baseUrl);
+      if (entry) read.push({ ...entry, position: this.entries++ });
+    }
+    return read;
+  }
+}
+
 /**
  * Where a page's toolbar goes, without a line of its own where the page has room for it: at the end of
  * a flex row (arXiv's own sort row above search results), taking the room left on the row's line;

@@ -3,7 +3,7 @@
  * every section, in page order. Entries whose abstract link cannot be read are left out.
  */
 import type { ArxivId } from '../../shared/arxiv-id';
-import { idOfAbstractLink, type ListingEntry, type ToolbarPlace } from './listing-entry';
+import { idOfAbstractLink, type ListingEntry, type ParsedPage, type ToolbarPlace } from './listing-entry';
 import { LISTING_PAGE } from './page-selectors';
 
 export function readListingPage(doc: Document, baseUrl: string): ListingEntry[] {
@@ -70,45 +70,16 @@ export function listingToolbarPlace(doc: Document): ToolbarPlace | null {
   return first && sectionToolbarPlace(first);
 }
 
-/** An entry of the first section read while the page is parsed: its id, its first element, its place among the page's entries. */
-export interface ParsedEntry {
-  id: ArxivId;
-  term: Element;
-  position: number;
-}
-
 /**
- * The first section's entries while the page is parsed, each read once it is whole (an element follows
- * it): the listing's toolbar goes in (`sectionToolbarPlace`) as soon as one of them is known, and the first
- * screens' badges as their entries come, before they are laid out (components/sites/arxiv/listing-site.ts).
- * Entries are counted as `readListingPage` counts them: those with an id.
+ * A listing read while it is parsed (`ParsedEntries`): its first section's entries, counted as
+ * `readListingPage` counts them; the toolbar goes in beside the lines above them (`sectionToolbarPlace`)
+ * at the first one known.
  */
-export class ParsedFirstSection {
-  private section: Element | null = null;
-  /** The last element read. */
-  private last: Element | null = null;
-  private entries = 0;
-
-  constructor(
-    private readonly doc: Document,
-    private readonly baseUrl: string,
-  ) {}
-
-  /** The first section, once the parser has reached it: where the toolbar goes. */
-  get anchor(): Element | null {
-    return (this.section ??= listingToolbarAnchor(this.doc));
-  }
-
-  /** Its entries parsed whole since the last call, in page order. */
-  readNew(): ParsedEntry[] {
-    const section = this.anchor;
-    if (!section) return [];
-    const read: ParsedEntry[] = [];
-    for (let term = this.last ? this.last.nextElementSibling : section.firstElementChild; term?.nextElementSibling; term = term.nextElementSibling) {
-      this.last = term;
-      const id = entryId(term, this.baseUrl);
-      if (id) read.push({ id, term, position: this.entries++ });
-    }
-    return read;
-  }
-}
+export const PARSED_LISTING: ParsedPage = {
+  list: listingToolbarAnchor,
+  entryOf: (term, baseUrl) => {
+    const id = entryId(term, baseUrl);
+    return id && { id, badgeSlot: term };
+  },
+  toolbarPlace: sectionToolbarPlace,
+};

@@ -1,20 +1,36 @@
-/** Reading arXiv search results (/search/…): every result, in page order. */
-import { idOfAbstractLink, type ListingEntry, type ToolbarPlace } from './listing-entry';
+/** Reading arXiv search results (/search/…): every result, in page order, and the results as they are parsed. */
+import type { ArxivId } from '../../shared/arxiv-id';
+import { idOfAbstractLink, type ListingEntry, type ParsedPage, type ToolbarPlace } from './listing-entry';
 import { SEARCH_PAGE } from './page-selectors';
 
 export function readSearchPage(doc: Document, baseUrl: string): ListingEntry[] {
   const entries: ListingEntry[] = [];
   for (const section of doc.querySelectorAll(SEARCH_PAGE.results)) {
     for (let item = section.firstElementChild; item; item = item.nextElementSibling) {
-      if (!item.matches(SEARCH_PAGE.entry)) continue;
-      const link = item.querySelector(SEARCH_PAGE.abstractLink);
-      const badgeSlot = firstLineOf(item);
-      const arxivId = link ? idOfAbstractLink(link, baseUrl) : undefined;
-      if (!arxivId || !badgeSlot) continue;
-      entries.push({ arxivId, nodes: [item], badgeSlot, section });
+      const result = resultOf(item, baseUrl);
+      if (result) entries.push({ arxivId: result.id, badgeSlot: result.badgeSlot, nodes: [item], section });
     }
   }
   return entries;
+}
+
+/**
+ * Search results read while the page is parsed (`ParsedEntries`), counted as `readSearchPage` counts
+ * them: their badges go in as they come. The toolbar does not go in then: at the end of arXiv's sort row
+ * it moves nothing whenever it comes, and it comes with its counts once the page is read.
+ */
+export const PARSED_SEARCH: ParsedPage = {
+  list: (doc) => searchResults(doc),
+  entryOf: (item, baseUrl) => resultOf(item, baseUrl),
+};
+
+/** A result's id and the element its badge goes at the end of; none for another element or a result not read. */
+function resultOf(item: Element, baseUrl: string): { id: ArxivId; badgeSlot: Element } | undefined {
+  if (!item.matches(SEARCH_PAGE.entry)) return undefined;
+  const link = item.querySelector(SEARCH_PAGE.abstractLink);
+  const badgeSlot = firstLineOf(item);
+  const id = link ? idOfAbstractLink(link, baseUrl) : undefined;
+  return id && badgeSlot ? { id, badgeSlot } : undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSearchPage, readSearchPage, searchResults, searchToolbarPlace } from '../../../../lib/sites/arxiv/search-page';
+import { isSearchPage, PARSED_SEARCH, readSearchPage, searchResults, searchToolbarPlace } from '../../../../lib/sites/arxiv/search-page';
+import { ParsedEntries } from '../../../../lib/sites/arxiv/listing-entry';
 import { SEARCH } from './fixture-pages';
 import { parsePage } from './dom';
 
@@ -49,5 +50,38 @@ describe('readSearchPage', () => {
     expect(isSearchPage('https://arxiv.org/search/cs?query=x')).toBe(true);
     expect(isSearchPage('https://arxiv.org/list/cs.CL/new')).toBe(false);
     expect(isSearchPage('https://arxiv.org/searching')).toBe(false);
+  });
+});
+
+describe('ParsedEntries of search results (PARSED_SEARCH)', () => {
+  it('reads each result once it is whole (something follows it), once, counted as the page read counts them, with its badge slot', () => {
+    const doc = parsePage(SEARCH);
+    const href = 'https://arxiv.org/search/?query=normalizing+flows&searchtype=all';
+    const whole = readSearchPage(doc, href);
+    const list = searchResults(doc)!;
+    const items = [...list.children];
+    list.replaceChildren();
+    const parsed = new ParsedEntries(doc, href, PARSED_SEARCH);
+    expect(parsed.anchor).toBe(list);
+    // No toolbar while parsed: it comes with the page read.
+    expect(PARSED_SEARCH.toolbarPlace).toBeUndefined();
+    list.append(items[0]!);
+    expect(parsed.readNew()).toEqual([]);
+    // Something that is not a result follows (an ad, a script): the result before it is whole.
+    const other = doc.createElement('script');
+    list.append(other);
+    expect(parsed.readNew()).toEqual([{ id: whole[0]!.arxivId, badgeSlot: whole[0]!.badgeSlot, position: 0 }]);
+    list.append(...items.slice(1));
+    list.append(doc.createElement('li'));
+    // The script is not counted; the second result is read once, as the second.
+    expect(parsed.readNew()).toEqual([{ id: whole[1]!.arxivId, badgeSlot: whole[1]!.badgeSlot, position: 1 }]);
+    expect(parsed.readNew()).toEqual([]);
+  });
+
+  it('reads nothing before the list is parsed', () => {
+    const doc = parsePage(SEARCH.replace('class="breathe-horizontal" start', 'class="results" start'));
+    const parsed = new ParsedEntries(doc, 'https://arxiv.org/search/', PARSED_SEARCH);
+    expect(parsed.anchor).toBeNull();
+    expect(parsed.readNew()).toEqual([]);
   });
 });
