@@ -184,7 +184,7 @@ function whileParsed(
   section: ParsedEntries,
   search: boolean,
   answer: Promise<BadgeIndexAnswer>,
-  badges: Pick<LinkAnswers, 'get' | 'inSpan'>,
+  badges: Pick<LinkAnswers, 'get' | 'inSpan' | 'answered'>,
   overlay: () => ListingOverlay,
   signal: AbortSignal,
 ): { stop(): boolean; arrived(): void; handOver(): void } | undefined {
@@ -198,6 +198,11 @@ function whileParsed(
   let done = false;
   /** Entries of the first screens whose answer is on its way. */
   let waiting: ParsedEntry[] = [];
+  // Search results' ids are asked about as their links are parsed (`watchParsedPaperLinks`, a few
+  // milliseconds' worth in a message, one message at a time): here they are only looked up, so reading
+  // the results adds no message of its own and the page's asks go out as they did before its badges
+  // went in as parsed.
+  const badgeOf = (id: string) => (search ? badges.answered(id) : badges.get(id));
   const stop = () => {
     done = true;
     observer.disconnect();
@@ -223,7 +228,7 @@ function whileParsed(
       if (entry.id.style !== 'new') continue;
       const eager = entry.position < LISTING_EAGER_ENTRIES;
       // Of the first screens, an id the answer does not cover is asked about; further down, it waits for the page to be read.
-      const badge = eager ? badges.get(entry.id.id) : badges.inSpan(entry.id.id);
+      const badge = eager ? badgeOf(entry.id.id) : badges.inSpan(entry.id.id);
       if (badge) put(entry, badge, anchor, known.highlightThreshold);
       else if (badge === undefined && eager) waiting.push(entry);
     }
@@ -254,7 +259,7 @@ function whileParsed(
       if (!anchor || !known || signal.aborted) return;
       const { highlightThreshold } = known;
       waiting = waiting.filter((entry) => {
-        const badge = badges.get(entry.id.id);
+        const badge = badgeOf(entry.id.id);
         if (badge) put(entry, badge, anchor, highlightThreshold);
         return badge === undefined;
       });

@@ -78,6 +78,11 @@ export class RemoteAnswers<V> {
     return undefined;
   }
 
+  /** The answer for `key` if it is here (null: none), never asked: undefined otherwise. */
+  answered(key: string): V | null | undefined {
+    return this.answers.get(key);
+  }
+
   /** An answer learned another way (a title's answer names the paper's badge): never asked. */
   learn(key: string, value: V): void {
     this.answers.set(key, value);
@@ -156,6 +161,15 @@ export class LinkAnswers {
    */
   inSpan(id: string): PaperBadge | null | undefined {
     return this.local?.get(id);
+  }
+
+  /**
+   * The badge of `id` if its answer is here, from the span or from an answer, never asked: null when
+   * there is none; undefined while it is not known (for a page whose ids are asked another way).
+   */
+  answered(id: string): PaperBadge | null | undefined {
+    const local = this.local?.get(id);
+    return local !== undefined ? local : this.remote.answered(id);
   }
 
   /** A badge learned another way (a title's answer names it): never asked. */

@@ -134,6 +134,23 @@ describe('LinkAnswers and RemoteTitles', () => {
     expect(ask).not.toHaveBeenCalled();
   });
 
+  it('`answered` gives what is known, from the span or an answer, and never asks: undefined until an answer is here', async () => {
+    const ask = vi.fn(async (ids: string[]) => ids.map((id) => (id === '2501.00042' ? { id, upvotes: 3, numComments: 0 } : null)));
+    const answers = new LinkAnswers(ask, vi.fn());
+    expect(answers.answered('2506.06276')).toBeUndefined();
+    answers.begin(new NewestBadges('2506.06276 21 2\n2506.09999 4'));
+    expect([answers.answered('2506.06276'), answers.answered('2506.08000'), answers.answered('2501.00042')]).toEqual([BADGE, null, undefined]);
+    await settle();
+    expect(ask).not.toHaveBeenCalled();
+    // Asked another way (`get`): once answered, `answered` has it, a none too.
+    answers.get('2501.00042');
+    answers.get('2501.00043');
+    expect(answers.answered('2501.00042')).toBeUndefined();
+    await settle();
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect([answers.answered('2501.00042'), answers.answered('2501.00043')]).toEqual([{ id: '2501.00042', upvotes: 3, numComments: 0 }, null]);
+  });
+
   it('with no newest lines (an empty index), asks about every id', async () => {
     const ask = vi.fn(async (ids: string[]) => ids.map(() => null));
     const answers = new LinkAnswers(ask, vi.fn());
