@@ -12,10 +12,14 @@ export const PAINTED = 'dpl-bench: painted';
 export function watchFor(page: Page, tag: string, count: number): Promise<unknown> {
   return page.addInitScript(
     ({ tag, count, PAINTED }) => {
-      const w = window as unknown as { __bench: { done?: number; paint?: number; first?: number } };
+      const w = window as unknown as { __bench: { done?: number; paint?: number; first?: number; firstEnd?: number } };
       w.__bench = {};
       document.addEventListener('DOMContentLoaded', () => {
-        requestAnimationFrame(() => (w.__bench.first = performance.now()));
+        requestAnimationFrame(() => {
+          w.__bench.first = performance.now();
+          // The first task after that frame is drawn (a timer set in its animation callback runs after its paint).
+          setTimeout(() => (w.__bench.firstEnd = performance.now()));
+        });
         const check = () => {
           if (w.__bench.done === undefined && document.querySelectorAll(tag).length >= count) {
             w.__bench.done = performance.now();
@@ -42,8 +46,9 @@ export interface Timing {
   load: number;
   done?: number;
   paint?: number;
-  /** The first frame after DOMContentLoaded. */
+  /** The first frame after DOMContentLoaded: its start, and the first task after it is drawn. */
   first?: number;
+  firstEnd?: number;
 }
 
 export async function timedVisit(page: Page, url: string): Promise<Timing> {
@@ -54,7 +59,7 @@ export async function timedVisit(page: Page, url: string): Promise<Timing> {
   await page.waitForFunction(() => (window as unknown as { __bench: { paint?: number } }).__bench?.paint !== undefined, null, { timeout: 30_000 });
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const bench = (window as unknown as { __bench?: { done?: number; paint?: number; first?: number } }).__bench ?? {};
-    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, done: bench.done, paint: bench.paint, first: bench.first };
+    const bench = (window as unknown as { __bench?: { done?: number; paint?: number; first?: number; firstEnd?: number } }).__bench ?? {};
+    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, done: bench.done, paint: bench.paint, first: bench.first, firstEnd: bench.firstEnd };
   });
 }
