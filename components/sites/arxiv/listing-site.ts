@@ -181,7 +181,7 @@ export async function showListingBadges(
  */
 function whileParsed(
   doc: Document,
-  section: ParsedEntries,
+  entries: ParsedEntries,
   search: boolean,
   answer: Promise<BadgeIndexAnswer>,
   badges: Pick<LinkAnswers, 'get' | 'inSpan' | 'answered'>,
@@ -194,7 +194,7 @@ function whileParsed(
   let watching: Node | undefined;
   let firstScreensRead = false;
   // A page whose toolbar waits for the page read (search results') has nothing to put in but badges.
-  let toolbarIn = !section.page.toolbarPlace;
+  let toolbarIn = !entries.page.toolbarPlace;
   let done = false;
   /** Entries of the first screens whose answer is on its way. */
   let waiting: ParsedEntry[] = [];
@@ -209,20 +209,20 @@ function whileParsed(
   };
   /** A known entry: the toolbar in at the first, the badge if in the first screens. */
   const put = ({ badgeSlot, position }: ParsedEntry, badge: PaperBadge, anchor: Element, highlightThreshold: number) => {
-    if (!toolbarIn) overlay().putToolbar(section.page.toolbarPlace!(anchor), highlightThreshold);
+    if (!toolbarIn) overlay().putToolbar(entries.page.toolbarPlace!(anchor), highlightThreshold);
     toolbarIn = true;
     if (position < LISTING_EAGER_ENTRIES) overlay().putBadge(badgeSlot, badge, isHighlighted(badge.upvotes, highlightThreshold));
   };
   const read = () => {
     if (done || signal.aborted) return stop();
-    const anchor = section.anchor;
+    const anchor = entries.anchor;
     if (anchor && watching !== anchor) {
       observer.disconnect();
       observer.observe(anchor, { childList: true });
       watching = anchor;
     }
     if (!anchor || !known) return;
-    for (const entry of section.readNew()) {
+    for (const entry of entries.readNew()) {
       firstScreensRead ||= entry.position >= LISTING_EAGER_ENTRIES - 1;
       // Old-style ids have no HF page.
       if (entry.id.style !== 'new') continue;
@@ -255,7 +255,7 @@ function whileParsed(
       return firstScreensRead;
     },
     arrived: () => {
-      const anchor = section.anchor;
+      const anchor = entries.anchor;
       if (!anchor || !known || signal.aborted) return;
       const { highlightThreshold } = known;
       waiting = waiting.filter((entry) => {

@@ -20,8 +20,8 @@ export function readSearchPage(doc: Document, baseUrl: string): ListingEntry[] {
  * it moves nothing whenever it comes, and it comes with its counts once the page is read.
  */
 export const PARSED_SEARCH: ParsedPage = {
-  list: (doc) => searchResults(doc),
-  entryOf: (item, baseUrl) => resultOf(item, baseUrl),
+  list: searchResults,
+  entryOf: resultOf,
 };
 
 /** A result's id and the element its badge goes at the end of; none for another element or a result not read. */
