@@ -1,7 +1,8 @@
 /**
  * Page integrity: with the extension's own UI taken out of the flow, an annotated arXiv or GitHub page
- * looks exactly as it does without the extension (no style leaks, no moved or restyled elements), and
- * the page's own scripts keep working.
+ * looks exactly as it does without the extension (no style leaks, no moved or restyled elements);
+ * printed, it is the page without the extension, printed (lib/sites/kit/shadow-host.ts `PRINT_RULE`);
+ * and the page's own scripts keep working.
  */
 import { chromium, type Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
@@ -27,7 +28,7 @@ async function shot(page: Page, hideOurs: boolean): Promise<Buffer> {
   return page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
 }
 
-test('arXiv and GitHub pages are pixel-identical without the inserted UI, and their own scripts run', async ({ server, context, openPopup }) => {
+test('arXiv and GitHub pages are pixel-identical without the inserted UI, printed they show none of it, and their own scripts run', async ({ server, context, openPopup }) => {
   const popup = await openPopup();
   await waitForSync(popup);
   await popup.close();
@@ -52,16 +53,22 @@ test('arXiv and GitHub pages are pixel-identical without the inserted UI, and th
     for (const url of [`https://arxiv.org/abs/${star.id}`, 'https://arxiv.org/list/cs.CV/new', `https://github.com/${repo}`]) {
       const without = await plain.newPage();
       await without.goto(url);
-      const expected = await shot(without, false);
-
       const annotated = await context.newPage();
       const errors: Error[] = [];
       annotated.on('pageerror', (error) => errors.push(error));
       await annotated.goto(url);
-      await expect(annotated.locator(OUR_HOSTS).first()).toBeAttached();
+      await expect(annotated.locator(OUR_HOSTS).first()).toBeVisible();
       await annotated.waitForTimeout(500);
+      // Printed (or saved as a PDF), the page is the site's alone: the same as printed without the extension.
+      await without.emulateMedia({ media: 'print' });
+      await annotated.emulateMedia({ media: 'print' });
+      const printed = await shot(annotated, false);
+      expect(printed.equals(await shot(without, false)), `${url}: printed, the page shows the extension's UI`).toBe(true);
+      await without.emulateMedia({ media: 'screen' });
+      await annotated.emulateMedia({ media: 'screen' });
+      await expect(annotated.locator(OUR_HOSTS).first()).toBeVisible();
       const actual = await shot(annotated, true);
-      expect(actual.equals(expected), `${url}: the page looks different outside the extension's UI`).toBe(true);
+      expect(actual.equals(await shot(without, false)), `${url}: the page looks different outside the extension's UI`).toBe(true);
       // The page's own script ran, and still handles its events.
       await expect(annotated.locator('body')).toHaveAttribute('data-page-script', 'ran');
       await annotated.mouse.click(5, 5);

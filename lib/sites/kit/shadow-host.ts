@@ -40,10 +40,20 @@ export interface HostPlace {
 /** How a host sits in the page: `inline` flows like the text around it (a badge after a link). */
 export type HostDisplay = 'block' | 'inline-block' | 'inline';
 
+/**
+ * On paper, the page as its site made it: every host is hidden when the page is printed (an HTML paper
+ * or an abstract page saved as a PDF is the paper, without our card, badges or toolbar). Important, so
+ * it wins over the host's inline `display`; in the shadow sheet, so no page rule is needed for it.
+ */
+export const PRINT_RULE = '@media print{:host{display:none!important}}';
+
 export class OverlayStyles {
   private sheet: CSSStyleSheet | null | undefined;
+  private readonly cssText: string;
 
-  constructor(private readonly cssText: string) {}
+  constructor(cssText: string) {
+    this.cssText = cssText + PRINT_RULE;
+  }
 
   apply(root: ShadowRoot): void {
     if (this.sheet === undefined) this.sheet = this.construct();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRenderTarget, createShadowHost, earlierRunRemover, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE } from '../../../../lib/sites/kit/shadow-host';
+import { createRenderTarget, createShadowHost, earlierRunRemover, fillRestOfRow, OVERLAY_TAGS, OverlayStyles, PRINT_RULE, removeOverlayElements, setHostTheme, THEME_ATTRIBUTE } from '../../../../lib/sites/kit/shadow-host';
 import { NEW_LISTING } from '../arxiv/fixture-pages';
 import { parsePage } from '../arxiv/dom';
 
@@ -14,7 +14,8 @@ describe('shadow hosts', () => {
     // A badge ending a line of text takes that text's font (size and line height), in the same short attribute.
     expect(createShadowHost(doc, OVERLAY_TAGS.badge, styles, 'inline-block', true).host.getAttribute('style')).toBe('all: initial; font: inherit; display: inline-block;');
     expect(host.shadowRoot).toBe(root);
-    expect(root.querySelector('style')?.textContent).toBe('.dpl-badge { color: red; }');
+    // The site's sheet, then the rule that hides every host on paper.
+    expect(root.querySelector('style')?.textContent).toBe(`.dpl-badge { color: red; }${PRINT_RULE}`);
     // A host put in a flex row: its declarations added as text, the attribute kept short (not all of `all`'s longhands).
     const inRow = createShadowHost(doc, OVERLAY_TAGS.toolbar, styles, 'block').host;
     fillRestOfRow(inRow);
