@@ -6,6 +6,7 @@
  */
 import { chromium, type Page } from '@playwright/test';
 import { absPage } from '../fixtures/arxiv/abs-page';
+import { htmlPaper } from '../fixtures/arxiv/html-paper';
 import { newListingPage } from '../fixtures/arxiv/listing-page';
 import { repoHomePage } from '../fixtures/github/repo-page';
 import { link, paperUrl, paragraph } from '../fixtures/github/markdown';
@@ -28,7 +29,7 @@ async function shot(page: Page, hideOurs: boolean): Promise<Buffer> {
   return page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });
 }
 
-test('arXiv and GitHub pages are pixel-identical without the inserted UI, printed they show none of it, and their own scripts run', async ({ server, context, openPopup }) => {
+test('arXiv pages, HTML papers and GitHub pages are pixel-identical without the inserted UI, printed they show none of it, and their own scripts run', async ({ server, context, openPopup }) => {
   const popup = await openPopup();
   await waitForSync(popup);
   await popup.close();
@@ -37,6 +38,7 @@ test('arXiv and GitHub pages are pixel-identical without the inserted UI, printe
   const star = todays[0]!;
   const withScript = (html: string) => html.replace('</head>', `${PAGE_SCRIPT}</head>`);
   server.pages.set(`arxiv.org/abs/${star.id}`, withScript(absPage({ id: star.id, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] })));
+  server.pages.set(`arxiv.org/html/${star.id}v1`, withScript(htmlPaper({ id: star.id, title: star.title, abstract: star.summary, authors: ['Jiatao Gu'] })));
   server.pages.set('arxiv.org/list/cs.CV/new', withScript(newListingPage({
     category: 'cs.CV', categoryName: 'Computer Vision and Pattern Recognition', announced: 'Friday, 6 June 2025',
     newSubmissions: [...todays.slice(0, 6).map(listingEntry), unknownEntry(1)], crossLists: [listingEntry(todays[7]!)], replacements: [],
@@ -50,7 +52,7 @@ test('arXiv and GitHub pages are pixel-identical without the inserted UI, printe
 
   const plain = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-first-run', '--disable-quic', ...server.chromiumArgs()] });
   try {
-    for (const url of [`https://arxiv.org/abs/${star.id}`, 'https://arxiv.org/list/cs.CV/new', `https://github.com/${repo}`]) {
+    for (const url of [`https://arxiv.org/abs/${star.id}`, `https://arxiv.org/html/${star.id}v1`, 'https://arxiv.org/list/cs.CV/new', `https://github.com/${repo}`]) {
       const without = await plain.newPage();
       await without.goto(url);
       const annotated = await context.newPage();
