@@ -8,24 +8,37 @@ import type { Page } from '@playwright/test';
 /** What the page logs once its frame after the watched elements is drawn (`watchFor`). */
 export const PAINTED = 'dpl-bench: painted';
 
+/** What the page's own world marks (`watchFor`), in ms since navigation start, on `window.__bench`. */
+interface PageMarks {
+  /** All the watched elements are in the DOM. */
+  done?: number;
+  /** The first task after the frame that follows them is drawn. */
+  paint?: number;
+  /** The first frame after DOMContentLoaded: its start, and the first task after it is drawn. */
+  first?: number;
+  firstEnd?: number;
+}
+
+type MarkedWindow = Window & { __bench?: PageMarks };
+
 /** In the page's own world: DOMContentLoaded, and the moment `count` elements of `tag` are in the DOM. */
 export function watchFor(page: Page, tag: string, count: number): Promise<unknown> {
   return page.addInitScript(
     ({ tag, count, PAINTED }) => {
-      const w = window as unknown as { __bench: { done?: number; paint?: number; first?: number; firstEnd?: number } };
-      w.__bench = {};
+      const marks: PageMarks = {};
+      (window as MarkedWindow).__bench = marks;
       document.addEventListener('DOMContentLoaded', () => {
         requestAnimationFrame(() => {
-          w.__bench.first = performance.now();
+          marks.first = performance.now();
           // The first task after that frame is drawn (a timer set in its animation callback runs after its paint).
-          setTimeout(() => (w.__bench.firstEnd = performance.now()));
+          setTimeout(() => (marks.firstEnd = performance.now()));
         });
         const check = () => {
-          if (w.__bench.done === undefined && document.querySelectorAll(tag).length >= count) {
-            w.__bench.done = performance.now();
+          if (marks.done === undefined && document.querySelectorAll(tag).length >= count) {
+            marks.done = performance.now();
             requestAnimationFrame(() =>
               setTimeout(() => {
-                w.__bench.paint = performance.now();
+                marks.paint = performance.now();
                 console.debug(PAINTED);
               }),
             );
@@ -41,14 +54,9 @@ export function watchFor(page: Page, tag: string, count: number): Promise<unknow
   );
 }
 
-export interface Timing {
+export interface Timing extends PageMarks {
   dcl: number;
   load: number;
-  done?: number;
-  paint?: number;
-  /** The first frame after DOMContentLoaded: its start, and the first task after it is drawn. */
-  first?: number;
-  firstEnd?: number;
 }
 
 export async function timedVisit(page: Page, url: string): Promise<Timing> {
@@ -56,10 +64,9 @@ export async function timedVisit(page: Page, url: string): Promise<Timing> {
   // frame held back ~1 s in about half the visits (its timers and frames throttled as a hidden page's).
   await page.bringToFront();
   await page.goto(url, { waitUntil: 'load' });
-  await page.waitForFunction(() => (window as unknown as { __bench: { paint?: number } }).__bench?.paint !== undefined, null, { timeout: 30_000 });
+  await page.waitForFunction(() => (window as MarkedWindow).__bench?.paint !== undefined, null, { timeout: 30_000 });
   return page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    const bench = (window as unknown as { __bench?: { done?: number; paint?: number; first?: number; firstEnd?: number } }).__bench ?? {};
-    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, done: bench.done, paint: bench.paint, first: bench.first, firstEnd: bench.firstEnd };
+    return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventEnd, ...(window as MarkedWindow).__bench };
   });
 }
